@@ -1,0 +1,185 @@
+// ipdesk-cli: the command-line face of IPDesk (../shared/spec/cli.md).
+#include "demodata.h"
+#include "projectstore.h"
+#include "settings.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+#include <cstdio>
+
+using namespace IPDesk;
+
+namespace {
+
+struct Cli
+{
+    Q_DECLARE_TR_FUNCTIONS(Cli)
+};
+
+QTextStream &out()
+{
+    static QTextStream s(stdout);
+    s.setEncoding(QStringConverter::Utf8);
+    return s;
+}
+
+QTextStream &err()
+{
+    static QTextStream s(stderr);
+    s.setEncoding(QStringConverter::Utf8);
+    return s;
+}
+
+int usage(const QString &problem = QString())
+{
+    if (!problem.isEmpty())
+        err() << problem << '\n';
+    err() << Cli::tr("usage: ipdesk-cli COMMAND [--db PATH] [options]\n"
+                     "commands:\n"
+                     "  demo --db PATH                 create a demo desk from the sample reports\n"
+                     "  projects [--json]              list the project pipeline\n")
+          << Qt::flush;
+    return 2;
+}
+
+int fail(const QString &message)
+{
+    err() << message << '\n' << Qt::flush;
+    return 1;
+}
+
+/// Splits "--db PATH", "--json" and friends from the positional arguments.
+struct Args
+{
+    QString command;
+    QString db;
+    QStringList positional;
+    QHash<QString, QString> options; // --key value
+    QSet<QString> flags;             // --flag
+    QString error;
+};
+
+Args parseArgs(const QStringList &argv, const QSet<QString> &valueOptions, const QSet<QString> &flagOptions)
+{
+    Args a;
+    for (int i = 1; i < argv.size(); ++i) {
+        const QString &s = argv.at(i);
+        if (s.startsWith(QLatin1String("--"))) {
+            QString key = s.mid(2);
+            QString value;
+            const qsizetype eq = key.indexOf(QLatin1Char('='));
+            if (eq >= 0) {
+                value = key.mid(eq + 1);
+                key = key.left(eq);
+            }
+            if (key == QLatin1String("db") || valueOptions.contains(key)) {
+                if (eq < 0) {
+                    if (i + 1 >= argv.size()) {
+                        a.error = Cli::tr("--%1 needs a value").arg(key);
+                        return a;
+                    }
+                    value = argv.at(++i);
+                }
+                if (key == QLatin1String("db"))
+                    a.db = value;
+                else
+                    a.options.insert(key, value);
+            } else if (flagOptions.contains(key)) {
+                a.flags.insert(key);
+            } else {
+                a.error = Cli::tr("unknown option %1").arg(s);
+                return a;
+            }
+        } else if (s == QLatin1String("-o")) {
+            if (i + 1 >= argv.size()) {
+                a.error = Cli::tr("-o needs a file");
+                return a;
+            }
+            a.options.insert(QStringLiteral("o"), argv.at(++i));
+        } else if (a.command.isEmpty()) {
+            a.command = s;
+        } else {
+            a.positional << s;
+        }
+    }
+    return a;
+}
+
+int cmdDemo(const Args &a)
+{
+    if (a.db.isEmpty())
+        return usage(Cli::tr("demo needs --db PATH"));
+    if (QFileInfo::exists(a.db) && QFileInfo(a.db).size() > 0)
+        return fail(Cli::tr("%1 exists already; the demo is written only to a new file.").arg(a.db));
+    Database db;
+    Status s = db.open(a.db);
+    if (!s)
+        return fail(s.message());
+    ProjectStore store(&db);
+    s = DemoData::loadBuiltIn(&store);
+    if (!s)
+        return fail(s.message());
+    out() << Cli::tr("Demo desk written to %1: %2 units, %3 projects.")
+                 .arg(a.db).arg(store.units().size()).arg(store.projectCount())
+          << '\n';
+    return 0;
+}
+
+int cmdProjects(const Args &a)
+{
+    Database db;
+    Status s = db.open(a.db.isEmpty() ? AppSettings::defaultDatabase() : a.db, Database::OpenMode::ExistingOnly);
+    if (!s)
+        return fail(s.message());
+    ProjectStore store(&db);
+    ProjectQuery q;
+    q.sortField = ProjectField::Code;
+    const bool json = a.flags.contains(QStringLiteral("json"));
+    constexpr int Batch = 5000;
+    for (int offset = 0;; offset += Batch) {
+        const QList<Project> rows = store.fetch(q, offset, Batch, &s);
+        if (!s)
+            return fail(s.message());
+        for (const Project &p : rows) {
+            if (json) {
+                // The list query carries only the signed and started dates; read the whole history.
+                const auto full = store.project(p.id);
+                out() << QJsonDocument(projectToJson(full ? *full : p, store)).toJson(QJsonDocument::Compact) << '\n';
+            } else {
+                out() << p.code << '\t' << p.name << '\t' << store.unitName(p.unitId) << '\t' << Names::stage(p.stage)
+                      << '\t' << Money::format(p.plannedInvestment, MoneyUnit::Yi) << '\n';
+            }
+        }
+        if (rows.size() < Batch)
+            break;
+    }
+    out().flush();
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("IPDesk"));
+    QCoreApplication::setApplicationName(QStringLiteral("IPDesk"));
+    AppSettings::installTranslators(&app);
+
+    const Args a = parseArgs(app.arguments(), {QStringLiteral("kind"), QStringLiteral("mapping"), QStringLiteral("year"),
+                                               QStringLiteral("as-of")},
+                             {QStringLiteral("json"), QStringLiteral("help")});
+    if (!a.error.isEmpty())
+        return usage(a.error);
+    if (a.command.isEmpty() || a.flags.contains(QStringLiteral("help")))
+        return usage();
+    if (a.command == QLatin1String("demo"))
+        return cmdDemo(a);
+    if (a.command == QLatin1String("projects"))
+        return cmdProjects(a);
+    return usage(Cli::tr("unknown command %1").arg(a.command));
+}

@@ -1,0 +1,379 @@
+#include "database.h"
+
+#include <QAtomicInt>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlRecord>
+
+namespace IPDesk {
+
+namespace {
+
+QAtomicInt connectionCounter;
+
+const QLatin1String applicationId("ipdesk");
+
+/// Numbered upgrade steps. Step N brings a desk from version N-1 to N. Each runs in its own
+/// transaction and uses IF NOT EXISTS so that a re-run after an interruption is harmless.
+/// %PK% is the backend's auto-increment primary key type.
+const char *const schemaStep1[] = {
+    "CREATE TABLE IF NOT EXISTS units ("
+    " id %PK%,"
+    " parent_id BIGINT REFERENCES units(id) ON DELETE RESTRICT,"
+    " name TEXT NOT NULL,"
+    " kind TEXT NOT NULL DEFAULT 'district',"
+    " sort_order INTEGER NOT NULL DEFAULT 0)",
+    "CREATE INDEX IF NOT EXISTS units_parent ON units(parent_id)",
+    "CREATE TABLE IF NOT EXISTS projects ("
+    " id %PK%,"
+    " code TEXT NOT NULL DEFAULT '',"
+    " name TEXT NOT NULL CHECK (name <> ''),"
+    " investor TEXT NOT NULL DEFAULT '',"
+    " industry TEXT NOT NULL DEFAULT '',"
+    " industry_chain TEXT NOT NULL DEFAULT '',"
+    " unit_id BIGINT NOT NULL REFERENCES units(id) ON DELETE RESTRICT,"
+    " stage INTEGER NOT NULL DEFAULT 0 CHECK (stage BETWEEN 0 AND 7),"
+    " project_type INTEGER NOT NULL DEFAULT 0 CHECK (project_type BETWEEN 0 AND 2),"
+    " planned_investment BIGINT NOT NULL DEFAULT 0 CHECK (planned_investment >= 0),"
+    " signed_investment BIGINT NOT NULL DEFAULT 0 CHECK (signed_investment >= 0),"
+    " funds_in_place BIGINT NOT NULL DEFAULT 0 CHECK (funds_in_place >= 0),"
+    " expected_output BIGINT NOT NULL DEFAULT 0 CHECK (expected_output >= 0),"
+    " expected_tax BIGINT NOT NULL DEFAULT 0 CHECK (expected_tax >= 0),"
+    " manufacturing INTEGER NOT NULL DEFAULT 0,"
+    " source_channel TEXT NOT NULL DEFAULT '',"
+    " lead_officer TEXT NOT NULL DEFAULT '',"
+    " notes TEXT NOT NULL DEFAULT '',"
+    " version INTEGER NOT NULL DEFAULT 1)",
+    "CREATE INDEX IF NOT EXISTS projects_unit_stage ON projects(unit_id, stage)",
+    "CREATE INDEX IF NOT EXISTS projects_stage ON projects(stage)",
+    "CREATE INDEX IF NOT EXISTS projects_planned ON projects(planned_investment)",
+    "CREATE INDEX IF NOT EXISTS projects_signed ON projects(signed_investment)",
+    "CREATE INDEX IF NOT EXISTS projects_industry ON projects(industry)",
+    "CREATE TABLE IF NOT EXISTS project_stages ("
+    " project_id BIGINT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,"
+    " stage INTEGER NOT NULL CHECK (stage BETWEEN 0 AND 7),"
+    " reached_on DATE NOT NULL,"
+    " PRIMARY KEY (project_id, stage))",
+    "CREATE INDEX IF NOT EXISTS project_stages_date ON project_stages(stage, reached_on)",
+    "CREATE TABLE IF NOT EXISTS documents ("
+    " id %PK%,"
+    " title TEXT NOT NULL DEFAULT '',"
+    " path TEXT NOT NULL DEFAULT '',"
+    " sha256 TEXT NOT NULL UNIQUE,"
+    " published DATE,"
+    " encoding TEXT NOT NULL DEFAULT '',"
+    " body TEXT NOT NULL DEFAULT '',"
+    " imported_at TEXT NOT NULL DEFAULT '')",
+    "CREATE TABLE IF NOT EXISTS targets ("
+    " id %PK%,"
+    " unit_id BIGINT NOT NULL REFERENCES units(id) ON DELETE CASCADE,"
+    " year INTEGER NOT NULL,"
+    " metric TEXT NOT NULL,"
+    " value DOUBLE PRECISION NOT NULL,"
+    " qualifier TEXT NOT NULL DEFAULT 'at_least',"
+    " document_id BIGINT REFERENCES documents(id) ON DELETE SET NULL,"
+    " UNIQUE (unit_id, year, metric))",
+    "CREATE TABLE IF NOT EXISTS facts ("
+    " id %PK%,"
+    " unit_id BIGINT NOT NULL REFERENCES units(id) ON DELETE CASCADE,"
+    " year INTEGER NOT NULL,"
+    " span TEXT NOT NULL,"
+    " as_of DATE,"
+    " metric TEXT NOT NULL,"
+    " kind TEXT NOT NULL DEFAULT 'actual',"
+    " value DOUBLE PRECISION NOT NULL,"
+    " value_max DOUBLE PRECISION,"
+    " qualifier TEXT NOT NULL DEFAULT 'exact',"
+    " document_id BIGINT REFERENCES documents(id) ON DELETE CASCADE,"
+    " evidence_start INTEGER,"
+    " evidence_end INTEGER,"
+    " evidence_text TEXT NOT NULL DEFAULT '')",
+    "CREATE INDEX IF NOT EXISTS facts_key ON facts(unit_id, year, metric, span)",
+    nullptr,
+};
+
+const char *const *const schemaSteps[] = {schemaStep1};
+
+} // namespace
+
+Database::Database()
+    : m_connectionName(QStringLiteral("ipdesk-%1").arg(connectionCounter.fetchAndAddRelaxed(1)))
+{
+}
+
+Database::~Database()
+{
+    close();
+}
+
+bool Database::isOpen() const
+{
+    return m_db.isOpen();
+}
+
+void Database::close()
+{
+    if (m_db.isValid()) {
+        if (m_db.isOpen())
+            m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+    m_location.clear();
+}
+
+Status Database::errorFrom(const QSqlQuery &q)
+{
+    const QSqlError e = q.lastError();
+    QString text = e.databaseText().isEmpty() ? e.text() : e.databaseText();
+    if (text.contains(QLatin1String("locked")) || text.contains(QLatin1String("busy")))
+        return Status::error(tr("The desk is locked by another program. Close it there and try again."));
+    if (text.contains(QLatin1String("readonly")) || text.contains(QLatin1String("read-only")))
+        return Status::error(tr("The desk file is read-only; nothing was changed."));
+    return Status::error(tr("Database error: %1").arg(text));
+}
+
+Status Database::checkExistingFile(const QString &path) const
+{
+    QFileInfo info(path);
+    if (info.isDir())
+        return Status::error(tr("%1 is a folder, not an IPDesk desk.").arg(path));
+    if (info.size() == 0)
+        return Status();
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return Status::error(tr("%1 cannot be read: %2").arg(path, f.errorString()));
+    const QByteArray header = f.read(16);
+    if (header != QByteArray("SQLite format 3\0", 16))
+        return Status::error(tr("%1 is not an IPDesk desk (it is not a database file). The file was not changed.").arg(path));
+    if (!info.isWritable())
+        return Status::error(tr("%1 is read-only. Make it writable or open a copy; the file was not changed.").arg(path));
+    return Status();
+}
+
+Status Database::open(const QString &location, OpenMode mode)
+{
+    close();
+    if (location.startsWith(QLatin1String("postgresql://")) || location.startsWith(QLatin1String("postgres://")))
+        return Status::error(tr("Team databases (PostgreSQL) are not available in this version yet."));
+
+    const QFileInfo info(location);
+    const bool exists = info.exists();
+    if (!exists && mode == OpenMode::ExistingOnly)
+        return Status::error(tr("There is no desk at %1.").arg(location));
+    if (exists) {
+        Status s = checkExistingFile(location);
+        if (!s)
+            return s;
+    } else if (!info.dir().exists() && !QDir().mkpath(info.absolutePath())) {
+        return Status::error(tr("The folder %1 cannot be created.").arg(info.absolutePath()));
+    }
+
+    m_backend = Backend::SQLite;
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    m_db.setDatabaseName(location);
+    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=3000"));
+    if (!m_db.open()) {
+        const QString why = m_db.lastError().text();
+        close();
+        return Status::error(tr("The desk %1 cannot be opened: %2").arg(location, why));
+    }
+    m_location = location;
+
+    // Is it ours, and not newer than us? Read before writing anything.
+    {
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'"))) {
+            Status s = errorFrom(q);
+            close();
+            return s.message().isEmpty() ? Status::error(tr("%1 is not an IPDesk desk.").arg(location)) : s;
+        }
+        QStringList tables;
+        while (q.next())
+            tables << q.value(0).toString();
+        if (!tables.isEmpty()) {
+            if (!tables.contains(QLatin1String("meta"))) {
+                close();
+                return Status::error(tr("%1 is a database of another program, not an IPDesk desk. The file was not changed.").arg(location));
+            }
+            QSqlQuery m(m_db);
+            m.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'application'"));
+            if (!m.next() || m.value(0).toString() != applicationId) {
+                close();
+                return Status::error(tr("%1 is a database of another program, not an IPDesk desk. The file was not changed.").arg(location));
+            }
+            const int v = schemaVersion();
+            if (v > SchemaVersion) {
+                close();
+                return Status::error(tr("%1 was written by a newer IPDesk (desk format %2; this program reads up to %3). "
+                                        "Update IPDesk to open it; the file was not changed.")
+                                         .arg(location).arg(v).arg(SchemaVersion));
+            }
+        }
+    }
+
+    // A write lock proves nobody else holds the file.
+    {
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+            Status s = errorFrom(q);
+            close();
+            return s;
+        }
+        q.exec(QStringLiteral("ROLLBACK"));
+    }
+
+    const char *const pragmas[] = {"PRAGMA foreign_keys = ON", "PRAGMA journal_mode = WAL",
+                                   "PRAGMA synchronous = NORMAL", "PRAGMA cache_size = -65536"};
+    for (const char *p : pragmas) {
+        QSqlQuery q(m_db);
+        if (!q.exec(QString::fromLatin1(p))) {
+            Status s = errorFrom(q);
+            close();
+            return s;
+        }
+    }
+    Status s = migrate();
+    if (!s) {
+        close();
+        return s;
+    }
+    return Status();
+}
+
+int Database::schemaVersion() const
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version'")) || !q.next())
+        return 0;
+    return q.value(0).toInt();
+}
+
+QString Database::primaryKeyType() const
+{
+    return m_backend == Backend::SQLite ? QStringLiteral("INTEGER PRIMARY KEY")
+                                        : QStringLiteral("BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY");
+}
+
+Status Database::migrate()
+{
+    {
+        Transaction t(*this);
+        Status s = exec(QStringLiteral("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"));
+        if (!s)
+            return s;
+        QSqlQuery q = query(QStringLiteral("SELECT COUNT(*) FROM meta WHERE key = 'application'"));
+        if (!q.exec() || !q.next())
+            return errorFrom(q);
+        if (q.value(0).toInt() == 0) {
+            s = exec(QStringLiteral("INSERT INTO meta (key, value) VALUES ('application', ?), ('schema_version', '0')"),
+                     {QString(applicationId)});
+            if (!s)
+                return s;
+        }
+        s = t.commit();
+        if (!s)
+            return s;
+    }
+    const int steps = int(sizeof(schemaSteps) / sizeof(schemaSteps[0]));
+    for (int v = schemaVersion(); v < steps; ++v) {
+        Transaction t(*this);
+        for (const char *const *stmt = schemaSteps[v]; *stmt; ++stmt) {
+            QString sql = QString::fromLatin1(*stmt);
+            sql.replace(QLatin1String("%PK%"), primaryKeyType());
+            Status s = exec(sql);
+            if (!s)
+                return s;
+        }
+        Status s = exec(QStringLiteral("UPDATE meta SET value = ? WHERE key = 'schema_version'"), {QString::number(v + 1)});
+        if (!s)
+            return s;
+        s = t.commit();
+        if (!s)
+            return s;
+    }
+    return Status();
+}
+
+QSqlQuery Database::query(const QString &sql)
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(sql);
+    return q;
+}
+
+void Database::bindAll(QSqlQuery &q, const QVariantList &values)
+{
+    for (const QVariant &v : values) {
+        if (v.userType() == QMetaType::QString && v.toString().isNull())
+            q.addBindValue(QStringLiteral(""));
+        else
+            q.addBindValue(v);
+    }
+}
+
+Status Database::exec(const QString &sql, const QVariantList &values)
+{
+    QSqlQuery q(m_db);
+    if (!q.prepare(sql))
+        return errorFrom(q);
+    bindAll(q, values);
+    if (!q.exec())
+        return errorFrom(q);
+    return Status();
+}
+
+qint64 Database::insert(const QString &sql, const QVariantList &values, Status *status)
+{
+    QSqlQuery q(m_db);
+    if (!q.prepare(sql + QLatin1String(" RETURNING id"))) {
+        *status = errorFrom(q);
+        return 0;
+    }
+    bindAll(q, values);
+    if (!q.exec() || !q.next()) {
+        *status = errorFrom(q);
+        return 0;
+    }
+    *status = Status();
+    const qint64 id = q.value(0).toLongLong();
+    q.finish();
+    return id;
+}
+
+Status Database::saveCopy(const QString &path)
+{
+    if (QFileInfo::exists(path) && !QFile::remove(path))
+        return Status::error(tr("%1 exists and cannot be replaced.").arg(path));
+    return exec(QStringLiteral("VACUUM INTO ?"), {path});
+}
+
+Transaction::Transaction(Database &db)
+    : m_db(db)
+{
+    m_active = m_db.connection().transaction();
+}
+
+Transaction::~Transaction()
+{
+    if (m_active)
+        m_db.connection().rollback();
+}
+
+Status Transaction::commit()
+{
+    if (!m_active)
+        return Status::error(Database::tr("No transaction is open."));
+    m_active = false;
+    if (!m_db.connection().commit()) {
+        const QString why = m_db.connection().lastError().text();
+        m_db.connection().rollback();
+        return Status::error(Database::tr("The change could not be saved: %1").arg(why));
+    }
+    return Status();
+}
+
+} // namespace IPDesk

@@ -1,0 +1,81 @@
+#pragma once
+
+#include "status.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace IPDesk {
+
+/// One open desk: an SQLite file (default) or, later, a PostgreSQL server.
+/// This class is the one place that knows which backend it has (see SqlDialect below).
+class Database
+{
+    Q_DECLARE_TR_FUNCTIONS(IPDesk::Database)
+public:
+    enum class Backend { SQLite, PostgreSQL };
+    enum class OpenMode { CreateIfMissing, ExistingOnly };
+
+    static constexpr int SchemaVersion = 1;
+
+    Database();
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    /// Opens (and creates or upgrades) a desk. Never writes to a file it refuses.
+    Status open(const QString &location, OpenMode mode = OpenMode::CreateIfMissing);
+    void close();
+    bool isOpen() const;
+
+    QString location() const { return m_location; }
+    Backend backend() const { return m_backend; }
+    QSqlDatabase &connection() { return m_db; }
+    int schemaVersion() const;
+
+    /// A prepared query on this connection.
+    QSqlQuery query(const QString &sql);
+    /// Runs a prepared statement with values bound in order; errors become Status.
+    Status exec(const QString &sql, const QVariantList &values = {});
+    /// Runs an INSERT ... RETURNING id and returns the new id (0 on failure).
+    qint64 insert(const QString &sql, const QVariantList &values, Status *status);
+
+    /// Writes a consistent copy of the open desk to another file (File → Save As).
+    Status saveCopy(const QString &path);
+
+    static Status errorFrom(const QSqlQuery &q);
+    /// Binds values in order; a null QString is bound as '' (text columns are NOT NULL).
+    static void bindAll(QSqlQuery &q, const QVariantList &values);
+
+    // SqlDialect: what differs between SQLite and PostgreSQL.
+    QString primaryKeyType() const;
+
+private:
+    Status checkExistingFile(const QString &path) const;
+    Status migrate();
+
+    QSqlDatabase m_db;
+    QString m_connectionName;
+    QString m_location;
+    Backend m_backend = Backend::SQLite;
+};
+
+/// RAII transaction: rolls back unless commit() succeeded.
+class Transaction
+{
+public:
+    explicit Transaction(Database &db);
+    ~Transaction();
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+    bool isActive() const { return m_active; }
+    Status commit();
+
+private:
+    Database &m_db;
+    bool m_active = false;
+};
+
+} // namespace IPDesk

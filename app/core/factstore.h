@@ -1,0 +1,30 @@
+#pragma once
+
+#include "database.h"
+#include "fact.h"
+
+#include <QList>
+
+namespace IPDesk {
+
+/// Targets, reported facts and their source documents.
+class FactStore
+{
+    Q_DECLARE_TR_FUNCTIONS(IPDesk::FactStore)
+public:
+    explicit FactStore(Database *db) : m_db(db) {}
+
+    Status setTarget(const Target &t);
+    QList<Target> targets(int year = 0) const;
+    qint64 insertDocument(const SourceDocument &d, Status *status);
+    /// The id of an already stored document with this content hash, or 0.
+    qint64 documentByHash(const QString &sha256) const;
+    Status insertFact(const Fact &f);
+    QList<Fact> facts(qint64 unitId = 0) const;
+    qint64 factCount() const;
+
+private:
+    Database *m_db;
+};
+
+} // namespace IPDesk

@@ -1,0 +1,114 @@
+#include "projectcommands.h"
+
+namespace IPDesk {
+
+QStringList applyFieldEdit(const Project &before, ProjectField field, const QVariant &value, Project *after,
+                           const QDate &today)
+{
+    *after = before;
+    setProjectValue(*after, field, value);
+    if (field == ProjectField::Stage && after->stage != before.stage && !after->stageDates.contains(after->stage))
+        after->stageDates.insert(after->stage, today);
+    if (isDateField(field)) {
+        // Entering the date a stage was reached moves a project that had not reached it yet.
+        const Stage s = dateFieldStage(field);
+        if (value.toDate().isValid() && int(after->stage) < int(s))
+            after->stage = s;
+    }
+    return after->validate();
+}
+
+UpdateProjectCommand::UpdateProjectCommand(ProjectStore *store, const Project &before, const Project &after,
+                                           ProjectField field, QUndoCommand *parent)
+    : QUndoCommand(parent)
+    , m_store(store)
+    , m_before(before)
+    , m_after(after)
+    , m_field(field)
+{
+    setText(Names::tr("Change %1 of %2").arg(fieldName(field), after.name));
+}
+
+void UpdateProjectCommand::write(const Project &p)
+{
+    Status s;
+    const std::optional<Project> current = m_store->project(p.id, &s);
+    if (!current) {
+        setObsolete(true);
+        return;
+    }
+    Project next = p;
+    next.version = current->version;
+    s = m_store->updateProject(next);
+    if (!s)
+        emit m_store->errorOccurred(s.message());
+}
+
+void UpdateProjectCommand::undo()
+{
+    write(m_before);
+}
+
+void UpdateProjectCommand::redo()
+{
+    write(m_after);
+}
+
+bool UpdateProjectCommand::mergeWith(const QUndoCommand *other)
+{
+    const auto *o = static_cast<const UpdateProjectCommand *>(other);
+    if (o->m_after.id != m_after.id || o->m_field != m_field || m_field == ProjectField::Count)
+        return false;
+    m_after = o->m_after;
+    return true;
+}
+
+AddProjectCommand::AddProjectCommand(ProjectStore *store, const Project &project, QUndoCommand *parent)
+    : QUndoCommand(parent)
+    , m_store(store)
+    , m_project(project)
+{
+    setText(Names::tr("Add project %1").arg(project.name));
+}
+
+void AddProjectCommand::redo()
+{
+    Status s = m_store->insertProject(m_project); // keeps the id once it has one
+    if (!s)
+        emit m_store->errorOccurred(s.message());
+}
+
+void AddProjectCommand::undo()
+{
+    Status s = m_store->deleteProject(m_project.id);
+    if (!s)
+        emit m_store->errorOccurred(s.message());
+}
+
+DeleteProjectsCommand::DeleteProjectsCommand(ProjectStore *store, const QList<Project> &projects, QUndoCommand *parent)
+    : QUndoCommand(parent)
+    , m_store(store)
+    , m_projects(projects)
+{
+    setText(projects.size() == 1 ? Names::tr("Delete project %1").arg(projects.first().name)
+                                 : Names::tr("Delete %n projects", nullptr, int(projects.size())));
+}
+
+void DeleteProjectsCommand::redo()
+{
+    QList<qint64> ids;
+    for (const Project &p : std::as_const(m_projects))
+        ids << p.id;
+    Status s = m_store->deleteProjects(ids);
+    if (!s)
+        emit m_store->errorOccurred(s.message());
+}
+
+void DeleteProjectsCommand::undo()
+{
+    Status s = m_store->insertProjects(m_projects);
+    if (!s)
+        emit m_store->errorOccurred(s.message());
+}
+
+} // namespace IPDesk

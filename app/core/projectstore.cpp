@@ -1,0 +1,420 @@
+#include "projectstore.h"
+
+#include <QSqlQuery>
+
+namespace IPDesk {
+
+namespace {
+
+const QLatin1String projectColumns(
+    "p.id, p.code, p.name, p.investor, p.industry, p.industry_chain, p.unit_id, p.stage, p.project_type,"
+    " p.planned_investment, p.signed_investment, p.funds_in_place, p.expected_output, p.expected_tax,"
+    " p.manufacturing, p.source_channel, p.lead_officer, p.notes, p.version");
+
+Project readProject(const QSqlQuery &q)
+{
+    Project p;
+    p.id = q.value(0).toLongLong();
+    p.code = q.value(1).toString();
+    p.name = q.value(2).toString();
+    p.investor = q.value(3).toString();
+    p.industry = q.value(4).toString();
+    p.industryChain = q.value(5).toString();
+    p.unitId = q.value(6).toLongLong();
+    p.stage = Stage(qBound(0, q.value(7).toInt(), StageCount - 1));
+    p.type = ProjectType(qBound(0, q.value(8).toInt(), ProjectTypeCount - 1));
+    p.plannedInvestment = q.value(9).toLongLong();
+    p.signedInvestment = q.value(10).toLongLong();
+    p.fundsInPlace = q.value(11).toLongLong();
+    p.expectedOutput = q.value(12).toLongLong();
+    p.expectedTax = q.value(13).toLongLong();
+    p.manufacturing = q.value(14).toInt() != 0;
+    p.sourceChannel = q.value(15).toString();
+    p.leadOfficer = q.value(16).toString();
+    p.notes = q.value(17).toString();
+    p.version = q.value(18).toInt();
+    return p;
+}
+
+QVariantList projectValues(const Project &p)
+{
+    return {p.code, p.name.trimmed(), p.investor, p.industry, p.industryChain, p.unitId, int(p.stage), int(p.type),
+            p.plannedInvestment, p.signedInvestment, p.fundsInPlace, p.expectedOutput, p.expectedTax,
+            p.manufacturing ? 1 : 0, p.sourceChannel, p.leadOfficer, p.notes};
+}
+
+QString sortExpression(ProjectField f)
+{
+    switch (f) {
+    case ProjectField::SignedDate: return QStringLiteral("s2.reached_on");
+    case ProjectField::StartedDate: return QStringLiteral("s4.reached_on");
+    default: return QLatin1String("p.") + fieldColumn(f);
+    }
+}
+
+} // namespace
+
+ProjectStore::ProjectStore(Database *db, QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+{
+    reloadUnits();
+}
+
+Status ProjectStore::reloadUnits()
+{
+    m_units.clear();
+    m_unitIndex.clear();
+    QSqlQuery q = m_db->query(QStringLiteral("SELECT id, parent_id, name, kind FROM units ORDER BY sort_order, id"));
+    if (!q.exec())
+        return Database::errorFrom(q);
+    while (q.next()) {
+        Unit u;
+        u.id = q.value(0).toLongLong();
+        u.parentId = q.value(1).isNull() ? 0 : q.value(1).toLongLong();
+        u.name = q.value(2).toString();
+        Names::unitKindFromCode(q.value(3).toString(), &u.kind);
+        m_unitIndex.insert(u.id, int(m_units.size()));
+        m_units.append(u);
+    }
+    emit unitsChanged();
+    return Status();
+}
+
+std::optional<Unit> ProjectStore::unit(qint64 id) const
+{
+    auto it = m_unitIndex.constFind(id);
+    if (it == m_unitIndex.cend())
+        return std::nullopt;
+    return m_units.at(*it);
+}
+
+QString ProjectStore::unitName(qint64 id) const
+{
+    auto it = m_unitIndex.constFind(id);
+    return it == m_unitIndex.cend() ? QString() : m_units.at(*it).name;
+}
+
+qint64 ProjectStore::unitByName(const QString &name) const
+{
+    for (const Unit &u : m_units) {
+        if (u.name == name)
+            return u.id;
+    }
+    return 0;
+}
+
+QList<qint64> ProjectStore::children(qint64 unitId) const
+{
+    QList<qint64> out;
+    for (const Unit &u : m_units) {
+        if (u.parentId == unitId)
+            out << u.id;
+    }
+    return out;
+}
+
+QList<qint64> ProjectStore::subtree(qint64 unitId) const
+{
+    QList<qint64> out{unitId};
+    for (int i = 0; i < out.size(); ++i)
+        out << children(out.at(i));
+    return out;
+}
+
+qint64 ProjectStore::addUnit(Unit unit, Status *status)
+{
+    if (unit.name.trimmed().isEmpty()) {
+        *status = Status::error(Names::tr("A unit needs a name."));
+        return 0;
+    }
+    const qint64 id = m_db->insert(
+        QStringLiteral("INSERT INTO units (parent_id, name, kind, sort_order) VALUES (?, ?, ?, ?)"),
+        {unit.parentId ? QVariant(unit.parentId) : QVariant(QMetaType::fromType<qint64>()), unit.name.trimmed(),
+         Names::unitKindCode(unit.kind), int(m_units.size())},
+        status);
+    if (id)
+        reloadUnits();
+    return id;
+}
+
+std::optional<Project> ProjectStore::project(qint64 id, Status *status) const
+{
+    QSqlQuery q = m_db->query(QLatin1String("SELECT ") + projectColumns + QLatin1String(" FROM projects p WHERE p.id = ?"));
+    q.addBindValue(id);
+    if (!q.exec()) {
+        if (status)
+            *status = Database::errorFrom(q);
+        return std::nullopt;
+    }
+    if (!q.next()) {
+        if (status)
+            *status = Status::error(Names::tr("The project no longer exists."));
+        return std::nullopt;
+    }
+    Project p = readProject(q);
+    QSqlQuery s = m_db->query(QStringLiteral("SELECT stage, reached_on FROM project_stages WHERE project_id = ?"));
+    s.addBindValue(id);
+    if (s.exec()) {
+        while (s.next())
+            p.stageDates.insert(Stage(s.value(0).toInt()), QDate::fromString(s.value(1).toString(), Qt::ISODate));
+    }
+    if (status)
+        *status = Status();
+    return p;
+}
+
+Status ProjectStore::writeStages(const Project &p)
+{
+    Status s = m_db->exec(QStringLiteral("DELETE FROM project_stages WHERE project_id = ?"), {p.id});
+    if (!s)
+        return s;
+    for (auto it = p.stageDates.cbegin(); it != p.stageDates.cend(); ++it) {
+        if (!it.value().isValid())
+            continue;
+        s = m_db->exec(QStringLiteral("INSERT INTO project_stages (project_id, stage, reached_on) VALUES (?, ?, ?)"),
+                       {p.id, int(it.key()), it.value().toString(Qt::ISODate)});
+        if (!s)
+            return s;
+    }
+    return Status();
+}
+
+Status ProjectStore::insertOne(Project &p)
+{
+    const QStringList errors = p.validate();
+    if (!errors.isEmpty())
+        return Status::error(errors.join(QLatin1Char('\n')));
+    Status s;
+    QVariantList values = projectValues(p);
+    QString columns = QStringLiteral("code, name, investor, industry, industry_chain, unit_id, stage, project_type,"
+                                     " planned_investment, signed_investment, funds_in_place, expected_output,"
+                                     " expected_tax, manufacturing, source_channel, lead_officer, notes");
+    QString marks = QStringLiteral("?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?");
+    if (p.id > 0) {
+        columns.prepend(QLatin1String("id, "));
+        marks.prepend(QLatin1String("?, "));
+        values.prepend(p.id);
+    }
+    const qint64 id = m_db->insert(QLatin1String("INSERT INTO projects (") + columns + QLatin1String(") VALUES (") + marks
+                                       + QLatin1Char(')'),
+                                   values, &s);
+    if (!s)
+        return s;
+    p.id = id;
+    p.version = 1;
+    return writeStages(p);
+}
+
+Status ProjectStore::insertProject(Project &p)
+{
+    Transaction t(*m_db);
+    Status s = insertOne(p);
+    if (!s)
+        return s;
+    s = t.commit();
+    if (s)
+        emit projectsReset();
+    return s;
+}
+
+Status ProjectStore::insertProjects(QList<Project> &projects)
+{
+    Transaction t(*m_db);
+    for (Project &p : projects) {
+        Status s = insertOne(p);
+        if (!s)
+            return Status::error(Names::tr("Project \"%1\": %2").arg(p.name, s.message()));
+    }
+    Status s = t.commit();
+    if (s)
+        emit projectsReset();
+    return s;
+}
+
+Status ProjectStore::updateProject(Project &p)
+{
+    const QStringList errors = p.validate();
+    if (!errors.isEmpty())
+        return Status::error(errors.join(QLatin1Char('\n')));
+    Transaction t(*m_db);
+    QVariantList values = projectValues(p);
+    values << p.id << p.version;
+    QSqlQuery q = m_db->query(QStringLiteral(
+        "UPDATE projects SET code = ?, name = ?, investor = ?, industry = ?, industry_chain = ?, unit_id = ?, stage = ?,"
+        " project_type = ?, planned_investment = ?, signed_investment = ?, funds_in_place = ?, expected_output = ?,"
+        " expected_tax = ?, manufacturing = ?, source_channel = ?, lead_officer = ?, notes = ?, version = version + 1"
+        " WHERE id = ? AND version = ?"));
+    Database::bindAll(q, values);
+    if (!q.exec())
+        return Database::errorFrom(q);
+    if (q.numRowsAffected() != 1)
+        return Status::error(Names::tr("The project was changed or deleted elsewhere; reload it and try again."));
+    Status s = writeStages(p);
+    if (!s)
+        return s;
+    s = t.commit();
+    if (!s)
+        return s;
+    ++p.version;
+    emit projectChanged(p.id);
+    return Status();
+}
+
+Status ProjectStore::deleteProject(qint64 id)
+{
+    return deleteProjects({id});
+}
+
+Status ProjectStore::deleteProjects(const QList<qint64> &ids)
+{
+    Transaction t(*m_db);
+    for (qint64 id : ids) {
+        Status s = m_db->exec(QStringLiteral("DELETE FROM project_stages WHERE project_id = ?"), {id});
+        if (s)
+            s = m_db->exec(QStringLiteral("DELETE FROM projects WHERE id = ?"), {id});
+        if (!s)
+            return s;
+    }
+    Status s = t.commit();
+    if (s)
+        emit projectsReset();
+    return s;
+}
+
+qint64 ProjectStore::projectCount() const
+{
+    QSqlQuery q = m_db->query(QStringLiteral("SELECT COUNT(*) FROM projects"));
+    if (!q.exec() || !q.next())
+        return 0;
+    return q.value(0).toLongLong();
+}
+
+QString ProjectStore::whereClause(const ProjectQuery &q, QVariantList *values) const
+{
+    QStringList parts;
+    if (!q.unitIds.isEmpty()) {
+        QStringList marks;
+        for (qint64 id : q.unitIds) {
+            marks << QStringLiteral("?");
+            values->append(id);
+        }
+        parts << QLatin1String("p.unit_id IN (") + marks.join(QLatin1Char(',')) + QLatin1Char(')');
+    }
+    if (q.stage >= 0) {
+        parts << QStringLiteral("p.stage = ?");
+        values->append(q.stage);
+    }
+    if (!q.industry.isEmpty()) {
+        parts << QStringLiteral("p.industry = ?");
+        values->append(q.industry);
+    }
+    if (q.year > 0) {
+        parts << QStringLiteral("EXISTS (SELECT 1 FROM project_stages ys WHERE ys.project_id = p.id"
+                                " AND ys.reached_on >= ? AND ys.reached_on <= ?)");
+        values->append(QStringLiteral("%1-01-01").arg(q.year));
+        values->append(QStringLiteral("%1-12-31").arg(q.year));
+    }
+    const QString text = q.text.trimmed();
+    if (!text.isEmpty()) {
+        QString escaped = text;
+        escaped.replace(QLatin1String("\\"), QLatin1String("\\\\"))
+            .replace(QLatin1String("%"), QLatin1String("\\%"))
+            .replace(QLatin1String("_"), QLatin1String("\\_"));
+        const QString like = QLatin1Char('%') + escaped + QLatin1Char('%');
+        QStringList ors;
+        for (const char *col : {"name", "investor", "code", "industry_chain", "lead_officer", "notes"}) {
+            ors << QStringLiteral("p.%1 LIKE ? ESCAPE '\\'").arg(QLatin1String(col));
+            values->append(like);
+        }
+        parts << QLatin1Char('(') + ors.join(QLatin1String(" OR ")) + QLatin1Char(')');
+    }
+    return parts.isEmpty() ? QString() : QLatin1String(" WHERE ") + parts.join(QLatin1String(" AND "));
+}
+
+int ProjectStore::count(const ProjectQuery &q) const
+{
+    QVariantList values;
+    const QString where = whereClause(q, &values);
+    QSqlQuery s = m_db->query(QLatin1String("SELECT COUNT(*) FROM projects p") + where);
+    for (const QVariant &v : values)
+        s.addBindValue(v);
+    if (!s.exec() || !s.next())
+        return 0;
+    return s.value(0).toInt();
+}
+
+QList<Project> ProjectStore::fetch(const ProjectQuery &q, int offset, int limit, Status *status) const
+{
+    QVariantList values;
+    const QString where = whereClause(q, &values);
+    const QString dir = q.sortOrder == Qt::AscendingOrder ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
+    const QString sql = QLatin1String("SELECT ") + projectColumns
+        + QLatin1String(", s2.reached_on, s4.reached_on FROM projects p"
+                        " LEFT JOIN project_stages s2 ON s2.project_id = p.id AND s2.stage = 2"
+                        " LEFT JOIN project_stages s4 ON s4.project_id = p.id AND s4.stage = 4")
+        + where + QLatin1String(" ORDER BY ") + sortExpression(q.sortField) + dir + QLatin1String(", p.id") + dir
+        + QLatin1String(" LIMIT ? OFFSET ?");
+    QSqlQuery s = m_db->query(sql);
+    for (const QVariant &v : values)
+        s.addBindValue(v);
+    s.addBindValue(limit);
+    s.addBindValue(offset);
+    QList<Project> out;
+    if (!s.exec()) {
+        if (status)
+            *status = Database::errorFrom(s);
+        return out;
+    }
+    while (s.next()) {
+        Project p = readProject(s);
+        const QDate signedOn = QDate::fromString(s.value(19).toString(), Qt::ISODate);
+        const QDate startedOn = QDate::fromString(s.value(20).toString(), Qt::ISODate);
+        if (signedOn.isValid())
+            p.stageDates.insert(Stage::Signed, signedOn);
+        if (startedOn.isValid())
+            p.stageDates.insert(Stage::Started, startedOn);
+        out.append(p);
+    }
+    if (status)
+        *status = Status();
+    return out;
+}
+
+QList<StageTotal> ProjectStore::totals(const ProjectQuery &q) const
+{
+    QVariantList values;
+    ProjectQuery anyStage = q;
+    anyStage.stage = -1; // totals show every stage of the scope, whatever stage is picked
+    const QString where = whereClause(anyStage, &values);
+    QSqlQuery s = m_db->query(QLatin1String("SELECT p.stage, COUNT(*), SUM(p.planned_investment) FROM projects p") + where
+                              + QLatin1String(" GROUP BY p.stage"));
+    for (const QVariant &v : values)
+        s.addBindValue(v);
+    QList<StageTotal> out;
+    for (int i = 0; i < StageCount; ++i)
+        out.append(StageTotal{Stage(i), 0, 0});
+    if (s.exec()) {
+        while (s.next()) {
+            const int st = s.value(0).toInt();
+            if (st >= 0 && st < StageCount) {
+                out[st].count = s.value(1).toLongLong();
+                out[st].investment = s.value(2).toLongLong();
+            }
+        }
+    }
+    return out;
+}
+
+QStringList ProjectStore::industries() const
+{
+    QSqlQuery q = m_db->query(QStringLiteral("SELECT DISTINCT industry FROM projects WHERE industry <> '' ORDER BY industry"));
+    QStringList out;
+    if (q.exec()) {
+        while (q.next())
+            out << q.value(0).toString();
+    }
+    return out;
+}
+
+} // namespace IPDesk

@@ -1,0 +1,86 @@
+#pragma once
+
+#include "database.h"
+#include "domain.h"
+
+#include <QHash>
+#include <QObject>
+#include <optional>
+
+namespace IPDesk {
+
+/// What the pipeline table shows: a scope, filters and one sort key. Applied in SQL.
+struct ProjectQuery
+{
+    QList<qint64> unitIds;   // empty: every unit
+    int stage = -1;          // -1: any stage
+    QString industry;        // exact industry, empty: any
+    int year = 0;            // projects that reached any stage in that year; 0: any
+    QString text;            // free text in name, investor, code, chain, officer or notes
+    ProjectField sortField = ProjectField::Name;
+    Qt::SortOrder sortOrder = Qt::AscendingOrder;
+};
+
+struct StageTotal
+{
+    Stage stage = Stage::Lead;
+    qint64 count = 0;
+    Yuan investment = 0;
+};
+
+/// Units, projects and their stage history, read and written through one Database.
+/// Emits signals after every committed change so views stay current.
+class ProjectStore : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ProjectStore(Database *db, QObject *parent = nullptr);
+
+    Database *database() const { return m_db; }
+
+    // Units (a small tree, kept in memory).
+    QList<Unit> units() const { return m_units; }
+    std::optional<Unit> unit(qint64 id) const;
+    QString unitName(qint64 id) const;
+    qint64 unitByName(const QString &name) const;
+    QList<qint64> subtree(qint64 unitId) const;
+    QList<qint64> children(qint64 unitId) const;
+    qint64 addUnit(Unit unit, Status *status);
+    Status reloadUnits();
+
+    // Projects.
+    std::optional<Project> project(qint64 id, Status *status = nullptr) const;
+    /// Inserts p (with p.id when non-zero, to restore a deleted project) and sets p.id.
+    Status insertProject(Project &p);
+    /// Writes p over the stored record; fails if p.version is not the stored version.
+    Status updateProject(Project &p);
+    Status deleteProject(qint64 id);
+    Status deleteProjects(const QList<qint64> &ids);
+    qint64 projectCount() const;
+
+    int count(const ProjectQuery &q) const;
+    QList<Project> fetch(const ProjectQuery &q, int offset, int limit, Status *status = nullptr) const;
+    QList<StageTotal> totals(const ProjectQuery &q) const;
+    QStringList industries() const;
+
+    /// Bulk insert for generators and imports: one transaction, prepared once.
+    Status insertProjects(QList<Project> &projects);
+
+signals:
+    void projectChanged(qint64 id);
+    void projectsReset();
+    void unitsChanged();
+    /// A write that an undo command could not make (the command cannot return it).
+    void errorOccurred(const QString &message);
+
+private:
+    QString whereClause(const ProjectQuery &q, QVariantList *values) const;
+    Status writeStages(const Project &p);
+    Status insertOne(Project &p);
+
+    Database *m_db;
+    QList<Unit> m_units;
+    QHash<qint64, int> m_unitIndex;
+};
+
+} // namespace IPDesk
