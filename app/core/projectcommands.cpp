@@ -26,7 +26,8 @@ UpdateProjectCommand::UpdateProjectCommand(ProjectStore *store, const Project &b
     , m_after(after)
     , m_field(field)
 {
-    setText(Names::tr("Change %1 of %2").arg(fieldName(field), after.name));
+    setText(field == ProjectField::Count ? Names::tr("Edit project %1").arg(after.name)
+                                         : Names::tr("Change %1 of %2").arg(fieldName(field), after.name));
 }
 
 void UpdateProjectCommand::write(const Project &p)

@@ -1,0 +1,749 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Cli</name>
+    <message>
+        <source>usage: ipdesk-cli COMMAND [--db PATH] [options]
+commands:
+  demo --db PATH                 create a demo desk from the sample reports
+  projects [--json]              list the project pipeline
+</source>
+        <translation>用法:ipdesk-cli 命令 [--db 路径] [选项]
+命令:
+  demo --db 路径                 用样例报道新建演示工作台
+  projects [--json]              列出项目库
+</translation>
+    </message>
+    <message>
+        <source>--%1 needs a value</source>
+        <translation>--%1 需要一个值</translation>
+    </message>
+    <message>
+        <source>unknown option %1</source>
+        <translation>未知选项 %1</translation>
+    </message>
+    <message>
+        <source>-o needs a file</source>
+        <translation>-o 需要一个文件名</translation>
+    </message>
+    <message>
+        <source>demo needs --db PATH</source>
+        <translation>demo 需要 --db 路径</translation>
+    </message>
+    <message>
+        <source>%1 exists already; the demo is written only to a new file.</source>
+        <translation>%1 已存在;演示数据只写入新文件。</translation>
+    </message>
+    <message>
+        <source>Demo desk written to %1: %2 units, %3 projects.</source>
+        <translation>演示工作台已写入 %1:%2 个单位,%3 个项目。</translation>
+    </message>
+    <message>
+        <source>unknown command %1</source>
+        <translation>未知命令 %1</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::Database</name>
+    <message>
+        <source>The desk is locked by another program. Close it there and try again.</source>
+        <translation>工作台文件正被其他程序占用。请先在那里关闭,再重试。</translation>
+    </message>
+    <message>
+        <source>The desk file is read-only; nothing was changed.</source>
+        <translation>工作台文件是只读的;没有做任何改动。</translation>
+    </message>
+    <message>
+        <source>Database error: %1</source>
+        <translation>数据库错误:%1</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not an IPDesk desk.</source>
+        <translation>%1 是文件夹,不是招商工作台文件。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1:%2</translation>
+    </message>
+    <message>
+        <source>%1 is not an IPDesk desk (it is not a database file). The file was not changed.</source>
+        <translation>%1 不是招商工作台文件(不是数据库文件)。文件未被改动。</translation>
+    </message>
+    <message>
+        <source>%1 is read-only. Make it writable or open a copy; the file was not changed.</source>
+        <translation>%1 是只读文件。请改为可写或打开副本;文件未被改动。</translation>
+    </message>
+    <message>
+        <source>Team databases (PostgreSQL) are not available in this version yet.</source>
+        <translation>此版本尚不支持团队数据库(PostgreSQL)。</translation>
+    </message>
+    <message>
+        <source>There is no desk at %1.</source>
+        <translation>%1 处没有工作台文件。</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be created.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>The desk %1 cannot be opened: %2</source>
+        <translation>无法打开工作台 %1:%2</translation>
+    </message>
+    <message>
+        <source>%1 is not an IPDesk desk.</source>
+        <translation>%1 不是招商工作台文件。</translation>
+    </message>
+    <message>
+        <source>%1 is a database of another program, not an IPDesk desk. The file was not changed.</source>
+        <translation>%1 是其他程序的数据库,不是招商工作台文件。文件未被改动。</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer IPDesk (desk format %2; this program reads up to %3). Update IPDesk to open it; the file was not changed.</source>
+        <translation>%1 由更新版本的招商工作台写入(格式 %2;本程序最高只能读取 %3)。请升级招商工作台后再打开;文件未被改动。</translation>
+    </message>
+    <message>
+        <source>%1 exists and cannot be replaced.</source>
+        <translation>%1 已存在且无法替换。</translation>
+    </message>
+    <message>
+        <source>No transaction is open.</source>
+        <translation>没有打开的事务。</translation>
+    </message>
+    <message>
+        <source>The change could not be saved: %1</source>
+        <translation>改动无法保存:%1</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::DemoData</name>
+    <message>
+        <source>The demo data is missing from this build.</source>
+        <translation>此版本缺少演示数据。</translation>
+    </message>
+    <message>
+        <source>The demo data cannot be read: %1</source>
+        <translation>无法读取演示数据:%1</translation>
+    </message>
+    <message>
+        <source>The demo data goes only into an empty desk.</source>
+        <translation>演示数据只能写入空的工作台。</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::FactStore</name>
+    <message>
+        <source>A target needs a unit, a year and a metric.</source>
+        <translation>目标需要单位、年度和指标。</translation>
+    </message>
+    <message>
+        <source>A target must be greater than zero.</source>
+        <translation>目标值必须大于零。</translation>
+    </message>
+    <message>
+        <source>A fact needs a unit, a year, a period and a metric.</source>
+        <translation>数据需要单位、年度、时段和指标。</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::MainWindow</name>
+    <message>
+        <source>All stages</source>
+        <translation>全部阶段</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>全部年度</translation>
+    </message>
+    <message>
+        <source>Search project, investor, officer, notes…</source>
+        <translation>搜索项目、投资方、责任人、备注…</translation>
+    </message>
+    <message>
+        <source>Stage:</source>
+        <translation>阶段:</translation>
+    </message>
+    <message>
+        <source>Industry:</source>
+        <translation>产业:</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年度:</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Project details</source>
+        <translation>项目详情</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New Desk…</source>
+        <translation>新建工作台(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open Desk…</source>
+        <translation>打开工作台(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As a Copy…</source>
+        <translation>另存副本(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Add Project</source>
+        <translation>新增项目(&amp;A)</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate Project</source>
+        <translation>复制项目(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Project…</source>
+        <translation>删除项目(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Add &amp;Unit…</source>
+        <translation>新增单位(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Amounts in 100M yuan (亿元)</source>
+        <translation>金额以亿元显示</translation>
+    </message>
+    <message>
+        <source>Amounts in 10k yuan (万元)</source>
+        <translation>金额以万元显示</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About IPDesk</source>
+        <translation>关于招商工作台(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About IPDesk</source>
+        <translation>关于招商工作台</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;IPDesk %1&lt;/h3&gt;&lt;p&gt;The investment-promotion desk: the project pipeline, targets and reports of a bureau in one place.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;招商工作台 %1&lt;/h3&gt;&lt;p&gt;招商引资工作台:项目库、目标任务与各类报道数据集中管理。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Cannot open the desk</source>
+        <translation>无法打开工作台</translation>
+    </message>
+    <message>
+        <source>Cannot create the demo desk</source>
+        <translation>无法创建演示工作台</translation>
+    </message>
+    <message>
+        <source>All industries</source>
+        <translation>全部产业</translation>
+    </message>
+    <message>
+        <source>The edit was not stored</source>
+        <translation>修改未保存</translation>
+    </message>
+    <message>
+        <source>The change could not be saved</source>
+        <translation>改动无法保存</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>撤销(&amp;U)“%1”</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>重做(&amp;R)“%1”</translation>
+    </message>
+    <message>
+        <source>%1 %2 · %3</source>
+        <translation>%1 %2个 · %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n project(s), %1</source>
+        <translation><numerusform>共 %n 个项目,%1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n project(s) shown</source>
+        <translation><numerusform>显示 %n 个项目</numerusform></translation>
+    </message>
+    <message>
+        <source>No unit yet</source>
+        <translation>尚无单位</translation>
+    </message>
+    <message>
+        <source>Add a unit first (Edit → Add Unit), then its projects.</source>
+        <translation>请先新增单位(编辑 → 新增单位),再录入其项目。</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>新项目</translation>
+    </message>
+    <message>
+        <source>Added a project; fill in its details on the right.</source>
+        <translation>已新增项目;请在右侧填写详情。</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1(副本)</translation>
+    </message>
+    <message>
+        <source>Delete the project "%1"? You can undo this with Ctrl+Z.</source>
+        <translation>删除项目“%1”?可按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n projects? You can undo this with Ctrl+Z.</source>
+        <translation><numerusform>删除 %n 个项目?可按 Ctrl+Z 撤销。</numerusform></translation>
+    </message>
+    <message>
+        <source>Delete projects</source>
+        <translation>删除项目</translation>
+    </message>
+    <message>
+        <source>Add unit</source>
+        <translation>新增单位</translation>
+    </message>
+    <message>
+        <source>Name of the new unit under %1:</source>
+        <translation>在“%1”下新增单位的名称:</translation>
+    </message>
+    <message>
+        <source>the top level</source>
+        <translation>顶层</translation>
+    </message>
+    <message>
+        <source>Cannot add the unit</source>
+        <translation>无法新增单位</translation>
+    </message>
+    <message>
+        <source>New desk</source>
+        <translation>新建工作台</translation>
+    </message>
+    <message>
+        <source>IPDesk desks (*.ipdesk)</source>
+        <translation>招商工作台文件 (*.ipdesk)</translation>
+    </message>
+    <message>
+        <source>Cannot create the desk</source>
+        <translation>无法创建工作台</translation>
+    </message>
+    <message>
+        <source>%1 exists and cannot be replaced.</source>
+        <translation>%1 已存在且无法替换。</translation>
+    </message>
+    <message>
+        <source>Open desk</source>
+        <translation>打开工作台</translation>
+    </message>
+    <message>
+        <source>IPDesk desks (*.ipdesk);;All files (*)</source>
+        <translation>招商工作台文件 (*.ipdesk);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save a copy of the desk</source>
+        <translation>另存工作台副本</translation>
+    </message>
+    <message>
+        <source>Cannot save the copy</source>
+        <translation>无法保存副本</translation>
+    </message>
+    <message>
+        <source>Saved a copy to %1</source>
+        <translation>已将副本保存到 %1</translation>
+    </message>
+    <message>
+        <source>IPDesk — %1</source>
+        <translation>招商工作台 — %1</translation>
+    </message>
+    <message>
+        <source>IPDesk</source>
+        <translation>招商工作台</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::Money</name>
+    <message>
+        <source>100M yuan</source>
+        <translation>亿元</translation>
+    </message>
+    <message>
+        <source>10k yuan</source>
+        <translation>万元</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1%2</translation>
+    </message>
+    <message>
+        <source>Enter an amount, for example 26.24亿 or 3000万.</source>
+        <translation>请输入金额,例如 26.24亿 或 3000万。</translation>
+    </message>
+    <message>
+        <source>"%1" is not an amount; write it as 26.24亿 or 3000万.</source>
+        <translation>“%1”不是金额;请写成 26.24亿 或 3000万。</translation>
+    </message>
+    <message>
+        <source>An amount cannot be negative.</source>
+        <translation>金额不能为负数。</translation>
+    </message>
+    <message>
+        <source>The amount %1 is too large.</source>
+        <translation>金额 %1 过大。</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::Names</name>
+    <message>
+        <source>Lead</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <source>Negotiating</source>
+        <translation>在谈</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>签约</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>注册</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开工</translation>
+    </message>
+    <message>
+        <source>Operating</source>
+        <translation>投产</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>搁置</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>终止</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Capital increase</source>
+        <translation>增资扩产</translation>
+    </message>
+    <message>
+        <source>Relocation</source>
+        <translation>搬迁</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>市</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation>县(市)</translation>
+    </message>
+    <message>
+        <source>Development zone</source>
+        <translation>功能区</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>镇</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>The project needs a name.</source>
+        <translation>项目需要名称。</translation>
+    </message>
+    <message>
+        <source>The project needs a responsible unit.</source>
+        <translation>项目需要责任单位。</translation>
+    </message>
+    <message>
+        <source>Investment, funds, output and tax cannot be negative.</source>
+        <translation>投资额、到位资金、产值和税收不能为负数。</translation>
+    </message>
+    <message>
+        <source>The %1 date (%2) is before the %3 date (%4).</source>
+        <translation>%1日期(%2)早于%3日期(%4)。</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <source>Investor</source>
+        <translation>投资方</translation>
+    </message>
+    <message>
+        <source>Responsible unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>产业</translation>
+    </message>
+    <message>
+        <source>Industry chain</source>
+        <translation>产业链</translation>
+    </message>
+    <message>
+        <source>Planned investment</source>
+        <translation>计划总投资</translation>
+    </message>
+    <message>
+        <source>Signed investment</source>
+        <translation>签约额</translation>
+    </message>
+    <message>
+        <source>Funds in place</source>
+        <translation>到位资金</translation>
+    </message>
+    <message>
+        <source>Expected annual output</source>
+        <translation>预计年产值</translation>
+    </message>
+    <message>
+        <source>Expected annual tax</source>
+        <translation>预计年税收</translation>
+    </message>
+    <message>
+        <source>Manufacturing</source>
+        <translation>制造业</translation>
+    </message>
+    <message>
+        <source>Source channel</source>
+        <translation>来源渠道</translation>
+    </message>
+    <message>
+        <source>Lead officer</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>签约日期</translation>
+    </message>
+    <message>
+        <source>Started on</source>
+        <translation>开工日期</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Edit project %1</source>
+        <translation>编辑项目“%1”</translation>
+    </message>
+    <message>
+        <source>Change %1 of %2</source>
+        <translation>修改“%2”的%1</translation>
+    </message>
+    <message>
+        <source>Add project %1</source>
+        <translation>新增项目“%1”</translation>
+    </message>
+    <message>
+        <source>Delete project %1</source>
+        <translation>删除项目“%1”</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n projects</source>
+        <translation><numerusform>删除 %n 个项目</numerusform></translation>
+    </message>
+    <message>
+        <source>A unit needs a name.</source>
+        <translation>单位需要名称。</translation>
+    </message>
+    <message>
+        <source>The project no longer exists.</source>
+        <translation>该项目已不存在。</translation>
+    </message>
+    <message>
+        <source>Project "%1": %2</source>
+        <translation>项目“%1”:%2</translation>
+    </message>
+    <message>
+        <source>The project was changed or deleted elsewhere; reload it and try again.</source>
+        <translation>该项目已在别处被修改或删除;请重新载入后再试。</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::OptionalDateEdit</name>
+    <message>
+        <source>(none)</source>
+        <translation>(无)</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>Follow the system (Chinese by default)</source>
+        <translation>跟随系统(默认中文)</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>界面语言:</translation>
+    </message>
+    <message>
+        <source>Show amounts in:</source>
+        <translation>金额单位:</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start of IPDesk.</source>
+        <translation>新的界面语言将在下次启动招商工作台时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::ProjectDelegate</name>
+    <message>
+        <source>e.g. 26.24亿 or 3000万</source>
+        <translation>如 26.24亿 或 3000万</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::ProjectDetailPanel</name>
+    <message>
+        <source>Manufacturing project</source>
+        <translation>制造业项目</translation>
+    </message>
+    <message>
+        <source>Stage history</source>
+        <translation>阶段记录</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <source>No project selected</source>
+        <translation>未选择项目</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::ProjectTableModel</name>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1(%2)</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::UnitTreeModel</name>
+    <message>
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>IPDesk, the investment-promotion desk</source>
+        <translation>招商工作台</translation>
+    </message>
+    <message>
+        <source>The desk file to open.</source>
+        <translation>要打开的工作台文件。</translation>
+    </message>
+    <message>
+        <source>Fill a new desk with the demo data.</source>
+        <translation>在新工作台中填入演示数据。</translation>
+    </message>
+    <message>
+        <source>Save a picture of the window to FILE and quit.</source>
+        <translation>把窗口截图保存到 FILE 后退出。</translation>
+    </message>
+</context>
+</TS>

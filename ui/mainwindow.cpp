@@ -1,0 +1,556 @@
+#include "mainwindow.h"
+
+#include "demodata.h"
+#include "preferencesdialog.h"
+#include "projectcommands.h"
+#include "projectdelegate.h"
+#include "projectdetailpanel.h"
+#include "projecttablemodel.h"
+#include "settings.h"
+#include "unittreemodel.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+#include <QTreeView>
+#include <QUndoStack>
+#include <QTextDocument>
+#include <QVBoxLayout>
+
+namespace IPDesk {
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_moneyUnit(AppSettings::moneyUnit())
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    createWidgets();
+    createActions();
+    resize(1280, 800);
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    updateTitle();
+}
+
+MainWindow::~MainWindow()
+{
+    // Views first: they hold the models, which hold the store.
+    m_table->setModel(nullptr);
+    m_unitTree->setModel(nullptr);
+    delete m_model;
+    delete m_unitModel;
+}
+
+void MainWindow::createWidgets()
+{
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(6, 6, 6, 6);
+
+    // Filter bar.
+    auto *filters = new QHBoxLayout;
+    m_stageFilter = new QComboBox(central);
+    m_stageFilter->setObjectName(QStringLiteral("stageFilter"));
+    m_stageFilter->addItem(tr("All stages"), -1);
+    for (int i = 0; i < StageCount; ++i)
+        m_stageFilter->addItem(Names::stage(Stage(i)), i);
+    m_industryFilter = new QComboBox(central);
+    m_industryFilter->setObjectName(QStringLiteral("industryFilter"));
+    m_industryFilter->setMinimumContentsLength(10);
+    m_yearFilter = new QSpinBox(central);
+    m_yearFilter->setObjectName(QStringLiteral("yearFilter"));
+    m_yearFilter->setRange(1999, 2100);
+    m_yearFilter->setSpecialValueText(tr("All years"));
+    m_yearFilter->setValue(1999);
+    m_textFilter = new QLineEdit(central);
+    m_textFilter->setObjectName(QStringLiteral("textFilter"));
+    m_textFilter->setPlaceholderText(tr("Search project, investor, officer, notes…"));
+    m_textFilter->setClearButtonEnabled(true);
+    filters->addWidget(new QLabel(tr("Stage:"), central));
+    filters->addWidget(m_stageFilter);
+    filters->addWidget(new QLabel(tr("Industry:"), central));
+    filters->addWidget(m_industryFilter);
+    filters->addWidget(new QLabel(tr("Year:"), central));
+    filters->addWidget(m_yearFilter);
+    filters->addWidget(m_textFilter, 1);
+    layout->addLayout(filters);
+
+    m_table = new QTableView(central);
+    m_table->setObjectName(QStringLiteral("projectTable"));
+    m_table->setSortingEnabled(true);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
+                             | QAbstractItemView::AnyKeyPressed);
+    m_table->setAlternatingRowColors(true);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setSectionsMovable(true);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setWordWrap(false);
+    layout->addWidget(m_table, 1);
+
+    // Per-stage totals, always visible.
+    m_totals = new QLabel(central);
+    m_totals->setObjectName(QStringLiteral("stageTotals"));
+    m_totals->setWordWrap(true);
+    m_totals->setTextFormat(Qt::RichText);
+    layout->addWidget(m_totals);
+    setCentralWidget(central);
+
+    m_unitTree = new QTreeView(this);
+    m_unitTree->setObjectName(QStringLiteral("unitTree"));
+    m_unitTree->setHeaderHidden(true);
+    m_unitDock = new QDockWidget(tr("Units"), this);
+    m_unitDock->setObjectName(QStringLiteral("unitDock"));
+    m_unitDock->setWidget(m_unitTree);
+    m_unitTree->setMinimumWidth(170);
+    addDockWidget(Qt::LeftDockWidgetArea, m_unitDock);
+
+    m_detailDock = new QDockWidget(tr("Project details"), this);
+    m_detailDock->setObjectName(QStringLiteral("detailDock"));
+    addDockWidget(Qt::RightDockWidgetArea, m_detailDock);
+
+    connect(m_stageFilter, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilter);
+    connect(m_industryFilter, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilter);
+    connect(m_yearFilter, &QSpinBox::valueChanged, this, &MainWindow::applyFilter);
+    connect(m_textFilter, &QLineEdit::textChanged, this, &MainWindow::applyFilter);
+}
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *a = file->addAction(tr("&New Desk…"), this, &MainWindow::newDesk);
+    a->setShortcut(QKeySequence::New);
+    a = file->addAction(tr("&Open Desk…"), this, &MainWindow::openDeskDialog);
+    a->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    a = file->addAction(tr("Save &As a Copy…"), this, &MainWindow::saveCopy);
+    a->setShortcut(QKeySequence::SaveAs);
+    file->addSeparator();
+    a = file->addAction(tr("&Quit"), this, &QWidget::close);
+    a->setShortcut(QKeySequence::Quit);
+
+    m_editMenu = menuBar()->addMenu(tr("&Edit"));
+    m_undoAction = m_editMenu->addAction(tr("&Undo"), this, [this] {
+        if (undoStack())
+            undoStack()->undo();
+    });
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_redoAction = m_editMenu->addAction(tr("&Redo"), this, [this] {
+        if (undoStack())
+            undoStack()->redo();
+    });
+    m_redoAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    m_editMenu->addSeparator();
+    m_addAction = m_editMenu->addAction(tr("&Add Project"), this, &MainWindow::addProject);
+    m_addAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Insert));
+    m_duplicateAction = m_editMenu->addAction(tr("D&uplicate Project"), this, &MainWindow::duplicateProject);
+    m_duplicateAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    m_deleteAction = m_editMenu->addAction(tr("&Delete Project…"), this, &MainWindow::deleteProjects);
+    m_deleteAction->setShortcut(QKeySequence::Delete);
+    m_editMenu->addSeparator();
+    m_editMenu->addAction(tr("Add &Unit…"), this, &MainWindow::addUnit);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    m_moneyGroup = new QActionGroup(this);
+    QAction *yi = view->addAction(tr("Amounts in 100M yuan (亿元)"));
+    QAction *wan = view->addAction(tr("Amounts in 10k yuan (万元)"));
+    for (QAction *m : {yi, wan}) {
+        m->setCheckable(true);
+        m_moneyGroup->addAction(m);
+    }
+    (m_moneyUnit == MoneyUnit::Yi ? yi : wan)->setChecked(true);
+    connect(yi, &QAction::triggered, this, [this] { setMoneyUnit(MoneyUnit::Yi); });
+    connect(wan, &QAction::triggered, this, [this] { setMoneyUnit(MoneyUnit::Wan); });
+    view->addSeparator();
+    view->addAction(m_unitDock->toggleViewAction());
+    view->addAction(m_detailDock->toggleViewAction());
+
+    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    a = tools->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
+    a->setShortcut(QKeySequence::Preferences);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About IPDesk"), this, [this] {
+        QMessageBox::about(this, tr("About IPDesk"),
+                           tr("<h3>IPDesk %1</h3><p>The investment-promotion desk: the project pipeline, "
+                              "targets and reports of a bureau in one place.</p>")
+                               .arg(QCoreApplication::applicationVersion()));
+    });
+
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    bar->addAction(m_undoAction);
+    bar->addAction(m_redoAction);
+    bar->addSeparator();
+    bar->addAction(m_addAction);
+    bar->addAction(m_duplicateAction);
+    bar->addAction(m_deleteAction);
+
+    updateRecentMenu();
+}
+
+bool MainWindow::openDesk(const QString &path, bool createDemoIfNew)
+{
+    const bool isNew = !QFileInfo::exists(path) || QFileInfo(path).size() == 0;
+    auto desk = std::make_unique<Desk>();
+    Status s = desk->db.open(path);
+    if (!s) {
+        showError(tr("Cannot open the desk"), s.message());
+        return false;
+    }
+    desk->store = std::make_unique<ProjectStore>(&desk->db);
+    desk->undoStack = std::make_unique<QUndoStack>();
+    if (isNew && createDemoIfNew) {
+        s = DemoData::loadBuiltIn(desk->store.get());
+        if (!s) {
+            showError(tr("Cannot create the demo desk"), s.message());
+            return false;
+        }
+    }
+    // Unbind the old desk before it goes away.
+    if (m_model) {
+        m_table->setModel(nullptr);
+        m_unitTree->setModel(nullptr);
+        delete m_model;
+        delete m_unitModel;
+        m_model = nullptr;
+        m_unitModel = nullptr;
+    }
+    delete m_detail;
+    m_detail = nullptr;
+    m_desk = std::move(desk);
+    AppSettings::addRecentDatabase(path);
+    bindDesk();
+    updateRecentMenu();
+    updateTitle();
+    return true;
+}
+
+void MainWindow::bindDesk()
+{
+    ProjectStore *st = store();
+    QUndoStack *undo = undoStack();
+    m_model = new ProjectTableModel(st, undo, this);
+    m_model->setMoneyUnit(m_moneyUnit);
+    m_unitModel = new UnitTreeModel(st, this);
+    m_table->setModel(m_model);
+    m_table->setItemDelegate(new ProjectDelegate(st, m_table));
+    m_unitTree->setModel(m_unitModel);
+    m_unitTree->expandToDepth(0);
+    m_unitTree->setCurrentIndex(m_unitModel->indexOf(0));
+
+    QSettings settings;
+    const QByteArray header = settings.value(QStringLiteral("window/tableHeader")).toByteArray();
+    if (header.isEmpty() || !m_table->horizontalHeader()->restoreState(header)) {
+        m_table->setColumnWidth(int(ProjectField::Name), 260);
+        m_table->setColumnWidth(int(ProjectField::Investor), 200);
+        m_table->setColumnWidth(int(ProjectField::Unit), 130);
+        m_table->setColumnHidden(int(ProjectField::Notes), false);
+        m_table->horizontalHeader()->setSortIndicator(int(ProjectField::Name), Qt::AscendingOrder);
+    }
+
+    m_detail = new ProjectDetailPanel(st, undo, m_detailDock);
+    m_detail->setMoneyUnit(m_moneyUnit);
+    m_detailDock->setWidget(m_detail);
+
+    const QString industry = m_industryFilter->currentData().toString();
+    {
+        QSignalBlocker blocker(m_industryFilter);
+        m_industryFilter->clear();
+        m_industryFilter->addItem(tr("All industries"), QString());
+        for (const QString &i : st->industries())
+            m_industryFilter->addItem(i, i);
+        m_industryFilter->setCurrentIndex(qMax(0, m_industryFilter->findData(industry)));
+    }
+
+    connect(m_unitTree->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::applyFilter);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) { m_detail->setProject(current.isValid() ? m_model->projectIdAt(current.row()) : 0); });
+    connect(m_model, &ProjectTableModel::totalsChanged, this, &MainWindow::updateTotals);
+    connect(m_model, &ProjectTableModel::editRejected, this,
+            [this](const QString &message) { showError(tr("The edit was not stored"), message); });
+    connect(st, &ProjectStore::errorOccurred, this,
+            [this](const QString &message) { showError(tr("The change could not be saved"), message); });
+    connect(undo, &QUndoStack::canUndoChanged, m_undoAction, &QAction::setEnabled);
+    connect(undo, &QUndoStack::canRedoChanged, m_redoAction, &QAction::setEnabled);
+    connect(undo, &QUndoStack::undoTextChanged, this, [this](const QString &t) {
+        m_undoAction->setText(t.isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(t));
+    });
+    connect(undo, &QUndoStack::redoTextChanged, this, [this](const QString &t) {
+        m_redoAction->setText(t.isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(t));
+    });
+    m_undoAction->setEnabled(false);
+    m_redoAction->setEnabled(false);
+    applyFilter();
+}
+
+qint64 MainWindow::scopeUnitId() const
+{
+    const QModelIndex i = m_unitTree->currentIndex();
+    return i.isValid() ? i.data(UnitTreeModel::UnitIdRole).toLongLong() : 0;
+}
+
+void MainWindow::applyFilter()
+{
+    if (!m_model)
+        return;
+    ProjectQuery q = m_model->query();
+    const qint64 unit = scopeUnitId();
+    q.unitIds = unit ? store()->subtree(unit) : QList<qint64>();
+    q.stage = m_stageFilter->currentData().toInt();
+    q.industry = m_industryFilter->currentData().toString();
+    q.year = m_yearFilter->value() == m_yearFilter->minimum() ? 0 : m_yearFilter->value();
+    q.text = m_textFilter->text();
+    const auto *header = m_table->horizontalHeader();
+    if (header->sortIndicatorSection() >= 0 && header->sortIndicatorSection() < int(ProjectField::Count)) {
+        q.sortField = ProjectField(header->sortIndicatorSection());
+        q.sortOrder = header->sortIndicatorOrder();
+    }
+    m_model->setQuery(q);
+    m_detail->setProject(0);
+}
+
+void MainWindow::setStageFilter(int stage)
+{
+    m_stageFilter->setCurrentIndex(qMax(0, m_stageFilter->findData(stage)));
+}
+
+void MainWindow::setSearchText(const QString &text)
+{
+    m_textFilter->setText(text);
+}
+
+void MainWindow::updateTotals()
+{
+    if (!m_model)
+        return;
+    const QList<StageTotal> totals = store()->totals(m_model->query());
+    qint64 count = 0;
+    Yuan sum = 0;
+    QStringList parts;
+    for (const StageTotal &t : totals) {
+        count += t.count;
+        sum += t.investment;
+        const QString part = tr("%1 %2 · %3").arg(Names::stage(t.stage)).arg(t.count).arg(Money::format(t.investment, m_moneyUnit));
+        parts << (t.count ? part.toHtmlEscaped() : QStringLiteral("<span style=\"color:#999\">%1</span>").arg(part.toHtmlEscaped()));
+    }
+    const QString all = tr("%n project(s), %1", nullptr, int(count)).arg(Money::format(sum, m_moneyUnit));
+    m_totals->setText(QStringLiteral("<b>%1</b>&nbsp;&nbsp;&nbsp; ").arg(all.toHtmlEscaped())
+                      + parts.join(QStringLiteral("&nbsp;&nbsp;│&nbsp;&nbsp;")));
+    statusBar()->showMessage(tr("%n project(s) shown", nullptr, m_model->rowCount()));
+}
+
+QString MainWindow::totalsText() const
+{
+    QTextDocument doc;
+    doc.setHtml(m_totals->text());
+    return doc.toPlainText();
+}
+
+qint64 MainWindow::currentProjectId() const
+{
+    const QModelIndex i = m_table->currentIndex();
+    return i.isValid() ? m_model->projectIdAt(i.row()) : 0;
+}
+
+void MainWindow::addProject()
+{
+    if (!store())
+        return;
+    qint64 unit = scopeUnitId();
+    if (!unit) {
+        const QList<Unit> units = store()->units();
+        if (units.isEmpty()) {
+            showError(tr("No unit yet"), tr("Add a unit first (Edit → Add Unit), then its projects."));
+            return;
+        }
+        unit = units.first().id;
+    }
+    Project p;
+    p.name = tr("New project");
+    p.unitId = unit;
+    p.stage = Stage::Lead;
+    p.stageDates.insert(Stage::Lead, QDate::currentDate());
+    auto *cmd = new AddProjectCommand(store(), p);
+    undoStack()->push(cmd);
+    m_detail->setProject(cmd->projectId());
+    m_detailDock->show();
+    statusBar()->showMessage(tr("Added a project; fill in its details on the right."), 5000);
+}
+
+void MainWindow::duplicateProject()
+{
+    const qint64 id = currentProjectId();
+    const auto p = id ? store()->project(id) : std::nullopt;
+    if (!p)
+        return;
+    Project copy = *p;
+    copy.id = 0;
+    copy.code.clear();
+    copy.name = tr("%1 (copy)").arg(p->name);
+    auto *cmd = new AddProjectCommand(store(), copy);
+    undoStack()->push(cmd);
+    m_detail->setProject(cmd->projectId());
+}
+
+void MainWindow::deleteProjects()
+{
+    if (!m_model)
+        return;
+    QList<Project> victims;
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    for (const QModelIndex &r : rows) {
+        if (const auto p = store()->project(m_model->projectIdAt(r.row())))
+            victims << *p;
+    }
+    if (victims.isEmpty()) {
+        if (const auto p = store()->project(currentProjectId()))
+            victims << *p;
+    }
+    if (victims.isEmpty())
+        return;
+    const QString question = victims.size() == 1
+        ? tr("Delete the project \"%1\"? You can undo this with Ctrl+Z.").arg(victims.first().name)
+        : tr("Delete %n projects? You can undo this with Ctrl+Z.", nullptr, int(victims.size()));
+    if (QMessageBox::question(this, tr("Delete projects"), question, QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+        != QMessageBox::Yes)
+        return;
+    undoStack()->push(new DeleteProjectsCommand(store(), victims));
+}
+
+void MainWindow::addUnit()
+{
+    if (!store())
+        return;
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Add unit"),
+                                               tr("Name of the new unit under %1:")
+                                                   .arg(scopeUnitId() ? store()->unitName(scopeUnitId()) : tr("the top level")),
+                                               QLineEdit::Normal, QString(), &ok);
+    if (!ok || name.trimmed().isEmpty())
+        return;
+    Unit u;
+    u.name = name.trimmed();
+    u.parentId = scopeUnitId();
+    const auto parent = store()->unit(u.parentId);
+    u.kind = !parent ? UnitKind::City
+        : (parent->kind == UnitKind::City ? UnitKind::District : UnitKind::Town);
+    Status s;
+    store()->addUnit(u, &s);
+    if (!s)
+        showError(tr("Cannot add the unit"), s.message());
+}
+
+void MainWindow::setMoneyUnit(MoneyUnit unit)
+{
+    m_moneyUnit = unit;
+    AppSettings::setMoneyUnit(unit);
+    if (m_model)
+        m_model->setMoneyUnit(unit);
+    if (m_detail)
+        m_detail->setMoneyUnit(unit);
+    updateTotals();
+}
+
+void MainWindow::showError(const QString &title, const QString &message)
+{
+    m_lastError = message;
+    statusBar()->showMessage(message, 10000);
+    auto *box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::newDesk()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("New desk"), QString(), tr("IPDesk desks (*.ipdesk)"));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo::exists(path) && !QFile::remove(path)) {
+        showError(tr("Cannot create the desk"), tr("%1 exists and cannot be replaced.").arg(path));
+        return;
+    }
+    openDesk(path);
+}
+
+void MainWindow::openDeskDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open desk"), QString(),
+                                                      tr("IPDesk desks (*.ipdesk);;All files (*)"));
+    if (!path.isEmpty())
+        openDesk(path);
+}
+
+void MainWindow::saveCopy()
+{
+    if (!m_desk)
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save a copy of the desk"), QString(),
+                                                      tr("IPDesk desks (*.ipdesk)"));
+    if (path.isEmpty())
+        return;
+    Status s = m_desk->db.saveCopy(path);
+    if (!s)
+        showError(tr("Cannot save the copy"), s.message());
+    else
+        statusBar()->showMessage(tr("Saved a copy to %1").arg(path), 5000);
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    for (const QString &path : AppSettings::recentDatabases()) {
+        QAction *a = m_recentMenu->addAction(QFileInfo(path).fileName() + QLatin1String("  —  ") + path);
+        connect(a, &QAction::triggered, this, [this, path] { openDesk(path); });
+    }
+    m_recentMenu->setEnabled(!m_recentMenu->isEmpty());
+}
+
+void MainWindow::updateTitle()
+{
+    setWindowTitle(m_desk ? tr("IPDesk — %1").arg(QFileInfo(m_desk->db.location()).fileName()) : tr("IPDesk"));
+}
+
+void MainWindow::showPreferences()
+{
+    PreferencesDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted && dialog.moneyUnit() != m_moneyUnit) {
+        setMoneyUnit(dialog.moneyUnit());
+        const QList<QAction *> actions = m_moneyGroup->actions();
+        actions.at(dialog.moneyUnit() == MoneyUnit::Yi ? 0 : 1)->setChecked(true);
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    // Every edit is already committed; only the layout is left to keep.
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/tableHeader"), m_table->horizontalHeader()->saveState());
+    event->accept();
+}
+
+} // namespace IPDesk

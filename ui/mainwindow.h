@@ -1,0 +1,108 @@
+#pragma once
+
+#include "money.h"
+#include "projectstore.h"
+
+#include <QMainWindow>
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QMenu;
+class QSpinBox;
+class QTableView;
+class QTreeView;
+class QUndoStack;
+class QActionGroup;
+
+namespace IPDesk {
+
+class ProjectDetailPanel;
+class ProjectTableModel;
+class UnitTreeModel;
+
+/// One open desk: its database, store and undo history.
+struct Desk
+{
+    Database db;
+    std::unique_ptr<ProjectStore> store;
+    std::unique_ptr<QUndoStack> undoStack;
+};
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Opens a desk; on failure shows why and keeps the desk that was open.
+    bool openDesk(const QString &path, bool createDemoIfNew = false);
+
+    // For tests and scripting.
+    QTableView *projectView() const { return m_table; }
+    QTreeView *unitView() const { return m_unitTree; }
+    ProjectTableModel *projectModel() const { return m_model; }
+    ProjectStore *store() const { return m_desk ? m_desk->store.get() : nullptr; }
+    QUndoStack *undoStack() const { return m_desk ? m_desk->undoStack.get() : nullptr; }
+    ProjectDetailPanel *detailPanel() const { return m_detail; }
+    QString lastError() const { return m_lastError; }
+    QString totalsText() const;
+    void setStageFilter(int stage);
+    void setSearchText(const QString &text);
+
+public slots:
+    void addProject();
+    void duplicateProject();
+    void deleteProjects();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createWidgets();
+    void bindDesk();
+    void applyFilter();
+    void updateTotals();
+    void updateRecentMenu();
+    void updateTitle();
+    void showError(const QString &title, const QString &message);
+    void newDesk();
+    void openDeskDialog();
+    void saveCopy();
+    void addUnit();
+    void showPreferences();
+    void setMoneyUnit(MoneyUnit unit);
+    qint64 currentProjectId() const;
+    qint64 scopeUnitId() const;
+
+    std::unique_ptr<Desk> m_desk;
+    ProjectTableModel *m_model = nullptr;
+    UnitTreeModel *m_unitModel = nullptr;
+    MoneyUnit m_moneyUnit;
+    QString m_lastError;
+
+    QTreeView *m_unitTree = nullptr;
+    QTableView *m_table = nullptr;
+    ProjectDetailPanel *m_detail = nullptr;
+    QDockWidget *m_detailDock = nullptr;
+    QDockWidget *m_unitDock = nullptr;
+    QComboBox *m_stageFilter = nullptr;
+    QComboBox *m_industryFilter = nullptr;
+    QSpinBox *m_yearFilter = nullptr;
+    QLineEdit *m_textFilter = nullptr;
+    QLabel *m_totals = nullptr;
+
+    QMenu *m_recentMenu = nullptr;
+    QMenu *m_editMenu = nullptr;
+    QAction *m_undoAction = nullptr;
+    QAction *m_redoAction = nullptr;
+    QAction *m_addAction = nullptr;
+    QAction *m_duplicateAction = nullptr;
+    QAction *m_deleteAction = nullptr;
+    QActionGroup *m_moneyGroup = nullptr;
+};
+
+} // namespace IPDesk

@@ -1,0 +1,240 @@
+#include "projectdetailpanel.h"
+
+#include "dateedit.h"
+#include "projectcommands.h"
+#include "projectdelegate.h"
+#include "projectstore.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace IPDesk {
+
+namespace {
+const ProjectField moneyFields[5] = {ProjectField::PlannedInvestment, ProjectField::SignedInvestment,
+                                     ProjectField::FundsInPlace, ProjectField::ExpectedOutput,
+                                     ProjectField::ExpectedTax};
+}
+
+ProjectDetailPanel::ProjectDetailPanel(ProjectStore *store, QUndoStack *undoStack, QWidget *parent)
+    : QWidget(parent)
+    , m_store(store)
+    , m_undoStack(undoStack)
+{
+    auto *outer = new QVBoxLayout(this);
+    m_title = new QLabel(this);
+    m_title->setWordWrap(true);
+    QFont f = m_title->font();
+    f.setBold(true);
+    f.setPointSizeF(f.pointSizeF() * 1.15);
+    m_title->setFont(f);
+    outer->addWidget(m_title);
+
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *body = new QWidget(scroll);
+    auto *form = new QFormLayout(body);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+
+    m_name = new QLineEdit(body);
+    m_code = new QLineEdit(body);
+    m_investor = new QLineEdit(body);
+    m_unit = new QComboBox(body);
+    m_stage = new QComboBox(body);
+    for (int i = 0; i < StageCount; ++i)
+        m_stage->addItem(Names::stage(Stage(i)), i);
+    m_type = new QComboBox(body);
+    for (int i = 0; i < ProjectTypeCount; ++i)
+        m_type->addItem(Names::projectType(ProjectType(i)), i);
+    m_industry = new QLineEdit(body);
+    m_chain = new QLineEdit(body);
+    m_manufacturing = new QCheckBox(tr("Manufacturing project"), body);
+    m_channel = new QLineEdit(body);
+    m_officer = new QLineEdit(body);
+    m_notes = new QPlainTextEdit(body);
+    m_notes->setMaximumHeight(80);
+
+    form->addRow(fieldName(ProjectField::Name), m_name);
+    form->addRow(fieldName(ProjectField::Code), m_code);
+    form->addRow(fieldName(ProjectField::Investor), m_investor);
+    form->addRow(fieldName(ProjectField::Unit), m_unit);
+    form->addRow(fieldName(ProjectField::Stage), m_stage);
+    form->addRow(fieldName(ProjectField::Type), m_type);
+    form->addRow(fieldName(ProjectField::Industry), m_industry);
+    form->addRow(fieldName(ProjectField::IndustryChain), m_chain);
+    for (int i = 0; i < 5; ++i) {
+        m_money[i] = new QLineEdit(body);
+        m_money[i]->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        m_money[i]->setObjectName(fieldColumn(moneyFields[i]));
+        form->addRow(fieldName(moneyFields[i]), m_money[i]);
+    }
+    form->addRow(QString(), m_manufacturing);
+    form->addRow(fieldName(ProjectField::SourceChannel), m_channel);
+    form->addRow(fieldName(ProjectField::LeadOfficer), m_officer);
+    form->addRow(fieldName(ProjectField::Notes), m_notes);
+
+    auto *history = new QGroupBox(tr("Stage history"), body);
+    auto *hform = new QFormLayout(history);
+    for (int i = 0; i < 6; ++i) {
+        m_stageDates[i] = new OptionalDateEdit(history);
+        m_stageDates[i]->setObjectName(QLatin1String("stageDate_") + Names::stageCode(Stage(i)));
+        hform->addRow(Names::stage(Stage(i)), m_stageDates[i]);
+        connect(m_stageDates[i], &QDateEdit::dateChanged, this, [this] { setDirty(true); });
+    }
+    form->addRow(history);
+    scroll->setWidget(body);
+    outer->addWidget(scroll, 1);
+
+    m_error = new QLabel(this);
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_error->hide();
+    outer->addWidget(m_error);
+
+    auto *buttons = new QDialogButtonBox(this);
+    m_apply = buttons->addButton(tr("Apply"), QDialogButtonBox::AcceptRole);
+    m_revert = buttons->addButton(tr("Revert"), QDialogButtonBox::ResetRole);
+    m_apply->setObjectName(QStringLiteral("applyButton"));
+    outer->addWidget(buttons);
+    connect(m_apply, &QPushButton::clicked, this, &ProjectDetailPanel::apply);
+    connect(m_revert, &QPushButton::clicked, this, &ProjectDetailPanel::load);
+
+    const QList<QLineEdit *> edits = findChildren<QLineEdit *>();
+    for (QLineEdit *e : edits)
+        connect(e, &QLineEdit::textEdited, this, [this] { setDirty(true); });
+    for (QComboBox *c : {m_unit, m_stage, m_type})
+        connect(c, &QComboBox::activated, this, [this] { setDirty(true); });
+    connect(m_manufacturing, &QCheckBox::toggled, this, [this] { setDirty(true); });
+    connect(m_notes, &QPlainTextEdit::textChanged, this, [this] { setDirty(true); });
+
+    connect(store, &ProjectStore::projectChanged, this, [this](qint64 id) {
+        if (id == m_project.id)
+            load();
+    });
+    connect(store, &ProjectStore::projectsReset, this, &ProjectDetailPanel::load);
+    connect(store, &ProjectStore::unitsChanged, this, &ProjectDetailPanel::load);
+    setProject(0);
+}
+
+void ProjectDetailPanel::setMoneyUnit(MoneyUnit unit)
+{
+    m_moneyUnit = unit;
+    load();
+}
+
+void ProjectDetailPanel::setProject(qint64 id)
+{
+    m_project = Project();
+    m_project.id = id;
+    load();
+}
+
+void ProjectDetailPanel::load()
+{
+    m_loading = true;
+    const auto p = m_project.id ? m_store->project(m_project.id) : std::nullopt;
+    setEnabled(bool(p));
+    m_project = p ? *p : Project();
+    m_title->setText(p ? p->name : tr("No project selected"));
+    ProjectDelegate::fillUnitCombo(m_unit, m_store);
+    m_name->setText(m_project.name);
+    m_code->setText(m_project.code);
+    m_investor->setText(m_project.investor);
+    m_unit->setCurrentIndex(m_unit->findData(m_project.unitId));
+    m_stage->setCurrentIndex(int(m_project.stage));
+    m_type->setCurrentIndex(int(m_project.type));
+    m_industry->setText(m_project.industry);
+    m_chain->setText(m_project.industryChain);
+    for (int i = 0; i < 5; ++i) {
+        const qint64 v = projectValue(m_project, moneyFields[i]).toLongLong();
+        m_money[i]->setText(v ? Money::formatNumber(v, m_moneyUnit) : QString());
+        m_money[i]->setPlaceholderText(Money::unitName(m_moneyUnit));
+    }
+    m_manufacturing->setChecked(m_project.manufacturing);
+    m_channel->setText(m_project.sourceChannel);
+    m_officer->setText(m_project.leadOfficer);
+    m_notes->setPlainText(m_project.notes);
+    for (int i = 0; i < 6; ++i)
+        m_stageDates[i]->setOptionalDate(m_project.stageDates.value(Stage(i)));
+    m_error->hide();
+    m_loading = false;
+    setDirty(false);
+}
+
+void ProjectDetailPanel::setDirty(bool dirty)
+{
+    if (m_loading)
+        return;
+    m_apply->setEnabled(dirty);
+    m_revert->setEnabled(dirty);
+}
+
+bool ProjectDetailPanel::readForm(Project *p, QStringList *errors) const
+{
+    *p = m_project;
+    p->name = m_name->text().trimmed();
+    p->code = m_code->text().trimmed();
+    p->investor = m_investor->text().trimmed();
+    p->unitId = m_unit->currentData().toLongLong();
+    p->stage = Stage(m_stage->currentData().toInt());
+    p->type = ProjectType(m_type->currentData().toInt());
+    p->industry = m_industry->text().trimmed();
+    p->industryChain = m_chain->text().trimmed();
+    for (int i = 0; i < 5; ++i) {
+        QString error;
+        const QString text = m_money[i]->text().trimmed();
+        const auto v = text.isEmpty() ? std::optional<Yuan>(0) : Money::parse(text, m_moneyUnit, &error);
+        if (!v)
+            *errors << fieldName(moneyFields[i]) + QLatin1String(": ") + error;
+        else
+            setProjectValue(*p, moneyFields[i], *v);
+    }
+    p->manufacturing = m_manufacturing->isChecked();
+    p->sourceChannel = m_channel->text().trimmed();
+    p->leadOfficer = m_officer->text().trimmed();
+    p->notes = m_notes->toPlainText();
+    p->stageDates.remove(Stage::Lead);
+    for (int i = 0; i < 6; ++i) {
+        const QDate d = m_stageDates[i]->optionalDate();
+        if (d.isValid())
+            p->stageDates.insert(Stage(i), d);
+        else
+            p->stageDates.remove(Stage(i));
+    }
+    if (p->stage != m_project.stage && !p->stageDates.contains(p->stage) && int(p->stage) <= int(Stage::Operating))
+        p->stageDates.insert(p->stage, QDate::currentDate());
+    *errors << p->validate();
+    return errors->isEmpty();
+}
+
+bool ProjectDetailPanel::apply()
+{
+    Project after;
+    QStringList errors;
+    if (!readForm(&after, &errors)) {
+        m_error->setText(errors.join(QLatin1Char('\n')));
+        m_error->show();
+        return false;
+    }
+    m_error->hide();
+    m_undoStack->push(new UpdateProjectCommand(m_store, m_project, after, ProjectField::Count));
+    return true;
+}
+
+QString ProjectDetailPanel::errorText() const
+{
+    return m_error->isVisible() ? m_error->text() : QString();
+}
+
+} // namespace IPDesk

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "domain.h"
+#include "money.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QUndoStack;
+
+namespace IPDesk {
+
+class OptionalDateEdit;
+class ProjectStore;
+
+/// The detail form for one project, with its stage history. "Apply" pushes one undoable command.
+class ProjectDetailPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    ProjectDetailPanel(ProjectStore *store, QUndoStack *undoStack, QWidget *parent = nullptr);
+
+    qint64 projectId() const { return m_project.id; }
+    void setProject(qint64 id);
+    void setMoneyUnit(MoneyUnit unit);
+    /// Reads the form; on invalid input returns false and shows why.
+    bool apply();
+    QString errorText() const;
+
+private:
+    void load();
+    bool readForm(Project *p, QStringList *errors) const;
+    void setDirty(bool dirty);
+
+    ProjectStore *m_store;
+    QUndoStack *m_undoStack;
+    Project m_project;
+    MoneyUnit m_moneyUnit = MoneyUnit::Yi;
+    bool m_loading = false;
+
+    QLabel *m_title;
+    QLineEdit *m_code;
+    QLineEdit *m_name;
+    QLineEdit *m_investor;
+    QComboBox *m_unit;
+    QComboBox *m_stage;
+    QComboBox *m_type;
+    QLineEdit *m_industry;
+    QLineEdit *m_chain;
+    QLineEdit *m_money[5];
+    QCheckBox *m_manufacturing;
+    QLineEdit *m_channel;
+    QLineEdit *m_officer;
+    QPlainTextEdit *m_notes;
+    OptionalDateEdit *m_stageDates[6];
+    QLabel *m_error;
+    QPushButton *m_apply;
+    QPushButton *m_revert;
+};
+
+} // namespace IPDesk
