@@ -18,6 +18,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -33,7 +34,6 @@
 #include <QToolBar>
 #include <QTreeView>
 #include <QUndoStack>
-#include <QTextDocument>
 #include <QVBoxLayout>
 
 namespace IPDesk {
@@ -48,7 +48,8 @@ MainWindow::MainWindow(QWidget *parent)
     resize(1280, 800);
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray()))
+        resizeDocks({m_unitDock, m_detailDock}, {190, 330}, Qt::Horizontal);
     updateTitle();
 }
 
@@ -109,12 +110,23 @@ void MainWindow::createWidgets()
     m_table->setWordWrap(false);
     layout->addWidget(m_table, 1);
 
-    // Per-stage totals, always visible.
-    m_totals = new QLabel(central);
-    m_totals->setObjectName(QStringLiteral("stageTotals"));
-    m_totals->setWordWrap(true);
-    m_totals->setTextFormat(Qt::RichText);
-    layout->addWidget(m_totals);
+    // Per-stage totals, always visible: the scope's total, then two rows of four stages.
+    auto *totals = new QGridLayout;
+    totals->setHorizontalSpacing(18);
+    m_totalAll = new QLabel(central);
+    m_totalAll->setObjectName(QStringLiteral("totalAll"));
+    QFont bold = m_totalAll->font();
+    bold.setBold(true);
+    m_totalAll->setFont(bold);
+    totals->addWidget(m_totalAll, 0, 0, 2, 1);
+    for (int i = 0; i < StageCount; ++i) {
+        auto *l = new QLabel(central);
+        l->setObjectName(QLatin1String("total_") + Names::stageCode(Stage(i)));
+        m_totalLabels << l;
+        totals->addWidget(l, i / 4, 1 + i % 4);
+    }
+    totals->setColumnStretch(5, 1);
+    layout->addLayout(totals);
     setCentralWidget(central);
 
     m_unitTree = new QTreeView(this);
@@ -304,6 +316,9 @@ void MainWindow::bindDesk()
     m_undoAction->setEnabled(false);
     m_redoAction->setEnabled(false);
     applyFilter();
+    updateTotals();
+    if (m_model->rowCount() > 0)
+        m_table->selectRow(0);
 }
 
 qint64 MainWindow::scopeUnitId() const
@@ -349,24 +364,23 @@ void MainWindow::updateTotals()
     const QList<StageTotal> totals = store()->totals(m_model->query());
     qint64 count = 0;
     Yuan sum = 0;
-    QStringList parts;
     for (const StageTotal &t : totals) {
+        QLabel *l = m_totalLabels[int(t.stage)];
+        l->setText(tr("%1 %2 · %3").arg(Names::stage(t.stage)).arg(t.count).arg(Money::format(t.investment, m_moneyUnit)));
+        l->setEnabled(t.count > 0);
         count += t.count;
         sum += t.investment;
-        const QString part = tr("%1 %2 · %3").arg(Names::stage(t.stage)).arg(t.count).arg(Money::format(t.investment, m_moneyUnit));
-        parts << (t.count ? part.toHtmlEscaped() : QStringLiteral("<span style=\"color:#999\">%1</span>").arg(part.toHtmlEscaped()));
     }
-    const QString all = tr("%n project(s), %1", nullptr, int(count)).arg(Money::format(sum, m_moneyUnit));
-    m_totals->setText(QStringLiteral("<b>%1</b>&nbsp;&nbsp;&nbsp; ").arg(all.toHtmlEscaped())
-                      + parts.join(QStringLiteral("&nbsp;&nbsp;│&nbsp;&nbsp;")));
+    m_totalAll->setText(tr("%n project(s), %1", nullptr, int(count)).arg(Money::format(sum, m_moneyUnit)));
     statusBar()->showMessage(tr("%n project(s) shown", nullptr, m_model->rowCount()));
 }
 
 QString MainWindow::totalsText() const
 {
-    QTextDocument doc;
-    doc.setHtml(m_totals->text());
-    return doc.toPlainText();
+    QStringList parts{m_totalAll->text()};
+    for (QLabel *l : m_totalLabels)
+        parts << l->text();
+    return parts.join(QLatin1String(" | "));
 }
 
 qint64 MainWindow::currentProjectId() const

@@ -93,7 +93,8 @@ private:
     QComboBox *m_industryFilter = nullptr;
     QSpinBox *m_yearFilter = nullptr;
     QLineEdit *m_textFilter = nullptr;
-    QLabel *m_totals = nullptr;
+    QList<QLabel *> m_totalLabels;
+    QLabel *m_totalAll = nullptr;
 
     QMenu *m_recentMenu = nullptr;
     QMenu *m_editMenu = nullptr;

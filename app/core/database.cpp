@@ -46,8 +46,11 @@ const char *const schemaStep1[] = {
     " lead_officer TEXT NOT NULL DEFAULT '',"
     " notes TEXT NOT NULL DEFAULT '',"
     " version INTEGER NOT NULL DEFAULT 1)",
-    "CREATE INDEX IF NOT EXISTS projects_unit_stage ON projects(unit_id, stage)",
-    "CREATE INDEX IF NOT EXISTS projects_stage ON projects(stage)",
+    // Covering indexes: per-stage totals of a scope are read from the index alone.
+    "CREATE INDEX IF NOT EXISTS projects_unit_stage ON projects(unit_id, stage, planned_investment)",
+    "CREATE INDEX IF NOT EXISTS projects_stage ON projects(stage, planned_investment)",
+    "CREATE INDEX IF NOT EXISTS projects_name ON projects(name)",
+    "CREATE INDEX IF NOT EXISTS projects_code ON projects(code)",
     "CREATE INDEX IF NOT EXISTS projects_planned ON projects(planned_investment)",
     "CREATE INDEX IF NOT EXISTS projects_signed ON projects(signed_investment)",
     "CREATE INDEX IF NOT EXISTS projects_industry ON projects(industry)",
@@ -148,7 +151,7 @@ Status Database::checkExistingFile(const QString &path) const
     const QByteArray header = f.read(16);
     if (header != QByteArray("SQLite format 3\0", 16))
         return Status::error(tr("%1 is not an IPDesk desk (it is not a database file). The file was not changed.").arg(path));
-    if (!info.isWritable())
+    if (!info.isWritable() || !(info.permissions() & QFile::WriteOwner))
         return Status::error(tr("%1 is read-only. Make it writable or open a copy; the file was not changed.").arg(path));
     return Status();
 }

@@ -19,6 +19,16 @@ struct ProjectQuery
     QString text;            // free text in name, investor, code, chain, officer or notes
     ProjectField sortField = ProjectField::Name;
     Qt::SortOrder sortOrder = Qt::AscendingOrder;
+
+    /// Same rows (perhaps in another order): the count and totals still hold.
+    bool sameRows(const ProjectQuery &o) const
+    {
+        return unitIds == o.unitIds && stage == o.stage && industry == o.industry && year == o.year && text == o.text;
+    }
+    bool operator==(const ProjectQuery &o) const
+    {
+        return sameRows(o) && sortField == o.sortField && sortOrder == o.sortOrder;
+    }
 };
 
 struct StageTotal

@@ -185,13 +185,18 @@ void ProjectTableModel::sort(int column, Qt::SortOrder order)
 
 void ProjectTableModel::setQuery(const ProjectQuery &query)
 {
+    if (query == m_query && !m_pages.isEmpty())
+        return;
+    const bool sameRows = query.sameRows(m_query);
     beginResetModel();
     m_query = query;
     m_pages.clear();
     m_recent.clear();
-    m_rowCount = m_store->count(m_query);
+    if (!sameRows)
+        m_rowCount = m_store->count(m_query);
     endResetModel();
-    emit totalsChanged();
+    if (!sameRows)
+        emit totalsChanged();
 }
 
 void ProjectTableModel::setMoneyUnit(MoneyUnit unit)

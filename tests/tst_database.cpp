@@ -1,0 +1,293 @@
+#include "testdesk.h"
+
+#include "factstore.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+using namespace IPDesk;
+
+namespace {
+QByteArray fileHash(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return QByteArray();
+    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+}
+
+/// Writes an SQLite file through a separate raw connection.
+void rawSql(const QString &path, const QStringList &statements)
+{
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        for (const QString &s : statements)
+            QVERIFY2(q.exec(s), qPrintable(s));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+}
+qint64 demoProjectCount()
+{
+    QFile f(QStringLiteral(":/demo/demo.json"));
+    f.open(QIODevice::ReadOnly);
+    return QJsonDocument::fromJson(f.readAll()).object().value(QLatin1String("projects")).toArray().size();
+}
+} // namespace
+
+class TestDatabase : public QObject
+{
+    Q_OBJECT
+private slots:
+    void createsAndReopens()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("a.ipdesk"));
+        qint64 id = 0;
+        {
+            Database db;
+            QVERIFY(db.open(path));
+            QCOMPARE(db.schemaVersion(), Database::SchemaVersion);
+            ProjectStore store(&db);
+            Status s;
+            const qint64 unit = store.addUnit(Unit{0, 0, QStringLiteral("惠济区"), UnitKind::District}, &s);
+            QVERIFY2(s, qPrintable(s.message()));
+            Project p;
+            p.name = QStringLiteral("中科星联项目");
+            p.unitId = unit;
+            p.stage = Stage::Signed;
+            p.plannedInvestment = 3000000000LL;
+            p.stageDates.insert(Stage::Negotiating, QDate(2022, 12, 1));
+            p.stageDates.insert(Stage::Signed, QDate(2023, 3, 1));
+            QVERIFY(store.insertProject(p));
+            id = p.id;
+        }
+        Database db;
+        QVERIFY(db.open(path, Database::OpenMode::ExistingOnly));
+        ProjectStore store(&db);
+        const auto p = store.project(id);
+        QVERIFY(p);
+        QCOMPARE(p->name, QStringLiteral("中科星联项目"));
+        QCOMPARE(p->stage, Stage::Signed);
+        QCOMPARE(p->plannedInvestment, 3000000000LL);
+        QCOMPARE(p->stageDates.value(Stage::Signed), QDate(2023, 3, 1));
+        QCOMPARE(p->stageDates.size(), 2);
+        QCOMPARE(store.unitName(p->unitId), QStringLiteral("惠济区"));
+        // Foreign keys are enforced: a unit with projects cannot go.
+        QVERIFY(!db.exec(QStringLiteral("DELETE FROM units WHERE id = ?"), {p->unitId}));
+    }
+
+    void upgradesAnEmptyFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("empty.ipdesk"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.close();
+        Database db;
+        QVERIFY(db.open(path));
+        QCOMPARE(db.schemaVersion(), Database::SchemaVersion);
+        // Re-running the upgrade on an open desk changes nothing.
+        db.close();
+        QVERIFY(db.open(path));
+        QCOMPARE(db.schemaVersion(), Database::SchemaVersion);
+    }
+
+    void refusesWhatIsNotADesk_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::newRow("text file") << QByteArray("项目名称,投资额\n中科星联,30\n");
+        QTest::newRow("binary") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+    }
+    void refusesWhatIsNotADesk()
+    {
+        QFETCH(QByteArray, content);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("notes.ipdesk"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(content);
+        f.close();
+        const QByteArray before = fileHash(path);
+        Database db;
+        const Status s = db.open(path);
+        QVERIFY(!s);
+        QVERIFY(s.message().contains(QLatin1String("not an IPDesk desk")));
+        QVERIFY(!db.isOpen());
+        QCOMPARE(fileHash(path), before);
+    }
+
+    void refusesAnotherProgramsDatabase()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("other.db"));
+        rawSql(path, {QStringLiteral("CREATE TABLE customers (id INTEGER, name TEXT)")});
+        const QByteArray before = fileHash(path);
+        Database db;
+        const Status s = db.open(path);
+        QVERIFY(!s);
+        QVERIFY(s.message().contains(QLatin1String("another program")));
+        QCOMPARE(fileHash(path), before);
+    }
+
+    void refusesANewerDesk()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("new.ipdesk"));
+        {
+            Database db;
+            QVERIFY(db.open(path));
+        }
+        rawSql(path, {QStringLiteral("PRAGMA journal_mode = DELETE"),
+                      QStringLiteral("UPDATE meta SET value = '%1' WHERE key = 'schema_version'").arg(Database::SchemaVersion + 1)});
+        const QByteArray before = fileHash(path);
+        Database db;
+        const Status s = db.open(path);
+        QVERIFY(!s);
+        QVERIFY2(s.message().contains(QLatin1String("newer IPDesk")), qPrintable(s.message()));
+        QCOMPARE(fileHash(path), before);
+    }
+
+    void readOnlyMessageEvenAsRoot()
+    {
+        // The permission check reads the bits, so it works for root as well.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("ro.ipdesk"));
+        {
+            Database db;
+            QVERIFY(db.open(path));
+        }
+        QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::ReadGroup));
+        const QByteArray before = fileHash(path);
+        Database db;
+        const Status s = db.open(path);
+        QVERIFY(!s);
+        QVERIFY(s.message().contains(QLatin1String("read-only")));
+        QCOMPARE(fileHash(path), before);
+    }
+
+    void refusesALockedDesk()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("locked.ipdesk"));
+        {
+            Database db;
+            QVERIFY(db.open(path));
+        }
+        QSqlDatabase holder = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("holder"));
+        holder.setDatabaseName(path);
+        QVERIFY(holder.open());
+        {
+            QSqlQuery q(holder);
+            QVERIFY(q.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+        }
+        Database db;
+        const Status s = db.open(path);
+        QVERIFY(!s);
+        QVERIFY2(s.message().contains(QLatin1String("locked")), qPrintable(s.message()));
+        {
+            QSqlQuery q(holder);
+            q.exec(QStringLiteral("ROLLBACK"));
+        }
+        holder.close();
+        holder = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("holder"));
+        QVERIFY(db.open(path));
+    }
+
+    void invalidValuesAreNotStored_data()
+    {
+        QTest::addColumn<int>("what");
+        QTest::newRow("empty name") << 0;
+        QTest::newRow("negative investment") << 1;
+        QTest::newRow("started before signed") << 2;
+        QTest::newRow("no unit") << 3;
+    }
+    void invalidValuesAreNotStored()
+    {
+        QFETCH(int, what);
+        TestDesk desk;
+        const qint64 count = desk.store->projectCount();
+        Project p;
+        p.name = QStringLiteral("测试项目");
+        p.unitId = desk.unit(u"覃塘区");
+        switch (what) {
+        case 0: p.name = QStringLiteral("  "); break;
+        case 1: p.plannedInvestment = -1; break;
+        case 2:
+            p.stageDates.insert(Stage::Signed, QDate(2023, 5, 1));
+            p.stageDates.insert(Stage::Started, QDate(2023, 4, 1));
+            break;
+        case 3: p.unitId = 0; break;
+        }
+        const Status s = desk.store->insertProject(p);
+        QVERIFY(!s);
+        QVERIFY(!s.message().isEmpty());
+        QCOMPARE(desk.store->projectCount(), count);
+    }
+
+    void versionGuardsAgainstLostUpdates()
+    {
+        TestDesk desk;
+        const qint64 id = desk.store->fetch(ProjectQuery(), 0, 1).first().id;
+        Project a = *desk.store->project(id);
+        Project b = a;
+        a.notes = QStringLiteral("first");
+        QVERIFY(desk.store->updateProject(a));
+        b.notes = QStringLiteral("second, from a stale copy");
+        QVERIFY(!desk.store->updateProject(b));
+        QCOMPARE(desk.store->project(id)->notes, QStringLiteral("first"));
+    }
+
+    void saveCopyWritesAWholeDesk()
+    {
+        TestDesk desk;
+        const QString copy = desk.dir.filePath(QStringLiteral("copy.ipdesk"));
+        QVERIFY(desk.db.saveCopy(copy));
+        Database db;
+        QVERIFY(db.open(copy, Database::OpenMode::ExistingOnly));
+        ProjectStore store(&db);
+        QCOMPARE(store.projectCount(), desk.store->projectCount());
+        QCOMPARE(FactStore(&db).factCount(), FactStore(&desk.db).factCount());
+    }
+
+    void killedWriterLeavesAWholeDesk()
+    {
+        // ipdesk-cli demo writes the demo in transactions; killing it at any moment must leave
+        // a desk that opens, with either all of a transaction or none of it.
+        const QString cli = QStringLiteral(IPDESK_CLI);
+        for (int delay : {5, 20, 60, 150}) {
+            QTemporaryDir dir;
+            const QString path = dir.filePath(QStringLiteral("k.ipdesk"));
+            QProcess p;
+            p.start(cli, {QStringLiteral("demo"), QStringLiteral("--db"), path});
+            QVERIFY(p.waitForStarted());
+            QTest::qWait(delay);
+            p.kill();
+            p.waitForFinished();
+            if (!QFileInfo::exists(path))
+                continue;
+            Database db;
+            const Status s = db.open(path);
+            QVERIFY2(s, qPrintable(s.message()));
+            QSqlQuery q(db.connection());
+            QVERIFY(q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next());
+            QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
+            ProjectStore store(&db);
+            const qint64 n = store.projectCount();
+            QVERIFY2(n == 0 || n == demoProjectCount(), qPrintable(QString::number(n)));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDatabase)
+#include "tst_database.moc"
