@@ -1,5 +1,6 @@
 // ipdesk-cli: the command-line face of IPDesk (../shared/spec/cli.md).
 #include "demodata.h"
+#include "reportextractor.h"
 #include "projectstore.h"
 #include "settings.h"
 
@@ -41,7 +42,8 @@ int usage(const QString &problem = QString())
     err() << Cli::tr("usage: ipdesk-cli COMMAND [--db PATH] [options]\n"
                      "commands:\n"
                      "  demo --db PATH                 create a demo desk from the sample reports\n"
-                     "  projects [--json]              list the project pipeline\n")
+                     "  projects [--json]              list the project pipeline\n"
+                     "  extract FILE...                print the facts found in reports as JSON Lines\n")
           << Qt::flush;
     return 2;
 }
@@ -161,6 +163,49 @@ int cmdProjects(const Args &a)
     return 0;
 }
 
+QJsonObject factToJson(const Fact &f, const QString &file)
+{
+    QJsonObject o{
+        {QStringLiteral("file"), file},
+        {QStringLiteral("district"), f.district},
+        {QStringLiteral("year"), f.year},
+        {QStringLiteral("span"), f.span},
+        {QStringLiteral("metric"), f.metric},
+        {QStringLiteral("kind"), f.kind},
+        {QStringLiteral("value"), f.value},
+        {QStringLiteral("qualifier"), f.qualifier},
+        {QStringLiteral("evidence"), QJsonObject{{QStringLiteral("start"), f.evidenceStart},
+                                                 {QStringLiteral("end"), f.evidenceEnd},
+                                                 {QStringLiteral("text"), f.evidenceText}}},
+    };
+    if (f.asOf.isValid())
+        o.insert(QStringLiteral("as_of"), f.asOf.toString(Qt::ISODate));
+    if (f.hasValueMax)
+        o.insert(QStringLiteral("value_max"), f.valueMax);
+    return o;
+}
+
+int cmdExtract(const Args &a)
+{
+    if (a.positional.isEmpty())
+        return usage(Cli::tr("extract needs at least one report file"));
+    const ReportExtractor extractor;
+    int failures = 0;
+    for (const QString &file : a.positional) {
+        const Extraction e = extractor.extractFile(file);
+        if (!e.status) {
+            err() << e.status.message() << '\n';
+            ++failures;
+            continue;
+        }
+        for (const Fact &f : e.facts)
+            out() << QJsonDocument(factToJson(f, file)).toJson(QJsonDocument::Compact) << '\n';
+    }
+    out().flush();
+    err().flush();
+    return failures ? 1 : 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -181,5 +226,7 @@ int main(int argc, char **argv)
         return cmdDemo(a);
     if (a.command == QLatin1String("projects"))
         return cmdProjects(a);
+    if (a.command == QLatin1String("extract"))
+        return cmdExtract(a);
     return usage(Cli::tr("unknown command %1").arg(a.command));
 }

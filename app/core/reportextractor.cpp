@@ -1,0 +1,983 @@
+#include "reportextractor.h"
+
+#include "chinesenumber.h"
+#include "reporttext.h"
+#include "textdecoder.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <algorithm>
+#include <cmath>
+
+namespace IPDesk {
+
+namespace {
+
+using RE = QRegularExpression;
+
+// ---------------------------------------------------------------------------------------------
+// Periods
+
+enum class PeriodKind { YearOnly, YTD, FY, Quarter, Half, Months };
+
+struct Period
+{
+    qsizetype start = 0;
+    qsizetype end = 0;
+    PeriodKind kind = PeriodKind::YearOnly;
+    int year = 0;        // explicit or relative year resolved; 0: not given
+    int a = 0, b = 0;    // quarter / half / month range
+    QDate asOf;          // cut-off day of a YTD figure (month/day; year set later)
+    int asOfMonth = 0, asOfDay = 0;
+};
+
+int smallNumber(const QString &s)
+{
+    const auto v = parseChineseNumber(s);
+    return v ? int(*v) : 0;
+}
+
+QString spanOf(const Period &p)
+{
+    switch (p.kind) {
+    case PeriodKind::Quarter: return QStringLiteral("Q%1").arg(p.a);
+    case PeriodKind::Half: return p.a == 1 ? QStringLiteral("H1") : QStringLiteral("H2");
+    case PeriodKind::Months:
+        if (p.a == p.b)
+            return QStringLiteral("M%1").arg(p.a, 2, 10, QLatin1Char('0'));
+        if (p.a == 1 && p.b == 3) return QStringLiteral("Q1");
+        if (p.a == 4 && p.b == 6) return QStringLiteral("Q2");
+        if (p.a == 7 && p.b == 9) return QStringLiteral("Q3");
+        if (p.a == 10 && p.b == 12) return QStringLiteral("Q4");
+        if (p.a == 1 && p.b == 6) return QStringLiteral("H1");
+        if (p.a == 7 && p.b == 12) return QStringLiteral("H2");
+        if (p.a == 1 && p.b == 12) return QStringLiteral("FY");
+        return QStringLiteral("M%1-M%2").arg(p.a, 2, 10, QLatin1Char('0')).arg(p.b, 2, 10, QLatin1Char('0'));
+    case PeriodKind::FY: return QStringLiteral("FY");
+    case PeriodKind::YTD: return QStringLiteral("YTD");
+    case PeriodKind::YearOnly: break;
+    }
+    return QString();
+}
+
+/// Every period expression of a sentence, overlaps resolved, years attached.
+QList<Period> findPeriods(const QString &s, int refYear)
+{
+    struct Rule { RE re; int type; };
+    static const QList<Rule> rules = [] {
+        QList<Rule> r;
+        auto add = [&r](const char16_t *pattern, int type) { r.append(Rule{RE(QString::fromUtf16(pattern)), type}); };
+        add(u"(?:截至|截止到?|到)(?:(20\\d\\d)年)?(\\d{1,2})月(\\d{1,2})[日号]", 1);            // YTD as of a day
+        add(u"(?:截至|截止到?)(?:(20\\d\\d)年)?(\\d{1,2})月(?:底|末)", 2);                      // months 1..n
+        add(u"(?:截至|截止到?)(?:目前|当前|现在|今天|发稿)|目前|至今|以来|年初至今|今年来|今年以后", 3); // YTD
+        add(u"(\\d{1,2})\\s*[-—–~～]\\s*(\\d{1,2})\\s*月(?:份)?", 4);                          // 1-5月
+        add(u"(\\d{1,2})月份?\\s*(?:至|到|—|-)\\s*(\\d{1,2})月份?", 4);                         // 1月至6月
+        add(u"前([两二三四五六七八九十]|\\d{1,2})个?月", 5);                                      // 前两月
+        add(u"前(三|3)(?:个)?季度", 6);                                                        // 前三季度
+        add(u"第?([一二三四1-4])季度(?:末)?", 7);
+        add(u"上半年|下半年", 8);
+        add(u"(\\d{1,2})月(?:份|中旬|上旬|下旬|底|末)?(?!\\d{0,2}[日号])", 9);
+        add(u"全年(?!(?:的)?(?:目标|任务|计划))|年内|全年度", 10);
+        add(u"(20\\d\\d)年(?:度)?", 11);
+        add(u"今年|去年|前年|本年|上年|明年", 12);
+        return r;
+    }();
+
+    QList<Period> found;
+    for (const Rule &rule : rules) {
+        auto it = rule.re.globalMatch(s);
+        while (it.hasNext()) {
+            const auto m = it.next();
+            Period p;
+            p.start = m.capturedStart();
+            p.end = m.capturedEnd();
+            switch (rule.type) {
+            case 1:
+                p.kind = PeriodKind::YTD;
+                p.year = m.captured(1).toInt();
+                p.asOfMonth = m.captured(2).toInt();
+                p.asOfDay = m.captured(3).toInt();
+                break;
+            case 2:
+                p.kind = PeriodKind::Months;
+                p.year = m.captured(1).toInt();
+                p.a = 1;
+                p.b = m.captured(2).toInt();
+                break;
+            case 3: p.kind = PeriodKind::YTD; break;
+            case 4:
+                p.kind = PeriodKind::Months;
+                p.a = m.captured(1).toInt();
+                p.b = m.captured(2).toInt();
+                break;
+            case 5:
+                p.kind = PeriodKind::Months;
+                p.a = 1;
+                p.b = smallNumber(m.captured(1));
+                break;
+            case 6:
+                p.kind = PeriodKind::Months;
+                p.a = 1;
+                p.b = 9;
+                break;
+            case 7:
+                p.kind = PeriodKind::Quarter;
+                p.a = smallNumber(m.captured(1));
+                break;
+            case 8:
+                p.kind = PeriodKind::Half;
+                p.a = m.captured(0) == QStringLiteral("上半年") ? 1 : 2;
+                break;
+            case 9:
+                p.kind = PeriodKind::Months;
+                p.a = p.b = m.captured(1).toInt();
+                break;
+            case 10: p.kind = PeriodKind::FY; break;
+            case 11:
+                p.kind = PeriodKind::YearOnly;
+                p.year = m.captured(1).toInt();
+                break;
+            case 12: {
+                p.kind = PeriodKind::YearOnly;
+                const QString w = m.captured(0);
+                p.year = (w == QStringLiteral("去年") || w == QStringLiteral("上年")) ? refYear - 1
+                       : w == QStringLiteral("前年")                                ? refYear - 2
+                       : w == QStringLiteral("明年")                                ? refYear + 1
+                                                                                    : refYear;
+                break;
+            }
+            }
+            const bool badMonths = p.kind == PeriodKind::Months && (p.a < 1 || p.b > 12 || p.a > p.b);
+            const bool badQuarter = p.kind == PeriodKind::Quarter && (p.a < 1 || p.a > 4);
+            const bool badAsOf = p.asOfMonth && (p.asOfMonth > 12 || p.asOfDay < 1 || p.asOfDay > 31);
+            if (!badMonths && !badQuarter && !badAsOf)
+                found.append(p);
+        }
+    }
+    // Longest first at each place; drop what an earlier match covers.
+    std::sort(found.begin(), found.end(), [](const Period &x, const Period &y) {
+        return x.start != y.start ? x.start < y.start : (x.end - x.start) > (y.end - y.start);
+    });
+    QList<Period> kept;
+    for (const Period &p : std::as_const(found)) {
+        if (!kept.isEmpty() && p.start < kept.last().end)
+            continue;
+        kept.append(p);
+    }
+    // "2023年" or "今年" right before a finer period gives it its year: 2023年上半年, 今年一季度, 今年以来.
+    QList<Period> out;
+    for (const Period &p : std::as_const(kept)) {
+        if (!out.isEmpty() && out.last().kind == PeriodKind::YearOnly && p.kind != PeriodKind::YearOnly
+            && p.start - out.last().end <= 2) {
+            Period merged = p;
+            merged.start = out.last().start;
+            if (!merged.year)
+                merged.year = out.last().year;
+            out.last() = merged;
+            continue;
+        }
+        out.append(p);
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Units named in the text
+
+struct UnitMention
+{
+    qsizetype start = 0;
+    qsizetype end = 0;
+    QString name;
+    int group = 0; // mentions joined by 、 or 和 share a group
+};
+
+bool isHanChar(QChar c)
+{
+    const ushort u = c.unicode();
+    return (u >= 0x4E00 && u <= 0x9FFF) || (u >= 0x3400 && u <= 0x4DBF);
+}
+
+QList<UnitMention> findUnits(const QString &s)
+{
+    static const QStringList longSuffixes = {QStringLiteral("高新区"), QStringLiteral("开发区"), QStringLiteral("经开区"),
+                                             QStringLiteral("新区"), QStringLiteral("街道")};
+    static const QSet<QString> notUnits = [] {
+        QSet<QString> w;
+        for (const char16_t *x : {u"园区", u"社区", u"景区", u"片区", u"辖区", u"街区", u"厂区", u"矿区", u"湾区",
+                                  u"山区", u"港区", u"校区", u"林区", u"专区", u"灾区", u"两区", u"全区", u"该区", u"本区",
+                                  u"我区", u"各区", u"三区", u"城市", u"全市", u"该市", u"本市", u"我市", u"各市", u"都市",
+                                  u"超市", u"上市", u"股市", u"楼市", u"夜市", u"门市", u"车市", u"省市", u"县市", u"全县",
+                                  u"该县", u"本县", u"我县", u"各县", u"州县", u"郡县", u"乡镇", u"城镇", u"村镇", u"集镇",
+                                  u"小镇", u"重镇", u"名镇", u"古镇", u"全镇", u"该镇", u"各镇", u"市镇", u"街镇", u"两县",
+                                  u"县区", u"区县", u"市区", u"新区", u"老区", u"示区", u"核区", u"子市"})
+            w.insert(QString::fromUtf16(x));
+        return w;
+    }();
+    static const QSet<QString> badPrefixes = [] {
+        QSet<QString> w;
+        for (const char16_t *x : {u"功能", u"示范", u"试验", u"合作", u"保税", u"自贸", u"先行", u"集聚", u"核心", u"产业",
+                                  u"商务", u"工业", u"经济", u"生活", u"城乡", u"开放", u"实验", u"风景", u"旅游", u"度假",
+                                  u"综合", u"物流", u"科技", u"创新", u"贸易", u"承载", u"主城", u"城市", u"市辖", u"行政",
+                                  u"发展", u"中心", u"大湾", u"湾区", u"新城", u"老城", u"主要", u"重点", u"地级", u"县级",
+                                  u"各县", u"各市", u"各区", u"相关", u"所在", u"周边", u"全省", u"全国", u"国家", u"省级",
+                                  u"市级", u"区级", u"镇街", u"乡镇", u"各乡", u"各镇", u"特色", u"农业", u"高新", u"开发",
+                                  u"加工", u"心城", u"主城", u"老城", u"新城", u"旧城", u"县城", u"市城", u"全城", u"口岸", u"边境", u"出口", u"一核", u"两核", u"城投", u"区域", u"本地", u"外地"})
+            w.insert(QString::fromUtf16(x));
+        return w;
+    }();
+    static const QString leadChars = QStringLiteral("在与和及向到赴从对为由是的了等该全各本我两省个年月日将共把被让给于以至及及其即");
+    static const QString badNext = QStringLiteral("域级场民值面容内外间属委会长");
+
+    QList<UnitMention> out;
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        const QChar c = s.at(i);
+        if (c != u'区' && c != u'县' && c != u'市' && c != u'镇' && c != u'乡' && c != u'道')
+            continue;
+        QString suffix;
+        for (const QString &l : longSuffixes) {
+            if (i + 1 >= l.size() && QStringView(s).mid(i + 1 - l.size(), l.size()) == l) {
+                suffix = l;
+                break;
+            }
+        }
+        if (suffix.isEmpty()) {
+            if (c == u'道')
+                continue;
+            suffix = QString(c);
+        }
+        const qsizetype suffixStart = i + 1 - suffix.size();
+        const qsizetype start = suffixStart - 2;
+        if (start < 0 || !isHanChar(s.at(start)) || !isHanChar(s.at(start + 1)))
+            continue;
+        const QString prefix = s.mid(start, 2);
+        const QString lastTwo = s.mid(i - 1, 2);
+        if (suffix.size() == 1 && notUnits.contains(lastTwo))
+            continue;
+        if (badPrefixes.contains(prefix) || leadChars.contains(prefix.at(0)))
+            continue;
+        // 区委 / 县委 / 市长 are the unit's own bodies; 区域, 市场, 县级 are not units.
+        if (i + 1 < s.size() && suffix.size() == 1 && badNext.contains(s.at(i + 1))
+            && !(s.at(i + 1) == u'委' || s.at(i + 1) == u'长'))
+            continue;
+        UnitMention m;
+        m.start = start;
+        m.end = i + 1;
+        m.name = prefix + suffix;
+        out.append(m);
+    }
+    // A name seen once is trusted only where a unit usually stands: before its own bodies (区委,
+    // 政府), in a list of units, or in the title; 通过区投资促进工作领导小组 is not a unit.
+    QHash<QString, int> seenCount;
+    for (const UnitMention &m : std::as_const(out))
+        seenCount[m.name]++;
+    const qsizetype titleEnd = s.indexOf(QLatin1Char('\n'));
+    static const RE unitContext(QStringLiteral("^(委|政府|人民政府|党委|党工委|管委会|商务局|、|和|与|及)"));
+    QList<UnitMention> trusted;
+    for (const UnitMention &m : std::as_const(out)) {
+        static const QString suffixChars = QStringLiteral("区县市镇乡");
+        if (suffixChars.contains(m.name.at(0)) || suffixChars.contains(m.name.at(1)))
+            continue;
+        const bool inTitle = titleEnd < 0 || m.start < titleEnd;
+        if (seenCount.value(m.name) >= 2 || inTitle || unitContext.match(s.mid(m.end, 6)).hasMatch()
+            || (m.start > 0 && QStringLiteral("、和与及").contains(s.at(m.start - 1))))
+            trusted.append(m);
+    }
+    out = trusted;
+    // Groups: 肇庆新区、鼎湖区 are named together.
+    int group = 0;
+    for (int k = 0; k < out.size(); ++k) {
+        if (k > 0) {
+            const qsizetype gapFrom = out[k - 1].end, gapTo = out[k].start;
+            const QString gap = s.mid(gapFrom, gapTo - gapFrom);
+            if (!(gap == QStringLiteral("、") || gap == QStringLiteral("和") || gap == QStringLiteral("与")
+                  || gap == QStringLiteral("及")))
+                ++group;
+        }
+        out[k].group = group;
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers and metrics
+
+enum class UnitClass { Count, Money, Percent };
+
+struct NumberMention
+{
+    qsizetype start = 0; // of the number (after any qualifier word)
+    qsizetype end = 0;   // after unit and trailing qualifier
+    qsizetype qualStart = 0;
+    double value = 0;
+    QString unit;
+    UnitClass cls = UnitClass::Count;
+    QString preQual, postQual;
+    bool threshold = false; // 10亿元以上 (项目): a size class, not a figure
+    bool skip = false;
+    double valueMax = 0;
+    bool range = false;
+};
+
+QList<NumberMention> findNumbers(const QString &s)
+{
+    static const RE number(QStringLiteral(
+        "(接近|将近|大约|近|约|超过|超|逾|突破|不低于|不少于|至少|不足|不到|高达)?"
+        "(?<![\\d.])(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+[万亿]?)"
+        "(余|多)?"
+        "(亿元|万元|亿美元|万美元|亿|元|家\\(次\\)|家次|家|个次|个|批次|批|场次|场|次|项|宗|%|成)"
+        "(以上|左右|多|余)?"));
+    QList<NumberMention> out;
+    // 完成年度目标过半: half of the annual task.
+    static const RE half(QStringLiteral("(过半|一半|半数)"));
+    auto hit = half.globalMatch(s);
+    while (hit.hasNext()) {
+        const auto m = hit.next();
+        NumberMention n;
+        n.qualStart = n.start = m.capturedStart();
+        n.end = m.capturedEnd();
+        n.value = 50;
+        n.unit = QStringLiteral("%");
+        n.cls = UnitClass::Percent;
+        if (m.captured(1) == QStringLiteral("过半"))
+            n.preQual = QStringLiteral("超");
+        out.append(n);
+    }
+    auto it = number.globalMatch(s);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        NumberMention n;
+        n.qualStart = m.capturedStart();
+        n.start = m.capturedStart(2);
+        n.end = m.capturedEnd();
+        n.preQual = m.captured(1);
+        n.postQual = m.captured(3) + m.captured(5);
+        n.unit = m.captured(4);
+        const QString num = m.captured(2);
+        const auto v = parseChineseNumber(num);
+        if (!v)
+            continue;
+        n.value = *v;
+        const bool chinese = !num.at(0).isDigit();
+        // 一批, 一个, 第一次, 三个一批: words, not figures.
+        if (chinese && (num == QStringLiteral("一") || (n.start > 0 && s.at(n.start - 1) == u'第')))
+            continue;
+        if (n.start > 0 && (s.at(n.start - 1) == u'第' || s.at(n.start - 1) == u'+'
+                            || (s.at(n.start - 1).isLetter() && !isHanChar(s.at(n.start - 1)))))
+            continue;
+        if (n.end < s.size() && (s.at(n.end) == u'+' || s.at(n.end) == u'强'))
+            continue;
+        if (n.unit == QStringLiteral("亿元") || n.unit == QStringLiteral("亿")) {
+            n.cls = UnitClass::Money;
+        } else if (n.unit == QStringLiteral("万元")) {
+            n.cls = UnitClass::Money;
+            n.value /= 1e4;
+        } else if (n.unit == QStringLiteral("%")) {
+            n.cls = UnitClass::Percent;
+        } else if (n.unit == QStringLiteral("成")) {
+            n.cls = UnitClass::Percent;
+            n.value *= 10;
+        } else if (n.unit.contains(QStringLiteral("美元")) || n.unit == QStringLiteral("元")) {
+            n.skip = true; // not in 亿元, or a single amount in yuan
+        }
+        out.append(n);
+    }
+    std::sort(out.begin(), out.end(), [](const NumberMention &a, const NumberMention &b) { return a.start < b.start; });
+    // Ranges: 7亿元到10亿元, 7-10亿元.
+    for (int k = 0; k + 1 < out.size(); ++k) {
+        NumberMention &a = out[k];
+        const NumberMention &b = out[k + 1];
+        const QString gap = s.mid(a.end, b.qualStart - a.end);
+        if (a.cls == b.cls && (gap == QStringLiteral("到") || gap == QStringLiteral("至") || gap == QStringLiteral("-")
+                               || gap == QStringLiteral("~"))) {
+            a.range = true;
+            a.valueMax = b.value;
+            a.end = b.end;
+            out.removeAt(k + 1);
+        }
+    }
+    return out;
+}
+
+struct MetricRule
+{
+    const char *metric;
+    UnitClass cls;
+    RE before;   // must match the text before the figure (from the last boundary)
+    RE after;    // or this must match right after it (empty: not used)
+};
+
+bool containsAny(const QString &s, const RE &re)
+{
+    return !re.pattern().isEmpty() && re.match(s).hasMatch();
+}
+
+const QString &clauseDelims()
+{
+    static const QString d = QStringLiteral(",,;;::。!?!?\n|()()《》");
+    return d;
+}
+
+/// Which metric a figure is, from the words before it (back to the previous figure or the clause
+/// start) and the words right after it. Empty when the figure is none of the metrics.
+QString metricFor(const NumberMention &n, const QString &before, const QString &after, const QString &sentenceBefore,
+                  const QString &clauseBefore, const QString &previousProjectMetric, bool clauseHasLargeThreshold)
+{
+    static const RE leader(QStringLiteral("主要领导|一把手|党政.{0,4}领导|主要负责|书记|[区县市镇]长|领导干部"));
+    static const RE outbound(QStringLiteral("外出|赴.{0,12}(招商|考察|拜访)|出访|带队.{0,12}招商|招商次数|走出去"));
+    static const RE inbound(QStringLiteral("客商|来访|来.{0,8}(考察|洽谈|参观)|接待|到访"));
+    static const RE visit(QStringLiteral("考察|拜访|走访|拜会|对接|洽谈|联系|上门|走进"));
+    static const RE company(QStringLiteral("企业|公司|客商|商会|厂商"));
+    static const RE event(QStringLiteral("推介会|推介活动|招商活动|招商会|签约仪式|签约活动|经贸活动|招商引资活动|恳谈会|洽谈会|博览会|活动"));
+    static const RE project(QStringLiteral("项目"));
+    static const RE blockers(QStringLiteral("纳入|占比|占据|其中.{0,4}(制造业|外资|工业)"));
+    static const RE completion(QStringLiteral("完成.{0,8}(全年|年度|年).{0,6}(任务|目标|计划)|(任务|目标|计划).{0,4}完成"));
+
+    const QString head = after.left(12);
+    const QString region = before;
+    if (containsAny(clauseBefore, blockers))
+        return QString();
+
+    if (n.cls == UnitClass::Percent) {
+        if (containsAny(region, completion) || containsAny(sentenceBefore.right(24), completion))
+            return QStringLiteral("annual_completion_pct");
+        return QString();
+    }
+
+    if (n.cls == UnitClass::Count) {
+        const QString &u = n.unit;
+        const bool timesUnit = u == QStringLiteral("次") || u == QStringLiteral("批") || u == QStringLiteral("批次");
+        const bool firmUnit = u.startsWith(QStringLiteral("家"));
+        const bool projectUnit = u == QStringLiteral("个") || u == QStringLiteral("项") || u == QStringLiteral("宗");
+        const bool eventUnit = u.startsWith(QStringLiteral("场")) || u == QStringLiteral("次");
+
+        if ((timesUnit || firmUnit) && containsAny(region, leader) && containsAny(region, outbound))
+            return QStringLiteral("leader_outbound_trips");
+        if (timesUnit && containsAny(region, inbound))
+            return QStringLiteral("inbound_visits");
+        if (timesUnit && containsAny(region, outbound) && !containsAny(head, event))
+            return QStringLiteral("outbound_trips");
+        if (firmUnit && (containsAny(region, visit) || containsAny(head, visit))
+            && (containsAny(region, company) || containsAny(head, company)))
+            return QStringLiteral("companies_visited");
+        if (eventUnit && (containsAny(head, event) || (containsAny(region, event) && !containsAny(region, visit))))
+            return QStringLiteral("promotion_events");
+        if (!projectUnit)
+            return QString();
+
+        // Project counts: the head noun must be 项目 (before the figure or right after its unit).
+        static const RE headProject(QStringLiteral("^(?:[^,,。;;、]{0,10}?)项目"));
+        const bool headIsProject = headProject.match(head).hasMatch();
+        if (!containsAny(region, project) && !headIsProject)
+            return QString();
+        struct StageWord { RE re; QLatin1String metric; };
+        static const QList<StageWord> words = {
+            {RE(QStringLiteral("增资扩产|增资|扩产")), QLatin1String("capital_increase_projects")},
+            {RE(QStringLiteral("洽谈|在谈|入库|谈判")), QLatin1String("negotiating_projects")},
+            {RE(QStringLiteral("签约|签订|签署")), QLatin1String("signed_projects")},
+            {RE(QStringLiteral("注册")), QLatin1String("registered_projects")},
+            {RE(QStringLiteral("开工|动工")), QLatin1String("started_projects")},
+            {RE(QStringLiteral("投产|竣工")), QLatin1String("operating_projects")},
+            {RE(QStringLiteral("引进|引入|落地|落户|招引")), QLatin1String("introduced_projects")},
+        };
+        // The words right after the unit name the projects (9个增资扩产项目, 21个项目成功签约).
+        if (headIsProject || head.startsWith(QStringLiteral("项目"))) {
+            const QString phrase = head.left(head.indexOf(QStringLiteral("项目")) + 2 + 4);
+            for (const StageWord &w : words) {
+                if (w.re.match(phrase).hasMatch())
+                    return w.metric;
+            }
+        }
+        if (clauseHasLargeThreshold)
+            return QStringLiteral("large_projects");
+        // Otherwise the stage word nearest before the figure.
+        qsizetype bestPos = -1;
+        QString best;
+        for (const StageWord &w : words) {
+            auto it = w.re.globalMatch(region);
+            while (it.hasNext()) {
+                const auto m = it.next();
+                if (m.capturedStart() > bestPos) {
+                    bestPos = m.capturedStart();
+                    best = w.metric;
+                }
+            }
+        }
+        return best;
+    }
+
+    // Money.
+    if (n.skip)
+        return QString();
+    static const RE tax(QStringLiteral("税"));
+    static const RE output(QStringLiteral("年产值|达产|预计.{0,4}产值|营收|营业收入|销售收入|年销售"));
+    static const RE funds(QStringLiteral("到位资金|资金到位|实际到位|实际利用|到位|资金完成|利用.{0,4}资金"));
+    static const RE signedMoney(QStringLiteral("签约额|签约金额|签约投资|协议投资|签约.{0,8}(总额|投资额)"));
+    static const RE startedMoney(QStringLiteral("开工.{0,8}(总额|投资)"));
+    static const RE generic(QStringLiteral("总投资|投资额|投资总额|合同投资|计划投资|合同金额|总额"));
+    if (containsAny(region, tax))
+        return QStringLiteral("expected_tax");
+    if (containsAny(region, output))
+        return QStringLiteral("expected_output");
+    if (containsAny(region, funds))
+        return QStringLiteral("funds_in_place");
+    if (containsAny(region, signedMoney))
+        return QStringLiteral("signed_investment");
+    if (containsAny(region, startedMoney))
+        return QStringLiteral("started_investment");
+    if (containsAny(region, generic)) {
+        // 新签约项目12个,总投资26.24亿元: the amount belongs to the projects just counted.
+        if (previousProjectMetric == QLatin1String("signed_projects"))
+            return QStringLiteral("signed_investment");
+        if (previousProjectMetric == QLatin1String("started_projects"))
+            return QStringLiteral("started_investment");
+    }
+    return QString();
+}
+
+QString qualifierFor(const NumberMention &n, bool target, const QString &region)
+{
+    const QString &p = n.preQual;
+    if (n.range)
+        return QStringLiteral("range");
+    if (p == QStringLiteral("不低于") || p == QStringLiteral("不少于") || p == QStringLiteral("至少"))
+        return QStringLiteral("at_least");
+    if (p == QStringLiteral("不足") || p == QStringLiteral("不到"))
+        return QStringLiteral("under");
+    if (p == QStringLiteral("近") || p == QStringLiteral("约") || p == QStringLiteral("接近") || p == QStringLiteral("将近")
+        || p == QStringLiteral("大约") || n.postQual.contains(QStringLiteral("左右")))
+        return QStringLiteral("approx");
+    if (p == QStringLiteral("超") || p == QStringLiteral("超过") || p == QStringLiteral("逾") || p == QStringLiteral("突破"))
+        return QStringLiteral("over");
+    if (n.postQual.contains(QStringLiteral("以上")))
+        return target ? QStringLiteral("at_least") : QStringLiteral("over");
+    if (n.postQual.contains(QStringLiteral("余")) || n.postQual.contains(QStringLiteral("多")))
+        return QStringLiteral("over");
+    // 接近完成全年任务的50%: the qualifier stands before the verb.
+    static const RE approxVerb(QStringLiteral("(接近|将近|近|约)(完成|达到|实现)"));
+    static const RE overVerb(QStringLiteral("(超额|超)(完成|实现)"));
+    if (n.cls == UnitClass::Percent) {
+        if (approxVerb.match(region).hasMatch())
+            return QStringLiteral("approx");
+        if (overVerb.match(region).hasMatch())
+            return QStringLiteral("over");
+    }
+    return QStringLiteral("exact");
+}
+
+// ---------------------------------------------------------------------------------------------
+
+struct Context
+{
+    std::optional<Period> period; // carried from earlier sentences of the section
+    bool targetSection = false;
+};
+
+bool isHeading(const QString &line)
+{
+    static const RE sentencePunct(QStringLiteral("[。!?!?;;,,::]"));
+    const QString t = line.trimmed();
+    if (t.isEmpty() || t.size() > 32)
+        return false;
+    if (t.startsWith(u'●') || t.startsWith(u'◆') || t.startsWith(u'■') || t.startsWith(u'★'))
+        return false;
+    return !sentencePunct.match(t).hasMatch();
+}
+
+QDate findPublished(const QString &text)
+{
+    static const RE dateLine(QStringLiteral("(20\\d\\d)\\s*[-年/.]\\s*(\\d{1,2})\\s*[-月/.]\\s*(\\d{1,2})\\s*日?"));
+    // The date line sits near the top (under the title), or at the very end of a bulletin.
+    const QStringList lines = text.left(600).split(QLatin1Char('\n'));
+    for (int i = 0; i < lines.size() && i < 6; ++i) {
+        const auto m = dateLine.match(lines.at(i));
+        if (m.hasMatch()) {
+            const QDate d(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
+            if (d.isValid())
+                return d;
+        }
+    }
+    return QDate();
+}
+
+int latestYear(const QString &text)
+{
+    static const RE year(QStringLiteral("(?<!\\d)(20\\d\\d)年"));
+    int best = 0;
+    const int limit = QDate::currentDate().year() + 1;
+    auto it = year.globalMatch(text);
+    while (it.hasNext()) {
+        const int y = it.next().captured(1).toInt();
+        if (y <= limit)
+            best = std::max(best, y);
+    }
+    return best;
+}
+
+QString findSubject(const QString &clean, const QList<UnitMention> &units)
+{
+    const QString title = clean.left(clean.indexOf(QLatin1Char('\n')) < 0 ? 200 : clean.indexOf(QLatin1Char('\n')));
+    QHash<QString, int> counts;
+    for (const UnitMention &u : units)
+        counts[u.name]++;
+    // A unit whose name stands in the title; else one whose name without the suffix does (增城 for
+    // 增城区), the one named most often among those.
+    auto rank = [&counts](const QString &name) {
+        const bool plain = (name.endsWith(u'区') && !name.endsWith(QStringLiteral("新区")) && !name.endsWith(QStringLiteral("开发区")))
+            || name.endsWith(u'县') || name.endsWith(u'市');
+        return counts.value(name) * 2 + (plain ? 1 : 0);
+    };
+    QString best;
+    for (int pass = 0; pass < 2 && best.isEmpty(); ++pass) {
+        qsizetype bestPos = title.size() + 1;
+        for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+            const qsizetype pos = title.indexOf(pass == 0 ? it.key() : it.key().left(2));
+            if (pos >= 0 && (pos < bestPos || (pos == bestPos && rank(it.key()) > rank(best)))) {
+                bestPos = pos;
+                best = it.key();
+            }
+        }
+    }
+    if (!best.isEmpty())
+        return best;
+    // Else the unit named most often, the earliest among equals.
+    int most = 0;
+    for (const UnitMention &u : units) {
+        if (counts.value(u.name) > most) {
+            most = counts.value(u.name);
+            best = u.name;
+        }
+    }
+    return best;
+}
+
+bool isCompanySentence(const QString &sentence)
+{
+    static const RE companyCue(QStringLiteral("该公司|该企业|公司的|企业的|董事长|总经理|项目建成后|建成后|达产后|一期项目|二期项目|项目一期|项目二期|年产\\d"));
+    static const RE areaCue(QStringLiteral("全区|全市|全县|全镇|该区|该市|该县|累计|共计|各地|两区"));
+    return companyCue.match(sentence).hasMatch() && !areaCue.match(sentence).hasMatch();
+}
+
+bool hasTargetCue(const QString &before)
+{
+    static const RE cue(QStringLiteral("(?<!完成)(?<!超额完成)(?<!实现)(总目标|目标是|目标任务|任务是|力争|确保|争取|计划|不低于|不少于|预期)"));
+    return cue.match(before).hasMatch();
+}
+
+} // namespace
+
+QList<QPair<QString, QString>> ReportExtractor::metrics()
+{
+    QList<QPair<QString, QString>> out;
+    QFile f(QStringLiteral(":/metrics.tsv"));
+    if (!f.open(QIODevice::ReadOnly))
+        return out;
+    const QStringList lines = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'));
+    for (int i = 1; i < lines.size(); ++i) {
+        const QStringList cols = lines.at(i).split(QLatin1Char('\t'));
+        if (cols.size() >= 2 && !cols.at(0).isEmpty())
+            out.append({cols.at(0), cols.at(1)});
+    }
+    return out;
+}
+
+Extraction ReportExtractor::extractFile(const QString &path) const
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        Extraction e;
+        e.status = Status::error(tr("%1 cannot be read: %2").arg(path, f.errorString()));
+        return e;
+    }
+    if (f.size() > TextDecoder::MaxBytes) {
+        Extraction e;
+        e.status = Status::error(tr("%1 is %2 MB; reports larger than %3 MB are not read.")
+                                     .arg(path).arg(f.size() / (1024 * 1024)).arg(TextDecoder::MaxBytes / (1024 * 1024)));
+        return e;
+    }
+    Extraction e = extractBytes(f.readAll());
+    if (!e.status)
+        e.status = Status::error(QStringLiteral("%1: %2").arg(QFileInfo(path).fileName(), e.status.message()));
+    return e;
+}
+
+Extraction ReportExtractor::extractBytes(const QByteArray &bytes) const
+{
+    const TextDecoder::Result decoded = TextDecoder::decode(bytes);
+    if (!decoded.status) {
+        Extraction e;
+        e.status = decoded.status;
+        return e;
+    }
+    Extraction e = extract(decoded.text);
+    e.encoding = decoded.encoding;
+    return e;
+}
+
+Extraction ReportExtractor::extract(const QString &text) const
+{
+    Extraction result;
+    const ReportText report(text);
+    const QString &s = report.clean();
+    result.traditional = report.wasTraditional();
+    result.published = findPublished(s);
+    result.referenceYear = result.published.isValid() ? result.published.year() : latestYear(s);
+    if (!result.referenceYear)
+        result.referenceYear = QDate::currentDate().year();
+    const int refYear = result.referenceYear;
+
+    const QList<UnitMention> units = findUnits(s);
+    result.subject = findSubject(s, units);
+    const QString subjectStem = result.subject.left(2);
+
+    QSet<QString> seen;
+    Context ctx;
+    qsizetype lineStart = 0;
+    int unitCursor = 0;
+    while (lineStart < s.size()) {
+        qsizetype lineEnd = s.indexOf(QLatin1Char('\n'), lineStart);
+        if (lineEnd < 0)
+            lineEnd = s.size();
+        const QString line = s.mid(lineStart, lineEnd - lineStart);
+        const bool heading = isHeading(line);
+        if (heading) {
+            ctx.period.reset();
+            static const RE targetHeading(QStringLiteral("(?<!完成)(今年|全年|年度|总|主要|年).{0,10}(目标|任务)"));
+            ctx.targetSection = targetHeading.match(line).hasMatch();
+        }
+        // The unit a paragraph is about: the last one named so far in it.
+        QString paragraphUnit;
+        int paragraphGroupFirst = -1;
+        bool targetCarry = false; // a target cue holds until the sentence ends with 。!?
+
+        // Sentences.
+        static const QString enders = QStringLiteral("。!?!?;;");
+        qsizetype sentStart = 0;
+        for (qsizetype i = 0; i <= line.size(); ++i) {
+            if (i < line.size() && !enders.contains(line.at(i)))
+                continue;
+            const qsizetype sentEnd = qMin(i + 1, line.size());
+            const QString sentence = line.mid(sentStart, sentEnd - sentStart);
+            const qsizetype absStart = lineStart + sentStart;
+            const QList<Period> periods = findPeriods(sentence, refYear);
+            QList<NumberMention> numbers = findNumbers(sentence);
+
+            // Units named in this sentence, in order.
+            QList<UnitMention> here;
+            while (unitCursor < units.size() && units[unitCursor].start < absStart)
+                ++unitCursor;
+            for (int k = unitCursor; k < units.size() && units[k].start < absStart + sentence.size(); ++k) {
+                UnitMention m = units[k];
+                m.start -= absStart;
+                m.end -= absStart;
+                here.append(m);
+            }
+            // The subject's bare name (增城 for 增城区) counts as naming it.
+            if (!subjectStem.isEmpty() && !result.subject.isEmpty()) {
+                qsizetype p = sentence.indexOf(subjectStem);
+                while (p >= 0) {
+                    bool covered = false;
+                    for (const UnitMention &m : std::as_const(here))
+                        covered = covered || (p >= m.start && p < m.end);
+                    if (!covered)
+                        here.append(UnitMention{p, p + subjectStem.size(), result.subject, -1});
+                    p = sentence.indexOf(subjectStem, p + 1);
+                }
+                std::sort(here.begin(), here.end(), [](const UnitMention &a, const UnitMention &b) { return a.start < b.start; });
+            }
+
+            const bool companySentence = isCompanySentence(sentence);
+            QString previousProjectMetric;
+            QString previousMetric;
+            qsizetype boundary = 0;
+            for (int k = 0; k < numbers.size(); ++k) {
+                NumberMention &n = numbers[k];
+                // Clause start: the last delimiter before the figure.
+                qsizetype clauseStart = 0;
+                for (qsizetype j = n.qualStart - 1; j >= 0; --j) {
+                    if (clauseDelims().contains(sentence.at(j))) {
+                        clauseStart = j + 1;
+                        break;
+                    }
+                }
+                const qsizetype from = std::max(clauseStart, boundary);
+                const QString before = sentence.mid(from, n.qualStart - from);
+                qsizetype clauseEnd = sentence.size();
+                for (qsizetype j = n.end; j < sentence.size(); ++j) {
+                    if (clauseDelims().contains(sentence.at(j))) {
+                        clauseEnd = j;
+                        break;
+                    }
+                }
+                const QString after = sentence.mid(n.end, clauseEnd - n.end);
+                boundary = n.end;
+
+                // 10亿元以上(的)项目, 3000万元及以上增资扩产项目: a size class.
+                static const RE thresholdAfter(QStringLiteral("^(?:及)?以上(?:的)?[^,,。;;]{0,8}项目"));
+                if (n.cls == UnitClass::Money && (thresholdAfter.match(after).hasMatch() || n.postQual == QStringLiteral("以上"))
+                    && after.contains(QStringLiteral("项目"))) {
+                    n.threshold = true;
+                    // The next figure of the clause counts projects of that size.
+                    if (n.value >= 10 && k + 1 < numbers.size())
+                        numbers[k + 1].threshold = true;
+                    continue;
+                }
+                // 投资10亿元的电动车制造项目: one project's amount.
+                if (n.cls == UnitClass::Money && after.startsWith(u'的'))
+                    continue;
+                if (companySentence)
+                    continue;
+
+                const bool largeClass = n.threshold && n.cls == UnitClass::Count;
+                const QString clauseBefore = sentence.mid(clauseStart, n.qualStart - clauseStart);
+                QString metric = metricFor(n, before, after, sentence.left(n.qualStart), clauseBefore, previousProjectMetric, largeClass);
+                if (metric.endsWith(QLatin1String("_projects")))
+                    previousProjectMetric = metric;
+                if (metric.isEmpty())
+                    continue;
+                // 其中 ... the same metric again: a part of the figure before, not a figure of its own.
+                if (before.contains(QStringLiteral("其中")) && metric == previousMetric)
+                    continue;
+                previousMetric = metric;
+
+                // Target or actual.
+                const QString sentenceBefore = sentence.left(n.start);
+                bool target = metric != QLatin1String("annual_completion_pct")
+                    && (ctx.targetSection || targetCarry || hasTargetCue(sentenceBefore));
+
+                // Period: the last one before the figure in the sentence, else the first after it,
+                // else the one carried from earlier sentences of the section.
+                std::optional<Period> period;
+                for (const Period &p : periods) {
+                    if (p.end <= n.qualStart)
+                        period = p;
+                }
+                if (period && period->kind == PeriodKind::YearOnly && ctx.period && ctx.period->kind != PeriodKind::YearOnly
+                    && (period->year == ctx.period->year || period->year == refYear) && !ctx.period->year)
+                    period = ctx.period;
+                if (!period) {
+                    for (const Period &p : periods) {
+                        if (p.start >= n.end) {
+                            period = p;
+                            break;
+                        }
+                    }
+                }
+                if (!period)
+                    period = ctx.period;
+
+                Fact f;
+                f.metric = metric;
+                f.kind = target ? QStringLiteral("target") : QStringLiteral("actual");
+                f.value = n.value;
+                f.qualifier = qualifierFor(n, target, before);
+                if (n.range) {
+                    f.hasValueMax = true;
+                    f.valueMax = n.valueMax;
+                }
+                int year = refYear;
+                QString span;
+                if (period) {
+                    if (period->year)
+                        year = period->year;
+                    if (period->kind == PeriodKind::YearOnly)
+                        span = (target || year < refYear) ? QStringLiteral("FY") : QStringLiteral("YTD");
+                    else
+                        span = spanOf(*period);
+                    if (period->asOfMonth) {
+                        const QDate d(year, period->asOfMonth, period->asOfDay);
+                        if (d.isValid())
+                            f.asOf = d;
+                    }
+                    if (target && (period->kind == PeriodKind::YTD || period->kind == PeriodKind::Months))
+                        span = QStringLiteral("FY");
+                } else {
+                    span = target ? QStringLiteral("FY") : QStringLiteral("YTD");
+                }
+                f.year = year;
+                f.span = span;
+
+                // Unit: the last one named before the figure in this sentence, else the paragraph's,
+                // else the report's subject. 两区 means the group named last.
+                QString district;
+                int groupFirst = -1;
+                for (const UnitMention &m : std::as_const(here)) {
+                    if (m.start < n.qualStart) {
+                        district = m.name;
+                        groupFirst = -1;
+                        if (m.group >= 0) {
+                            for (const UnitMention &g : units) {
+                                if (g.group == m.group) {
+                                    groupFirst = int(&g - units.constData());
+                                    break;
+                                }
+                            }
+                        }
+                    }
+                }
+                if (district.isEmpty())
+                    district = paragraphUnit;
+                const QString lead = sentence.left(n.qualStart);
+                if ((lead.contains(QStringLiteral("两区")) || lead.contains(QStringLiteral("两县"))
+                     || lead.contains(QStringLiteral("两地")))) {
+                    const int gf = groupFirst >= 0 ? groupFirst : paragraphGroupFirst;
+                    if (gf >= 0)
+                        district = units.at(gf).name;
+                }
+                if (district.isEmpty())
+                    district = result.subject;
+                if (district.isEmpty())
+                    continue;
+                f.district = district;
+
+                const qsizetype evStart = absStart;
+                qsizetype evEnd = absStart + sentence.size();
+                while (evEnd > evStart && s.at(evEnd - 1).isSpace())
+                    --evEnd;
+                f.evidenceStart = report.originalCodePoint(evStart);
+                f.evidenceEnd = report.originalCodePoint(evEnd);
+                f.evidenceText = text.mid(report.originalOffset(evStart),
+                                          report.originalOffset(evEnd) - report.originalOffset(evStart)).trimmed();
+
+                const QString key = QStringLiteral("%1|%2|%3|%4|%5|%6").arg(f.district, QString::number(f.year), f.span,
+                                                                              f.metric, f.kind, QString::number(f.value, 'g', 10));
+                if (seen.contains(key))
+                    continue;
+                seen.insert(key);
+                result.facts.append(f);
+            }
+
+            // Carry the sentence's periods and units forward.
+            for (const Period &p : periods) {
+                if (p.kind == PeriodKind::YearOnly && ctx.period && ctx.period->kind != PeriodKind::YearOnly
+                    && (p.year == refYear || p.year == ctx.period->year))
+                    continue; // 取得了2023年招商引资开门红 does not undo the quarter just named
+                ctx.period = p;
+            }
+            for (const UnitMention &m : std::as_const(here)) {
+                paragraphUnit = m.name;
+                paragraphGroupFirst = -1;
+                if (m.group >= 0) {
+                    for (int g = 0; g < units.size(); ++g) {
+                        if (units.at(g).group == m.group) {
+                            paragraphGroupFirst = g;
+                            break;
+                        }
+                    }
+                }
+            }
+            if (hasTargetCue(sentence) && (sentence.endsWith(u';') || sentence.endsWith(u';')))
+                targetCarry = true;
+            else if (!(sentence.endsWith(u';') || sentence.endsWith(u';')))
+                targetCarry = false;
+            sentStart = sentEnd;
+        }
+        lineStart = lineEnd + 1;
+    }
+    return result;
+}
+
+} // namespace IPDesk

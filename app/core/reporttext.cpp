@@ -1,0 +1,206 @@
+#include "reporttext.h"
+
+#include <QMutex>
+#include <QRegularExpression>
+
+#include <opencc/opencc.h>
+
+namespace IPDesk {
+
+namespace {
+
+/// One OpenCC converter for the process (opening it reads the dictionaries).
+class Simplifier
+{
+public:
+    static Simplifier &instance()
+    {
+        static Simplifier s;
+        return s;
+    }
+    bool isValid() const { return m_cc != reinterpret_cast<opencc_t>(-1); }
+    QString convert(const QString &text)
+    {
+        if (!isValid() || text.isEmpty())
+            return text;
+        const QByteArray in = text.toUtf8();
+        QMutexLocker lock(&m_mutex);
+        char *out = opencc_convert_utf8(m_cc, in.constData(), size_t(in.size()));
+        if (!out)
+            return text;
+        QString result = QString::fromUtf8(out);
+        opencc_convert_utf8_free(out);
+        return result;
+    }
+
+private:
+    Simplifier() { m_cc = opencc_open("t2s.json"); }
+    ~Simplifier()
+    {
+        if (isValid())
+            opencc_close(m_cc);
+    }
+    opencc_t m_cc;
+    QMutex m_mutex;
+};
+
+} // namespace
+
+QString ReportText::toSimplified(const QString &text)
+{
+    return Simplifier::instance().convert(text);
+}
+
+ReportText::ReportText(const QString &original)
+    : m_original(original)
+    , m_clean(original)
+{
+    m_map.resize(size_t(m_clean.size()) + 1);
+    for (size_t i = 0; i < m_map.size(); ++i)
+        m_map[i] = int(i);
+    simplify();
+    removeNoise();
+}
+
+qsizetype ReportText::originalOffset(qsizetype cleanIndex) const
+{
+    if (cleanIndex < 0)
+        return 0;
+    if (size_t(cleanIndex) >= m_map.size())
+        return m_original.size();
+    return m_map[size_t(cleanIndex)];
+}
+
+qsizetype ReportText::originalCodePoint(qsizetype cleanIndex) const
+{
+    const qsizetype units = originalOffset(cleanIndex);
+    qsizetype surrogates = 0;
+    for (qsizetype i = 0; i < units && i < m_original.size(); ++i)
+        surrogates += m_original.at(i).isLowSurrogate();
+    return units - surrogates;
+}
+
+void ReportText::simplify()
+{
+    // Traditional text is rare: look at a sample first, so simplified reports cost nothing.
+    const QString sample = m_clean.left(4096);
+    if (toSimplified(sample) == sample && m_clean.size() <= 4096)
+        return;
+    if (toSimplified(sample) == sample) {
+        // A long report: check a sample from the middle too before giving up.
+        const QString mid = m_clean.mid(m_clean.size() / 2, 4096);
+        if (toSimplified(mid) == mid)
+            return;
+    }
+    // Convert line by line; a line whose length changes is converted a character at a time,
+    // so that every character keeps its offset.
+    QString out;
+    out.reserve(m_clean.size());
+    std::vector<int> map;
+    map.reserve(m_map.size());
+    qsizetype start = 0;
+    while (start < m_clean.size()) {
+        qsizetype end = m_clean.indexOf(QLatin1Char('\n'), start);
+        end = end < 0 ? m_clean.size() : end + 1;
+        const QString line = m_clean.mid(start, end - start);
+        const QString conv = toSimplified(line);
+        if (conv.size() == line.size()) {
+            out += conv;
+            for (qsizetype i = start; i < end; ++i)
+                map.push_back(m_map[size_t(i)]);
+        } else {
+            for (qsizetype i = start; i < end; ++i) {
+                const QString one = toSimplified(QString(m_clean.at(i)));
+                out += one;
+                for (qsizetype k = 0; k < one.size(); ++k)
+                    map.push_back(m_map[size_t(i)]);
+            }
+        }
+        start = end;
+    }
+    map.push_back(int(m_original.size()));
+    m_traditional = out != m_clean;
+    m_clean = out;
+    m_map = std::move(map);
+}
+
+void ReportText::removeNoise()
+{
+    QString &s = m_clean;
+    std::vector<char> drop(size_t(s.size()), 0);
+    auto dropRange = [&drop](qsizetype from, qsizetype to) {
+        for (qsizetype i = from; i < to; ++i)
+            drop[size_t(i)] = 1;
+    };
+
+    // Full-width digits and number punctuation to ASCII (one character for one).
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        const ushort u = s.at(i).unicode();
+        if (u >= 0xFF10 && u <= 0xFF19)
+            s[i] = QChar(u - 0xFF10 + '0');
+        else if (u == 0xFF05)
+            s[i] = QLatin1Char('%');
+        else if (u == 0xFF0E && i > 0 && s.at(i - 1).isDigit())
+            s[i] = QLatin1Char('.');
+        else if (u == 0x3000 || u == 0x00A0)
+            s[i] = QLatin1Char(' ');
+    }
+
+    static const QRegularExpression pinyin(QStringLiteral(
+        "(?<=[\\x{3400}-\\x{9FFF}])[((][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}[))]"));
+    static const QRegularExpression ticker(QStringLiteral(
+        "[((]-?\\d+\\.\\d+,\\s*-?\\d+\\.\\d+,\\s*-?\\d+\\.\\d+%[))]"));
+    static const QRegularExpression spam(QStringLiteral(
+        "(?<=[\\x{3400}-\\x{9FFF}])[a-z]{1,3}\\d{0,3}(?=[\\x{3400}-\\x{9FFF}])"));
+    static const QRegularExpression brokenNumber(QStringLiteral("(?<=\\d[.,])\\s+(?=\\d)|(?<=\\d)\\s*\\n\\s*(?=\\d)"));
+    static const QRegularExpression counters(QStringLiteral("(浏览量|阅读量|点击量|阅读数|浏览次数)\\s*[::]?\\s*\\d+次?"));
+    static const QRegularExpression bylines(QStringLiteral("【(撰文|作者|来源|通讯员|编辑|责编|记者)】.*$"),
+                                            QRegularExpression::MultilineOption);
+    static const QRegularExpression tableResidue(QStringLiteral("\\|{2,}"));
+    for (const QRegularExpression *re : {&pinyin, &ticker, &spam, &brokenNumber, &counters, &bylines}) {
+        auto it = re->globalMatch(s);
+        while (it.hasNext()) {
+            const auto m = it.next();
+            dropRange(m.capturedStart(), m.capturedEnd());
+        }
+    }
+    {
+        auto it = tableResidue.globalMatch(s);
+        while (it.hasNext()) {
+            const auto m = it.next();
+            dropRange(m.capturedStart() + 1, m.capturedEnd()); // one bar stays as a boundary
+        }
+    }
+
+    // Whole lines: footers and the list of unrelated headlines that scraped pages end with.
+    static const QRegularExpression footerLine(QStringLiteral(
+        "^\\s*(版权声明|免责声明|责任编辑|本文系转载|本文来源|转载请|原标题|声明[::]|更多.{0,20}请关注|"
+        "相关阅读|相关新闻|推荐阅读|延伸阅读|扫一扫|分享到|关注我们|点击进入|展开全文|展开$|来源[::])"));
+    static const QRegularExpression headlineItem(QStringLiteral("^\\s*(-\\s*)?[·•▪►]\\s*\\S"));
+    qsizetype start = 0;
+    while (start < s.size()) {
+        qsizetype end = s.indexOf(QLatin1Char('\n'), start);
+        if (end < 0)
+            end = s.size();
+        const QString line = s.mid(start, end - start);
+        if (footerLine.match(line).hasMatch() || headlineItem.match(line).hasMatch())
+            dropRange(start, end);
+        start = end + 1;
+    }
+
+    QString out;
+    out.reserve(s.size());
+    std::vector<int> map;
+    map.reserve(m_map.size());
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        if (drop[size_t(i)])
+            continue;
+        out.append(s.at(i));
+        map.push_back(m_map[size_t(i)]);
+    }
+    map.push_back(m_map.back());
+    m_clean = out;
+    m_map = std::move(map);
+}
+
+} // namespace IPDesk

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QString>
+#include <vector>
+
+namespace IPDesk {
+
+/// A report's text prepared for reading figures: traditional characters made simplified,
+/// full-width digits made ASCII, and web-scrape noise removed (pinyin glosses, stock tickers,
+/// spam tokens, footers, trailing headline lists, numbers broken by line breaks).
+/// Every character of the clean text keeps the offset of the character it came from in the original.
+class ReportText
+{
+public:
+    explicit ReportText(const QString &original);
+
+    const QString &original() const { return m_original; }
+    const QString &clean() const { return m_clean; }
+    bool wasTraditional() const { return m_traditional; }
+
+    /// Offset in the original (UTF-16 units) of clean[i]; i may be clean().size().
+    qsizetype originalOffset(qsizetype cleanIndex) const;
+    /// The same offset counted in code points, as extraction.md asks.
+    qsizetype originalCodePoint(qsizetype cleanIndex) const;
+
+    /// Traditional to simplified through OpenCC; returns the input if OpenCC is unavailable.
+    static QString toSimplified(const QString &text);
+
+private:
+    void simplify();
+    void removeNoise();
+
+    QString m_original;
+    QString m_clean;
+    std::vector<int> m_map; // clean index -> original index (size clean + 1)
+    bool m_traditional = false;
+};
+
+} // namespace IPDesk
