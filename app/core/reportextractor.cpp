@@ -75,6 +75,7 @@ QList<Period> findPeriods(const QString &s, int refYear)
         add(u"(?:截至|截止到?)(?:目前|当前|现在|今天|发稿)|目前|至今|以来|年初至今|今年来|今年以后", 3); // YTD
         add(u"(\\d{1,2})\\s*[-—–~～]\\s*(\\d{1,2})\\s*月(?:份)?", 4);                          // 1-5月
         add(u"(\\d{1,2})月份?\\s*(?:至|到|—|-)\\s*(\\d{1,2})月份?", 4);                         // 1月至6月
+        add(u"(\\d{1,2})\\s*(?:至|到)\\s*(\\d{1,2})月份?", 4);                                   // 1至9月
         add(u"前([两二三四五六七八九十]|\\d{1,2})个?月", 5);                                      // 前两月
         add(u"前(三|3)(?:个)?季度", 6);                                                        // 前三季度
         add(u"第?([一二三四1-4])季度(?:末)?", 7);
@@ -203,6 +204,8 @@ bool isHanChar(QChar c)
 
 QList<UnitMention> findUnits(const QString &s)
 {
+    static const QStringList zoneSuffixes = {QStringLiteral("高新技术产业开发区"), QStringLiteral("经济技术开发区"),
+                                             QStringLiteral("经济开发区")};
     static const QStringList longSuffixes = {QStringLiteral("高新区"), QStringLiteral("开发区"), QStringLiteral("经开区"),
                                              QStringLiteral("新区"), QStringLiteral("街道")};
     static const QSet<QString> notUnits = [] {
@@ -238,7 +241,17 @@ QList<UnitMention> findUnits(const QString &s)
         if (c != u'区' && c != u'县' && c != u'市' && c != u'镇' && c != u'乡' && c != u'道')
             continue;
         QString suffix;
+        bool zone = false;
+        for (const QString &l : zoneSuffixes) {
+            if (i + 1 >= l.size() && QStringView(s).mid(i + 1 - l.size(), l.size()) == l) {
+                suffix = l;
+                zone = true;
+                break;
+            }
+        }
         for (const QString &l : longSuffixes) {
+            if (!suffix.isEmpty())
+                break;
             if (i + 1 >= l.size() && QStringView(s).mid(i + 1 - l.size(), l.size()) == l) {
                 suffix = l;
                 break;
@@ -251,6 +264,17 @@ QList<UnitMention> findUnits(const QString &s)
         }
         const qsizetype suffixStart = i + 1 - suffix.size();
         const qsizetype start = suffixStart - 2;
+        const bool prefixOk = start >= 0 && isHanChar(s.at(start)) && isHanChar(s.at(start + 1))
+            && !badPrefixes.contains(s.mid(start, 2)) && !leadChars.contains(s.at(start));
+        if (zone) {
+            // 经济技术开发区 names a unit with or without its city before it.
+            UnitMention m;
+            m.start = prefixOk ? start : suffixStart;
+            m.end = i + 1;
+            m.name = prefixOk ? s.mid(start, 2) + suffix : suffix;
+            out.append(m);
+            continue;
+        }
         if (start < 0 || !isHanChar(s.at(start)) || !isHanChar(s.at(start + 1)))
             continue;
         const QString prefix = s.mid(start, 2);
@@ -275,14 +299,27 @@ QList<UnitMention> findUnits(const QString &s)
     for (const UnitMention &m : std::as_const(out))
         seenCount[m.name]++;
     const qsizetype titleEnd = s.indexOf(QLatin1Char('\n'));
-    static const RE unitContext(QStringLiteral("^(委|政府|人民政府|党委|党工委|管委会|商务局|、|和|与|及)"));
+    static const RE unitContext(QStringLiteral("^(委|政府|人民政府|党委|党工委|管委会|商务局|招商局|投促局|、|和|与|及)"));
+    static const QSet<QString> verbs = [] {
+        QSet<QString> w;
+        for (const char16_t *x : {u"通过", u"申报", u"推动", u"实现", u"打造", u"建设", u"带动", u"围绕", u"服务", u"支持",
+                                  u"引导", u"组织", u"参加", u"举办", u"落户", u"引进", u"进入", u"来到", u"前往", u"走进",
+                                  u"深入", u"覆盖", u"辐射", u"联系", u"对接", u"考察", u"拜访", u"签约", u"开展", u"承接",
+                                  u"布局", u"入驻", u"回到", u"返回", u"扎根", u"立足", u"面向", u"聚焦", u"依托", u"推进",
+                                  u"召开", u"纳入", u"列入", u"报送", u"上报", u"提交", u"审议", u"会同", u"配合", u"协调"})
+            w.insert(QString::fromUtf16(x));
+        return w;
+    }();
     QList<UnitMention> trusted;
     for (const UnitMention &m : std::as_const(out)) {
         static const QString suffixChars = QStringLiteral("区县市镇乡");
         if (suffixChars.contains(m.name.at(0)) || suffixChars.contains(m.name.at(1)))
             continue;
+        if (verbs.contains(m.name.left(2)))
+            continue;
         const bool inTitle = titleEnd < 0 || m.start < titleEnd;
-        if (seenCount.value(m.name) >= 2 || inTitle || unitContext.match(s.mid(m.end, 6)).hasMatch()
+        const bool atClauseStart = m.start == 0 || QStringLiteral(",,。:: \n、;;”").contains(s.at(m.start - 1));
+        if (seenCount.value(m.name) >= 2 || inTitle || atClauseStart || unitContext.match(s.mid(m.end, 6)).hasMatch()
             || (m.start > 0 && QStringLiteral("、和与及").contains(s.at(m.start - 1))))
             trusted.append(m);
     }
@@ -326,7 +363,7 @@ QList<NumberMention> findNumbers(const QString &s)
 {
     static const RE number(QStringLiteral(
         "(接近|将近|大约|近|约|超过|超|逾|突破|不低于|不少于|至少|不足|不到|高达)?"
-        "(?<![\\d.])(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+[万亿]?)"
+        "(?<![\\d.])(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+)"
         "(余|多)?"
         "(亿元|万元|亿美元|万美元|亿|元|家\\(次\\)|家次|家|个次|个|批次|批|场次|场|次|项|宗|%|成)"
         "(以上|左右|多|余)?"));
@@ -572,7 +609,8 @@ QString qualifierFor(const NumberMention &n, bool target, const QString &region)
 
 struct Context
 {
-    std::optional<Period> period; // carried from earlier sentences of the section
+    std::optional<Period> period;        // carried from earlier sentences
+    std::optional<Period> sectionPeriod; // named by the section's heading
     bool targetSection = false;
 };
 
@@ -663,8 +701,16 @@ bool isCompanySentence(const QString &sentence)
 
 bool hasTargetCue(const QString &before)
 {
-    static const RE cue(QStringLiteral("(?<!完成)(?<!超额完成)(?<!实现)(总目标|目标是|目标任务|任务是|力争|确保|争取|计划|不低于|不少于|预期)"));
-    return cue.match(before).hasMatch();
+    static const RE cue(QStringLiteral("总目标|目标是|目标任务|任务是|任务目标|力争|确保|争取|计划(?!总?投资|投资额)|不低于|不少于|预期|目标[\\x{FF1A}:]"));
+    static const RE achieved(QStringLiteral("完成|超额|实现|达到|达成"));
+    auto it = cue.globalMatch(before);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        const qsizetype from = std::max<qsizetype>(0, m.capturedStart() - 6);
+        if (!achieved.match(before.mid(from, m.capturedStart() - from)).hasMatch())
+            return true;
+    }
+    return false;
 }
 
 } // namespace
@@ -743,6 +789,11 @@ Extraction ReportExtractor::extract(const QString &text) const
             lineEnd = s.size();
         const QString line = s.mid(lineStart, lineEnd - lineStart);
         const bool heading = isHeading(line);
+        // A paragraph starts from the period its section heading named, unless it goes on from
+        // the paragraph before (此次, 其中, 上述 ...).
+        static const RE anaphora(QStringLiteral("^\\s*(此次|其中|这些|上述|该批|同时|此外|另外|与此同时)"));
+        if (!line.trimmed().isEmpty() && !anaphora.match(line).hasMatch())
+            ctx.period = ctx.sectionPeriod;
         if (heading) {
             ctx.period.reset();
             static const RE targetHeading(QStringLiteral("(?<!完成)(今年|全年|年度|总|主要|年).{0,10}(目标|任务)"));
@@ -838,10 +889,6 @@ Extraction ReportExtractor::extract(const QString &text) const
                     previousProjectMetric = metric;
                 if (metric.isEmpty())
                     continue;
-                // 其中 ... the same metric again: a part of the figure before, not a figure of its own.
-                if (before.contains(QStringLiteral("其中")) && metric == previousMetric)
-                    continue;
-                previousMetric = metric;
 
                 // Target or actual.
                 const QString sentenceBefore = sentence.left(n.start);
@@ -932,6 +979,11 @@ Extraction ReportExtractor::extract(const QString &text) const
                 if (district.isEmpty())
                     continue;
                 f.district = district;
+                // 其中 ... the same metric of the same unit again: a part of the figure before.
+                const QString metricKey = metric + QLatin1Char('|') + district;
+                if (clauseBefore.contains(QStringLiteral("其中")) && metricKey == previousMetric)
+                    continue;
+                previousMetric = metricKey;
 
                 const qsizetype evStart = absStart;
                 qsizetype evEnd = absStart + sentence.size();
@@ -975,6 +1027,8 @@ Extraction ReportExtractor::extract(const QString &text) const
                 targetCarry = false;
             sentStart = sentEnd;
         }
+        if (heading)
+            ctx.sectionPeriod = ctx.period;
         lineStart = lineEnd + 1;
     }
     return result;

@@ -133,15 +133,12 @@ void ReportText::removeNoise()
             drop[size_t(i)] = 1;
     };
 
-    // Full-width digits and number punctuation to ASCII (one character for one).
+    // Full-width forms (digits, letters, ，；：（）！？％ …) to ASCII, one character for one, so that
+    // the rules below read reports typed either way.
     for (qsizetype i = 0; i < s.size(); ++i) {
         const ushort u = s.at(i).unicode();
-        if (u >= 0xFF10 && u <= 0xFF19)
-            s[i] = QChar(u - 0xFF10 + '0');
-        else if (u == 0xFF05)
-            s[i] = QLatin1Char('%');
-        else if (u == 0xFF0E && i > 0 && s.at(i - 1).isDigit())
-            s[i] = QLatin1Char('.');
+        if (u >= 0xFF01 && u <= 0xFF5E)
+            s[i] = QChar(u - 0xFEE0);
         else if (u == 0x3000 || u == 0x00A0)
             s[i] = QLatin1Char(' ');
     }
@@ -153,7 +150,7 @@ void ReportText::removeNoise()
     static const QRegularExpression spam(QStringLiteral(
         "(?<=[\\x{3400}-\\x{9FFF}])[a-z]{1,3}\\d{0,3}(?=[\\x{3400}-\\x{9FFF}])"));
     static const QRegularExpression brokenNumber(QStringLiteral("(?<=\\d[.,])\\s+(?=\\d)|(?<=\\d)\\s*\\n\\s*(?=\\d)"));
-    static const QRegularExpression counters(QStringLiteral("(浏览量|阅读量|点击量|阅读数|浏览次数)\\s*[::]?\\s*\\d+次?"));
+    static const QRegularExpression counters(QStringLiteral("(浏览量|阅读量|点击量|阅读数|浏览次数)\\s*[\\x{FF1A}:]?\\s*\\d+次?"));
     static const QRegularExpression bylines(QStringLiteral("【(撰文|作者|来源|通讯员|编辑|责编|记者)】.*$"),
                                             QRegularExpression::MultilineOption);
     static const QRegularExpression tableResidue(QStringLiteral("\\|{2,}"));
@@ -174,8 +171,8 @@ void ReportText::removeNoise()
 
     // Whole lines: footers and the list of unrelated headlines that scraped pages end with.
     static const QRegularExpression footerLine(QStringLiteral(
-        "^\\s*(版权声明|免责声明|责任编辑|本文系转载|本文来源|转载请|原标题|声明[::]|更多.{0,20}请关注|"
-        "相关阅读|相关新闻|推荐阅读|延伸阅读|扫一扫|分享到|关注我们|点击进入|展开全文|展开$|来源[::])"));
+        "^\\s*(版权声明|免责声明|责任编辑|本文系转载|本文来源|转载请|原标题|声明[\\x{FF1A}:]|更多.{0,20}请关注|"
+        "相关阅读|相关新闻|推荐阅读|延伸阅读|扫一扫|分享到|关注我们|点击进入|展开全文|展开$|来源[\\x{FF1A}:])"));
     static const QRegularExpression headlineItem(QStringLiteral("^\\s*(-\\s*)?[·•▪►]\\s*\\S"));
     qsizetype start = 0;
     while (start < s.size()) {
