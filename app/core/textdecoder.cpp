@@ -64,6 +64,11 @@ TextDecoder::Result TextDecoder::decode(const QByteArray &bytes)
             }
         }
     }
+    if (!ok && bytes.contains('\0')) {
+        r.text.clear();
+        r.status = Status::error(tr("The file is not a text report (it looks like a binary file)."));
+        return r;
+    }
     if (!ok) {
         r.text.clear();
         r.status = Status::error(tr("The file is neither UTF-8, UTF-16 nor GB18030/GBK text; its encoding cannot be told."));

@@ -1,0 +1,245 @@
+// The report extractor on reports written for these tests (tests/data/reports), in every encoding
+// officers receive, and on the five sample reports with their hand-made answers (../shared).
+#include "chinesenumber.h"
+#include "reportextractor.h"
+#include "reporttext.h"
+#include "textdecoder.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QStringEncoder>
+#include <QTest>
+
+using namespace IPDesk;
+
+namespace {
+
+QString dataDir()
+{
+    return QStringLiteral(IPDESK_TEST_DATA) + QLatin1String("/reports");
+}
+
+QString readUtf8(const QString &path)
+{
+    QFile f(path);
+    f.open(QIODevice::ReadOnly);
+    return QString::fromUtf8(f.readAll());
+}
+
+/// "kind district year span metric value qualifier", one fact a line.
+QStringList factLines(const QList<Fact> &facts)
+{
+    QStringList out;
+    for (const Fact &f : facts)
+        out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7")
+                   .arg(f.kind, f.district, QString::number(f.year), f.span, f.metric, QString::number(f.value), f.qualifier);
+    out.sort();
+    return out;
+}
+
+QStringList expectedLines(const QString &path)
+{
+    QStringList out;
+    const QString year = QString::number(QDate::currentDate().year());
+    for (QString line : readUtf8(path).split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        QStringList parts = line.split(QLatin1Char(' '));
+        if (parts.size() != 7)
+            continue;
+        parts[2].replace(QLatin1String("YEAR"), year);
+        parts[5] = QString::number(parts[5].toDouble());
+        out << parts.join(QLatin1Char(' '));
+    }
+    out.sort();
+    return out;
+}
+
+} // namespace
+
+class TestExtractor : public QObject
+{
+    Q_OBJECT
+private slots:
+    void numerals_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<double>("value");
+        QTest::newRow("arabic") << QStringLiteral("26.24") << 26.24;
+        QTest::newRow("thousands") << QStringLiteral("1,500") << 1500.0;
+        QTest::newRow("十二") << QStringLiteral("十二") << 12.0;
+        QTest::newRow("三十") << QStringLiteral("三十") << 30.0;
+        QTest::newRow("二十三") << QStringLiteral("二十三") << 23.0;
+        QTest::newRow("一百零五") << QStringLiteral("一百零五") << 105.0;
+        QTest::newRow("两千") << QStringLiteral("两千") << 2000.0;
+        QTest::newRow("百") << QStringLiteral("百") << 100.0;
+        QTest::newRow("三千五百万") << QStringLiteral("三千五百万") << 35000000.0;
+    }
+    void numerals()
+    {
+        QFETCH(QString, text);
+        QFETCH(double, value);
+        const auto v = parseChineseNumber(text);
+        QVERIFY(v);
+        QCOMPARE(*v, value);
+        QVERIFY(!parseChineseNumber(QStringLiteral("项目")));
+    }
+
+    void reports_data()
+    {
+        QTest::addColumn<QString>("file");
+        const QStringList files = QDir(dataDir()).entryList({QStringLiteral("*.txt")}, QDir::Files, QDir::Name);
+        QVERIFY(files.size() >= 5);
+        for (const QString &f : files)
+            QTest::newRow(qPrintable(f)) << dataDir() + QLatin1Char('/') + f;
+    }
+    void reports()
+    {
+        QFETCH(QString, file);
+        const Extraction e = ReportExtractor().extractFile(file);
+        QVERIFY2(e.status, qPrintable(e.status.message()));
+        const QStringList got = factLines(e.facts);
+        const QStringList want = expectedLines(file.left(file.size() - 4) + QLatin1String(".expect"));
+        QStringList missing, extra;
+        for (const QString &w : want)
+            if (!got.contains(w))
+                missing << w;
+        for (const QString &g : got)
+            if (!want.contains(g))
+                extra << g;
+        QVERIFY2(missing.isEmpty() && extra.isEmpty(),
+                 qPrintable(QStringLiteral("missing:\n  %1\nextra:\n  %2").arg(missing.join(QLatin1String("\n  ")),
+                                                                              extra.join(QLatin1String("\n  ")))));
+    }
+
+    void everyEncodingGivesTheSameFacts_data()
+    {
+        QTest::addColumn<QString>("encoding");
+        QTest::newRow("GB18030") << QStringLiteral("GB18030");
+        QTest::newRow("UTF-16LE with BOM") << QStringLiteral("UTF-16LE");
+        QTest::newRow("UTF-16BE with BOM") << QStringLiteral("UTF-16BE");
+        QTest::newRow("UTF-8 with BOM") << QStringLiteral("UTF-8 BOM");
+    }
+    void everyEncodingGivesTheSameFacts()
+    {
+        QFETCH(QString, encoding);
+        const QString text = readUtf8(dataDir() + QLatin1String("/r01_county_towns.txt"));
+        QByteArray bytes;
+        if (encoding == QLatin1String("GB18030")) {
+            QStringEncoder enc("GB18030");
+            QVERIFY(enc.isValid());
+            bytes = enc(text);
+        } else if (encoding == QLatin1String("UTF-16LE")) {
+            QStringEncoder enc(QStringEncoder::Utf16LE, QStringEncoder::Flag::WriteBom);
+            bytes = enc(text);
+        } else if (encoding == QLatin1String("UTF-16BE")) {
+            QStringEncoder enc(QStringEncoder::Utf16BE, QStringEncoder::Flag::WriteBom);
+            bytes = enc(text);
+        } else {
+            bytes = QByteArray("\xEF\xBB\xBF") + text.toUtf8();
+        }
+        const Extraction e = ReportExtractor().extractBytes(bytes);
+        QVERIFY2(e.status, qPrintable(e.status.message()));
+        QCOMPARE(e.encoding, encoding);
+        QCOMPARE(factLines(e.facts), factLines(ReportExtractor().extract(text).facts));
+        QVERIFY(!e.facts.isEmpty());
+    }
+
+    void evidencePointsIntoTheOriginal()
+    {
+        // Traditional characters and noise are removed before reading, yet the evidence is the
+        // original sentence at its original place.
+        const QString text = readUtf8(dataDir() + QLatin1String("/r02_traditional.txt"));
+        const Extraction e = ReportExtractor().extract(text);
+        QVERIFY(e.traditional);
+        QVERIFY(!e.facts.isEmpty());
+        for (const Fact &f : e.facts) {
+            QVERIFY(f.evidenceEnd > f.evidenceStart);
+            QCOMPARE(text.mid(f.evidenceStart, f.evidenceEnd - f.evidenceStart).trimmed(), f.evidenceText);
+            QVERIFY2(ReportText::toSimplified(f.evidenceText) != f.evidenceText, qPrintable(f.evidenceText)); // still traditional
+        }
+    }
+
+    void noiseIsRemoved()
+    {
+        const ReportText t(QStringLiteral("經(jīng)濟(jì)發展,招商蛇口(14.000, 0.00, 0.00%)股份,总投资28. 1亿元,点招j9覃塘区\n版权声明:本文由网络收集\n- ·无关新闻标题"));
+        QVERIFY2(t.clean().startsWith(QStringLiteral("经济发展,招商蛇口股份,总投资28.1亿元,点招覃塘区")), qPrintable(t.clean()));
+        QVERIFY(!t.clean().contains(QStringLiteral("版权")));
+        QVERIFY(!t.clean().contains(QStringLiteral("无关新闻")));
+        // Offsets still lead back to the original characters.
+        const qsizetype i = t.clean().indexOf(QStringLiteral("28.1"));
+        QCOMPARE(t.original().at(t.originalOffset(i)), QLatin1Char('2'));
+    }
+
+    void badInputIsRefusedClearly_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("why");
+        QTest::newRow("empty") << QByteArray() << QStringLiteral("empty");
+        QTest::newRow("binary") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0", 20) << QStringLiteral("binary");
+        QTest::newRow("undetectable") << QByteArray("\xff\xfe\xfd\x80\x81\xff\x80\x80", 8).mid(2)
+                                      << QStringLiteral("encoding");
+    }
+    void badInputIsRefusedClearly()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, why);
+        const Extraction e = ReportExtractor().extractBytes(bytes);
+        QVERIFY(!e.status);
+        QVERIFY2(e.status.message().contains(why), qPrintable(e.status.message()));
+        QVERIFY(e.facts.isEmpty());
+    }
+
+    void aReportWithoutFiguresGivesNoFacts()
+    {
+        const Extraction e = ReportExtractor().extract(
+            QStringLiteral("营商环境是发展的生命线。我们将持续优化服务,欢迎各地企业来投资兴业。"));
+        QVERIFY(e.status);
+        QVERIFY(e.facts.isEmpty());
+    }
+
+    void neverCrashesOnRandomBytes()
+    {
+        // A short in-suite fuzz; the libFuzzer target (tests/fuzz) runs longer under clang.
+        QRandomGenerator rng(20231126);
+        const QString seed = readUtf8(dataDir() + QLatin1String("/r03_noise.txt"));
+        const QByteArray seedBytes = seed.toUtf8();
+        for (int i = 0; i < 300; ++i) {
+            QByteArray b = seedBytes;
+            const int edits = 1 + int(rng.bounded(40));
+            for (int k = 0; k < edits; ++k) {
+                const int pos = int(rng.bounded(b.size()));
+                switch (rng.bounded(3)) {
+                case 0: b[pos] = char(rng.bounded(256)); break;
+                case 1: b.remove(pos, int(rng.bounded(8))); break;
+                default: b.insert(pos, seedBytes.mid(int(rng.bounded(seedBytes.size())), 12)); break;
+                }
+            }
+            const Extraction e = ReportExtractor().extractBytes(b);
+            for (const Fact &f : e.facts)
+                QVERIFY(!f.metric.isEmpty() && f.year > 0);
+        }
+    }
+
+    void devCorpusScore()
+    {
+        // The five sample reports with their hand-made answers, scored by the shared tool.
+        const QString shared = QStringLiteral(IPDESK_SHARED);
+        const QString gold = shared + QLatin1String("/corpus/dev/gold.json");
+        const QString scorer = shared + QLatin1String("/tools/score-extraction");
+        if (!QFile::exists(gold) || !QFile::exists(scorer))
+            QSKIP("../shared/corpus/dev is not beside this checkout");
+        QProcess p;
+        p.start(QStringLiteral("python3"), {scorer, gold, QStringLiteral("--run"), QStringLiteral(IPDESK_CLI) + QLatin1String(" extract")});
+        QVERIFY(p.waitForFinished(120000));
+        const QString out = QString::fromUtf8(p.readAllStandardOutput());
+        const auto m = QRegularExpression(QStringLiteral("extraction F1 ([0-9.]+)")).match(out);
+        QVERIFY2(m.hasMatch(), qPrintable(out + QString::fromUtf8(p.readAllStandardError())));
+        qInfo("dev set: %s", qPrintable(out.trimmed().split(QLatin1Char('\n')).last()));
+        QVERIFY2(m.captured(1).toDouble() >= 0.9, qPrintable(out));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestExtractor)
+#include "tst_extractor.moc"
