@@ -1,6 +1,7 @@
 // ipdesk-cli: the command-line face of IPDesk (../shared/spec/cli.md).
 #include "demodata.h"
 #include "reportextractor.h"
+#include "reportimporter.h"
 #include "projectstore.h"
 #include "settings.h"
 
@@ -43,7 +44,8 @@ int usage(const QString &problem = QString())
                      "commands:\n"
                      "  demo --db PATH                 create a demo desk from the sample reports\n"
                      "  projects [--json]              list the project pipeline\n"
-                     "  extract FILE...                print the facts found in reports as JSON Lines\n")
+                     "  extract FILE...                print the facts found in reports as JSON Lines\n"
+                     "  import-report FILE...          extract and store facts with their reports (accept all)\n")
           << Qt::flush;
     return 2;
 }
@@ -206,6 +208,39 @@ int cmdExtract(const Args &a)
     return failures ? 1 : 0;
 }
 
+int cmdImportReport(const Args &a)
+{
+    if (a.positional.isEmpty())
+        return usage(Cli::tr("import-report needs at least one report file"));
+    Database db;
+    Status s = db.open(a.db.isEmpty() ? AppSettings::defaultDatabase() : a.db);
+    if (!s)
+        return fail(s.message());
+    ProjectStore store(&db);
+    ReportImporter importer(&store);
+    QList<ImportPlan> plans;
+    int unreadable = 0;
+    for (const QString &file : a.positional) {
+        ImportPlan plan = importer.prepareFile(file);
+        if (!plan.status) {
+            err() << plan.status.message() << '\n';
+            ++unreadable;
+        }
+        if (plan.existingDocumentId)
+            err() << Cli::tr("%1 was imported before; skipped.").arg(file) << '\n';
+        plans.append(plan);
+    }
+    ImportSummary sum;
+    s = importer.commit(plans, &sum);
+    if (!s)
+        return fail(s.message());
+    out() << Cli::tr("Stored %1 facts from %2 reports (%3 replaced, %4 new units, %5 reports skipped).")
+                 .arg(sum.facts).arg(sum.documents).arg(sum.replaced).arg(sum.unitsCreated).arg(sum.skippedDocuments)
+          << '\n';
+    out().flush();
+    return unreadable == a.positional.size() ? 1 : 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -228,5 +263,7 @@ int main(int argc, char **argv)
         return cmdProjects(a);
     if (a.command == QLatin1String("extract"))
         return cmdExtract(a);
+    if (a.command == QLatin1String("import-report"))
+        return cmdImportReport(a);
     return usage(Cli::tr("unknown command %1").arg(a.command));
 }

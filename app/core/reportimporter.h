@@ -1,0 +1,71 @@
+#pragma once
+
+#include "projectstore.h"
+#include "reportextractor.h"
+
+#include <functional>
+#include <optional>
+
+namespace IPDesk {
+
+/// One proposed fact of a report, as the import dialog shows it.
+struct ProposedFact
+{
+    Fact fact;
+    bool accept = true;
+    qint64 unitId = 0;               // the matched unit, 0 when a new one is to be made
+    qint64 newUnitParent = 0;        // where a new unit goes
+    std::optional<Fact> existing;    // a stored fact for the same unit, year, period, metric and kind
+    bool replace = true;             // on conflict: replace the stored value (true) or keep it
+};
+
+/// What importing one report would store.
+struct ImportPlan
+{
+    QString path;
+    QString title;
+    QString text;         // the decoded original
+    QString sha256;
+    Extraction extraction;
+    QList<ProposedFact> facts;
+    qint64 existingDocumentId = 0; // the same report was imported before
+    Status status;                 // the file could not be read or has no figures
+};
+
+struct ImportSummary
+{
+    int documents = 0;
+    int facts = 0;
+    int replaced = 0;
+    int unitsCreated = 0;
+    int skippedDocuments = 0;
+};
+
+/// Turns reports into reviewed, stored facts with their source documents.
+class ReportImporter
+{
+    Q_DECLARE_TR_FUNCTIONS(IPDesk::ReportImporter)
+public:
+    explicit ReportImporter(ProjectStore *store) : m_store(store) {}
+
+    ImportPlan prepareFile(const QString &path) const;
+    ImportPlan prepareText(const QString &text, const QString &title) const;
+    /// Re-matches units and conflicts (after the officer changed a fact's unit or period).
+    void refresh(ImportPlan &plan) const;
+
+    /// Stores every accepted fact of every plan and their documents in one transaction.
+    /// `cancelled` is polled between reports; when it returns true nothing is stored.
+    Status commit(const QList<ImportPlan> &plans, ImportSummary *summary,
+                  const std::function<bool()> &cancelled = {}) const;
+
+    /// The unit a report names: the same name, or the same name give or take its suffix (增城/增城区).
+    static qint64 matchUnit(const ProjectStore &store, const QString &name);
+    static UnitKind kindFromName(const QString &name);
+
+private:
+    ImportPlan prepare(const QString &text, const QString &encoding, const QByteArray &bytes, const QString &title,
+                       const QString &path) const;
+    ProjectStore *m_store;
+};
+
+} // namespace IPDesk
