@@ -1,6 +1,8 @@
 #include "mainwindow.h"
 
 #include "demodata.h"
+#include "factsview.h"
+#include "importreportdialog.h"
 #include "preferencesdialog.h"
 #include "projectcommands.h"
 #include "projectdelegate.h"
@@ -13,6 +15,12 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QDialogButtonBox>
+#include <QTabWidget>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -31,6 +39,7 @@
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
 #include <QUndoStack>
@@ -127,7 +136,12 @@ void MainWindow::createWidgets()
     }
     totals->setColumnStretch(5, 1);
     layout->addLayout(totals);
-    setCentralWidget(central);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("mainTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(central, tr("Project pipeline"));
+    setCentralWidget(m_tabs);
+    setAcceptDrops(true);
 
     m_unitTree = new QTreeView(this);
     m_unitTree->setObjectName(QStringLiteral("unitTree"));
@@ -158,6 +172,10 @@ void MainWindow::createActions()
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     a = file->addAction(tr("Save &As a Copy…"), this, &MainWindow::saveCopy);
     a->setShortcut(QKeySequence::SaveAs);
+    file->addSeparator();
+    a = file->addAction(tr("&Import Reports…"), this, &MainWindow::importReportsDialog);
+    a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    file->addAction(tr("Paste Report &Text…"), this, &MainWindow::pasteReportText);
     file->addSeparator();
     a = file->addAction(tr("&Quit"), this, &QWidget::close);
     a->setShortcut(QKeySequence::Quit);
@@ -283,6 +301,10 @@ void MainWindow::bindDesk()
         m_table->horizontalHeader()->setSortIndicator(int(ProjectField::Name), Qt::AscendingOrder);
     }
 
+    delete m_facts;
+    m_facts = new FactsView(st, m_tabs);
+    m_tabs->addTab(m_facts, tr("Report figures"));
+
     m_detail = new ProjectDetailPanel(st, undo, m_detailDock);
     m_detail->setMoneyUnit(m_moneyUnit);
     m_detailDock->setWidget(m_detail);
@@ -345,6 +367,7 @@ void MainWindow::applyFilter()
     }
     m_model->setQuery(q);
     m_detail->setProject(0);
+    m_facts->setUnits(q.unitIds);
 }
 
 void MainWindow::setStageFilter(int stage)
@@ -555,6 +578,73 @@ void MainWindow::showPreferences()
         const QList<QAction *> actions = m_moneyGroup->actions();
         actions.at(dialog.moneyUnit() == MoneyUnit::Yi ? 0 : 1)->setChecked(true);
     }
+}
+
+void MainWindow::importReportsDialog()
+{
+    const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Import reports"), QString(),
+                                                            tr("Reports (*.txt *.text *.htm *.html);;All files (*)"));
+    if (!paths.isEmpty())
+        importReports(paths);
+}
+
+void MainWindow::importReports(const QStringList &paths)
+{
+    if (!store() || paths.isEmpty())
+        return;
+    ImportReportDialog dialog(store(), this);
+    dialog.readFiles(paths);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const ImportSummary sum = dialog.summary();
+    statusBar()->showMessage(tr("Stored %1 facts from %2 reports; %3 replaced, %4 new units.")
+                                 .arg(sum.facts).arg(sum.documents).arg(sum.replaced).arg(sum.unitsCreated),
+                             10000);
+    m_facts->reload();
+    m_tabs->setCurrentWidget(m_facts);
+}
+
+void MainWindow::pasteReportText()
+{
+    if (!store())
+        return;
+    QDialog ask(this);
+    ask.setWindowTitle(tr("Paste report text"));
+    ask.resize(640, 480);
+    auto *layout = new QVBoxLayout(&ask);
+    auto *edit = new QPlainTextEdit(&ask);
+    edit->setPlaceholderText(tr("Paste the text of a report, a bulletin or a news item here."));
+    layout->addWidget(edit);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &ask);
+    connect(buttons, &QDialogButtonBox::accepted, &ask, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &ask, &QDialog::reject);
+    layout->addWidget(buttons);
+    if (ask.exec() != QDialog::Accepted || edit->toPlainText().trimmed().isEmpty())
+        return;
+    ImportReportDialog dialog(store(), this);
+    dialog.readText(edit->toPlainText());
+    if (dialog.exec() == QDialog::Accepted) {
+        m_facts->reload();
+        m_tabs->setCurrentWidget(m_facts);
+    }
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    QStringList paths;
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    }
+    event->acceptProposedAction();
+    // Let the drop finish before the dialog opens.
+    QTimer::singleShot(0, this, [this, paths] { importReports(paths); });
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -18,6 +18,7 @@ class QActionGroup;
 
 namespace IPDesk {
 
+class FactsView;
 class ProjectDetailPanel;
 class ProjectTableModel;
 class UnitTreeModel;
@@ -52,13 +53,20 @@ public:
     void setStageFilter(int stage);
     void setSearchText(const QString &text);
 
+    FactsView *factsView() const { return m_facts; }
+    class QTabWidget *tabs() const { return m_tabs; }
+
 public slots:
+    /// Opens the import dialog on these report files (File → Import Reports, or files dropped on the window).
+    void importReports(const QStringList &paths);
     void addProject();
     void duplicateProject();
     void deleteProjects();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void createActions();
@@ -74,6 +82,8 @@ private:
     void saveCopy();
     void addUnit();
     void showPreferences();
+    void importReportsDialog();
+    void pasteReportText();
     void setMoneyUnit(MoneyUnit unit);
     qint64 currentProjectId() const;
     qint64 scopeUnitId() const;
@@ -86,6 +96,8 @@ private:
 
     QTreeView *m_unitTree = nullptr;
     QTableView *m_table = nullptr;
+    class QTabWidget *m_tabs = nullptr;
+    FactsView *m_facts = nullptr;
     ProjectDetailPanel *m_detail = nullptr;
     QDockWidget *m_detailDock = nullptr;
     QDockWidget *m_unitDock = nullptr;

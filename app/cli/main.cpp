@@ -224,10 +224,9 @@ int cmdImportReport(const Args &a)
         ImportPlan plan = importer.prepareFile(file);
         if (!plan.status) {
             err() << plan.status.message() << '\n';
-            ++unreadable;
+            if (!plan.existingDocumentId) // a report seen before is not a failure
+                ++unreadable;
         }
-        if (plan.existingDocumentId)
-            err() << Cli::tr("%1 was imported before; skipped.").arg(file) << '\n';
         plans.append(plan);
     }
     ImportSummary sum;

@@ -63,122 +63,106 @@ QString spanOf(const Period &p)
     return QString();
 }
 
-/// Every period expression of a sentence, overlaps resolved, years attached.
+/// Every period expression of a text, in one pass, years attached. Longer forms come first in the
+/// alternation, so that at each place the longest reading wins (1-5月 before 5月, 今年以来 before 今年).
 QList<Period> findPeriods(const QString &s, int refYear)
 {
-    struct Rule { RE re; int type; };
-    static const QList<Rule> rules = [] {
-        QList<Rule> r;
-        auto add = [&r](const char16_t *pattern, int type) { r.append(Rule{RE(QString::fromUtf16(pattern)), type}); };
-        add(u"(?:截至|截止到?|到)(?:(20\\d\\d)年)?(\\d{1,2})月(\\d{1,2})[日号]", 1);            // YTD as of a day
-        add(u"(?:截至|截止到?)(?:(20\\d\\d)年)?(\\d{1,2})月(?:底|末)", 2);                      // months 1..n
-        add(u"(?:截至|截止到?)(?:目前|当前|现在|今天|发稿)|目前|至今|以来|年初至今|今年来|今年以后", 3); // YTD
-        add(u"(\\d{1,2})\\s*[-—–~～]\\s*(\\d{1,2})\\s*月(?:份)?", 4);                          // 1-5月
-        add(u"(\\d{1,2})月份?\\s*(?:至|到|—|-)\\s*(\\d{1,2})月份?", 4);                         // 1月至6月
-        add(u"(\\d{1,2})\\s*(?:至|到)\\s*(\\d{1,2})月份?", 4);                                   // 1至9月
-        add(u"前([两二三四五六七八九十]|\\d{1,2})个?月", 5);                                      // 前两月
-        add(u"前(三|3)(?:个)?季度", 6);                                                        // 前三季度
-        add(u"第?([一二三四1-4])季度(?:末)?", 7);
-        add(u"上半年|下半年", 8);
-        add(u"(\\d{1,2})月(?:份|中旬|上旬|下旬|底|末)?(?!\\d{0,2}[日号])", 9);
-        add(u"全年(?!(?:的)?(?:目标|任务|计划))|年内|全年度", 10);
-        add(u"(20\\d\\d)年(?:度)?", 11);
-        add(u"今年|去年|前年|本年|上年|明年", 12);
-        return r;
-    }();
-
+    static const RE re(QString::fromUtf16(
+        u"(?<asof>(?:截至|截止到?|到)(?:(?<asofy>20\\d\\d)年)?(?<asofm>\\d{1,2})月(?<asofd>\\d{1,2})[日号])"
+        u"|(?<endm>(?:截至|截止到?)(?:(?<endy>20\\d\\d)年)?(?<endmm>\\d{1,2})月(?:底|末))"
+        u"|(?<ytd>(?:截至|截止到?)(?:目前|当前|现在|今天|发稿)|今年以来|年初以来|开年以来|入年以来|年初至今|今年来|今年以后|目前|至今|以来)"
+        u"|(?<r1>\\d{1,2})\\s*[-—–~～]\\s*(?<r2>\\d{1,2})\\s*月(?:份)?"
+        u"|(?<f1>\\d{1,2})月份?\\s*(?:至|到|—|-)\\s*(?<f2>\\d{1,2})月份?"
+        u"|(?<g1>\\d{1,2})\\s*(?:至|到)\\s*(?<g2>\\d{1,2})月份?"
+        u"|前(?<front>[两二三四五六七八九十]|\\d{1,2})个?月"
+        u"|(?<q3>前(?:三|3)(?:个)?季度)"
+        u"|第?(?<q>[一二三四1-4])季度(?:末)?"
+        u"|(?<half>上半年|下半年)"
+        u"|(?<mon>\\d{1,2})月(?:份|中旬|上旬|下旬|底|末)?(?!\\d{0,2}[日号])"
+        u"|(?<fy>全年(?!(?:的)?(?:目标|任务|计划))|年内|全年度)"
+        u"|(?<year>20\\d\\d)年(?:度)?"
+        u"|(?<rel>今年|去年|前年|本年|上年|明年)"));
     QList<Period> found;
-    for (const Rule &rule : rules) {
-        auto it = rule.re.globalMatch(s);
-        while (it.hasNext()) {
-            const auto m = it.next();
-            Period p;
-            p.start = m.capturedStart();
-            p.end = m.capturedEnd();
-            switch (rule.type) {
-            case 1:
-                p.kind = PeriodKind::YTD;
-                p.year = m.captured(1).toInt();
-                p.asOfMonth = m.captured(2).toInt();
-                p.asOfDay = m.captured(3).toInt();
-                break;
-            case 2:
-                p.kind = PeriodKind::Months;
-                p.year = m.captured(1).toInt();
-                p.a = 1;
-                p.b = m.captured(2).toInt();
-                break;
-            case 3: p.kind = PeriodKind::YTD; break;
-            case 4:
-                p.kind = PeriodKind::Months;
-                p.a = m.captured(1).toInt();
-                p.b = m.captured(2).toInt();
-                break;
-            case 5:
-                p.kind = PeriodKind::Months;
-                p.a = 1;
-                p.b = smallNumber(m.captured(1));
-                break;
-            case 6:
-                p.kind = PeriodKind::Months;
-                p.a = 1;
-                p.b = 9;
-                break;
-            case 7:
-                p.kind = PeriodKind::Quarter;
-                p.a = smallNumber(m.captured(1));
-                break;
-            case 8:
-                p.kind = PeriodKind::Half;
-                p.a = m.captured(0) == QStringLiteral("上半年") ? 1 : 2;
-                break;
-            case 9:
-                p.kind = PeriodKind::Months;
-                p.a = p.b = m.captured(1).toInt();
-                break;
-            case 10: p.kind = PeriodKind::FY; break;
-            case 11:
-                p.kind = PeriodKind::YearOnly;
-                p.year = m.captured(1).toInt();
-                break;
-            case 12: {
-                p.kind = PeriodKind::YearOnly;
-                const QString w = m.captured(0);
-                p.year = (w == QStringLiteral("去年") || w == QStringLiteral("上年")) ? refYear - 1
-                       : w == QStringLiteral("前年")                                ? refYear - 2
-                       : w == QStringLiteral("明年")                                ? refYear + 1
-                                                                                    : refYear;
-                break;
-            }
-            }
-            const bool badMonths = p.kind == PeriodKind::Months && (p.a < 1 || p.b > 12 || p.a > p.b);
-            const bool badQuarter = p.kind == PeriodKind::Quarter && (p.a < 1 || p.a > 4);
-            const bool badAsOf = p.asOfMonth && (p.asOfMonth > 12 || p.asOfDay < 1 || p.asOfDay > 31);
-            if (!badMonths && !badQuarter && !badAsOf)
-                found.append(p);
+    auto it = re.globalMatch(s);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        Period p;
+        p.start = m.capturedStart();
+        p.end = m.capturedEnd();
+        auto has = [&m](QStringView name) { return m.capturedStart(name) >= 0; };
+        if (has(u"asof")) {
+            p.kind = PeriodKind::YTD;
+            p.year = m.captured(u"asofy").toInt();
+            p.asOfMonth = m.captured(u"asofm").toInt();
+            p.asOfDay = m.captured(u"asofd").toInt();
+        } else if (has(u"endm")) {
+            p.kind = PeriodKind::Months;
+            p.year = m.captured(u"endy").toInt();
+            p.a = 1;
+            p.b = m.captured(u"endmm").toInt();
+        } else if (has(u"ytd")) {
+            p.kind = PeriodKind::YTD;
+            if (m.captured(u"ytd").startsWith(u'今'))
+                p.year = refYear;
+        } else if (has(u"r1") || has(u"f1") || has(u"g1")) {
+            p.kind = PeriodKind::Months;
+            const QStringView a = has(u"r1") ? u"r1" : has(u"f1") ? u"f1" : u"g1";
+            const QStringView b = has(u"r1") ? u"r2" : has(u"f1") ? u"f2" : u"g2";
+            p.a = m.captured(a).toInt();
+            p.b = m.captured(b).toInt();
+        } else if (has(u"front")) {
+            p.kind = PeriodKind::Months;
+            p.a = 1;
+            p.b = smallNumber(m.captured(u"front"));
+        } else if (has(u"q3")) {
+            p.kind = PeriodKind::Months;
+            p.a = 1;
+            p.b = 9;
+        } else if (has(u"q")) {
+            p.kind = PeriodKind::Quarter;
+            p.a = smallNumber(m.captured(u"q"));
+        } else if (has(u"half")) {
+            p.kind = PeriodKind::Half;
+            p.a = m.captured(u"half") == QStringLiteral("上半年") ? 1 : 2;
+        } else if (has(u"mon")) {
+            p.kind = PeriodKind::Months;
+            p.a = p.b = m.captured(u"mon").toInt();
+        } else if (has(u"fy")) {
+            p.kind = PeriodKind::FY;
+        } else if (has(u"year")) {
+            p.kind = PeriodKind::YearOnly;
+            p.year = m.captured(u"year").toInt();
+        } else {
+            p.kind = PeriodKind::YearOnly;
+            const QString w = m.captured(u"rel");
+            p.year = (w == QStringLiteral("去年") || w == QStringLiteral("上年")) ? refYear - 1
+                   : w == QStringLiteral("前年")                                ? refYear - 2
+                   : w == QStringLiteral("明年")                                ? refYear + 1
+                                                                                : refYear;
         }
+        const bool badMonths = p.kind == PeriodKind::Months && (p.a < 1 || p.b > 12 || p.a > p.b);
+        const bool badQuarter = p.kind == PeriodKind::Quarter && (p.a < 1 || p.a > 4);
+        const bool badAsOf = p.asOfMonth && (p.asOfMonth > 12 || p.asOfDay < 1 || p.asOfDay > 31);
+        if (!badMonths && !badQuarter && !badAsOf)
+            found.append(p);
     }
-    // Longest first at each place; drop what an earlier match covers.
-    std::sort(found.begin(), found.end(), [](const Period &x, const Period &y) {
-        return x.start != y.start ? x.start < y.start : (x.end - x.start) > (y.end - y.start);
-    });
-    QList<Period> kept;
-    for (const Period &p : std::as_const(found)) {
-        if (!kept.isEmpty() && p.start < kept.last().end)
-            continue;
-        kept.append(p);
-    }
-    // "2023年" or "今年" right before a finer period gives it its year: 2023年上半年, 今年一季度, 今年以来.
+    // "2023年" or "今年" right before a finer period gives it its year: 2023年上半年, 今年一季度.
     QList<Period> out;
-    for (const Period &p : std::as_const(kept)) {
+    for (const Period &p : std::as_const(found)) {
         if (!out.isEmpty() && out.last().kind == PeriodKind::YearOnly && p.kind != PeriodKind::YearOnly
             && p.start - out.last().end <= 2) {
-            Period merged = p;
-            merged.start = out.last().start;
-            if (!merged.year)
-                merged.year = out.last().year;
-            out.last() = merged;
-            continue;
+            const QStringView gap = QStringView(s).mid(out.last().end, p.start - out.last().end);
+            bool crossesSentence = false;
+            for (QChar c : gap)
+                crossesSentence = crossesSentence || QStringLiteral("。;!?\n").contains(c);
+            if (!crossesSentence) {
+                Period merged = p;
+                merged.start = out.last().start;
+                if (!merged.year)
+                    merged.year = out.last().year;
+                out.last() = merged;
+                continue;
+            }
         }
         out.append(p);
     }
@@ -439,6 +423,72 @@ QList<NumberMention> findNumbers(const QString &s)
     return out;
 }
 
+/// An alternation of keywords, some with regex parts (赴.{0,12}招商). Plain words are found with
+/// QString::contains; the regex runs only when one of its literal heads is present.
+class Keywords
+{
+public:
+    explicit Keywords(const QString &alternation)
+        : m_re(alternation)
+    {
+        static const QString meta = QStringLiteral(".([{?*+^$\\");
+        int depth = 0;
+        QString current;
+        QStringList parts;
+        for (QChar c : alternation) {
+            if (c == u'(')
+                ++depth;
+            else if (c == u')')
+                --depth;
+            if (c == u'|' && depth == 0) {
+                parts << current;
+                current.clear();
+            } else {
+                current += c;
+            }
+        }
+        parts << current;
+        for (const QString &part : std::as_const(parts)) {
+            qsizetype i = 0;
+            while (i < part.size() && !meta.contains(part.at(i)))
+                ++i;
+            if (i == part.size()) {
+                m_words << part;
+            } else {
+                m_needsRegex = true;
+                if (i == 0)
+                    m_alwaysRegex = true;
+                else
+                    m_heads << part.left(i);
+            }
+        }
+    }
+    bool in(const QString &s) const
+    {
+        for (const QString &w : m_words) {
+            if (s.contains(w))
+                return true;
+        }
+        if (!m_needsRegex)
+            return false;
+        bool head = m_alwaysRegex;
+        for (const QString &h : m_heads)
+            head = head || s.contains(h);
+        return head && m_re.match(s).hasMatch();
+    }
+
+private:
+    RE m_re;
+    QStringList m_words, m_heads;
+    bool m_needsRegex = false;
+    bool m_alwaysRegex = false;
+};
+
+bool containsAny(const QString &s, const Keywords &k)
+{
+    return k.in(s);
+}
+
 struct MetricRule
 {
     const char *metric;
@@ -447,10 +497,6 @@ struct MetricRule
     RE after;    // or this must match right after it (empty: not used)
 };
 
-bool containsAny(const QString &s, const RE &re)
-{
-    return !re.pattern().isEmpty() && re.match(s).hasMatch();
-}
 
 const QString &clauseDelims()
 {
@@ -463,15 +509,15 @@ const QString &clauseDelims()
 QString metricFor(const NumberMention &n, const QString &before, const QString &after, const QString &sentenceBefore,
                   const QString &clauseBefore, const QString &previousProjectMetric, bool clauseHasLargeThreshold)
 {
-    static const RE leader(QStringLiteral("主要领导|一把手|党政.{0,4}领导|主要负责|书记|[区县市镇]长|领导干部"));
-    static const RE outbound(QStringLiteral("外出|赴.{0,12}(招商|考察|拜访)|出访|带队.{0,12}招商|招商次数|走出去"));
-    static const RE inbound(QStringLiteral("客商|来访|来.{0,8}(考察|洽谈|参观)|接待|到访"));
-    static const RE visit(QStringLiteral("考察|拜访|走访|拜会|对接|洽谈|联系|上门|走进"));
-    static const RE company(QStringLiteral("企业|公司|客商|商会|厂商"));
-    static const RE event(QStringLiteral("推介会|推介活动|招商活动|招商会|签约仪式|签约活动|经贸活动|招商引资活动|恳谈会|洽谈会|博览会|活动"));
-    static const RE project(QStringLiteral("项目"));
-    static const RE blockers(QStringLiteral("纳入|占比|占据|其中.{0,4}(制造业|外资|工业)"));
-    static const RE completion(QStringLiteral("完成.{0,8}(全年|年度|年).{0,6}(任务|目标|计划)|(任务|目标|计划).{0,4}完成"));
+    static const Keywords leader(QStringLiteral("主要领导|一把手|党政.{0,4}领导|主要负责|书记|[区县市镇]长|领导干部"));
+    static const Keywords outbound(QStringLiteral("外出|赴.{0,12}(招商|考察|拜访)|出访|带队.{0,12}招商|招商次数|走出去"));
+    static const Keywords inbound(QStringLiteral("客商|来访|来.{0,8}(考察|洽谈|参观)|接待|到访"));
+    static const Keywords visit(QStringLiteral("考察|拜访|走访|拜会|对接|洽谈|联系|上门|走进"));
+    static const Keywords company(QStringLiteral("企业|公司|客商|商会|厂商"));
+    static const Keywords event(QStringLiteral("推介会|推介活动|招商活动|招商会|签约仪式|签约活动|经贸活动|招商引资活动|恳谈会|洽谈会|博览会|活动"));
+    static const Keywords project(QStringLiteral("项目"));
+    static const Keywords blockers(QStringLiteral("纳入|占比|占据|其中.{0,4}(制造业|外资|工业)"));
+    static const Keywords completion(QStringLiteral("完成.{0,8}(全年|年度|年).{0,6}(任务|目标|计划)|(任务|目标|计划).{0,4}完成"));
 
     const QString head = after.left(12);
     const QString region = before;
@@ -549,12 +595,12 @@ QString metricFor(const NumberMention &n, const QString &before, const QString &
     // Money.
     if (n.skip)
         return QString();
-    static const RE tax(QStringLiteral("税"));
-    static const RE output(QStringLiteral("年产值|达产|预计.{0,4}产值|营收|营业收入|销售收入|年销售"));
-    static const RE funds(QStringLiteral("到位资金|资金到位|实际到位|实际利用|到位|资金完成|利用.{0,4}资金"));
-    static const RE signedMoney(QStringLiteral("签约额|签约金额|签约投资|协议投资|签约.{0,8}(总额|投资额)"));
-    static const RE startedMoney(QStringLiteral("开工.{0,8}(总额|投资)"));
-    static const RE generic(QStringLiteral("总投资|投资额|投资总额|合同投资|计划投资|合同金额|总额"));
+    static const Keywords tax(QStringLiteral("税"));
+    static const Keywords output(QStringLiteral("年产值|达产|预计.{0,4}产值|营收|营业收入|销售收入|年销售"));
+    static const Keywords funds(QStringLiteral("到位资金|资金到位|实际到位|实际利用|到位|资金完成|利用.{0,4}资金"));
+    static const Keywords signedMoney(QStringLiteral("签约额|签约金额|签约投资|协议投资|签约.{0,8}(总额|投资额)"));
+    static const Keywords startedMoney(QStringLiteral("开工.{0,8}(总额|投资)"));
+    static const Keywords generic(QStringLiteral("总投资|投资额|投资总额|合同投资|计划投资|合同金额|总额"));
     if (containsAny(region, tax))
         return QStringLiteral("expected_tax");
     if (containsAny(region, output))
@@ -694,9 +740,9 @@ QString findSubject(const QString &clean, const QList<UnitMention> &units)
 
 bool isCompanySentence(const QString &sentence)
 {
-    static const RE companyCue(QStringLiteral("该公司|该企业|公司的|企业的|董事长|总经理|项目建成后|建成后|达产后|一期项目|二期项目|项目一期|项目二期|年产\\d"));
-    static const RE areaCue(QStringLiteral("全区|全市|全县|全镇|该区|该市|该县|累计|共计|各地|两区"));
-    return companyCue.match(sentence).hasMatch() && !areaCue.match(sentence).hasMatch();
+    static const Keywords companyCue(QStringLiteral("该公司|该企业|公司的|企业的|董事长|总经理|项目建成后|建成后|达产后|一期项目|二期项目|项目一期|项目二期|年产\\d"));
+    static const Keywords areaCue(QStringLiteral("全区|全市|全县|全镇|该区|该市|该县|累计|共计|各地|两区"));
+    return companyCue.in(sentence) && !areaCue.in(sentence);
 }
 
 bool hasTargetCue(const QString &before)
@@ -779,6 +825,11 @@ Extraction ReportExtractor::extract(const QString &text) const
     result.subject = findSubject(s, units);
     const QString subjectStem = result.subject.left(2);
 
+    // Periods and figures are found once over the whole text; each sentence takes its own.
+    const QList<Period> allPeriods = findPeriods(s, refYear);
+    const QList<NumberMention> allNumbers = findNumbers(s);
+    int periodCursor = 0, numberCursor = 0;
+
     QSet<QString> seen;
     Context ctx;
     qsizetype lineStart = 0;
@@ -813,8 +864,30 @@ Extraction ReportExtractor::extract(const QString &text) const
             const qsizetype sentEnd = qMin(i + 1, line.size());
             const QString sentence = line.mid(sentStart, sentEnd - sentStart);
             const qsizetype absStart = lineStart + sentStart;
-            const QList<Period> periods = findPeriods(sentence, refYear);
-            QList<NumberMention> numbers = findNumbers(sentence);
+            QList<Period> periods;
+            QList<NumberMention> numbers;
+            const qsizetype absEnd = absStart + sentence.size();
+            while (periodCursor < allPeriods.size() && allPeriods[periodCursor].start < absStart)
+                ++periodCursor;
+            for (int k = periodCursor; k < allPeriods.size() && allPeriods[k].start < absEnd; ++k) {
+                if (allPeriods[k].end > absEnd)
+                    continue;
+                Period p = allPeriods[k];
+                p.start -= absStart;
+                p.end -= absStart;
+                periods.append(p);
+            }
+            while (numberCursor < allNumbers.size() && allNumbers[numberCursor].qualStart < absStart)
+                ++numberCursor;
+            for (int k = numberCursor; k < allNumbers.size() && allNumbers[k].qualStart < absEnd; ++k) {
+                if (allNumbers[k].end > absEnd)
+                    continue;
+                NumberMention n = allNumbers[k];
+                n.start -= absStart;
+                n.end -= absStart;
+                n.qualStart -= absStart;
+                numbers.append(n);
+            }
 
             // Units named in this sentence, in order.
             QList<UnitMention> here;

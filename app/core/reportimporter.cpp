@@ -54,47 +54,78 @@ UnitKind ReportImporter::kindFromName(const QString &name)
     return UnitKind::District;
 }
 
-ImportPlan ReportImporter::prepareFile(const QString &path) const
+namespace {
+QString sha256Of(const QByteArray &bytes)
 {
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+QString titleOf(const QString &text)
+{
+    for (const QString &line : QStringView(text).left(2000).toString().split(QLatin1Char('\n'))) {
+        if (!line.trimmed().isEmpty())
+            return line.trimmed().left(120);
+    }
+    return QString();
+}
+} // namespace
+
+ReadReport ReadReport::fromFile(const QString &path)
+{
+    ReadReport r;
+    r.path = path;
+    r.title = QFileInfo(path).fileName();
     QFile f(path);
-    ImportPlan plan;
-    plan.path = path;
     if (!f.open(QIODevice::ReadOnly)) {
-        plan.status = Status::error(tr("%1 cannot be read: %2").arg(QFileInfo(path).fileName(), f.errorString()));
-        return plan;
+        r.status = Status::error(ReportImporter::tr("%1 cannot be read: %2").arg(r.title, f.errorString()));
+        return r;
     }
     if (f.size() > TextDecoder::MaxBytes) {
-        plan.status = Status::error(tr("%1 is %2 MB; reports larger than %3 MB are not read.")
-                                        .arg(QFileInfo(path).fileName()).arg(f.size() / (1024 * 1024))
-                                        .arg(TextDecoder::MaxBytes / (1024 * 1024)));
-        return plan;
+        r.status = Status::error(ReportImporter::tr("%1 is %2 MB; reports larger than %3 MB are not read.")
+                                     .arg(r.title).arg(f.size() / (1024 * 1024)).arg(TextDecoder::MaxBytes / (1024 * 1024)));
+        return r;
     }
     const QByteArray bytes = f.readAll();
     const TextDecoder::Result decoded = TextDecoder::decode(bytes);
     if (!decoded.status) {
-        plan.status = Status::error(QStringLiteral("%1: %2").arg(QFileInfo(path).fileName(), decoded.status.message()));
-        return plan;
+        r.status = Status::error(QStringLiteral("%1: %2").arg(r.title, decoded.status.message()));
+        return r;
     }
-    return prepare(decoded.text, decoded.encoding, bytes, QString(), path);
+    r.text = decoded.text;
+    r.sha256 = sha256Of(bytes);
+    const QString first = titleOf(r.text);
+    if (!first.isEmpty())
+        r.title = first;
+    r.extraction = ReportExtractor().extract(r.text);
+    r.extraction.encoding = decoded.encoding;
+    return r;
 }
 
-ImportPlan ReportImporter::prepareText(const QString &text, const QString &title) const
+ReadReport ReadReport::fromText(const QString &text, const QString &title)
 {
-    return prepare(text, QStringLiteral("UTF-8"), text.toUtf8(), title, QString());
+    ReadReport r;
+    r.text = text;
+    r.sha256 = sha256Of(text.toUtf8());
+    r.title = title.isEmpty() ? titleOf(text) : title;
+    if (text.trimmed().isEmpty()) {
+        r.status = Status::error(ReportImporter::tr("The text is empty."));
+        return r;
+    }
+    r.extraction = ReportExtractor().extract(text);
+    r.extraction.encoding = QStringLiteral("UTF-8");
+    return r;
 }
 
-ImportPlan ReportImporter::prepare(const QString &text, const QString &encoding, const QByteArray &bytes,
-                                   const QString &title, const QString &path) const
+ImportPlan ReportImporter::plan(const ReadReport &report) const
 {
     ImportPlan plan;
-    plan.path = path;
-    plan.text = text;
-    plan.sha256 = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-    plan.title = title.isEmpty() ? text.section(QLatin1Char('\n'), 0, 0).trimmed().left(120) : title;
-    if (plan.title.isEmpty())
-        plan.title = QFileInfo(path).fileName();
-    plan.extraction = ReportExtractor().extract(text);
-    plan.extraction.encoding = encoding;
+    plan.path = report.path;
+    plan.title = report.title;
+    plan.text = report.text;
+    plan.sha256 = report.sha256;
+    plan.extraction = report.extraction;
+    plan.status = report.status;
+    if (!report.status)
+        return plan;
     plan.existingDocumentId = FactStore(m_store->database()).documentByHash(plan.sha256);
     for (const Fact &f : std::as_const(plan.extraction.facts)) {
         ProposedFact p;
@@ -104,6 +135,8 @@ ImportPlan ReportImporter::prepare(const QString &text, const QString &encoding,
     refresh(plan);
     if (plan.facts.isEmpty())
         plan.status = Status::error(tr("No figures were found in %1.").arg(plan.title));
+    else if (plan.existingDocumentId)
+        plan.status = Status::error(tr("%1 was imported before.").arg(plan.title));
     return plan;
 }
 
@@ -150,7 +183,7 @@ Status ReportImporter::commit(const QList<ImportPlan> &plans, ImportSummary *sum
         for (const ImportPlan &plan : plans) {
             if (cancelled && cancelled())
                 return Status::error(tr("The import was cancelled; nothing was stored."));
-            if (!plan.status && plan.facts.isEmpty()) {
+            if (plan.facts.isEmpty()) {
                 ++sum.skippedDocuments;
                 continue;
             }

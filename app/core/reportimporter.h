@@ -19,6 +19,20 @@ struct ProposedFact
     bool replace = true;             // on conflict: replace the stored value (true) or keep it
 };
 
+/// A report read and its figures extracted: no database involved, so it may run on any thread.
+struct ReadReport
+{
+    QString path;
+    QString title;
+    QString text;
+    QString sha256;
+    Extraction extraction;
+    Status status;
+
+    static ReadReport fromFile(const QString &path);
+    static ReadReport fromText(const QString &text, const QString &title);
+};
+
 /// What importing one report would store.
 struct ImportPlan
 {
@@ -48,8 +62,10 @@ class ReportImporter
 public:
     explicit ReportImporter(ProjectStore *store) : m_store(store) {}
 
-    ImportPlan prepareFile(const QString &path) const;
-    ImportPlan prepareText(const QString &text, const QString &title) const;
+    ImportPlan prepareFile(const QString &path) const { return plan(ReadReport::fromFile(path)); }
+    ImportPlan prepareText(const QString &text, const QString &title) const { return plan(ReadReport::fromText(text, title)); }
+    /// Matches a read report's units and finds conflicts with stored facts (database thread).
+    ImportPlan plan(const ReadReport &report) const;
     /// Re-matches units and conflicts (after the officer changed a fact's unit or period).
     void refresh(ImportPlan &plan) const;
 
@@ -63,8 +79,6 @@ public:
     static UnitKind kindFromName(const QString &name);
 
 private:
-    ImportPlan prepare(const QString &text, const QString &encoding, const QByteArray &bytes, const QString &title,
-                       const QString &path) const;
     ProjectStore *m_store;
 };
 

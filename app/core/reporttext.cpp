@@ -82,15 +82,26 @@ qsizetype ReportText::originalCodePoint(qsizetype cleanIndex) const
 
 void ReportText::simplify()
 {
-    // Traditional text is rare: look at a sample first, so simplified reports cost nothing.
-    const QString sample = m_clean.left(4096);
-    if (toSimplified(sample) == sample && m_clean.size() <= 4096)
+    // Traditional text is rare: look for characters that only traditional text uses before
+    // paying for OpenCC, so that simplified reports cost nothing.
+    static const QString traditionalOnly = QStringLiteral(
+        "們個這來會國說時區為發經濟開學對業產與項資實進過動關點現務長從應設萬當後總計廣場縣鎮簽約億圓"
+        "標準專據議網際係構獲區劃導態條機際歲積極強勢壯觀費運營環質資訊號線邊鄉鐵驗證權擴轉讓傳統屬");
+    bool traditional = false;
+    for (QChar c : std::as_const(m_clean)) {
+        if (c.unicode() >= 0x4E00 && traditionalOnly.contains(c)) {
+            traditional = true;
+            break;
+        }
+    }
+    if (!traditional)
         return;
-    if (toSimplified(sample) == sample) {
-        // A long report: check a sample from the middle too before giving up.
-        const QString mid = m_clean.mid(m_clean.size() / 2, 4096);
-        if (toSimplified(mid) == mid)
-            return;
+    // Most conversions keep the length: then one call converts the whole text, one character for one.
+    const QString whole = toSimplified(m_clean);
+    if (whole.size() == m_clean.size()) {
+        m_traditional = whole != m_clean;
+        m_clean = whole;
+        return;
     }
     // Convert line by line; a line whose length changes is converted a character at a time,
     // so that every character keeps its offset.

@@ -26,6 +26,10 @@ int main(int argc, char **argv)
     QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                   QApplication::translate("main", "Save a picture of the window to FILE and quit."),
                                   QStringLiteral("FILE"));
+    QCommandLineOption import(QStringLiteral("import"),
+                              QApplication::translate("main", "Open the import dialog on report FILE (may be repeated)."),
+                              QStringLiteral("FILE"));
+    parser.addOption(import);
     parser.addOption(demo);
     parser.addOption(screenshot);
     parser.process(app);
@@ -36,9 +40,14 @@ int main(int argc, char **argv)
     const bool firstStart = parser.positionalArguments().isEmpty();
     window.openDesk(path, parser.isSet(demo) || firstStart);
     window.show();
+    if (parser.isSet(import))
+        QTimer::singleShot(0, &window, [&] { window.importReports(parser.values(import)); });
     if (parser.isSet(screenshot)) {
-        QTimer::singleShot(800, &window, [&] {
-            window.grab().save(parser.value(screenshot));
+        QTimer::singleShot(parser.isSet(import) ? 2000 : 800, &window, [&] {
+            QWidget *top = QApplication::activeModalWidget() ? QApplication::activeModalWidget() : &window;
+            top->grab().save(parser.value(screenshot));
+            if (top != &window)
+                top->close();
             app.quit();
         });
     }

@@ -1,0 +1,106 @@
+// Benchmark: report extraction throughput on a generated 50 MB corpus (one core), and the time to
+// import 1,000 reports into a desk. It measures; it does not pass or fail.
+#include "demodata.h"
+#include "factstore.h"
+#include "reportextractor.h"
+#include "reportimporter.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+using namespace IPDesk;
+
+namespace {
+
+/// Reports in the style of the test reports, with other units and figures in each copy.
+QStringList generateReports(const QString &dataDir, qint64 targetBytes)
+{
+    QStringList seeds;
+    for (const QString &f : QDir(dataDir).entryList({QStringLiteral("*.txt")}, QDir::Files)) {
+        QFile file(dataDir + QLatin1Char('/') + f);
+        file.open(QIODevice::ReadOnly);
+        seeds << QString::fromUtf8(file.readAll());
+    }
+    const QStringList names = {QStringLiteral("青山"), QStringLiteral("河西"), QStringLiteral("金沙"), QStringLiteral("龙泉"),
+                               QStringLiteral("石门"), QStringLiteral("云溪"), QStringLiteral("柳江"), QStringLiteral("新城")};
+    static const QRegularExpression digits(QStringLiteral("\\d+"));
+    QRandomGenerator rng(42);
+    QStringList out;
+    qint64 bytes = 0;
+    int n = 0;
+    while (bytes < targetBytes) {
+        QString r = seeds.at(n % seeds.size());
+        r.replace(QStringLiteral("溪源"), names.at(rng.bounded(names.size())));
+        r.replace(QStringLiteral("湖滨"), names.at(rng.bounded(names.size())));
+        QString varied;
+        qsizetype last = 0;
+        auto it = digits.globalMatch(r);
+        while (it.hasNext()) {
+            const auto m = it.next();
+            varied += QStringView(r).mid(last, m.capturedStart() - last);
+            varied += m.captured(0).size() == 4 ? m.captured(0) : QString::number(1 + rng.bounded(300));
+            last = m.capturedEnd();
+        }
+        varied += QStringView(r).mid(last);
+        varied += QStringLiteral("\n(第%1号)\n").arg(n); // every report differs
+        bytes += varied.toUtf8().size();
+        out << varied;
+        ++n;
+    }
+    return out;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QTextStream out(stdout);
+    const double mb = argc > 1 ? QString::fromLocal8Bit(argv[1]).toDouble() : 50.0;
+    const QStringList reports = generateReports(QStringLiteral(IPDESK_TEST_DATA) + QLatin1String("/reports"), qint64(mb * 1024 * 1024));
+    qint64 bytes = 0;
+    for (const QString &r : reports)
+        bytes += r.toUtf8().size();
+
+    ReportExtractor extractor;
+    QElapsedTimer t;
+    t.start();
+    qint64 facts = 0;
+    for (const QString &r : reports)
+        facts += extractor.extractBytes(r.toUtf8()).facts.size();
+    const double secs = t.elapsed() / 1000.0;
+    out << "extraction: " << reports.size() << " reports, " << QString::number(bytes / 1048576.0, 'f', 1) << " MB, "
+        << facts << " facts in " << QString::number(secs, 'f', 2) << " s = "
+        << QString::number(bytes / 1048576.0 / secs, 'f', 1) << " MB/s on one core\n";
+
+    QTemporaryDir dir;
+    QStringList files;
+    for (int i = 0; i < 1000 && i < reports.size(); ++i) {
+        const QString path = dir.filePath(QStringLiteral("r%1.txt").arg(i));
+        QFile f(path);
+        f.open(QIODevice::WriteOnly);
+        f.write(reports.at(i).toUtf8());
+        files << path;
+    }
+    Database db;
+    if (!db.open(dir.filePath(QStringLiteral("bench.ipdesk"))))
+        return 1;
+    ProjectStore store(&db);
+    DemoData::loadBuiltIn(&store);
+    ReportImporter importer(&store);
+    t.restart();
+    QList<ImportPlan> plans;
+    for (const QString &f : std::as_const(files))
+        plans << importer.prepareFile(f);
+    ImportSummary sum;
+    const Status s = importer.commit(plans, &sum);
+    out << "import: " << files.size() << " reports into a desk in " << t.elapsed() << " ms ("
+        << sum.facts << " facts, " << sum.unitsCreated << " new units)" << (s ? "" : " FAILED: ") << s.message() << "\n";
+    return 0;
+}

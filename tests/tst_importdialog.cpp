@@ -1,0 +1,117 @@
+// The import dialog as an officer uses it: read reports, untick a figure, correct a unit, store.
+#include "factreviewmodel.h"
+#include "factstore.h"
+#include "importreportdialog.h"
+#include "testdesk.h"
+
+#include <QApplication>
+#include <QListWidget>
+#include <QPushButton>
+#include <QTableView>
+
+using namespace IPDesk;
+
+namespace {
+QString report(const char *name)
+{
+    return QStringLiteral(IPDESK_TEST_DATA) + QLatin1String("/reports/") + QLatin1String(name);
+}
+} // namespace
+
+class TestImportDialog : public QObject
+{
+    Q_OBJECT
+private slots:
+    void reviewCorrectAndStore()
+    {
+        TestDesk desk;
+        FactStore facts(&desk.db);
+        const qint64 before = facts.factCount();
+        ImportReportDialog dialog(desk.store.get());
+        dialog.show();
+        dialog.readFiles({report("r01_county_towns.txt"), report("r04_city_counties.txt")});
+        dialog.waitForReading();
+        QCOMPARE(dialog.reportList()->count(), 2);
+        QCOMPARE(int(dialog.plans().size()), 2);
+
+        // Look at the first report, untick its first figure, move its second to another unit.
+        dialog.reportList()->setCurrentRow(0);
+        FactReviewModel *model = dialog.factModel();
+        QVERIFY(model->rowCount() >= 10);
+        const int accepted = model->acceptedCount();
+        QVERIFY(model->setData(model->index(0, FactReviewModel::Accept), Qt::Unchecked, Qt::CheckStateRole));
+        QCOMPARE(model->acceptedCount(), accepted - 1);
+        QVERIFY(model->setData(model->index(1, FactReviewModel::Unit), QStringLiteral("覃塘区")));
+        QCOMPARE(model->index(1, FactReviewModel::Unit).data().toString(), QStringLiteral("覃塘区")); // matched, not new
+        QVERIFY(!model->setData(model->index(2, FactReviewModel::Value), QStringLiteral("-4")));     // refused
+
+        const int toStore = int(dialog.plans()[0].facts.size()) - 1 + int(dialog.plans()[1].facts.size());
+        auto *storeButton = dialog.findChild<QPushButton *>(QStringLiteral("storeButton"));
+        QVERIFY(storeButton->isEnabled());
+        storeButton->click();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(facts.factCount(), before + toStore);
+        QVERIFY(desk.store->unitByName(QStringLiteral("溪源县")) > 0); // new units were made
+        QVERIFY(desk.store->unitByName(QStringLiteral("青石镇")) > 0);
+        // The town went under the county the report is about.
+        QCOMPARE(desk.store->unit(desk.store->unitByName(QStringLiteral("青石镇")))->parentId,
+                 desk.store->unitByName(QStringLiteral("溪源县")));
+        const qint64 qintang = desk.store->unitByName(QStringLiteral("覃塘区"));
+        bool moved = false;
+        for (const Fact &f : facts.facts(qintang))
+            moved = moved || f.documentId > 0;
+        QVERIFY(moved);
+
+        // The same reports again are recognised and nothing is stored twice.
+        ImportReportDialog again(desk.store.get());
+        again.readFiles({report("r01_county_towns.txt")});
+        again.waitForReading();
+        QVERIFY(again.plans()[0].existingDocumentId > 0);
+        QVERIFY(!again.findChild<QPushButton *>(QStringLiteral("storeButton"))->isEnabled());
+    }
+
+    void cancelStoresNothing()
+    {
+        TestDesk desk;
+        FactStore facts(&desk.db);
+        const qint64 before = facts.factCount();
+        {
+            ImportReportDialog dialog(desk.store.get());
+            dialog.readFiles({report("r02_traditional.txt"), report("r03_noise.txt")});
+            dialog.waitForReading();
+            QVERIFY(dialog.factModel()->rowCount() > 0);
+            dialog.reject();
+        }
+        QCOMPARE(facts.factCount(), before);
+    }
+
+    void badFilesAreListedWithTheirReason()
+    {
+        TestDesk desk;
+        QTemporaryDir dir;
+        const QString empty = dir.filePath(QStringLiteral("empty.txt"));
+        QFile(empty).open(QIODevice::WriteOnly);
+        const QString binary = dir.filePath(QStringLiteral("photo.txt"));
+        {
+            QFile f(binary);
+            f.open(QIODevice::WriteOnly);
+            f.write(QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0", 20));
+        }
+        const QString plain = dir.filePath(QStringLiteral("plain.txt"));
+        {
+            QFile f(plain);
+            f.open(QIODevice::WriteOnly);
+            f.write(QStringLiteral("营商环境是发展的生命线。").toUtf8());
+        }
+        ImportReportDialog dialog(desk.store.get());
+        dialog.readFiles({empty, binary, plain});
+        dialog.waitForReading();
+        QCOMPARE(dialog.reportList()->count(), 3);
+        for (const ImportPlan &p : dialog.plans())
+            QVERIFY2(!p.status && !p.status.message().isEmpty(), qPrintable(p.title));
+        QVERIFY(!dialog.findChild<QPushButton *>(QStringLiteral("storeButton"))->isEnabled());
+    }
+};
+
+QTEST_MAIN(TestImportDialog)
+#include "tst_importdialog.moc"

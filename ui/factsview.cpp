@@ -1,0 +1,80 @@
+#include "factsview.h"
+
+#include "storedfactsmodel.h"
+
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace IPDesk {
+
+FactsView::FactsView(ProjectStore *store, QWidget *parent)
+    : QWidget(parent)
+    , m_store(store)
+    , m_model(new StoredFactsModel(store, this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *hint = new QLabel(tr("Figures read from reports. Double-click a row to see the sentence it came from."), this);
+    layout->addWidget(hint);
+    m_view = new QTableView(this);
+    m_view->setObjectName(QStringLiteral("factsTable"));
+    auto *proxy = new QSortFilterProxyModel(this);
+    proxy->setSourceModel(m_model);
+    m_view->setModel(proxy);
+    m_view->setSortingEnabled(true);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setAlternatingRowColors(true);
+    layout->addWidget(m_view);
+    connect(m_view, &QTableView::doubleClicked, this,
+            [this, proxy](const QModelIndex &index) { showSource(proxy->mapToSource(index).row()); });
+}
+
+void FactsView::setUnits(const QList<qint64> &unitIds)
+{
+    m_model->setUnits(unitIds);
+    m_view->resizeColumnsToContents();
+}
+
+void FactsView::reload()
+{
+    m_model->reload();
+}
+
+void FactsView::showSource(int row)
+{
+    const Fact f = m_model->factAt(row);
+    if (!f.documentId)
+        return;
+    QString title;
+    const QString text = m_model->documentText(f.documentId, &title);
+    QDialog dialog(this);
+    dialog.setWindowTitle(title);
+    dialog.resize(760, 560);
+    auto *layout = new QVBoxLayout(&dialog);
+    auto *browser = new QTextBrowser(&dialog);
+    browser->setPlainText(text);
+    QTextEdit::ExtraSelection sel;
+    sel.cursor = QTextCursor(browser->document());
+    sel.cursor.setPosition(int(f.evidenceStart));
+    sel.cursor.setPosition(int(f.evidenceEnd), QTextCursor::KeepAnchor);
+    sel.format.setBackground(QColor(0xff, 0xf1, 0x76));
+    browser->setExtraSelections({sel});
+    browser->setTextCursor(sel.cursor);
+    browser->ensureCursorVisible();
+    layout->addWidget(browser);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    dialog.exec();
+}
+
+} // namespace IPDesk

@@ -1,0 +1,282 @@
+#include "importreportdialog.h"
+
+#include "factreviewmodel.h"
+#include "metrics.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStyledItemDelegate>
+#include <QTableView>
+#include <QTextBlock>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+namespace IPDesk {
+
+namespace {
+
+/// Combos for the coded columns of the review table; an editable combo of known units for the unit.
+class FactReviewDelegate : public QStyledItemDelegate
+{
+public:
+    FactReviewDelegate(ProjectStore *store, QObject *parent)
+        : QStyledItemDelegate(parent)
+        , m_store(store)
+    {
+    }
+    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        auto *combo = new QComboBox(parent);
+        switch (index.column()) {
+        case FactReviewModel::Period:
+            for (const QString &s : Metrics::spans())
+                combo->addItem(Metrics::spanName(s), s);
+            return combo;
+        case FactReviewModel::Metric:
+            for (const QString &m : Metrics::ids())
+                combo->addItem(Metrics::name(m), m);
+            return combo;
+        case FactReviewModel::Qualifier:
+            for (const QString &q : Metrics::qualifiers())
+                combo->addItem(Metrics::qualifierName(q), q);
+            return combo;
+        case FactReviewModel::Kind:
+            combo->addItem(Metrics::kindName(QStringLiteral("actual")), QStringLiteral("actual"));
+            combo->addItem(Metrics::kindName(QStringLiteral("target")), QStringLiteral("target"));
+            return combo;
+        case FactReviewModel::Unit:
+            combo->setEditable(true);
+            for (const Unit &u : m_store->units())
+                combo->addItem(u.name, u.name);
+            return combo;
+        default:
+            delete combo;
+            return QStyledItemDelegate::createEditor(parent, option, index);
+        }
+    }
+    void setEditorData(QWidget *editor, const QModelIndex &index) const override
+    {
+        if (auto *combo = qobject_cast<QComboBox *>(editor)) {
+            const QString code = index.data(FactReviewModel::CodeRole).toString();
+            const int i = combo->findData(code);
+            if (i >= 0)
+                combo->setCurrentIndex(i);
+            else if (combo->isEditable())
+                combo->setEditText(code);
+            return;
+        }
+        QStyledItemDelegate::setEditorData(editor, index);
+    }
+    void setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const override
+    {
+        if (auto *combo = qobject_cast<QComboBox *>(editor)) {
+            model->setData(index, combo->isEditable() ? combo->currentText() : combo->currentData());
+            return;
+        }
+        QStyledItemDelegate::setModelData(editor, model, index);
+    }
+
+private:
+    ProjectStore *m_store;
+};
+
+} // namespace
+
+ImportReportDialog::ImportReportDialog(ProjectStore *store, QWidget *parent)
+    : QDialog(parent)
+    , m_store(store)
+    , m_importer(store)
+    , m_model(new FactReviewModel(&m_importer, this))
+{
+    setWindowTitle(tr("Import reports"));
+    resize(1200, 760);
+    auto *layout = new QVBoxLayout(this);
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    m_reports = new QListWidget(split);
+    m_reports->setObjectName(QStringLiteral("reportList"));
+    auto *right = new QSplitter(Qt::Vertical, split);
+    m_text = new QTextBrowser(right);
+    m_text->setObjectName(QStringLiteral("reportText"));
+    m_table = new QTableView(right);
+    m_table->setObjectName(QStringLiteral("factTable"));
+    m_table->setModel(m_model);
+    m_table->setItemDelegate(new FactReviewDelegate(store, m_table));
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->verticalHeader()->hide();
+    m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 4);
+    right->setStretchFactor(0, 2);
+    right->setStretchFactor(1, 3);
+    layout->addWidget(split, 1);
+
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+    layout->addWidget(m_status);
+    auto *buttons = new QDialogButtonBox(this);
+    m_storeButton = buttons->addButton(tr("Store accepted facts"), QDialogButtonBox::AcceptRole);
+    m_storeButton->setObjectName(QStringLiteral("storeButton"));
+    buttons->addButton(QDialogButtonBox::Cancel);
+    layout->addWidget(buttons);
+
+    connect(m_storeButton, &QPushButton::clicked, this, &ImportReportDialog::store);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_reports, &QListWidget::currentRowChanged, this, &ImportReportDialog::showReport);
+    connect(m_model, &FactReviewModel::acceptedCountChanged, this, &ImportReportDialog::updateSummary);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &ImportReportDialog::highlight);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
+        if (!current.isValid())
+            return;
+        // Show the sentence the figure came from.
+        QTextCursor c(m_text->document());
+        c.setPosition(int(current.data(FactReviewModel::EvidenceStartRole).toLongLong()));
+        c.setPosition(int(current.data(FactReviewModel::EvidenceEndRole).toLongLong()), QTextCursor::KeepAnchor);
+        m_text->setTextCursor(c);
+        m_text->ensureCursorVisible();
+    });
+    connect(&m_watcher, &QFutureWatcher<ReadReport>::resultReadyAt, this, [this](int i) {
+        m_plans.push_back(m_importer.plan(m_watcher.resultAt(i)));
+        const ImportPlan &p = m_plans.back();
+        auto *item = new QListWidgetItem(p.status ? tr("%1 (%n figure(s))", nullptr, int(p.facts.size())).arg(p.title)
+                                                  : tr("%1: %2").arg(p.title, p.status.message()));
+        if (!p.status)
+            item->setForeground(QColor(0xb0, 0x00, 0x20));
+        m_reports->addItem(item);
+        if (m_reports->currentRow() < 0)
+            m_reports->setCurrentRow(0);
+        updateSummary();
+    });
+    connect(&m_watcher, &QFutureWatcher<ReadReport>::finished, this, &ImportReportDialog::readingFinished);
+    updateSummary();
+}
+
+ImportReportDialog::~ImportReportDialog()
+{
+    m_watcher.cancel();
+    m_watcher.waitForFinished();
+}
+
+void ImportReportDialog::readFiles(const QStringList &paths)
+{
+    if (paths.size() > 1) {
+        m_progress = new QProgressDialog(tr("Reading reports…"), tr("Cancel"), 0, int(paths.size()), this);
+        m_progress->setWindowModality(Qt::WindowModal);
+        m_progress->setMinimumDuration(300);
+        connect(&m_watcher, &QFutureWatcher<ReadReport>::progressValueChanged, m_progress, &QProgressDialog::setValue);
+        connect(m_progress, &QProgressDialog::canceled, this, [this] {
+            m_watcher.cancel();
+            m_lastError = tr("Reading was cancelled; nothing was stored.");
+        });
+    }
+    m_watcher.setFuture(QtConcurrent::mapped(paths, [](const QString &path) { return ReadReport::fromFile(path); }));
+}
+
+void ImportReportDialog::readText(const QString &text)
+{
+    m_watcher.setFuture(QtConcurrent::run([text] { return ReadReport::fromText(text, QString()); }));
+}
+
+void ImportReportDialog::waitForReading()
+{
+    m_watcher.waitForFinished();
+    QCoreApplication::processEvents();
+}
+
+void ImportReportDialog::readingFinished()
+{
+    if (m_progress) {
+        m_progress->deleteLater();
+        m_progress = nullptr;
+    }
+    if (m_watcher.isCanceled()) {
+        m_plans.clear();
+        m_reports->clear();
+        m_model->setPlan(nullptr);
+        reject();
+        return;
+    }
+    updateSummary();
+}
+
+void ImportReportDialog::showReport(int index)
+{
+    if (index < 0 || size_t(index) >= m_plans.size()) {
+        m_model->setPlan(nullptr);
+        m_text->clear();
+        return;
+    }
+    ImportPlan &p = m_plans[index];
+    m_text->setPlainText(p.text);
+    m_model->setPlan(&p);
+    m_table->resizeColumnsToContents();
+    highlight();
+}
+
+void ImportReportDialog::highlight()
+{
+    ImportPlan *p = m_model->plan();
+    if (!p)
+        return;
+    QList<QTextEdit::ExtraSelection> marks;
+    for (const ProposedFact &f : std::as_const(p->facts)) {
+        QTextEdit::ExtraSelection sel;
+        sel.cursor = QTextCursor(m_text->document());
+        sel.cursor.setPosition(int(f.fact.evidenceStart));
+        sel.cursor.setPosition(int(f.fact.evidenceEnd), QTextCursor::KeepAnchor);
+        sel.format.setBackground(f.accept ? QColor(0xff, 0xf1, 0x76) : QColor(0xe0, 0xe0, 0xe0));
+        marks.append(sel);
+    }
+    m_text->setExtraSelections(marks);
+}
+
+void ImportReportDialog::updateSummary()
+{
+    int facts = 0, conflicts = 0, newUnits = 0, repeated = 0;
+    QSet<QString> unitsToMake;
+    for (const ImportPlan &p : std::as_const(m_plans)) {
+        repeated += p.existingDocumentId != 0;
+        for (const ProposedFact &f : p.facts) {
+            if (!f.accept || p.existingDocumentId)
+                continue;
+            ++facts;
+            conflicts += bool(f.existing);
+            if (!f.unitId)
+                unitsToMake.insert(f.fact.district);
+        }
+    }
+    newUnits = int(unitsToMake.size());
+    m_status->setText(tr("%1 reports read; %2 facts to store, %3 of them in conflict with stored facts; %4 new units; %5 reports imported before.")
+                          .arg(qsizetype(m_plans.size())).arg(facts).arg(conflicts).arg(newUnits).arg(repeated));
+    m_storeButton->setEnabled(facts > 0 && !m_watcher.isRunning());
+}
+
+bool ImportReportDialog::store()
+{
+    QProgressDialog progress(tr("Storing facts…"), tr("Cancel"), 0, 0, this);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(500);
+    const QList<ImportPlan> plans(m_plans.begin(), m_plans.end());
+    const Status s = m_importer.commit(plans, &m_summary, [&progress] {
+        QCoreApplication::processEvents();
+        return progress.wasCanceled();
+    });
+    if (!s) {
+        m_lastError = s.message();
+        QMessageBox::warning(this, tr("The reports were not stored"), s.message());
+        return false;
+    }
+    accept();
+    return true;
+}
+
+} // namespace IPDesk

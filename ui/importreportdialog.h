@@ -1,0 +1,70 @@
+#pragma once
+
+#include "reportimporter.h"
+
+#include <QDialog>
+#include <QFutureWatcher>
+
+#include <deque>
+
+class QLabel;
+class QListWidget;
+class QProgressDialog;
+class QPushButton;
+class QTableView;
+class QTextBrowser;
+
+namespace IPDesk {
+
+class FactReviewModel;
+
+/// File → Import Reports: the reports read off the GUI thread (progress, cancel), then each report's
+/// text with its figures highlighted beside the table of proposed facts to correct and accept.
+/// "Store" writes every accepted fact with its report in one transaction.
+class ImportReportDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    ImportReportDialog(ProjectStore *store, QWidget *parent = nullptr);
+    ~ImportReportDialog() override;
+
+    /// Reads the files in the background; the dialog fills in as they arrive.
+    void readFiles(const QStringList &paths);
+    void readText(const QString &text);
+    /// Blocks until the background reading is done (for tests and scripts).
+    void waitForReading();
+
+    std::deque<ImportPlan> &plans() { return m_plans; }
+    FactReviewModel *factModel() const { return m_model; }
+    QTableView *factView() const { return m_table; }
+    QListWidget *reportList() const { return m_reports; }
+    ImportSummary summary() const { return m_summary; }
+    QString lastError() const { return m_lastError; }
+
+public slots:
+    /// Stores the accepted facts; closes the dialog on success.
+    bool store();
+
+private:
+    void showReport(int index);
+    void highlight();
+    void updateSummary();
+    void readingFinished();
+
+    ProjectStore *m_store;
+    ReportImporter m_importer;
+    std::deque<ImportPlan> m_plans; // a deque: the review model keeps a pointer to one of them
+    FactReviewModel *m_model;
+    QFutureWatcher<ReadReport> m_watcher;
+    ImportSummary m_summary;
+    QString m_lastError;
+
+    QListWidget *m_reports;
+    QTextBrowser *m_text;
+    QTableView *m_table;
+    QLabel *m_status;
+    QPushButton *m_storeButton;
+    QProgressDialog *m_progress = nullptr;
+};
+
+} // namespace IPDesk
