@@ -559,7 +559,7 @@ void MainWindow::updateRecentMenu()
 {
     m_recentMenu->clear();
     for (const QString &path : AppSettings::recentDatabases()) {
-        QAction *a = m_recentMenu->addAction(QFileInfo(path).fileName() + QLatin1String("  —  ") + path);
+        QAction *a = m_recentMenu->addAction(QFileInfo(path).fileName() + QStringLiteral("  —  ") + path);
         connect(a, &QAction::triggered, this, [this, path] { openDesk(path); });
     }
     m_recentMenu->setEnabled(!m_recentMenu->isEmpty());

@@ -32,6 +32,20 @@ int multiplierOf(QChar c)
 
 std::optional<double> parseChineseNumber(const QString &input)
 {
+    // Plain ASCII digits (the common case) without the general conversion.
+    if (!input.isEmpty() && input.size() <= 15) {
+        qint64 whole = 0;
+        bool plain = true;
+        for (QChar c : input) {
+            if (c.unicode() < '0' || c.unicode() > '9') {
+                plain = false;
+                break;
+            }
+            whole = whole * 10 + (c.unicode() - '0');
+        }
+        if (plain)
+            return double(whole);
+    }
     QString t = input.trimmed();
     t.remove(QLatin1Char(','));
     if (t.isEmpty())

@@ -68,14 +68,28 @@ qint64 FactStore::documentByHash(const QString &sha256) const
 
 Status FactStore::insertFact(const Fact &f)
 {
-    if (f.unitId <= 0 || f.year <= 0 || f.metric.isEmpty() || f.span.isEmpty())
-        return Status::error(tr("A fact needs a unit, a year, a period and a metric."));
-    return m_db->exec(QStringLiteral("INSERT INTO facts (unit_id, year, span, as_of, metric, kind, value, value_max,"
-                                     " qualifier, document_id, evidence_start, evidence_end, evidence_text)"
-                                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                      {f.unitId, f.year, f.span, nullableDate(f.asOf), f.metric, f.kind, f.value,
-                       f.hasValueMax ? QVariant(f.valueMax) : QVariant(QMetaType::fromType<double>()), f.qualifier,
-                       nullableId(f.documentId), f.evidenceStart, f.evidenceEnd, f.evidenceText});
+    return insertFacts({f});
+}
+
+Status FactStore::insertFacts(const QList<Fact> &facts)
+{
+    QSqlQuery q = m_db->query(QStringLiteral("INSERT INTO facts (unit_id, year, span, as_of, metric, kind, value, value_max,"
+                                             " qualifier, document_id, evidence_start, evidence_end, evidence_text)"
+                                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const Fact &f : facts) {
+        if (f.unitId <= 0 || f.year <= 0 || f.metric.isEmpty() || f.span.isEmpty())
+            return Status::error(tr("A fact needs a unit, a year, a period and a metric."));
+        const QVariantList values{f.unitId, f.year, f.span, nullableDate(f.asOf), f.metric, f.kind, f.value,
+                                  f.hasValueMax ? QVariant(f.valueMax) : QVariant(QMetaType::fromType<double>()),
+                                  f.qualifier, nullableId(f.documentId), f.evidenceStart, f.evidenceEnd, f.evidenceText};
+        for (int i = 0; i < values.size(); ++i) {
+            const QVariant &v = values.at(i);
+            q.bindValue(i, v.userType() == QMetaType::QString && v.toString().isNull() ? QVariant(QStringLiteral("")) : v);
+        }
+        if (!q.exec())
+            return Database::errorFrom(q);
+    }
+    return Status();
 }
 
 QList<Fact> FactStore::facts(qint64 unitId) const

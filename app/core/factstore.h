@@ -20,6 +20,8 @@ public:
     /// The id of an already stored document with this content hash, or 0.
     qint64 documentByHash(const QString &sha256) const;
     Status insertFact(const Fact &f);
+    /// Many facts through one prepared statement (the caller holds the transaction).
+    Status insertFacts(const QList<Fact> &facts);
     QList<Fact> facts(qint64 unitId = 0) const;
     qint64 factCount() const;
 

@@ -1,5 +1,6 @@
 #include "reportextractor.h"
 
+#include "charset.h"
 #include "chinesenumber.h"
 #include "reporttext.h"
 #include "textdecoder.h"
@@ -63,6 +64,39 @@ QString spanOf(const Period &p)
     return QString();
 }
 
+bool startsWithAny(QStringView s, std::initializer_list<const char16_t *> words)
+{
+    for (const char16_t *w : words) {
+        if (s.startsWith(QStringView(w)))
+            return true;
+    }
+    return false;
+}
+
+/// The stretches of text around the characters a pattern cannot do without (年 and 月 for periods,
+/// the units for figures): running a regex only there instead of over every character of a report
+/// is what makes extraction fast, since the regex engine cannot skip Chinese text on its own.
+QList<QPair<qsizetype, qsizetype>> windowsAround(const QString &s, const CharSet &anchors, int before, int after,
+                                                 const CharSet &extendLeft)
+{
+    QList<QPair<qsizetype, qsizetype>> out;
+    const QChar *d = s.constData();
+    const qsizetype n = s.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        if (!anchors.contains(d[i]))
+            continue;
+        qsizetype from = std::max<qsizetype>(0, i - before);
+        while (from > 0 && (d[from - 1].isDigit() || extendLeft.contains(d[from - 1])))
+            --from;
+        const qsizetype to = std::min(n, i + after + 1);
+        if (!out.isEmpty() && from <= out.last().second + 24) // near windows run as one
+            out.last().second = std::max(out.last().second, to);
+        else
+            out.append({from, to});
+    }
+    return out;
+}
+
 /// Every period expression of a text, in one pass, years attached. Longer forms come first in the
 /// alternation, so that at each place the longest reading wins (1-5月 before 5月, 今年以来 before 今年).
 QList<Period> findPeriods(const QString &s, int refYear)
@@ -83,12 +117,15 @@ QList<Period> findPeriods(const QString &s, int refYear)
         u"|(?<year>20\\d\\d)年(?:度)?"
         u"|(?<rel>今年|去年|前年|本年|上年|明年)"));
     QList<Period> found;
-    auto it = re.globalMatch(s);
+    static const CharSet anchors(QStringLiteral("年月季来前今截至"));
+    static const CharSet extend(QStringLiteral(".,截至止到今去前年度第一二三四上下全本明开入初"));
+    for (const auto &[ws, we] : windowsAround(s, anchors, 16, 8, extend)) {
+    auto it = re.globalMatch(QStringView(s).mid(ws, we - ws));
     while (it.hasNext()) {
         const auto m = it.next();
         Period p;
-        p.start = m.capturedStart();
-        p.end = m.capturedEnd();
+        p.start = ws + m.capturedStart();
+        p.end = ws + m.capturedEnd();
         auto has = [&m](QStringView name) { return m.capturedStart(name) >= 0; };
         if (has(u"asof")) {
             p.kind = PeriodKind::YTD;
@@ -146,6 +183,7 @@ QList<Period> findPeriods(const QString &s, int refYear)
         if (!badMonths && !badQuarter && !badAsOf)
             found.append(p);
     }
+    }
     // "2023年" or "今年" right before a finer period gives it its year: 2023年上半年, 今年一季度.
     QList<Period> out;
     for (const Period &p : std::as_const(found)) {
@@ -192,8 +230,8 @@ QList<UnitMention> findUnits(const QString &s)
                                              QStringLiteral("经济开发区")};
     static const QStringList longSuffixes = {QStringLiteral("高新区"), QStringLiteral("开发区"), QStringLiteral("经开区"),
                                              QStringLiteral("新区"), QStringLiteral("街道")};
-    static const QSet<QString> notUnits = [] {
-        QSet<QString> w;
+    static const QSet<QStringView> notUnits = [] {
+        QSet<QStringView> w;
         for (const char16_t *x : {u"园区", u"社区", u"景区", u"片区", u"辖区", u"街区", u"厂区", u"矿区", u"湾区",
                                   u"山区", u"港区", u"校区", u"林区", u"专区", u"灾区", u"两区", u"全区", u"该区", u"本区",
                                   u"我区", u"各区", u"三区", u"城市", u"全市", u"该市", u"本市", u"我市", u"各市", u"都市",
@@ -201,11 +239,11 @@ QList<UnitMention> findUnits(const QString &s)
                                   u"该县", u"本县", u"我县", u"各县", u"州县", u"郡县", u"乡镇", u"城镇", u"村镇", u"集镇",
                                   u"小镇", u"重镇", u"名镇", u"古镇", u"全镇", u"该镇", u"各镇", u"市镇", u"街镇", u"两县",
                                   u"县区", u"区县", u"市区", u"新区", u"老区", u"示区", u"核区", u"子市"})
-            w.insert(QString::fromUtf16(x));
+            w.insert(QStringView(x));
         return w;
     }();
-    static const QSet<QString> badPrefixes = [] {
-        QSet<QString> w;
+    static const QSet<QStringView> badPrefixes = [] {
+        QSet<QStringView> w;
         for (const char16_t *x : {u"功能", u"示范", u"试验", u"合作", u"保税", u"自贸", u"先行", u"集聚", u"核心", u"产业",
                                   u"商务", u"工业", u"经济", u"生活", u"城乡", u"开放", u"实验", u"风景", u"旅游", u"度假",
                                   u"综合", u"物流", u"科技", u"创新", u"贸易", u"承载", u"主城", u"城市", u"市辖", u"行政",
@@ -213,7 +251,7 @@ QList<UnitMention> findUnits(const QString &s)
                                   u"各县", u"各市", u"各区", u"相关", u"所在", u"周边", u"全省", u"全国", u"国家", u"省级",
                                   u"市级", u"区级", u"镇街", u"乡镇", u"各乡", u"各镇", u"特色", u"农业", u"高新", u"开发",
                                   u"加工", u"心城", u"主城", u"老城", u"新城", u"旧城", u"县城", u"市城", u"全城", u"口岸", u"边境", u"出口", u"一核", u"两核", u"城投", u"区域", u"本地", u"外地"})
-            w.insert(QString::fromUtf16(x));
+            w.insert(QStringView(x));
         return w;
     }();
     static const QString leadChars = QStringLiteral("在与和及向到赴从对为由是的了等该全各本我两省个年月日将共把被让给于以至及及其即");
@@ -249,7 +287,7 @@ QList<UnitMention> findUnits(const QString &s)
         const qsizetype suffixStart = i + 1 - suffix.size();
         const qsizetype start = suffixStart - 2;
         const bool prefixOk = start >= 0 && isHanChar(s.at(start)) && isHanChar(s.at(start + 1))
-            && !badPrefixes.contains(s.mid(start, 2)) && !leadChars.contains(s.at(start));
+            && !badPrefixes.contains(QStringView(s).mid(start, 2)) && !leadChars.contains(s.at(start));
         if (zone) {
             // 经济技术开发区 names a unit with or without its city before it.
             UnitMention m;
@@ -261,8 +299,8 @@ QList<UnitMention> findUnits(const QString &s)
         }
         if (start < 0 || !isHanChar(s.at(start)) || !isHanChar(s.at(start + 1)))
             continue;
-        const QString prefix = s.mid(start, 2);
-        const QString lastTwo = s.mid(i - 1, 2);
+        const QStringView prefix = QStringView(s).mid(start, 2);
+        const QStringView lastTwo = QStringView(s).mid(i - 1, 2);
         if (suffix.size() == 1 && notUnits.contains(lastTwo))
             continue;
         if (badPrefixes.contains(prefix) || leadChars.contains(prefix.at(0)))
@@ -274,7 +312,7 @@ QList<UnitMention> findUnits(const QString &s)
         UnitMention m;
         m.start = start;
         m.end = i + 1;
-        m.name = prefix + suffix;
+        m.name = prefix.toString() + suffix;
         out.append(m);
     }
     // A name seen once is trusted only where a unit usually stands: before its own bodies (区委,
@@ -283,7 +321,6 @@ QList<UnitMention> findUnits(const QString &s)
     for (const UnitMention &m : std::as_const(out))
         seenCount[m.name]++;
     const qsizetype titleEnd = s.indexOf(QLatin1Char('\n'));
-    static const RE unitContext(QStringLiteral("^(委|政府|人民政府|党委|党工委|管委会|商务局|招商局|投促局|、|和|与|及)"));
     static const QSet<QString> verbs = [] {
         QSet<QString> w;
         for (const char16_t *x : {u"通过", u"申报", u"推动", u"实现", u"打造", u"建设", u"带动", u"围绕", u"服务", u"支持",
@@ -303,7 +340,8 @@ QList<UnitMention> findUnits(const QString &s)
             continue;
         const bool inTitle = titleEnd < 0 || m.start < titleEnd;
         const bool atClauseStart = m.start == 0 || QStringLiteral(",,。:: \n、;;”").contains(s.at(m.start - 1));
-        if (seenCount.value(m.name) >= 2 || inTitle || atClauseStart || unitContext.match(s.mid(m.end, 6)).hasMatch()
+        if (seenCount.value(m.name) >= 2 || inTitle || atClauseStart || startsWithAny(QStringView(s).mid(m.end), {u"委", u"政府", u"人民政府", u"党委", u"党工委", u"管委会", u"商务局",
+                                                             u"招商局", u"投促局", u"、", u"和", u"与", u"及"})
             || (m.start > 0 && QStringLiteral("、和与及").contains(s.at(m.start - 1))))
             trusted.append(m);
     }
@@ -355,7 +393,7 @@ QList<NumberMention> findNumbers(const QString &s)
     // 完成年度目标过半: half of the annual task.
     static const RE half(QStringLiteral("(过半|一半|半数)"));
     auto hit = half.globalMatch(s);
-    while (hit.hasNext()) {
+    while (s.contains(u'半') && hit.hasNext()) {
         const auto m = hit.next();
         NumberMention n;
         n.qualStart = n.start = m.capturedStart();
@@ -367,13 +405,16 @@ QList<NumberMention> findNumbers(const QString &s)
             n.preQual = QStringLiteral("超");
         out.append(n);
     }
-    auto it = number.globalMatch(s);
+    static const CharSet unitChars(QStringLiteral("亿万元个家批场次项宗%成"));
+    static const CharSet extend(QStringLiteral(".,零〇一二两三四五六七八九十百千近约超逾突破不低少于至足到高达接将大"));
+    for (const auto &[ws, we] : windowsAround(s, unitChars, 22, 4, extend)) {
+    auto it = number.globalMatch(QStringView(s).mid(ws, we - ws));
     while (it.hasNext()) {
         const auto m = it.next();
         NumberMention n;
-        n.qualStart = m.capturedStart();
-        n.start = m.capturedStart(2);
-        n.end = m.capturedEnd();
+        n.qualStart = ws + m.capturedStart();
+        n.start = ws + m.capturedStart(2);
+        n.end = ws + m.capturedEnd();
         n.preQual = m.captured(1);
         n.postQual = m.captured(3) + m.captured(5);
         n.unit = m.captured(4);
@@ -405,6 +446,7 @@ QList<NumberMention> findNumbers(const QString &s)
             n.skip = true; // not in 亿元, or a single amount in yuan
         }
         out.append(n);
+    }
     }
     std::sort(out.begin(), out.end(), [](const NumberMention &a, const NumberMention &b) { return a.start < b.start; });
     // Ranges: 7亿元到10亿元, 7-10亿元.
@@ -552,26 +594,31 @@ QString metricFor(const NumberMention &n, const QString &before, const QString &
             return QString();
 
         // Project counts: the head noun must be 项目 (before the figure or right after its unit).
-        static const RE headProject(QStringLiteral("^(?:[^,,。;;、]{0,10}?)项目"));
-        const bool headIsProject = headProject.match(head).hasMatch();
+        const qsizetype projectAt = head.indexOf(QStringLiteral("项目"));
+        bool headIsProject = projectAt >= 0 && projectAt <= 10;
+        for (qsizetype i = 0; headIsProject && i < projectAt; ++i)
+            headIsProject = !QStringLiteral(",;。、").contains(head.at(i));
         if (!containsAny(region, project) && !headIsProject)
             return QString();
-        struct StageWord { RE re; QLatin1String metric; };
+        struct StageWord { QStringList words; QLatin1String metric; };
         static const QList<StageWord> words = {
-            {RE(QStringLiteral("增资扩产|增资|扩产")), QLatin1String("capital_increase_projects")},
-            {RE(QStringLiteral("洽谈|在谈|入库|谈判")), QLatin1String("negotiating_projects")},
-            {RE(QStringLiteral("签约|签订|签署")), QLatin1String("signed_projects")},
-            {RE(QStringLiteral("注册")), QLatin1String("registered_projects")},
-            {RE(QStringLiteral("开工|动工")), QLatin1String("started_projects")},
-            {RE(QStringLiteral("投产|竣工")), QLatin1String("operating_projects")},
-            {RE(QStringLiteral("引进|引入|落地|落户|招引")), QLatin1String("introduced_projects")},
+            {{QStringLiteral("增资扩产"), QStringLiteral("增资"), QStringLiteral("扩产")}, QLatin1String("capital_increase_projects")},
+            {{QStringLiteral("洽谈"), QStringLiteral("在谈"), QStringLiteral("入库"), QStringLiteral("谈判")}, QLatin1String("negotiating_projects")},
+            {{QStringLiteral("签约"), QStringLiteral("签订"), QStringLiteral("签署")}, QLatin1String("signed_projects")},
+            {{QStringLiteral("注册")}, QLatin1String("registered_projects")},
+            {{QStringLiteral("开工"), QStringLiteral("动工")}, QLatin1String("started_projects")},
+            {{QStringLiteral("投产"), QStringLiteral("竣工")}, QLatin1String("operating_projects")},
+            {{QStringLiteral("引进"), QStringLiteral("引入"), QStringLiteral("落地"), QStringLiteral("落户"), QStringLiteral("招引")},
+             QLatin1String("introduced_projects")},
         };
         // The words right after the unit name the projects (9个增资扩产项目, 21个项目成功签约).
         if (headIsProject || head.startsWith(QStringLiteral("项目"))) {
             const QString phrase = head.left(head.indexOf(QStringLiteral("项目")) + 2 + 4);
             for (const StageWord &w : words) {
-                if (w.re.match(phrase).hasMatch())
-                    return w.metric;
+                for (const QString &word : w.words) {
+                    if (phrase.contains(word))
+                        return w.metric;
+                }
             }
         }
         if (clauseHasLargeThreshold)
@@ -580,11 +627,10 @@ QString metricFor(const NumberMention &n, const QString &before, const QString &
         qsizetype bestPos = -1;
         QString best;
         for (const StageWord &w : words) {
-            auto it = w.re.globalMatch(region);
-            while (it.hasNext()) {
-                const auto m = it.next();
-                if (m.capturedStart() > bestPos) {
-                    bestPos = m.capturedStart();
+            for (const QString &word : w.words) {
+                const qsizetype at = region.lastIndexOf(word);
+                if (at > bestPos) {
+                    bestPos = at;
                     best = w.metric;
                 }
             }
@@ -662,13 +708,17 @@ struct Context
 
 bool isHeading(const QString &line)
 {
-    static const RE sentencePunct(QStringLiteral("[。!?!?;;,,::]"));
     const QString t = line.trimmed();
     if (t.isEmpty() || t.size() > 32)
         return false;
     if (t.startsWith(u'●') || t.startsWith(u'◆') || t.startsWith(u'■') || t.startsWith(u'★'))
         return false;
-    return !sentencePunct.match(t).hasMatch();
+    static const QString punct = QStringLiteral("。!?;,:");
+    for (QChar c : t) {
+        if (punct.contains(c))
+            return false;
+    }
+    return true;
 }
 
 QDate findPublished(const QString &text)
@@ -745,19 +795,38 @@ bool isCompanySentence(const QString &sentence)
     return companyCue.in(sentence) && !areaCue.in(sentence);
 }
 
-bool hasTargetCue(const QString &before)
+/// Where the target cues of a sentence end (目标是, 力争, 不低于 ...), achievements (完成全年目标) left out.
+QList<qsizetype> targetCueEnds(const QString &before)
 {
-    static const RE cue(QStringLiteral("总目标|目标是|目标任务|任务是|任务目标|力争|确保|争取|计划(?!总?投资|投资额)|不低于|不少于|预期|目标[\\x{FF1A}:]"));
-    static const RE achieved(QStringLiteral("完成|超额|实现|达到|达成"));
-    auto it = cue.globalMatch(before);
-    while (it.hasNext()) {
-        const auto m = it.next();
-        const qsizetype from = std::max<qsizetype>(0, m.capturedStart() - 6);
-        if (!achieved.match(before.mid(from, m.capturedStart() - from)).hasMatch())
-            return true;
+    QList<qsizetype> ends;
+    static const QStringList cues = {QStringLiteral("总目标"), QStringLiteral("目标是"), QStringLiteral("目标任务"),
+                                     QStringLiteral("任务是"), QStringLiteral("任务目标"), QStringLiteral("力争"),
+                                     QStringLiteral("确保"), QStringLiteral("争取"), QStringLiteral("计划"),
+                                     QStringLiteral("不低于"), QStringLiteral("不少于"), QStringLiteral("预期"),
+                                     QStringLiteral("目标:")};
+    static const QStringList achieved = {QStringLiteral("完成"), QStringLiteral("超额"), QStringLiteral("实现"),
+                                         QStringLiteral("达到"), QStringLiteral("达成")};
+    for (const QString &cue : cues) {
+        for (qsizetype at = before.indexOf(cue); at >= 0; at = before.indexOf(cue, at + 1)) {
+            // 计划总投资 is the planned investment of a project, not a plan for the year.
+            if (cue == QStringView(u"计划")) {
+                const QStringView next = QStringView(before).mid(at + 2);
+                if (next.startsWith(u"投资") || next.startsWith(u"总投资"))
+                    continue;
+            }
+            // 完成全年目标任务 reports an achievement.
+            const qsizetype from = std::max<qsizetype>(0, at - 6);
+            const QStringView lead = QStringView(before).mid(from, at - from);
+            bool done = false;
+            for (const QString &a : achieved)
+                done = done || lead.contains(a);
+            if (!done)
+                ends.append(at + cue.size());
+        }
     }
-    return false;
+    return ends;
 }
+
 
 } // namespace
 
@@ -842,13 +911,14 @@ Extraction ReportExtractor::extract(const QString &text) const
         const bool heading = isHeading(line);
         // A paragraph starts from the period its section heading named, unless it goes on from
         // the paragraph before (此次, 其中, 上述 ...).
-        static const RE anaphora(QStringLiteral("^\\s*(此次|其中|这些|上述|该批|同时|此外|另外|与此同时)"));
-        if (!line.trimmed().isEmpty() && !anaphora.match(line).hasMatch())
+        const QString trimmedLine = line.trimmed();
+        if (!trimmedLine.isEmpty()
+            && !startsWithAny(trimmedLine, {u"此次", u"其中", u"这些", u"上述", u"该批", u"同时", u"此外", u"另外", u"与此同时"}))
             ctx.period = ctx.sectionPeriod;
         if (heading) {
             ctx.period.reset();
-            static const RE targetHeading(QStringLiteral("(?<!完成)(今年|全年|年度|总|主要|年).{0,10}(目标|任务)"));
-            ctx.targetSection = targetHeading.match(line).hasMatch();
+            static const Keywords targetHeading(QStringLiteral("年.{0,10}(目标|任务)|总目标|总任务|主要目标|主要任务"));
+            ctx.targetSection = targetHeading.in(line) && !line.contains(QStringLiteral("完成"));
         }
         // The unit a paragraph is about: the last one named so far in it.
         QString paragraphUnit;
@@ -913,7 +983,10 @@ Extraction ReportExtractor::extract(const QString &text) const
                 std::sort(here.begin(), here.end(), [](const UnitMention &a, const UnitMention &b) { return a.start < b.start; });
             }
 
-            const bool companySentence = isCompanySentence(sentence);
+            // Sentences without figures only carry periods and units forward.
+            const bool companySentence = !numbers.isEmpty() && isCompanySentence(sentence);
+            const QList<qsizetype> cueEnds = numbers.isEmpty() && !sentence.endsWith(u';') ? QList<qsizetype>()
+                                                                                              : targetCueEnds(sentence);
             QString previousProjectMetric;
             QString previousMetric;
             qsizetype boundary = 0;
@@ -940,9 +1013,10 @@ Extraction ReportExtractor::extract(const QString &text) const
                 boundary = n.end;
 
                 // 10亿元以上(的)项目, 3000万元及以上增资扩产项目: a size class.
-                static const RE thresholdAfter(QStringLiteral("^(?:及)?以上(?:的)?[^,,。;;]{0,8}项目"));
-                if (n.cls == UnitClass::Money && (thresholdAfter.match(after).hasMatch() || n.postQual == QStringLiteral("以上"))
-                    && after.contains(QStringLiteral("项目"))) {
+                const bool sizeWords = after.startsWith(QStringLiteral("以上")) || after.startsWith(QStringLiteral("及以上"))
+                    || n.postQual == QStringLiteral("以上");
+                const qsizetype projectWord = after.indexOf(QStringLiteral("项目"));
+                if (n.cls == UnitClass::Money && sizeWords && projectWord >= 0 && projectWord <= 12) {
                     n.threshold = true;
                     // The next figure of the clause counts projects of that size.
                     if (n.value >= 10 && k + 1 < numbers.size())
@@ -966,7 +1040,8 @@ Extraction ReportExtractor::extract(const QString &text) const
                 // Target or actual.
                 const QString sentenceBefore = sentence.left(n.start);
                 bool target = metric != QLatin1String("annual_completion_pct")
-                    && (ctx.targetSection || targetCarry || hasTargetCue(sentenceBefore));
+                    && (ctx.targetSection || targetCarry
+                        || std::any_of(cueEnds.cbegin(), cueEnds.cend(), [&](qsizetype e) { return e <= n.start; }));
 
                 // Period: the last one before the figure in the sentence, else the first after it,
                 // else the one carried from earlier sentences of the section.
@@ -1067,8 +1142,9 @@ Extraction ReportExtractor::extract(const QString &text) const
                 f.evidenceText = text.mid(report.originalOffset(evStart),
                                           report.originalOffset(evEnd) - report.originalOffset(evStart)).trimmed();
 
-                const QString key = QStringLiteral("%1|%2|%3|%4|%5|%6").arg(f.district, QString::number(f.year), f.span,
-                                                                              f.metric, f.kind, QString::number(f.value, 'g', 10));
+                const QString key = f.district + QLatin1Char('|') + QString::number(f.year) + QLatin1Char('|') + f.span
+                    + QLatin1Char('|') + f.metric + QLatin1Char('|') + f.kind + QLatin1Char('|')
+                    + QString::number(qint64(std::llround(f.value * 10000)));
                 if (seen.contains(key))
                     continue;
                 seen.insert(key);
@@ -1094,9 +1170,9 @@ Extraction ReportExtractor::extract(const QString &text) const
                     }
                 }
             }
-            if (hasTargetCue(sentence) && (sentence.endsWith(u';') || sentence.endsWith(u';')))
+            if (!cueEnds.isEmpty() && sentence.endsWith(u';'))
                 targetCarry = true;
-            else if (!(sentence.endsWith(u';') || sentence.endsWith(u';')))
+            else if (!sentence.endsWith(u';'))
                 targetCarry = false;
             sentStart = sentEnd;
         }

@@ -204,6 +204,7 @@ Status ReportImporter::commit(const QList<ImportPlan> &plans, ImportSummary *sum
             if (!s)
                 return s;
             ++sum.documents;
+            QList<Fact> toInsert;
             for (const ProposedFact &p : plan.facts) {
                 if (!p.accept)
                     continue;
@@ -236,11 +237,12 @@ Status ReportImporter::commit(const QList<ImportPlan> &plans, ImportSummary *sum
                 Fact f = p.fact;
                 f.unitId = unitId;
                 f.documentId = docId;
-                s = facts.insertFact(f);
-                if (!s)
-                    return s;
-                ++sum.facts;
+                toInsert.append(f);
             }
+            s = facts.insertFacts(toInsert);
+            if (!s)
+                return s;
+            sum.facts += int(toInsert.size());
         }
         if (cancelled && cancelled())
             return Status::error(tr("The import was cancelled; nothing was stored."));

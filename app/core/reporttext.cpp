@@ -1,5 +1,7 @@
 #include "reporttext.h"
 
+#include "charset.h"
+
 #include <QMutex>
 #include <QRegularExpression>
 
@@ -55,6 +57,12 @@ ReportText::ReportText(const QString &original)
     : m_original(original)
     , m_clean(original)
 {
+    for (QChar c : original) {
+        if (c.isSurrogate()) {
+            m_hasSurrogates = true;
+            break;
+        }
+    }
     m_map.resize(size_t(m_clean.size()) + 1);
     for (size_t i = 0; i < m_map.size(); ++i)
         m_map[i] = int(i);
@@ -74,6 +82,8 @@ qsizetype ReportText::originalOffset(qsizetype cleanIndex) const
 qsizetype ReportText::originalCodePoint(qsizetype cleanIndex) const
 {
     const qsizetype units = originalOffset(cleanIndex);
+    if (!m_hasSurrogates)
+        return units;
     qsizetype surrogates = 0;
     for (qsizetype i = 0; i < units && i < m_original.size(); ++i)
         surrogates += m_original.at(i).isLowSurrogate();
@@ -84,9 +94,9 @@ void ReportText::simplify()
 {
     // Traditional text is rare: look for characters that only traditional text uses before
     // paying for OpenCC, so that simplified reports cost nothing.
-    static const QString traditionalOnly = QStringLiteral(
+    static const CharSet traditionalOnly(QStringLiteral(
         "們個這來會國說時區為發經濟開學對業產與項資實進過動關點現務長從應設萬當後總計廣場縣鎮簽約億圓"
-        "標準專據議網際係構獲區劃導態條機際歲積極強勢壯觀費運營環質資訊號線邊鄉鐵驗證權擴轉讓傳統屬");
+        "標準專據議網際係構獲區劃導態條機際歲積極強勢壯觀費運營環質資訊號線邊鄉鐵驗證權擴轉讓傳統屬"));
     bool traditional = false;
     for (QChar c : std::as_const(m_clean)) {
         if (c.unicode() >= 0x4E00 && traditionalOnly.contains(c)) {
@@ -155,9 +165,9 @@ void ReportText::removeNoise()
     }
 
     static const QRegularExpression pinyin(QStringLiteral(
-        "(?<=[\\x{3400}-\\x{9FFF}])[((][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}[))]"));
+        "(?<=[\\x{3400}-\\x{9FFF}])\\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}\\)"));
     static const QRegularExpression ticker(QStringLiteral(
-        "[((]-?\\d+\\.\\d+,\\s*-?\\d+\\.\\d+,\\s*-?\\d+\\.\\d+%[))]"));
+        "\\(-?\\d+\\.\\d+,\\s*-?\\d+\\.\\d+,\\s*-?\\d+\\.\\d+%\\)"));
     static const QRegularExpression spam(QStringLiteral(
         "(?<=[\\x{3400}-\\x{9FFF}])[a-z]{1,3}\\d{0,3}(?=[\\x{3400}-\\x{9FFF}])"));
     static const QRegularExpression brokenNumber(QStringLiteral("(?<=\\d[.,])\\s+(?=\\d)|(?<=\\d)\\s*\\n\\s*(?=\\d)"));
@@ -165,7 +175,14 @@ void ReportText::removeNoise()
     static const QRegularExpression bylines(QStringLiteral("【(撰文|作者|来源|通讯员|编辑|责编|记者)】.*$"),
                                             QRegularExpression::MultilineOption);
     static const QRegularExpression tableResidue(QStringLiteral("\\|{2,}"));
+    // The last two start with a Chinese character, which the regex engine cannot skip quickly: run
+    // them only when their words occur.
+    const bool hasCounters = s.contains(QStringLiteral("浏览")) || s.contains(QStringLiteral("阅读"))
+        || s.contains(QStringLiteral("点击"));
+    const bool hasBylines = s.contains(u'【');
     for (const QRegularExpression *re : {&pinyin, &ticker, &spam, &brokenNumber, &counters, &bylines}) {
+        if ((re == &counters && !hasCounters) || (re == &bylines && !hasBylines))
+            continue;
         auto it = re->globalMatch(s);
         while (it.hasNext()) {
             const auto m = it.next();
@@ -190,9 +207,20 @@ void ReportText::removeNoise()
         qsizetype end = s.indexOf(QLatin1Char('\n'), start);
         if (end < 0)
             end = s.size();
-        const QString line = s.mid(start, end - start);
-        if (footerLine.match(line).hasMatch() || headlineItem.match(line).hasMatch())
-            dropRange(start, end);
+        // Cheap looks first: footers start with a few known words, headline lists with a bullet.
+        qsizetype first = start;
+        while (first < end && s.at(first).isSpace())
+            ++first;
+        if (first < end) {
+            static const QString footerStarts = QStringLiteral("版免责本转原声更相推延扫分关点展来");
+            static const QString bullets = QStringLiteral("-·•▪►");
+            const QChar c = s.at(first);
+            if (footerStarts.contains(c) || bullets.contains(c)) {
+                const QString line = s.mid(start, end - start);
+                if (footerLine.match(line).hasMatch() || headlineItem.match(line).hasMatch())
+                    dropRange(start, end);
+            }
+        }
         start = end + 1;
     }
 

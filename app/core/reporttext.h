@@ -34,6 +34,7 @@ private:
     QString m_clean;
     std::vector<int> m_map; // clean index -> original index (size clean + 1)
     bool m_traditional = false;
+    bool m_hasSurrogates = false;
 };
 
 } // namespace IPDesk

@@ -35,7 +35,11 @@ QStringList generateReports(const QString &dataDir, qint64 targetBytes)
     qint64 bytes = 0;
     int n = 0;
     while (bytes < targetBytes) {
-        QString r = seeds.at(n % seeds.size());
+        // About 6 KB a report, as long as the bureau reports officers receive: one sample report's
+        // paragraphs over again (one in five is in traditional characters, as the seeds are).
+        QString r;
+        while (r.size() < 2200)
+            r += seeds.at(n % seeds.size()) + QLatin1Char('\n');
         r.replace(QStringLiteral("溪源"), names.at(rng.bounded(names.size())));
         r.replace(QStringLiteral("湖滨"), names.at(rng.bounded(names.size())));
         QString varied;

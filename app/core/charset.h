@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QString>
+#include <bitset>
+#include <memory>
+
+namespace IPDesk {
+
+/// A set of BMP characters with O(1) membership, for scanning long texts character by character.
+class CharSet
+{
+public:
+    explicit CharSet(const QString &chars)
+        : m_bits(std::make_unique<std::bitset<65536>>())
+    {
+        for (QChar c : chars)
+            m_bits->set(c.unicode());
+    }
+    bool contains(QChar c) const { return m_bits->test(c.unicode()); }
+
+private:
+    std::unique_ptr<std::bitset<65536>> m_bits;
+};
+
+} // namespace IPDesk
