@@ -191,6 +191,23 @@ private slots:
         QVERIFY(e.facts.isEmpty());
     }
 
+    void projectMentions()
+    {
+        const Extraction e = ReportExtractor().extractFile(dataDir() + QLatin1String("/r06_projects.txt"));
+        QVERIFY(e.status);
+        QCOMPARE(e.projects.size(), 2);
+        const ProjectMention &landed = e.projects.at(0);
+        QCOMPARE(landed.name, QStringLiteral("星河智能装备制造项目"));
+        QCOMPARE(landed.district, QStringLiteral("石湖区"));
+        QCOMPARE(landed.stageCode, QStringLiteral("registered"));
+        QCOMPARE(landed.investmentYi, 12.0);
+        const ProjectMention &building = e.projects.at(1);
+        QCOMPARE(building.name, QStringLiteral("江南精密部件有限公司"));
+        QCOMPARE(building.stageCode, QStringLiteral("started")); // 预计明年投产 is not reached yet
+        QCOMPARE(building.signedOn, QDate(2023, 3, 1));             // 去年3月 from a 2024 report
+        QCOMPARE(building.startedOn, QDate(2023, 8, 1));
+    }
+
     void aReportWithoutFiguresGivesNoFacts()
     {
         const Extraction e = ReportExtractor().extract(

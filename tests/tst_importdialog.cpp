@@ -8,6 +8,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QTableView>
+#include <QTableWidget>
 
 using namespace IPDesk;
 
@@ -68,6 +69,31 @@ private slots:
         again.waitForReading();
         QVERIFY(again.plans()[0].existingDocumentId > 0);
         QVERIFY(!again.findChild<QPushButton *>(QStringLiteral("storeButton"))->isEnabled());
+    }
+
+    void addAMentionedProjectToThePipeline()
+    {
+        TestDesk desk;
+        const qint64 projects = desk.store->projectCount();
+        ImportReportDialog dialog(desk.store.get());
+        dialog.readFiles({report("r06_projects.txt")});
+        dialog.waitForReading();
+        dialog.reportList()->setCurrentRow(0);
+        QTableWidget *table = dialog.projectTable();
+        QCOMPARE(table->rowCount(), 2);
+        QCOMPARE(table->item(0, 0)->text(), QStringLiteral("星河智能装备制造项目"));
+        table->item(0, 0)->setCheckState(Qt::Checked); // the officer ticks "add to pipeline"
+        QVERIFY(dialog.store());
+        QCOMPARE(desk.store->projectCount(), projects + 1);
+        ProjectQuery q;
+        q.text = QStringLiteral("星河智能装备");
+        const QList<Project> found = desk.store->fetch(q, 0, 10);
+        QCOMPARE(found.size(), 1);
+        const Project p = *desk.store->project(found.first().id);
+        QCOMPARE(p.stage, Stage::Registered);
+        QCOMPARE(p.plannedInvestment, Yuan(1200000000));
+        QCOMPARE(desk.store->unitName(p.unitId), QStringLiteral("石湖区"));
+        QVERIFY(p.stageDates.contains(Stage::Registered));
     }
 
     void cancelStoresNothing()

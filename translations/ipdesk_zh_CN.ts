@@ -3,18 +3,6 @@
 <context>
     <name>Cli</name>
     <message>
-        <source>usage: ipdesk-cli COMMAND [--db PATH] [options]
-commands:
-  demo --db PATH                 create a demo desk from the sample reports
-  projects [--json]              list the project pipeline
-</source>
-        <translation>用法:ipdesk-cli 命令 [--db 路径] [选项]
-命令:
-  demo --db 路径                 用样例报道新建演示工作台
-  projects [--json]              列出项目库
-</translation>
-    </message>
-    <message>
         <source>--%1 needs a value</source>
         <translation>--%1 需要一个值</translation>
     </message>
@@ -41,6 +29,34 @@ commands:
     <message>
         <source>unknown command %1</source>
         <translation>未知命令 %1</translation>
+    </message>
+    <message>
+        <source>usage: ipdesk-cli COMMAND [--db PATH] [options]
+commands:
+  demo --db PATH                 create a demo desk from the sample reports
+  projects [--json]              list the project pipeline
+  extract FILE...                print the facts found in reports as JSON Lines
+  import-report FILE...          extract and store facts with their reports (accept all)
+</source>
+        <translation>用法:ipdesk-cli 命令 [--db 路径] [选项]
+命令:
+  demo --db 路径                 用样例报道新建演示工作台
+  projects [--json]              列出项目库
+  extract 文件...                以 JSON Lines 输出报道中的数据
+  import-report 文件...          提取并保存报道中的数据(全部接受)
+</translation>
+    </message>
+    <message>
+        <source>extract needs at least one report file</source>
+        <translation>extract 至少需要一个报道文件</translation>
+    </message>
+    <message>
+        <source>import-report needs at least one report file</source>
+        <translation>import-report 至少需要一个报道文件</translation>
+    </message>
+    <message>
+        <source>Stored %1 facts from %2 reports (%3 replaced, %4 new units, %5 reports skipped).</source>
+        <translation>已从 %2 篇报道保存 %1 条数据(替换 %3 条,新增单位 %4 个,跳过报道 %5 篇)。</translation>
     </message>
 </context>
 <context>
@@ -130,6 +146,73 @@ commands:
     </message>
 </context>
 <context>
+    <name>IPDesk::FactReviewModel</name>
+    <message>
+        <source>Accept</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Qualifier</source>
+        <translation>限定</translation>
+    </message>
+    <message>
+        <source>Target / actual</source>
+        <translation>目标/实绩</translation>
+    </message>
+    <message>
+        <source>Stored now</source>
+        <translation>已存数值</translation>
+    </message>
+    <message>
+        <source>On conflict</source>
+        <translation>冲突时</translation>
+    </message>
+    <message>
+        <source>Sentence</source>
+        <translation>原句</translation>
+    </message>
+    <message>
+        <source>%1 (new unit)</source>
+        <translation>%1(新单位)</translation>
+    </message>
+    <message>
+        <source> (to %1)</source>
+        <translation>(截至 %1)</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Keep stored</source>
+        <translation>保留已存</translation>
+    </message>
+</context>
+<context>
     <name>IPDesk::FactStore</name>
     <message>
         <source>A target needs a unit, a year and a metric.</source>
@@ -142,6 +225,92 @@ commands:
     <message>
         <source>A fact needs a unit, a year, a period and a metric.</source>
         <translation>数据需要单位、年度、时段和指标。</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::FactsView</name>
+    <message>
+        <source>Figures read from reports. Double-click a row to see the sentence it came from.</source>
+        <translation>从报道中读取的数据。双击一行可查看其出处原句。</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::ImportReportDialog</name>
+    <message>
+        <source>Import reports</source>
+        <translation>导入报道</translation>
+    </message>
+    <message>
+        <source>Add to pipeline</source>
+        <translation>加入项目库</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Investment (100M yuan)</source>
+        <translation>投资额(亿元)</translation>
+    </message>
+    <message>
+        <source>Sentence</source>
+        <translation>原句</translation>
+    </message>
+    <message>
+        <source>Store accepted facts</source>
+        <translation>保存已接受的数据</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n figure(s))</source>
+        <translation><numerusform>%1(%n 条数据)</numerusform></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1:%2</translation>
+    </message>
+    <message>
+        <source>Reading reports…</source>
+        <translation>正在读取报道…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Reading was cancelled; nothing was stored.</source>
+        <translation>已取消读取;未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>A project of this name is in the pipeline already.</source>
+        <translation>项目库中已有同名项目。</translation>
+    </message>
+    <message>
+        <source>%1 (new unit)</source>
+        <translation>%1(新单位)</translation>
+    </message>
+    <message>
+        <source>, signed %1</source>
+        <translation>,%1 签约</translation>
+    </message>
+    <message>
+        <source>, started %1</source>
+        <translation>,%1 开工</translation>
+    </message>
+    <message>
+        <source>%1 reports read; %2 facts to store, %3 of them in conflict with stored facts; %4 new units; %5 projects to add to the pipeline; %6 reports imported before.</source>
+        <translation>已读取 %1 篇报道;待保存数据 %2 条,其中 %3 条与已存数据冲突;新增单位 %4 个;加入项目库的项目 %5 个;此前已导入的报道 %6 篇。</translation>
+    </message>
+    <message>
+        <source>Storing facts…</source>
+        <translation>正在保存数据…</translation>
+    </message>
+    <message>
+        <source>The reports were not stored</source>
+        <translation>报道未保存</translation>
     </message>
 </context>
 <context>
@@ -401,6 +570,189 @@ commands:
     <message>
         <source>IPDesk</source>
         <translation>招商工作台</translation>
+    </message>
+    <message>
+        <source>Project pipeline</source>
+        <translation>项目库</translation>
+    </message>
+    <message>
+        <source>&amp;Import Reports…</source>
+        <translation>导入报道(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Paste Report &amp;Text…</source>
+        <translation>粘贴报道文字(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Report figures</source>
+        <translation>报道数据</translation>
+    </message>
+    <message>
+        <source>Import reports</source>
+        <translation>导入报道</translation>
+    </message>
+    <message>
+        <source>Reports (*.txt *.text *.htm *.html);;All files (*)</source>
+        <translation>报道 (*.txt *.text *.htm *.html);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Stored %1 facts from %2 reports; %3 replaced, %4 new units.</source>
+        <translation>已从 %2 篇报道保存 %1 条数据;替换 %3 条,新增单位 %4 个。</translation>
+    </message>
+    <message>
+        <source>Paste report text</source>
+        <translation>粘贴报道文字</translation>
+    </message>
+    <message>
+        <source>Paste the text of a report, a bulletin or a news item here.</source>
+        <translation>请在此粘贴报道、简报或新闻的文字。</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::Metrics</name>
+    <message>
+        <source>Projects under negotiation</source>
+        <translation>新洽谈项目</translation>
+    </message>
+    <message>
+        <source>Signed projects</source>
+        <translation>签约项目数</translation>
+    </message>
+    <message>
+        <source>Signed investment</source>
+        <translation>签约额</translation>
+    </message>
+    <message>
+        <source>Registered projects</source>
+        <translation>注册项目数</translation>
+    </message>
+    <message>
+        <source>Started projects</source>
+        <translation>开工项目数</translation>
+    </message>
+    <message>
+        <source>Investment of started projects</source>
+        <translation>开工项目投资额</translation>
+    </message>
+    <message>
+        <source>Projects in operation</source>
+        <translation>投产项目数</translation>
+    </message>
+    <message>
+        <source>Projects introduced</source>
+        <translation>引进项目数</translation>
+    </message>
+    <message>
+        <source>Funds in place</source>
+        <translation>到位资金</translation>
+    </message>
+    <message>
+        <source>Projects of 1 billion yuan or more</source>
+        <translation>10亿元以上项目数</translation>
+    </message>
+    <message>
+        <source>Capital-increase projects</source>
+        <translation>增资扩产项目数</translation>
+    </message>
+    <message>
+        <source>Expected annual output</source>
+        <translation>预计年产值</translation>
+    </message>
+    <message>
+        <source>Expected annual tax</source>
+        <translation>预计年税收</translation>
+    </message>
+    <message>
+        <source>Investment-seeking trips</source>
+        <translation>外出招商次数</translation>
+    </message>
+    <message>
+        <source>Trips led by principal leaders</source>
+        <translation>主要领导外出招商次数</translation>
+    </message>
+    <message>
+        <source>Companies visited</source>
+        <translation>考察拜访企业数</translation>
+    </message>
+    <message>
+        <source>Investor delegations received</source>
+        <translation>接待客商考察批次</translation>
+    </message>
+    <message>
+        <source>Promotion events</source>
+        <translation>招商推介活动场次</translation>
+    </message>
+    <message>
+        <source>Share of the annual task completed</source>
+        <translation>完成全年任务比例</translation>
+    </message>
+    <message>
+        <source>%1 100M yuan</source>
+        <translation>%1亿元</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Full year</source>
+        <translation>全年</translation>
+    </message>
+    <message>
+        <source>Year to date</source>
+        <translation>今年以来</translation>
+    </message>
+    <message>
+        <source>First half</source>
+        <translation>上半年</translation>
+    </message>
+    <message>
+        <source>Second half</source>
+        <translation>下半年</translation>
+    </message>
+    <message>
+        <source>Q%1</source>
+        <translation>第%1季度</translation>
+    </message>
+    <message>
+        <source>Month %1</source>
+        <translation>%1月</translation>
+    </message>
+    <message>
+        <source>Months %1-%2</source>
+        <translation>%1-%2月</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>确数</translation>
+    </message>
+    <message>
+        <source>about</source>
+        <translation>约</translation>
+    </message>
+    <message>
+        <source>over</source>
+        <translation>超过</translation>
+    </message>
+    <message>
+        <source>at least</source>
+        <translation>不低于</translation>
+    </message>
+    <message>
+        <source>under</source>
+        <translation>不足</translation>
+    </message>
+    <message>
+        <source>range</source>
+        <translation>区间</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实绩</translation>
     </message>
 </context>
 <context>
@@ -717,6 +1069,106 @@ commands:
     </message>
 </context>
 <context>
+    <name>IPDesk::ReportExtractor</name>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1:%2</translation>
+    </message>
+    <message>
+        <source>%1 is %2 MB; reports larger than %3 MB are not read.</source>
+        <translation>%1 有 %2 MB;超过 %3 MB 的报道不予读取。</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::ReportImporter</name>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1:%2</translation>
+    </message>
+    <message>
+        <source>%1 is %2 MB; reports larger than %3 MB are not read.</source>
+        <translation>%1 有 %2 MB;超过 %3 MB 的报道不予读取。</translation>
+    </message>
+    <message>
+        <source>The text is empty.</source>
+        <translation>文字为空。</translation>
+    </message>
+    <message>
+        <source>No figures were found in %1.</source>
+        <translation>在“%1”中没有找到数据。</translation>
+    </message>
+    <message>
+        <source>%1 was imported before.</source>
+        <translation>“%1”此前已导入。</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was stored.</source>
+        <translation>导入已取消;未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>From the report "%1": %2</source>
+        <translation>来自报道“%1”:%2</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::StoredFactsModel</name>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Target / actual</source>
+        <translation>目标/实绩</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Qualifier</source>
+        <translation>限定</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>(entered by hand)</source>
+        <translation>(手工录入)</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::TextDecoder</name>
+    <message>
+        <source>The file is empty.</source>
+        <translation>文件为空。</translation>
+    </message>
+    <message>
+        <source>The file is %1 MB; reports larger than %2 MB are not read.</source>
+        <translation>文件有 %1 MB;超过 %2 MB 的报道不予读取。</translation>
+    </message>
+    <message>
+        <source>The file is not a text report (it looks like a binary file).</source>
+        <translation>该文件不是文字报道(看起来是二进制文件)。</translation>
+    </message>
+    <message>
+        <source>The file is neither UTF-8, UTF-16 nor GB18030/GBK text; its encoding cannot be told.</source>
+        <translation>该文件既不是 UTF-8、UTF-16,也不是 GB18030/GBK 文字,无法识别其编码。</translation>
+    </message>
+</context>
+<context>
     <name>IPDesk::UnitTreeModel</name>
     <message>
         <source>All units</source>
@@ -744,6 +1196,10 @@ commands:
     <message>
         <source>Save a picture of the window to FILE and quit.</source>
         <translation>把窗口截图保存到 FILE 后退出。</translation>
+    </message>
+    <message>
+        <source>Open the import dialog on report FILE (may be repeated).</source>
+        <translation>打开导入对话框并读取报道 FILE(可重复)。</translation>
     </message>
 </context>
 </TS>

@@ -15,6 +15,7 @@
 #include <QSplitter>
 #include <QStyledItemDelegate>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTextBlock>
 #include <QTextBrowser>
 #include <QVBoxLayout>
@@ -114,6 +115,19 @@ ImportReportDialog::ImportReportDialog(ProjectStore *store, QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
+    m_projects = new QTableWidget(0, 5, right);
+    m_projects->setObjectName(QStringLiteral("projectTable"));
+    m_projects->setHorizontalHeaderLabels({tr("Add to pipeline"), tr("Unit"), tr("Stage"), tr("Investment (100M yuan)"), tr("Sentence")});
+    m_projects->horizontalHeader()->setStretchLastSection(true);
+    m_projects->verticalHeader()->hide();
+    m_projects->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    connect(m_projects, &QTableWidget::itemChanged, this, [this](QTableWidgetItem *item) {
+        ImportPlan *p = m_model->plan();
+        if (!p || item->column() != 0 || item->row() >= p->projects.size())
+            return;
+        p->projects[item->row()].add = item->checkState() == Qt::Checked;
+        updateSummary();
+    });
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 4);
     right->setStretchFactor(0, 2);
@@ -219,7 +233,38 @@ void ImportReportDialog::showReport(int index)
     m_text->setPlainText(p.text);
     m_model->setPlan(&p);
     m_table->resizeColumnsToContents();
+    fillProjects();
     highlight();
+}
+
+void ImportReportDialog::fillProjects()
+{
+    const QSignalBlocker blocker(m_projects);
+    ImportPlan *p = m_model->plan();
+    m_projects->setRowCount(p ? int(p->projects.size()) : 0);
+    if (!p)
+        return;
+    for (int r = 0; r < p->projects.size(); ++r) {
+        const ProposedProject &pp = p->projects.at(r);
+        auto *name = new QTableWidgetItem(pp.mention.name);
+        name->setFlags(Qt::ItemIsEnabled | (pp.existingProjectId ? Qt::NoItemFlags : Qt::ItemIsUserCheckable));
+        name->setCheckState(pp.add ? Qt::Checked : Qt::Unchecked);
+        if (pp.existingProjectId)
+            name->setToolTip(tr("A project of this name is in the pipeline already."));
+        m_projects->setItem(r, 0, name);
+        m_projects->setItem(r, 1, new QTableWidgetItem(pp.unitId ? pp.mention.district : tr("%1 (new unit)").arg(pp.mention.district)));
+        Stage st = Stage::Lead;
+        Names::stageFromCode(pp.mention.stageCode, &st);
+        QString stage = Names::stage(st);
+        if (pp.mention.signedOn.isValid())
+            stage += tr(", signed %1").arg(pp.mention.signedOn.toString(QStringLiteral("yyyy-MM")));
+        if (pp.mention.startedOn.isValid())
+            stage += tr(", started %1").arg(pp.mention.startedOn.toString(QStringLiteral("yyyy-MM")));
+        m_projects->setItem(r, 2, new QTableWidgetItem(stage));
+        m_projects->setItem(r, 3, new QTableWidgetItem(pp.mention.investmentYi > 0 ? QString::number(pp.mention.investmentYi) : QString()));
+        m_projects->setItem(r, 4, new QTableWidgetItem(pp.mention.evidenceText));
+    }
+    m_projects->resizeColumnsToContents();
 }
 
 void ImportReportDialog::highlight()
@@ -241,10 +286,12 @@ void ImportReportDialog::highlight()
 
 void ImportReportDialog::updateSummary()
 {
-    int facts = 0, conflicts = 0, newUnits = 0, repeated = 0;
+    int facts = 0, conflicts = 0, newUnits = 0, repeated = 0, projects = 0;
     QSet<QString> unitsToMake;
     for (const ImportPlan &p : std::as_const(m_plans)) {
         repeated += p.existingDocumentId != 0;
+        for (const ProposedProject &pp : p.projects)
+            projects += pp.add && !pp.existingProjectId && !p.existingDocumentId;
         for (const ProposedFact &f : p.facts) {
             if (!f.accept || p.existingDocumentId)
                 continue;
@@ -255,8 +302,9 @@ void ImportReportDialog::updateSummary()
         }
     }
     newUnits = int(unitsToMake.size());
-    m_status->setText(tr("%1 reports read; %2 facts to store, %3 of them in conflict with stored facts; %4 new units; %5 reports imported before.")
-                          .arg(qsizetype(m_plans.size())).arg(facts).arg(conflicts).arg(newUnits).arg(repeated));
+    m_status->setText(tr("%1 reports read; %2 facts to store, %3 of them in conflict with stored facts; %4 new units; "
+                         "%5 projects to add to the pipeline; %6 reports imported before.")
+                          .arg(qsizetype(m_plans.size())).arg(facts).arg(conflicts).arg(newUnits).arg(projects).arg(repeated));
     m_storeButton->setEnabled(facts > 0 && !m_watcher.isRunning());
 }
 

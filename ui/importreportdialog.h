@@ -12,6 +12,7 @@ class QListWidget;
 class QProgressDialog;
 class QPushButton;
 class QTableView;
+class QTableWidget;
 class QTextBrowser;
 
 namespace IPDesk {
@@ -38,6 +39,7 @@ public:
     FactReviewModel *factModel() const { return m_model; }
     QTableView *factView() const { return m_table; }
     QListWidget *reportList() const { return m_reports; }
+    QTableWidget *projectTable() const { return m_projects; }
     ImportSummary summary() const { return m_summary; }
     QString lastError() const { return m_lastError; }
 
@@ -47,6 +49,7 @@ public slots:
 
 private:
     void showReport(int index);
+    void fillProjects();
     void highlight();
     void updateSummary();
     void readingFinished();
@@ -62,6 +65,7 @@ private:
     QListWidget *m_reports;
     QTextBrowser *m_text;
     QTableView *m_table;
+    QTableWidget *m_projects;
     QLabel *m_status;
     QPushButton *m_storeButton;
     QProgressDialog *m_progress = nullptr;

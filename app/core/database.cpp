@@ -357,13 +357,29 @@ Status Database::saveCopy(const QString &path)
 Transaction::Transaction(Database &db)
     : m_db(db)
 {
-    m_active = m_db.connection().transaction();
+    m_level = m_db.m_transactionDepth + 1;
+    if (m_level == 1) {
+        m_active = m_db.connection().transaction();
+    } else {
+        QSqlQuery q(m_db.connection());
+        m_active = q.exec(QStringLiteral("SAVEPOINT ipdesk_%1").arg(m_level));
+    }
+    if (m_active)
+        m_db.m_transactionDepth = m_level;
 }
 
 Transaction::~Transaction()
 {
-    if (m_active)
+    if (!m_active)
+        return;
+    if (m_level == 1) {
         m_db.connection().rollback();
+    } else {
+        QSqlQuery q(m_db.connection());
+        q.exec(QStringLiteral("ROLLBACK TO SAVEPOINT ipdesk_%1").arg(m_level));
+        q.exec(QStringLiteral("RELEASE SAVEPOINT ipdesk_%1").arg(m_level));
+    }
+    m_db.m_transactionDepth = m_level - 1;
 }
 
 Status Transaction::commit()
@@ -371,6 +387,13 @@ Status Transaction::commit()
     if (!m_active)
         return Status::error(Database::tr("No transaction is open."));
     m_active = false;
+    m_db.m_transactionDepth = m_level - 1;
+    if (m_level > 1) {
+        QSqlQuery q(m_db.connection());
+        if (!q.exec(QStringLiteral("RELEASE SAVEPOINT ipdesk_%1").arg(m_level)))
+            return Database::errorFrom(q);
+        return Status();
+    }
     if (!m_db.connection().commit()) {
         const QString why = m_db.connection().lastError().text();
         m_db.connection().rollback();

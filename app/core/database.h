@@ -56,13 +56,16 @@ private:
     Status checkExistingFile(const QString &path) const;
     Status migrate();
 
+    friend class Transaction;
+    int m_transactionDepth = 0;
     QSqlDatabase m_db;
     QString m_connectionName;
     QString m_location;
     Backend m_backend = Backend::SQLite;
 };
 
-/// RAII transaction: rolls back unless commit() succeeded.
+/// RAII transaction: rolls back unless commit() succeeded. Nested inside another one it is a
+/// savepoint, so a store call that makes its own transaction can be part of a larger one.
 class Transaction
 {
 public:
@@ -76,6 +79,7 @@ public:
 private:
     Database &m_db;
     bool m_active = false;
+    int m_level = 0; // 1: the real transaction; more: a savepoint
 };
 
 } // namespace IPDesk

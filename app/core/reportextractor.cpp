@@ -2,6 +2,7 @@
 
 #include "charset.h"
 #include "chinesenumber.h"
+#include "domain.h"
 #include "reporttext.h"
 #include "textdecoder.h"
 
@@ -828,6 +829,206 @@ QList<qsizetype> targetCueEnds(const QString &before)
 }
 
 
+
+/// Named projects and companies that the text says reached a stage: 迈富时数字科技华中总部项目成功落户东湖区;
+/// 广西麦科斯新材料科技有限公司 ... 去年5月签约,9月开工建设.
+QList<ProjectMention> findProjectMentions(const ReportText &report, const QList<UnitMention> &units,
+                                          const QString &subject, int refYear)
+{
+    const QString &s = report.clean();
+    static const QStringList heads = {QStringLiteral("股份有限公司"), QStringLiteral("有限公司"), QStringLiteral("项目")};
+    static const CharSet boundary(QStringLiteral(",。、;:!?“”\"《》\n|●■"));
+    static const QStringList stopWords = {QStringLiteral("的"), QStringLiteral("与"), QStringLiteral("和"), QStringLiteral("及"),
+                                          QStringLiteral("等"), QStringLiteral("在"), QStringLiteral("是"), QStringLiteral("将"),
+                                          QStringLiteral("把"), QStringLiteral("由"), QStringLiteral("对"), QStringLiteral("向"),
+                                          QStringLiteral("推动"), QStringLiteral("引进"), QStringLiteral("签约"), QStringLiteral("落户"),
+                                          QStringLiteral("包括"), QStringLiteral("涉及"), QStringLiteral("围绕"), QStringLiteral("位于"),
+                                          QStringLiteral("以"), QStringLiteral("为"), QStringLiteral("了"), QStringLiteral("其中")};
+    static const QStringList generic = {QStringLiteral("重点"), QStringLiteral("重大"), QStringLiteral("产业"), QStringLiteral("签约"),
+                                        QStringLiteral("招商"), QStringLiteral("制造业"), QStringLiteral("优质"), QStringLiteral("一批"),
+                                        QStringLiteral("新"), QStringLiteral("该"), QStringLiteral("此次"), QStringLiteral("相关"),
+                                        QStringLiteral("链"), QStringLiteral("储备"), QStringLiteral("在谈"), QStringLiteral("增资扩产"),
+                                        QStringLiteral("标杆"), QStringLiteral("示范"), QStringLiteral("配套")};
+    static const QStringList verbsInside = {QStringLiteral("招商引资"), QStringLiteral("推动"), QStringLiteral("开展"),
+                                            QStringLiteral("保障"), QStringLiteral("举行"), QStringLiteral("直接投资"),
+                                            QStringLiteral("加快"), QStringLiteral("切实"), QStringLiteral("机构"),
+                                            QStringLiteral("洽谈"), QStringLiteral("年内"), QStringLiteral("的"),
+                                            QStringLiteral("实施"), QStringLiteral("服务"), QStringLiteral("引导")};
+    struct StageVerb { const char16_t *word; Stage stage; };
+    static const StageVerb verbs[] = {{u"投产", Stage::Operating}, {u"竣工", Stage::Operating}, {u"开工", Stage::Started},
+                                      {u"动工", Stage::Started},   {u"落户", Stage::Registered}, {u"落地", Stage::Registered},
+                                      {u"注册", Stage::Registered}, {u"签约", Stage::Signed},    {u"签订", Stage::Signed},
+                                      {u"洽谈", Stage::Negotiating}, {u"在谈", Stage::Negotiating}};
+    static const RE datedVerb(QStringLiteral("(?:(20\\d\\d)年|(今|去)年)?(\\d{1,2})月(?:份|底|初|中旬)?,?(签约|开工|投产|落户|注册)"));
+    static const RE investBefore(QStringLiteral("投资(\\d+(?:\\.\\d+)?)(亿|万)元的$"));
+    static const RE investAfter(QStringLiteral("^[^。;]{0,24}?总投资(?:额)?(?:约|达|超)?(\\d+(?:\\.\\d+)?)(亿|万)元"));
+
+    // Every name first, in text order, so that the steps read for one stop where the next name begins.
+    struct Candidate { qsizetype from, at; QString head; };
+    QList<Candidate> candidates;
+    for (const QString &head : heads) {
+        for (qsizetype at = s.indexOf(head); at >= 0; at = s.indexOf(head, at + head.size())) {
+            if (head == QLatin1String("项目") || !std::any_of(candidates.cbegin(), candidates.cend(),
+                                                             [at](const Candidate &c) { return c.at <= at && at < c.at + 6; }))
+                candidates.append({0, at, head});
+        }
+    }
+    // 股份有限公司 also contains 有限公司: keep the longer head.
+    std::sort(candidates.begin(), candidates.end(), [](const Candidate &a, const Candidate &b) { return a.at < b.at; });
+    for (int i = 0; i + 1 < candidates.size(); ++i) {
+        if (candidates[i + 1].at > candidates[i].at && candidates[i + 1].at < candidates[i].at + candidates[i].head.size())
+            candidates.removeAt(i + 1);
+    }
+
+    auto nameAt = [&](qsizetype at, const QString &head, qsizetype *fromOut) {
+        qsizetype from = at;
+        while (from > 0 && at - from < 24 && !boundary.contains(s.at(from - 1)) && !s.at(from - 1).isSpace())
+            --from;
+        QString name = s.mid(from, at + head.size() - from);
+        for (const QString &w : stopWords) {
+            const qsizetype k = name.lastIndexOf(w);
+            if (k >= 0 && k + w.size() < name.size() - head.size())
+                name = name.mid(k + w.size());
+        }
+        *fromOut = at + head.size() - name.size();
+        return name;
+    };
+    QStringList candidateNames;
+    QList<qsizetype> candidateFrom;
+    for (const Candidate &c : std::as_const(candidates)) {
+        qsizetype f = 0;
+        candidateNames << nameAt(c.at, c.head, &f);
+        candidateFrom << f;
+    }
+
+    QList<ProjectMention> out;
+    QSet<QString> names;
+    for (int ci = 0; ci < candidates.size(); ++ci) {
+        const qsizetype at = candidates[ci].at;
+        const QString &head = candidates[ci].head;
+        qsizetype nextName = s.size();
+        for (int cj = ci + 1; cj < candidates.size(); ++cj) {
+            const bool realName = candidateNames.at(cj).size() - candidates.at(cj).head.size() >= 4;
+            if (realName && candidateNames.at(cj) != candidateNames.at(ci)) {
+                nextName = candidateFrom.at(cj);
+                break;
+            }
+        }
+        {
+            qsizetype from = candidateFrom.at(ci);
+            const QString name = candidateNames.at(ci);
+            const QString core = name.left(name.size() - head.size());
+            if (core.size() < 4 || names.contains(name) || core.at(0).isDigit() || core.at(0) == u'(')
+                continue;
+            bool verbal = false;
+            for (const QString &v : verbsInside)
+                verbal = verbal || core.contains(v);
+            static const RE dateInside(QStringLiteral("\\d+[年月]"));
+            if (verbal || dateInside.match(core).hasMatch())
+                continue;
+            bool isGeneric = false;
+            for (const QString &g : generic)
+                isGeneric = isGeneric || core == g || core.endsWith(g) || core.startsWith(g);
+            if (isGeneric || core.contains(u'个'))
+                continue;
+            // The sentence and the paragraph the name stands in.
+            qsizetype sentStart = at, sentEnd = at;
+            while (sentStart > 0 && !QStringLiteral("。!?\n").contains(s.at(sentStart - 1)))
+                --sentStart;
+            while (sentEnd < s.size() && !QStringLiteral("。!?\n").contains(s.at(sentEnd)))
+                ++sentEnd;
+            qsizetype paraEnd = s.indexOf(QLatin1Char('\n'), at);
+            if (paraEnd < 0)
+                paraEnd = s.size();
+            const QString after = s.mid(at + head.size(), sentEnd - at - head.size());
+            ProjectMention pm;
+            pm.name = name;
+            Stage stage = Stage::Lead;
+            bool staged = false;
+            // The verb of the clause the name stands in (… 等一批优质项目落地 covers a list of names).
+            qsizetype clauseEnd = after.size();
+            for (qsizetype k = 0; k < after.size(); ++k) {
+                if (after.at(k) == u',' || after.at(k) == u';') {
+                    clauseEnd = k;
+                    break;
+                }
+            }
+            const QString clause = after.left(clauseEnd);
+            for (const StageVerb &v : verbs) {
+                const qsizetype k = clause.indexOf(QStringView(v.word));
+                if (k >= 0 && k < 40 && !clause.left(k).contains(QStringLiteral("预计"))) {
+                    stage = v.stage;
+                    staged = true;
+                    break;
+                }
+            }
+            // Dated steps in the rest of the paragraph: 去年5月签约,9月开工.
+            const qsizetype restEnd = std::max(sentEnd, std::min({paraEnd + 400, s.size(), nextName}));
+            const QString rest = s.mid(from, restEnd - from);
+            int year = 0;
+            auto it = datedVerb.globalMatch(rest);
+            while (it.hasNext()) {
+                const auto m = it.next();
+                const QString lead = rest.mid(std::max<qsizetype>(0, m.capturedStart() - 4), 4);
+                if (lead.contains(QStringLiteral("预计")) || lead.contains(QStringLiteral("计划")))
+                    continue;
+                if (!m.captured(1).isEmpty())
+                    year = m.captured(1).toInt();
+                else if (m.captured(2) == QStringLiteral("去"))
+                    year = refYear - 1;
+                else if (m.captured(2) == QStringLiteral("今") || !year)
+                    year = year ? year : refYear;
+                const QDate d(year, m.captured(3).toInt(), 1);
+                if (!d.isValid())
+                    continue;
+                const QString verb = m.captured(4);
+                Stage st = verb == QStringLiteral("签约") ? Stage::Signed
+                         : verb == QStringLiteral("开工") ? Stage::Started
+                         : verb == QStringLiteral("投产") ? Stage::Operating
+                                                            : Stage::Registered;
+                if (st == Stage::Signed)
+                    pm.signedOn = d;
+                if (st == Stage::Started)
+                    pm.startedOn = d;
+                if (!staged || int(st) > int(stage)) {
+                    stage = st;
+                    staged = true;
+                }
+            }
+            const auto ib = investBefore.match(QStringView(s).mid(std::max<qsizetype>(0, from - 12), from - std::max<qsizetype>(0, from - 12)));
+            const auto ia = investAfter.match(after);
+            const auto &im = ib.hasMatch() ? ib : ia;
+            if (im.hasMatch())
+                pm.investmentYi = im.captured(1).toDouble() / (im.captured(2) == QStringLiteral("万") ? 1e4 : 1);
+            if (!staged && !im.hasMatch())
+                continue;
+            pm.stageCode = Names::stageCode(staged ? stage : Stage::Lead);
+            // The unit: named after the verb (落户东湖区), else before the name in the paragraph, else the subject.
+            for (const UnitMention &u : units) {
+                if (u.start >= at && u.end <= sentEnd) {
+                    pm.district = u.name;
+                    break;
+                }
+            }
+            if (pm.district.isEmpty()) {
+                for (const UnitMention &u : units) {
+                    if (u.end <= from && u.start >= sentStart - 200)
+                        pm.district = u.name;
+                }
+            }
+            if (pm.district.isEmpty())
+                pm.district = subject;
+            pm.evidenceStart = report.originalCodePoint(sentStart);
+            pm.evidenceEnd = report.originalCodePoint(sentEnd);
+            pm.evidenceText = report.original().mid(report.originalOffset(sentStart),
+                                                    report.originalOffset(sentEnd) - report.originalOffset(sentStart)).trimmed();
+            names.insert(name);
+            out.append(pm);
+        }
+    }
+    return out;
+}
+
 } // namespace
 
 QList<QPair<QString, QString>> ReportExtractor::metrics()
@@ -1180,6 +1381,7 @@ Extraction ReportExtractor::extract(const QString &text) const
             ctx.sectionPeriod = ctx.period;
         lineStart = lineEnd + 1;
     }
+    result.projects = findProjectMentions(report, units, result.subject, refYear);
     return result;
 }
 

@@ -8,6 +8,8 @@
 #include <QFileInfo>
 #include <QSqlQuery>
 
+#include <cmath>
+
 namespace IPDesk {
 
 namespace {
@@ -132,6 +134,11 @@ ImportPlan ReportImporter::plan(const ReadReport &report) const
         p.fact = f;
         plan.facts.append(p);
     }
+    for (const ProjectMention &m : std::as_const(plan.extraction.projects)) {
+        ProposedProject pp;
+        pp.mention = m;
+        plan.projects.append(pp);
+    }
     refresh(plan);
     if (plan.facts.isEmpty())
         plan.status = Status::error(tr("No figures were found in %1.").arg(plan.title));
@@ -143,6 +150,17 @@ ImportPlan ReportImporter::plan(const ReadReport &report) const
 void ReportImporter::refresh(ImportPlan &plan) const
 {
     const qint64 subjectId = matchUnit(*m_store, plan.extraction.subject);
+    for (ProposedProject &pp : plan.projects) {
+        pp.unitId = matchUnit(*m_store, pp.mention.district);
+        ProjectQuery q;
+        q.text = pp.mention.name;
+        const QList<Project> same = m_store->fetch(q, 0, 5);
+        pp.existingProjectId = 0;
+        for (const Project &p : same) {
+            if (p.name == pp.mention.name)
+                pp.existingProjectId = p.id;
+        }
+    }
     FactStore facts(m_store->database());
     for (ProposedFact &p : plan.facts) {
         p.unitId = matchUnit(*m_store, p.fact.district);
@@ -171,6 +189,16 @@ void ReportImporter::refresh(ImportPlan &plan) const
 
 Status ReportImporter::commit(const QList<ImportPlan> &plans, ImportSummary *summary,
                               const std::function<bool()> &cancelled) const
+{
+    const Status s = commitPlans(plans, summary, cancelled);
+    // Units and projects may have been made and then rolled back: views read them again.
+    m_store->reloadUnits();
+    emit m_store->projectsReset();
+    return s;
+}
+
+Status ReportImporter::commitPlans(const QList<ImportPlan> &plans, ImportSummary *summary,
+                                   const std::function<bool()> &cancelled) const
 {
     ImportSummary sum;
     Database *db = m_store->database();
@@ -243,6 +271,44 @@ Status ReportImporter::commit(const QList<ImportPlan> &plans, ImportSummary *sum
             if (!s)
                 return s;
             sum.facts += int(toInsert.size());
+
+            // Projects the officer chose to add to the pipeline.
+            QList<Project> newProjects;
+            for (const ProposedProject &pp : plan.projects) {
+                if (!pp.add || pp.existingProjectId)
+                    continue;
+                qint64 unitId = pp.unitId ? pp.unitId : created.value(pp.mention.district);
+                if (!unitId)
+                    unitId = matchUnit(*m_store, plan.extraction.subject);
+                if (!unitId)
+                    unitId = created.value(plan.extraction.subject);
+                if (!unitId)
+                    continue;
+                Project p;
+                p.name = pp.mention.name;
+                p.unitId = unitId;
+                Names::stageFromCode(pp.mention.stageCode, &p.stage);
+                p.plannedInvestment = Yuan(std::llround(pp.mention.investmentYi * 1e8));
+                if (pp.mention.signedOn.isValid())
+                    p.stageDates.insert(Stage::Signed, pp.mention.signedOn);
+                if (pp.mention.startedOn.isValid())
+                    p.stageDates.insert(Stage::Started, pp.mention.startedOn);
+                if (!p.stageDates.contains(p.stage) && plan.extraction.published.isValid() && p.validate().isEmpty()) {
+                    Project dated = p;
+                    dated.stageDates.insert(p.stage, plan.extraction.published);
+                    if (dated.validate().isEmpty())
+                        p = dated;
+                }
+                p.notes = tr("From the report \"%1\": %2").arg(plan.title, pp.mention.evidenceText.left(200));
+                newProjects.append(p);
+            }
+            if (!newProjects.isEmpty()) {
+                m_store->reloadUnits(); // units made above
+                s = m_store->insertProjects(newProjects);
+                if (!s)
+                    return s;
+                sum.projectsAdded += int(newProjects.size());
+            }
         }
         if (cancelled && cancelled())
             return Status::error(tr("The import was cancelled; nothing was stored."));
@@ -250,8 +316,7 @@ Status ReportImporter::commit(const QList<ImportPlan> &plans, ImportSummary *sum
         if (!s)
             return s;
     }
-    if (unitsAdded)
-        m_store->reloadUnits();
+    Q_UNUSED(unitsAdded);
     if (summary)
         *summary = sum;
     return Status();

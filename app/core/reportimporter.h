@@ -19,6 +19,15 @@ struct ProposedFact
     bool replace = true;             // on conflict: replace the stored value (true) or keep it
 };
 
+/// A project the report names, which the officer may add to the pipeline.
+struct ProposedProject
+{
+    ProjectMention mention;
+    bool add = false;
+    qint64 unitId = 0;            // matched unit; 0: made with the report's new units
+    qint64 existingProjectId = 0; // a project of that name is in the pipeline already
+};
+
 /// A report read and its figures extracted: no database involved, so it may run on any thread.
 struct ReadReport
 {
@@ -42,6 +51,7 @@ struct ImportPlan
     QString sha256;
     Extraction extraction;
     QList<ProposedFact> facts;
+    QList<ProposedProject> projects;
     qint64 existingDocumentId = 0; // the same report was imported before
     Status status;                 // the file could not be read or has no figures
 };
@@ -53,6 +63,7 @@ struct ImportSummary
     int replaced = 0;
     int unitsCreated = 0;
     int skippedDocuments = 0;
+    int projectsAdded = 0;
 };
 
 /// Turns reports into reviewed, stored facts with their source documents.
@@ -79,6 +90,7 @@ public:
     static UnitKind kindFromName(const QString &name);
 
 private:
+    Status commitPlans(const QList<ImportPlan> &plans, ImportSummary *summary, const std::function<bool()> &cancelled) const;
     ProjectStore *m_store;
 };
 
