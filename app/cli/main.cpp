@@ -2,6 +2,8 @@
 #include "demodata.h"
 #include "reportextractor.h"
 #include "reportimporter.h"
+#include "metrics.h"
+#include "progress.h"
 #include "projectstore.h"
 #include "settings.h"
 
@@ -10,6 +12,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
+
+#include <cmath>
 
 #include <cstdio>
 
@@ -45,7 +49,9 @@ int usage(const QString &problem = QString())
                      "  demo --db PATH                 create a demo desk from the sample reports\n"
                      "  projects [--json]              list the project pipeline\n"
                      "  extract FILE...                print the facts found in reports as JSON Lines\n"
-                     "  import-report FILE...          extract and store facts with their reports (accept all)\n")
+                     "  import-report FILE...          extract and store facts with their reports (accept all)\n"
+                     "  progress --year Y [--as-of DATE] [--json]\n"
+                     "                                 each unit's actual against its target: completion, pace, status\n")
           << Qt::flush;
     return 2;
 }
@@ -240,6 +246,64 @@ int cmdImportReport(const Args &a)
     return unreadable == a.positional.size() ? 1 : 0;
 }
 
+int cmdProgress(const Args &a)
+{
+    bool ok = false;
+    const int year = a.options.value(QStringLiteral("year")).toInt(&ok);
+    if (!ok || year < 1990 || year > 2100)
+        return usage(Cli::tr("progress needs --year YYYY"));
+    QDate asOf;
+    if (a.options.contains(QStringLiteral("as-of"))) {
+        asOf = QDate::fromString(a.options.value(QStringLiteral("as-of")), Qt::ISODate);
+        if (!asOf.isValid())
+            return usage(Cli::tr("--as-of needs a date as YYYY-MM-DD"));
+    }
+    Database db;
+    Status s = db.open(a.db.isEmpty() ? AppSettings::defaultDatabase() : a.db, Database::OpenMode::ExistingOnly);
+    if (!s)
+        return fail(s.message());
+    ProjectStore store(&db);
+    ProgressCalculator calc(&store, ProgressSettings::load(db));
+    QString note;
+    const QDate effective = ProgressCalculator::effectiveAsOf(year, asOf, &note);
+    if (!note.isEmpty())
+        err() << note << '\n';
+    const QList<ProgressRow> rows = calc.compute(year, effective);
+    const bool json = a.flags.contains(QStringLiteral("json"));
+    if (rows.isEmpty())
+        err() << Cli::tr("There are no targets and no figures for %1.").arg(year) << '\n';
+    for (const ProgressRow &r : rows) {
+        if (json) {
+            QJsonObject o{{QStringLiteral("unit"), r.unit},
+                          {QStringLiteral("metric"), r.metric},
+                          {QStringLiteral("year"), year},
+                          {QStringLiteral("as_of"), effective.toString(Qt::ISODate)},
+                          {QStringLiteral("pace_pct"), std::round(r.pace * 100) / 100},
+                          {QStringLiteral("status"), statusCode(r.status)}};
+            if (r.hasTarget) {
+                o.insert(QStringLiteral("target"), r.target);
+                o.insert(QStringLiteral("target_qualifier"), r.targetQualifier);
+                o.insert(QStringLiteral("target_source"), r.targetSource);
+            }
+            if (r.hasActual) {
+                o.insert(QStringLiteral("actual"), std::round(r.actual * 10000) / 10000);
+                o.insert(QStringLiteral("source"), r.source);
+                if (!r.sourceDetail.isEmpty())
+                    o.insert(QStringLiteral("source_detail"), r.sourceDetail);
+            }
+            if (r.hasTarget && r.hasActual && r.target > 0) {
+                o.insert(QStringLiteral("completion_pct"), std::round(r.completion * 100) / 100);
+                o.insert(QStringLiteral("gap_pp"), std::round(r.gap * 100) / 100);
+            }
+            out() << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
+        } else {
+            out() << QString(r.depth * 2, QLatin1Char(' ')) << r.unit << '\t' << statusName(r.status) << '\t' << r.summary() << '\n';
+        }
+    }
+    out().flush();
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -264,5 +328,7 @@ int main(int argc, char **argv)
         return cmdExtract(a);
     if (a.command == QLatin1String("import-report"))
         return cmdImportReport(a);
+    if (a.command == QLatin1String("progress"))
+        return cmdProgress(a);
     return usage(Cli::tr("unknown command %1").arg(a.command));
 }

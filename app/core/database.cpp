@@ -97,7 +97,27 @@ const char *const schemaStep1[] = {
     nullptr,
 };
 
-const char *const *const schemaSteps[] = {schemaStep1};
+/// Step 2: the activity log (trips, visits, delegations received, events) and the projects each touched.
+const char *const schemaStep2[] = {
+    "CREATE TABLE IF NOT EXISTS activities ("
+    " id %PK%,"
+    " unit_id BIGINT NOT NULL REFERENCES units(id) ON DELETE CASCADE,"
+    " happened_on DATE NOT NULL,"
+    " kind TEXT NOT NULL CHECK (kind IN ('trip', 'visit', 'delegation', 'event', 'signing')),"
+    " leader_led INTEGER NOT NULL DEFAULT 0,"
+    " places TEXT NOT NULL DEFAULT '',"
+    " companies TEXT NOT NULL DEFAULT '',"
+    " companies_count INTEGER NOT NULL DEFAULT 0 CHECK (companies_count >= 0),"
+    " notes TEXT NOT NULL DEFAULT '')",
+    "CREATE INDEX IF NOT EXISTS activities_unit_date ON activities(unit_id, happened_on)",
+    "CREATE TABLE IF NOT EXISTS activity_projects ("
+    " activity_id BIGINT NOT NULL REFERENCES activities(id) ON DELETE CASCADE,"
+    " project_id BIGINT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,"
+    " PRIMARY KEY (activity_id, project_id))",
+    nullptr,
+};
+
+const char *const *const schemaSteps[] = {schemaStep1, schemaStep2};
 
 } // namespace
 
@@ -345,6 +365,27 @@ qint64 Database::insert(const QString &sql, const QVariantList &values, Status *
     const qint64 id = q.value(0).toLongLong();
     q.finish();
     return id;
+}
+
+QString Database::setting(const QString &key, const QString &fallback) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT value FROM meta WHERE key = ?"));
+    q.addBindValue(QString(QLatin1String("setting.") + key));
+    if (q.exec() && q.next())
+        return q.value(0).toString();
+    return fallback;
+}
+
+Status Database::setSetting(const QString &key, const QString &value)
+{
+    Transaction t(*this);
+    Status s = exec(QStringLiteral("DELETE FROM meta WHERE key = ?"), {QString(QLatin1String("setting.") + key)});
+    if (s)
+        s = exec(QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?)"), {QString(QLatin1String("setting.") + key), value});
+    if (s)
+        s = t.commit();
+    return s;
 }
 
 Status Database::saveCopy(const QString &path)

@@ -18,7 +18,7 @@ public:
     enum class Backend { SQLite, PostgreSQL };
     enum class OpenMode { CreateIfMissing, ExistingOnly };
 
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = 2;
 
     Database();
     ~Database();
@@ -41,6 +41,10 @@ public:
     Status exec(const QString &sql, const QVariantList &values = {});
     /// Runs an INSERT ... RETURNING id and returns the new id (0 on failure).
     qint64 insert(const QString &sql, const QVariantList &values, Status *status);
+
+    /// Desk-wide settings kept in the desk itself (thresholds of the bulletin, weights ...).
+    QString setting(const QString &key, const QString &fallback = QString()) const;
+    Status setSetting(const QString &key, const QString &value);
 
     /// Writes a consistent copy of the open desk to another file (File → Save As).
     Status saveCopy(const QString &path);

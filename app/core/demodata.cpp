@@ -1,5 +1,6 @@
 #include "demodata.h"
 
+#include "activitystore.h"
 #include "factstore.h"
 
 #include <QFile>
@@ -81,6 +82,23 @@ Status DemoData::load(ProjectStore *store, const QByteArray &json)
         Status s = facts.insertFact(f);
         if (!s)
             return s;
+    }
+    ActivityStore activities(db);
+    for (const QJsonValue &v : root.value(QLatin1String("activities")).toArray()) {
+        const QJsonObject o = v.toObject();
+        Activity a;
+        a.unitId = unitIds.value(o.value(QLatin1String("unit")).toString());
+        a.date = QDate::fromString(o.value(QLatin1String("date")).toString(), Qt::ISODate);
+        Activity::kindFromCode(o.value(QLatin1String("kind")).toString(), &a.kind);
+        a.leaderLed = o.value(QLatin1String("leader_led")).toBool();
+        a.places = o.value(QLatin1String("places")).toString();
+        a.companies = o.value(QLatin1String("companies")).toString();
+        a.companiesCount = o.value(QLatin1String("companies_count")).toInt();
+        a.notes = o.value(QLatin1String("notes")).toString();
+        Status as;
+        activities.insert(a, &as);
+        if (!as)
+            return as;
     }
     Status s = t.commit();
     if (!s)
