@@ -102,6 +102,24 @@ private slots:
         QCOMPARE(db.schemaVersion(), Database::SchemaVersion);
     }
 
+    void upgradesAnOlderDesk()
+    {
+        // A desk written before the activity log (format 1) is brought up to date on opening.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("old.ipdesk"));
+        {
+            Database db;
+            QVERIFY(db.open(path));
+        }
+        rawSql(path, {QStringLiteral("DROP TABLE activity_projects"), QStringLiteral("DROP TABLE activities"),
+                      QStringLiteral("UPDATE meta SET value = '1' WHERE key = 'schema_version'")});
+        Database db;
+        QVERIFY(db.open(path));
+        QCOMPARE(db.schemaVersion(), Database::SchemaVersion);
+        QSqlQuery q(db.connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM activities")));
+    }
+
     void refusesWhatIsNotADesk_data()
     {
         QTest::addColumn<QByteArray>("content");

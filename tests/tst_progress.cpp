@@ -1,0 +1,300 @@
+// Progress, pace, status and ranking arithmetic on a small desk built for each case.
+#include "activitystore.h"
+#include "factstore.h"
+#include "progress.h"
+#include "testdesk.h"
+
+#include <QSqlQuery>
+
+using namespace IPDesk;
+
+namespace {
+
+/// 市 → 甲区 (towns 甲一镇, 甲二镇), 乙区, 丙区.
+struct SmallDesk : TestDesk
+{
+    qint64 city, a, a1, a2, b, c;
+    SmallDesk()
+        : TestDesk(false)
+    {
+        Status s;
+        city = store->addUnit(Unit{0, 0, QStringLiteral("测试市"), UnitKind::City}, &s);
+        a = store->addUnit(Unit{0, city, QStringLiteral("甲区"), UnitKind::District}, &s);
+        a1 = store->addUnit(Unit{0, a, QStringLiteral("甲一镇"), UnitKind::Town}, &s);
+        a2 = store->addUnit(Unit{0, a, QStringLiteral("甲二镇"), UnitKind::Town}, &s);
+        b = store->addUnit(Unit{0, city, QStringLiteral("乙区"), UnitKind::District}, &s);
+        c = store->addUnit(Unit{0, city, QStringLiteral("丙区"), UnitKind::District}, &s);
+    }
+    void project(qint64 unit, const QDate &signedOn, double yi, ProjectType type = ProjectType::New, const QDate &startedOn = {})
+    {
+        Project p;
+        p.name = QStringLiteral("项目%1").arg(store->projectCount() + 1);
+        p.unitId = unit;
+        p.type = type;
+        p.stage = startedOn.isValid() ? Stage::Started : Stage::Signed;
+        p.signedInvestment = Yuan(yi * 1e8);
+        p.plannedInvestment = Yuan(yi * 1e8);
+        p.stageDates.insert(Stage::Signed, signedOn);
+        if (startedOn.isValid())
+            p.stageDates.insert(Stage::Started, startedOn);
+        QVERIFY(store->insertProject(p));
+    }
+    void target(qint64 unit, const char *metric, double v)
+    {
+        QVERIFY(FactStore(&db).setTarget(Target{unit, 2023, QLatin1String(metric), v, QStringLiteral("at_least")}));
+    }
+    static const ProgressRow *row(const QList<ProgressRow> &rows, qint64 unit, const char *metric)
+    {
+        for (const ProgressRow &r : rows) {
+            if (r.unitId == unit && r.metric == QLatin1String(metric))
+                return &r;
+        }
+        return nullptr;
+    }
+};
+
+} // namespace
+
+class TestProgress : public QObject
+{
+    Q_OBJECT
+private slots:
+    void pace_data()
+    {
+        QTest::addColumn<QDate>("asOf");
+        QTest::addColumn<bool>("weighted");
+        QTest::addColumn<double>("expected");
+        QTest::newRow("1 January") << QDate(2023, 1, 1) << false << 100.0 / 365;
+        QTest::newRow("30 June") << QDate(2023, 6, 30) << false << 100.0 * 181 / 365;
+        QTest::newRow("31 December") << QDate(2023, 12, 31) << false << 100.0;
+        QTest::newRow("leap year end of February") << QDate(2024, 2, 29) << false << 100.0 * 60 / 366;
+        QTest::newRow("weights: end of March") << QDate(2023, 3, 31) << true << 10.0;
+        QTest::newRow("weights: mid June") << QDate(2023, 6, 15) << true << 10.0 + 30.0 + 40.0 * 15 / 30;
+    }
+    void pace()
+    {
+        QFETCH(QDate, asOf);
+        QFETCH(bool, weighted);
+        QFETCH(double, expected);
+        // Slow start, busy second quarter: Q1 10%, Q2 40% (April 0, May 0 ... June all), rest 50%.
+        const QList<double> weights = {2, 3, 5, 30, 0, 40, 5, 5, 5, 2, 2, 1};
+        QVERIFY(qAbs(ProgressCalculator::pace(asOf, weighted ? weights : QList<double>()) - expected) < 1e-9);
+    }
+
+    void statusThresholds_data()
+    {
+        QTest::addColumn<double>("signedCount");
+        QTest::addColumn<QString>("status");
+        // Target 10 projects; 30 June 2023 is 49.59% of the year.
+        QTest::newRow("ahead of pace") << 6.0 << QStringLiteral("green");
+        QTest::newRow("less than 10 points behind") << 4.0 << QStringLiteral("green");   // 40%: 9.6 behind
+        QTest::newRow("10 to 30 points behind") << 3.0 << QStringLiteral("yellow");      // 30%: 19.6 behind
+        QTest::newRow("30 points or more behind") << 1.0 << QStringLiteral("red");       // 10%: 39.6 behind
+    }
+    void statusThresholds()
+    {
+        QFETCH(double, signedCount);
+        QFETCH(QString, status);
+        SmallDesk d;
+        d.target(d.b, "signed_projects", 10);
+        for (int i = 0; i < int(signedCount); ++i)
+            d.project(d.b, QDate(2023, 3, 1), 1);
+        const QList<ProgressRow> rows = ProgressCalculator(d.store.get()).compute(2023, QDate(2023, 6, 30));
+        const ProgressRow *r = SmallDesk::row(rows, d.b, "signed_projects");
+        QVERIFY(r);
+        QCOMPARE(r->completion, signedCount * 10);
+        QCOMPARE(statusCode(r->status), status);
+        QVERIFY(qAbs(r->gap - (r->pace - r->completion)) < 1e-9);
+    }
+
+    void pipelineRollUp()
+    {
+        SmallDesk d;
+        d.target(d.a, "signed_projects", 10);
+        d.target(d.a, "signed_investment", 20);
+        d.target(d.b, "signed_projects", 5);
+        d.project(d.a1, QDate(2023, 2, 1), 3);                                  // counts
+        d.project(d.a2, QDate(2023, 5, 20), 2.5, ProjectType::CapitalIncrease);  // its increase only
+        d.project(d.a2, QDate(2022, 12, 31), 9);                                 // last year: not counted
+        d.project(d.a1, QDate(2023, 7, 1), 4);                                   // after the as-of day
+        d.project(d.a, QDate(2023, 6, 30), 1, ProjectType::New, QDate(2023, 6, 30)); // the district's own
+        const QList<ProgressRow> rows = ProgressCalculator(d.store.get()).compute(2023, QDate(2023, 6, 30));
+
+        const ProgressRow *count = SmallDesk::row(rows, d.a, "signed_projects");
+        QVERIFY(count);
+        QCOMPARE(count->actual, 3.0);
+        QCOMPARE(count->source, QStringLiteral("pipeline"));
+        QCOMPARE(count->completion, 30.0);
+        const ProgressRow *amount = SmallDesk::row(rows, d.a, "signed_investment");
+        QCOMPARE(amount->actual, 6.5);
+        const ProgressRow *ci = SmallDesk::row(rows, d.a, "capital_increase_projects");
+        QCOMPARE(ci->actual, 1.0);
+        const ProgressRow *started = SmallDesk::row(rows, d.a, "started_projects");
+        QCOMPARE(started->actual, 1.0);
+        // The city sums its districts, targets and actuals, each project once.
+        const ProgressRow *city = SmallDesk::row(rows, d.city, "signed_projects");
+        QCOMPARE(city->actual, 3.0);
+        QCOMPARE(city->target, 15.0);
+        QCOMPARE(city->targetSource, QStringLiteral("children"));
+        // A town's own figures.
+        QCOMPARE(SmallDesk::row(rows, d.a1, "signed_projects")->actual, 1.0);
+    }
+
+    void reportedFactsWhereThereAreNoRecords()
+    {
+        SmallDesk d;
+        d.target(d.b, "signed_investment", 100);
+        FactStore facts(&d.db);
+        auto fact = [&](const char *span, double v, const QDate &asOf = {}) {
+            Fact f;
+            f.unitId = d.b;
+            f.year = 2023;
+            f.span = QLatin1String(span);
+            f.metric = QStringLiteral("signed_investment");
+            f.value = v;
+            f.asOf = asOf;
+            QVERIFY(facts.insertFact(f));
+        };
+        fact("Q1", 20);
+        fact("M03", 8);                       // one month alone: not a year-to-date figure
+        fact("YTD", 41, QDate(2023, 5, 20));  // the latest cumulative figure up to the as-of day
+        fact("H1", 55);                       // ends after the as-of day
+        const QList<ProgressRow> rows = ProgressCalculator(d.store.get()).compute(2023, QDate(2023, 6, 1));
+        const ProgressRow *r = SmallDesk::row(rows, d.b, "signed_investment");
+        QVERIFY(r);
+        QCOMPARE(r->source, QStringLiteral("reported"));
+        QCOMPARE(r->actual, 41.0);
+        QCOMPARE(r->completion, 41.0);
+    }
+
+    void activitiesCountAsActuals()
+    {
+        SmallDesk d;
+        d.target(d.a, "leader_outbound_trips", 4);
+        ActivityStore log(&d.db);
+        auto add = [&](qint64 unit, Activity::Kind kind, bool leader, int companies) {
+            Activity a;
+            a.unitId = unit;
+            a.date = QDate(2023, 4, 1);
+            a.kind = kind;
+            a.leaderLed = leader;
+            a.companiesCount = companies;
+            Status s;
+            QVERIFY(log.insert(a, &s));
+        };
+        add(d.a, Activity::Kind::Trip, true, 5);
+        add(d.a1, Activity::Kind::Trip, true, 2);
+        add(d.a1, Activity::Kind::Trip, false, 1);
+        add(d.a2, Activity::Kind::Delegation, false, 0);
+        add(d.a2, Activity::Kind::Event, false, 0);
+        const QList<ProgressRow> rows = ProgressCalculator(d.store.get()).compute(2023, QDate(2023, 6, 30));
+        QCOMPARE(SmallDesk::row(rows, d.a, "leader_outbound_trips")->actual, 2.0);
+        QCOMPARE(SmallDesk::row(rows, d.a, "leader_outbound_trips")->completion, 50.0);
+        QCOMPARE(SmallDesk::row(rows, d.a, "outbound_trips")->actual, 3.0);
+        QCOMPARE(SmallDesk::row(rows, d.a, "companies_visited")->actual, 8.0);
+        QCOMPARE(SmallDesk::row(rows, d.a, "inbound_visits")->actual, 1.0);
+        QCOMPARE(SmallDesk::row(rows, d.a, "promotion_events")->actual, 1.0);
+    }
+
+    void edgeCasesSayWhy()
+    {
+        SmallDesk d;
+        d.target(d.c, "signed_projects", 0.0001); // setTarget refuses zero; a tiny one stands for a typo
+        d.project(d.b, QDate(2023, 3, 1), 2);
+        const QList<ProgressRow> rows = ProgressCalculator(d.store.get()).compute(2023, QDate(2023, 6, 30));
+        // 乙区 has figures but no target: no percentage, and it says so.
+        const ProgressRow *b = SmallDesk::row(rows, d.b, "signed_projects");
+        QCOMPARE(b->status, ProgressStatus::NoTarget);
+        QVERIFY(b->summary().contains(QLatin1String("no target")));
+        // 丙区 has a target but no figures.
+        const ProgressRow *c = SmallDesk::row(rows, d.c, "signed_projects");
+        QCOMPARE(c->status, ProgressStatus::NoData);
+        QVERIFY(c->summary().contains(QLatin1String("no figures")));
+        // A zero target is refused where targets are set.
+        QVERIFY(!FactStore(&d.db).setTarget(Target{d.c, 2023, QStringLiteral("signed_projects"), 0, QStringLiteral("at_least")}));
+        // A year with nothing in it gives no rows, not zeros.
+        QVERIFY(ProgressCalculator(d.store.get()).compute(2019, QDate(2019, 6, 30)).isEmpty());
+        // An as-of day outside the year is clamped, with a note.
+        QString note;
+        QCOMPARE(ProgressCalculator::effectiveAsOf(2023, QDate(2024, 3, 1), &note), QDate(2023, 12, 31));
+        QVERIFY(!note.isEmpty());
+        note.clear();
+        QCOMPARE(ProgressCalculator::effectiveAsOf(2023, QDate(2022, 3, 1), &note), QDate(2023, 1, 1));
+        QVERIFY(!note.isEmpty());
+    }
+
+    void ranking()
+    {
+        SmallDesk d;
+        for (qint64 u : {d.a, d.b, d.c}) {
+            d.target(u, "signed_projects", 10);
+            d.target(u, "signed_investment", 100);
+        }
+        // 甲区 4 projects, 20亿; 乙区 6 projects, 30亿 (two of them in 甲二镇? no: its own); 丙区 2 projects, 60亿.
+        for (int i = 0; i < 4; ++i) d.project(d.a1, QDate(2023, 2, 1), 5);
+        for (int i = 0; i < 6; ++i) d.project(d.b, QDate(2023, 2, 1), 5);
+        for (int i = 0; i < 2; ++i) d.project(d.c, QDate(2023, 2, 1), 30);
+        ProgressCalculator calc(d.store.get());
+        const QList<ProgressRow> rows = calc.compute(2023, QDate(2023, 6, 30));
+        const QList<RankRow> ranking = calc.rank(rows, d.city);
+        QCOMPARE(ranking.size(), 3);
+        // Weighted 50/50: 甲 (40+20)/2 = 30, 乙 (60+30)/2 = 45, 丙 (20+60)/2 = 40.
+        QCOMPARE(ranking.at(0).unit, QStringLiteral("乙区"));
+        QCOMPARE(ranking.at(0).weighted, 45.0);
+        QCOMPARE(ranking.at(1).unit, QStringLiteral("丙区"));
+        QCOMPARE(ranking.at(2).unit, QStringLiteral("甲区"));
+        QCOMPARE(ranking.at(2).rank, 3);
+        // 功效系数法: count 40..60, amount 20..60. 乙: (60+40·1 + 60+40·0.25)/2 = 85; 甲: (60+40·0.5 + 60)/2 = 70.
+        QCOMPARE(ranking.at(0).efficacy, 85.0);
+        QCOMPARE(ranking.at(2).efficacy, 70.0);
+        QCOMPARE(ranking.at(1).efficacy, (60.0 + 100.0) / 2);
+    }
+
+    void stuckProjectsAreFlagged()
+    {
+        SmallDesk d;
+        Project p;
+        p.name = QStringLiteral("在谈已久");
+        p.unitId = d.b;
+        p.stage = Stage::Negotiating;
+        p.stageDates.insert(Stage::Negotiating, QDate(2023, 2, 10));
+        QVERIFY(d.store->insertProject(p));
+        Project q = p;
+        q.id = 0;
+        q.name = QStringLiteral("刚刚在谈");
+        q.stageDates.insert(Stage::Negotiating, QDate(2023, 5, 10));
+        QVERIFY(d.store->insertProject(q));
+        Project r = q;
+        r.id = 0;
+        r.name = QStringLiteral("两个多月");
+        r.stageDates.insert(Stage::Negotiating, QDate(2023, 4, 1));
+        QVERIFY(d.store->insertProject(r));
+        const QList<StuckProject> stuck = ProgressCalculator(d.store.get()).stuckProjects(QDate(2023, 6, 15));
+        QCOMPARE(stuck.size(), 2);
+        QCOMPARE(stuck.at(0).name, QStringLiteral("在谈已久"));
+        QCOMPARE(stuck.at(0).status, ProgressStatus::Red);
+        QCOMPARE(stuck.at(1).name, QStringLiteral("两个多月"));
+        QCOMPARE(stuck.at(1).status, ProgressStatus::Yellow);
+    }
+
+    void settingsLiveInTheDesk()
+    {
+        SmallDesk d;
+        ProgressSettings s;
+        s.yellowBehind = 5;
+        s.redBehind = 15;
+        s.monthWeights = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+        QVERIFY(s.save(d.db));
+        const ProgressSettings back = ProgressSettings::load(d.db);
+        QCOMPARE(back.yellowBehind, 5.0);
+        QCOMPARE(back.redBehind, 15.0);
+        QCOMPARE(back.monthWeights.size(), 12);
+        ProgressSettings bad;
+        bad.yellowBehind = 20;
+        bad.redBehind = 10;
+        QVERIFY(!bad.save(d.db));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProgress)
+#include "tst_progress.moc"
