@@ -4,6 +4,10 @@
 #include "reportimporter.h"
 #include "metrics.h"
 #include "progress.h"
+#include "bulletin.h"
+
+#include <QGuiApplication>
+#include <memory>
 #include "projectstore.h"
 #include "settings.h"
 
@@ -51,7 +55,9 @@ int usage(const QString &problem = QString())
                      "  extract FILE...                print the facts found in reports as JSON Lines\n"
                      "  import-report FILE...          extract and store facts with their reports (accept all)\n"
                      "  progress --year Y [--as-of DATE] [--json]\n"
-                     "                                 each unit's actual against its target: completion, pace, status\n")
+                     "                                 each unit's actual against its target: completion, pace, status\n"
+                     "  bulletin --year Y [--as-of DATE] -o FILE.pdf\n"
+                     "                                 the ranking bulletin with its charts, as the window exports it\n")
           << Qt::flush;
     return 2;
 }
@@ -304,11 +310,51 @@ int cmdProgress(const Args &a)
     return 0;
 }
 
+int cmdBulletin(const Args &a)
+{
+    bool ok = false;
+    const int year = a.options.value(QStringLiteral("year")).toInt(&ok);
+    if (!ok || year < 1990 || year > 2100)
+        return usage(Cli::tr("bulletin needs --year YYYY"));
+    const QString output = a.options.value(QStringLiteral("o"));
+    if (output.isEmpty())
+        return usage(Cli::tr("bulletin needs -o FILE.pdf"));
+    QDate asOf;
+    if (a.options.contains(QStringLiteral("as-of"))) {
+        asOf = QDate::fromString(a.options.value(QStringLiteral("as-of")), Qt::ISODate);
+        if (!asOf.isValid())
+            return usage(Cli::tr("--as-of needs a date as YYYY-MM-DD"));
+    }
+    Database db;
+    Status s = db.open(a.db.isEmpty() ? AppSettings::defaultDatabase() : a.db, Database::OpenMode::ExistingOnly);
+    if (!s)
+        return fail(s.message());
+    ProjectStore store(&db);
+    const BulletinData data = BulletinData::collect(&store, ProgressSettings::load(db), year, asOf);
+    if (!data.note.isEmpty())
+        err() << data.note << '\n';
+    s = BulletinWriter::writePdf(data, output);
+    if (!s)
+        return fail(s.message());
+    out() << Cli::tr("Bulletin of %1 for %2 as of %3 written to %4.")
+                 .arg(data.scopeName).arg(year).arg(data.asOf.toString(Qt::ISODate), output)
+          << '\n';
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    // Drawing the bulletin needs fonts, hence a GUI application; without a screen it runs offscreen.
+    bool drawing = false;
+    for (int i = 1; i < argc; ++i)
+        drawing = drawing || qstrcmp(argv[i], "bulletin") == 0;
+    if (drawing && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
+        && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> application(drawing ? new QGuiApplication(argc, argv) : new QCoreApplication(argc, argv));
+    QCoreApplication &app = *application;
     QCoreApplication::setOrganizationName(QStringLiteral("IPDesk"));
     QCoreApplication::setApplicationName(QStringLiteral("IPDesk"));
     AppSettings::installTranslators(&app);
@@ -330,5 +376,7 @@ int main(int argc, char **argv)
         return cmdImportReport(a);
     if (a.command == QLatin1String("progress"))
         return cmdProgress(a);
+    if (a.command == QLatin1String("bulletin"))
+        return cmdBulletin(a);
     return usage(Cli::tr("unknown command %1").arg(a.command));
 }

@@ -589,6 +589,31 @@ QList<StuckProject> ProgressCalculator::stuckProjects(const QDate &asOf, const Q
     return out;
 }
 
+QList<QPair<QString, double>> ProgressCalculator::industryMix(qint64 unitId, int year, const QDate &asOf) const
+{
+    const QList<qint64> scope = unitId ? m_store->subtree(unitId) : QList<qint64>();
+    QSqlQuery q = m_store->database()->query(QStringLiteral(
+        "SELECT p.unit_id, p.industry, SUM(CASE WHEN p.signed_investment > 0 THEN p.signed_investment ELSE p.planned_investment END)"
+        " FROM project_stages s JOIN projects p ON p.id = s.project_id"
+        " WHERE s.stage = 2 AND s.reached_on >= ? AND s.reached_on <= ? GROUP BY p.unit_id, p.industry"));
+    q.addBindValue(QDate(year, 1, 1).toString(Qt::ISODate));
+    q.addBindValue(asOf.toString(Qt::ISODate));
+    QHash<QString, double> sums;
+    if (q.exec()) {
+        while (q.next()) {
+            if (!scope.isEmpty() && !scope.contains(q.value(0).toLongLong()))
+                continue;
+            const QString industry = q.value(1).toString().isEmpty() ? tr("Other") : q.value(1).toString();
+            sums[industry] += q.value(2).toDouble() / 1e8;
+        }
+    }
+    QList<QPair<QString, double>> out;
+    for (auto it = sums.cbegin(); it != sums.cend(); ++it)
+        out.append({it.key(), it.value()});
+    std::sort(out.begin(), out.end(), [](const auto &a, const auto &b) { return a.second > b.second; });
+    return out;
+}
+
 QList<double> ProgressCalculator::monthlyCumulative(qint64 unitId, int year, const QString &metric) const
 {
     QList<double> out(12, 0.0);

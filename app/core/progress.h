@@ -107,6 +107,8 @@ public:
     /// The units ranked by default: the children of the first unit that has several.
     qint64 defaultRankParent() const;
     QList<StuckProject> stuckProjects(const QDate &asOf, const QList<qint64> &unitIds = {}) const;
+    /// Signed investment (亿元) by industry of projects signed in the year, largest first.
+    QList<QPair<QString, double>> industryMix(qint64 unitId, int year, const QDate &asOf) const;
     /// Cumulative actual by month (12 values) of a unit's subtree from the pipeline.
     QList<double> monthlyCumulative(qint64 unitId, int year, const QString &metric) const;
 
