@@ -1,7 +1,9 @@
 #include "mainwindow.h"
 
 #include "demodata.h"
+#include "activitiesview.h"
 #include "factsview.h"
+#include "progressview.h"
 #include "importreportdialog.h"
 #include "preferencesdialog.h"
 #include "projectcommands.h"
@@ -142,6 +144,19 @@ void MainWindow::createWidgets()
     m_tabs->addTab(central, tr("Project pipeline"));
     setCentralWidget(m_tabs);
     setAcceptDrops(true);
+    // The project form belongs to the pipeline: it makes room for the charts on the other tabs.
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (!m_detailDock)
+            return;
+        if (index == 0) {
+            if (m_detailHiddenByTab)
+                m_detailDock->show();
+            m_detailHiddenByTab = false;
+        } else if (m_detailDock->isVisible()) {
+            m_detailDock->hide();
+            m_detailHiddenByTab = true;
+        }
+    });
 
     m_unitTree = new QTreeView(this);
     m_unitTree->setObjectName(QStringLiteral("unitTree"));
@@ -301,9 +316,19 @@ void MainWindow::bindDesk()
         m_table->horizontalHeader()->setSortIndicator(int(ProjectField::Name), Qt::AscendingOrder);
     }
 
+    delete m_progressView;
     delete m_facts;
+    delete m_activities;
+    m_progressView = new ProgressView(st, undo, m_tabs);
+    m_tabs->addTab(m_progressView, tr("Progress and bulletin"));
     m_facts = new FactsView(st, m_tabs);
     m_tabs->addTab(m_facts, tr("Report figures"));
+    m_activities = new ActivitiesView(st, undo, m_tabs);
+    m_tabs->addTab(m_activities, tr("Activities"));
+    connect(m_progressView, &ProgressView::unitActivated, this, [this](qint64 unitId) {
+        m_unitTree->setCurrentIndex(m_unitModel->indexOf(unitId));
+        m_tabs->setCurrentIndex(0);
+    });
 
     m_detail = new ProjectDetailPanel(st, undo, m_detailDock);
     m_detail->setMoneyUnit(m_moneyUnit);
@@ -368,6 +393,8 @@ void MainWindow::applyFilter()
     m_model->setQuery(q);
     m_detail->setProject(0);
     m_facts->setUnits(q.unitIds);
+    m_progressView->setScope(unit);
+    m_activities->setUnits(q.unitIds);
 }
 
 void MainWindow::setStageFilter(int stage)

@@ -18,7 +18,9 @@ class QActionGroup;
 
 namespace IPDesk {
 
+class ActivitiesView;
 class FactsView;
+class ProgressView;
 class ProjectDetailPanel;
 class ProjectTableModel;
 class UnitTreeModel;
@@ -54,6 +56,8 @@ public:
     void setSearchText(const QString &text);
 
     FactsView *factsView() const { return m_facts; }
+    ProgressView *progressView() const { return m_progressView; }
+    ActivitiesView *activitiesView() const { return m_activities; }
     class QTabWidget *tabs() const { return m_tabs; }
 
 public slots:
@@ -98,8 +102,11 @@ private:
     QTableView *m_table = nullptr;
     class QTabWidget *m_tabs = nullptr;
     FactsView *m_facts = nullptr;
+    ProgressView *m_progressView = nullptr;
+    ActivitiesView *m_activities = nullptr;
     ProjectDetailPanel *m_detail = nullptr;
     QDockWidget *m_detailDock = nullptr;
+    bool m_detailHiddenByTab = false;
     QDockWidget *m_unitDock = nullptr;
     QComboBox *m_stageFilter = nullptr;
     QComboBox *m_industryFilter = nullptr;

@@ -88,7 +88,10 @@ thread_local double fontDpi = 72;
 
 QFont chartFont(double points, bool bold = false)
 {
-    QFont f(BulletinWriter::fontFamily());
+    // Latin letters and digits from a plain TrueType font, Chinese from the CJK font: with the CJK
+    // font alone, Qt's PDF text layer loses the Latin glyphs (searching and copying fail).
+    QFont f;
+    f.setFamilies({QStringLiteral("DejaVu Sans"), BulletinWriter::fontFamily()});
     f.setPointSizeF(points * 72.0 / fontDpi);
     f.setBold(bold);
     return f;
@@ -264,7 +267,7 @@ void ChartPainter::paint(Chart chart, QPainter &p, const QRectF &rect, const Bul
             p.fillRect(bar, colors[i % 6]);
             p.setPen(Qt::black);
             p.drawText(QRectF(area.left() + maxW + 8, bar.top(), area.width() - maxW - 8, bar.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                       tr("%1: %2 · %3").arg(Names::stage(t.stage)).arg(t.count).arg(Money::format(t.investment, MoneyUnit::Yi)));
+                       tr("%1: %2, %3").arg(Names::stage(t.stage)).arg(t.count).arg(Money::format(t.investment, MoneyUnit::Yi)));
         }
     } else if (chart == IndustryMix) {
         QList<QPair<QString, double>> parts = d.industryMix;
@@ -427,7 +430,7 @@ void BulletinWriter::paint(const BulletinData &d, QPagedPaintDevice *device)
     p.setPen(Qt::black);
     p.setFont(chartFont(10));
     p.drawText(QRectF(page.body.left(), page.y, page.body.width(), 16), Qt::AlignCenter,
-               tr("%1, as of %2 · time pace %3%").arg(d.year).arg(d.asOf.toString(Qt::ISODate)).arg(number(d.pace)));
+               tr("%1, as of %2, time pace %3%").arg(d.year).arg(d.asOf.toString(Qt::ISODate)).arg(number(d.pace)));
     page.y += 18;
     p.setPen(QPen(QColor(0xb7, 0x1c, 0x1c), 1.5));
     p.drawLine(QPointF(page.body.left(), page.y), QPointF(page.body.right(), page.y));

@@ -33,6 +33,22 @@ Status FactStore::setTarget(const Target &t)
     return s;
 }
 
+Status FactStore::removeTarget(qint64 unitId, int year, const QString &metric)
+{
+    return m_db->exec(QStringLiteral("DELETE FROM targets WHERE unit_id = ? AND year = ? AND metric = ?"), {unitId, year, metric});
+}
+
+std::optional<Target> FactStore::target(qint64 unitId, int year, const QString &metric) const
+{
+    QSqlQuery q = m_db->query(QStringLiteral("SELECT value, qualifier FROM targets WHERE unit_id = ? AND year = ? AND metric = ?"));
+    q.addBindValue(unitId);
+    q.addBindValue(year);
+    q.addBindValue(metric);
+    if (q.exec() && q.next())
+        return Target{unitId, year, metric, q.value(0).toDouble(), q.value(1).toString()};
+    return std::nullopt;
+}
+
 QList<Target> FactStore::targets(int year) const
 {
     QSqlQuery q = m_db->query(QStringLiteral("SELECT unit_id, year, metric, value, qualifier FROM targets"

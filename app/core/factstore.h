@@ -4,6 +4,7 @@
 #include "fact.h"
 
 #include <QList>
+#include <optional>
 
 namespace IPDesk {
 
@@ -15,6 +16,8 @@ public:
     explicit FactStore(Database *db) : m_db(db) {}
 
     Status setTarget(const Target &t);
+    Status removeTarget(qint64 unitId, int year, const QString &metric);
+    std::optional<Target> target(qint64 unitId, int year, const QString &metric) const;
     QList<Target> targets(int year = 0) const;
     qint64 insertDocument(const SourceDocument &d, Status *status);
     /// The id of an already stored document with this content hash, or 0.

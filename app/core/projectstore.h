@@ -82,6 +82,8 @@ signals:
     void unitsChanged();
     /// A write that an undo command could not make (the command cannot return it).
     void errorOccurred(const QString &message);
+    /// Targets, facts or activities changed (views of progress read again).
+    void targetsChanged();
 
 private:
     QString whereClause(const ProjectQuery &q, QVariantList *values) const;

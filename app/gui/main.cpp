@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QTabWidget>
 #include <QTimer>
 
 int main(int argc, char **argv)
@@ -30,6 +31,10 @@ int main(int argc, char **argv)
                               QApplication::translate("main", "Open the import dialog on report FILE (may be repeated)."),
                               QStringLiteral("FILE"));
     parser.addOption(import);
+    QCommandLineOption show(QStringLiteral("show"),
+                            QApplication::translate("main", "Open on a tab: pipeline, progress, figures or activities."),
+                            QStringLiteral("TAB"));
+    parser.addOption(show);
     parser.addOption(demo);
     parser.addOption(screenshot);
     parser.process(app);
@@ -39,6 +44,10 @@ int main(int argc, char **argv)
     // A first start (no desk yet) opens on the demo desk so there is something to look at.
     const bool firstStart = parser.positionalArguments().isEmpty();
     window.openDesk(path, parser.isSet(demo) || firstStart);
+    if (parser.isSet(show)) {
+        const QStringList tabs = {QStringLiteral("pipeline"), QStringLiteral("progress"), QStringLiteral("figures"), QStringLiteral("activities")};
+        window.tabs()->setCurrentIndex(qMax(0, int(tabs.indexOf(parser.value(show)))));
+    }
     window.show();
     if (parser.isSet(import))
         QTimer::singleShot(0, &window, [&] { window.importReports(parser.values(import)); });

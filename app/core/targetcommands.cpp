@@ -1,0 +1,144 @@
+#include "targetcommands.h"
+
+#include "metrics.h"
+
+#include <cmath>
+
+namespace IPDesk {
+
+ChangeTargetsCommand::ChangeTargetsCommand(ProjectStore *store, const QList<TargetChange> &changes, const QString &text,
+                                           QUndoCommand *parent)
+    : QUndoCommand(text, parent)
+    , m_store(store)
+    , m_changes(changes)
+{
+}
+
+void ChangeTargetsCommand::apply(bool forward)
+{
+    Database *db = m_store->database();
+    FactStore facts(db);
+    Transaction t(*db);
+    for (const TargetChange &c : std::as_const(m_changes)) {
+        const std::optional<Target> &to = forward ? c.after : c.before;
+        const Status s = to ? facts.setTarget(*to) : facts.removeTarget(c.unitId, c.year, c.metric);
+        if (!s) {
+            emit m_store->errorOccurred(s.message());
+            return;
+        }
+    }
+    const Status s = t.commit();
+    if (!s)
+        emit m_store->errorOccurred(s.message());
+    emit m_store->targetsChanged();
+}
+
+void ChangeTargetsCommand::redo()
+{
+    apply(true);
+}
+
+void ChangeTargetsCommand::undo()
+{
+    apply(false);
+}
+
+namespace TargetPlans {
+
+QList<TargetChange> set(const FactStore &facts, const Target &t)
+{
+    return {TargetChange{t.unitId, t.year, t.metric, facts.target(t.unitId, t.year, t.metric), t}};
+}
+
+QList<TargetChange> remove(const FactStore &facts, qint64 unitId, int year, const QString &metric)
+{
+    const auto before = facts.target(unitId, year, metric);
+    if (!before)
+        return {};
+    return {TargetChange{unitId, year, metric, before, std::nullopt}};
+}
+
+QList<TargetChange> copyYear(const FactStore &facts, int fromYear, int toYear, double growthPct, bool overwrite)
+{
+    QList<TargetChange> out;
+    for (const Target &t : facts.targets(fromYear)) {
+        const auto existing = facts.target(t.unitId, toYear, t.metric);
+        if (existing && !overwrite)
+            continue;
+        Target next = t;
+        next.year = toYear;
+        double v = t.value * (1 + growthPct / 100.0);
+        // Counts stay whole numbers: 保持10%以上增长 of 12 projects is 14, not 13.2.
+        if (Metrics::unit(t.metric) == QLatin1String("count"))
+            v = std::ceil(v - 1e-9);
+        else
+            v = std::round(v * 100) / 100;
+        next.value = v;
+        out.append(TargetChange{t.unitId, toYear, t.metric, existing, next});
+    }
+    return out;
+}
+
+QList<TargetChange> split(const FactStore &facts, int year, const QString &metric, const QHash<qint64, double> &parts)
+{
+    QList<TargetChange> out;
+    for (auto it = parts.cbegin(); it != parts.cend(); ++it) {
+        const auto before = facts.target(it.key(), year, metric);
+        if (it.value() > 0)
+            out.append(TargetChange{it.key(), year, metric, before, Target{it.key(), year, metric, it.value(), QStringLiteral("at_least")}});
+        else if (before)
+            out.append(TargetChange{it.key(), year, metric, before, std::nullopt});
+    }
+    return out;
+}
+
+double remainder(double parentTarget, const QHash<qint64, double> &parts)
+{
+    double sum = 0;
+    for (double v : parts)
+        sum += v;
+    return parentTarget - sum;
+}
+
+} // namespace TargetPlans
+
+ChangeActivityCommand::ChangeActivityCommand(Database *db, const std::optional<Activity> &before,
+                                             const std::optional<Activity> &after, QUndoCommand *parent)
+    : QUndoCommand(parent)
+    , m_db(db)
+    , m_before(before)
+    , m_after(after)
+{
+    m_id = before ? before->id : 0;
+    setText(!before ? ActivityStore::tr("Add activity") : !after ? ActivityStore::tr("Delete activity")
+                                                                 : ActivityStore::tr("Edit activity"));
+}
+
+void ChangeActivityCommand::write(const std::optional<Activity> &from, const std::optional<Activity> &to)
+{
+    ActivityStore store(m_db);
+    if (from && !to) {
+        store.remove(m_id);
+    } else if (!from && to) {
+        Activity a = *to;
+        a.id = m_id; // an undone add comes back with the same id
+        Status s;
+        m_id = store.insert(a, &s);
+    } else if (to) {
+        Activity a = *to;
+        a.id = m_id;
+        store.update(a);
+    }
+}
+
+void ChangeActivityCommand::redo()
+{
+    write(m_before, m_after);
+}
+
+void ChangeActivityCommand::undo()
+{
+    write(m_after, m_before);
+}
+
+} // namespace IPDesk

@@ -1,0 +1,229 @@
+// The bulletin as a leader reads it: checked with pdftotext, pdffonts and pdfinfo (poppler-utils),
+// the charts exported in each format, the same PDF from the command line, and the Progress tab.
+#include "bulletin.h"
+#include "mainwindow.h"
+#include "progressmodels.h"
+#include "progressview.h"
+#include "targetcommands.h"
+#include "targetsdialog.h"
+#include "testdesk.h"
+
+#include <QApplication>
+#include <QDoubleSpinBox>
+#include <QImage>
+#include <QLabel>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QUndoStack>
+
+using namespace IPDesk;
+
+namespace {
+QString run(const QString &program, const QStringList &args)
+{
+    QProcess p;
+    p.start(program, args);
+    if (!p.waitForFinished(60000))
+        return QString();
+    // CJK fonts map some characters and their Kangxi radical forms (高 and ⾼) to one glyph, and the
+    // PDF's text layer may give the radical; NFKC folds it back, as a reader's search does.
+    return QString::fromUtf8(p.readAllStandardOutput()).normalized(QString::NormalizationForm_KC);
+}
+bool havePoppler()
+{
+    return !QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty();
+}
+} // namespace
+
+class TestBulletin : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+    }
+
+    void bulletinPdf()
+    {
+        if (!havePoppler())
+            QSKIP("poppler-utils is not installed");
+        TestDesk desk;
+        const BulletinData d = BulletinData::collect(desk.store.get(), ProgressSettings(), 2023, QDate(2023, 6, 30));
+        QVERIFY(!d.ranking.isEmpty());
+        const QString pdf = desk.dir.filePath(QStringLiteral("bulletin.pdf"));
+        QVERIFY(BulletinWriter::writePdf(d, pdf));
+
+        const QString text = run(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+        // Every ranked unit is named, with its weighted completion as the ranking table shows it.
+        for (const RankRow &r : d.ranking) {
+            QVERIFY2(text.contains(r.unit), qPrintable(r.unit));
+            if (r.rank > 0) {
+                QString pct = QString::number(r.weighted, 'f', 1);
+                if (pct.endsWith(QLatin1String(".0")))
+                    pct.chop(2);
+                QVERIFY2(text.contains(pct + QLatin1Char('%')), qPrintable(r.unit + QLatin1Char(' ') + pct));
+            }
+        }
+        QVERIFY(text.contains(QStringLiteral("2023-06-30")));
+
+        const QString fonts = run(QStringLiteral("pdffonts"), {pdf});
+        QVERIFY2(fonts.contains(QLatin1String("CJK")) || fonts.contains(QLatin1String("Noto")), qPrintable(fonts));
+        for (const QString &line : fonts.split(QLatin1Char('\n')).mid(2)) {
+            if (line.trimmed().isEmpty())
+                continue;
+            QVERIFY2(line.contains(QLatin1String(" yes ")), qPrintable(QStringLiteral("font not embedded: ") + line));
+        }
+        const QString info = run(QStringLiteral("pdfinfo"), {pdf});
+        const auto pages = QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)")).match(info);
+        QVERIFY(pages.hasMatch());
+        QVERIFY(pages.captured(1).toInt() >= 2 && pages.captured(1).toInt() <= 12);
+        QVERIFY(info.contains(QLatin1String("A4")));
+        // Page numbers.
+        QVERIFY(text.contains(QLatin1String("Page 2")) || text.contains(QStringLiteral("第 2 页")));
+    }
+
+    void sameBulletinFromTheCommandLine()
+    {
+        if (!havePoppler())
+            QSKIP("poppler-utils is not installed");
+        TestDesk desk;
+        desk.db.close();
+        const QString pdf = desk.dir.filePath(QStringLiteral("cli.pdf"));
+        QProcess p;
+        p.start(QStringLiteral(IPDESK_CLI), {QStringLiteral("bulletin"), QStringLiteral("--db"), desk.path(), QStringLiteral("--year"),
+                                             QStringLiteral("2023"), QStringLiteral("--as-of"), QStringLiteral("2023-06-30"),
+                                             QStringLiteral("-o"), pdf});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        const QString text = run(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+        QVERIFY(text.contains(QStringLiteral("惠济区")));
+        // A year without targets says so instead of printing zeros.
+        const QString empty = desk.dir.filePath(QStringLiteral("empty.pdf"));
+        p.start(QStringLiteral(IPDESK_CLI), {QStringLiteral("bulletin"), QStringLiteral("--db"), desk.path(), QStringLiteral("--year"),
+                                             QStringLiteral("2019"), QStringLiteral("-o"), empty});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        const QString none = run(QStringLiteral("pdftotext"), {empty, QStringLiteral("-")});
+        QVERIFY2(none.contains(QLatin1String("none is ranked")) || none.contains(QStringLiteral("未予排名")), qPrintable(none.left(400)));
+        // A command line without the year is refused with usage.
+        p.start(QStringLiteral(IPDESK_CLI), {QStringLiteral("bulletin"), QStringLiteral("--db"), desk.path(), QStringLiteral("-o"), empty});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 2);
+    }
+
+    void chartsExportInEachFormat()
+    {
+        TestDesk desk;
+        const BulletinData d = BulletinData::collect(desk.store.get(), ProgressSettings(), 2023, QDate(2023, 6, 30));
+        for (ChartPainter::Chart c : {ChartPainter::Comparison, ChartPainter::Cumulative, ChartPainter::Funnel, ChartPainter::IndustryMix}) {
+            const QString base = desk.dir.filePath(QStringLiteral("chart%1").arg(int(c)));
+            QVERIFY(ChartPainter::exportChart(c, d, base + QLatin1String(".png")));
+            QVERIFY(ChartPainter::exportChart(c, d, base + QLatin1String(".svg")));
+            QVERIFY(ChartPainter::exportChart(c, d, base + QLatin1String(".pdf")));
+            QImage png(base + QLatin1String(".png"));
+            QVERIFY(!png.isNull());
+            QVERIFY(png.width() > 1000);
+            QFile svg(base + QLatin1String(".svg"));
+            QVERIFY(svg.open(QIODevice::ReadOnly));
+            QVERIFY(svg.readAll().contains("<svg"));
+            QFile pdf(base + QLatin1String(".pdf"));
+            QVERIFY(pdf.open(QIODevice::ReadOnly));
+            QVERIFY(pdf.read(5) == "%PDF-");
+        }
+        QVERIFY(!ChartPainter::exportChart(ChartPainter::Funnel, d, desk.dir.filePath(QStringLiteral("chart.doc"))));
+    }
+
+    void progressTabFollowsTheUnitTree()
+    {
+        TestDesk desk;
+        QUndoStack undo;
+        ProgressView view(desk.store.get(), &undo);
+        view.setYear(2023);
+        view.setAsOf(QDate(2023, 6, 30));
+        QVERIFY(view.rankingModel()->rowCount() > 3);
+        view.setScope(desk.unit(u"肇庆市"));
+        view.refresh();
+        const QList<qint64> zhaoqing = desk.store->children(desk.unit(u"肇庆市"));
+        QVERIFY(view.rankingModel()->rowCount() > 0);
+        for (int r = 0; r < view.rankingModel()->rowCount(); ++r)
+            QVERIFY(zhaoqing.contains(view.rankingModel()->rowAt(r).unitId));
+        // Progress rows agree with the calculator, and every status is one of the colours or says why.
+        for (int r = 0; r < view.progressModel()->rowCount(); ++r)
+            QVERIFY(!view.progressModel()->index(r, ProgressTableModel::Status).data().toString().isEmpty());
+    }
+
+    void targetsCopySplitUndo()
+    {
+        TestDesk desk;
+        QUndoStack undo;
+        FactStore facts(&desk.db);
+        TargetsDialog dialog(desk.store.get(), &undo, 2024);
+        const int before = int(facts.targets(2024).size());
+        dialog.copyLastYear(10);
+        const QList<Target> copied = facts.targets(2024);
+        QVERIFY(copied.size() > before);
+        // 惠济区 signed 400亿 in 2023 → 440 in 2024; 12 large projects → 14 (counts round up).
+        const qint64 huiji = desk.unit(u"惠济区");
+        QCOMPARE(facts.target(huiji, 2024, QStringLiteral("signed_investment"))->value, 440.0);
+        QCOMPARE(facts.target(huiji, 2024, QStringLiteral("large_projects"))->value, 14.0);
+        undo.undo();
+        QCOMPARE(int(facts.targets(2024).size()), before);
+        undo.redo();
+
+        // Split 增城区's 2024 signed investment over its towns and departments.
+        const qint64 zengcheng = desk.unit(u"增城区");
+        SplitTargetDialog split(desk.store.get(), zengcheng, 2024, QStringLiteral("signed_investment"));
+        const double whole = facts.target(zengcheng, 2024, QStringLiteral("signed_investment"))->value;
+        QVERIFY(split.remainderLabel()->text().contains(QString::number(whole)));
+        const QList<QDoubleSpinBox *> edits = split.editors();
+        QVERIFY(edits.size() >= 2);
+        double given = 0;
+        for (int i = 0; i < edits.size(); ++i) {
+            const double part = i + 1 < edits.size() ? std::floor(whole / edits.size()) : whole - given;
+            edits.at(i)->setValue(part);
+            given += part;
+        }
+        QVERIFY(std::abs(split.remainder()) < 1e-9);
+        undo.push(new ChangeTargetsCommand(desk.store.get(), TargetPlans::split(facts, 2024, QStringLiteral("signed_investment"), split.parts()),
+                                           QStringLiteral("split")));
+        double sum = 0;
+        for (qint64 c : desk.store->children(zengcheng))
+            sum += facts.target(c, 2024, QStringLiteral("signed_investment")).value_or(Target{}).value;
+        QCOMPARE(sum, whole);
+        undo.undo();
+        for (qint64 c : desk.store->children(zengcheng))
+            QVERIFY(!facts.target(c, 2024, QStringLiteral("signed_investment")));
+    }
+
+    void activityUndo()
+    {
+        TestDesk desk;
+        QUndoStack undo;
+        ActivityStore log(&desk.db);
+        const int n = int(log.activities().size());
+        Activity a;
+        a.unitId = desk.unit(u"覃塘区");
+        a.date = QDate(2023, 4, 20);
+        a.kind = Activity::Kind::Trip;
+        a.leaderLed = true;
+        a.companiesCount = 5;
+        undo.push(new ChangeActivityCommand(&desk.db, std::nullopt, a));
+        QCOMPARE(int(log.activities().size()), n + 1);
+        const Activity stored = log.activities({a.unitId}, 2023).first();
+        Activity changed = stored;
+        changed.companiesCount = 9;
+        undo.push(new ChangeActivityCommand(&desk.db, stored, changed));
+        QCOMPARE(log.activities({a.unitId}, 2023).first().companiesCount, 9);
+        undo.undo();
+        QCOMPARE(log.activities({a.unitId}, 2023).first().companiesCount, 5);
+        undo.undo();
+        QCOMPARE(int(log.activities().size()), n);
+        undo.redo();
+        QCOMPARE(int(log.activities().size()), n + 1);
+    }
+};
+
+QTEST_MAIN(TestBulletin)
+#include "tst_bulletin.moc"

@@ -1,0 +1,95 @@
+#include "bulletinsettingsdialog.h"
+
+#include "metrics.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QSpinBox>
+
+namespace IPDesk {
+
+BulletinSettingsDialog::BulletinSettingsDialog(Database *db, QWidget *parent)
+    : QDialog(parent)
+    , m_db(db)
+{
+    setWindowTitle(tr("Bulletin rules"));
+    const ProgressSettings s = ProgressSettings::load(*db);
+    auto *form = new QFormLayout(this);
+    auto spin = [this](double v, double max) {
+        auto *b = new QDoubleSpinBox(this);
+        b->setRange(0, max);
+        b->setDecimals(1);
+        b->setValue(v);
+        return b;
+    };
+    m_yellow = spin(s.yellowBehind, 100);
+    m_red = spin(s.redBehind, 100);
+    m_countWeight = spin(s.countWeight, 100);
+    m_amountWeight = spin(s.amountWeight, 100);
+    m_stuckYellow = new QSpinBox(this);
+    m_stuckYellow->setRange(1, 36);
+    m_stuckYellow->setValue(s.stuckYellowMonths);
+    m_stuckRed = new QSpinBox(this);
+    m_stuckRed->setRange(1, 36);
+    m_stuckRed->setValue(s.stuckRedMonths);
+    m_countMetric = new QComboBox(this);
+    m_amountMetric = new QComboBox(this);
+    for (const QString &m : ProgressCalculator::progressMetrics()) {
+        (Metrics::unit(m) == QLatin1String("yi_yuan") ? m_amountMetric : m_countMetric)->addItem(Metrics::name(m), m);
+    }
+    m_countMetric->setCurrentIndex(qMax(0, m_countMetric->findData(s.countMetric)));
+    m_amountMetric->setCurrentIndex(qMax(0, m_amountMetric->findData(s.amountMetric)));
+    m_monthWeights = new QLineEdit(this);
+    QStringList w;
+    for (double v : s.monthWeights)
+        w << QString::number(v);
+    m_monthWeights->setText(w.join(QLatin1Char(',')));
+    m_monthWeights->setPlaceholderText(tr("empty: linear by days; or 12 numbers, e.g. 5,5,10,8,8,10,8,8,10,8,8,12"));
+    form->addRow(tr("Yellow from (points behind pace):"), m_yellow);
+    form->addRow(tr("Red from (points behind pace):"), m_red);
+    form->addRow(tr("Monthly weights of the pace:"), m_monthWeights);
+    form->addRow(tr("Ranking count metric:"), m_countMetric);
+    form->addRow(tr("Its weight (%):"), m_countWeight);
+    form->addRow(tr("Ranking amount metric:"), m_amountMetric);
+    form->addRow(tr("Its weight (%):"), m_amountWeight);
+    form->addRow(tr("Project stuck, yellow after (months):"), m_stuckYellow);
+    form->addRow(tr("Project stuck, red after (months):"), m_stuckRed);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, this, &BulletinSettingsDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+}
+
+void BulletinSettingsDialog::accept()
+{
+    ProgressSettings s;
+    s.yellowBehind = m_yellow->value();
+    s.redBehind = m_red->value();
+    s.countWeight = m_countWeight->value();
+    s.amountWeight = m_amountWeight->value();
+    s.stuckYellowMonths = m_stuckYellow->value();
+    s.stuckRedMonths = m_stuckRed->value();
+    s.countMetric = m_countMetric->currentData().toString();
+    s.amountMetric = m_amountMetric->currentData().toString();
+    for (const QString &part : m_monthWeights->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const double v = part.trimmed().toDouble(&ok);
+        if (!ok) {
+            QMessageBox::warning(this, tr("Rules not saved"), tr("\"%1\" is not a number.").arg(part.trimmed()));
+            return;
+        }
+        s.monthWeights << v;
+    }
+    const Status st = s.save(*m_db);
+    if (!st) {
+        QMessageBox::warning(this, tr("Rules not saved"), st.message());
+        return;
+    }
+    QDialog::accept();
+}
+
+} // namespace IPDesk

@@ -1,0 +1,492 @@
+#include "progressview.h"
+
+#include "bulletinsettingsdialog.h"
+#include "metrics.h"
+#include "money.h"
+#include "progressmodels.h"
+#include "targetsdialog.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QDateEdit>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QHorizontalBarSeries>
+#include <QLabel>
+#include <QLineSeries>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPieSeries>
+#include <QPrintPreviewDialog>
+#include <QPrinter>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QSqlQuery>
+#include <QStackedBarSeries>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QToolButton>
+#include <QToolTip>
+#include <QUndoStack>
+#include <QVBarModelMapper>
+#include <QVBoxLayout>
+#include <QVPieModelMapper>
+#include <QVXYModelMapper>
+#include <QValueAxis>
+
+namespace IPDesk {
+
+ProgressView::ProgressView(ProjectStore *store, QUndoStack *undoStack, QWidget *parent)
+    : QWidget(parent)
+    , m_store(store)
+    , m_undoStack(undoStack)
+    , m_refreshTimer(new QTimer(this))
+    , m_ranking(new RankingModel(this))
+    , m_progress(new ProgressTableModel(this))
+    , m_monthly(new MonthlyModel(this))
+    , m_funnel(new SeriesModel(this))
+    , m_industry(new SeriesModel(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    auto *bar = new QHBoxLayout;
+    m_year = new QSpinBox(this);
+    m_year->setObjectName(QStringLiteral("progressYear"));
+    m_year->setRange(2000, 2100);
+    // Open on the latest year that has targets; a past year is shown as of its last day.
+    int year = QDate::currentDate().year();
+    {
+        QSqlQuery q = store->database()->query(QStringLiteral("SELECT MAX(year) FROM targets"));
+        if (q.exec() && q.next() && !q.value(0).isNull())
+            year = std::min(year, q.value(0).toInt());
+    }
+    m_year->setValue(year);
+    m_asOf = new QDateEdit(year == QDate::currentDate().year() ? QDate::currentDate() : QDate(year, 12, 31), this);
+    m_asOf->setObjectName(QStringLiteral("progressAsOf"));
+    m_asOf->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    m_asOf->setCalendarPopup(true);
+    bar->addWidget(new QLabel(tr("Year:"), this));
+    bar->addWidget(m_year);
+    bar->addWidget(new QLabel(tr("As of:"), this));
+    bar->addWidget(m_asOf);
+    bar->addStretch(1);
+    auto *targets = new QPushButton(tr("Targets…"), this);
+    auto *rules = new QPushButton(tr("Bulletin rules…"), this);
+    auto *exportButton = new QToolButton(this);
+    exportButton->setText(tr("Export chart"));
+    exportButton->setPopupMode(QToolButton::InstantPopup);
+    auto *exportMenu = new QMenu(exportButton);
+    const QList<QPair<ChartPainter::Chart, QString>> chartNames = {
+        {ChartPainter::Comparison, tr("Unit comparison…")}, {ChartPainter::Cumulative, tr("Cumulative by month…")},
+        {ChartPainter::Funnel, tr("Pipeline funnel…")}, {ChartPainter::IndustryMix, tr("Industry mix…")}};
+    for (const auto &[c, name] : chartNames)
+        exportMenu->addAction(name, this, [this, c = c] { exportChart(c); });
+    exportButton->setMenu(exportMenu);
+    auto *bulletin = new QPushButton(tr("Bulletin PDF…"), this);
+    bulletin->setObjectName(QStringLiteral("bulletinButton"));
+    auto *print = new QPushButton(tr("Print preview…"), this);
+    for (QWidget *w : std::initializer_list<QWidget *>{targets, rules, exportButton, bulletin, print})
+        bar->addWidget(w);
+    layout->addLayout(bar);
+    m_headline = new QLabel(this);
+    m_headline->setObjectName(QStringLiteral("progressHeadline"));
+    m_headline->setWordWrap(true);
+    layout->addWidget(m_headline);
+
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    auto *tables = new QSplitter(Qt::Vertical, split);
+    m_rankingView = new QTableView(tables);
+    m_rankingView->setObjectName(QStringLiteral("rankingTable"));
+    m_rankingView->setModel(m_ranking);
+    for (int c = RankingModel::GreenValue; c < RankingModel::ColumnCount; ++c)
+        m_rankingView->setColumnHidden(c, true);
+    m_progressView = new QTableView(tables);
+    m_progressView->setObjectName(QStringLiteral("progressTable"));
+    m_progressView->setModel(m_progress);
+    for (QTableView *v : {m_rankingView, m_progressView}) {
+        v->verticalHeader()->hide();
+        v->setSelectionBehavior(QAbstractItemView::SelectRows);
+        v->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        v->horizontalHeader()->setStretchLastSection(true);
+        v->setAlternatingRowColors(true);
+    }
+    m_charts = new QTabWidget(split);
+    buildCharts();
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 4);
+    layout->addWidget(split, 1);
+
+
+    m_refreshTimer->setSingleShot(true);
+    m_refreshTimer->setInterval(80);
+    connect(m_refreshTimer, &QTimer::timeout, this, &ProgressView::refresh);
+    connect(m_year, &QSpinBox::valueChanged, this, [this](int y) {
+        // Keep the as-of day in the chosen year.
+        const QDate a = m_asOf->date();
+        if (a.year() != y) {
+            const QDate today = QDate::currentDate();
+            m_asOf->setDate(today.year() == y ? today : QDate(y, 12, 31));
+        }
+        scheduleRefresh();
+    });
+    connect(m_asOf, &QDateEdit::dateChanged, this, &ProgressView::scheduleRefresh);
+    connect(targets, &QPushButton::clicked, this, &ProgressView::editTargets);
+    connect(rules, &QPushButton::clicked, this, &ProgressView::editSettings);
+    connect(bulletin, &QPushButton::clicked, this, [this] { exportBulletin(); });
+    connect(print, &QPushButton::clicked, this, &ProgressView::printPreview);
+    connect(store, &ProjectStore::projectsReset, this, &ProgressView::scheduleRefresh);
+    connect(store, &ProjectStore::projectChanged, this, &ProgressView::scheduleRefresh);
+    connect(store, &ProjectStore::targetsChanged, this, &ProgressView::scheduleRefresh);
+    connect(store, &ProjectStore::unitsChanged, this, &ProgressView::scheduleRefresh);
+    connect(undoStack, &QUndoStack::indexChanged, this, &ProgressView::scheduleRefresh);
+    refresh();
+}
+
+ProgressView::~ProgressView()
+{
+    // The charts' model mappers hold the models: the charts go first.
+    delete m_charts;
+}
+
+void ProgressView::scheduleRefresh()
+{
+    m_refreshTimer->start();
+}
+
+void ProgressView::setScope(qint64 unitId)
+{
+    // Compare the children of the picked unit; a unit without children is compared with its siblings.
+    qint64 scope = unitId;
+    if (unitId && m_store->children(unitId).isEmpty()) {
+        const auto u = m_store->unit(unitId);
+        scope = u ? u->parentId : 0;
+    }
+    m_scope = unitId ? scope : -1;
+    scheduleRefresh();
+}
+
+void ProgressView::setYear(int year)
+{
+    m_year->setValue(year);
+    refresh();
+}
+
+void ProgressView::setAsOf(const QDate &asOf)
+{
+    m_asOf->setDate(asOf);
+    refresh();
+}
+
+QChartView *ProgressView::chartView(ChartPainter::Chart chart) const
+{
+    return m_views[int(chart)];
+}
+
+void ProgressView::refresh()
+{
+    m_refreshTimer->stop();
+    m_data = BulletinData::collect(m_store, ProgressSettings::load(*m_store->database()), m_year->value(), m_asOf->date(), m_scope);
+    QList<ProgressRow> shown;
+    const QList<qint64> scope = m_data.scopeUnitId ? m_store->subtree(m_data.scopeUnitId) : QList<qint64>();
+    for (const ProgressRow &r : std::as_const(m_data.rows)) {
+        if (scope.isEmpty() || scope.contains(r.unitId))
+            shown << r;
+    }
+    m_progress->setRows(shown);
+    m_ranking->setData(m_data);
+    m_monthly->setData(m_data);
+    QList<QPair<QString, double>> funnel;
+    QStringList funnelDetail;
+    for (const StageTotal &t : std::as_const(m_data.funnel)) {
+        if (int(t.stage) <= int(Stage::Operating)) {
+            funnel.prepend({Names::stage(t.stage), double(t.count)});
+            funnelDetail.prepend(Money::format(t.investment, MoneyUnit::Yi));
+        }
+    }
+    m_funnel->setSeries(funnel, funnelDetail);
+    m_industry->setSeries(m_data.industryMix);
+    QString headline = tr("%1, %2 as of %3: time pace %4%.")
+                           .arg(m_data.scopeName).arg(m_data.year).arg(m_data.asOf.toString(Qt::ISODate))
+                           .arg(QString::number(m_data.pace, 'f', 1));
+    if (!m_data.note.isEmpty())
+        headline += QLatin1Char(' ') + m_data.note;
+    if (m_data.rows.isEmpty())
+        headline += QLatin1Char(' ') + tr("There are no targets and no figures for %1.").arg(m_data.year);
+    int red = 0, yellow = 0, green = 0;
+    for (const RankRow &r : std::as_const(m_data.ranking)) {
+        red += r.status == ProgressStatus::Red;
+        yellow += r.status == ProgressStatus::Yellow;
+        green += r.status == ProgressStatus::Green;
+    }
+    if (red + yellow + green)
+        headline += QLatin1Char(' ') + tr("Units: %1 green, %2 yellow, %3 red.").arg(green).arg(yellow).arg(red);
+    m_headline->setText(headline);
+    m_rankingView->resizeColumnsToContents();
+    m_progressView->resizeColumnsToContents();
+    updateCharts();
+}
+
+void ProgressView::buildCharts()
+{
+    auto makeView = [this](QChart *chart, const QString &title) {
+        chart->setTitle(title);
+        chart->setAnimationOptions(QChart::NoAnimation);
+        chart->legend()->setAlignment(Qt::AlignBottom);
+        auto *view = new QChartView(chart, m_charts);
+        view->setRenderHint(QPainter::Antialiasing);
+        m_charts->addTab(view, title);
+        return view;
+    };
+
+    // 1. Unit comparison: bars coloured by status (one stacked set per colour), the pace and the target as lines.
+    {
+        auto *chart = new QChart;
+        auto *series = new QStackedBarSeries(chart);
+        auto *mapper = new QVBarModelMapper(chart);
+        mapper->setFirstBarSetColumn(RankingModel::GreenValue);
+        mapper->setLastBarSetColumn(RankingModel::RedValue);
+        mapper->setSeries(series);
+        mapper->setModel(m_ranking);
+        chart->addSeries(series);
+        auto *pace = new QLineSeries(chart);
+        pace->setName(tr("Time pace"));
+        pace->setPen(QPen(QColor(0x15, 0x65, 0xc0), 2, Qt::DashLine));
+        auto *target = new QLineSeries(chart);
+        target->setName(tr("Annual target"));
+        target->setPen(QPen(QColor(0x42, 0x42, 0x42), 1.5, Qt::DotLine));
+        chart->addSeries(pace);
+        chart->addSeries(target);
+        auto *x = new QBarCategoryAxis(chart);
+        x->setLabelsAngle(-50);
+        auto *y = new QValueAxis(chart);
+        y->setLabelFormat(QStringLiteral("%.0f%%"));
+        chart->addAxis(x, Qt::AlignBottom);
+        chart->addAxis(y, Qt::AlignLeft);
+        for (QAbstractSeries *s : chart->series()) {
+            s->attachAxis(x);
+            s->attachAxis(y);
+        }
+        connect(series, &QStackedBarSeries::hovered, this, [this](bool on, int index, QBarSet *) {
+            if (!on || index < 0 || index >= m_ranking->rowCount()) {
+                QToolTip::hideText();
+                return;
+            }
+            const RankRow &r = m_ranking->rowAt(index);
+            QToolTip::showText(QCursor::pos(), tr("%1 (No. %2): weighted completion %3%, %4 %5%, %6 %7%, efficacy score %8")
+                                                   .arg(r.unit).arg(r.rank).arg(QString::number(r.weighted, 'f', 1))
+                                                   .arg(Metrics::name(m_data.countMetric), QString::number(r.countCompletion, 'f', 1))
+                                                   .arg(Metrics::name(m_data.amountMetric), QString::number(r.amountCompletion, 'f', 1))
+                                                   .arg(QString::number(r.efficacy, 'f', 1)));
+        });
+        connect(series, &QStackedBarSeries::clicked, this, [this](int index, QBarSet *) {
+            if (index >= 0 && index < m_ranking->rowCount())
+                emit unitActivated(m_ranking->rowAt(index).unitId);
+        });
+        m_views[ChartPainter::Comparison] = makeView(chart, tr("Unit comparison"));
+    }
+    // 2. Cumulative by month against the target's pace, this year and last.
+    {
+        auto *chart = new QChart;
+        const int columns[] = {MonthlyModel::ThisYear, MonthlyModel::LastYear, MonthlyModel::PaceTarget};
+        const QColor colors[] = {QColor(0x15, 0x65, 0xc0), QColor(0x9e, 0x9e, 0x9e), QColor(0xc6, 0x28, 0x28)};
+        auto *x = new QValueAxis(chart);
+        x->setRange(1, 12);
+        x->setTickCount(12);
+        x->setLabelFormat(QStringLiteral("%d"));
+        x->setTitleText(tr("Month"));
+        auto *y = new QValueAxis(chart);
+        y->setTitleText(Money::unitName(MoneyUnit::Yi));
+        chart->addAxis(x, Qt::AlignBottom);
+        chart->addAxis(y, Qt::AlignLeft);
+        for (int i = 0; i < 3; ++i) {
+            auto *line = new QLineSeries(chart);
+            line->setPen(QPen(colors[i], 2, i == 2 ? Qt::DashLine : Qt::SolidLine));
+            auto *mapper = new QVXYModelMapper(chart);
+            mapper->setObjectName(QStringLiteral("monthlyMapper%1").arg(i));
+            mapper->setXColumn(MonthlyModel::Month);
+            mapper->setYColumn(columns[i]);
+            mapper->setSeries(line);
+            mapper->setModel(m_monthly);
+            chart->addSeries(line);
+            line->attachAxis(x);
+            line->attachAxis(y);
+            connect(line, &QLineSeries::hovered, this, [line](const QPointF &p, bool on) {
+                if (on)
+                    QToolTip::showText(QCursor::pos(), QStringLiteral("%1 %2: %3").arg(line->name()).arg(qRound(p.x())).arg(p.y(), 0, 'f', 2));
+            });
+        }
+        m_views[ChartPainter::Cumulative] = makeView(chart, tr("Cumulative by month"));
+    }
+    // 3. The pipeline by stage.
+    {
+        auto *chart = new QChart;
+        auto *series = new QHorizontalBarSeries(chart);
+        auto *mapper = new QVBarModelMapper(chart);
+        mapper->setFirstBarSetColumn(SeriesModel::Value);
+        mapper->setLastBarSetColumn(SeriesModel::Value);
+        mapper->setSeries(series);
+        mapper->setModel(m_funnel);
+        chart->addSeries(series);
+        auto *y = new QBarCategoryAxis(chart);
+        auto *x = new QValueAxis(chart);
+        x->setLabelFormat(QStringLiteral("%d"));
+        chart->addAxis(y, Qt::AlignLeft);
+        chart->addAxis(x, Qt::AlignBottom);
+        series->attachAxis(x);
+        series->attachAxis(y);
+        chart->legend()->hide();
+        connect(series, &QHorizontalBarSeries::hovered, this, [this](bool on, int index, QBarSet *) {
+            if (on && index >= 0 && index < m_funnel->rowCount())
+                QToolTip::showText(QCursor::pos(), tr("%1: %2 projects, %3")
+                                                       .arg(m_funnel->index(index, SeriesModel::Label).data().toString())
+                                                       .arg(m_funnel->index(index, SeriesModel::Value).data().toInt())
+                                                       .arg(m_funnel->index(index, SeriesModel::Detail).data().toString()));
+        });
+        m_views[ChartPainter::Funnel] = makeView(chart, tr("Pipeline by stage"));
+    }
+    // 4. Industry mix of signed investment.
+    {
+        auto *chart = new QChart;
+        auto *pie = new QPieSeries(chart);
+        auto *mapper = new QVPieModelMapper(chart);
+        mapper->setLabelsColumn(SeriesModel::Label);
+        mapper->setValuesColumn(SeriesModel::Value);
+        mapper->setSeries(pie);
+        mapper->setModel(m_industry);
+        chart->addSeries(pie);
+        chart->legend()->setAlignment(Qt::AlignRight);
+        connect(pie, &QPieSeries::hovered, this, [](QPieSlice *slice, bool on) {
+            if (on)
+                QToolTip::showText(QCursor::pos(), QStringLiteral("%1: %2 (%3%)").arg(slice->label(), Money::format(qint64(slice->value() * 1e8), MoneyUnit::Yi))
+                                                       .arg(slice->percentage() * 100, 0, 'f', 1));
+        });
+        m_views[ChartPainter::IndustryMix] = makeView(chart, tr("Industry mix"));
+    }
+}
+
+void ProgressView::updateCharts()
+{
+    // Axes and lines that follow the models' rows.
+    {
+        QChart *chart = m_views[ChartPainter::Comparison]->chart();
+        auto *x = qobject_cast<QBarCategoryAxis *>(chart->axes(Qt::Horizontal).value(0));
+        auto *y = qobject_cast<QValueAxis *>(chart->axes(Qt::Vertical).value(0));
+        QStringList units;
+        double top = std::max(120.0, m_data.pace);
+        for (int r = 0; r < m_ranking->rowCount(); ++r) {
+            units << m_ranking->rowAt(r).unit;
+            top = std::max(top, m_ranking->rowAt(r).weighted);
+        }
+        x->clear();
+        x->append(units);
+        y->setRange(0, std::ceil(top / 20) * 20);
+        const QList<QAbstractSeries *> series = chart->series();
+        auto *stacked = qobject_cast<QStackedBarSeries *>(series.value(0));
+        const QColor colors[] = {ChartPainter::statusColor(ProgressStatus::Green), ChartPainter::statusColor(ProgressStatus::Yellow),
+                                 ChartPainter::statusColor(ProgressStatus::Red)};
+        const QList<QBarSet *> sets = stacked ? stacked->barSets() : QList<QBarSet *>();
+        for (int i = 0; i < sets.size() && i < 3; ++i) {
+            sets.at(i)->setColor(colors[i]);
+            sets.at(i)->setBorderColor(colors[i]);
+        }
+        auto *pace = qobject_cast<QLineSeries *>(series.value(1));
+        auto *target = qobject_cast<QLineSeries *>(series.value(2));
+        const double right = std::max<qsizetype>(1, units.size()) - 0.5;
+        pace->replace({QPointF(-0.5, m_data.pace), QPointF(right, m_data.pace)});
+        target->replace({QPointF(-0.5, 100), QPointF(right, 100)});
+        pace->setName(tr("Time pace %1%").arg(QString::number(m_data.pace, 'f', 1)));
+        chart->setTitle(ChartPainter::title(ChartPainter::Comparison, m_data));
+    }
+    {
+        QChart *chart = m_views[ChartPainter::Cumulative]->chart();
+        const auto mappers = chart->findChildren<QVXYModelMapper *>();
+        const QStringList names = {QString::number(m_data.year), QString::number(m_data.year - 1), tr("Target at time pace")};
+        double top = 1;
+        for (int r = 0; r < 12; ++r) {
+            for (int c = MonthlyModel::ThisYear; c <= MonthlyModel::PaceTarget; ++c)
+                top = std::max(top, m_monthly->index(r, c).data().toDouble());
+        }
+        for (QVXYModelMapper *m : mappers) {
+            const int i = m->objectName().right(1).toInt();
+            m->setRowCount(i == 0 ? m_monthly->monthsShown() : 12);
+            if (auto *line = qobject_cast<QLineSeries *>(m->series()))
+                line->setName(names.value(i));
+        }
+        if (auto *y = qobject_cast<QValueAxis *>(chart->axes(Qt::Vertical).value(0)))
+            y->setRange(0, top * 1.1);
+        chart->setTitle(ChartPainter::title(ChartPainter::Cumulative, m_data));
+    }
+    {
+        QChart *chart = m_views[ChartPainter::Funnel]->chart();
+        auto *y = qobject_cast<QBarCategoryAxis *>(chart->axes(Qt::Vertical).value(0));
+        QStringList labels;
+        double top = 1;
+        for (int r = 0; r < m_funnel->rowCount(); ++r) {
+            labels << m_funnel->index(r, SeriesModel::Label).data().toString();
+            top = std::max(top, m_funnel->index(r, SeriesModel::Value).data().toDouble());
+        }
+        y->clear();
+        y->append(labels);
+        if (auto *x = qobject_cast<QValueAxis *>(chart->axes(Qt::Horizontal).value(0)))
+            x->setRange(0, std::ceil(top * 1.1));
+    }
+}
+
+void ProgressView::exportChart(ChartPainter::Chart chart, const QString &given)
+{
+    QString path = given;
+    if (path.isEmpty()) {
+        path = QFileDialog::getSaveFileName(this, tr("Export chart"), QString(),
+                                            tr("PDF (*.pdf);;SVG picture (*.svg);;PNG picture (*.png)"));
+        if (path.isEmpty())
+            return;
+    }
+    const Status s = ChartPainter::exportChart(chart, m_data, path);
+    if (!s)
+        QMessageBox::warning(this, tr("The chart was not exported"), s.message());
+}
+
+void ProgressView::exportBulletin(const QString &given)
+{
+    QString path = given;
+    if (path.isEmpty()) {
+        path = QFileDialog::getSaveFileName(this, tr("Bulletin PDF"),
+                                            tr("bulletin-%1-%2.pdf").arg(m_data.year).arg(m_data.asOf.toString(QStringLiteral("MMdd"))),
+                                            tr("PDF (*.pdf)"));
+        if (path.isEmpty())
+            return;
+    }
+    const Status s = BulletinWriter::writePdf(m_data, path);
+    if (!s)
+        QMessageBox::warning(this, tr("The bulletin was not written"), s.message());
+}
+
+void ProgressView::printPreview()
+{
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(18, 16, 18, 16), QPageLayout::Millimeter));
+    QPrintPreviewDialog preview(&printer, this);
+    connect(&preview, &QPrintPreviewDialog::paintRequested, this, [this](QPrinter *p) { BulletinWriter::paint(m_data, p); });
+    preview.exec();
+}
+
+void ProgressView::editTargets()
+{
+    TargetsDialog dialog(m_store, m_undoStack, m_year->value(), this);
+    dialog.exec();
+    refresh();
+}
+
+void ProgressView::editSettings()
+{
+    BulletinSettingsDialog dialog(m_store->database(), this);
+    if (dialog.exec() == QDialog::Accepted)
+        refresh();
+}
+
+} // namespace IPDesk

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "bulletin.h"
+
+#include <QWidget>
+
+class QChartView;
+class QDateEdit;
+class QLabel;
+class QSpinBox;
+class QTableView;
+class QTabWidget;
+class QTimer;
+class QUndoStack;
+
+namespace IPDesk {
+
+class MonthlyModel;
+class ProgressTableModel;
+class RankingModel;
+class SeriesModel;
+
+/// The Progress tab: each unit against its targets (completion, time pace, red/yellow/green), the
+/// ranking, four charts on the same models, and the bulletin (PDF, print preview).
+class ProgressView : public QWidget
+{
+    Q_OBJECT
+public:
+    ProgressView(ProjectStore *store, QUndoStack *undoStack, QWidget *parent = nullptr);
+    ~ProgressView() override;
+
+    /// The unit whose units are compared (its children); 0 for the default.
+    void setScope(qint64 unitId);
+    void setYear(int year);
+    void setAsOf(const QDate &asOf);
+    const BulletinData &data() const { return m_data; }
+    RankingModel *rankingModel() const { return m_ranking; }
+    ProgressTableModel *progressModel() const { return m_progress; }
+    QChartView *chartView(ChartPainter::Chart chart) const;
+
+public slots:
+    void refresh();
+    void exportChart(ChartPainter::Chart chart, const QString &path = QString());
+    void exportBulletin(const QString &path = QString());
+    void printPreview();
+    void editTargets();
+    void editSettings();
+
+signals:
+    /// A unit's bar was clicked: show its pipeline.
+    void unitActivated(qint64 unitId);
+
+private:
+    void scheduleRefresh();
+    void buildCharts();
+    void updateCharts();
+
+    ProjectStore *m_store;
+    QUndoStack *m_undoStack;
+    BulletinData m_data;
+    qint64 m_scope = -1;
+    QTimer *m_refreshTimer;
+
+    QSpinBox *m_year;
+    QDateEdit *m_asOf;
+    QLabel *m_headline;
+    QTableView *m_rankingView;
+    QTableView *m_progressView;
+    QTabWidget *m_charts;
+    QChartView *m_views[4] = {};
+
+    RankingModel *m_ranking;
+    ProgressTableModel *m_progress;
+    MonthlyModel *m_monthly;
+    SeriesModel *m_funnel;
+    SeriesModel *m_industry;
+};
+
+} // namespace IPDesk
