@@ -49,7 +49,7 @@ BulletinData BulletinData::collect(ProjectStore *store, const ProgressSettings &
         q.unitIds = store->subtree(d.scopeUnitId);
     d.funnel = store->totals(q);
     d.industryMix = calc.industryMix(d.scopeUnitId, year, d.asOf);
-    d.stuck = calc.stuckProjects(d.asOf, q.unitIds);
+    d.stuck = calc.stuckProjects(d.asOf, q.unitIds, 30, &d.stuckYellow, &d.stuckRed);
     return d;
 }
 
@@ -547,7 +547,11 @@ void BulletinWriter::paint(const BulletinData &d, QPagedPaintDevice *device)
         p.setFont(chartFont(11, true));
         p.drawText(QRectF(page.body.left(), page.y, page.body.width(), 18), Qt::AlignLeft | Qt::AlignVCenter,
                    tr("Projects in one stage too long"));
-        page.y += 22;
+        page.y += 20;
+        p.setFont(chartFont(8));
+        p.drawText(QRectF(page.body.left(), page.y, page.body.width(), 14), Qt::AlignLeft | Qt::AlignVCenter,
+                   tr("%1 red, %2 yellow; the longest %3 of them:").arg(d.stuckRed).arg(d.stuckYellow).arg(d.stuck.size()));
+        page.y += 16;
         for (const StuckProject &s : d.stuck) {
             page.need(14);
             p.fillRect(QRectF(page.body.left(), page.y + 3, 8, 8), ChartPainter::statusColor(s.status));

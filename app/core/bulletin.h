@@ -26,7 +26,8 @@ struct BulletinData
     double amountTarget = 0;            // the scope's target of the amount metric, 0 when none
     QList<StageTotal> funnel;
     QList<QPair<QString, double>> industryMix;
-    QList<StuckProject> stuck;
+    QList<StuckProject> stuck;   // the longest stuck, at most 30
+    int stuckYellow = 0, stuckRed = 0;
 
     static BulletinData collect(ProjectStore *store, const ProgressSettings &settings, int year, const QDate &asOf,
                                 qint64 scopeUnitId = -1);

@@ -117,7 +117,13 @@ const char *const schemaStep2[] = {
     nullptr,
 };
 
-const char *const *const schemaSteps[] = {schemaStep1, schemaStep2};
+/// Step 3: progress reads every stage reached within a period; this index serves that range alone.
+const char *const schemaStep3[] = {
+    "CREATE INDEX IF NOT EXISTS project_stages_when ON project_stages(reached_on, stage, project_id)",
+    nullptr,
+};
+
+const char *const *const schemaSteps[] = {schemaStep1, schemaStep2, schemaStep3};
 
 } // namespace
 

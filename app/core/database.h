@@ -18,7 +18,7 @@ public:
     enum class Backend { SQLite, PostgreSQL };
     enum class OpenMode { CreateIfMissing, ExistingOnly };
 
-    static constexpr int SchemaVersion = 2;
+    static constexpr int SchemaVersion = 3;
 
     Database();
     ~Database();

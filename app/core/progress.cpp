@@ -4,6 +4,7 @@
 #include "factstore.h"
 #include "metrics.h"
 
+#include <QSet>
 #include <QSqlQuery>
 #include <QStringList>
 
@@ -560,9 +561,12 @@ QList<RankRow> ProgressCalculator::rank(const QList<ProgressRow> &rows, qint64 p
     return ranked + unranked;
 }
 
-QList<StuckProject> ProgressCalculator::stuckProjects(const QDate &asOf, const QList<qint64> &unitIds) const
+QList<StuckProject> ProgressCalculator::stuckProjects(const QDate &asOf, const QList<qint64> &unitIds, int limit,
+                                                     int *yellowCount, int *redCount) const
 {
     QList<StuckProject> out;
+    int yellow = 0, red = 0;
+    const QSet<qint64> scope(unitIds.cbegin(), unitIds.cend());
     QSqlQuery q = m_store->database()->query(QStringLiteral(
         "SELECT p.id, p.name, p.unit_id, p.stage, s.reached_on FROM projects p"
         " JOIN project_stages s ON s.project_id = p.id AND s.stage = p.stage"
@@ -572,7 +576,7 @@ QList<StuckProject> ProgressCalculator::stuckProjects(const QDate &asOf, const Q
         return out;
     while (q.next()) {
         const qint64 unit = q.value(2).toLongLong();
-        if (!unitIds.isEmpty() && !unitIds.contains(unit))
+        if (!scope.isEmpty() && !scope.contains(unit))
             continue;
         StuckProject p;
         p.projectId = q.value(0).toLongLong();
@@ -584,8 +588,15 @@ QList<StuckProject> ProgressCalculator::stuckProjects(const QDate &asOf, const Q
         if (p.months < m_settings.stuckYellowMonths)
             continue;
         p.status = p.months >= m_settings.stuckRedMonths ? ProgressStatus::Red : ProgressStatus::Yellow;
-        out.append(p);
+        (p.status == ProgressStatus::Red ? red : yellow)++;
+        // Ordered by date, so the longest stuck come first.
+        if (!limit || out.size() < limit)
+            out.append(p);
     }
+    if (yellowCount)
+        *yellowCount = yellow;
+    if (redCount)
+        *redCount = red;
     return out;
 }
 
@@ -616,22 +627,47 @@ QList<QPair<QString, double>> ProgressCalculator::industryMix(qint64 unitId, int
 
 QList<double> ProgressCalculator::monthlyCumulative(qint64 unitId, int year, const QString &metric) const
 {
+    // One pass over the year, grouped by month, then summed up month after month.
     QList<double> out(12, 0.0);
-    const QList<qint64> scope = unitId ? m_store->subtree(unitId) : QList<qint64>();
+    const QList<qint64> scopeList = unitId ? m_store->subtree(unitId) : QList<qint64>();
+    const QSet<qint64> scope(scopeList.cbegin(), scopeList.cend());
+    QSqlQuery q = m_store->database()->query(QStringLiteral(
+        "SELECT p.unit_id, CAST(substr(s.reached_on, 6, 2) AS INTEGER), s.stage, COUNT(*),"
+        " SUM(CASE WHEN p.signed_investment > 0 THEN p.signed_investment ELSE p.planned_investment END),"
+        " SUM(p.planned_investment),"
+        " SUM(CASE WHEN p.project_type = 1 THEN 1 ELSE 0 END),"
+        " SUM(CASE WHEN (CASE WHEN p.signed_investment > 0 THEN p.signed_investment ELSE p.planned_investment END)"
+        "     >= 1000000000 THEN 1 ELSE 0 END),"
+        " SUM(p.funds_in_place), SUM(p.expected_output), SUM(p.expected_tax)"
+        " FROM project_stages s JOIN projects p ON p.id = s.project_id"
+        " WHERE s.reached_on >= ? AND s.reached_on <= ? GROUP BY p.unit_id, 2, s.stage"));
+    q.addBindValue(QDate(year, 1, 1).toString(Qt::ISODate));
+    q.addBindValue(QDate(year, 12, 31).toString(Qt::ISODate));
+    if (!q.exec())
+        return out;
+    QList<QHash<int, StageSums>> months(12);
+    while (q.next()) {
+        if (!scope.isEmpty() && !scope.contains(q.value(0).toLongLong()))
+            continue;
+        const int m = q.value(1).toInt();
+        if (m < 1 || m > 12)
+            continue;
+        StageSums &x = months[m - 1][q.value(2).toInt()];
+        x.count += q.value(3).toDouble();
+        x.amount += q.value(4).toDouble() / 1e8;
+        x.planned += q.value(5).toDouble() / 1e8;
+        x.capitalIncrease += q.value(6).toDouble();
+        x.large += q.value(7).toDouble();
+        x.funds += q.value(8).toDouble() / 1e8;
+        x.output += q.value(9).toDouble() / 1e8;
+        x.tax += q.value(10).toDouble() / 1e8;
+    }
     double running = 0;
-    for (int m = 1; m <= 12; ++m) {
-        const QDate from(year, m, 1), to = from.addMonths(1).addDays(-1);
-        const UnitSums sums = pipelineSums(m_store->database(), from, to);
+    for (int m = 0; m < 12; ++m) {
         double v = 0;
-        for (auto it = sums.cbegin(); it != sums.cend(); ++it) {
-            if (!scope.isEmpty() && !scope.contains(it.key()))
-                continue;
-            double x = 0;
-            if (pipelineValue(it.value(), metric, &x))
-                v += x;
-        }
-        running += v;
-        out[m - 1] = running;
+        if (pipelineValue(months.at(m), metric, &v))
+            running += v;
+        out[m] = running;
     }
     return out;
 }

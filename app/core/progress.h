@@ -106,7 +106,10 @@ public:
     QList<RankRow> rank(const QList<ProgressRow> &rows, qint64 parentUnitId) const;
     /// The units ranked by default: the children of the first unit that has several.
     qint64 defaultRankParent() const;
-    QList<StuckProject> stuckProjects(const QDate &asOf, const QList<qint64> &unitIds = {}) const;
+    /// Projects in one stage too long, the longest first; at most `limit` of them (0: all), and the
+    /// number of yellow and red ones in all.
+    QList<StuckProject> stuckProjects(const QDate &asOf, const QList<qint64> &unitIds = {}, int limit = 0,
+                                      int *yellowCount = nullptr, int *redCount = nullptr) const;
     /// Signed investment (亿元) by industry of projects signed in the year, largest first.
     QList<QPair<QString, double>> industryMix(qint64 unitId, int year, const QDate &asOf) const;
     /// Cumulative actual by month (12 values) of a unit's subtree from the pipeline.

@@ -1,0 +1,64 @@
+// Benchmark: progress of 200 units × every metric over N projects (default 1,000,000), and the
+// 200-unit bulletin PDF. It measures; it does not pass or fail.
+#include "benchdesk.h"
+#include "bulletin.h"
+#include "factstore.h"
+#include "metrics.h"
+
+#include <QElapsedTimer>
+#include <QGuiApplication>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+using namespace IPDesk;
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
+    QTextStream out(stdout);
+    const int n = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 1000000;
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("bench.ipdesk"));
+    QElapsedTimer t;
+    t.start();
+    if (!generate(path, n))
+        return 1;
+    Database db;
+    if (!db.open(path))
+        return 1;
+    ProjectStore store(&db);
+    {
+        // A target of every metric for each of the 200 units.
+        Transaction tx(db);
+        FactStore facts(&db);
+        int k = 0;
+        for (const Unit &u : store.units()) {
+            for (const QString &m : ProgressCalculator::progressMetrics())
+                facts.setTarget(Target{u.id, 2023, m, 10.0 + (k++ % 90), QStringLiteral("at_least")});
+        }
+        tx.commit();
+    }
+    out << "generated " << n << " projects, " << store.units().size() << " units in " << t.elapsed() << " ms (setup)\n";
+
+    ProgressCalculator calc(&store);
+    t.restart();
+    const QList<ProgressRow> rows = calc.compute(2023, QDate(2023, 6, 30));
+    const qint64 computeMs = t.elapsed();
+    t.restart();
+    const BulletinData data = BulletinData::collect(&store, ProgressSettings(), 2023, QDate(2023, 6, 30), 1);
+    const qint64 collectMs = t.elapsed();
+    t.restart();
+    Status s = BulletinWriter::writePdf(data, dir.filePath(QStringLiteral("bulletin.pdf")));
+    const qint64 firstPdfMs = t.elapsed(); // includes loading the fonts once
+    t.restart();
+    s = BulletinWriter::writePdf(data, dir.filePath(QStringLiteral("bulletin2.pdf")));
+    const qint64 pdfMs = t.elapsed();
+    out << "progress, " << store.units().size() << " units x " << ProgressCalculator::progressMetrics().size()
+        << " metrics: " << computeMs << " ms (" << rows.size() << " rows)\n"
+        << "bulletin data (progress, ranking, charts): " << collectMs << " ms\n"
+        << "bulletin PDF, " << data.ranking.size() << " units ranked: " << pdfMs << " ms (first one, loading fonts: "
+        << firstPdfMs << " ms)" << (s ? "" : " FAILED ") << s.message() << "\n";
+    return 0;
+}
