@@ -31,22 +31,6 @@
         <translation>未知命令 %1</translation>
     </message>
     <message>
-        <source>usage: ipdesk-cli COMMAND [--db PATH] [options]
-commands:
-  demo --db PATH                 create a demo desk from the sample reports
-  projects [--json]              list the project pipeline
-  extract FILE...                print the facts found in reports as JSON Lines
-  import-report FILE...          extract and store facts with their reports (accept all)
-</source>
-        <translation>用法:ipdesk-cli 命令 [--db 路径] [选项]
-命令:
-  demo --db 路径                 用样例报道新建演示工作台
-  projects [--json]              列出项目库
-  extract 文件...                以 JSON Lines 输出报道中的数据
-  import-report 文件...          提取并保存报道中的数据(全部接受)
-</translation>
-    </message>
-    <message>
         <source>extract needs at least one report file</source>
         <translation>extract 至少需要一个报道文件</translation>
     </message>
@@ -57,6 +41,405 @@ commands:
     <message>
         <source>Stored %1 facts from %2 reports (%3 replaced, %4 new units, %5 reports skipped).</source>
         <translation>已从 %2 篇报道保存 %1 条数据(替换 %3 条,新增单位 %4 个,跳过报道 %5 篇)。</translation>
+    </message>
+    <message>
+        <source>usage: ipdesk-cli COMMAND [--db PATH] [options]
+commands:
+  demo --db PATH                 create a demo desk from the sample reports
+  projects [--json]              list the project pipeline
+  extract FILE...                print the facts found in reports as JSON Lines
+  import-report FILE...          extract and store facts with their reports (accept all)
+  progress --year Y [--as-of DATE] [--json]
+                                 each unit's actual against its target: completion, pace, status
+  bulletin --year Y [--as-of DATE] -o FILE.pdf
+                                 the ranking bulletin with its charts, as the window exports it
+</source>
+        <translation>用法:ipdesk-cli 命令 [--db 路径] [选项]
+命令:
+  demo --db 路径                 用样例报道新建演示工作台
+  projects [--json]              列出项目库
+  extract 文件...                以 JSON Lines 输出报道中的数据
+  import-report 文件...          提取并保存报道中的数据(全部接受)
+  progress --year 年 [--as-of 日期] [--json]
+                                 各单位对照目标的完成情况:完成率、序时进度、红黄绿
+  bulletin --year 年 [--as-of 日期] -o 文件.pdf
+                                 含图表的排名通报,与窗口导出的相同
+</translation>
+    </message>
+    <message>
+        <source>progress needs --year YYYY</source>
+        <translation>progress 需要 --year 年份</translation>
+    </message>
+    <message>
+        <source>--as-of needs a date as YYYY-MM-DD</source>
+        <translation>--as-of 需要 YYYY-MM-DD 格式的日期</translation>
+    </message>
+    <message>
+        <source>There are no targets and no figures for %1.</source>
+        <translation>%1 年没有目标,也没有数据。</translation>
+    </message>
+    <message>
+        <source>bulletin needs --year YYYY</source>
+        <translation>bulletin 需要 --year 年份</translation>
+    </message>
+    <message>
+        <source>bulletin needs -o FILE.pdf</source>
+        <translation>bulletin 需要 -o 文件.pdf</translation>
+    </message>
+    <message>
+        <source>Bulletin of %1 for %2 as of %3 written to %4.</source>
+        <translation>%1 %2 年通报(截至 %3)已写入 %4。</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::ActivitiesView</name>
+    <message>
+        <source>All years</source>
+        <translation>全部年度</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年度:</translation>
+    </message>
+    <message>
+        <source>Add activity…</source>
+        <translation>新增活动…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Led by a principal leader</source>
+        <translation>主要领导带队</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Companies met</source>
+        <translation>对接企业</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1(%2)</translation>
+    </message>
+    <message>
+        <source>Edit activity</source>
+        <translation>编辑活动</translation>
+    </message>
+    <message>
+        <source>Add activity</source>
+        <translation>新增活动</translation>
+    </message>
+    <message>
+        <source>Led by a principal leader (主要领导带队)</source>
+        <translation>主要领导带队</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>单位:</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类型:</translation>
+    </message>
+    <message>
+        <source>Places:</source>
+        <translation>地点:</translation>
+    </message>
+    <message>
+        <source>Companies met:</source>
+        <translation>对接企业:</translation>
+    </message>
+    <message>
+        <source>Number of companies:</source>
+        <translation>企业数:</translation>
+    </message>
+    <message>
+        <source>Projects touched:</source>
+        <translation>涉及项目:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>备注:</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::ActivityStore</name>
+    <message>
+        <source>Investment-seeking trip</source>
+        <translation>外出招商</translation>
+    </message>
+    <message>
+        <source>Company visit</source>
+        <translation>考察拜访企业</translation>
+    </message>
+    <message>
+        <source>Delegation received</source>
+        <translation>接待客商来访</translation>
+    </message>
+    <message>
+        <source>Promotion event</source>
+        <translation>招商推介活动</translation>
+    </message>
+    <message>
+        <source>Signing ceremony</source>
+        <translation>签约仪式</translation>
+    </message>
+    <message>
+        <source>An activity needs a unit.</source>
+        <translation>活动需要单位。</translation>
+    </message>
+    <message>
+        <source>An activity needs a date.</source>
+        <translation>活动需要日期。</translation>
+    </message>
+    <message>
+        <source>The number of companies cannot be negative.</source>
+        <translation>企业数不能为负数。</translation>
+    </message>
+    <message>
+        <source>Add activity</source>
+        <translation>新增活动</translation>
+    </message>
+    <message>
+        <source>Delete activity</source>
+        <translation>删除活动</translation>
+    </message>
+    <message>
+        <source>Edit activity</source>
+        <translation>编辑活动</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::BulletinSettingsDialog</name>
+    <message>
+        <source>Bulletin rules</source>
+        <translation>通报规则</translation>
+    </message>
+    <message>
+        <source>empty: linear by days; or 12 numbers, e.g. 5,5,10,8,8,10,8,8,10,8,8,12</source>
+        <translation>留空:按天线性计算;或填 12 个数,如 5,5,10,8,8,10,8,8,10,8,8,12</translation>
+    </message>
+    <message>
+        <source>Yellow from (points behind pace):</source>
+        <translation>落后序时进度多少个百分点起亮黄灯:</translation>
+    </message>
+    <message>
+        <source>Red from (points behind pace):</source>
+        <translation>落后序时进度多少个百分点起亮红灯:</translation>
+    </message>
+    <message>
+        <source>Monthly weights of the pace:</source>
+        <translation>序时进度月度权重:</translation>
+    </message>
+    <message>
+        <source>Ranking count metric:</source>
+        <translation>排名数量指标:</translation>
+    </message>
+    <message>
+        <source>Its weight (%):</source>
+        <translation>权重(%):</translation>
+    </message>
+    <message>
+        <source>Ranking amount metric:</source>
+        <translation>排名金额指标:</translation>
+    </message>
+    <message>
+        <source>Project stuck, yellow after (months):</source>
+        <translation>项目停滞亮黄灯(月):</translation>
+    </message>
+    <message>
+        <source>Project stuck, red after (months):</source>
+        <translation>项目停滞亮红灯(月):</translation>
+    </message>
+    <message>
+        <source>Rules not saved</source>
+        <translation>规则未保存</translation>
+    </message>
+    <message>
+        <source>"%1" is not a number.</source>
+        <translation>“%1”不是数字。</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::BulletinWriter</name>
+    <message>
+        <source>Page %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+    <message>
+        <source>Investment Promotion Bulletin of %1</source>
+        <translation>%1招商引资工作通报</translation>
+    </message>
+    <message>
+        <source>%1, as of %2, time pace %3%</source>
+        <translation>%1年,截至 %2,序时进度 %3%</translation>
+    </message>
+    <message>
+        <source>Ranking</source>
+        <translation>比学赶超排名</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Weighted completion</source>
+        <translation>加权完成率</translation>
+    </message>
+    <message>
+        <source>Efficacy score</source>
+        <translation>功效系数得分</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>No target</source>
+        <translation>无目标</translation>
+    </message>
+    <message>
+        <source>No unit has targets for %1 and %2 in %3, so none is ranked.</source>
+        <translation>%3 年没有单位设定%1和%2目标,未予排名。</translation>
+    </message>
+    <message>
+        <source>Green: less than the yellow threshold behind the time pace; yellow and red as the bureau set them. Efficacy score: 60 + 40 × (value − lowest) / (highest − lowest), weighted like the completion.</source>
+        <translation>绿灯:落后序时进度不到黄灯阈值;黄灯、红灯按本局设定的阈值。功效系数得分 = 60 + 40 × (本单位值 − 最低值)/(最高值 − 最低值),按完成率的权重加权。</translation>
+    </message>
+    <message>
+        <source>Unit by unit</source>
+        <translation>分单位情况</translation>
+    </message>
+    <message>
+        <source>No targets and no figures for %1.</source>
+        <translation>%1 年无目标、无数据。</translation>
+    </message>
+    <message>
+        <source>Projects in one stage too long</source>
+        <translation>停滞项目预警</translation>
+    </message>
+    <message>
+        <source>%1 red, %2 yellow; the longest %3 of them:</source>
+        <translation>红灯 %1 个,黄灯 %2 个;停滞最久的 %3 个:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2): %3 since %4, %n month(s)</source>
+        <translation><numerusform>%1(%2):自 %4 起处于%3阶段,已 %n 个月</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: the folder is not writable.</source>
+        <translation>无法写入 %1:文件夹不可写。</translation>
+    </message>
+    <message>
+        <source>%1 could not be written.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::ChartPainter</name>
+    <message>
+        <source>Weighted completion of %1 and %2 by unit</source>
+        <translation>各单位%1与%2加权完成率</translation>
+    </message>
+    <message>
+        <source>%1 of %2 by month, cumulative</source>
+        <translation>%2 %1逐月累计</translation>
+    </message>
+    <message>
+        <source>Project pipeline by stage</source>
+        <translation>项目各阶段分布</translation>
+    </message>
+    <message>
+        <source>Signed investment by industry</source>
+        <translation>签约额产业构成</translation>
+    </message>
+    <message>
+        <source>No unit of %1 has targets for %2 and %3 in %4.</source>
+        <translation>%1下属单位 %4 年均未设定%2和%3目标。</translation>
+    </message>
+    <message>
+        <source>Time pace %1%</source>
+        <translation>序时进度 %1%</translation>
+    </message>
+    <message>
+        <source>Annual target 100%</source>
+        <translation>全年目标 100%</translation>
+    </message>
+    <message>
+        <source>No %1 recorded in the pipeline for %2 yet.</source>
+        <translation>项目库中尚无 %2 年的%1。</translation>
+    </message>
+    <message>
+        <source>%1 mo</source>
+        <translation>%1月</translation>
+    </message>
+    <message>
+        <source>%1</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <source>Target at time pace</source>
+        <translation>序时目标</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3</source>
+        <translation>%1:%2个,%3</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>No project was signed in %1 up to %2.</source>
+        <translation>%1 年截至 %2 尚无签约项目。</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3%)</source>
+        <translation>%1 %2(%3%)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Charts are written as PDF, SVG or PNG; "%1" is none of them.</source>
+        <translation>图表只能导出为 PDF、SVG 或 PNG;“%1”都不是。</translation>
     </message>
 </context>
 <context>
@@ -607,6 +990,14 @@ commands:
         <source>Paste the text of a report, a bulletin or a news item here.</source>
         <translation>请在此粘贴报道、简报或新闻的文字。</translation>
     </message>
+    <message>
+        <source>Progress and bulletin</source>
+        <translation>目标进度与通报</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>招商活动</translation>
+    </message>
 </context>
 <context>
     <name>IPDesk::Metrics</name>
@@ -784,6 +1175,17 @@ commands:
     <message>
         <source>The amount %1 is too large.</source>
         <translation>金额 %1 过大。</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::MonthlyModel</name>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Target at time pace</source>
+        <translation>序时目标</translation>
     </message>
 </context>
 <context>
@@ -1024,6 +1426,291 @@ commands:
     </message>
 </context>
 <context>
+    <name>IPDesk::ProgressCalculator</name>
+    <message>
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>绿</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>黄</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>红</translation>
+    </message>
+    <message>
+        <source>No target</source>
+        <translation>无目标</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>The red threshold must be at least the yellow one, and neither negative.</source>
+        <translation>红灯阈值不能小于黄灯阈值,且都不能为负。</translation>
+    </message>
+    <message>
+        <source>The ranking weights must be positive.</source>
+        <translation>排名权重必须为正。</translation>
+    </message>
+    <message>
+        <source>Monthly weights need a value for each of the 12 months.</source>
+        <translation>月度权重需要 12 个月各一个数。</translation>
+    </message>
+    <message>
+        <source>Monthly weights cannot be negative.</source>
+        <translation>月度权重不能为负。</translation>
+    </message>
+    <message>
+        <source>%1: no target and no figures.</source>
+        <translation>%1:无目标,无数据。</translation>
+    </message>
+    <message>
+        <source>%1: %2 so far; no target is set for the year.</source>
+        <translation>%1:目前为 %2;未设定全年目标。</translation>
+    </message>
+    <message>
+        <source>%1: the target is zero, so no completion can be given.</source>
+        <translation>%1:目标为零,无法计算完成率。</translation>
+    </message>
+    <message>
+        <source>%1: target %2; no figures yet.</source>
+        <translation>%1:目标 %2;尚无数据。</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3, %4% of the annual target</source>
+        <translation>%1:完成 %2(目标 %3),完成全年目标的 %4%</translation>
+    </message>
+    <message>
+        <source>, %1 percentage points behind the time pace.</source>
+        <translation>,落后序时进度 %1 个百分点。</translation>
+    </message>
+    <message>
+        <source>, %1 percentage points ahead of the time pace.</source>
+        <translation>,超过序时进度 %1 个百分点。</translation>
+    </message>
+    <message>
+        <source>, on the time pace.</source>
+        <translation>,与序时进度持平。</translation>
+    </message>
+    <message>
+        <source>The as-of date %1 is before %2 began; progress is shown as of %3.</source>
+        <translation>截止日期 %1 早于 %2 年;按 %3 计算进度。</translation>
+    </message>
+    <message>
+        <source>The as-of date %1 is after %2 ended; progress is shown for the whole year.</source>
+        <translation>截止日期 %1 晚于 %2 年末;按全年计算进度。</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1,%2</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::ProgressTableModel</name>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实绩</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Completion</source>
+        <translation>完成率</translation>
+    </message>
+    <message>
+        <source>Time pace</source>
+        <translation>序时进度</translation>
+    </message>
+    <message>
+        <source>Behind pace (points)</source>
+        <translation>落后序时(百分点)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>no target</source>
+        <translation>无目标</translation>
+    </message>
+    <message>
+        <source>%1 (sum of units)</source>
+        <translation>%1(下属单位合计)</translation>
+    </message>
+    <message>
+        <source>no figures</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>项目库</translation>
+    </message>
+    <message>
+        <source>Activity log</source>
+        <translation>活动记录</translation>
+    </message>
+    <message>
+        <source>Sum of units</source>
+        <translation>下属单位合计</translation>
+    </message>
+    <message>
+        <source>Reported: %1</source>
+        <translation>报道:%1</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::ProgressView</name>
+    <message>
+        <source>Year:</source>
+        <translation>年度:</translation>
+    </message>
+    <message>
+        <source>As of:</source>
+        <translation>截至:</translation>
+    </message>
+    <message>
+        <source>Targets…</source>
+        <translation>目标任务…</translation>
+    </message>
+    <message>
+        <source>Bulletin rules…</source>
+        <translation>通报规则…</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>Unit comparison…</source>
+        <translation>单位对比…</translation>
+    </message>
+    <message>
+        <source>Cumulative by month…</source>
+        <translation>逐月累计…</translation>
+    </message>
+    <message>
+        <source>Pipeline funnel…</source>
+        <translation>项目漏斗…</translation>
+    </message>
+    <message>
+        <source>Industry mix…</source>
+        <translation>产业构成…</translation>
+    </message>
+    <message>
+        <source>Bulletin PDF…</source>
+        <translation>通报 PDF…</translation>
+    </message>
+    <message>
+        <source>Print preview…</source>
+        <translation>打印预览…</translation>
+    </message>
+    <message>
+        <source>%1, %2 as of %3: time pace %4%.</source>
+        <translation>%1,%2 年截至 %3:序时进度 %4%。</translation>
+    </message>
+    <message>
+        <source>There are no targets and no figures for %1.</source>
+        <translation>%1 年没有目标,也没有数据。</translation>
+    </message>
+    <message>
+        <source>Units: %1 green, %2 yellow, %3 red.</source>
+        <translation>各单位:绿灯 %1 个,黄灯 %2 个,红灯 %3 个。</translation>
+    </message>
+    <message>
+        <source>Time pace</source>
+        <translation>序时进度</translation>
+    </message>
+    <message>
+        <source>Annual target</source>
+        <translation>全年目标</translation>
+    </message>
+    <message>
+        <source>%1 (No. %2): weighted completion %3%, %4 %5%, %6 %7%, efficacy score %8</source>
+        <translation>%1(第 %2 名):加权完成率 %3%,%4 %5%,%6 %7%,功效系数得分 %8</translation>
+    </message>
+    <message>
+        <source>Unit comparison</source>
+        <translation>单位对比</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Cumulative by month</source>
+        <translation>逐月累计</translation>
+    </message>
+    <message>
+        <source>%1: %2 projects, %3</source>
+        <translation>%1:%2 个项目,%3</translation>
+    </message>
+    <message>
+        <source>Pipeline by stage</source>
+        <translation>项目各阶段</translation>
+    </message>
+    <message>
+        <source>Industry mix</source>
+        <translation>产业构成</translation>
+    </message>
+    <message>
+        <source>Time pace %1%</source>
+        <translation>序时进度 %1%</translation>
+    </message>
+    <message>
+        <source>Target at time pace</source>
+        <translation>序时目标</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;SVG picture (*.svg);;PNG picture (*.png)</source>
+        <translation>PDF (*.pdf);;SVG 图片 (*.svg);;PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>The chart was not exported</source>
+        <translation>图表未导出</translation>
+    </message>
+    <message>
+        <source>Bulletin PDF</source>
+        <translation>通报 PDF</translation>
+    </message>
+    <message>
+        <source>bulletin-%1-%2.pdf</source>
+        <translation>通报-%1-%2.pdf</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The bulletin was not written</source>
+        <translation>通报未写出</translation>
+    </message>
+</context>
+<context>
     <name>IPDesk::ProjectDelegate</name>
     <message>
         <source>e.g. 26.24亿 or 3000万</source>
@@ -1069,6 +1756,37 @@ commands:
     </message>
 </context>
 <context>
+    <name>IPDesk::RankingModel</name>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Weighted completion</source>
+        <translation>加权完成率</translation>
+    </message>
+    <message>
+        <source>Efficacy score</source>
+        <translation>功效系数得分</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Time pace</source>
+        <translation>序时进度</translation>
+    </message>
+    <message>
+        <source>Annual target</source>
+        <translation>全年目标</translation>
+    </message>
+</context>
+<context>
     <name>IPDesk::ReportExtractor</name>
     <message>
         <source>%1 cannot be read: %2</source>
@@ -1111,6 +1829,29 @@ commands:
     </message>
 </context>
 <context>
+    <name>IPDesk::SplitTargetDialog</name>
+    <message>
+        <source>Split the target of %1</source>
+        <translation>分解%1的目标</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1,%2:%3</translation>
+    </message>
+    <message>
+        <source>The parts add up to the target.</source>
+        <translation>分解数之和与目标一致。</translation>
+    </message>
+    <message>
+        <source>Still to give out: %1</source>
+        <translation>尚待分解:%1</translation>
+    </message>
+    <message>
+        <source>The parts exceed the target by %1.</source>
+        <translation>分解数之和超出目标 %1。</translation>
+    </message>
+</context>
+<context>
     <name>IPDesk::StoredFactsModel</name>
     <message>
         <source>Unit</source>
@@ -1147,6 +1888,141 @@ commands:
     <message>
         <source>(entered by hand)</source>
         <translation>(手工录入)</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::TargetsDialog</name>
+    <message>
+        <source>Targets</source>
+        <translation>目标任务</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年度:</translation>
+    </message>
+    <message>
+        <source>Add target…</source>
+        <translation>新增目标…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Copy last year's…</source>
+        <translation>沿用上年目标…</translation>
+    </message>
+    <message>
+        <source>Split over units…</source>
+        <translation>分解到单位…</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Qualifier</source>
+        <translation>限定</translation>
+    </message>
+    <message>
+        <source>Double-click a target to change it. Money targets are in 100M yuan (亿元).</source>
+        <translation>双击目标可修改。金额类目标以亿元计。</translation>
+    </message>
+    <message>
+        <source>Target not changed</source>
+        <translation>目标未修改</translation>
+    </message>
+    <message>
+        <source>A target must be a number greater than zero.</source>
+        <translation>目标必须是大于零的数。</translation>
+    </message>
+    <message>
+        <source>Change target</source>
+        <translation>修改目标</translation>
+    </message>
+    <message>
+        <source>Add target</source>
+        <translation>新增目标</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>单位:</translation>
+    </message>
+    <message>
+        <source>Metric:</source>
+        <translation>指标:</translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation>目标:</translation>
+    </message>
+    <message>
+        <source>Qualifier:</source>
+        <translation>限定:</translation>
+    </message>
+    <message>
+        <source>Target not added</source>
+        <translation>目标未新增</translation>
+    </message>
+    <message>
+        <source>A target must be greater than zero.</source>
+        <translation>目标值必须大于零。</translation>
+    </message>
+    <message>
+        <source>Remove target</source>
+        <translation>删除目标</translation>
+    </message>
+    <message>
+        <source>Copy last year's targets</source>
+        <translation>沿用上年目标</translation>
+    </message>
+    <message>
+        <source>Growth over %1 in percent (保持10%以上增长 is 10):</source>
+        <translation>比 %1 年增长的百分比(保持10%以上增长即填 10):</translation>
+    </message>
+    <message>
+        <source>Nothing to copy</source>
+        <translation>没有可沿用的目标</translation>
+    </message>
+    <message>
+        <source>%1 has no targets that %2 does not have already.</source>
+        <translation>%1 年的目标 %2 年都已有了。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copy %n target(s) from last year</source>
+        <translation><numerusform>沿用上年 %n 项目标</numerusform></translation>
+    </message>
+    <message>
+        <source>Split over units</source>
+        <translation>分解到单位</translation>
+    </message>
+    <message>
+        <source>Pick the target to split first.</source>
+        <translation>请先选中要分解的目标。</translation>
+    </message>
+    <message>
+        <source>%1 has no units below it.</source>
+        <translation>%1 没有下属单位。</translation>
+    </message>
+    <message>
+        <source>Split target of %1</source>
+        <translation>分解%1的目标</translation>
     </message>
 </context>
 <context>
@@ -1200,6 +2076,10 @@ commands:
     <message>
         <source>Open the import dialog on report FILE (may be repeated).</source>
         <translation>打开导入对话框并读取报道 FILE(可重复)。</translation>
+    </message>
+    <message>
+        <source>Open on a tab: pipeline, progress, figures or activities.</source>
+        <translation>打开时显示的页签:pipeline、progress、figures 或 activities。</translation>
     </message>
 </context>
 </TS>

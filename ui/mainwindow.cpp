@@ -152,7 +152,7 @@ void MainWindow::createWidgets()
             if (m_detailHiddenByTab)
                 m_detailDock->show();
             m_detailHiddenByTab = false;
-        } else if (m_detailDock->isVisible()) {
+        } else if (!m_detailDock->isHidden()) {
             m_detailDock->hide();
             m_detailHiddenByTab = true;
         }

@@ -263,6 +263,10 @@ void ProgressView::buildCharts()
         chart->addSeries(target);
         auto *x = new QBarCategoryAxis(chart);
         x->setLabelsAngle(-50);
+        x->setTruncateLabels(false);
+        QFont small = x->labelsFont();
+        small.setPointSizeF(small.pointSizeF() * 0.85);
+        x->setLabelsFont(small);
         auto *y = new QValueAxis(chart);
         y->setLabelFormat(QStringLiteral("%.0f%%"));
         chart->addAxis(x, Qt::AlignBottom);
@@ -333,6 +337,7 @@ void ProgressView::buildCharts()
         mapper->setModel(m_funnel);
         chart->addSeries(series);
         auto *y = new QBarCategoryAxis(chart);
+        y->setTruncateLabels(false);
         auto *x = new QValueAxis(chart);
         x->setLabelFormat(QStringLiteral("%d"));
         chart->addAxis(y, Qt::AlignLeft);
