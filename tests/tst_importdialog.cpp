@@ -5,6 +5,7 @@
 #include "testdesk.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QListWidget>
 #include <QPushButton>
 #include <QTableView>
@@ -94,6 +95,33 @@ private slots:
         QCOMPARE(p.plannedInvestment, Yuan(1200000000));
         QCOMPARE(desk.store->unitName(p.unitId), QStringLiteral("石湖区"));
         QVERIFY(p.stageDates.contains(Stage::Registered));
+    }
+
+    void officerPicksWhereANewUnitGoes()
+    {
+        TestDesk desk;
+        ImportReportDialog dialog(desk.store.get());
+        dialog.readFiles({report("r01_county_towns.txt")});
+        dialog.waitForReading();
+        dialog.reportList()->setCurrentRow(0);
+        // 溪源县 is new: by default it goes to the top level, its towns under it.
+        QTableWidget *units = dialog.newUnitTable();
+        QVERIFY(units->rowCount() >= 3);
+        int county = -1;
+        for (int r = 0; r < units->rowCount(); ++r) {
+            if (units->item(r, 0)->text() == QStringLiteral("溪源县"))
+                county = r;
+        }
+        QVERIFY(county >= 0);
+        auto *parent = qobject_cast<QComboBox *>(units->cellWidget(county, 1));
+        QVERIFY(parent);
+        // The officer puts the county under 贵港市.
+        parent->setCurrentIndex(parent->findData(desk.unit(u"贵港市")));
+        emit parent->activated(parent->currentIndex());
+        QVERIFY(dialog.store());
+        const qint64 xiyuan = desk.store->unitByName(QStringLiteral("溪源县"));
+        QCOMPARE(desk.store->unit(xiyuan)->parentId, desk.unit(u"贵港市"));
+        QCOMPARE(desk.store->unit(desk.store->unitByName(QStringLiteral("白沙镇")))->parentId, xiyuan);
     }
 
     void cancelStoresNothing()

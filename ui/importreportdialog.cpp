@@ -4,6 +4,7 @@
 #include "metrics.h"
 
 #include <QComboBox>
+#include <functional>
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -128,6 +129,12 @@ ImportReportDialog::ImportReportDialog(ProjectStore *store, QWidget *parent)
         p->projects[item->row()].add = item->checkState() == Qt::Checked;
         updateSummary();
     });
+    m_newUnits = new QTableWidget(0, 2, right);
+    m_newUnits->setObjectName(QStringLiteral("newUnitTable"));
+    m_newUnits->setHorizontalHeaderLabels({tr("New unit"), tr("Make it under")});
+    m_newUnits->horizontalHeader()->setStretchLastSection(true);
+    m_newUnits->verticalHeader()->hide();
+    m_newUnits->setEditTriggers(QAbstractItemView::NoEditTriggers);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 4);
     right->setStretchFactor(0, 2);
@@ -234,6 +241,7 @@ void ImportReportDialog::showReport(int index)
     m_model->setPlan(&p);
     m_table->resizeColumnsToContents();
     fillProjects();
+    fillNewUnits();
     highlight();
 }
 
@@ -265,6 +273,42 @@ void ImportReportDialog::fillProjects()
         m_projects->setItem(r, 4, new QTableWidgetItem(pp.mention.evidenceText));
     }
     m_projects->resizeColumnsToContents();
+}
+
+void ImportReportDialog::fillNewUnits()
+{
+    ImportPlan *p = m_model->plan();
+    m_newUnits->setRowCount(p ? int(p->newUnits.size()) : 0);
+    m_newUnits->setVisible(p && !p->newUnits.isEmpty());
+    if (!p)
+        return;
+    int r = 0;
+    for (auto it = p->newUnits.cbegin(); it != p->newUnits.cend(); ++it, ++r) {
+        const QString name = it.key();
+        m_newUnits->setItem(r, 0, new QTableWidgetItem(name));
+        auto *parent = new QComboBox(m_newUnits);
+        parent->addItem(tr("(top level)"), qint64(0));
+        if (name != p->extraction.subject && !ReportImporter::matchUnit(*m_store, p->extraction.subject) && !p->extraction.subject.isEmpty())
+            parent->addItem(tr("%1 (new, the report's subject)").arg(p->extraction.subject), ImportPlan::NewSubjectParent);
+        std::function<void(qint64, int)> add = [&](qint64 under, int depth) {
+            for (qint64 id : m_store->children(under)) {
+                parent->addItem(QString(depth * 2, QChar(0x3000)) + m_store->unitName(id), id);
+                add(id, depth + 1);
+            }
+        };
+        add(0, 0);
+        parent->setCurrentIndex(qMax(0, parent->findData(it.value())));
+        connect(parent, &QComboBox::activated, this, [this, parent, name] {
+            ImportPlan *plan = m_model->plan();
+            if (!plan)
+                return;
+            plan->newUnits[name] = parent->currentData().toLongLong();
+            m_importer.refresh(*plan);
+            updateSummary();
+        });
+        m_newUnits->setCellWidget(r, 1, parent);
+    }
+    m_newUnits->resizeColumnsToContents();
 }
 
 void ImportReportDialog::highlight()

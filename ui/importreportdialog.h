@@ -40,6 +40,7 @@ public:
     QTableView *factView() const { return m_table; }
     QListWidget *reportList() const { return m_reports; }
     QTableWidget *projectTable() const { return m_projects; }
+    QTableWidget *newUnitTable() const { return m_newUnits; }
     ImportSummary summary() const { return m_summary; }
     QString lastError() const { return m_lastError; }
 
@@ -50,6 +51,7 @@ public slots:
 private:
     void showReport(int index);
     void fillProjects();
+    void fillNewUnits();
     void highlight();
     void updateSummary();
     void readingFinished();
@@ -66,6 +68,7 @@ private:
     QTextBrowser *m_text;
     QTableView *m_table;
     QTableWidget *m_projects;
+    QTableWidget *m_newUnits;
     QLabel *m_status;
     QPushButton *m_storeButton;
     QProgressDialog *m_progress = nullptr;

@@ -150,41 +150,59 @@ ImportPlan ReportImporter::plan(const ReadReport &report) const
 void ReportImporter::refresh(ImportPlan &plan) const
 {
     const qint64 subjectId = matchUnit(*m_store, plan.extraction.subject);
+    QMap<QString, qint64> newUnits;
+    auto noteNewUnit = [&](const QString &name) {
+        // The officer's choice stays; else under the report's subject (made first if it is new too).
+        qint64 parent = plan.newUnits.value(name, name == plan.extraction.subject ? 0
+                                                                                 : (subjectId ? subjectId : ImportPlan::NewSubjectParent));
+        if (parent == ImportPlan::NewSubjectParent && (plan.extraction.subject.isEmpty() || name == plan.extraction.subject))
+            parent = 0;
+        newUnits.insert(name, parent);
+    };
+    for (ProposedFact &p : plan.facts) {
+        p.unitId = matchUnit(*m_store, p.fact.district);
+        p.existing.reset();
+        if (!p.unitId) {
+            noteNewUnit(p.fact.district);
+            p.newUnitParent = newUnits.value(p.fact.district);
+            continue;
+        }
+        QSqlQuery q = m_store->database()->query(QStringLiteral(
+            "SELECT value, qualifier, document_id FROM facts WHERE unit_id = ? AND year = ? AND span = ? AND metric = ?"
+            " AND kind = ? LIMIT 1"));
+        q.addBindValue(p.unitId);
+        q.addBindValue(p.fact.year);
+        q.addBindValue(p.fact.span);
+        q.addBindValue(p.fact.metric);
+        q.addBindValue(p.fact.kind);
+        if (q.exec() && q.next()) {
+            Fact e = p.fact;
+            e.value = q.value(0).toDouble();
+            e.qualifier = q.value(1).toString();
+            e.documentId = q.value(2).toLongLong();
+            p.existing = e;
+        }
+    }
     for (ProposedProject &pp : plan.projects) {
         pp.unitId = matchUnit(*m_store, pp.mention.district);
+        if (!pp.unitId && pp.add)
+            noteNewUnit(pp.mention.district);
         ProjectQuery q;
         q.text = pp.mention.name;
-        const QList<Project> same = m_store->fetch(q, 0, 5);
         pp.existingProjectId = 0;
-        for (const Project &p : same) {
+        for (const Project &p : m_store->fetch(q, 0, 5)) {
             if (p.name == pp.mention.name)
                 pp.existingProjectId = p.id;
         }
     }
-    FactStore facts(m_store->database());
-    for (ProposedFact &p : plan.facts) {
-        p.unitId = matchUnit(*m_store, p.fact.district);
-        if (!p.unitId)
-            p.newUnitParent = p.fact.district == plan.extraction.subject ? 0 : subjectId;
-        p.existing.reset();
-        if (p.unitId) {
-            QSqlQuery q = m_store->database()->query(QStringLiteral(
-                "SELECT value, qualifier, document_id FROM facts WHERE unit_id = ? AND year = ? AND span = ? AND metric = ?"
-                " AND kind = ? LIMIT 1"));
-            q.addBindValue(p.unitId);
-            q.addBindValue(p.fact.year);
-            q.addBindValue(p.fact.span);
-            q.addBindValue(p.fact.metric);
-            q.addBindValue(p.fact.kind);
-            if (q.exec() && q.next()) {
-                Fact e = p.fact;
-                e.value = q.value(0).toDouble();
-                e.qualifier = q.value(1).toString();
-                e.documentId = q.value(2).toLongLong();
-                p.existing = e;
-            }
+    // A new unit under the new subject needs the subject made as well.
+    for (auto it = newUnits.cbegin(); it != newUnits.cend(); ++it) {
+        if (it.value() == ImportPlan::NewSubjectParent && !newUnits.contains(plan.extraction.subject)) {
+            newUnits.insert(plan.extraction.subject, 0);
+            break;
         }
     }
+    plan.newUnits = newUnits;
 }
 
 Status ReportImporter::commit(const QList<ImportPlan> &plans, ImportSummary *summary,
@@ -203,7 +221,6 @@ Status ReportImporter::commitPlans(const QList<ImportPlan> &plans, ImportSummary
     ImportSummary sum;
     Database *db = m_store->database();
     FactStore facts(db);
-    bool unitsAdded = false;
     {
         Transaction t(*db);
         QHash<QString, qint64> created;
@@ -232,27 +249,44 @@ Status ReportImporter::commitPlans(const QList<ImportPlan> &plans, ImportSummary
             if (!s)
                 return s;
             ++sum.documents;
+
+            // The units the report needs, parents first: those under existing units or the top
+            // level, then those under the report's own new subject.
+            auto unitFor = [&](const QString &name) { return created.value(name, matchUnit(*m_store, name)); };
+            for (int pass = 0; pass < 2; ++pass) {
+                for (auto it = plan.newUnits.cbegin(); it != plan.newUnits.cend(); ++it) {
+                    const bool underSubject = it.value() == ImportPlan::NewSubjectParent;
+                    if (underSubject != (pass == 1) || unitFor(it.key()))
+                        continue;
+                    bool used = false;
+                    for (const ProposedFact &p : plan.facts)
+                        used = used || (p.accept && p.fact.district == it.key());
+                    for (const ProposedProject &pp : plan.projects)
+                        used = used || (pp.add && pp.mention.district == it.key());
+                    used = used || (it.key() == plan.extraction.subject && pass == 0
+                                    && std::any_of(plan.newUnits.cbegin(), plan.newUnits.cend(),
+                                                   [](qint64 v) { return v == ImportPlan::NewSubjectParent; }));
+                    if (!used)
+                        continue;
+                    const qint64 parent = underSubject ? unitFor(plan.extraction.subject) : it.value();
+                    const qint64 id = db->insert(QStringLiteral("INSERT INTO units (parent_id, name, kind, sort_order) VALUES (?, ?, ?, ?)"),
+                                                 {parent > 0 ? QVariant(parent) : QVariant(QMetaType::fromType<qint64>()), it.key(),
+                                                  Names::unitKindCode(kindFromName(it.key())), 1000 + sum.unitsCreated},
+                                                 &s);
+                    if (!s)
+                        return s;
+                    created.insert(it.key(), id);
+                    ++sum.unitsCreated;
+                }
+            }
+
             QList<Fact> toInsert;
             for (const ProposedFact &p : plan.facts) {
                 if (!p.accept)
                     continue;
-                qint64 unitId = p.unitId;
+                const qint64 unitId = p.unitId ? p.unitId : unitFor(p.fact.district);
                 if (!unitId)
-                    unitId = created.value(p.fact.district);
-                if (!unitId) {
-                    qint64 parent = p.newUnitParent;
-                    if (!parent && p.fact.district != plan.extraction.subject)
-                        parent = created.value(plan.extraction.subject, matchUnit(*m_store, plan.extraction.subject));
-                    unitId = db->insert(QStringLiteral("INSERT INTO units (parent_id, name, kind, sort_order) VALUES (?, ?, ?, ?)"),
-                                        {parent ? QVariant(parent) : QVariant(QMetaType::fromType<qint64>()), p.fact.district,
-                                         Names::unitKindCode(kindFromName(p.fact.district)), 1000 + sum.unitsCreated},
-                                        &s);
-                    if (!s)
-                        return s;
-                    created.insert(p.fact.district, unitId);
-                    ++sum.unitsCreated;
-                    unitsAdded = true;
-                }
+                    return Status::error(tr("The unit %1 could not be made.").arg(p.fact.district));
                 if (p.existing) {
                     if (!p.replace)
                         continue;
@@ -277,7 +311,7 @@ Status ReportImporter::commitPlans(const QList<ImportPlan> &plans, ImportSummary
             for (const ProposedProject &pp : plan.projects) {
                 if (!pp.add || pp.existingProjectId)
                     continue;
-                qint64 unitId = pp.unitId ? pp.unitId : created.value(pp.mention.district);
+                qint64 unitId = pp.unitId ? pp.unitId : created.value(pp.mention.district, matchUnit(*m_store, pp.mention.district));
                 if (!unitId)
                     unitId = matchUnit(*m_store, plan.extraction.subject);
                 if (!unitId)
@@ -316,7 +350,6 @@ Status ReportImporter::commitPlans(const QList<ImportPlan> &plans, ImportSummary
         if (!s)
             return s;
     }
-    Q_UNUSED(unitsAdded);
     if (summary)
         *summary = sum;
     return Status();

@@ -3,6 +3,7 @@
 #include "projectstore.h"
 #include "reportextractor.h"
 
+#include <QMap>
 #include <functional>
 #include <optional>
 
@@ -52,6 +53,10 @@ struct ImportPlan
     Extraction extraction;
     QList<ProposedFact> facts;
     QList<ProposedProject> projects;
+    /// Units the report names that the desk does not have, and the parent each will be made under
+    /// (a unit id, 0 for the top level, or NewSubjectParent for the report's own new subject unit).
+    QMap<QString, qint64> newUnits;
+    static constexpr qint64 NewSubjectParent = -1;
     qint64 existingDocumentId = 0; // the same report was imported before
     Status status;                 // the file could not be read or has no figures
 };
