@@ -12,6 +12,6 @@ set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION "misc")
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "libqt6core6 (>= 6.4), libqt6gui6 (>= 6.4), libqt6widgets6 (>= 6.4), libqt6sql6 (>= 6.4), libqt6sql6-sqlite, libqt6charts6, libqt6svg6, libopencc1.1, fonts-noto-cjk, fonts-dejavu-core, libqt6printsupport6")
+    "libqt6core6 (>= 6.4), libqt6gui6 (>= 6.4), libqt6widgets6 (>= 6.4), libqt6sql6 (>= 6.4), libqt6sql6-sqlite, libqt6charts6, libqt6svg6, libopencc1.1, libquazip1-qt6-1, fonts-noto-cjk, fonts-dejavu-core, libqt6printsupport6")
 set(CPACK_PACKAGE_INSTALL_DIRECTORY "ipdesk")
 include(CPack)

@@ -5,6 +5,7 @@
 #include "metrics.h"
 #include "progress.h"
 #include "bulletin.h"
+#include "tableimport.h"
 
 #include <QGuiApplication>
 #include <memory>
@@ -12,6 +13,7 @@
 #include "settings.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -56,6 +58,10 @@ int usage(const QString &problem = QString())
                      "  import-report FILE...          extract and store facts with their reports (accept all)\n"
                      "  progress --year Y [--as-of DATE] [--json]\n"
                      "                                 each unit's actual against its target: completion, pace, status\n"
+                     "  import --kind projects|targets|facts FILE [--mapping FILE.json] [--skip-invalid]\n"
+                     "                                 import a CSV or XLSX table\n"
+                     "  export --kind projects|targets|facts -o FILE [--gb18030]\n"
+                     "                                 write CSV or XLSX, by the file's ending\n"
                      "  bulletin --year Y [--as-of DATE] -o FILE.pdf\n"
                      "                                 the ranking bulletin with its charts, as the window exports it\n")
           << Qt::flush;
@@ -342,6 +348,79 @@ int cmdBulletin(const Args &a)
     return 0;
 }
 
+int cmdImport(const Args &a)
+{
+    TableKind kind;
+    if (!TableImporter::kindFromCode(a.options.value(QStringLiteral("kind"), QStringLiteral("projects")), &kind))
+        return usage(Cli::tr("--kind is projects, targets or facts"));
+    if (a.positional.size() != 1)
+        return usage(Cli::tr("import needs one CSV or XLSX file"));
+    Database db;
+    Status s = db.open(a.db.isEmpty() ? AppSettings::defaultDatabase() : a.db);
+    if (!s)
+        return fail(s.message());
+    ProjectStore store(&db);
+    TableImporter importer(&store);
+    s = importer.open(a.positional.first(), kind);
+    if (!s)
+        return fail(s.message());
+    if (a.options.contains(QStringLiteral("mapping"))) {
+        QFile f(a.options.value(QStringLiteral("mapping")));
+        if (!f.open(QIODevice::ReadOnly))
+            return fail(Cli::tr("The mapping %1 cannot be read.").arg(f.fileName()));
+        QString error;
+        const ColumnMapping m = ColumnMapping::fromJson(QJsonDocument::fromJson(f.readAll()).object(), importer.headers(), &error);
+        if (!error.isEmpty())
+            return fail(error);
+        if (m.sheet != importer.mapping().sheet || m.headerRow != importer.mapping().headerRow) {
+            s = importer.open(a.positional.first(), kind, m.sheet);
+            if (!s)
+                return fail(s.message());
+        }
+        importer.setMapping(m);
+    }
+    const ImportResult check = importer.validate();
+    for (const RowProblem &p : check.problems)
+        err() << Cli::tr("row %1, %2 \"%3\": %4").arg(p.row).arg(p.column, p.value, p.why) << '\n';
+    if (check.problemRows && !a.flags.contains(QStringLiteral("skip-invalid")))
+        return fail(Cli::tr("%n row(s) have problems; nothing was stored. Fix them, or pass --skip-invalid to store the others.",
+                            nullptr, check.problemRows));
+    ImportResult result;
+    s = importer.run(&result);
+    if (!s)
+        return fail(s.message());
+    out() << Cli::tr("%1: %2 added, %3 updated, %4 unchanged, %5 skipped.")
+                 .arg(importer.source()->description()).arg(result.added).arg(result.updated).arg(result.unchanged).arg(result.skipped)
+          << '\n';
+    return 0;
+}
+
+int cmdExport(const Args &a)
+{
+    TableKind kind;
+    if (!TableImporter::kindFromCode(a.options.value(QStringLiteral("kind"), QStringLiteral("projects")), &kind))
+        return usage(Cli::tr("--kind is projects, targets or facts"));
+    const QString output = a.options.value(QStringLiteral("o"));
+    if (output.isEmpty())
+        return usage(Cli::tr("export needs -o FILE.csv or FILE.xlsx"));
+    Database db;
+    Status s = db.open(a.db.isEmpty() ? AppSettings::defaultDatabase() : a.db, Database::OpenMode::ExistingOnly);
+    if (!s)
+        return fail(s.message());
+    ProjectStore store(&db);
+    TableExporter::Options options;
+    options.gb18030 = a.flags.contains(QStringLiteral("gb18030"));
+    ProjectQuery q;
+    q.sortField = ProjectField::Code;
+    s = kind == TableKind::Projects ? TableExporter::exportProjects(&store, q, output, options)
+      : kind == TableKind::Targets  ? TableExporter::exportTargets(&store, output, options)
+                                    : TableExporter::exportFacts(&store, output, options);
+    if (!s)
+        return fail(s.message());
+    out() << Cli::tr("Written to %1.").arg(output) << '\n';
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -361,7 +440,7 @@ int main(int argc, char **argv)
 
     const Args a = parseArgs(app.arguments(), {QStringLiteral("kind"), QStringLiteral("mapping"), QStringLiteral("year"),
                                                QStringLiteral("as-of")},
-                             {QStringLiteral("json"), QStringLiteral("help")});
+                             {QStringLiteral("json"), QStringLiteral("help"), QStringLiteral("skip-invalid"), QStringLiteral("gb18030")});
     if (!a.error.isEmpty())
         return usage(a.error);
     if (a.command.isEmpty() || a.flags.contains(QStringLiteral("help")))
@@ -378,5 +457,9 @@ int main(int argc, char **argv)
         return cmdProgress(a);
     if (a.command == QLatin1String("bulletin"))
         return cmdBulletin(a);
+    if (a.command == QLatin1String("import"))
+        return cmdImport(a);
+    if (a.command == QLatin1String("export"))
+        return cmdExport(a);
     return usage(Cli::tr("unknown command %1").arg(a.command));
 }

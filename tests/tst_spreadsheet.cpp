@@ -1,0 +1,292 @@
+// Spreadsheets in and out: CSV in GB18030 written with iconv, XLSX written with openpyxl (Debian's
+// python3-openpyxl), bad cells listed and never guessed, re-imports that update, round trips.
+#include "factstore.h"
+#include "tableimport.h"
+#include "testdesk.h"
+
+#include <QProcess>
+#include <QStandardPaths>
+
+using namespace IPDesk;
+
+namespace {
+
+QString python()
+{
+    return QStringLiteral("/usr/bin/python3");
+}
+
+bool haveOpenpyxl()
+{
+    QProcess p;
+    p.start(python(), {QStringLiteral("-c"), QStringLiteral("import openpyxl")});
+    return p.waitForFinished(30000) && p.exitCode() == 0;
+}
+
+void writeFile(const QString &path, const QByteArray &data)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(data);
+}
+
+QByteArray gb18030(const QByteArray &utf8)
+{
+    QProcess p;
+    p.start(QStringLiteral("iconv"), {QStringLiteral("-f"), QStringLiteral("UTF-8"), QStringLiteral("-t"), QStringLiteral("GB18030")});
+    p.write(utf8);
+    p.closeWriteChannel();
+    p.waitForFinished(10000);
+    return p.readAllStandardOutput();
+}
+
+} // namespace
+
+class TestSpreadsheet : public QObject
+{
+    Q_OBJECT
+private slots:
+    void csvInGb18030WithSemicolons()
+    {
+        TestDesk desk;
+        const QByteArray utf8 =
+            "项目名称;所属区县;阶段;总投资(万元);签约时间;备注\n"
+            "\"星河装备;二期\";覃塘区;签约;30000;2023/5/1;\"含\"\"引号\"\"的备注\"\n"
+            "石湖精密部件;三里镇;开工;1,500;2023年6月1日;\n";
+        const QByteArray gbk = gb18030(utf8);
+        QVERIFY(!gbk.isEmpty());
+        QVERIFY(gbk != utf8);
+        const QString path = desk.dir.filePath(QStringLiteral("towns.csv"));
+        writeFile(path, gbk);
+        TableImporter importer(desk.store.get());
+        QVERIFY(importer.open(path, TableKind::Projects));
+        auto *csv = dynamic_cast<CsvSource *>(importer.source());
+        QVERIFY(csv);
+        QCOMPARE(csv->encoding(), QStringLiteral("GB18030"));
+        QCOMPARE(csv->delimiter(), QLatin1Char(';'));
+        QCOMPARE(importer.mapping().columns.value(QStringLiteral("planned_investment")), 3);
+        QCOMPARE(importer.mapping().money.value(QStringLiteral("planned_investment")), MoneyUnit::Wan);
+        ImportResult r;
+        QVERIFY(importer.run(&r));
+        QCOMPARE(r.added, 2);
+        QCOMPARE(r.skipped, 0);
+        ProjectQuery q;
+        q.text = QStringLiteral("星河装备;二期");
+        const QList<Project> found = desk.store->fetch(q, 0, 5);
+        QCOMPARE(found.size(), 1);
+        const Project p = *desk.store->project(found.first().id);
+        QCOMPARE(p.plannedInvestment, Yuan(300000000));
+        QCOMPARE(p.stage, Stage::Signed);
+        QCOMPARE(p.stageDates.value(Stage::Signed), QDate(2023, 5, 1));
+        QCOMPARE(p.notes, QStringLiteral("含\"引号\"的备注"));
+        q.text = QStringLiteral("石湖精密部件");
+        QCOMPARE(desk.store->project(desk.store->fetch(q, 0, 5).first().id)->plannedInvestment, Yuan(15000000));
+    }
+
+    void badCellsAreListedNotGuessed_data()
+    {
+        QTest::addColumn<QByteArray>("row");
+        QTest::addColumn<QString>("column");
+        QTest::newRow("text in a number column") << QByteArray("甲项目,覃塘区,签约,很多,2023-05-01") << QStringLiteral("总投资(万元)");
+        QTest::newRow("decimal comma") << QByteArray("甲项目,覃塘区,签约,\"1,5\",2023-05-01") << QStringLiteral("总投资(万元)");
+        QTest::newRow("date without a year") << QByteArray("甲项目,覃塘区,签约,100,5-1") << QStringLiteral("签约时间");
+        QTest::newRow("unknown stage") << QByteArray("甲项目,覃塘区,快完成了,100,2023-05-01") << QStringLiteral("阶段");
+        QTest::newRow("unknown unit") << QByteArray("甲项目,火星区,签约,100,2023-05-01") << QStringLiteral("所属区县");
+        QTest::newRow("ragged row") << QByteArray("甲项目") << QStringLiteral("所属区县");
+    }
+    void badCellsAreListedNotGuessed()
+    {
+        QFETCH(QByteArray, row);
+        QFETCH(QString, column);
+        TestDesk desk;
+        const qint64 before = desk.store->projectCount();
+        const QString path = desk.dir.filePath(QStringLiteral("bad.csv"));
+        writeFile(path, "项目名称,所属区县,阶段,总投资(万元),签约时间\n乙项目,覃塘区,签约,200,45047\n" + row + "\n");
+        TableImporter importer(desk.store.get());
+        QVERIFY(importer.open(path, TableKind::Projects));
+        const ImportResult check = importer.validate();
+        QCOMPARE(check.problemRows, 1);
+        QVERIFY(!check.problems.isEmpty());
+        QCOMPARE(check.problems.first().row, 3);
+        QCOMPARE(check.problems.first().column, column);
+        QVERIFY(!check.problems.first().why.isEmpty());
+        QCOMPARE(desk.store->projectCount(), before); // validation writes nothing
+        // With the bad row skipped, the good one is stored, its date read from Excel's day number.
+        ImportResult r;
+        QVERIFY(importer.run(&r));
+        QCOMPARE(r.added, 1);
+        QCOMPARE(r.skipped, 1);
+        ProjectQuery q;
+        q.text = QStringLiteral("乙项目");
+        QCOMPARE(desk.store->project(desk.store->fetch(q, 0, 5).first().id)->stageDates.value(Stage::Signed), QDate(2023, 5, 1));
+    }
+
+    void reimportUpdatesInsteadOfDuplicating()
+    {
+        TestDesk desk;
+        const QString path = desk.dir.filePath(QStringLiteral("month.csv"));
+        writeFile(path, "项目名称,所属区县,阶段,总投资(亿元)\n甲项目,覃塘区,在谈,2\n乙项目,覃塘区,签约,3\n");
+        TableImporter importer(desk.store.get());
+        QVERIFY(importer.open(path, TableKind::Projects));
+        ImportResult r;
+        QVERIFY(importer.run(&r));
+        QCOMPARE(r.added, 2);
+        const qint64 n = desk.store->projectCount();
+        writeFile(path, "项目名称,所属区县,阶段,总投资(亿元)\n甲项目,覃塘区,签约,2\n乙项目,覃塘区,签约,3\n丙项目,覃塘区,线索,1\n");
+        QVERIFY(importer.open(path, TableKind::Projects));
+        QVERIFY(importer.run(&r));
+        QCOMPARE(r.added, 1);
+        QCOMPARE(r.updated, 1);
+        QCOMPARE(r.unchanged, 1);
+        QCOMPARE(desk.store->projectCount(), n + 1);
+    }
+
+    void cancelWritesNothing()
+    {
+        TestDesk desk;
+        const QString path = desk.dir.filePath(QStringLiteral("many.csv"));
+        QByteArray data = "项目名称,所属区县,总投资(万元)\n";
+        for (int i = 0; i < 5000; ++i)
+            data += "项目" + QByteArray::number(i) + ",覃塘区," + QByteArray::number(i) + "\n";
+        writeFile(path, data);
+        const qint64 before = desk.store->projectCount();
+        TableImporter importer(desk.store.get());
+        QVERIFY(importer.open(path, TableKind::Projects));
+        ImportResult r;
+        const Status s = importer.run(&r, [](double) { return false; });
+        QVERIFY(!s);
+        QCOMPARE(desk.store->projectCount(), before);
+    }
+
+    void xlsxFromOpenpyxl()
+    {
+        if (!haveOpenpyxl())
+            QSKIP("python3-openpyxl is not installed");
+        TestDesk desk;
+        const QString path = desk.dir.filePath(QStringLiteral("pipeline.xlsx"));
+        const QString script = QStringLiteral(
+            "import datetime, openpyxl, sys\n"
+            "wb = openpyxl.Workbook()\n"
+            "first = wb.active; first.title = '说明'; first['A1'] = '本表为示例'\n"
+            "ws = wb.create_sheet('项目')\n"
+            "ws.merge_cells('A1:E1'); ws['A1'] = '覃塘区2023年招商项目台账'\n"
+            "ws.append(['项目名称', '所属区县', '阶段', '投资额(亿元)', '签约时间'])\n"
+            "ws.append(['星河装备', '覃塘区', '签约', 12.5, datetime.date(2023, 5, 1)])\n"
+            "ws.append(['江南精密', '三里镇', '开工', 3, datetime.date(2023, 2, 10)])\n"
+            "wb.save(sys.argv[1])\n");
+        QProcess p;
+        p.start(python(), {QStringLiteral("-c"), script, path});
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 0);
+        Status s;
+        auto source = TableSource::open(path, &s);
+        QVERIFY2(s, qPrintable(s.message()));
+        QCOMPARE(source->sheets(), QStringList({QStringLiteral("说明"), QStringLiteral("项目")}));
+        TableImporter importer(desk.store.get());
+        QVERIFY(importer.open(path, TableKind::Projects, 1));
+        QCOMPARE(importer.mapping().headerRow, 1); // the title row above is passed over
+        QCOMPARE(importer.mapping().money.value(QStringLiteral("planned_investment")), MoneyUnit::Yi);
+        ImportResult r;
+        QVERIFY(importer.run(&r));
+        QCOMPARE(r.added, 2);
+        ProjectQuery q;
+        q.text = QStringLiteral("星河装备");
+        const Project star = *desk.store->project(desk.store->fetch(q, 0, 5).first().id);
+        QCOMPARE(star.plannedInvestment, Yuan(1250000000));
+        QCOMPARE(star.stageDates.value(Stage::Signed), QDate(2023, 5, 1));
+    }
+
+    void mergedHeaderCells()
+    {
+        if (!haveOpenpyxl())
+            QSKIP("python3-openpyxl is not installed");
+        TestDesk desk;
+        const QString path = desk.dir.filePath(QStringLiteral("merged.xlsx"));
+        const QString script = QStringLiteral(
+            "import openpyxl, sys\n"
+            "wb = openpyxl.Workbook(); ws = wb.active\n"
+            "ws.append(['项目名称', '所属区县', '投资额(万元)', None])\n"
+            "ws.merge_cells('C1:D1')\n"
+            "ws.append(['甲', '覃塘区', 100, 200])\n"
+            "wb.save(sys.argv[1])\n");
+        QProcess p;
+        p.start(python(), {QStringLiteral("-c"), script, path});
+        QVERIFY(p.waitForFinished(30000));
+        Status s;
+        auto source = TableSource::open(path, &s);
+        QVERIFY(s);
+        QVariantList row;
+        QVERIFY(source->next(&row));
+        QCOMPARE(row.value(3).toString(), QStringLiteral("投资额(万元)")); // the merged header fills its range
+    }
+
+    void brokenWorkbooksSayWhy()
+    {
+        TestDesk desk;
+        const QString truncated = desk.dir.filePath(QStringLiteral("cut.xlsx"));
+        writeFile(truncated, QByteArray("PK\x03\x04\x14\x00\x00\x00\x08\x00", 10));
+        Status s;
+        QVERIFY(!TableSource::open(truncated, &s));
+        QVERIFY(s.message().contains(QLatin1String("damaged")) || s.message().contains(QLatin1String("not a readable")));
+        const QString locked = desk.dir.filePath(QStringLiteral("locked.xlsx"));
+        writeFile(locked, QByteArray("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + QByteArray(512, '\0'));
+        QVERIFY(!TableSource::open(locked, &s));
+        QVERIFY(s.message().contains(QLatin1String("password")));
+    }
+
+    void roundTrip_data()
+    {
+        QTest::addColumn<QString>("suffix");
+        QTest::newRow("csv") << QStringLiteral("csv");
+        QTest::newRow("xlsx") << QStringLiteral("xlsx");
+    }
+    void roundTrip()
+    {
+        QFETCH(QString, suffix);
+        TestDesk from;
+        const QString file = from.dir.filePath(QStringLiteral("all.") + suffix);
+        QVERIFY(TableExporter::exportProjects(from.store.get(), ProjectQuery(), file, TableExporter::Options()));
+        // A desk with the same units and no projects.
+        TestDesk to;
+        QVERIFY(to.db.exec(QStringLiteral("DELETE FROM project_stages")));
+        QVERIFY(to.db.exec(QStringLiteral("DELETE FROM projects")));
+        TableImporter importer(to.store.get());
+        QVERIFY(importer.open(file, TableKind::Projects));
+        ImportResult r;
+        QVERIFY(importer.run(&r));
+        QCOMPARE(r.skipped, 0);
+        QCOMPARE(to.store->projectCount(), from.store->projectCount());
+        ProjectQuery byCode;
+        byCode.sortField = ProjectField::Code;
+        const QList<Project> a = from.store->fetch(byCode, 0, 1000), b = to.store->fetch(byCode, 0, 1000);
+        for (int i = 0; i < a.size(); ++i) {
+            for (int f = 0; f < int(ProjectField::Count); ++f) {
+                const ProjectField field = ProjectField(f);
+                if (field == ProjectField::Unit)
+                    QCOMPARE(to.store->unitName(b.at(i).unitId), from.store->unitName(a.at(i).unitId));
+                else
+                    QVERIFY2(projectValue(a.at(i), field) == projectValue(b.at(i), field),
+                             qPrintable(a.at(i).name + QLatin1String(": ") + fieldName(field)));
+            }
+        }
+    }
+
+    void gb18030Export()
+    {
+        TestDesk desk;
+        const QString file = desk.dir.filePath(QStringLiteral("gbk.csv"));
+        TableExporter::Options o;
+        o.gb18030 = true;
+        QVERIFY(TableExporter::exportTargets(desk.store.get(), file, o));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray bytes = f.readAll();
+        QVERIFY(!bytes.startsWith("\xEF\xBB\xBF"));
+        QStringDecoder gbk("GB18030");
+        const QString text = gbk.decode(bytes);
+        QVERIFY(text.contains(QStringLiteral("惠济区")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSpreadsheet)
+#include "tst_spreadsheet.moc"
