@@ -5,6 +5,8 @@
 #include "factsview.h"
 #include "progressview.h"
 #include "importreportdialog.h"
+#include "tableimport.h"
+#include "tableimportdialog.h"
 #include "preferencesdialog.h"
 #include "projectcommands.h"
 #include "projectdelegate.h"
@@ -16,6 +18,7 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -37,6 +40,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStatusBar>
@@ -191,6 +195,10 @@ void MainWindow::createActions()
     a = file->addAction(tr("&Import Reports…"), this, &MainWindow::importReportsDialog);
     a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     file->addAction(tr("Paste Report &Text…"), this, &MainWindow::pasteReportText);
+    a = file->addAction(tr("Import &Table (CSV, XLSX)…"), this, &MainWindow::importTableDialog);
+    a->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    a = file->addAction(tr("&Export Table…"), this, &MainWindow::exportTableDialog);
+    a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     file->addSeparator();
     a = file->addAction(tr("&Quit"), this, &QWidget::close);
     a->setShortcut(QKeySequence::Quit);
@@ -206,6 +214,15 @@ void MainWindow::createActions()
             undoStack()->redo();
     });
     m_redoAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    m_editMenu->addSeparator();
+    QAction *copy = m_editMenu->addAction(tr("&Copy Cells"), this, &MainWindow::copyCells);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_table->addAction(copy);
+    QAction *paste = m_editMenu->addAction(tr("&Paste Cells"), this, [this] { pasteCells(); });
+    paste->setShortcut(QKeySequence::Paste);
+    paste->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_table->addAction(paste);
     m_editMenu->addSeparator();
     m_addAction = m_editMenu->addAction(tr("&Add Project"), this, &MainWindow::addProject);
     m_addAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Insert));
@@ -656,6 +673,174 @@ void MainWindow::pasteReportText()
     }
 }
 
+void MainWindow::importTableDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import table"), QString(),
+                                                      tr("Spreadsheets (*.xlsx *.csv *.txt);;All files (*)"));
+    if (!path.isEmpty())
+        importTable(path);
+}
+
+void MainWindow::importTable(const QString &path)
+{
+    if (!store())
+        return;
+    TableImportDialog dialog(store(), path, TableKind::Projects, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const ImportResult r = dialog.result();
+    statusBar()->showMessage(tr("Imported: %1 added, %2 updated, %3 unchanged, %4 skipped.")
+                                 .arg(r.added).arg(r.updated).arg(r.unchanged).arg(r.skipped), 10000);
+}
+
+void MainWindow::exportTableDialog()
+{
+    QString filter;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export table"), QString(),
+                                                      tr("Excel workbook (*.xlsx);;CSV, UTF-8 for Excel (*.csv);;CSV, GB18030 (*.csv)"), &filter);
+    if (path.isEmpty())
+        return;
+    const Status s = exportTable(path, filter.contains(QLatin1String("GB18030")));
+    if (!s)
+        showError(tr("The table was not exported"), s.message());
+    else
+        statusBar()->showMessage(tr("Exported to %1").arg(path), 5000);
+}
+
+Status MainWindow::exportTable(const QString &path, bool gb18030)
+{
+    if (!m_model)
+        return Status::error(tr("No desk is open."));
+    TableExporter::Options options;
+    options.gb18030 = gb18030;
+    options.moneyUnit = m_moneyUnit;
+    // The columns as the table shows them: in their order, hidden ones left out.
+    const QHeaderView *header = m_table->horizontalHeader();
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int logical = header->logicalIndex(visual);
+        if (!header->isSectionHidden(logical))
+            options.columns << ProjectField(logical);
+    }
+    QProgressDialog progress(tr("Exporting…"), tr("Cancel"), 0, 1000, this);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(500);
+    return TableExporter::exportProjects(store(), m_model->query(), path, options, [&progress](double f) {
+        progress.setValue(int(f * 1000));
+        return !progress.wasCanceled();
+    });
+}
+
+void MainWindow::copyCells()
+{
+    const QModelIndexList cells = m_table->selectionModel()->selectedIndexes();
+    if (cells.isEmpty())
+        return;
+    int top = INT_MAX, bottom = -1, left = INT_MAX, right = -1;
+    for (const QModelIndex &i : cells) {
+        top = std::min(top, i.row());
+        bottom = std::max(bottom, i.row());
+        left = std::min(left, i.column());
+        right = std::max(right, i.column());
+    }
+    QStringList lines;
+    for (int r = top; r <= bottom; ++r) {
+        QStringList row;
+        for (int c = left; c <= right; ++c) {
+            if (m_table->isColumnHidden(c))
+                continue;
+            const QModelIndex i = m_model->index(r, c);
+            row << (m_table->selectionModel()->isSelected(i) ? i.data().toString().replace(QLatin1Char('\t'), QLatin1Char(' ')) : QString());
+        }
+        lines << row.join(QLatin1Char('\t'));
+    }
+    QGuiApplication::clipboard()->setText(lines.join(QLatin1Char('\n')) + QLatin1Char('\n'));
+}
+
+bool MainWindow::pasteCells(const QString &given)
+{
+    if (!m_model)
+        return false;
+    const QString text = given.isNull() ? QGuiApplication::clipboard()->text() : given;
+    const QModelIndex start = m_table->currentIndex();
+    if (text.isEmpty() || !start.isValid())
+        return false;
+    QStringList lines = text.split(QLatin1Char('\n'));
+    while (!lines.isEmpty() && lines.last().trimmed().isEmpty())
+        lines.removeLast();
+    // The rows the block lands on, fixed before any edit moves them.
+    QList<qint64> ids;
+    for (int r = 0; r < lines.size(); ++r)
+        ids << m_model->projectIdAt(start.row() + r);
+    undoStack()->beginMacro(tr("Paste %n cell(s)", nullptr, int(lines.size())));
+    QString error;
+    for (int r = 0; r < lines.size() && error.isEmpty(); ++r) {
+        if (!ids.at(r)) {
+            error = tr("The block is longer than the table below the current row.");
+            break;
+        }
+        const QStringList cells = lines.at(r).split(QLatin1Char('\t'));
+        for (int c = 0; c < cells.size(); ++c) {
+            const int column = start.column() + c;
+            if (column >= int(ProjectField::Count))
+                break;
+            const ProjectField field = ProjectField(column);
+            QString value = cells.at(c).trimmed();
+            QVariant v = value;
+            // Cells are read as a person would type them into the table.
+            if (field == ProjectField::Stage || field == ProjectField::Type || field == ProjectField::Unit
+                || field == ProjectField::Manufacturing || isDateField(field)) {
+                if (field == ProjectField::Stage) {
+                    Stage st;
+                    if (!Names::stageFromText(value, &st)) {
+                        error = tr("Row %1: \"%2\" is not a stage.").arg(r + 1).arg(value);
+                        break;
+                    }
+                    v = int(st);
+                } else if (field == ProjectField::Unit) {
+                    const qint64 u = store()->unitByName(value);
+                    if (!u) {
+                        error = tr("Row %1: there is no unit \"%2\".").arg(r + 1).arg(value);
+                        break;
+                    }
+                    v = u;
+                } else if (isDateField(field)) {
+                    QString why;
+                    const auto d = value.isEmpty() ? std::optional<QDate>(QDate()) : TableImporter::parseDate(value, &why);
+                    if (!d) {
+                        error = tr("Row %1: %2").arg(r + 1).arg(why);
+                        break;
+                    }
+                    v = d->isValid() ? QVariant(*d) : QVariant(QMetaType::fromType<QDate>());
+                } else if (field == ProjectField::Manufacturing) {
+                    v = value == QStringLiteral("是") || value.compare(QLatin1String("yes"), Qt::CaseInsensitive) == 0;
+                } else {
+                    ProjectType type;
+                    if (!Names::projectTypeFromText(value, &type)) {
+                        error = tr("Row %1: \"%2\" is not a project type.").arg(r + 1).arg(value);
+                        break;
+                    }
+                    v = int(type);
+                }
+            }
+            m_lastError.clear();
+            const auto current = store()->project(ids.at(r));
+            if (current && (projectValue(*current, field) == v || (!v.isValid() && !projectValue(*current, field).isValid())))
+                continue;
+            if (!m_model->setProjectValue(ids.at(r), field, v) && !m_lastError.isEmpty()) {
+                error = tr("Row %1, %2: %3").arg(r + 1).arg(fieldName(field), m_lastError);
+                break;
+            }
+        }
+    }
+    undoStack()->endMacro();
+    if (!error.isEmpty()) {
+        undoStack()->undo(); // all or nothing
+        showError(tr("Nothing was pasted"), error);
+        return false;
+    }
+    return true;
+}
+
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
     if (event->mimeData()->hasUrls())
@@ -670,8 +855,19 @@ void MainWindow::dropEvent(QDropEvent *event)
             paths << url.toLocalFile();
     }
     event->acceptProposedAction();
-    // Let the drop finish before the dialog opens.
-    QTimer::singleShot(0, this, [this, paths] { importReports(paths); });
+    // Let the drop finish before the dialog opens. Spreadsheets go to the table import.
+    QTimer::singleShot(0, this, [this, paths] {
+        QStringList reports;
+        for (const QString &p : paths) {
+            const QString suffix = QFileInfo(p).suffix().toLower();
+            if (suffix == QLatin1String("xlsx") || suffix == QLatin1String("csv"))
+                importTable(p);
+            else
+                reports << p;
+        }
+        if (!reports.isEmpty())
+            importReports(reports);
+    });
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

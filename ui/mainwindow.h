@@ -63,6 +63,14 @@ public:
 public slots:
     /// Opens the import dialog on these report files (File → Import Reports, or files dropped on the window).
     void importReports(const QStringList &paths);
+    /// Opens the spreadsheet import dialog on a CSV or XLSX file.
+    void importTable(const QString &path);
+    /// Writes what the pipeline table shows (its filter, sort and columns) to CSV or XLSX.
+    Status exportTable(const QString &path, bool gb18030 = false);
+    /// Copies the selected cells as tab-separated text, as Excel and WPS paste it.
+    void copyCells();
+    /// Pastes a block copied from Excel or WPS at the current cell: one undoable edit, all or nothing.
+    bool pasteCells(const QString &text = QString());
     void addProject();
     void duplicateProject();
     void deleteProjects();
@@ -87,6 +95,8 @@ private:
     void addUnit();
     void showPreferences();
     void importReportsDialog();
+    void importTableDialog();
+    void exportTableDialog();
     void pasteReportText();
     void setMoneyUnit(MoneyUnit unit);
     qint64 currentProjectId() const;

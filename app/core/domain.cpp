@@ -100,6 +100,32 @@ bool Names::projectTypeFromCode(const QString &code, ProjectType *out)
     return false;
 }
 
+bool Names::projectTypeFromText(const QString &input, ProjectType *out)
+{
+    const QString t = input.trimmed().toLower();
+    if (projectTypeFromCode(t, out))
+        return true;
+    if (t.contains(QStringLiteral("增资")) || t.contains(QStringLiteral("扩产")) || t.contains(QLatin1String("capital"))) {
+        *out = ProjectType::CapitalIncrease;
+        return true;
+    }
+    if (t.contains(QStringLiteral("搬迁")) || t.contains(QStringLiteral("迁建")) || t.contains(QLatin1String("relocat"))) {
+        *out = ProjectType::Relocation;
+        return true;
+    }
+    if (t.contains(QStringLiteral("新")) || t == QLatin1String("new")) {
+        *out = ProjectType::New;
+        return true;
+    }
+    for (int i = 0; i < ProjectTypeCount; ++i) {
+        if (t == projectType(ProjectType(i)).toLower()) {
+            *out = ProjectType(i);
+            return true;
+        }
+    }
+    return false;
+}
+
 QString Names::unitKind(UnitKind k)
 {
     switch (k) {

@@ -53,6 +53,8 @@ public:
     static QString projectType(ProjectType t);
     static QString projectTypeCode(ProjectType t);
     static bool projectTypeFromCode(const QString &code, ProjectType *out);
+    /// Matches 新建 / 增资扩产 / 搬迁, the English names and the codes.
+    static bool projectTypeFromText(const QString &text, ProjectType *out);
     static QString unitKind(UnitKind k);
     static QString unitKindCode(UnitKind k);
     static bool unitKindFromCode(const QString &code, UnitKind *out);

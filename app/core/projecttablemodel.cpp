@@ -144,9 +144,13 @@ bool ProjectTableModel::setData(const QModelIndex &index, const QVariant &value,
 {
     if (role != Qt::EditRole || !checkIndex(index, CheckIndexOption::IndexIsValid))
         return false;
-    const auto field = ProjectField(index.column());
+    return setProjectValue(projectIdAt(index.row()), ProjectField(index.column()), value);
+}
+
+bool ProjectTableModel::setProjectValue(qint64 projectId, ProjectField field, const QVariant &value)
+{
     Status status;
-    const auto before = m_store->project(projectIdAt(index.row()), &status);
+    const auto before = m_store->project(projectId, &status);
     if (!before) {
         emit editRejected(status.message());
         return false;

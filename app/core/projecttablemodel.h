@@ -33,6 +33,8 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    /// What setData() does, for a project by id wherever its row is (paste, scripts).
+    bool setProjectValue(qint64 projectId, ProjectField field, const QVariant &value);
 
     ProjectQuery query() const { return m_query; }
     void setQuery(const ProjectQuery &query);

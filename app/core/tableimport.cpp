@@ -381,16 +381,8 @@ bool TableImporter::projectFromRow(const QVariantList &row, int fileRow, Project
     if (!stage.isEmpty() && !Names::stageFromText(stage, &p->stage))
         problem("stage", stage, tr("Not a stage: use 线索, 在谈, 签约, 注册, 开工, 投产, 搁置 or 终止."));
     const QString type = cellText(cell("type"));
-    if (!type.isEmpty()) {
-        if (type.contains(QStringLiteral("增资")) || type.contains(QStringLiteral("扩产")) || type.compare(QLatin1String("capital increase"), Qt::CaseInsensitive) == 0)
-            p->type = ProjectType::CapitalIncrease;
-        else if (type.contains(QStringLiteral("搬迁")) || type.contains(QStringLiteral("迁建")) || type.compare(QLatin1String("relocation"), Qt::CaseInsensitive) == 0)
-            p->type = ProjectType::Relocation;
-        else if (type.contains(QStringLiteral("新")) || type.compare(QLatin1String("new"), Qt::CaseInsensitive) == 0)
-            p->type = ProjectType::New;
-        else
-            problem("type", type, tr("Not a project type: use 新建, 增资扩产 or 搬迁."));
-    }
+    if (!type.isEmpty() && !Names::projectTypeFromText(type, &p->type))
+        problem("type", type, tr("Not a project type: use 新建, 增资扩产 or 搬迁."));
     p->investor = cellText(cell("investor"));
     p->industry = cellText(cell("industry"));
     p->industryChain = cellText(cell("industry_chain"));

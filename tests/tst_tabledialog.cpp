@@ -1,0 +1,123 @@
+// The spreadsheet windows as an officer uses them: the mapping dialog, export of what the table
+// shows, and pasting a block copied from Excel.
+#include "mainwindow.h"
+#include "projecttablemodel.h"
+#include "tableimportdialog.h"
+#include "testdesk.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTimer>
+#include <QUndoStack>
+
+using namespace IPDesk;
+
+class TestTableDialog : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("IPDesk-test"));
+        QSettings().clear(); // no mapping saved by an earlier run
+    }
+
+    void mappingDialog()
+    {
+        TestDesk desk;
+        const QString path = desk.dir.filePath(QStringLiteral("ledger.csv"));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("\xEF\xBB\xBF" "项目台账\n名称,单位,金额,签约时间\n甲项目,覃塘区,500,2023-03-01\n乙项目,覃塘区,很多,2023-04-01\n");
+        }
+        const qint64 before = desk.store->projectCount();
+        TableImportDialog dialog(desk.store.get(), path);
+        QCOMPARE(dialog.importer().mapping().headerRow, 1);
+        // 金额 names no field the importer knows: the officer maps it to planned investment.
+        QTableWidget *fields = dialog.mappingTable();
+        int planned = -1;
+        for (int r = 0; r < fields->rowCount(); ++r) {
+            if (fields->item(r, 0)->data(Qt::UserRole).toString() == QLatin1String("planned_investment"))
+                planned = r;
+        }
+        QVERIFY(planned >= 0);
+        auto *combo = qobject_cast<QComboBox *>(fields->cellWidget(planned, 1));
+        QCOMPARE(combo->currentData().toInt(), -1);
+        combo->setCurrentIndex(combo->findText(QStringLiteral("金额")));
+        emit combo->activated(combo->currentIndex());
+        QCOMPARE(dialog.importer().mapping().columns.value(QStringLiteral("planned_investment")), 2);
+        QVERIFY(dialog.previewTable()->rowCount() == 2);
+        QVERIFY(!dialog.check());
+        QCOMPARE(dialog.problemTable()->rowCount(), 1);
+        QCOMPARE(dialog.problemTable()->item(0, 0)->text(), QStringLiteral("4"));
+        // Import the good row, skipping the bad one when asked.
+        QTimer::singleShot(200, this, [] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
+                box->button(QMessageBox::Yes)->click();
+        });
+        QVERIFY(dialog.importRows());
+        QCOMPARE(desk.store->projectCount(), before + 1);
+        QCOMPARE(dialog.result().skipped, 1);
+        ProjectQuery q;
+        q.text = QStringLiteral("甲项目");
+        QCOMPARE(desk.store->project(desk.store->fetch(q, 0, 5).first().id)->plannedInvestment, Yuan(5000000)); // 万元 by default
+    }
+
+    void pasteABlockFromExcel()
+    {
+        QTemporaryDir dir;
+        MainWindow window;
+        QVERIFY(window.openDesk(dir.filePath(QStringLiteral("p.ipdesk")), true));
+        window.show();
+        window.setSearchText(QStringLiteral("华"));
+        QTableView *table = window.projectView();
+        QVERIFY(table->model()->rowCount() >= 2);
+        table->setCurrentIndex(table->model()->index(0, int(ProjectField::Stage)));
+        const qint64 first = window.projectModel()->projectIdAt(0), second = window.projectModel()->projectIdAt(1);
+        const int steps = window.undoStack()->count();
+        // Stage and type of two rows, as Excel puts them on the clipboard.
+        QVERIFY2(window.pasteCells(QStringLiteral("签约\t增资扩产\n在谈\t新建\n")), qPrintable(window.lastError()));
+        QCOMPARE(window.store()->project(first)->stage, Stage::Signed);
+        QCOMPARE(window.store()->project(first)->type, ProjectType::CapitalIncrease);
+        QCOMPARE(window.store()->project(second)->stage, Stage::Negotiating);
+        QCOMPARE(window.undoStack()->count(), steps + 1); // one undoable edit
+        window.undoStack()->undo();
+        QVERIFY(window.store()->project(first)->type != ProjectType::CapitalIncrease || window.store()->project(first)->stage != Stage::Signed);
+        // A bad cell: nothing changes at all.
+        table->setCurrentIndex(table->model()->index(0, int(ProjectField::Stage)));
+        const Stage before = window.store()->project(first)->stage;
+        QVERIFY(!window.pasteCells(QStringLiteral("投产\n差不多了\n")));
+        QCOMPARE(window.store()->project(first)->stage, before);
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
+            box->accept();
+    }
+
+    void exportWhatTheTableShows()
+    {
+        QTemporaryDir dir;
+        MainWindow window;
+        QVERIFY(window.openDesk(dir.filePath(QStringLiteral("e.ipdesk")), true));
+        window.setStageFilter(int(Stage::Signed));
+        window.projectView()->setColumnHidden(int(ProjectField::Notes), true);
+        const QString path = dir.filePath(QStringLiteral("signed.csv"));
+        QVERIFY(window.exportTable(path));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(f.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size() - 1, window.projectModel()->rowCount());
+        QVERIFY(!lines.first().contains(fieldName(ProjectField::Notes)));
+        for (const QString &line : lines.mid(1))
+            QVERIFY(line.contains(Names::stage(Stage::Signed)));
+    }
+};
+
+QTEST_MAIN(TestTableDialog)
+#include "tst_tabledialog.moc"
