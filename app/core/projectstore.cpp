@@ -54,6 +54,43 @@ QString sortExpression(ProjectField f)
 
 } // namespace
 
+BulkProjectInserter::BulkProjectInserter(Database *db)
+    : m_project(db->connection())
+    , m_stage(db->connection())
+{
+    m_project.prepare(QStringLiteral(
+        "INSERT INTO projects (code, name, investor, industry, industry_chain, unit_id, stage, project_type,"
+        " planned_investment, signed_investment, funds_in_place, expected_output, expected_tax, manufacturing,"
+        " source_channel, lead_officer, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    m_stage.prepare(QStringLiteral("INSERT INTO project_stages (project_id, stage, reached_on) VALUES (?, ?, ?)"));
+}
+
+Status BulkProjectInserter::insert(Project &p)
+{
+    const QStringList errors = p.validate();
+    if (!errors.isEmpty())
+        return Status::error(errors.join(QLatin1Char('\n')));
+    const QVariantList values = projectValues(p);
+    for (int i = 0; i < values.size(); ++i) {
+        const QVariant &v = values.at(i);
+        m_project.bindValue(i, v.userType() == QMetaType::QString && v.toString().isNull() ? QVariant(QStringLiteral("")) : v);
+    }
+    if (!m_project.exec())
+        return Database::errorFrom(m_project);
+    p.id = m_project.lastInsertId().toLongLong();
+    p.version = 1;
+    for (auto it = p.stageDates.cbegin(); it != p.stageDates.cend(); ++it) {
+        if (!it.value().isValid())
+            continue;
+        m_stage.bindValue(0, p.id);
+        m_stage.bindValue(1, int(it.key()));
+        m_stage.bindValue(2, it.value().toString(Qt::ISODate));
+        if (!m_stage.exec())
+            return Database::errorFrom(m_stage);
+    }
+    return Status();
+}
+
 ProjectStore::ProjectStore(Database *db, QObject *parent)
     : QObject(parent)
     , m_db(db)

@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSqlQuery>
 #include <optional>
 
 namespace IPDesk {
@@ -36,6 +37,20 @@ struct StageTotal
     Stage stage = Stage::Lead;
     qint64 count = 0;
     Yuan investment = 0;
+};
+
+/// Many new projects in a row (imports): statements prepared once, no signal per project.
+/// The caller holds the transaction and tells the views once at the end (projectsReset).
+class BulkProjectInserter
+{
+public:
+    explicit BulkProjectInserter(Database *db);
+    /// Validates and inserts p, setting p.id.
+    Status insert(Project &p);
+
+private:
+    QSqlQuery m_project;
+    QSqlQuery m_stage;
 };
 
 /// Units, projects and their stage history, read and written through one Database.

@@ -374,7 +374,10 @@ bool TableImporter::projectFromRow(const QVariantList &row, int fileRow, Project
     if (p->name.isEmpty())
         problem("name", QVariant(), tr("The project has no name."));
     const QString unit = cellText(cell("unit"));
-    p->unitId = ReportImporter::matchUnit(*m_store, unit);
+    auto cached = m_unitCache.constFind(unit);
+    if (cached == m_unitCache.cend())
+        cached = m_unitCache.insert(unit, ReportImporter::matchUnit(*m_store, unit));
+    p->unitId = cached.value();
     if (!p->unitId)
         problem("unit", unit, unit.isEmpty() ? tr("No responsible unit.") : tr("No unit of this name in the desk."));
     const QString stage = cellText(cell("stage"));
@@ -484,6 +487,11 @@ Status TableImporter::process(bool write, ImportResult *result, const std::funct
         metricByName.insert(Metrics::name(m), m);
     }
 
+    std::unique_ptr<BulkProjectInserter> inserter;
+    if (write && m_mapping.kind == TableKind::Projects)
+        inserter = std::make_unique<BulkProjectInserter>(db);
+    m_unitCache.clear();
+
     QVariantList row;
     int fileRow = 0;
     while (fileRow <= m_mapping.headerRow && m_source->next(&row))
@@ -544,7 +552,7 @@ Status TableImporter::process(bool write, ImportResult *result, const std::funct
                     return Status::error(tr("Row %1: %2").arg(fileRow).arg(st.message()));
                 ++result->updated;
             } else {
-                Status st = m_store->insertProject(p);
+                Status st = inserter->insert(p);
                 if (!st)
                     return Status::error(tr("Row %1: %2").arg(fileRow).arg(st.message()));
                 if (!p.code.isEmpty())

@@ -91,6 +91,7 @@ private:
     QStringList m_headers;
     ColumnMapping m_mapping;
     QList<QVariantList> m_sample;
+    mutable QHash<QString, qint64> m_unitCache; // unit names of the file already matched
 };
 
 /// What a table shows, to CSV (UTF-8 with BOM, or GB18030) or XLSX with real numbers and dates.

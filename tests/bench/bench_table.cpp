@@ -1,0 +1,109 @@
+// Benchmark: importing a generated CSV of N rows (default 1,000,000) and an XLSX of 100,000 rows,
+// beside sqlite3's own .import of the same CSV into a bare table (the floor). Peak memory after each.
+#include "demodata.h"
+#include "tableimport.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <sys/resource.h>
+
+using namespace IPDesk;
+
+namespace {
+long peakRssMb()
+{
+    rusage r{};
+    getrusage(RUSAGE_SELF, &r);
+    return r.ru_maxrss / 1024;
+}
+
+void writeCsv(const QString &path, int rows)
+{
+    QFile f(path);
+    f.open(QIODevice::WriteOnly);
+    f.write("项目名称,所属区县,阶段,总投资(万元),签约时间\n");
+    const char *units[] = {"覃塘区", "三里镇", "惠济区", "增城区", "端州区"};
+    const char *stages[] = {"线索", "在谈", "签约", "开工"};
+    QByteArray chunk;
+    for (int i = 0; i < rows; ++i) {
+        chunk += "批量项目" + QByteArray::number(i) + ',' + units[i % 5] + ',' + stages[i % 4] + ',' + QByteArray::number(100 + i % 9000) +
+                 ',' + (i % 4 >= 2 ? QByteArray("2023-") + QByteArray::number(1 + i % 12) + "-" + QByteArray::number(1 + i % 28) : QByteArray()) + '\n';
+        if (chunk.size() > (1 << 20)) {
+            f.write(chunk);
+            chunk.clear();
+        }
+    }
+    f.write(chunk);
+}
+
+qint64 importInto(const QString &file, QTextStream &out, const char *label)
+{
+    QTemporaryDir dir;
+    Database db;
+    db.open(dir.filePath(QStringLiteral("b.ipdesk")));
+    ProjectStore store(&db);
+    DemoData::loadBuiltIn(&store);
+    TableImporter importer(&store);
+    QElapsedTimer t;
+    t.start();
+    Status s = importer.open(file, TableKind::Projects);
+    ImportResult r;
+    if (s)
+        s = importer.run(&r);
+    const qint64 ms = t.elapsed();
+    out << label << ": " << ms << " ms, " << r.added << " added" << (s ? QString() : QLatin1String(" FAILED ") + s.message())
+        << ", peak memory so far " << peakRssMb() << " MB\n";
+    out.flush();
+    return ms;
+}
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QTextStream out(stdout);
+    const int rows = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 1000000;
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("big.csv"));
+    writeCsv(csv, rows);
+    out << "CSV of " << rows << " rows, " << QFile(csv).size() / 1048576 << " MB\n";
+
+    // The floor: sqlite3 .import into a bare table.
+    if (!QStandardPaths::findExecutable(QStringLiteral("sqlite3")).isEmpty()) {
+        QElapsedTimer t;
+        t.start();
+        QProcess p;
+        p.start(QStringLiteral("sqlite3"), {dir.filePath(QStringLiteral("floor.db")), QStringLiteral(".mode csv"),
+                                            QStringLiteral(".import %1 bare").arg(csv)});
+        p.waitForFinished(-1);
+        out << "sqlite3 .import (floor): " << t.elapsed() << " ms\n";
+    }
+    importInto(csv, out, "IPDesk CSV import");
+
+    const int xlsxRows = std::min(rows, 100000);
+    const QString small = dir.filePath(QStringLiteral("small.csv"));
+    writeCsv(small, xlsxRows);
+    // The same rows as an XLSX workbook, written by the exporter.
+    {
+        QList<QVariantList> data;
+        Status s;
+        auto source = TableSource::open(small, &s);
+        QVariantList row;
+        QStringList headers;
+        source->next(&row);
+        for (const QVariant &v : row)
+            headers << v.toString();
+        while (source->next(&row)) {
+            row[3] = row.at(3).toDouble();
+            data << row;
+        }
+        TableExporter::write(dir.filePath(QStringLiteral("small.xlsx")), headers, data, TableExporter::Options());
+    }
+    importInto(dir.filePath(QStringLiteral("small.xlsx")), out, "IPDesk XLSX import, 100,000 rows");
+    return 0;
+}
