@@ -43,30 +43,6 @@
         <translation>已从 %2 篇报道保存 %1 条数据(替换 %3 条,新增单位 %4 个,跳过报道 %5 篇)。</translation>
     </message>
     <message>
-        <source>usage: ipdesk-cli COMMAND [--db PATH] [options]
-commands:
-  demo --db PATH                 create a demo desk from the sample reports
-  projects [--json]              list the project pipeline
-  extract FILE...                print the facts found in reports as JSON Lines
-  import-report FILE...          extract and store facts with their reports (accept all)
-  progress --year Y [--as-of DATE] [--json]
-                                 each unit's actual against its target: completion, pace, status
-  bulletin --year Y [--as-of DATE] -o FILE.pdf
-                                 the ranking bulletin with its charts, as the window exports it
-</source>
-        <translation>用法:ipdesk-cli 命令 [--db 路径] [选项]
-命令:
-  demo --db 路径                 用样例报道新建演示工作台
-  projects [--json]              列出项目库
-  extract 文件...                以 JSON Lines 输出报道中的数据
-  import-report 文件...          提取并保存报道中的数据(全部接受)
-  progress --year 年 [--as-of 日期] [--json]
-                                 各单位对照目标的完成情况:完成率、序时进度、红黄绿
-  bulletin --year 年 [--as-of 日期] -o 文件.pdf
-                                 含图表的排名通报,与窗口导出的相同
-</translation>
-    </message>
-    <message>
         <source>progress needs --year YYYY</source>
         <translation>progress 需要 --year 年份</translation>
     </message>
@@ -89,6 +65,70 @@ commands:
     <message>
         <source>Bulletin of %1 for %2 as of %3 written to %4.</source>
         <translation>%1 %2 年通报(截至 %3)已写入 %4。</translation>
+    </message>
+    <message>
+        <source>usage: ipdesk-cli COMMAND [--db PATH] [options]
+commands:
+  demo --db PATH                 create a demo desk from the sample reports
+  projects [--json]              list the project pipeline
+  extract FILE...                print the facts found in reports as JSON Lines
+  import-report FILE...          extract and store facts with their reports (accept all)
+  progress --year Y [--as-of DATE] [--json]
+                                 each unit's actual against its target: completion, pace, status
+  import --kind projects|targets|facts FILE [--mapping FILE.json] [--skip-invalid]
+                                 import a CSV or XLSX table
+  export --kind projects|targets|facts -o FILE [--gb18030]
+                                 write CSV or XLSX, by the file's ending
+  bulletin --year Y [--as-of DATE] -o FILE.pdf
+                                 the ranking bulletin with its charts, as the window exports it
+</source>
+        <translation>用法:ipdesk-cli 命令 [--db 路径] [选项]
+命令:
+  demo --db 路径                 用样例报道新建演示工作台
+  projects [--json]              列出项目库
+  extract 文件...                以 JSON Lines 输出报道中的数据
+  import-report 文件...          提取并保存报道中的数据(全部接受)
+  progress --year 年 [--as-of 日期] [--json]
+                                 各单位对照目标的完成情况:完成率、序时进度、红黄绿
+  import --kind projects|targets|facts 文件 [--mapping 文件.json] [--skip-invalid]
+                                 导入 CSV 或 XLSX 表格
+  export --kind projects|targets|facts -o 文件 [--gb18030]
+                                 按文件扩展名写出 CSV 或 XLSX
+  bulletin --year 年 [--as-of 日期] -o 文件.pdf
+                                 含图表的排名通报,与窗口导出的相同
+</translation>
+    </message>
+    <message>
+        <source>--kind is projects, targets or facts</source>
+        <translation>--kind 只能是 projects、targets 或 facts</translation>
+    </message>
+    <message>
+        <source>import needs one CSV or XLSX file</source>
+        <translation>import 需要一个 CSV 或 XLSX 文件</translation>
+    </message>
+    <message>
+        <source>The mapping %1 cannot be read.</source>
+        <translation>无法读取列对应文件 %1。</translation>
+    </message>
+    <message>
+        <source>row %1, %2 "%3": %4</source>
+        <translation>第 %1 行,%2“%3”:%4</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) have problems; nothing was stored. Fix them, or pass --skip-invalid to store the others.</source>
+        <translation><numerusform>%n 行有问题;未保存任何内容。请修改,或加 --skip-invalid 保存其余各行。</numerusform></translation>
+    </message>
+    <message>
+        <source>%1: %2 added, %3 updated, %4 unchanged, %5 skipped.</source>
+        <translation>%1:新增 %2,更新 %3,未变 %4,跳过 %5。</translation>
+    </message>
+    <message>
+        <source>export needs -o FILE.csv or FILE.xlsx</source>
+        <translation>export 需要 -o 文件.csv 或 文件.xlsx</translation>
+    </message>
+    <message>
+        <source>Written to %1.</source>
+        <translation>已写入 %1。</translation>
     </message>
 </context>
 <context>
@@ -443,6 +483,45 @@ commands:
     </message>
 </context>
 <context>
+    <name>IPDesk::CsvSource</name>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1:%2</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 是空文件。</translation>
+    </message>
+    <message>
+        <source>%1 is not a text table (it looks like a binary file).</source>
+        <translation>%1 不是文字表格(看起来是二进制文件)。</translation>
+    </message>
+    <message>
+        <source>The file is not in one encoding: a part of it is neither %1 nor readable text.</source>
+        <translation>文件编码不一致:有一部分既不是 %1,也不是可读的文字。</translation>
+    </message>
+    <message>
+        <source>The file ends inside a quoted cell.</source>
+        <translation>文件在引号内的单元格中结束。</translation>
+    </message>
+    <message>
+        <source>comma</source>
+        <translation>逗号</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source>semicolon</source>
+        <translation>分号</translation>
+    </message>
+    <message>
+        <source>CSV, %1, %2</source>
+        <translation>CSV,%1,%2分隔</translation>
+    </message>
+</context>
+<context>
     <name>IPDesk::Database</name>
     <message>
         <source>The desk is locked by another program. Close it there and try again.</source>
@@ -694,6 +773,22 @@ commands:
     <message>
         <source>The reports were not stored</source>
         <translation>报道未保存</translation>
+    </message>
+    <message>
+        <source>New unit</source>
+        <translation>新单位</translation>
+    </message>
+    <message>
+        <source>Make it under</source>
+        <translation>所属上级</translation>
+    </message>
+    <message>
+        <source>(top level)</source>
+        <translation>(顶层)</translation>
+    </message>
+    <message>
+        <source>%1 (new, the report's subject)</source>
+        <translation>%1(新单位,报道主体)</translation>
     </message>
 </context>
 <context>
@@ -997,6 +1092,94 @@ commands:
     <message>
         <source>Activities</source>
         <translation>招商活动</translation>
+    </message>
+    <message>
+        <source>Import &amp;Table (CSV, XLSX)…</source>
+        <translation>导入表格(CSV、XLSX)(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export Table…</source>
+        <translation>导出表格(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Cells</source>
+        <translation>复制单元格(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste Cells</source>
+        <translation>粘贴单元格(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Import table</source>
+        <translation>导入表格</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv *.txt);;All files (*)</source>
+        <translation>表格 (*.xlsx *.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Imported: %1 added, %2 updated, %3 unchanged, %4 skipped.</source>
+        <translation>已导入:新增 %1,更新 %2,未变 %3,跳过 %4。</translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 for Excel (*.csv);;CSV, GB18030 (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV,UTF-8(Excel 可打开)(*.csv);;CSV,GB18030 (*.csv)</translation>
+    </message>
+    <message>
+        <source>The table was not exported</source>
+        <translation>表格未导出</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <source>No desk is open.</source>
+        <translation>没有打开的工作台。</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message numerus="yes">
+        <source>Paste %n cell(s)</source>
+        <translation><numerusform>粘贴 %n 行</numerusform></translation>
+    </message>
+    <message>
+        <source>The block is longer than the table below the current row.</source>
+        <translation>粘贴的行数超过了当前行以下的行数。</translation>
+    </message>
+    <message>
+        <source>Row %1: "%2" is not a stage.</source>
+        <translation>第 %1 行:“%2”不是项目阶段。</translation>
+    </message>
+    <message>
+        <source>Row %1: there is no unit "%2".</source>
+        <translation>第 %1 行:没有“%2”这个单位。</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>第 %1 行:%2</translation>
+    </message>
+    <message>
+        <source>Row %1: "%2" is not a project type.</source>
+        <translation>第 %1 行:“%2”不是项目类型。</translation>
+    </message>
+    <message>
+        <source>Row %1, %2: %3</source>
+        <translation>第 %1 行,%2:%3</translation>
+    </message>
+    <message>
+        <source>Nothing was pasted</source>
+        <translation>未粘贴任何内容</translation>
     </message>
 </context>
 <context>
@@ -1827,6 +2010,10 @@ commands:
         <source>From the report "%1": %2</source>
         <translation>来自报道“%1”:%2</translation>
     </message>
+    <message>
+        <source>The unit %1 could not be made.</source>
+        <translation>无法新建单位 %1。</translation>
+    </message>
 </context>
 <context>
     <name>IPDesk::SplitTargetDialog</name>
@@ -1888,6 +2075,430 @@ commands:
     <message>
         <source>(entered by hand)</source>
         <translation>(手工录入)</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::TableExporter</name>
+    <message>
+        <source>%1 cannot be written.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>%1 could not be written.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Tables are written as .csv or .xlsx; "%1" is neither.</source>
+        <translation>表格只能导出为 .csv 或 .xlsx;“%1”都不是。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>无法写入 %1:%2</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>无法写入 %1:%2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1(%2)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation>导出已取消。</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Qualifier</source>
+        <translation>限定</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Target / actual</source>
+        <translation>目标/实绩</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::TableImportDialog</name>
+    <message>
+        <source>Import %1</source>
+        <translation>导入 %1</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>目标任务</translation>
+    </message>
+    <message>
+        <source>Reported figures</source>
+        <translation>报道数据</translation>
+    </message>
+    <message>
+        <source>Import as:</source>
+        <translation>导入为:</translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation>工作表:</translation>
+    </message>
+    <message>
+        <source>Amounts without a unit in their header are in:</source>
+        <translation>表头未注明单位的金额按:</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Column of the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Check all rows</source>
+        <translation>检查所有行</translation>
+    </message>
+    <message>
+        <source>Save mapping</source>
+        <translation>保存列对应</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>(the only one)</source>
+        <translation>(唯一一张)</translation>
+    </message>
+    <message>
+        <source>%1; headers in row %2.</source>
+        <translation>%1;表头在第 %2 行。</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(无)</translation>
+    </message>
+    <message>
+        <source>column %1</source>
+        <translation>第 %1 列</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Planned investment (100M yuan)</source>
+        <translation>计划总投资(亿元)</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>签约日期</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1:%2</translation>
+    </message>
+    <message>
+        <source>Checking rows…</source>
+        <translation>正在检查各行…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>%1 rows to add, %2 to update; %3 rows have problems and will be skipped unless you fix the file.</source>
+        <translation>新增 %1 行,更新 %2 行;%3 行有问题,除非修改文件,否则将跳过。</translation>
+    </message>
+    <message>
+        <source>%1 rows to add, %2 to update; no problems.</source>
+        <translation>新增 %1 行,更新 %2 行;没有问题。</translation>
+    </message>
+    <message>
+        <source>Rows with problems</source>
+        <translation>有问题的行</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) have problems. Import the other rows and skip these?</source>
+        <translation><numerusform>%n 行有问题。导入其余各行并跳过这些行吗?</numerusform></translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Nothing was imported</source>
+        <translation>未导入任何内容</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::TableImporter</name>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <source>Investor</source>
+        <translation>投资方</translation>
+    </message>
+    <message>
+        <source>Responsible unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>产业</translation>
+    </message>
+    <message>
+        <source>Industry chain</source>
+        <translation>产业链</translation>
+    </message>
+    <message>
+        <source>Planned investment</source>
+        <translation>计划总投资</translation>
+    </message>
+    <message>
+        <source>Signed investment</source>
+        <translation>签约额</translation>
+    </message>
+    <message>
+        <source>Funds in place</source>
+        <translation>到位资金</translation>
+    </message>
+    <message>
+        <source>Expected annual output</source>
+        <translation>预计年产值</translation>
+    </message>
+    <message>
+        <source>Expected annual tax</source>
+        <translation>预计年税收</translation>
+    </message>
+    <message>
+        <source>Manufacturing</source>
+        <translation>制造业</translation>
+    </message>
+    <message>
+        <source>Source channel</source>
+        <translation>来源渠道</translation>
+    </message>
+    <message>
+        <source>Lead officer</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Lead on</source>
+        <translation>线索日期</translation>
+    </message>
+    <message>
+        <source>Negotiating since</source>
+        <translation>在谈日期</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>签约日期</translation>
+    </message>
+    <message>
+        <source>Registered on</source>
+        <translation>注册日期</translation>
+    </message>
+    <message>
+        <source>Started on</source>
+        <translation>开工日期</translation>
+    </message>
+    <message>
+        <source>Operating since</source>
+        <translation>投产日期</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Qualifier</source>
+        <translation>限定</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Target / actual</source>
+        <translation>目标/实绩</translation>
+    </message>
+    <message>
+        <source>The mapping names a column "%1" that the file does not have.</source>
+        <translation>列对应中有文件里没有的列“%1”。</translation>
+    </message>
+    <message>
+        <source>%1 has no rows.</source>
+        <translation>%1 没有数据行。</translation>
+    </message>
+    <message>
+        <source>"%1" is not a clear number: write 1.5 for one and a half (or 1,500 with thousands).</source>
+        <translation>“%1”不是明确的数字:一点五请写 1.5(千分位请写 1,500)。</translation>
+    </message>
+    <message>
+        <source>"%1" is not a number.</source>
+        <translation>“%1”不是数字。</translation>
+    </message>
+    <message>
+        <source>"%1" is not a date with a year: write 2023-05-01, 2023/5/1 or 2023年5月1日.</source>
+        <translation>“%1”不是含年份的日期:请写 2023-05-01、2023/5/1 或 2023年5月1日。</translation>
+    </message>
+    <message>
+        <source>An amount cannot be negative.</source>
+        <translation>金额不能为负数。</translation>
+    </message>
+    <message>
+        <source>The project has no name.</source>
+        <translation>项目没有名称。</translation>
+    </message>
+    <message>
+        <source>No responsible unit.</source>
+        <translation>没有责任单位。</translation>
+    </message>
+    <message>
+        <source>No unit of this name in the desk.</source>
+        <translation>工作台中没有这个单位。</translation>
+    </message>
+    <message>
+        <source>Not a stage: use 线索, 在谈, 签约, 注册, 开工, 投产, 搁置 or 终止.</source>
+        <translation>不是项目阶段:请用 线索、在谈、签约、注册、开工、投产、搁置 或 终止。</translation>
+    </message>
+    <message>
+        <source>Not a project type: use 新建, 增资扩产 or 搬迁.</source>
+        <translation>不是项目类型:请用 新建、增资扩产 或 搬迁。</translation>
+    </message>
+    <message>
+        <source>Write 是 or 否.</source>
+        <translation>请填写 是 或 否。</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was stored.</source>
+        <translation>导入已取消;未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>第 %1 行:%2</translation>
+    </message>
+    <message>
+        <source>Not a year.</source>
+        <translation>不是年份。</translation>
+    </message>
+    <message>
+        <source>Not a metric of metrics.tsv.</source>
+        <translation>不是指标表中的指标。</translation>
+    </message>
+    <message>
+        <source>Not a value.</source>
+        <translation>不是数值。</translation>
+    </message>
+    <message>
+        <source>Not a period: FY, YTD, Q1..Q4, H1, H2, M01..M12 or M01-M05.</source>
+        <translation>不是时段:FY、YTD、Q1..Q4、H1、H2、M01..M12 或 M01-M05。</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::TableSource</name>
+    <message>
+        <source>There is no file %1.</source>
+        <translation>没有文件 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is an old Excel/WPS workbook; save it as .xlsx or .csv and import that.</source>
+        <translation>%1 是旧版 Excel/WPS 工作簿;请另存为 .xlsx 或 .csv 后再导入。</translation>
     </message>
 </context>
 <context>
@@ -2053,6 +2664,57 @@ commands:
     <message>
         <source>Unit</source>
         <translation>单位</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::XlsxSource</name>
+    <message>
+        <source>%1 is protected with a password (or is an old .xls file); remove the password in Excel or WPS and save it as .xlsx.</source>
+        <translation>%1 设有密码(或是旧版 .xls 文件);请在 Excel 或 WPS 中去掉密码并另存为 .xlsx。</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable XLSX workbook (it may be damaged or cut short).</source>
+        <translation>%1 不是可读的 XLSX 工作簿(可能已损坏或不完整)。</translation>
+    </message>
+    <message>
+        <source>%1 is not an XLSX workbook: it has no xl/workbook.xml.</source>
+        <translation>%1 不是 XLSX 工作簿:缺少 xl/workbook.xml。</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: %2</source>
+        <translation>%1 已损坏:%2</translation>
+    </message>
+    <message>
+        <source>%1 has no sheets.</source>
+        <translation>%1 没有工作表。</translation>
+    </message>
+    <message>
+        <source>There is no sheet %1.</source>
+        <translation>没有第 %1 张工作表。</translation>
+    </message>
+    <message>
+        <source>The sheet %1 is missing from the workbook.</source>
+        <translation>工作簿中缺少工作表 %1。</translation>
+    </message>
+    <message>
+        <source>The sheet %1 cannot be read.</source>
+        <translation>无法读取工作表 %1。</translation>
+    </message>
+    <message>
+        <source>The sheet %1 is damaged: %2</source>
+        <translation>工作表 %1 已损坏:%2</translation>
+    </message>
+    <message>
+        <source>The sheet is damaged: %1</source>
+        <translation>工作表已损坏:%1</translation>
+    </message>
+    <message>
+        <source>The workbook is damaged or cut short.</source>
+        <translation>工作簿已损坏或不完整。</translation>
+    </message>
+    <message>
+        <source>XLSX, sheet %1</source>
+        <translation>XLSX,工作表 %1</translation>
     </message>
 </context>
 <context>
