@@ -258,18 +258,31 @@ int cmdImportReport(const Args &a)
     return unreadable == a.positional.size() ? 1 : 0;
 }
 
-int cmdProgress(const Args &a)
+/// --year and --as-of of progress and bulletin; a usage message (exit 2) when they are wrong.
+bool yearAndAsOf(const Args &a, const QString &command, int *year, QDate *asOf, int *exitCode)
 {
     bool ok = false;
-    const int year = a.options.value(QStringLiteral("year")).toInt(&ok);
-    if (!ok || year < 1990 || year > 2100)
-        return usage(Cli::tr("progress needs --year YYYY"));
-    QDate asOf;
-    if (a.options.contains(QStringLiteral("as-of"))) {
-        asOf = QDate::fromString(a.options.value(QStringLiteral("as-of")), Qt::ISODate);
-        if (!asOf.isValid())
-            return usage(Cli::tr("--as-of needs a date as YYYY-MM-DD"));
+    *year = a.options.value(QStringLiteral("year")).toInt(&ok);
+    if (!ok || *year < 1990 || *year > 2100) {
+        *exitCode = usage(Cli::tr("%1 needs --year YYYY").arg(command));
+        return false;
     }
+    if (a.options.contains(QStringLiteral("as-of"))) {
+        *asOf = QDate::fromString(a.options.value(QStringLiteral("as-of")), Qt::ISODate);
+        if (!asOf->isValid()) {
+            *exitCode = usage(Cli::tr("--as-of needs a date as YYYY-MM-DD"));
+            return false;
+        }
+    }
+    return true;
+}
+
+int cmdProgress(const Args &a)
+{
+    int year = 0, code = 0;
+    QDate asOf;
+    if (!yearAndAsOf(a, QStringLiteral("progress"), &year, &asOf, &code))
+        return code;
     Database db;
     Status s = db.open(a.db.isEmpty() ? AppSettings::defaultDatabase() : a.db, Database::OpenMode::ExistingOnly);
     if (!s)
@@ -318,19 +331,13 @@ int cmdProgress(const Args &a)
 
 int cmdBulletin(const Args &a)
 {
-    bool ok = false;
-    const int year = a.options.value(QStringLiteral("year")).toInt(&ok);
-    if (!ok || year < 1990 || year > 2100)
-        return usage(Cli::tr("bulletin needs --year YYYY"));
+    int year = 0, code = 0;
+    QDate asOf;
+    if (!yearAndAsOf(a, QStringLiteral("bulletin"), &year, &asOf, &code))
+        return code;
     const QString output = a.options.value(QStringLiteral("o"));
     if (output.isEmpty())
         return usage(Cli::tr("bulletin needs -o FILE.pdf"));
-    QDate asOf;
-    if (a.options.contains(QStringLiteral("as-of"))) {
-        asOf = QDate::fromString(a.options.value(QStringLiteral("as-of")), Qt::ISODate);
-        if (!asOf.isValid())
-            return usage(Cli::tr("--as-of needs a date as YYYY-MM-DD"));
-    }
     Database db;
     Status s = db.open(a.db.isEmpty() ? AppSettings::defaultDatabase() : a.db, Database::OpenMode::ExistingOnly);
     if (!s)

@@ -99,14 +99,7 @@ QFont chartFont(double points, bool bold = false)
 
 QString number(double v, int decimals = 1)
 {
-    QString s = QString::number(v, 'f', decimals);
-    if (s.contains(QLatin1Char('.'))) {
-        while (s.endsWith(QLatin1Char('0')))
-            s.chop(1);
-        if (s.endsWith(QLatin1Char('.')))
-            s.chop(1);
-    }
-    return s;
+    return Money::trimmed(v, decimals);
 }
 
 double niceCeiling(double v)

@@ -12,8 +12,12 @@ QString Money::unitName(MoneyUnit u)
 
 QString Money::formatNumber(Yuan yuan, MoneyUnit u)
 {
-    const double v = double(yuan) / double(factor(u));
-    QString s = QString::number(v, 'f', 4);
+    return trimmed(double(yuan) / double(factor(u)), 4);
+}
+
+QString Money::trimmed(double v, int decimals)
+{
+    QString s = QString::number(v, 'f', decimals);
     if (s.contains(QLatin1Char('.'))) {
         while (s.endsWith(QLatin1Char('0')))
             s.chop(1);

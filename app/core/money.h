@@ -15,6 +15,8 @@ struct Money
 public:
     static qint64 factor(MoneyUnit u) { return u == MoneyUnit::Yi ? 100000000LL : 10000LL; }
     static QString unitName(MoneyUnit u);
+    /// A number with at most `decimals` decimals and no trailing zeros: 26.2400 → 26.24, 30.0 → 30.
+    static QString trimmed(double value, int decimals);
     /// "26.24" for 2 624 000 000 yuan in 亿元; trailing zeros trimmed, at most 4 decimals.
     static QString formatNumber(Yuan yuan, MoneyUnit u);
     /// "26.24亿元" in the user's language.

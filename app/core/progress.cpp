@@ -180,34 +180,41 @@ struct StageSums
 
 using UnitSums = QHash<qint64, QHash<int, StageSums>>; // unit -> stage -> sums
 
+/// The sums every progress query reads of the projects that reached a stage.
+const QLatin1String stageSumColumns(
+    "COUNT(*),"
+    " SUM(CASE WHEN p.signed_investment > 0 THEN p.signed_investment ELSE p.planned_investment END),"
+    " SUM(p.planned_investment),"
+    " SUM(CASE WHEN p.project_type = 1 THEN 1 ELSE 0 END),"
+    " SUM(CASE WHEN (CASE WHEN p.signed_investment > 0 THEN p.signed_investment ELSE p.planned_investment END)"
+    "     >= 1000000000 THEN 1 ELSE 0 END),"
+    " SUM(p.funds_in_place), SUM(p.expected_output), SUM(p.expected_tax)");
+
+/// Adds the stageSumColumns read from column `first` on (money to 亿元).
+void addSums(const QSqlQuery &q, int first, StageSums &x)
+{
+    x.count += q.value(first).toDouble();
+    x.amount += q.value(first + 1).toDouble() / 1e8;
+    x.planned += q.value(first + 2).toDouble() / 1e8;
+    x.capitalIncrease += q.value(first + 3).toDouble();
+    x.large += q.value(first + 4).toDouble();
+    x.funds += q.value(first + 5).toDouble() / 1e8;
+    x.output += q.value(first + 6).toDouble() / 1e8;
+    x.tax += q.value(first + 7).toDouble() / 1e8;
+}
+
 UnitSums pipelineSums(Database *db, const QDate &from, const QDate &to)
 {
     UnitSums out;
-    QSqlQuery q = db->query(QStringLiteral(
-        "SELECT p.unit_id, s.stage, COUNT(*),"
-        " SUM(CASE WHEN p.signed_investment > 0 THEN p.signed_investment ELSE p.planned_investment END),"
-        " SUM(p.planned_investment),"
-        " SUM(CASE WHEN p.project_type = 1 THEN 1 ELSE 0 END),"
-        " SUM(CASE WHEN (CASE WHEN p.signed_investment > 0 THEN p.signed_investment ELSE p.planned_investment END)"
-        "     >= 1000000000 THEN 1 ELSE 0 END),"
-        " SUM(p.funds_in_place), SUM(p.expected_output), SUM(p.expected_tax)"
-        " FROM project_stages s JOIN projects p ON p.id = s.project_id"
-        " WHERE s.reached_on >= ? AND s.reached_on <= ? GROUP BY p.unit_id, s.stage"));
+    QSqlQuery q = db->query(QLatin1String("SELECT p.unit_id, s.stage, ") + stageSumColumns
+                            + QLatin1String(" FROM project_stages s JOIN projects p ON p.id = s.project_id"
+                                            " WHERE s.reached_on >= ? AND s.reached_on <= ? GROUP BY p.unit_id, s.stage"));
     q.addBindValue(from.toString(Qt::ISODate));
     q.addBindValue(to.toString(Qt::ISODate));
     if (!q.exec())
         return out;
-    while (q.next()) {
-        StageSums &x = out[q.value(0).toLongLong()][q.value(1).toInt()];
-        x.count = q.value(2).toDouble();
-        x.amount = q.value(3).toDouble() / 1e8;
-        x.planned = q.value(4).toDouble() / 1e8;
-        x.capitalIncrease = q.value(5).toDouble();
-        x.large = q.value(6).toDouble();
-        x.funds = q.value(7).toDouble() / 1e8;
-        x.output = q.value(8).toDouble() / 1e8;
-        x.tax = q.value(9).toDouble() / 1e8;
-    }
+    while (q.next())
+        addSums(q, 2, out[q.value(0).toLongLong()][q.value(1).toInt()]);
     return out;
 }
 
@@ -385,6 +392,17 @@ QList<ProgressRow> ProgressCalculator::compute(int year, const QDate &asOfIn) co
 
     // Actual and target of each unit and metric; reported figures roll up where a unit has none.
     QHash<QPair<qint64, QString>, ProgressRow> rows;
+    auto sumOfChildren = [&](qint64 u, const QString &metric, bool target, double *total) {
+        bool any = false;
+        for (qint64 c : children.value(u)) {
+            const ProgressRow &cr = rows[{c, metric}];
+            if (target ? cr.hasTarget : cr.hasActual) {
+                *total += target ? cr.target : cr.actual;
+                any = true;
+            }
+        }
+        return any;
+    };
     for (const QString &metric : metrics) {
         for (auto it = order.crbegin(); it != order.crend(); ++it) {
             const qint64 u = *it;
@@ -408,21 +426,10 @@ QList<ProgressRow> ProgressCalculator::compute(int year, const QDate &asOfIn) co
                 r.actual = rep.value;
                 r.source = QStringLiteral("reported");
                 r.sourceDetail = rep.detail;
-            } else {
-                double total = 0;
-                bool any = false;
-                for (qint64 c : children.value(u)) {
-                    const ProgressRow &cr = rows[{c, metric}];
-                    if (cr.hasActual) {
-                        total += cr.actual;
-                        any = true;
-                    }
-                }
-                if (any) {
-                    r.hasActual = true;
-                    r.actual = total;
-                    r.source = QStringLiteral("children");
-                }
+            } else if (double total = 0; sumOfChildren(u, metric, false, &total)) {
+                r.hasActual = true;
+                r.actual = total;
+                r.source = QStringLiteral("children");
             }
             if (targets.contains({u, metric})) {
                 const Target &t = targets[{u, metric}];
@@ -430,22 +437,11 @@ QList<ProgressRow> ProgressCalculator::compute(int year, const QDate &asOfIn) co
                 r.target = t.value;
                 r.targetQualifier = t.qualifier;
                 r.targetSource = QStringLiteral("own");
-            } else {
-                double total = 0;
-                bool any = false;
-                for (qint64 c : children.value(u)) {
-                    const ProgressRow &cr = rows[{c, metric}];
-                    if (cr.hasTarget) {
-                        total += cr.target;
-                        any = true;
-                    }
-                }
-                if (any) {
-                    r.hasTarget = true;
-                    r.target = total;
-                    r.targetQualifier = QStringLiteral("at_least");
-                    r.targetSource = QStringLiteral("children");
-                }
+            } else if (double total = 0; sumOfChildren(u, metric, true, &total)) {
+                r.hasTarget = true;
+                r.target = total;
+                r.targetQualifier = QStringLiteral("at_least");
+                r.targetSource = QStringLiteral("children");
             }
             r.pace = yearPace;
             if (!r.hasTarget || r.target <= 0) {
@@ -631,16 +627,10 @@ QList<double> ProgressCalculator::monthlyCumulative(qint64 unitId, int year, con
     QList<double> out(12, 0.0);
     const QList<qint64> scopeList = unitId ? m_store->subtree(unitId) : QList<qint64>();
     const QSet<qint64> scope(scopeList.cbegin(), scopeList.cend());
-    QSqlQuery q = m_store->database()->query(QStringLiteral(
-        "SELECT p.unit_id, CAST(substr(s.reached_on, 6, 2) AS INTEGER), s.stage, COUNT(*),"
-        " SUM(CASE WHEN p.signed_investment > 0 THEN p.signed_investment ELSE p.planned_investment END),"
-        " SUM(p.planned_investment),"
-        " SUM(CASE WHEN p.project_type = 1 THEN 1 ELSE 0 END),"
-        " SUM(CASE WHEN (CASE WHEN p.signed_investment > 0 THEN p.signed_investment ELSE p.planned_investment END)"
-        "     >= 1000000000 THEN 1 ELSE 0 END),"
-        " SUM(p.funds_in_place), SUM(p.expected_output), SUM(p.expected_tax)"
-        " FROM project_stages s JOIN projects p ON p.id = s.project_id"
-        " WHERE s.reached_on >= ? AND s.reached_on <= ? GROUP BY p.unit_id, 2, s.stage"));
+    QSqlQuery q = m_store->database()->query(QLatin1String("SELECT p.unit_id, CAST(substr(s.reached_on, 6, 2) AS INTEGER), s.stage, ")
+                                             + stageSumColumns
+                                             + QLatin1String(" FROM project_stages s JOIN projects p ON p.id = s.project_id"
+                                                             " WHERE s.reached_on >= ? AND s.reached_on <= ? GROUP BY p.unit_id, 2, s.stage"));
     q.addBindValue(QDate(year, 1, 1).toString(Qt::ISODate));
     q.addBindValue(QDate(year, 12, 31).toString(Qt::ISODate));
     if (!q.exec())
@@ -650,17 +640,8 @@ QList<double> ProgressCalculator::monthlyCumulative(qint64 unitId, int year, con
         if (!scope.isEmpty() && !scope.contains(q.value(0).toLongLong()))
             continue;
         const int m = q.value(1).toInt();
-        if (m < 1 || m > 12)
-            continue;
-        StageSums &x = months[m - 1][q.value(2).toInt()];
-        x.count += q.value(3).toDouble();
-        x.amount += q.value(4).toDouble() / 1e8;
-        x.planned += q.value(5).toDouble() / 1e8;
-        x.capitalIncrease += q.value(6).toDouble();
-        x.large += q.value(7).toDouble();
-        x.funds += q.value(8).toDouble() / 1e8;
-        x.output += q.value(9).toDouble() / 1e8;
-        x.tax += q.value(10).toDouble() / 1e8;
+        if (m >= 1 && m <= 12)
+            addSums(q, 3, months[m - 1][q.value(2).toInt()]);
     }
     double running = 0;
     for (int m = 0; m < 12; ++m) {
