@@ -6,7 +6,7 @@ PACKAGES=(
   build-essential cmake pkg-config
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools qt6-translations-l10n libqt6sql6-sqlite libgl-dev
-  libopencc-dev libquazip1-qt6-dev
+  libopencc-dev libquazip1-qt6-dev libsqlite3-dev sqlite3
   fonts-noto-cjk fonts-dejavu-core
   xvfb xauth poppler-utils
   clang

@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
+#include <QSqlDriver>
 #include <QSqlRecord>
 
 namespace IPDesk {
@@ -278,6 +279,16 @@ int Database::schemaVersion() const
     if (!q.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version'")) || !q.next())
         return 0;
     return q.value(0).toInt();
+}
+
+::sqlite3 *Database::sqliteHandle() const
+{
+    if (m_backend != Backend::SQLite || !m_db.isOpen())
+        return nullptr;
+    const QVariant v = m_db.driver()->handle();
+    if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<::sqlite3 *const *>(v.constData());
 }
 
 QString Database::primaryKeyType() const

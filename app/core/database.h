@@ -7,6 +7,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+struct sqlite3;
+
 namespace IPDesk {
 
 /// One open desk: an SQLite file (default) or, later, a PostgreSQL server.
@@ -52,6 +54,10 @@ public:
     static Status errorFrom(const QSqlQuery &q);
     /// Binds values in order; a null QString is bound as '' (text columns are NOT NULL).
     static void bindAll(QSqlQuery &q, const QVariantList &values);
+
+    /// The SQLite connection underneath, for bulk writes that Qt's binding would slow down;
+    /// nullptr on other backends (callers then use QSqlQuery).
+    ::sqlite3 *sqliteHandle() const;
 
     // SqlDialect: what differs between SQLite and PostgreSQL.
     QString primaryKeyType() const;

@@ -2,6 +2,8 @@
 
 #include <QSqlQuery>
 
+#include <sqlite3.h>
+
 namespace IPDesk {
 
 namespace {
@@ -54,10 +56,44 @@ QString sortExpression(ProjectField f)
 
 } // namespace
 
+struct BulkProjectInserter::Native
+{
+    sqlite3 *db = nullptr;
+    sqlite3_stmt *project = nullptr;
+    sqlite3_stmt *stage = nullptr;
+    ~Native()
+    {
+        sqlite3_finalize(project);
+        sqlite3_finalize(stage);
+    }
+};
+
+BulkProjectInserter::~BulkProjectInserter()
+{
+    delete m_native;
+}
+
 BulkProjectInserter::BulkProjectInserter(Database *db)
-    : m_project(db->connection())
+    : m_db(db)
+    , m_project(db->connection())
     , m_stage(db->connection())
 {
+    if (sqlite3 *handle = db->sqliteHandle()) {
+        m_native = new Native;
+        m_native->db = handle;
+        const char *insertProject =
+            "INSERT INTO projects (code, name, investor, industry, industry_chain, unit_id, stage, project_type,"
+            " planned_investment, signed_investment, funds_in_place, expected_output, expected_tax, manufacturing,"
+            " source_channel, lead_officer, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        const char *insertStage = "INSERT INTO project_stages (project_id, stage, reached_on) VALUES (?, ?, ?)";
+        if (sqlite3_prepare_v2(handle, insertProject, -1, &m_native->project, nullptr) != SQLITE_OK
+            || sqlite3_prepare_v2(handle, insertStage, -1, &m_native->stage, nullptr) != SQLITE_OK) {
+            delete m_native;
+            m_native = nullptr;
+        } else {
+            return;
+        }
+    }
     m_project.prepare(QStringLiteral(
         "INSERT INTO projects (code, name, investor, industry, industry_chain, unit_id, stage, project_type,"
         " planned_investment, signed_investment, funds_in_place, expected_output, expected_tax, manufacturing,"
@@ -70,6 +106,47 @@ Status BulkProjectInserter::insert(Project &p)
     const QStringList errors = p.validate();
     if (!errors.isEmpty())
         return Status::error(errors.join(QLatin1Char('\n')));
+    if (m_native) {
+        auto text = [](sqlite3_stmt *st, int i, const QString &s) {
+            const QByteArray utf8 = s.toUtf8();
+            sqlite3_bind_text(st, i, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+        };
+        sqlite3_stmt *st = m_native->project;
+        sqlite3_reset(st);
+        text(st, 1, p.code);
+        text(st, 2, p.name.trimmed());
+        text(st, 3, p.investor);
+        text(st, 4, p.industry);
+        text(st, 5, p.industryChain);
+        sqlite3_bind_int64(st, 6, p.unitId);
+        sqlite3_bind_int(st, 7, int(p.stage));
+        sqlite3_bind_int(st, 8, int(p.type));
+        sqlite3_bind_int64(st, 9, p.plannedInvestment);
+        sqlite3_bind_int64(st, 10, p.signedInvestment);
+        sqlite3_bind_int64(st, 11, p.fundsInPlace);
+        sqlite3_bind_int64(st, 12, p.expectedOutput);
+        sqlite3_bind_int64(st, 13, p.expectedTax);
+        sqlite3_bind_int(st, 14, p.manufacturing ? 1 : 0);
+        text(st, 15, p.sourceChannel);
+        text(st, 16, p.leadOfficer);
+        text(st, 17, p.notes);
+        if (sqlite3_step(st) != SQLITE_DONE)
+            return Status::error(Database::tr("Database error: %1").arg(QString::fromUtf8(sqlite3_errmsg(m_native->db))));
+        p.id = sqlite3_last_insert_rowid(m_native->db);
+        p.version = 1;
+        for (auto it = p.stageDates.cbegin(); it != p.stageDates.cend(); ++it) {
+            if (!it.value().isValid())
+                continue;
+            sqlite3_stmt *sd = m_native->stage;
+            sqlite3_reset(sd);
+            sqlite3_bind_int64(sd, 1, p.id);
+            sqlite3_bind_int(sd, 2, int(it.key()));
+            text(sd, 3, it.value().toString(Qt::ISODate));
+            if (sqlite3_step(sd) != SQLITE_DONE)
+                return Status::error(Database::tr("Database error: %1").arg(QString::fromUtf8(sqlite3_errmsg(m_native->db))));
+        }
+        return Status();
+    }
     const QVariantList values = projectValues(p);
     for (int i = 0; i < values.size(); ++i) {
         const QVariant &v = values.at(i);

@@ -45,12 +45,19 @@ class BulkProjectInserter
 {
 public:
     explicit BulkProjectInserter(Database *db);
+    ~BulkProjectInserter();
+    BulkProjectInserter(const BulkProjectInserter &) = delete;
+    BulkProjectInserter &operator=(const BulkProjectInserter &) = delete;
     /// Validates and inserts p, setting p.id.
     Status insert(Project &p);
 
 private:
+    Database *m_db;
     QSqlQuery m_project;
     QSqlQuery m_stage;
+    // On SQLite, statements of the C API: several times faster than binding through Qt.
+    struct Native;
+    Native *m_native = nullptr;
 };
 
 /// Units, projects and their stage history, read and written through one Database.
