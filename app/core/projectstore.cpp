@@ -56,6 +56,34 @@ QString sortExpression(ProjectField f)
 
 } // namespace
 
+ProjectFinder::ProjectFinder(Database *db)
+    : m_byCode(db->connection())
+    , m_byName(db->connection())
+{
+    m_byCode.prepare(QStringLiteral("SELECT id FROM projects WHERE code = ? LIMIT 1"));
+    m_byName.prepare(QStringLiteral("SELECT id FROM projects WHERE name = ? AND unit_id = ? LIMIT 1"));
+}
+
+qint64 ProjectFinder::find(const QString &code, const QString &name, qint64 unitId)
+{
+    if (!code.isEmpty()) {
+        m_byCode.bindValue(0, code);
+        if (m_byCode.exec() && m_byCode.next()) {
+            const qint64 id = m_byCode.value(0).toLongLong();
+            m_byCode.finish();
+            return id;
+        }
+        m_byCode.finish();
+    }
+    m_byName.bindValue(0, name.trimmed());
+    m_byName.bindValue(1, unitId);
+    qint64 id = 0;
+    if (m_byName.exec() && m_byName.next())
+        id = m_byName.value(0).toLongLong();
+    m_byName.finish();
+    return id;
+}
+
 struct BulkProjectInserter::Native
 {
     sqlite3 *db = nullptr;

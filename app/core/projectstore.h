@@ -60,6 +60,18 @@ private:
     Native *m_native = nullptr;
 };
 
+/// Finds a project by code, else by name and unit (imports that update instead of duplicating).
+class ProjectFinder
+{
+public:
+    explicit ProjectFinder(Database *db);
+    qint64 find(const QString &code, const QString &name, qint64 unitId);
+
+private:
+    QSqlQuery m_byCode;
+    QSqlQuery m_byName;
+};
+
 /// Units, projects and their stage history, read and written through one Database.
 /// Emits signals after every committed change so views stay current.
 class ProjectStore : public QObject

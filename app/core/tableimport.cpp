@@ -469,18 +469,9 @@ Status TableImporter::process(bool write, ImportResult *result, const std::funct
     if (write)
         tx = std::make_unique<Transaction>(*db);
 
-    // Projects already in the desk, by code and by name and unit (to update, not duplicate).
-    QHash<QString, qint64> byCode, byNameUnit;
-    if (m_mapping.kind == TableKind::Projects) {
-        QSqlQuery q = db->query(QStringLiteral("SELECT id, code, name, unit_id FROM projects"));
-        if (q.exec()) {
-            while (q.next()) {
-                if (!q.value(1).toString().isEmpty())
-                    byCode.insert(q.value(1).toString(), q.value(0).toLongLong());
-                byNameUnit.insert(q.value(2).toString() + QLatin1Char('\x1f') + q.value(3).toString(), q.value(0).toLongLong());
-            }
-        }
-    }
+    // Projects already in the desk are found by code, or by name and unit, through the indexes, so
+    // memory stays flat however long the file (rows of this file count too: they are in the desk).
+    ProjectFinder finder(db);
     QHash<QString, QString> metricByName;
     for (const QString &m : Metrics::ids()) {
         metricByName.insert(m, m);
@@ -519,9 +510,7 @@ Status TableImporter::process(bool write, ImportResult *result, const std::funct
                     result->problems << problems;
                 continue;
             }
-            const qint64 existing = !p.code.isEmpty() && byCode.contains(p.code)
-                ? byCode.value(p.code)
-                : byNameUnit.value(p.name + QLatin1Char('\x1f') + QString::number(p.unitId));
+            const qint64 existing = finder.find(p.code, p.name, p.unitId);
             if (!write) {
                 existing ? ++result->updated : ++result->added;
                 continue;
@@ -555,9 +544,6 @@ Status TableImporter::process(bool write, ImportResult *result, const std::funct
                 Status st = inserter->insert(p);
                 if (!st)
                     return Status::error(tr("Row %1: %2").arg(fileRow).arg(st.message()));
-                if (!p.code.isEmpty())
-                    byCode.insert(p.code, p.id);
-                byNameUnit.insert(p.name + QLatin1Char('\x1f') + QString::number(p.unitId), p.id);
                 ++result->added;
             }
             continue;
