@@ -144,7 +144,13 @@ ProgressView::ProgressView(ProjectStore *store, QUndoStack *undoStack, QWidget *
     connect(store, &ProjectStore::targetsChanged, this, &ProgressView::scheduleRefresh);
     connect(store, &ProjectStore::unitsChanged, this, &ProgressView::scheduleRefresh);
     connect(undoStack, &QUndoStack::indexChanged, this, &ProgressView::scheduleRefresh);
-    refresh();
+}
+
+void ProgressView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_dirty)
+        refresh();
 }
 
 ProgressView::~ProgressView()
@@ -155,7 +161,9 @@ ProgressView::~ProgressView()
 
 void ProgressView::scheduleRefresh()
 {
-    m_refreshTimer->start();
+    m_dirty = true;
+    if (isVisible())
+        m_refreshTimer->start();
 }
 
 void ProgressView::setScope(qint64 unitId)
@@ -190,6 +198,7 @@ QChartView *ProgressView::chartView(ChartPainter::Chart chart) const
 void ProgressView::refresh()
 {
     m_refreshTimer->stop();
+    m_dirty = false;
     m_data = BulletinData::collect(m_store, ProgressSettings::load(*m_store->database()), m_year->value(), m_asOf->date(), m_scope);
     QList<ProgressRow> shown;
     const QList<qint64> scope = m_data.scopeUnitId ? m_store->subtree(m_data.scopeUnitId) : QList<qint64>();

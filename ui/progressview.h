@@ -50,6 +50,9 @@ signals:
     /// A unit's bar was clicked: show its pipeline.
     void unitActivated(qint64 unitId);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void scheduleRefresh();
     void buildCharts();
@@ -59,6 +62,7 @@ private:
     QUndoStack *m_undoStack;
     BulletinData m_data;
     qint64 m_scope = -1;
+    bool m_dirty = true; // computed when shown: a large desk takes seconds
     QTimer *m_refreshTimer;
 
     QSpinBox *m_year;

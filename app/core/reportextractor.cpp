@@ -645,7 +645,7 @@ QString metricFor(const NumberMention &n, const QString &before, const QString &
     static const Keywords tax(QStringLiteral("税"));
     static const Keywords output(QStringLiteral("年产值|达产|预计.{0,4}产值|营收|营业收入|销售收入|年销售"));
     static const Keywords funds(QStringLiteral("到位资金|资金到位|实际到位|实际利用|到位|资金完成|利用.{0,4}资金"));
-    static const Keywords signedMoney(QStringLiteral("签约额|签约金额|签约投资|协议投资|签约.{0,8}(总额|投资额)"));
+    static const Keywords signedMoney(QStringLiteral("签约额|签约金额|签约投资|协议投资|签约.{0,8}(总额|投资)"));
     static const Keywords startedMoney(QStringLiteral("开工.{0,8}(总额|投资)"));
     static const Keywords generic(QStringLiteral("总投资|投资额|投资总额|合同投资|计划投资|合同金额|总额"));
     if (containsAny(region, tax))
@@ -1381,6 +1381,17 @@ Extraction ReportExtractor::extract(const QString &text) const
             ctx.sectionPeriod = ctx.period;
         lineStart = lineEnd + 1;
     }
+    // A headline rounds what the body states exactly (总投资超百亿 over 128.5亿元): where the body has a
+    // figure of the same unit, period and metric, the headline's is left out.
+    const qsizetype firstLineEnd = s.indexOf(QLatin1Char('\n')) < 0 ? s.size() : s.indexOf(QLatin1Char('\n'));
+    const qsizetype headlineEnd = report.originalCodePoint(firstLineEnd);
+    auto key = [](const Fact &f) -> QString { return f.district + QLatin1Char('|') + QString::number(f.year) + f.span + f.metric + f.kind; };
+    QSet<QString> bodyKeys;
+    for (const Fact &f : std::as_const(result.facts)) {
+        if (f.evidenceStart >= headlineEnd)
+            bodyKeys.insert(key(f));
+    }
+    result.facts.removeIf([&](const Fact &f) { return f.evidenceStart < headlineEnd && bodyKeys.contains(key(f)); });
     result.projects = findProjectMentions(report, units, result.subject, refYear);
     return result;
 }
