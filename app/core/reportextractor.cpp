@@ -310,10 +310,38 @@ QList<UnitMention> findUnits(const QString &s)
         if (i + 1 < s.size() && suffix.size() == 1 && badNext.contains(s.at(i + 1))
             && !(s.at(i + 1) == u'委' || s.at(i + 1) == u'长'))
             continue;
+        // Most names have two characters before the suffix; 石家庄市, 马鞍山市, 鄂尔多斯市 have more. The
+        // name grows to the left while its last characters never stand without the one before.
+        qsizetype nameStart = start;
+        while (nameStart > 0 && suffixStart - nameStart < 4) {
+            const QChar before = s.at(nameStart - 1);
+            static const QString suffixChars = QStringLiteral("区县市镇乡省");
+            if (!isHanChar(before) || leadChars.contains(before) || suffixChars.contains(before))
+                break;
+            const QStringView stem = QStringView(s).mid(nameStart, suffixStart - nameStart);
+            const QStringView longer = QStringView(s).mid(nameStart - 1, suffixStart - nameStart + 1);
+            // Seen at least twice, and never the shorter name alone: one mention proves nothing (落户石湖区).
+            const qsizetype n = s.count(longer);
+            if (n < 2 || s.count(stem) != n)
+                break;
+            --nameStart;
+        }
+        // At the start of a clause the whole chunk before the suffix is the name: ;马鞍山路街道新签约.
+        // Only for a name seen once: a unit named again elsewhere shows its own short form (增城区).
+        if (nameStart == start && start >= 1 && s.count(QStringView(s).mid(start, suffixStart - start)) == 1) {
+            qsizetype chunk = start;
+            static const QString notInNames = QStringLiteral("落户入进赴到在往驻来去向至经位于将由对据与及为从把被让给的了是有");
+            while (chunk > 0 && start - chunk < 2 && isHanChar(s.at(chunk - 1)) && !notInNames.contains(s.at(chunk - 1))
+                   && !leadChars.contains(s.at(chunk - 1)))
+                --chunk;
+            const bool atBoundary = chunk == 0 || QStringLiteral(",.;:!?、\n \t“”\"()").contains(s.at(chunk - 1));
+            if (chunk < start && atBoundary)
+                nameStart = chunk;
+        }
         UnitMention m;
-        m.start = start;
+        m.start = nameStart;
         m.end = i + 1;
-        m.name = prefix.toString() + suffix;
+        m.name = s.mid(nameStart, suffixStart - nameStart) + suffix;
         out.append(m);
     }
     // A name seen once is trusted only where a unit usually stands: before its own bodies (区委,
