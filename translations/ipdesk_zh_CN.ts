@@ -43,20 +43,12 @@
         <translation>已从 %2 篇报道保存 %1 条数据(替换 %3 条,新增单位 %4 个,跳过报道 %5 篇)。</translation>
     </message>
     <message>
-        <source>progress needs --year YYYY</source>
-        <translation>progress 需要 --year 年份</translation>
-    </message>
-    <message>
         <source>--as-of needs a date as YYYY-MM-DD</source>
         <translation>--as-of 需要 YYYY-MM-DD 格式的日期</translation>
     </message>
     <message>
         <source>There are no targets and no figures for %1.</source>
         <translation>%1 年没有目标,也没有数据。</translation>
-    </message>
-    <message>
-        <source>bulletin needs --year YYYY</source>
-        <translation>bulletin 需要 --year 年份</translation>
     </message>
     <message>
         <source>bulletin needs -o FILE.pdf</source>
@@ -129,6 +121,10 @@ commands:
     <message>
         <source>Written to %1.</source>
         <translation>已写入 %1。</translation>
+    </message>
+    <message>
+        <source>%1 needs --year YYYY</source>
+        <translation>%1 需要 --year 年份</translation>
     </message>
 </context>
 <context>
@@ -2736,12 +2732,12 @@ commands:
         <translation>把窗口截图保存到 FILE 后退出。</translation>
     </message>
     <message>
-        <source>Open the import dialog on report FILE (may be repeated).</source>
-        <translation>打开导入对话框并读取报道 FILE(可重复)。</translation>
-    </message>
-    <message>
         <source>Open on a tab: pipeline, progress, figures or activities.</source>
         <translation>打开时显示的页签:pipeline、progress、figures 或 activities。</translation>
+    </message>
+    <message>
+        <source>Open the import dialog on a report, CSV or XLSX FILE (may be repeated).</source>
+        <translation>打开导入对话框读取报道、CSV 或 XLSX 文件 FILE(可重复)。</translation>
     </message>
 </context>
 </TS>

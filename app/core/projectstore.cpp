@@ -102,8 +102,7 @@ BulkProjectInserter::~BulkProjectInserter()
 }
 
 BulkProjectInserter::BulkProjectInserter(Database *db)
-    : m_db(db)
-    , m_project(db->connection())
+    : m_project(db->connection())
     , m_stage(db->connection())
 {
     if (sqlite3 *handle = db->sqliteHandle()) {

@@ -52,7 +52,6 @@ public:
     Status insert(Project &p);
 
 private:
-    Database *m_db;
     QSqlQuery m_project;
     QSqlQuery m_stage;
     // On SQLite, statements of the C API: several times faster than binding through Qt.

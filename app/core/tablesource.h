@@ -39,6 +39,7 @@ protected:
 /// with doubled quotes and line breaks inside.
 class CsvSource : public TableSource
 {
+    Q_DECLARE_TR_FUNCTIONS(IPDesk::CsvSource)
 public:
     Status openFile(const QString &path);
     bool next(QVariantList *row) override;
@@ -62,6 +63,7 @@ private:
 /// cells (a merged header's value fills its whole range).
 class XlsxSource : public TableSource
 {
+    Q_DECLARE_TR_FUNCTIONS(IPDesk::XlsxSource)
 public:
     ~XlsxSource() override;
     Status openFile(const QString &path);

@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QFileInfo>
 #include <QTabWidget>
 #include <QTimer>
 
@@ -28,7 +29,7 @@ int main(int argc, char **argv)
                                   QApplication::translate("main", "Save a picture of the window to FILE and quit."),
                                   QStringLiteral("FILE"));
     QCommandLineOption import(QStringLiteral("import"),
-                              QApplication::translate("main", "Open the import dialog on report FILE (may be repeated)."),
+                              QApplication::translate("main", "Open the import dialog on a report, CSV or XLSX FILE (may be repeated)."),
                               QStringLiteral("FILE"));
     parser.addOption(import);
     QCommandLineOption show(QStringLiteral("show"),
@@ -49,8 +50,20 @@ int main(int argc, char **argv)
         window.tabs()->setCurrentIndex(qMax(0, int(tabs.indexOf(parser.value(show)))));
     }
     window.show();
-    if (parser.isSet(import))
-        QTimer::singleShot(0, &window, [&] { window.importReports(parser.values(import)); });
+    if (parser.isSet(import)) {
+        QTimer::singleShot(0, &window, [&] {
+            QStringList reports;
+            for (const QString &file : parser.values(import)) {
+                const QString suffix = QFileInfo(file).suffix().toLower();
+                if (suffix == QLatin1String("csv") || suffix == QLatin1String("xlsx"))
+                    window.importTable(file);
+                else
+                    reports << file;
+            }
+            if (!reports.isEmpty())
+                window.importReports(reports);
+        });
+    }
     if (parser.isSet(screenshot)) {
         QTimer::singleShot(parser.isSet(import) ? 2000 : 800, &window, [&] {
             QWidget *top = QApplication::activeModalWidget() ? QApplication::activeModalWidget() : &window;
