@@ -36,6 +36,31 @@ void rawSql(const QString &path, const QStringList &statements)
     }
     QSqlDatabase::removeDatabase(QStringLiteral("raw"));
 }
+/// The monthly stage sums kept by triggers, and the same sums counted afresh from the stage dates.
+QPair<QStringList, QStringList> stageSumsAndRaw(Database &db)
+{
+    auto rows = [&db](const QString &sql) {
+        QStringList out;
+        QSqlQuery q(db.connection());
+        q.exec(sql);
+        while (q.next()) {
+            QStringList row;
+            for (int i = 0; i < 11; ++i)
+                row << q.value(i).toString();
+            out << row.join(u',');
+        }
+        return out;
+    };
+    return {rows(QStringLiteral("SELECT unit_id, stage, month, n, amount, planned, capital_increase, large, funds, output, tax"
+                                " FROM stage_sums WHERE n <> 0 ORDER BY 1, 2, 3")),
+            rows(QStringLiteral("SELECT p.unit_id, s.stage, substr(s.reached_on, 1, 7), COUNT(*),"
+                                " SUM(CASE WHEN p.signed_investment > 0 THEN p.signed_investment ELSE p.planned_investment END),"
+                                " SUM(p.planned_investment), SUM(CASE WHEN p.project_type = 1 THEN 1 ELSE 0 END),"
+                                " SUM(CASE WHEN (CASE WHEN p.signed_investment > 0 THEN p.signed_investment ELSE p.planned_investment END)"
+                                " >= 1000000000 THEN 1 ELSE 0 END), SUM(p.funds_in_place), SUM(p.expected_output), SUM(p.expected_tax)"
+                                " FROM project_stages s JOIN projects p ON p.id = s.project_id GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"))};
+}
+
 qint64 demoProjectCount()
 {
     QFile f(QStringLiteral(":/demo/demo.json"));
@@ -118,6 +143,51 @@ private slots:
         QCOMPARE(db.schemaVersion(), Database::SchemaVersion);
         QSqlQuery q(db.connection());
         QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM activities")));
+    }
+
+    void monthlySumsFollowEveryEdit()
+    {
+        // Progress reads monthly sums kept by the database; every edit must keep them equal to the stage dates.
+        QTemporaryDir dir;
+        Database db;
+        QVERIFY(db.open(dir.filePath(QStringLiteral("sums.ipdesk"))));
+        ProjectStore store(&db);
+        Status s;
+        const qint64 a = store.addUnit(Unit{0, 0, QStringLiteral("甲区"), UnitKind::District}, &s);
+        const qint64 b = store.addUnit(Unit{0, 0, QStringLiteral("乙区"), UnitKind::District}, &s);
+        QVERIFY2(s, qPrintable(s.message()));
+        QList<qint64> ids;
+        for (int i = 0; i < 6; ++i) {
+            Project p;
+            p.name = QStringLiteral("项目%1").arg(i);
+            p.unitId = i % 2 ? a : b;
+            p.stage = Stage::Signed;
+            p.plannedInvestment = 300000000LL * (i + 1);
+            p.type = i == 3 ? ProjectType::CapitalIncrease : ProjectType::New;
+            p.stageDates.insert(Stage::Negotiating, QDate(2024, 1 + i, 10));
+            p.stageDates.insert(Stage::Signed, QDate(2024, 2 + i, 20));
+            QVERIFY(store.insertProject(p));
+            ids << p.id;
+        }
+        auto both = stageSumsAndRaw(db);
+        QCOMPARE(both.first.size(), 12);
+        QCOMPARE(both.first, both.second);
+
+        auto p = store.project(ids.at(0));
+        QVERIFY(p);
+        p->signedInvestment = 1200000000LL; // now a large project
+        p->unitId = a;
+        p->stageDates.insert(Stage::Signed, QDate(2024, 9, 1));
+        p->stageDates.insert(Stage::Started, QDate(2024, 10, 1));
+        p->stage = Stage::Started;
+        QVERIFY(store.updateProject(*p));
+        both = stageSumsAndRaw(db);
+        QCOMPARE(both.first, both.second);
+
+        QVERIFY(store.deleteProjects({ids.at(1), ids.at(2)}));
+        both = stageSumsAndRaw(db);
+        QCOMPARE(both.first, both.second);
+        QVERIFY(!both.first.isEmpty());
     }
 
     void refusesWhatIsNotADesk_data()

@@ -124,7 +124,58 @@ const char *const schemaStep3[] = {
     nullptr,
 };
 
-const char *const *const schemaSteps[] = {schemaStep1, schemaStep2, schemaStep3};
+/// Step 4: sums of the projects that reached each stage, by unit and month, kept by triggers, so
+/// that progress over a large desk reads a few thousand rows instead of every stage date.
+#define IPDESK_STAGE_VALUES(P, SIGN, STAGE, WHEN) \
+    "SELECT " P ".unit_id, " STAGE ", substr(" WHEN ", 1, 7), " SIGN "1," \
+    " " SIGN "(CASE WHEN " P ".signed_investment > 0 THEN " P ".signed_investment ELSE " P ".planned_investment END)," \
+    " " SIGN P ".planned_investment, " SIGN "(CASE WHEN " P ".project_type = 1 THEN 1 ELSE 0 END)," \
+    " " SIGN "(CASE WHEN (CASE WHEN " P ".signed_investment > 0 THEN " P ".signed_investment ELSE " P ".planned_investment END)" \
+    " >= 1000000000 THEN 1 ELSE 0 END)," \
+    " " SIGN P ".funds_in_place, " SIGN P ".expected_output, " SIGN P ".expected_tax"
+#define IPDESK_STAGE_UPSERT \
+    " ON CONFLICT (unit_id, stage, month) DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount," \
+    " planned = planned + excluded.planned, capital_increase = capital_increase + excluded.capital_increase," \
+    " large = large + excluded.large, funds = funds + excluded.funds, output = output + excluded.output, tax = tax + excluded.tax"
+#define IPDESK_STAGE_INSERT "INSERT INTO stage_sums (unit_id, stage, month, n, amount, planned, capital_increase, large, funds, output, tax) "
+const char *const schemaStep4[] = {
+    "CREATE TABLE IF NOT EXISTS stage_sums ("
+    " unit_id BIGINT NOT NULL, stage INTEGER NOT NULL, month TEXT NOT NULL,"
+    " n BIGINT NOT NULL DEFAULT 0, amount BIGINT NOT NULL DEFAULT 0, planned BIGINT NOT NULL DEFAULT 0,"
+    " capital_increase BIGINT NOT NULL DEFAULT 0, large BIGINT NOT NULL DEFAULT 0, funds BIGINT NOT NULL DEFAULT 0,"
+    " output BIGINT NOT NULL DEFAULT 0, tax BIGINT NOT NULL DEFAULT 0,"
+    " PRIMARY KEY (unit_id, stage, month))",
+    "DELETE FROM stage_sums",
+    IPDESK_STAGE_INSERT "SELECT p.unit_id, s.stage, substr(s.reached_on, 1, 7), COUNT(*),"
+    " SUM(CASE WHEN p.signed_investment > 0 THEN p.signed_investment ELSE p.planned_investment END),"
+    " SUM(p.planned_investment), SUM(CASE WHEN p.project_type = 1 THEN 1 ELSE 0 END),"
+    " SUM(CASE WHEN (CASE WHEN p.signed_investment > 0 THEN p.signed_investment ELSE p.planned_investment END)"
+    " >= 1000000000 THEN 1 ELSE 0 END), SUM(p.funds_in_place), SUM(p.expected_output), SUM(p.expected_tax)"
+    " FROM project_stages s JOIN projects p ON p.id = s.project_id GROUP BY 1, 2, 3",
+    "CREATE TRIGGER IF NOT EXISTS stage_sums_add AFTER INSERT ON project_stages BEGIN "
+    IPDESK_STAGE_INSERT IPDESK_STAGE_VALUES("p", "", "NEW.stage", "NEW.reached_on")
+    " FROM projects p WHERE p.id = NEW.project_id" IPDESK_STAGE_UPSERT "; END",
+    "CREATE TRIGGER IF NOT EXISTS stage_sums_remove AFTER DELETE ON project_stages BEGIN "
+    IPDESK_STAGE_INSERT IPDESK_STAGE_VALUES("p", "-", "OLD.stage", "OLD.reached_on")
+    " FROM projects p WHERE p.id = OLD.project_id" IPDESK_STAGE_UPSERT "; END",
+    "CREATE TRIGGER IF NOT EXISTS stage_sums_move AFTER UPDATE ON project_stages BEGIN "
+    IPDESK_STAGE_INSERT IPDESK_STAGE_VALUES("p", "-", "OLD.stage", "OLD.reached_on")
+    " FROM projects p WHERE p.id = OLD.project_id" IPDESK_STAGE_UPSERT "; "
+    IPDESK_STAGE_INSERT IPDESK_STAGE_VALUES("p", "", "NEW.stage", "NEW.reached_on")
+    " FROM projects p WHERE p.id = NEW.project_id" IPDESK_STAGE_UPSERT "; END",
+    "CREATE TRIGGER IF NOT EXISTS stage_sums_project AFTER UPDATE OF unit_id, planned_investment, signed_investment,"
+    " project_type, funds_in_place, expected_output, expected_tax ON projects BEGIN "
+    IPDESK_STAGE_INSERT IPDESK_STAGE_VALUES("OLD", "-", "s.stage", "s.reached_on")
+    " FROM project_stages s WHERE s.project_id = OLD.id" IPDESK_STAGE_UPSERT "; "
+    IPDESK_STAGE_INSERT IPDESK_STAGE_VALUES("NEW", "", "s.stage", "s.reached_on")
+    " FROM project_stages s WHERE s.project_id = NEW.id" IPDESK_STAGE_UPSERT "; END",
+    nullptr,
+};
+#undef IPDESK_STAGE_VALUES
+#undef IPDESK_STAGE_UPSERT
+#undef IPDESK_STAGE_INSERT
+
+const char *const *const schemaSteps[] = {schemaStep1, schemaStep2, schemaStep3, schemaStep4};
 
 } // namespace
 

@@ -20,7 +20,7 @@ public:
     enum class Backend { SQLite, PostgreSQL };
     enum class OpenMode { CreateIfMissing, ExistingOnly };
 
-    static constexpr int SchemaVersion = 3;
+    static constexpr int SchemaVersion = 4;
 
     Database();
     ~Database();

@@ -203,13 +203,35 @@ void addSums(const QSqlQuery &q, int first, StageSums &x)
     x.tax += q.value(first + 7).toDouble() / 1e8;
 }
 
+/// The sums kept by month in stage_sums (schema step 4), in the stageSumColumns order.
+const QLatin1String monthSumColumns("SUM(n), SUM(amount), SUM(planned), SUM(capital_increase), SUM(large),"
+                                    " SUM(funds), SUM(output), SUM(tax)");
+
 UnitSums pipelineSums(Database *db, const QDate &from, const QDate &to)
 {
     UnitSums out;
+    // Whole months come from the monthly sums; the days of a month not yet over from the stage dates.
+    QDate rawFrom = from;
+    if (from.day() == 1) {
+        const QDate lastFull = to.addDays(1).day() == 1 ? to : QDate(to.year(), to.month(), 1).addDays(-1);
+        if (lastFull >= from) {
+            QSqlQuery q = db->query(QLatin1String("SELECT unit_id, stage, ") + monthSumColumns
+                                    + QLatin1String(" FROM stage_sums WHERE month >= ? AND month <= ? GROUP BY unit_id, stage"));
+            q.addBindValue(from.toString(QStringLiteral("yyyy-MM")));
+            q.addBindValue(lastFull.toString(QStringLiteral("yyyy-MM")));
+            if (q.exec()) {
+                while (q.next())
+                    addSums(q, 2, out[q.value(0).toLongLong()][q.value(1).toInt()]);
+                rawFrom = lastFull.addDays(1);
+            }
+        }
+    }
+    if (rawFrom > to)
+        return out;
     QSqlQuery q = db->query(QLatin1String("SELECT p.unit_id, s.stage, ") + stageSumColumns
                             + QLatin1String(" FROM project_stages s JOIN projects p ON p.id = s.project_id"
                                             " WHERE s.reached_on >= ? AND s.reached_on <= ? GROUP BY p.unit_id, s.stage"));
-    q.addBindValue(from.toString(Qt::ISODate));
+    q.addBindValue(rawFrom.toString(Qt::ISODate));
     q.addBindValue(to.toString(Qt::ISODate));
     if (!q.exec())
         return out;
@@ -623,16 +645,15 @@ QList<QPair<QString, double>> ProgressCalculator::industryMix(qint64 unitId, int
 
 QList<double> ProgressCalculator::monthlyCumulative(qint64 unitId, int year, const QString &metric) const
 {
-    // One pass over the year, grouped by month, then summed up month after month.
+    // The monthly sums of the year, summed up month after month.
     QList<double> out(12, 0.0);
     const QList<qint64> scopeList = unitId ? m_store->subtree(unitId) : QList<qint64>();
     const QSet<qint64> scope(scopeList.cbegin(), scopeList.cend());
-    QSqlQuery q = m_store->database()->query(QLatin1String("SELECT p.unit_id, CAST(substr(s.reached_on, 6, 2) AS INTEGER), s.stage, ")
-                                             + stageSumColumns
-                                             + QLatin1String(" FROM project_stages s JOIN projects p ON p.id = s.project_id"
-                                                             " WHERE s.reached_on >= ? AND s.reached_on <= ? GROUP BY p.unit_id, 2, s.stage"));
-    q.addBindValue(QDate(year, 1, 1).toString(Qt::ISODate));
-    q.addBindValue(QDate(year, 12, 31).toString(Qt::ISODate));
+    QSqlQuery q = m_store->database()->query(QLatin1String("SELECT unit_id, CAST(substr(month, 6, 2) AS INTEGER), stage, ")
+                                             + monthSumColumns
+                                             + QLatin1String(" FROM stage_sums WHERE month >= ? AND month <= ? GROUP BY unit_id, 2, stage"));
+    q.addBindValue(QStringLiteral("%1-01").arg(year, 4, 10, QLatin1Char('0')));
+    q.addBindValue(QStringLiteral("%1-12").arg(year, 4, 10, QLatin1Char('0')));
     if (!q.exec())
         return out;
     QList<QHash<int, StageSums>> months(12);
