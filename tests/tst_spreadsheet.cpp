@@ -158,6 +158,53 @@ private slots:
         QCOMPARE(desk.store->projectCount(), before);
     }
 
+    void longImportKeepsMonthlySums_data()
+    {
+        QTest::addColumn<bool>("cancel");
+        QTest::newRow("stored") << false;
+        QTest::newRow("cancelled near the end") << true;
+    }
+
+    void longImportKeepsMonthlySums()
+    {
+        // A long file counts the monthly sums once at the end; they must still match the stage dates,
+        // and the desk must go on keeping them afterwards, whether the import is stored or cancelled.
+        QFETCH(bool, cancel);
+        TestDesk desk;
+        const QString path = desk.dir.filePath(QStringLiteral("long.csv"));
+        QByteArray data = "项目名称,所属区县,阶段,总投资(万元),签约时间\n";
+        for (int i = 0; i < 8000; ++i)
+            data += "长表项目" + QByteArray::number(i) + ",覃塘区,签约," + QByteArray::number(1000 + i) + ",2024-"
+                + QByteArray::number(1 + i % 12) + "-" + QByteArray::number(1 + i % 28) + "\n";
+        writeFile(path, data);
+        const auto before = stageSumsAndRaw(desk.db);
+        TableImporter importer(desk.store.get());
+        QVERIFY(importer.open(path, TableKind::Projects));
+        ImportResult r;
+        const Status s = importer.run(&r, [cancel](double done) { return !(cancel && done > 0.9); });
+        QCOMPARE(bool(s), !cancel);
+        const auto after = stageSumsAndRaw(desk.db);
+        QCOMPARE(after.first, after.second);
+        if (cancel)
+            QCOMPARE(after.first, before.first);
+        else
+            QVERIFY(after.first != before.first);
+        QSqlQuery q(desk.db.connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'stage_sums%'")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 4);
+        // Edits after the import are counted again.
+        Project p;
+        p.name = QStringLiteral("导入后新增项目");
+        p.unitId = desk.unit(u"覃塘区");
+        p.stage = Stage::Signed;
+        p.plannedInvestment = 500000000LL;
+        p.stageDates.insert(Stage::Signed, QDate(2024, 3, 3));
+        QVERIFY(desk.store->insertProject(p));
+        const auto edited = stageSumsAndRaw(desk.db);
+        QCOMPARE(edited.first, edited.second);
+    }
+
     void xlsxFromOpenpyxl()
     {
         if (!haveOpenpyxl())

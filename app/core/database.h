@@ -59,6 +59,12 @@ public:
     /// nullptr on other backends (callers then use QSqlQuery).
     ::sqlite3 *sqliteHandle() const;
 
+    /// For a bulk write inside a transaction: stops keeping the monthly stage sums row by row...
+    Status suspendStageSums();
+    /// ...and counts them afresh from the stage dates once the rows are in. Both are undone with
+    /// the transaction if it rolls back.
+    Status rebuildStageSums();
+
     // SqlDialect: what differs between SQLite and PostgreSQL.
     QString primaryKeyType() const;
 

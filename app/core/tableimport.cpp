@@ -488,6 +488,7 @@ Status TableImporter::process(bool write, ImportResult *result, const std::funct
     while (fileRow <= m_mapping.headerRow && m_source->next(&row))
         ++fileRow;
     int sinceProgress = 0;
+    bool sumsSuspended = false;
     while (m_source->next(&row)) {
         ++fileRow;
         if (++sinceProgress >= 2000) {
@@ -545,6 +546,13 @@ Status TableImporter::process(bool write, ImportResult *result, const std::funct
                 if (!st)
                     return Status::error(tr("Row %1: %2").arg(fileRow).arg(st.message()));
                 ++result->added;
+            }
+            // A long file: the monthly sums are counted once at the end rather than row by row.
+            if (!sumsSuspended && result->added + result->updated >= 5000) {
+                Status st = db->suspendStageSums();
+                if (!st)
+                    return st;
+                sumsSuspended = true;
             }
             continue;
         }
@@ -616,6 +624,11 @@ Status TableImporter::process(bool write, ImportResult *result, const std::funct
     if (progress && !progress(1.0))
         return Status::error(tr("The import was cancelled; nothing was stored."));
     if (write) {
+        if (sumsSuspended) {
+            s = db->rebuildStageSums();
+            if (!s)
+                return s;
+        }
         s = tx->commit();
         if (!s)
             return s;
