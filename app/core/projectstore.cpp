@@ -56,16 +56,75 @@ QString sortExpression(ProjectField f)
 
 } // namespace
 
+namespace {
+/// Two SQLite statements used directly: Qt's per-query overhead dominates a long import.
+struct StatementPair
+{
+    sqlite3 *db = nullptr;
+    sqlite3_stmt *first = nullptr;
+    sqlite3_stmt *second = nullptr;
+    ~StatementPair()
+    {
+        sqlite3_finalize(first);
+        sqlite3_finalize(second);
+    }
+    bool prepare(sqlite3 *handle, const char *a, const char *b)
+    {
+        db = handle;
+        return sqlite3_prepare_v2(handle, a, -1, &first, nullptr) == SQLITE_OK
+            && sqlite3_prepare_v2(handle, b, -1, &second, nullptr) == SQLITE_OK;
+    }
+};
+} // namespace
+
+struct ProjectFinder::Native : StatementPair
+{
+};
+
+namespace {
+const char findByCode[] = "SELECT id FROM projects WHERE code = ? LIMIT 1";
+const char findByName[] = "SELECT id FROM projects WHERE name = ? AND unit_id = ? LIMIT 1";
+} // namespace
+
 ProjectFinder::ProjectFinder(Database *db)
     : m_byCode(db->connection())
     , m_byName(db->connection())
 {
-    m_byCode.prepare(QStringLiteral("SELECT id FROM projects WHERE code = ? LIMIT 1"));
-    m_byName.prepare(QStringLiteral("SELECT id FROM projects WHERE name = ? AND unit_id = ? LIMIT 1"));
+    if (sqlite3 *handle = db->sqliteHandle()) {
+        m_native = new Native;
+        if (m_native->prepare(handle, findByCode, findByName))
+            return;
+        delete m_native;
+        m_native = nullptr;
+    }
+    m_byCode.prepare(QLatin1String(findByCode));
+    m_byName.prepare(QLatin1String(findByName));
+}
+
+ProjectFinder::~ProjectFinder()
+{
+    delete m_native;
 }
 
 qint64 ProjectFinder::find(const QString &code, const QString &name, qint64 unitId)
 {
+    if (m_native) {
+        auto firstId = [](sqlite3_stmt *st) {
+            const qint64 id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+            sqlite3_reset(st);
+            return id;
+        };
+        if (!code.isEmpty()) {
+            const QByteArray utf8 = code.toUtf8();
+            sqlite3_bind_text(m_native->first, 1, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+            if (const qint64 id = firstId(m_native->first))
+                return id;
+        }
+        const QByteArray utf8 = name.trimmed().toUtf8();
+        sqlite3_bind_text(m_native->second, 1, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+        sqlite3_bind_int64(m_native->second, 2, unitId);
+        return firstId(m_native->second);
+    }
     if (!code.isEmpty()) {
         m_byCode.bindValue(0, code);
         if (m_byCode.exec() && m_byCode.next()) {
@@ -84,16 +143,8 @@ qint64 ProjectFinder::find(const QString &code, const QString &name, qint64 unit
     return id;
 }
 
-struct BulkProjectInserter::Native
+struct BulkProjectInserter::Native : StatementPair
 {
-    sqlite3 *db = nullptr;
-    sqlite3_stmt *project = nullptr;
-    sqlite3_stmt *stage = nullptr;
-    ~Native()
-    {
-        sqlite3_finalize(project);
-        sqlite3_finalize(stage);
-    }
 };
 
 BulkProjectInserter::~BulkProjectInserter()
@@ -101,31 +152,27 @@ BulkProjectInserter::~BulkProjectInserter()
     delete m_native;
 }
 
+namespace {
+const char insertProjectSql[] =
+    "INSERT INTO projects (code, name, investor, industry, industry_chain, unit_id, stage, project_type,"
+    " planned_investment, signed_investment, funds_in_place, expected_output, expected_tax, manufacturing,"
+    " source_channel, lead_officer, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+const char insertStageSql[] = "INSERT INTO project_stages (project_id, stage, reached_on) VALUES (?, ?, ?)";
+} // namespace
+
 BulkProjectInserter::BulkProjectInserter(Database *db)
     : m_project(db->connection())
     , m_stage(db->connection())
 {
     if (sqlite3 *handle = db->sqliteHandle()) {
         m_native = new Native;
-        m_native->db = handle;
-        const char *insertProject =
-            "INSERT INTO projects (code, name, investor, industry, industry_chain, unit_id, stage, project_type,"
-            " planned_investment, signed_investment, funds_in_place, expected_output, expected_tax, manufacturing,"
-            " source_channel, lead_officer, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        const char *insertStage = "INSERT INTO project_stages (project_id, stage, reached_on) VALUES (?, ?, ?)";
-        if (sqlite3_prepare_v2(handle, insertProject, -1, &m_native->project, nullptr) != SQLITE_OK
-            || sqlite3_prepare_v2(handle, insertStage, -1, &m_native->stage, nullptr) != SQLITE_OK) {
-            delete m_native;
-            m_native = nullptr;
-        } else {
+        if (m_native->prepare(handle, insertProjectSql, insertStageSql))
             return;
-        }
+        delete m_native;
+        m_native = nullptr;
     }
-    m_project.prepare(QStringLiteral(
-        "INSERT INTO projects (code, name, investor, industry, industry_chain, unit_id, stage, project_type,"
-        " planned_investment, signed_investment, funds_in_place, expected_output, expected_tax, manufacturing,"
-        " source_channel, lead_officer, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    m_stage.prepare(QStringLiteral("INSERT INTO project_stages (project_id, stage, reached_on) VALUES (?, ?, ?)"));
+    m_project.prepare(QLatin1String(insertProjectSql));
+    m_stage.prepare(QLatin1String(insertStageSql));
 }
 
 Status BulkProjectInserter::insert(Project &p)
@@ -138,7 +185,7 @@ Status BulkProjectInserter::insert(Project &p)
             const QByteArray utf8 = s.toUtf8();
             sqlite3_bind_text(st, i, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
         };
-        sqlite3_stmt *st = m_native->project;
+        sqlite3_stmt *st = m_native->first;
         sqlite3_reset(st);
         text(st, 1, p.code);
         text(st, 2, p.name.trimmed());
@@ -164,7 +211,7 @@ Status BulkProjectInserter::insert(Project &p)
         for (auto it = p.stageDates.cbegin(); it != p.stageDates.cend(); ++it) {
             if (!it.value().isValid())
                 continue;
-            sqlite3_stmt *sd = m_native->stage;
+            sqlite3_stmt *sd = m_native->second;
             sqlite3_reset(sd);
             sqlite3_bind_int64(sd, 1, p.id);
             sqlite3_bind_int(sd, 2, int(it.key()));

@@ -64,9 +64,14 @@ class ProjectFinder
 {
 public:
     explicit ProjectFinder(Database *db);
+    ~ProjectFinder();
+    ProjectFinder(const ProjectFinder &) = delete;
+    ProjectFinder &operator=(const ProjectFinder &) = delete;
     qint64 find(const QString &code, const QString &name, qint64 unitId);
 
 private:
+    struct Native; // SQLite statements, used directly: Qt's per-query overhead dominates a long import
+    Native *m_native = nullptr;
     QSqlQuery m_byCode;
     QSqlQuery m_byName;
 };

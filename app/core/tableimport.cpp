@@ -198,6 +198,7 @@ Status TableImporter::open(const QString &path, TableKind kind, int sheet)
 {
     m_path = path;
     m_mapping = ColumnMapping();
+    m_columnCache.clear();
     m_mapping.kind = kind;
     m_mapping.sheet = sheet;
     Status s = reopen();
@@ -357,15 +358,23 @@ std::optional<Yuan> TableImporter::parseMoney(const QVariant &cell, MoneyUnit he
     return Yuan(std::llround(*n * double(Money::factor(headerUnit))));
 }
 
+int TableImporter::column(const char *field) const
+{
+    auto it = m_columnCache.constFind(field);
+    if (it == m_columnCache.cend())
+        it = m_columnCache.insert(field, m_mapping.columns.value(QLatin1String(field), -1));
+    return it.value();
+}
+
 bool TableImporter::projectFromRow(const QVariantList &row, int fileRow, Project *p, QList<RowProblem> *problems) const
 {
     const int before = int(problems->size());
     auto cell = [&](const char *field) -> QVariant {
-        const int c = m_mapping.columns.value(QLatin1String(field), -1);
+        const int c = column(field);
         return c >= 0 && c < row.size() ? row.at(c) : QVariant();
     };
     auto problem = [&](const char *field, const QVariant &value, const QString &why) {
-        const int c = m_mapping.columns.value(QLatin1String(field), -1);
+        const int c = column(field);
         problems->append(RowProblem{fileRow, m_headers.value(c, QLatin1String(field)), cellText(value), why});
     };
     *p = Project();
@@ -482,6 +491,7 @@ Status TableImporter::process(bool write, ImportResult *result, const std::funct
     if (write && m_mapping.kind == TableKind::Projects)
         inserter = std::make_unique<BulkProjectInserter>(db);
     m_unitCache.clear();
+    m_columnCache.clear();
 
     QVariantList row;
     int fileRow = 0;
@@ -558,11 +568,11 @@ Status TableImporter::process(bool write, ImportResult *result, const std::funct
         }
         // Targets and facts.
         auto cell = [&](const char *field) -> QVariant {
-            const int c = m_mapping.columns.value(QLatin1String(field), -1);
+            const int c = column(field);
             return c >= 0 && c < row.size() ? row.at(c) : QVariant();
         };
         auto problem = [&](const char *field, const QString &why) {
-            const int c = m_mapping.columns.value(QLatin1String(field), -1);
+            const int c = column(field);
             problems.append(RowProblem{fileRow, m_headers.value(c, QLatin1String(field)), cellText(cell(field)), why});
         };
         const qint64 unit = ReportImporter::matchUnit(*m_store, cellText(cell("unit")));

@@ -62,7 +62,11 @@ public:
     TableSource *source() const { return m_source.get(); }
     QStringList headers() const { return m_headers; }
     ColumnMapping mapping() const { return m_mapping; }
-    void setMapping(const ColumnMapping &m) { m_mapping = m; }
+    void setMapping(const ColumnMapping &m)
+    {
+        m_mapping = m;
+        m_columnCache.clear();
+    }
     /// The first rows below the header, as read (for the preview).
     QList<QVariantList> sampleRows() const { return m_sample; }
 
@@ -92,6 +96,9 @@ private:
     ColumnMapping m_mapping;
     QList<QVariantList> m_sample;
     mutable QHash<QString, qint64> m_unitCache; // unit names of the file already matched
+    /// The column of a field of the mapping (-1 when not mapped), looked up once per import.
+    int column(const char *field) const;
+    mutable QHash<const char *, int> m_columnCache; // keyed by the field literal's address
 };
 
 /// What a table shows, to CSV (UTF-8 with BOM, or GB18030) or XLSX with real numbers and dates.
