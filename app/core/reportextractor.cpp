@@ -258,6 +258,15 @@ QList<UnitMention> findUnits(const QString &s)
     static const QString leadChars = QStringLiteral("在与和及向到赴从对为由是的了等该全各本我两省个年月日将共把被让给于以至及及其即");
     static const QString badNext = QStringLiteral("域级场民值面容内外间属委会长");
 
+    // How often a short stretch occurs in the whole text; the same names come back, so it is counted once.
+    QHash<QString, qsizetype> counts;
+    auto countOf = [&s, &counts](QStringView v) {
+        const QString key = v.toString();
+        auto it = counts.constFind(key);
+        if (it == counts.cend())
+            it = counts.insert(key, s.count(v));
+        return it.value();
+    };
     QList<UnitMention> out;
     for (qsizetype i = 0; i < s.size(); ++i) {
         const QChar c = s.at(i);
@@ -321,14 +330,14 @@ QList<UnitMention> findUnits(const QString &s)
             const QStringView stem = QStringView(s).mid(nameStart, suffixStart - nameStart);
             const QStringView longer = QStringView(s).mid(nameStart - 1, suffixStart - nameStart + 1);
             // Seen at least twice, and never the shorter name alone: one mention proves nothing (落户石湖区).
-            const qsizetype n = s.count(longer);
-            if (n < 2 || s.count(stem) != n)
+            const qsizetype n = countOf(longer);
+            if (n < 2 || countOf(stem) != n)
                 break;
             --nameStart;
         }
         // At the start of a clause the whole chunk before the suffix is the name: ;马鞍山路街道新签约.
         // Only for a name seen once: a unit named again elsewhere shows its own short form (增城区).
-        if (nameStart == start && start >= 1 && s.count(QStringView(s).mid(start, suffixStart - start)) == 1) {
+        if (nameStart == start && start >= 1 && countOf(QStringView(s).mid(start, suffixStart - start)) == 1) {
             qsizetype chunk = start;
             static const QString notInNames = QStringLiteral("落户入进赴到在往驻来去向至经位于将由对据与及为从把被让给的了是有");
             while (chunk > 0 && start - chunk < 2 && isHanChar(s.at(chunk - 1)) && !notInNames.contains(s.at(chunk - 1))
