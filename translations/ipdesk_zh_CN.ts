@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Cli</name>
@@ -66,11 +67,11 @@ commands:
   extract FILE...                print the facts found in reports as JSON Lines
   import-report FILE...          extract and store facts with their reports (accept all)
   progress --year Y [--as-of DATE] [--json]
-                                 each unit's actual against its target: completion, pace, status
+                                 each unit&apos;s actual against its target: completion, pace, status
   import --kind projects|targets|facts FILE [--mapping FILE.json] [--skip-invalid]
                                  import a CSV or XLSX table
   export --kind projects|targets|facts -o FILE [--gb18030]
-                                 write CSV or XLSX, by the file's ending
+                                 write CSV or XLSX, by the file&apos;s ending
   bulletin --year Y [--as-of DATE] -o FILE.pdf
                                  the ranking bulletin with its charts, as the window exports it
 </source>
@@ -103,12 +104,14 @@ commands:
         <translation>无法读取列对应文件 %1。</translation>
     </message>
     <message>
-        <source>row %1, %2 "%3": %4</source>
+        <source>row %1, %2 &quot;%3&quot;: %4</source>
         <translation>第 %1 行,%2“%3”:%4</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) have problems; nothing was stored. Fix them, or pass --skip-invalid to store the others.</source>
-        <translation><numerusform>%n 行有问题;未保存任何内容。请修改,或加 --skip-invalid 保存其余各行。</numerusform></translation>
+        <translation>
+            <numerusform>%n 行有问题;未保存任何内容。请修改,或加 --skip-invalid 保存其余各行。</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1: %2 added, %3 updated, %4 unchanged, %5 skipped.</source>
@@ -324,7 +327,7 @@ commands:
         <translation>规则未保存</translation>
     </message>
     <message>
-        <source>"%1" is not a number.</source>
+        <source>&quot;%1&quot; is not a number.</source>
         <translation>“%1”不是数字。</translation>
     </message>
 </context>
@@ -396,7 +399,9 @@ commands:
     </message>
     <message numerus="yes">
         <source>%1 (%2): %3 since %4, %n month(s)</source>
-        <translation><numerusform>%1(%2):自 %4 起处于%3阶段,已 %n 个月</numerusform></translation>
+        <translation>
+            <numerusform>%1(%2):自 %4 起处于%3阶段,已 %n 个月</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 cannot be written: the folder is not writable.</source>
@@ -474,7 +479,7 @@ commands:
         <translation>无法写入 %1。</translation>
     </message>
     <message>
-        <source>Charts are written as PDF, SVG or PNG; "%1" is none of them.</source>
+        <source>Charts are written as PDF, SVG or PNG; &quot;%1&quot; is none of them.</source>
         <translation>图表只能导出为 PDF、SVG 或 PNG;“%1”都不是。</translation>
     </message>
 </context>
@@ -724,7 +729,9 @@ commands:
     </message>
     <message numerus="yes">
         <source>%1 (%n figure(s))</source>
-        <translation><numerusform>%1(%n 条数据)</numerusform></translation>
+        <translation>
+            <numerusform>%1(%n 条数据)</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -783,7 +790,7 @@ commands:
         <translation>(顶层)</translation>
     </message>
     <message>
-        <source>%1 (new, the report's subject)</source>
+        <source>%1 (new, the report&apos;s subject)</source>
         <translation>%1(新单位,报道主体)</translation>
     </message>
 </context>
@@ -947,11 +954,15 @@ commands:
     </message>
     <message numerus="yes">
         <source>%n project(s), %1</source>
-        <translation><numerusform>共 %n 个项目,%1</numerusform></translation>
+        <translation>
+            <numerusform>共 %n 个项目,%1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n project(s) shown</source>
-        <translation><numerusform>显示 %n 个项目</numerusform></translation>
+        <translation>
+            <numerusform>显示 %n 个项目</numerusform>
+        </translation>
     </message>
     <message>
         <source>No unit yet</source>
@@ -974,12 +985,14 @@ commands:
         <translation>%1(副本)</translation>
     </message>
     <message>
-        <source>Delete the project "%1"? You can undo this with Ctrl+Z.</source>
+        <source>Delete the project &quot;%1&quot;? You can undo this with Ctrl+Z.</source>
         <translation>删除项目“%1”?可按 Ctrl+Z 撤销。</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n projects? You can undo this with Ctrl+Z.</source>
-        <translation><numerusform>删除 %n 个项目?可按 Ctrl+Z 撤销。</numerusform></translation>
+        <translation>
+            <numerusform>删除 %n 个项目?可按 Ctrl+Z 撤销。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Delete projects</source>
@@ -1147,18 +1160,20 @@ commands:
     </message>
     <message numerus="yes">
         <source>Paste %n cell(s)</source>
-        <translation><numerusform>粘贴 %n 行</numerusform></translation>
+        <translation>
+            <numerusform>粘贴 %n 行</numerusform>
+        </translation>
     </message>
     <message>
         <source>The block is longer than the table below the current row.</source>
         <translation>粘贴的行数超过了当前行以下的行数。</translation>
     </message>
     <message>
-        <source>Row %1: "%2" is not a stage.</source>
+        <source>Row %1: &quot;%2&quot; is not a stage.</source>
         <translation>第 %1 行:“%2”不是项目阶段。</translation>
     </message>
     <message>
-        <source>Row %1: there is no unit "%2".</source>
+        <source>Row %1: there is no unit &quot;%2&quot;.</source>
         <translation>第 %1 行:没有“%2”这个单位。</translation>
     </message>
     <message>
@@ -1166,7 +1181,7 @@ commands:
         <translation>第 %1 行:%2</translation>
     </message>
     <message>
-        <source>Row %1: "%2" is not a project type.</source>
+        <source>Row %1: &quot;%2&quot; is not a project type.</source>
         <translation>第 %1 行:“%2”不是项目类型。</translation>
     </message>
     <message>
@@ -1344,7 +1359,7 @@ commands:
         <translation>请输入金额,例如 26.24亿 或 3000万。</translation>
     </message>
     <message>
-        <source>"%1" is not an amount; write it as 26.24亿 or 3000万.</source>
+        <source>&quot;%1&quot; is not an amount; write it as 26.24亿 or 3000万.</source>
         <translation>“%1”不是金额;请写成 26.24亿 或 3000万。</translation>
     </message>
     <message>
@@ -1551,7 +1566,9 @@ commands:
     </message>
     <message numerus="yes">
         <source>Delete %n projects</source>
-        <translation><numerusform>删除 %n 个项目</numerusform></translation>
+        <translation>
+            <numerusform>删除 %n 个项目</numerusform>
+        </translation>
     </message>
     <message>
         <source>A unit needs a name.</source>
@@ -1562,7 +1579,7 @@ commands:
         <translation>该项目已不存在。</translation>
     </message>
     <message>
-        <source>Project "%1": %2</source>
+        <source>Project &quot;%1&quot;: %2</source>
         <translation>项目“%1”:%2</translation>
     </message>
     <message>
@@ -2003,7 +2020,7 @@ commands:
         <translation>导入已取消;未保存任何内容。</translation>
     </message>
     <message>
-        <source>From the report "%1": %2</source>
+        <source>From the report &quot;%1&quot;: %2</source>
         <translation>来自报道“%1”:%2</translation>
     </message>
     <message>
@@ -2084,7 +2101,7 @@ commands:
         <translation>无法写入 %1。</translation>
     </message>
     <message>
-        <source>Tables are written as .csv or .xlsx; "%1" is neither.</source>
+        <source>Tables are written as .csv or .xlsx; &quot;%1&quot; is neither.</source>
         <translation>表格只能导出为 .csv 或 .xlsx;“%1”都不是。</translation>
     </message>
     <message>
@@ -2276,7 +2293,9 @@ commands:
     </message>
     <message numerus="yes">
         <source>%n row(s) have problems. Import the other rows and skip these?</source>
-        <translation><numerusform>%n 行有问题。导入其余各行并跳过这些行吗?</numerusform></translation>
+        <translation>
+            <numerusform>%n 行有问题。导入其余各行并跳过这些行吗?</numerusform>
+        </translation>
     </message>
     <message>
         <source>Importing…</source>
@@ -2414,7 +2433,7 @@ commands:
         <translation>目标/实绩</translation>
     </message>
     <message>
-        <source>The mapping names a column "%1" that the file does not have.</source>
+        <source>The mapping names a column &quot;%1&quot; that the file does not have.</source>
         <translation>列对应中有文件里没有的列“%1”。</translation>
     </message>
     <message>
@@ -2422,15 +2441,15 @@ commands:
         <translation>%1 没有数据行。</translation>
     </message>
     <message>
-        <source>"%1" is not a clear number: write 1.5 for one and a half (or 1,500 with thousands).</source>
+        <source>&quot;%1&quot; is not a clear number: write 1.5 for one and a half (or 1,500 with thousands).</source>
         <translation>“%1”不是明确的数字:一点五请写 1.5(千分位请写 1,500)。</translation>
     </message>
     <message>
-        <source>"%1" is not a number.</source>
+        <source>&quot;%1&quot; is not a number.</source>
         <translation>“%1”不是数字。</translation>
     </message>
     <message>
-        <source>"%1" is not a date with a year: write 2023-05-01, 2023/5/1 or 2023年5月1日.</source>
+        <source>&quot;%1&quot; is not a date with a year: write 2023-05-01, 2023/5/1 or 2023年5月1日.</source>
         <translation>“%1”不是含年份的日期:请写 2023-05-01、2023/5/1 或 2023年5月1日。</translation>
     </message>
     <message>
@@ -2516,7 +2535,7 @@ commands:
         <translation>删除</translation>
     </message>
     <message>
-        <source>Copy last year's…</source>
+        <source>Copy last year&apos;s…</source>
         <translation>沿用上年目标…</translation>
     </message>
     <message>
@@ -2596,7 +2615,7 @@ commands:
         <translation>删除目标</translation>
     </message>
     <message>
-        <source>Copy last year's targets</source>
+        <source>Copy last year&apos;s targets</source>
         <translation>沿用上年目标</translation>
     </message>
     <message>
@@ -2613,7 +2632,9 @@ commands:
     </message>
     <message numerus="yes">
         <source>Copy %n target(s) from last year</source>
-        <translation><numerusform>沿用上年 %n 项目标</numerusform></translation>
+        <translation>
+            <numerusform>沿用上年 %n 项目标</numerusform>
+        </translation>
     </message>
     <message>
         <source>Split over units</source>

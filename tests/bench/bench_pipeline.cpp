@@ -13,20 +13,8 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTextStream>
-#include <sys/resource.h>
 
 using namespace IPDesk;
-
-namespace {
-
-long peakRssMb()
-{
-    rusage r{};
-    getrusage(RUSAGE_SELF, &r);
-    return r.ru_maxrss / 1024;
-}
-
-} // namespace
 
 int main(int argc, char **argv)
 {

@@ -1,27 +1,21 @@
 // Benchmark: importing a generated CSV of N rows (default 1,000,000) and an XLSX of 100,000 rows,
 // beside sqlite3's own .import of the same CSV into a bare table (the floor). Peak memory after each.
+#include "benchdesk.h"
 #include "demodata.h"
 #include "tableimport.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QLocale>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTextStream>
-#include <sys/resource.h>
 
 using namespace IPDesk;
 
 namespace {
-long peakRssMb()
-{
-    rusage r{};
-    getrusage(RUSAGE_SELF, &r);
-    return r.ru_maxrss / 1024;
-}
-
 void writeCsv(const QString &path, int rows)
 {
     QFile f(path);
@@ -41,7 +35,7 @@ void writeCsv(const QString &path, int rows)
     f.write(chunk);
 }
 
-qint64 importInto(const QString &file, QTextStream &out, const char *label)
+qint64 importInto(const QString &file, QTextStream &out, const QString &label)
 {
     QTemporaryDir dir;
     Database db;
@@ -83,7 +77,7 @@ int main(int argc, char **argv)
         p.waitForFinished(-1);
         out << "sqlite3 .import (floor): " << t.elapsed() << " ms\n";
     }
-    importInto(csv, out, "IPDesk CSV import");
+    importInto(csv, out, QStringLiteral("IPDesk CSV import"));
 
     const int xlsxRows = std::min(rows, 100000);
     const QString small = dir.filePath(QStringLiteral("small.csv"));
@@ -104,6 +98,7 @@ int main(int argc, char **argv)
         }
         TableExporter::write(dir.filePath(QStringLiteral("small.xlsx")), headers, data, TableExporter::Options());
     }
-    importInto(dir.filePath(QStringLiteral("small.xlsx")), out, "IPDesk XLSX import, 100,000 rows");
+    importInto(dir.filePath(QStringLiteral("small.xlsx")), out,
+               QStringLiteral("IPDesk XLSX import, %1 rows").arg(QLocale::c().toString(xlsxRows)));
     return 0;
 }

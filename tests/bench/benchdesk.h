@@ -4,9 +4,18 @@
 #include "database.h"
 
 #include <QSqlQuery>
+#include <sys/resource.h>
 
 namespace {
 using namespace IPDesk;
+
+/// The most memory the process has held so far, in MB.
+inline long peakRssMb()
+{
+    rusage r{};
+    getrusage(RUSAGE_SELF, &r);
+    return r.ru_maxrss / 1024;
+}
 
 /// Fills a desk with n projects in SQL (a generator, not the code under test).
 inline bool generate(const QString &path, int n)
