@@ -124,6 +124,15 @@ const char *const schemaStep3[] = {
     nullptr,
 };
 
+/// The sums of the projects (p) that reached a stage: count, amount (signed, else planned), planned,
+/// capital increases, projects of 10亿元 or more, funds in place, expected output and tax.
+#define IPDESK_STAGE_SUMS \
+    "COUNT(*)," \
+    " SUM(CASE WHEN p.signed_investment > 0 THEN p.signed_investment ELSE p.planned_investment END)," \
+    " SUM(p.planned_investment), SUM(CASE WHEN p.project_type = 1 THEN 1 ELSE 0 END)," \
+    " SUM(CASE WHEN (CASE WHEN p.signed_investment > 0 THEN p.signed_investment ELSE p.planned_investment END)" \
+    " >= 1000000000 THEN 1 ELSE 0 END), SUM(p.funds_in_place), SUM(p.expected_output), SUM(p.expected_tax)"
+
 /// Step 4: sums of the projects that reached each stage, by unit and month, kept by triggers, so
 /// that progress over a large desk reads a few thousand rows instead of every stage date.
 #define IPDESK_STAGE_VALUES(P, SIGN, STAGE, WHEN) \
@@ -146,11 +155,7 @@ const char *const schemaStep4[] = {
     " output BIGINT NOT NULL DEFAULT 0, tax BIGINT NOT NULL DEFAULT 0,"
     " PRIMARY KEY (unit_id, stage, month))",
     "DELETE FROM stage_sums",
-    IPDESK_STAGE_INSERT "SELECT p.unit_id, s.stage, substr(s.reached_on, 1, 7), COUNT(*),"
-    " SUM(CASE WHEN p.signed_investment > 0 THEN p.signed_investment ELSE p.planned_investment END),"
-    " SUM(p.planned_investment), SUM(CASE WHEN p.project_type = 1 THEN 1 ELSE 0 END),"
-    " SUM(CASE WHEN (CASE WHEN p.signed_investment > 0 THEN p.signed_investment ELSE p.planned_investment END)"
-    " >= 1000000000 THEN 1 ELSE 0 END), SUM(p.funds_in_place), SUM(p.expected_output), SUM(p.expected_tax)"
+    IPDESK_STAGE_INSERT "SELECT p.unit_id, s.stage, substr(s.reached_on, 1, 7), " IPDESK_STAGE_SUMS
     " FROM project_stages s JOIN projects p ON p.id = s.project_id GROUP BY 1, 2, 3",
     "CREATE TRIGGER IF NOT EXISTS stage_sums_add AFTER INSERT ON project_stages BEGIN "
     IPDESK_STAGE_INSERT IPDESK_STAGE_VALUES("p", "", "NEW.stage", "NEW.reached_on")
@@ -178,6 +183,9 @@ const char *const schemaStep4[] = {
 const char *const *const schemaSteps[] = {schemaStep1, schemaStep2, schemaStep3, schemaStep4};
 
 } // namespace
+
+const char *const Database::stageSumColumns = IPDESK_STAGE_SUMS;
+#undef IPDESK_STAGE_SUMS
 
 Database::Database()
     : m_connectionName(QStringLiteral("ipdesk-%1").arg(connectionCounter.fetchAndAddRelaxed(1)))

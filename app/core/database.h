@@ -59,6 +59,10 @@ public:
     /// nullptr on other backends (callers then use QSqlQuery).
     ::sqlite3 *sqliteHandle() const;
 
+    /// The SQL sums over projects `p` that reached a stage, in the column order of the stage_sums
+    /// table; the one definition of what the monthly sums count.
+    static const char *const stageSumColumns;
+
     /// For a bulk write inside a transaction: stops keeping the monthly stage sums row by row...
     Status suspendStageSums();
     /// ...and counts them afresh from the stage dates once the rows are in. Both are undone with

@@ -181,14 +181,7 @@ struct StageSums
 using UnitSums = QHash<qint64, QHash<int, StageSums>>; // unit -> stage -> sums
 
 /// The sums every progress query reads of the projects that reached a stage.
-const QLatin1String stageSumColumns(
-    "COUNT(*),"
-    " SUM(CASE WHEN p.signed_investment > 0 THEN p.signed_investment ELSE p.planned_investment END),"
-    " SUM(p.planned_investment),"
-    " SUM(CASE WHEN p.project_type = 1 THEN 1 ELSE 0 END),"
-    " SUM(CASE WHEN (CASE WHEN p.signed_investment > 0 THEN p.signed_investment ELSE p.planned_investment END)"
-    "     >= 1000000000 THEN 1 ELSE 0 END),"
-    " SUM(p.funds_in_place), SUM(p.expected_output), SUM(p.expected_tax)");
+const QLatin1String stageSumColumns(Database::stageSumColumns);
 
 /// Adds the stageSumColumns read from column `first` on (money to 亿元).
 void addSums(const QSqlQuery &q, int first, StageSums &x)
