@@ -10,6 +10,7 @@ PACKAGES=(
   fonts-noto-cjk fonts-dejavu-core
   xvfb xauth poppler-utils
   clang
+  postgresql libqt6sql6-psql qtkeychain-qt6-dev
   python3-openpyxl
 )
 

@@ -6,6 +6,8 @@
 #include "progress.h"
 #include "bulletin.h"
 #include "tableimport.h"
+#include "deskcopy.h"
+#include "teamusers.h"
 
 #include <QGuiApplication>
 #include <memory>
@@ -63,7 +65,13 @@ int usage(const QString &problem = QString())
                      "  export --kind projects|targets|facts -o FILE [--gb18030]\n"
                      "                                 write CSV or XLSX, by the file's ending\n"
                      "  bulletin --year Y [--as-of DATE] -o FILE.pdf\n"
-                     "                                 the ranking bulletin with its charts, as the window exports it\n")
+                     "                                 the ranking bulletin with its charts, as the window exports it\n"
+                     "  migrate --from DESK --to DESK  copy a whole desk into an empty one in one transaction,\n"
+                     "                                 e.g. desk.sqlite to postgresql://user@host/db and back\n"
+                     "  user list | user add LOGIN --role admin|officer|viewer [--unit NAME] [--password P]\n"
+                     "       | user remove LOGIN       accounts of a team database (administrators only)\n"
+                     "PATH may be a team database: postgresql://user[:password]@host[:port]/database;\n"
+                     "a password not in the address is read from PGPASSWORD or ~/.pgpass.\n")
           << Qt::flush;
     return 2;
 }
@@ -146,7 +154,7 @@ int cmdDemo(const Args &a)
     if (!s)
         return fail(s.message());
     out() << Cli::tr("Demo desk written to %1: %2 units, %3 projects.")
-                 .arg(a.db).arg(store.units().size()).arg(store.projectCount())
+                 .arg(db.location()).arg(store.units().size()).arg(store.projectCount())
           << '\n';
     return 0;
 }
@@ -430,6 +438,92 @@ int cmdExport(const Args &a)
 
 } // namespace
 
+int cmdMigrate(const Args &a)
+{
+    const QString fromPath = a.options.value(QStringLiteral("from"));
+    const QString toPath = a.options.value(QStringLiteral("to"));
+    if (fromPath.isEmpty() || toPath.isEmpty())
+        return usage(Cli::tr("migrate needs --from DESK and --to DESK"));
+    if (!Database::isServerAddress(toPath) && QFileInfo::exists(toPath) && QFileInfo(toPath).size() > 0)
+        return fail(Cli::tr("%1 exists already; a desk is moved only into a new file or an empty team database.").arg(toPath));
+    Database from;
+    Status s = from.open(fromPath, Database::OpenMode::ExistingOnly);
+    if (!s)
+        return fail(s.message());
+    const bool newFile = !Database::isServerAddress(toPath) && !QFileInfo::exists(toPath);
+    Database to;
+    s = to.open(toPath);
+    if (!s)
+        return fail(s.message());
+    int lastShown = -1;
+    s = copyDesk(from, to, [&lastShown](qint64 done, qint64 total) {
+        const int percent = total > 0 ? int(done * 100 / total) : 100;
+        if (percent / 10 != lastShown / 10) {
+            err() << Cli::tr("copied %1 of %2 records").arg(done).arg(total) << '\n' << Qt::flush;
+            lastShown = percent;
+        }
+        return true;
+    });
+    if (!s) {
+        to.close();
+        if (newFile)
+            QFile::remove(toPath);
+        return fail(s.message());
+    }
+    ProjectStore store(&to);
+    out() << Cli::tr("Moved %1 to %2: %3 units, %4 projects.")
+                 .arg(from.location(), to.location()).arg(store.units().size()).arg(store.projectCount())
+          << '\n';
+    return 0;
+}
+
+int cmdUser(const Args &a)
+{
+    Database db;
+    Status s = db.open(a.db.isEmpty() ? AppSettings::defaultDatabase() : a.db, Database::OpenMode::ExistingOnly);
+    if (!s)
+        return fail(s.message());
+    ProjectStore store(&db);
+    const QString action = a.positional.value(0);
+    if (action == QLatin1String("list")) {
+        const QList<TeamUser> users = TeamUsers::list(db, &s);
+        if (!s)
+            return fail(s.message());
+        for (const TeamUser &u : users) {
+            const QString unit = u.unitId ? store.unitName(u.unitId) : QString();
+            out() << u.login << '\t' << TeamUser::roleName(u.role) << '\t' << unit << '\t' << u.fullName << '\n';
+        }
+        return 0;
+    }
+    if (action == QLatin1String("add")) {
+        TeamUser u;
+        u.login = a.positional.value(1);
+        const auto role = TeamUser::roleFromCode(a.options.value(QStringLiteral("role"), QStringLiteral("officer")));
+        if (u.login.isEmpty() || !role)
+            return usage(Cli::tr("user add needs a LOGIN and --role admin, officer or viewer"));
+        u.role = *role;
+        if (a.options.contains(QStringLiteral("unit"))) {
+            u.unitId = store.unitByName(a.options.value(QStringLiteral("unit")));
+            if (!u.unitId)
+                return fail(Cli::tr("There is no unit %1 on this desk.").arg(a.options.value(QStringLiteral("unit"))));
+        }
+        u.fullName = a.options.value(QStringLiteral("name"));
+        s = TeamUsers::save(db, u, a.options.value(QStringLiteral("password")));
+        if (!s)
+            return fail(s.message());
+        out() << Cli::tr("Account %1 saved.").arg(u.login) << '\n';
+        return 0;
+    }
+    if (action == QLatin1String("remove")) {
+        s = TeamUsers::remove(db, a.positional.value(1));
+        if (!s)
+            return fail(s.message());
+        out() << Cli::tr("Account %1 removed.").arg(a.positional.value(1)) << '\n';
+        return 0;
+    }
+    return usage(Cli::tr("user needs list, add or remove"));
+}
+
 int main(int argc, char **argv)
 {
     // Drawing the bulletin needs fonts, hence a GUI application; without a screen it runs offscreen.
@@ -446,7 +540,9 @@ int main(int argc, char **argv)
     AppSettings::installTranslators(&app);
 
     const Args a = parseArgs(app.arguments(), {QStringLiteral("kind"), QStringLiteral("mapping"), QStringLiteral("year"),
-                                               QStringLiteral("as-of")},
+                                               QStringLiteral("as-of"), QStringLiteral("from"), QStringLiteral("to"),
+                                               QStringLiteral("role"), QStringLiteral("unit"), QStringLiteral("password"),
+                                               QStringLiteral("name")},
                              {QStringLiteral("json"), QStringLiteral("help"), QStringLiteral("skip-invalid"), QStringLiteral("gb18030")});
     if (!a.error.isEmpty())
         return usage(a.error);
@@ -468,5 +564,9 @@ int main(int argc, char **argv)
         return cmdImport(a);
     if (a.command == QLatin1String("export"))
         return cmdExport(a);
+    if (a.command == QLatin1String("migrate"))
+        return cmdMigrate(a);
+    if (a.command == QLatin1String("user"))
+        return cmdUser(a);
     return usage(Cli::tr("unknown command %1").arg(a.command));
 }

@@ -1,4 +1,5 @@
 #include "database.h"
+#include "deskcopy.h"
 
 #include <QAtomicInt>
 #include <QDir>
@@ -7,6 +8,8 @@
 #include <QSqlError>
 #include <QSqlDriver>
 #include <QSqlRecord>
+#include <QUrl>
+#include <QUrlQuery>
 
 namespace IPDesk {
 
@@ -143,9 +146,10 @@ const char *const schemaStep3[] = {
     " >= 1000000000 THEN 1 ELSE 0 END)," \
     " " SIGN P ".funds_in_place, " SIGN P ".expected_output, " SIGN P ".expected_tax"
 #define IPDESK_STAGE_UPSERT \
-    " ON CONFLICT (unit_id, stage, month) DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount," \
-    " planned = planned + excluded.planned, capital_increase = capital_increase + excluded.capital_increase," \
-    " large = large + excluded.large, funds = funds + excluded.funds, output = output + excluded.output, tax = tax + excluded.tax"
+    " ON CONFLICT (unit_id, stage, month) DO UPDATE SET n = stage_sums.n + excluded.n, amount = stage_sums.amount + excluded.amount," \
+    " planned = stage_sums.planned + excluded.planned, capital_increase = stage_sums.capital_increase + excluded.capital_increase," \
+    " large = stage_sums.large + excluded.large, funds = stage_sums.funds + excluded.funds," \
+    " output = stage_sums.output + excluded.output, tax = stage_sums.tax + excluded.tax"
 #define IPDESK_STAGE_INSERT "INSERT INTO stage_sums (unit_id, stage, month, n, amount, planned, capital_increase, large, funds, output, tax) "
 const char *const schemaStep4[] = {
     "CREATE TABLE IF NOT EXISTS stage_sums ("
@@ -176,11 +180,161 @@ const char *const schemaStep4[] = {
     " FROM project_stages s WHERE s.project_id = NEW.id" IPDESK_STAGE_UPSERT "; END",
     nullptr,
 };
+
+/// Step 4 on PostgreSQL: the same table and sums, kept by trigger functions. A long import may turn
+/// them off for its own transaction (ipdesk.stage_sums = off) and then call ipdesk_rebuild_stage_sums().
+#define IPDESK_PG_FUNCTION(NAME, BODY) \
+    "CREATE OR REPLACE FUNCTION " NAME "() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$" \
+    " BEGIN IF current_setting('ipdesk.stage_sums', true) = 'off' THEN RETURN NULL; END IF; " BODY " RETURN NULL; END $$"
+const char *const schemaStep4Pg[] = {
+    "CREATE TABLE IF NOT EXISTS stage_sums ("
+    " unit_id BIGINT NOT NULL, stage INTEGER NOT NULL, month TEXT NOT NULL,"
+    " n BIGINT NOT NULL DEFAULT 0, amount BIGINT NOT NULL DEFAULT 0, planned BIGINT NOT NULL DEFAULT 0,"
+    " capital_increase BIGINT NOT NULL DEFAULT 0, large BIGINT NOT NULL DEFAULT 0, funds BIGINT NOT NULL DEFAULT 0,"
+    " output BIGINT NOT NULL DEFAULT 0, tax BIGINT NOT NULL DEFAULT 0,"
+    " PRIMARY KEY (unit_id, stage, month))",
+    "CREATE OR REPLACE FUNCTION ipdesk_rebuild_stage_sums() RETURNS void LANGUAGE plpgsql SECURITY DEFINER"
+    " SET search_path = public AS $$ BEGIN DELETE FROM stage_sums; "
+    IPDESK_STAGE_INSERT "SELECT p.unit_id, s.stage, substr(s.reached_on, 1, 7), " IPDESK_STAGE_SUMS
+    " FROM project_stages s JOIN projects p ON p.id = s.project_id GROUP BY 1, 2, 3;"
+    " PERFORM set_config('ipdesk.stage_sums', 'on', true); END $$",
+    "SELECT ipdesk_rebuild_stage_sums()",
+    IPDESK_PG_FUNCTION("ipdesk_stage_sums_stage",
+        "IF TG_OP IN ('DELETE', 'UPDATE') THEN "
+        IPDESK_STAGE_INSERT IPDESK_STAGE_VALUES("p", "-", "OLD.stage", "OLD.reached_on")
+        " FROM projects p WHERE p.id = OLD.project_id" IPDESK_STAGE_UPSERT "; END IF;"
+        " IF TG_OP IN ('INSERT', 'UPDATE') THEN "
+        IPDESK_STAGE_INSERT IPDESK_STAGE_VALUES("p", "", "NEW.stage", "NEW.reached_on")
+        " FROM projects p WHERE p.id = NEW.project_id" IPDESK_STAGE_UPSERT "; END IF;"),
+    IPDESK_PG_FUNCTION("ipdesk_stage_sums_project",
+        IPDESK_STAGE_INSERT IPDESK_STAGE_VALUES("OLD", "-", "s.stage", "s.reached_on")
+        " FROM project_stages s WHERE s.project_id = OLD.id" IPDESK_STAGE_UPSERT "; "
+        IPDESK_STAGE_INSERT IPDESK_STAGE_VALUES("NEW", "", "s.stage", "s.reached_on")
+        " FROM project_stages s WHERE s.project_id = NEW.id" IPDESK_STAGE_UPSERT ";"),
+    "CREATE OR REPLACE TRIGGER stage_sums_stage AFTER INSERT OR UPDATE OR DELETE ON project_stages"
+    " FOR EACH ROW EXECUTE FUNCTION ipdesk_stage_sums_stage()",
+    "CREATE OR REPLACE TRIGGER stage_sums_project AFTER UPDATE OF unit_id, planned_investment, signed_investment,"
+    " project_type, funds_in_place, expected_output, expected_tax ON projects"
+    " FOR EACH ROW EXECUTE FUNCTION ipdesk_stage_sums_project()",
+    nullptr,
+};
+#undef IPDESK_PG_FUNCTION
 #undef IPDESK_STAGE_VALUES
 #undef IPDESK_STAGE_UPSERT
 #undef IPDESK_STAGE_INSERT
 
-const char *const *const schemaSteps[] = {schemaStep1, schemaStep2, schemaStep3, schemaStep4};
+
+/// Step 5: the audit trail (who changed which field of which record, from what to what) and the
+/// accounts of a team desk. The audit rows are written by the database's own triggers: on SQLite
+/// they are generated per column (auditTriggersSqlite), on PostgreSQL one function reads rows as JSON.
+const char *const schemaStep5[] = {
+    "CREATE TABLE IF NOT EXISTS audit_log ("
+    " id %PK%,"
+    " at TEXT NOT NULL,"
+    " who TEXT NOT NULL DEFAULT '',"
+    " table_name TEXT NOT NULL,"
+    " record_id BIGINT NOT NULL,"
+    " action TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete')),"
+    " field TEXT NOT NULL DEFAULT '',"
+    " old_value TEXT,"
+    " new_value TEXT)",
+    "CREATE INDEX IF NOT EXISTS audit_record ON audit_log(table_name, record_id)",
+    "CREATE INDEX IF NOT EXISTS audit_at ON audit_log(at)",
+    "CREATE TABLE IF NOT EXISTS desk_users ("
+    " login TEXT PRIMARY KEY,"
+    " unit_id BIGINT REFERENCES units(id) ON DELETE RESTRICT,"
+    " role TEXT NOT NULL CHECK (role IN ('admin', 'officer', 'viewer')),"
+    " full_name TEXT NOT NULL DEFAULT '')",
+    nullptr,
+};
+
+/// The tables whose changes are audited; project_stages is audited as fields of its project.
+const char *const auditedTables[] = {"units", "projects", "project_stages", "targets", "facts", "activities"};
+
+/// Step 5 on PostgreSQL, after the common part: audit and change-notice triggers, the three group
+/// roles, and row-level security so that the server itself keeps an officer to their own units.
+const char *const schemaStep5Pg[] = {
+    "CREATE OR REPLACE FUNCTION ipdesk_is_admin() RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER"
+    " SET search_path = public AS $$ SELECT pg_has_role(session_user, 'ipdesk_admin', 'MEMBER')"
+    " OR EXISTS (SELECT 1 FROM pg_roles WHERE rolname = session_user AND rolsuper)"
+    " OR session_user = (SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()) $$",
+    // True when the account may write records of this unit: an administrator anywhere, an officer in
+    // the subtree of their own unit (the unit itself or any unit below it).
+    "CREATE OR REPLACE FUNCTION ipdesk_can_write(target BIGINT) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER"
+    " SET search_path = public AS $$ SELECT ipdesk_is_admin() OR (pg_has_role(session_user, 'ipdesk_officer', 'MEMBER')"
+    " AND EXISTS (WITH RECURSIVE up(id, parent_id) AS (SELECT id, parent_id FROM units WHERE id = target"
+    " UNION ALL SELECT u.id, u.parent_id FROM units u JOIN up ON u.id = up.parent_id)"
+    " SELECT 1 FROM up JOIN desk_users d ON d.unit_id = up.id WHERE d.login = session_user AND d.role = 'officer')) $$",
+    "CREATE OR REPLACE FUNCTION ipdesk_audit() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER"
+    " SET search_path = public AS $$"
+    " DECLARE o jsonb; n jsonb; k text; rid bigint;"
+    " ts text := to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"');"
+    " BEGIN"
+    " IF current_setting('ipdesk.copying', true) = 'on' AND ipdesk_is_admin() THEN RETURN NULL; END IF;"
+    " IF TG_OP <> 'INSERT' THEN o := to_jsonb(OLD); END IF;"
+    " IF TG_OP <> 'DELETE' THEN n := to_jsonb(NEW); END IF;"
+    " IF TG_TABLE_NAME = 'project_stages' THEN"
+    "  IF TG_OP = 'UPDATE' AND (o->>'reached_on') IS NOT DISTINCT FROM (n->>'reached_on') THEN RETURN NULL; END IF;"
+    "  INSERT INTO audit_log (at, who, table_name, record_id, action, field, old_value, new_value)"
+    "  VALUES (ts, session_user, 'projects', COALESCE(n->>'project_id', o->>'project_id')::bigint, 'update',"
+    "  'stage_date_' || COALESCE(n->>'stage', o->>'stage'), o->>'reached_on', n->>'reached_on');"
+    "  RETURN NULL;"
+    " END IF;"
+    " rid := COALESCE(n->>'id', o->>'id')::bigint;"
+    " IF TG_OP = 'UPDATE' THEN"
+    "  FOR k IN SELECT key FROM jsonb_each(n) LOOP"
+    "   IF k <> 'version' AND (n->k) IS DISTINCT FROM (o->k) THEN"
+    "    INSERT INTO audit_log (at, who, table_name, record_id, action, field, old_value, new_value)"
+    "    VALUES (ts, session_user, TG_TABLE_NAME, rid, 'update', k, o->>k, n->>k);"
+    "   END IF;"
+    "  END LOOP;"
+    " ELSE"
+    "  INSERT INTO audit_log (at, who, table_name, record_id, action, field, old_value, new_value)"
+    "  VALUES (ts, session_user, TG_TABLE_NAME, rid, lower(TG_OP), '', (o - 'version')::text, (n - 'version')::text);"
+    " END IF;"
+    " RETURN NULL; END $$",
+    "CREATE OR REPLACE FUNCTION ipdesk_notify() RETURNS trigger LANGUAGE plpgsql AS $$"
+    " BEGIN PERFORM pg_notify('ipdesk_changes', TG_TABLE_NAME); RETURN NULL; END $$",
+    "DO $$ BEGIN"
+    " IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'ipdesk_admin') THEN CREATE ROLE ipdesk_admin NOLOGIN; END IF;"
+    " IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'ipdesk_officer') THEN CREATE ROLE ipdesk_officer NOLOGIN; END IF;"
+    " IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'ipdesk_viewer') THEN CREATE ROLE ipdesk_viewer NOLOGIN; END IF;"
+    " END $$",
+    "REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC",
+    "GRANT SELECT ON ALL TABLES IN SCHEMA public TO ipdesk_admin, ipdesk_officer, ipdesk_viewer",
+    "GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ipdesk_admin",
+    "GRANT INSERT, UPDATE, DELETE ON units, projects, project_stages, targets, facts, documents, activities,"
+    " activity_projects TO ipdesk_officer",
+    "GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO ipdesk_admin, ipdesk_officer",
+    nullptr,
+};
+
+/// Row-level security: everyone reads everything; writes need ipdesk_can_write() of the record's unit.
+/// %T% is the table, %U% the expression of its unit.
+const char *const rowSecurityPg[] = {
+    "ALTER TABLE %T% ENABLE ROW LEVEL SECURITY",
+    "DROP POLICY IF EXISTS ipdesk_read ON %T%",
+    "CREATE POLICY ipdesk_read ON %T% FOR SELECT USING (true)",
+    "DROP POLICY IF EXISTS ipdesk_add ON %T%",
+    "CREATE POLICY ipdesk_add ON %T% FOR INSERT WITH CHECK (ipdesk_can_write(%U%))",
+    "DROP POLICY IF EXISTS ipdesk_change ON %T%",
+    "CREATE POLICY ipdesk_change ON %T% FOR UPDATE USING (ipdesk_can_write(%U%)) WITH CHECK (ipdesk_can_write(%U%))",
+    "DROP POLICY IF EXISTS ipdesk_remove ON %T%",
+    "CREATE POLICY ipdesk_remove ON %T% FOR DELETE USING (ipdesk_can_write(%U%))",
+    nullptr,
+};
+const char *const rowSecurityTables[][2] = {
+    {"projects", "unit_id"},
+    {"project_stages", "(SELECT p.unit_id FROM projects p WHERE p.id = project_id)"},
+    {"targets", "unit_id"},
+    {"facts", "unit_id"},
+    {"activities", "unit_id"},
+    {"activity_projects", "(SELECT a.unit_id FROM activities a WHERE a.id = activity_id)"},
+    {"units", "COALESCE(parent_id, -1)"},
+};
+
+const char *const *const schemaSteps[] = {schemaStep1, schemaStep2, schemaStep3, schemaStep4, schemaStep5};
+
 
 } // namespace
 
@@ -217,6 +371,20 @@ Status Database::errorFrom(const QSqlQuery &q)
 {
     const QSqlError e = q.lastError();
     QString text = e.databaseText().isEmpty() ? e.text() : e.databaseText();
+    const QString code = e.nativeErrorCode();
+    if (code == QLatin1String("42501") || text.contains(QLatin1String("row-level security"))
+        || text.contains(QLatin1String("permission denied")))
+        return Status::error(tr("The team database refused this change: your account may not write records of this unit "
+                                "or this kind. Nothing was changed."),
+                             Status::Code::Denied);
+    if (code.startsWith(QLatin1String("08")) || code == QLatin1String("57P01") || code == QLatin1String("57P02")
+        || text.contains(QLatin1String("server closed the connection")) || text.contains(QLatin1String("no connection to the server"))
+        || text.contains(QLatin1String("terminating connection")) || text.contains(QLatin1String("connection to server")))
+        return Status::error(tr("The connection to the team database was lost; the change was not saved."),
+                             Status::Code::Offline);
+    if (code == QLatin1String("40001") || code == QLatin1String("40P01"))
+        return Status::error(tr("Another officer was saving the same records at the same moment; try again."),
+                             Status::Code::Conflict);
     if (text.contains(QLatin1String("locked")) || text.contains(QLatin1String("busy")))
         return Status::error(tr("The desk is locked by another program. Close it there and try again."));
     if (text.contains(QLatin1String("readonly")) || text.contains(QLatin1String("read-only")))
@@ -245,8 +413,8 @@ Status Database::checkExistingFile(const QString &path) const
 Status Database::open(const QString &location, OpenMode mode)
 {
     close();
-    if (location.startsWith(QLatin1String("postgresql://")) || location.startsWith(QLatin1String("postgres://")))
-        return Status::error(tr("Team databases (PostgreSQL) are not available in this version yet."));
+    if (isServerAddress(location))
+        return openServer(location, mode);
 
     const QFileInfo info(location);
     const bool exists = info.exists();
@@ -325,8 +493,135 @@ Status Database::open(const QString &location, OpenMode mode)
         }
     }
     Status s = migrate();
+    if (s) {
+        // Who the audit trail names on a personal desk: the account that has the file open.
+        QString who = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+        s = exec(QStringLiteral("INSERT INTO meta (key, value) VALUES ('session.user', ?)"
+                                " ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+                 {who.isEmpty() ? QStringLiteral("local") : who});
+    }
     if (!s) {
         close();
+        return s;
+    }
+    return Status();
+}
+
+bool Database::isServerAddress(const QString &location)
+{
+    return location.startsWith(QLatin1String("postgresql://")) || location.startsWith(QLatin1String("postgres://"));
+}
+
+std::optional<ServerAddress> ServerAddress::parse(const QString &address)
+{
+    const QUrl url(address, QUrl::StrictMode);
+    if (!url.isValid() || (url.scheme() != QLatin1String("postgresql") && url.scheme() != QLatin1String("postgres")))
+        return std::nullopt;
+    ServerAddress a;
+    a.host = url.host().isEmpty() ? QStringLiteral("localhost") : url.host();
+    a.port = url.port(5432);
+    a.database = url.path().mid(1);
+    a.user = url.userName();
+    a.password = url.password();
+    const QUrlQuery query(url);
+    a.sslMode = query.queryItemValue(QStringLiteral("sslmode"));
+    if (a.database.isEmpty() || a.port <= 0)
+        return std::nullopt;
+    return a;
+}
+
+QString ServerAddress::toString(bool withPassword) const
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("postgresql"));
+    url.setHost(host);
+    url.setPort(port);
+    url.setPath(QLatin1Char('/') + database);
+    url.setUserName(user);
+    if (withPassword && !password.isEmpty())
+        url.setPassword(password);
+    if (!sslMode.isEmpty())
+        url.setQuery(QStringLiteral("sslmode=") + sslMode);
+    return url.toString();
+}
+
+Status Database::openServer(const QString &location, OpenMode mode)
+{
+    const std::optional<ServerAddress> address = ServerAddress::parse(location);
+    if (!address)
+        return Status::error(tr("%1 is not a team database address. Write it as "
+                                "postgresql://user@host:port/database.").arg(location));
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
+        return Status::error(tr("This installation cannot reach team databases: Qt's PostgreSQL driver "
+                                "(package libqt6sql6-psql) is missing."));
+    m_backend = Backend::PostgreSQL;
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
+    m_db.setHostName(address->host);
+    m_db.setPort(address->port);
+    m_db.setDatabaseName(address->database);
+    m_db.setUserName(address->user);
+    m_db.setPassword(address->password.isEmpty() ? m_password : address->password);
+    m_db.setConnectOptions(QStringLiteral("connect_timeout=5;application_name=IPDesk;sslmode=%1")
+                               .arg(address->sslMode.isEmpty() ? QStringLiteral("prefer") : address->sslMode));
+    if (!m_db.open()) {
+        const QSqlError e = m_db.lastError();
+        close();
+        m_backend = Backend::PostgreSQL;
+        const QString why = e.databaseText().isEmpty() ? e.text() : e.databaseText();
+        if (why.contains(QLatin1String("password authentication failed")) || why.contains(QLatin1String("no password supplied")))
+            return Status::error(tr("The team database at %1 refused the user name or password.")
+                                     .arg(address->toString(false)), Status::Code::Denied);
+        if (why.contains(QLatin1String("does not exist")))
+            return Status::error(tr("There is no team database %1 on %2.").arg(address->database, address->host));
+        return Status::error(tr("The team database at %1 cannot be reached: %2")
+                                 .arg(address->toString(false), why.trimmed()), Status::Code::Offline);
+    }
+    m_location = address->toString(false);
+    m_address = *address;
+    if (m_address.password.isEmpty())
+        m_address.password = m_password;
+
+    // Is it ours, and not newer than us? Read before writing anything.
+    {
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"))) {
+            Status s = errorFrom(q);
+            close();
+            return s;
+        }
+        QStringList tables;
+        while (q.next())
+            tables << q.value(0).toString();
+        if (tables.isEmpty() && mode == OpenMode::ExistingOnly) {
+            close();
+            return Status::error(tr("The team database %1 has no desk in it yet.").arg(address->database));
+        }
+        if (!tables.isEmpty()) {
+            QSqlQuery m(m_db);
+            if (!tables.contains(QLatin1String("meta"))
+                || !m.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'application'")) || !m.next()
+                || m.value(0).toString() != applicationId) {
+                close();
+                return Status::error(tr("The database %1 belongs to another program, not IPDesk. Nothing was changed.")
+                                         .arg(address->database));
+            }
+            const int v = schemaVersion();
+            if (v > SchemaVersion) {
+                close();
+                return Status::error(tr("The team database %1 was set up by a newer IPDesk (desk format %2; this program "
+                                        "reads up to %3). Update IPDesk to use it; nothing was changed.")
+                                         .arg(address->database).arg(v).arg(SchemaVersion));
+            }
+        }
+    }
+    QSqlQuery u(m_db);
+    u.exec(QStringLiteral("SET client_min_messages = warning"));
+    if (u.exec(QStringLiteral("SELECT session_user")) && u.next())
+        m_user = u.value(0).toString();
+    Status s = schemaVersion() < SchemaVersion ? migrate() : Status();
+    if (!s) {
+        close();
+        m_backend = Backend::PostgreSQL;
         return s;
     }
     return Status();
@@ -350,14 +645,123 @@ int Database::schemaVersion() const
     return *static_cast<::sqlite3 *const *>(v.constData());
 }
 
+QString Database::userName() const
+{
+    if (m_backend == Backend::PostgreSQL)
+        return m_user;
+    const QString who = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    return who.isEmpty() ? QStringLiteral("local") : who;
+}
+
+bool Database::canWrite(qint64 unitId)
+{
+    if (m_backend != Backend::PostgreSQL)
+        return true;
+    QSqlQuery q = query(QStringLiteral("SELECT ipdesk_can_write(?)"));
+    q.addBindValue(unitId);
+    return q.exec() && q.next() && q.value(0).toBool();
+}
+
+bool Database::isAdmin()
+{
+    if (m_backend != Backend::PostgreSQL)
+        return true;
+    QSqlQuery q = query(QStringLiteral("SELECT ipdesk_is_admin()"));
+    return q.exec() && q.next() && q.value(0).toBool();
+}
+
+bool Database::ping()
+{
+    if (!m_db.isOpen())
+        return false;
+    if (m_backend != Backend::PostgreSQL)
+        return true;
+    QSqlQuery q(m_db);
+    return q.exec(QStringLiteral("SELECT 1")) && q.next();
+}
+
 QString Database::primaryKeyType() const
 {
     return m_backend == Backend::SQLite ? QStringLiteral("INTEGER PRIMARY KEY")
                                         : QStringLiteral("BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY");
 }
 
+QStringList Database::columnsOf(const QString &table)
+{
+    QStringList columns;
+    const QSqlRecord r = m_db.record(table);
+    for (int i = 0; i < r.count(); ++i)
+        columns << r.fieldName(i);
+    return columns;
+}
+
+QStringList Database::auditTriggersSqlite()
+{
+    // One trigger per table and action. An update writes one audit row per column that changed.
+    QStringList out;
+    const QString head = QStringLiteral("INSERT INTO audit_log (at, who, table_name, record_id, action, field, old_value, new_value) ");
+    const QString stamp = QStringLiteral("strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), "
+                                         "COALESCE((SELECT value FROM meta WHERE key = 'session.user'), ''), ");
+    for (const char *t : auditedTables) {
+        const QString table = QLatin1String(t);
+        if (table == QLatin1String("project_stages")) {
+            const QString field = QStringLiteral("'stage_date_' || %1.stage");
+            out << QStringLiteral("CREATE TRIGGER IF NOT EXISTS audit_%1_insert AFTER INSERT ON %1 BEGIN %2 VALUES (%3"
+                                  "'projects', NEW.project_id, 'update', %4, NULL, NEW.reached_on); END")
+                       .arg(table, head, stamp, field.arg(QLatin1String("NEW")));
+            out << QStringLiteral("CREATE TRIGGER IF NOT EXISTS audit_%1_delete AFTER DELETE ON %1 BEGIN %2 VALUES (%3"
+                                  "'projects', OLD.project_id, 'update', %4, OLD.reached_on, NULL); END")
+                       .arg(table, head, stamp, field.arg(QLatin1String("OLD")));
+            out << QStringLiteral("CREATE TRIGGER IF NOT EXISTS audit_%1_update AFTER UPDATE ON %1"
+                                  " WHEN OLD.reached_on IS NOT NEW.reached_on BEGIN %2 VALUES (%3"
+                                  "'projects', NEW.project_id, 'update', %4, OLD.reached_on, NEW.reached_on); END")
+                       .arg(table, head, stamp, field.arg(QLatin1String("NEW")));
+            continue;
+        }
+        QStringList columns = columnsOf(table);
+        columns.removeAll(QStringLiteral("version"));
+        QStringList oldPairs, newPairs, updates;
+        for (const QString &c : std::as_const(columns)) {
+            oldPairs << QStringLiteral("'%1', OLD.%1").arg(c);
+            newPairs << QStringLiteral("'%1', NEW.%1").arg(c);
+            updates << QStringLiteral("%1 SELECT %2'%3', NEW.id, 'update', '%4', OLD.%4, NEW.%4 WHERE OLD.%4 IS NOT NEW.%4;")
+                           .arg(head, stamp, table, c);
+        }
+        out << QStringLiteral("CREATE TRIGGER IF NOT EXISTS audit_%1_insert AFTER INSERT ON %1 BEGIN %2 VALUES (%3"
+                              "'%1', NEW.id, 'insert', '', NULL, json_object(%4)); END")
+                   .arg(table, head, stamp, newPairs.join(QLatin1String(", ")));
+        out << QStringLiteral("CREATE TRIGGER IF NOT EXISTS audit_%1_delete AFTER DELETE ON %1 BEGIN %2 VALUES (%3"
+                              "'%1', OLD.id, 'delete', '', json_object(%4), NULL); END")
+                   .arg(table, head, stamp, oldPairs.join(QLatin1String(", ")));
+        out << QStringLiteral("CREATE TRIGGER IF NOT EXISTS audit_%1_update AFTER UPDATE ON %1 BEGIN %2 END")
+                   .arg(table, updates.join(QLatin1Char(' ')));
+    }
+    return out;
+}
+
+QStringList Database::teamStatements()
+{
+    QStringList out;
+    for (const char *const *stmt = schemaStep5Pg; *stmt; ++stmt)
+        out << QString::fromLatin1(*stmt);
+    for (const char *t : auditedTables) {
+        out << QStringLiteral("CREATE OR REPLACE TRIGGER audit AFTER INSERT OR UPDATE OR DELETE ON %1"
+                              " FOR EACH ROW EXECUTE FUNCTION ipdesk_audit()").arg(QLatin1String(t));
+        out << QStringLiteral("CREATE OR REPLACE TRIGGER notify AFTER INSERT OR UPDATE OR DELETE ON %1"
+                              " FOR EACH STATEMENT EXECUTE FUNCTION ipdesk_notify()").arg(QLatin1String(t));
+    }
+    for (const auto &table : rowSecurityTables) {
+        for (const char *const *stmt = rowSecurityPg; *stmt; ++stmt)
+            out << QString::fromLatin1(*stmt).replace(QLatin1String("%T%"), QLatin1String(table[0]))
+                       .replace(QLatin1String("%U%"), QLatin1String(table[1]));
+    }
+    return out;
+}
+
 Status Database::suspendStageSums()
 {
+    if (m_backend == Backend::PostgreSQL)
+        return exec(QStringLiteral("SELECT set_config('ipdesk.stage_sums', 'off', true)"));
     for (const char *trigger : {"stage_sums_add", "stage_sums_remove", "stage_sums_move", "stage_sums_project"}) {
         const Status s = exec(QLatin1String("DROP TRIGGER IF EXISTS ") + QLatin1String(trigger));
         if (!s)
@@ -368,6 +772,8 @@ Status Database::suspendStageSums()
 
 Status Database::rebuildStageSums()
 {
+    if (m_backend == Backend::PostgreSQL)
+        return exec(QStringLiteral("SELECT ipdesk_rebuild_stage_sums()"));
     // Schema step 4 creates the table if needed, refills it and puts the triggers back.
     for (const char *const *stmt = schemaStep4; *stmt; ++stmt) {
         const Status s = exec(QString::fromUtf8(*stmt));
@@ -400,9 +806,20 @@ Status Database::migrate()
     const int steps = int(sizeof(schemaSteps) / sizeof(schemaSteps[0]));
     for (int v = schemaVersion(); v < steps; ++v) {
         Transaction t(*this);
-        for (const char *const *stmt = schemaSteps[v]; *stmt; ++stmt) {
-            QString sql = QString::fromLatin1(*stmt);
-            sql.replace(QLatin1String("%PK%"), primaryKeyType());
+        QStringList statements;
+        if (v == 0 && m_backend == Backend::PostgreSQL) {
+            // Dates are DATE on the server and ISO text in SQLite; substr() reads both the same way.
+            statements << QStringLiteral("CREATE OR REPLACE FUNCTION substr(d date, start integer, len integer) RETURNS text"
+                                         " LANGUAGE sql IMMUTABLE AS $$ SELECT substr(to_char(d, 'YYYY-MM-DD'), start, len) $$");
+        }
+        const char *const *step = schemaSteps[v];
+        if (v == 3 && m_backend == Backend::PostgreSQL)
+            step = schemaStep4Pg;
+        for (const char *const *stmt = step; *stmt; ++stmt)
+            statements << QString::fromLatin1(*stmt).replace(QLatin1String("%PK%"), primaryKeyType());
+        if (v == 4)
+            statements << (m_backend == Backend::PostgreSQL ? teamStatements() : auditTriggersSqlite());
+        for (const QString &sql : std::as_const(statements)) {
             Status s = exec(sql);
             if (!s)
                 return s;
@@ -438,6 +855,12 @@ void Database::bindAll(QSqlQuery &q, const QVariantList &values)
 Status Database::exec(const QString &sql, const QVariantList &values)
 {
     QSqlQuery q(m_db);
+    if (values.isEmpty()) {
+        // Not prepared: PostgreSQL prepares no DDL (CREATE ..., DO ...).
+        if (!q.exec(sql))
+            return errorFrom(q);
+        return Status();
+    }
     if (!q.prepare(sql))
         return errorFrom(q);
     bindAll(q, values);
@@ -485,10 +908,47 @@ Status Database::setSetting(const QString &key, const QString &value)
     return s;
 }
 
+Status Database::suspendAudit()
+{
+    if (m_backend == Backend::PostgreSQL)
+        return exec(QStringLiteral("SELECT set_config('ipdesk.copying', 'on', true)"));
+    for (const char *t : auditedTables) {
+        for (const char *action : {"insert", "update", "delete"}) {
+            const Status s = exec(QStringLiteral("DROP TRIGGER IF EXISTS audit_%1_%2").arg(QLatin1String(t), QLatin1String(action)));
+            if (!s)
+                return s;
+        }
+    }
+    return Status();
+}
+
+Status Database::resumeAudit()
+{
+    if (m_backend == Backend::PostgreSQL)
+        return exec(QStringLiteral("SELECT set_config('ipdesk.copying', 'off', true)"));
+    for (const QString &sql : auditTriggersSqlite()) {
+        const Status s = exec(sql);
+        if (!s)
+            return s;
+    }
+    return Status();
+}
+
 Status Database::saveCopy(const QString &path)
 {
     if (QFileInfo::exists(path) && !QFile::remove(path))
         return Status::error(tr("%1 exists and cannot be replaced.").arg(path));
+    if (m_backend == Backend::PostgreSQL) {
+        // An offline copy of the team desk: a personal desk file with the same records.
+        Database copy;
+        Status s = copy.open(path);
+        if (s)
+            s = copyDesk(*this, copy);
+        copy.close();
+        if (!s)
+            QFile::remove(path);
+        return s;
+    }
     return exec(QStringLiteral("VACUUM INTO ?"), {path});
 }
 

@@ -7,9 +7,25 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <optional>
+
 struct sqlite3;
 
 namespace IPDesk {
+
+/// Where a team desk lives: postgresql://user[:password]@host[:port]/database[?sslmode=...]
+struct ServerAddress
+{
+    QString host;
+    int port = 5432;
+    QString database;
+    QString user;
+    QString password;
+    QString sslMode; ///< libpq's sslmode; empty means "prefer" (TLS where the server offers it)
+
+    static std::optional<ServerAddress> parse(const QString &address);
+    QString toString(bool withPassword = false) const;
+};
 
 /// One open desk: an SQLite file (default) or, later, a PostgreSQL server.
 /// This class is the one place that knows which backend it has (see SqlDialect below).
@@ -20,15 +36,30 @@ public:
     enum class Backend { SQLite, PostgreSQL };
     enum class OpenMode { CreateIfMissing, ExistingOnly };
 
-    static constexpr int SchemaVersion = 4;
+    static constexpr int SchemaVersion = 5;
 
     Database();
     ~Database();
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
-    /// Opens (and creates or upgrades) a desk. Never writes to a file it refuses.
+    /// Opens (and creates or upgrades) a desk: a file path, or a team database's postgresql:// address.
+    /// Never writes to a desk it refuses.
     Status open(const QString &location, OpenMode mode = OpenMode::CreateIfMissing);
+    /// The password for the next open() of a team database whose address carries none (from the keyring).
+    void setPassword(const QString &password) { m_password = password; }
+    static bool isServerAddress(const QString &location);
+    /// The team database's address (with its password), for a second connection or a reconnect.
+    const ServerAddress &serverAddress() const { return m_address; }
+    bool isTeam() const { return m_backend == Backend::PostgreSQL; }
+    /// The account this connection works as (a team database's login; the system user on a file).
+    QString userName() const;
+    /// Whether this account may write records of the unit (always on a personal desk). The server
+    /// enforces the same rule; this only lets the window say so before the officer types.
+    bool canWrite(qint64 unitId);
+    bool isAdmin();
+    /// Is the connection still there? On a team desk, asks the server.
+    bool ping();
     void close();
     bool isOpen() const;
 
@@ -69,12 +100,23 @@ public:
     /// the transaction if it rolls back.
     Status rebuildStageSums();
 
+    /// For copying a whole desk in (see copyDesk): the copied audit trail stands, the copy itself
+    /// is not audited again. On a team database only an administrator's copy is exempt.
+    Status suspendAudit();
+    Status resumeAudit();
+
     // SqlDialect: what differs between SQLite and PostgreSQL.
     QString primaryKeyType() const;
 
+    /// The columns of a table, in order.
+    QStringList columnsOf(const QString &table);
+
 private:
     Status checkExistingFile(const QString &path) const;
+    Status openServer(const QString &location, OpenMode mode);
     Status migrate();
+    QStringList auditTriggersSqlite();
+    QStringList teamStatements();
 
     friend class Transaction;
     int m_transactionDepth = 0;
@@ -82,6 +124,9 @@ private:
     QString m_connectionName;
     QString m_location;
     Backend m_backend = Backend::SQLite;
+    ServerAddress m_address;
+    QString m_password;
+    QString m_user;
 };
 
 /// RAII transaction: rolls back unless commit() succeeded. Nested inside another one it is a

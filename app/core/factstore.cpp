@@ -8,7 +8,7 @@ namespace IPDesk {
 namespace {
 QVariant nullableDate(const QDate &d)
 {
-    return d.isValid() ? QVariant(d.toString(Qt::ISODate)) : QVariant(QMetaType::fromType<QString>());
+    return d.isValid() ? QVariant(d.toString(Qt::ISODate)) : QVariant(QMetaType::fromType<QDate>());
 }
 QVariant nullableId(qint64 id)
 {
