@@ -4,20 +4,87 @@
 #include "demodata.h"
 #include "projectstore.h"
 
+#include <QAtomicInt>
+#include <QCoreApplication>
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <memory>
 
+/// The storage suites run twice under CTest: on SQLite files, and (the *_pg tests) against the
+/// throwaway PostgreSQL server that the pg_server fixture starts (packaging/pg-throwaway.sh).
+inline bool testOnServer()
+{
+    return qgetenv("IPDESK_TEST_BACKEND") == "postgresql";
+}
+
+/// The throwaway server's superuser address, ending in /postgres.
+inline QString testServerAddress()
+{
+    QString address = qEnvironmentVariable("IPDESK_TEST_PG");
+    if (address.isEmpty()) {
+        QFile f(QStringLiteral(IPDESK_TEST_PG_URL_FILE));
+        if (f.open(QIODevice::ReadOnly))
+            address = QString::fromUtf8(f.readAll()).trimmed();
+    }
+    if (address.isEmpty())
+        qFatal("No test server: run the tests through CTest (its pg_server fixture starts one) or set IPDESK_TEST_PG");
+    return address;
+}
+
+/// A fresh, empty database on the test server, dropped again at the end.
+struct TestServerDatabase
+{
+    QString name;
+    QString address;
+    TestServerDatabase()
+    {
+        static QAtomicInt counter;
+        name = QStringLiteral("ipdesk_test_%1_%2").arg(QCoreApplication::applicationPid()).arg(counter.fetchAndAddRelaxed(1));
+        const QString admin = testServerAddress();
+        address = admin.left(admin.lastIndexOf(QLatin1Char('/')) + 1) + name;
+        run(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(name));
+        run(QStringLiteral("CREATE DATABASE %1").arg(name));
+    }
+    ~TestServerDatabase() { run(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(name)); }
+    /// Runs one statement as the server's superuser, on the maintenance database.
+    static void run(const QString &sql)
+    {
+        const QString connection = QStringLiteral("test-admin");
+        {
+            const auto a = IPDesk::ServerAddress::parse(testServerAddress());
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
+            db.setHostName(a->host);
+            db.setPort(a->port);
+            db.setDatabaseName(a->database);
+            db.setUserName(a->user);
+            db.setPassword(a->password);
+            if (!db.open())
+                qFatal("cannot reach the test server: %s", qPrintable(db.lastError().text()));
+            QSqlQuery q(db);
+            q.exec(QStringLiteral("SET client_min_messages = warning"));
+            if (!q.exec(sql))
+                qFatal("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
+        }
+        QSqlDatabase::removeDatabase(connection);
+    }
+};
+
 struct TestDesk
 {
     QTemporaryDir dir;
+    std::unique_ptr<TestServerDatabase> server;
     IPDesk::Database db;
     std::unique_ptr<IPDesk::ProjectStore> store;
 
     explicit TestDesk(bool demo = true)
     {
-        const IPDesk::Status s = db.open(path());
+        if (testOnServer())
+            server = std::make_unique<TestServerDatabase>();
+        const IPDesk::Status s = db.open(location());
         if (!s)
             qFatal("cannot open test desk: %s", qPrintable(s.message()));
         store = std::make_unique<IPDesk::ProjectStore>(&db);
@@ -27,6 +94,13 @@ struct TestDesk
                 qFatal("cannot load demo: %s", qPrintable(d.message()));
         }
     }
+    ~TestDesk()
+    {
+        store.reset();
+        db.close();
+    }
+    /// The desk's file, or its postgresql:// address (with the password) on the server.
+    QString location() const { return server ? server->address : path(); }
     QString path() const { return dir.filePath(QStringLiteral("test.ipdesk")); }
     qint64 unit(const char16_t *name) const { return store->unitByName(QString::fromUtf16(name)); }
 };

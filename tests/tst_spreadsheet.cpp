@@ -189,10 +189,12 @@ private slots:
             QCOMPARE(after.first, before.first);
         else
             QVERIFY(after.first != before.first);
-        QSqlQuery q(desk.db.connection());
-        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'stage_sums%'")));
-        QVERIFY(q.next());
-        QCOMPARE(q.value(0).toInt(), 4);
+        if (!testOnServer()) { // the server keeps its triggers and turns them off per transaction instead
+            QSqlQuery q(desk.db.connection());
+            QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'stage_sums%'")));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toInt(), 4);
+        }
         // Edits after the import are counted again.
         Project p;
         p.name = QStringLiteral("导入后新增项目");

@@ -561,6 +561,8 @@ Status Database::openServer(const QString &location, OpenMode mode)
     m_db.setDatabaseName(address->database);
     m_db.setUserName(address->user);
     m_db.setPassword(address->password.isEmpty() ? m_password : address->password);
+    // SUM() of BIGINT is NUMERIC on the server: read it exactly (as text that converts to qint64), not as double.
+    m_db.setNumericalPrecisionPolicy(QSql::HighPrecision);
     m_db.setConnectOptions(QStringLiteral("connect_timeout=5;application_name=IPDesk;sslmode=%1")
                                .arg(address->sslMode.isEmpty() ? QStringLiteral("prefer") : address->sslMode));
     if (!m_db.open()) {

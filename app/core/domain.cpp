@@ -289,6 +289,41 @@ QVariant projectValue(const Project &p, ProjectField f)
     return QVariant();
 }
 
+ProjectMerge mergeProjects(const Project &base, const Project &mine, const Project &theirs)
+{
+    ProjectMerge m;
+    m.merged = theirs;
+    for (int i = 0; i < int(ProjectField::Count); ++i) {
+        const auto f = ProjectField(i);
+        const QVariant b = projectValue(base, f), me = projectValue(mine, f), them = projectValue(theirs, f);
+        if (me == b || me == them)
+            continue; // not mine to change, or the same change
+        setProjectValue(m.merged, f, me);
+        if (them != b)
+            m.conflicts << f;
+    }
+    // The dates of the stages that are not fields of their own follow the same rule.
+    QSet<Stage> stages;
+    for (const auto *dates : {&base.stageDates, &mine.stageDates, &theirs.stageDates}) {
+        for (auto it = dates->cbegin(); it != dates->cend(); ++it)
+            stages.insert(it.key());
+    }
+    for (Stage s : std::as_const(stages)) {
+        if (s == Stage::Signed || s == Stage::Started)
+            continue;
+        const QDate b = base.stageDates.value(s), me = mine.stageDates.value(s);
+        if (me == b)
+            continue;
+        if (me.isValid())
+            m.merged.stageDates.insert(s, me);
+        else
+            m.merged.stageDates.remove(s);
+    }
+    m.merged.id = theirs.id;
+    m.merged.version = theirs.version;
+    return m;
+}
+
 void setProjectValue(Project &p, ProjectField f, const QVariant &v)
 {
     switch (f) {

@@ -133,4 +133,15 @@ Stage dateFieldStage(ProjectField f);
 QVariant projectValue(const Project &p, ProjectField f);
 void setProjectValue(Project &p, ProjectField f, const QVariant &v);
 
+/// A three-way merge of two edits of one project: \a base is the record both started from,
+/// \a mine the one this officer wants, \a theirs the one someone else saved meanwhile.
+/// A field changed on one side only takes that side; changed on both to different values it is a
+/// conflict, and merged keeps mine there until the officer decides.
+struct ProjectMerge
+{
+    Project merged;
+    QList<ProjectField> conflicts;
+};
+ProjectMerge mergeProjects(const Project &base, const Project &mine, const Project &theirs);
+
 } // namespace IPDesk

@@ -30,29 +30,51 @@ UpdateProjectCommand::UpdateProjectCommand(ProjectStore *store, const Project &b
                                          : Names::tr("Change %1 of %2").arg(fieldName(field), after.name));
 }
 
-void UpdateProjectCommand::write(const Project &p)
+void UpdateProjectCommand::write(const Project &target, const Project &base)
 {
     Status s;
-    const std::optional<Project> current = m_store->project(p.id, &s);
-    if (!current) {
-        setObsolete(true);
-        return;
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        const std::optional<Project> current = m_store->project(target.id, &s);
+        if (!current) {
+            setObsolete(true);
+            emit m_store->errorOccurred(s.message());
+            return;
+        }
+        ProjectMerge m = mergeProjects(base, target, *current);
+        if (!m.conflicts.isEmpty()) {
+            const std::optional<Project> chosen = m_store->conflictResolver()
+                ? m_store->conflictResolver()(base, target, *current, m.conflicts)
+                : std::nullopt;
+            if (!chosen) {
+                setObsolete(true);
+                emit m_store->errorOccurred(Names::tr("%1 was changed by someone else in the same fields; your change "
+                                                      "was not saved.").arg(current->name));
+                return;
+            }
+            m.merged = *chosen;
+            m.merged.id = current->id;
+            m.merged.version = current->version;
+        }
+        s = m_store->updateProject(m.merged);
+        if (s) {
+            m_written = m.merged;
+            return;
+        }
+        if (s.code() != Status::Code::Conflict)
+            break; // refused or offline: another attempt would not help
     }
-    Project next = p;
-    next.version = current->version;
-    s = m_store->updateProject(next);
-    if (!s)
-        emit m_store->errorOccurred(s.message());
+    setObsolete(true);
+    emit m_store->errorOccurred(s.message());
 }
 
 void UpdateProjectCommand::undo()
 {
-    write(m_before);
+    write(m_before, m_written.value_or(m_after));
 }
 
 void UpdateProjectCommand::redo()
 {
-    write(m_after);
+    write(m_after, m_written.value_or(m_before));
 }
 
 bool UpdateProjectCommand::mergeWith(const QUndoCommand *other)
@@ -61,6 +83,7 @@ bool UpdateProjectCommand::mergeWith(const QUndoCommand *other)
     if (o->m_after.id != m_after.id || o->m_field != m_field || m_field == ProjectField::Count)
         return false;
     m_after = o->m_after;
+    m_written = o->m_written;
     return true;
 }
 

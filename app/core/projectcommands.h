@@ -22,10 +22,13 @@ public:
     bool mergeWith(const QUndoCommand *other) override;
 
 private:
-    void write(const Project &p);
+    /// Writes \a target, which was made from \a base: what others saved meanwhile in other fields
+    /// stays; a field both changed goes to the store's conflict resolver, never silently over theirs.
+    void write(const Project &target, const Project &base);
     ProjectStore *m_store;
     Project m_before;
     Project m_after;
+    std::optional<Project> m_written; ///< what this command last wrote
     ProjectField m_field;
 };
 

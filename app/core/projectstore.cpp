@@ -171,7 +171,7 @@ BulkProjectInserter::BulkProjectInserter(Database *db)
         delete m_native;
         m_native = nullptr;
     }
-    m_project.prepare(QLatin1String(insertProjectSql));
+    m_project.prepare(QLatin1String(insertProjectSql) + QLatin1String(" RETURNING id"));
     m_stage.prepare(QLatin1String(insertStageSql));
 }
 
@@ -226,9 +226,10 @@ Status BulkProjectInserter::insert(Project &p)
         const QVariant &v = values.at(i);
         m_project.bindValue(i, v.userType() == QMetaType::QString && v.toString().isNull() ? QVariant(QStringLiteral("")) : v);
     }
-    if (!m_project.exec())
+    if (!m_project.exec() || !m_project.next())
         return Database::errorFrom(m_project);
-    p.id = m_project.lastInsertId().toLongLong();
+    p.id = m_project.value(0).toLongLong();
+    m_project.finish();
     p.version = 1;
     for (auto it = p.stageDates.cbegin(); it != p.stageDates.cend(); ++it) {
         if (!it.value().isValid())
@@ -354,18 +355,30 @@ std::optional<Project> ProjectStore::project(qint64 id, Status *status) const
 
 Status ProjectStore::writeStages(const Project &p)
 {
-    Status s = m_db->exec(QStringLiteral("DELETE FROM project_stages WHERE project_id = ?"), {p.id});
-    if (!s)
-        return s;
-    for (auto it = p.stageDates.cbegin(); it != p.stageDates.cend(); ++it) {
-        if (!it.value().isValid())
-            continue;
-        s = m_db->exec(QStringLiteral("INSERT INTO project_stages (project_id, stage, reached_on) VALUES (?, ?, ?)"),
-                       {p.id, int(it.key()), it.value().toString(Qt::ISODate)});
-        if (!s)
-            return s;
+    // Only the dates that changed are written, so that the audit trail names just those.
+    QHash<int, QString> stored;
+    QSqlQuery q = m_db->query(QStringLiteral("SELECT stage, reached_on FROM project_stages WHERE project_id = ?"));
+    q.addBindValue(p.id);
+    if (!q.exec())
+        return Database::errorFrom(q);
+    while (q.next())
+        stored.insert(q.value(0).toInt(), q.value(1).toDate().toString(Qt::ISODate));
+    q.finish();
+    Status s;
+    for (auto it = stored.cbegin(); it != stored.cend() && s; ++it) {
+        const QDate wanted = p.stageDates.value(Stage(it.key()));
+        if (!wanted.isValid())
+            s = m_db->exec(QStringLiteral("DELETE FROM project_stages WHERE project_id = ? AND stage = ?"), {p.id, it.key()});
+        else if (wanted.toString(Qt::ISODate) != it.value())
+            s = m_db->exec(QStringLiteral("UPDATE project_stages SET reached_on = ? WHERE project_id = ? AND stage = ?"),
+                           {wanted.toString(Qt::ISODate), p.id, it.key()});
     }
-    return Status();
+    for (auto it = p.stageDates.cbegin(); it != p.stageDates.cend() && s; ++it) {
+        if (it.value().isValid() && !stored.contains(int(it.key())))
+            s = m_db->exec(QStringLiteral("INSERT INTO project_stages (project_id, stage, reached_on) VALUES (?, ?, ?)"),
+                           {p.id, int(it.key()), it.value().toString(Qt::ISODate)});
+    }
+    return s;
 }
 
 Status ProjectStore::insertOne(Project &p)
@@ -437,7 +450,7 @@ Status ProjectStore::updateProject(Project &p)
     if (!q.exec())
         return Database::errorFrom(q);
     if (q.numRowsAffected() != 1)
-        return Status::error(Names::tr("The project was changed or deleted elsewhere; reload it and try again."));
+        return whyNotWritten(p.id, p.version);
     Status s = writeStages(p);
     if (!s)
         return s;
@@ -447,6 +460,23 @@ Status ProjectStore::updateProject(Project &p)
     ++p.version;
     emit projectChanged(p.id);
     return Status();
+}
+
+Status ProjectStore::whyNotWritten(qint64 id, int version) const
+{
+    QSqlQuery q = m_db->query(QStringLiteral("SELECT version, unit_id FROM projects WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec())
+        return Database::errorFrom(q);
+    if (!q.next())
+        return Status::error(Names::tr("The project was deleted elsewhere in the meantime."), Status::Code::Conflict);
+    if (version >= 0 && q.value(0).toInt() != version)
+        return Status::error(Names::tr("Someone else saved a newer version of this project first; nothing was overwritten."),
+                             Status::Code::Conflict);
+    // The row is there and current, yet the server wrote nothing: row-level security refused it.
+    return Status::error(Names::tr("The team database refused this change: your account may not change projects of %1.")
+                             .arg(unitName(q.value(1).toLongLong())),
+                         Status::Code::Denied);
 }
 
 Status ProjectStore::deleteProject(qint64 id)
@@ -459,10 +489,17 @@ Status ProjectStore::deleteProjects(const QList<qint64> &ids)
     Transaction t(*m_db);
     for (qint64 id : ids) {
         Status s = m_db->exec(QStringLiteral("DELETE FROM project_stages WHERE project_id = ?"), {id});
-        if (s)
-            s = m_db->exec(QStringLiteral("DELETE FROM projects WHERE id = ?"), {id});
         if (!s)
             return s;
+        QSqlQuery q = m_db->query(QStringLiteral("DELETE FROM projects WHERE id = ?"));
+        q.addBindValue(id);
+        if (!q.exec())
+            return Database::errorFrom(q);
+        if (q.numRowsAffected() != 1) {
+            s = whyNotWritten(id, -1);
+            if (s.code() != Status::Code::Conflict) // already deleted elsewhere: nothing left to do
+                return s;
+        }
     }
     Status s = t.commit();
     if (s)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include "database.h"
 #include "domain.h"
 
@@ -96,6 +98,13 @@ public:
     qint64 addUnit(Unit unit, Status *status);
     Status reloadUnits();
 
+    /// Asked when an edit meets a newer version saved by someone else with a different value in the
+    /// same field: returns the record to save (theirs, mine or a merge), or nothing to drop the edit.
+    using ConflictResolver = std::function<std::optional<Project>(const Project &base, const Project &mine,
+                                                                  const Project &theirs, const QList<ProjectField> &fields)>;
+    void setConflictResolver(ConflictResolver resolver) { m_resolver = std::move(resolver); }
+    const ConflictResolver &conflictResolver() const { return m_resolver; }
+
     // Projects.
     std::optional<Project> project(qint64 id, Status *status = nullptr) const;
     /// Inserts p (with p.id when non-zero, to restore a deleted project) and sets p.id.
@@ -126,6 +135,10 @@ signals:
 private:
     QString whereClause(const ProjectQuery &q, QVariantList *values) const;
     Status writeStages(const Project &p);
+    ConflictResolver m_resolver;
+    /// After a write that touched no row: was the project deleted, changed by someone else
+    /// (version differs; -1 skips that check), or refused by the server's row-level security?
+    Status whyNotWritten(qint64 id, int version) const;
     Status insertOne(Project &p);
 
     Database *m_db;
