@@ -682,6 +682,23 @@ bool Database::ping()
     return q.exec(QStringLiteral("SELECT 1")) && q.next();
 }
 
+Status Database::reconnect()
+{
+    if (m_backend != Backend::PostgreSQL)
+        return Status();
+    const ServerAddress address = m_address;
+    m_password = address.password;
+    if (m_db.isValid()) {
+        m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+    m_transactionDepth = 0;
+    ServerAddress withoutPassword = address;
+    withoutPassword.password.clear();
+    return openServer(withoutPassword.toString(false), OpenMode::ExistingOnly);
+}
+
 QString Database::primaryKeyType() const
 {
     return m_backend == Backend::SQLite ? QStringLiteral("INTEGER PRIMARY KEY")

@@ -60,6 +60,8 @@ public:
     bool isAdmin();
     /// Is the connection still there? On a team desk, asks the server.
     bool ping();
+    /// Opens the same team database again after the connection dropped.
+    Status reconnect();
     void close();
     bool isOpen() const;
 

@@ -43,7 +43,7 @@ void UpdateProjectCommand::write(const Project &target, const Project &base)
         ProjectMerge m = mergeProjects(base, target, *current);
         if (!m.conflicts.isEmpty()) {
             const std::optional<Project> chosen = m_store->conflictResolver()
-                ? m_store->conflictResolver()(base, target, *current, m.conflicts)
+                ? m_store->conflictResolver()(base, target, *current, m)
                 : std::nullopt;
             if (!chosen) {
                 setObsolete(true);

@@ -99,9 +99,10 @@ public:
     Status reloadUnits();
 
     /// Asked when an edit meets a newer version saved by someone else with a different value in the
-    /// same field: returns the record to save (theirs, mine or a merge), or nothing to drop the edit.
+    /// same field. \a merge holds both sides' changes, with mine in the conflicting fields; returns the
+    /// record to save (the officer's choice per field), or nothing to drop the edit.
     using ConflictResolver = std::function<std::optional<Project>(const Project &base, const Project &mine,
-                                                                  const Project &theirs, const QList<ProjectField> &fields)>;
+                                                                  const Project &theirs, const ProjectMerge &merge)>;
     void setConflictResolver(ConflictResolver resolver) { m_resolver = std::move(resolver); }
     const ConflictResolver &conflictResolver() const { return m_resolver; }
 

@@ -92,12 +92,20 @@ Status save(Database &db, const TeamUser &user, const QString &password)
     } else if (!password.isEmpty()) {
         s = db.exec(QStringLiteral("ALTER ROLE %1 LOGIN PASSWORD %2").arg(name, passwordLiteral));
     }
+    QStringList memberOf;
+    QSqlQuery groups = db.query(QStringLiteral("SELECT g.rolname FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid"
+                                               " JOIN pg_roles u ON u.oid = m.member WHERE u.rolname = ?"));
+    groups.addBindValue(user.login);
+    if (s && groups.exec()) {
+        while (groups.next())
+            memberOf << groups.value(0).toString();
+    }
     for (TeamUser::Role r : {TeamUser::Role::Admin, TeamUser::Role::Officer, TeamUser::Role::Viewer}) {
-        if (!s)
-            break;
-        s = db.exec(QStringLiteral("%1 ipdesk_%2 %3 %4")
-                        .arg(r == user.role ? QStringLiteral("GRANT") : QStringLiteral("REVOKE"), TeamUser::roleCode(r),
-                             r == user.role ? QStringLiteral("TO") : QStringLiteral("FROM"), name));
+        const QString group = QLatin1String("ipdesk_") + TeamUser::roleCode(r);
+        if (s && r == user.role && !memberOf.contains(group))
+            s = db.exec(QStringLiteral("GRANT %1 TO %2").arg(group, name));
+        else if (s && r != user.role && memberOf.contains(group))
+            s = db.exec(QStringLiteral("REVOKE %1 FROM %2").arg(group, name));
     }
     if (s)
         s = db.exec(QStringLiteral("INSERT INTO desk_users (login, role, unit_id, full_name) VALUES (?, ?, ?, ?)"
