@@ -2,6 +2,12 @@
 
 #include "demodata.h"
 #include "activitiesview.h"
+#include "changelogview.h"
+#include "changenotifier.h"
+#include "conflictdialog.h"
+#include "connectdialog.h"
+#include "keyring.h"
+#include "teamusersdialog.h"
 #include "factsview.h"
 #include "progressview.h"
 #include "importreportdialog.h"
@@ -16,6 +22,7 @@
 #include "unittreemodel.h"
 
 #include <QAction>
+#include <QTimer>
 #include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
@@ -60,6 +67,14 @@ MainWindow::MainWindow(QWidget *parent)
     setObjectName(QStringLiteral("MainWindow"));
     createWidgets();
     createActions();
+    m_connectionLabel = new QLabel(this);
+    m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
+    statusBar()->addPermanentWidget(m_connectionLabel);
+    // A team desk's connection is watched: a drop is shown, and the window reconnects on its own.
+    m_connectionTimer = new QTimer(this);
+    m_connectionTimer->setInterval(5000);
+    connect(m_connectionTimer, &QTimer::timeout, this, &MainWindow::checkConnection);
+    m_connectionTimer->start();
     resize(1280, 800);
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
@@ -188,6 +203,7 @@ void MainWindow::createActions()
     a->setShortcut(QKeySequence::New);
     a = file->addAction(tr("&Open Desk…"), this, &MainWindow::openDeskDialog);
     a->setShortcut(QKeySequence::Open);
+    file->addAction(tr("&Connect to Team Database…"), this, [this] { connectTeamDesk(); });
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     a = file->addAction(tr("Save &As a Copy…"), this, &MainWindow::saveCopy);
     a->setShortcut(QKeySequence::SaveAs);
@@ -249,6 +265,8 @@ void MainWindow::createActions()
     view->addAction(m_detailDock->toggleViewAction());
 
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    m_accountsAction = tools->addAction(tr("Team &Accounts…"), this, &MainWindow::manageAccounts);
+    m_accountsAction->setEnabled(false);
     a = tools->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
     a->setShortcut(QKeySequence::Preferences);
 
@@ -273,13 +291,23 @@ void MainWindow::createActions()
     updateRecentMenu();
 }
 
-bool MainWindow::openDesk(const QString &path, bool createDemoIfNew)
+bool MainWindow::openDesk(const QString &path, bool createDemoIfNew, const QString &password)
 {
-    const bool isNew = !QFileInfo::exists(path) || QFileInfo(path).size() == 0;
+    const bool team = Database::isServerAddress(path);
+    const bool isNew = !team && (!QFileInfo::exists(path) || QFileInfo(path).size() == 0);
     auto desk = std::make_unique<Desk>();
-    Status s = desk->db.open(path);
+    if (team) {
+        const auto address = ServerAddress::parse(path);
+        QString secret = password;
+        if (secret.isEmpty() && address && address->password.isEmpty())
+            secret = Keyring::read(path);
+        desk->db.setPassword(secret);
+    }
+    Status s = desk->db.open(path, team ? Database::OpenMode::ExistingOnly : Database::OpenMode::CreateIfMissing);
+    if (!s && team && s.code() == Status::Code::Denied && password.isEmpty())
+        return connectTeamDesk(path, s.message()); // no or wrong password: ask for it
     if (!s) {
-        showError(tr("Cannot open the desk"), s.message());
+        showError(team ? tr("Cannot connect to the team database") : tr("Cannot open the desk"), s.message());
         return false;
     }
     desk->store = std::make_unique<ProjectStore>(&desk->db);
@@ -303,11 +331,148 @@ bool MainWindow::openDesk(const QString &path, bool createDemoIfNew)
     delete m_detail;
     m_detail = nullptr;
     m_desk = std::move(desk);
-    AppSettings::addRecentDatabase(path);
+    AppSettings::addRecentDatabase(m_desk->db.location());
     bindDesk();
     updateRecentMenu();
     updateTitle();
     return true;
+}
+
+bool MainWindow::connectTeamDesk(const QString &address, const QString &message)
+{
+    ConnectDialog dialog(this);
+    QString start = address;
+    if (start.isEmpty()) {
+        for (const QString &recent : AppSettings::recentDatabases()) {
+            if (Database::isServerAddress(recent)) {
+                start = recent;
+                break;
+            }
+        }
+    }
+    dialog.setAddress(start);
+    dialog.setMessage(message);
+    while (dialog.exec() == QDialog::Accepted) {
+        const QString target = dialog.address();
+        auto probe = std::make_unique<Database>();
+        probe->setPassword(dialog.password());
+        const Status s = probe->open(target, Database::OpenMode::ExistingOnly);
+        if (!s && s.code() != Status::Code::Ok && s.message().contains(QLatin1String("no desk in it"))) {
+            // An empty database: set the team desk up there only when the officer says so.
+            if (QMessageBox::question(this, tr("New team desk"),
+                                      tr("%1\n\nSet up a new, empty team desk in this database?").arg(s.message()))
+                == QMessageBox::Yes) {
+                Database create;
+                create.setPassword(dialog.password());
+                const Status c = create.open(target);
+                if (!c) {
+                    dialog.setMessage(c.message());
+                    continue;
+                }
+            } else {
+                continue;
+            }
+        } else if (!s) {
+            dialog.setMessage(s.message());
+            continue;
+        }
+        probe.reset();
+        if (dialog.rememberPassword() && !dialog.password().isEmpty()) {
+            const Status k = Keyring::write(target, dialog.password());
+            if (!k)
+                statusBar()->showMessage(tr("The password was not kept: %1").arg(k.message()), 10000);
+        }
+        return openDesk(target, false, dialog.password());
+    }
+    return false;
+}
+
+QString MainWindow::connectionText() const
+{
+    return m_connectionLabel ? m_connectionLabel->text() : QString();
+}
+
+void MainWindow::updateConnectionLabel()
+{
+    if (!m_desk) {
+        m_connectionLabel->clear();
+        return;
+    }
+    Database &db = m_desk->db;
+    const qsizetype pending = store()->pendingCount();
+    if (!db.isTeam()) {
+        m_connectionLabel->setText(tr("Personal desk"));
+        m_connectionLabel->setStyleSheet(QString());
+    } else if (m_connected) {
+        m_connectionLabel->setText(tr("Team database %1 · signed in as %2")
+                                       .arg(db.serverAddress().database, db.userName()));
+        m_connectionLabel->setStyleSheet(QString());
+    } else {
+        m_connectionLabel->setText(pending ? tr("Connection to the team database lost — reconnecting… "
+                                                "%n edit(s) kept, to be saved when it is back", nullptr, int(pending))
+                                           : tr("Connection to the team database lost — reconnecting…"));
+        m_connectionLabel->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold"));
+    }
+}
+
+void MainWindow::checkConnection()
+{
+    if (!m_desk || !m_desk->db.isTeam())
+        return;
+    Database &db = m_desk->db;
+    if (db.ping()) {
+        if (!m_connected) {
+            m_connected = true;
+            updateConnectionLabel();
+        }
+        return;
+    }
+    m_connected = false;
+    updateConnectionLabel();
+    const Status s = db.reconnect();
+    if (!s)
+        return; // try again at the next round
+    m_connected = true;
+    m_desk->notifier->restart();
+    store()->reloadUnits();
+    const Status saved = store()->savePending();
+    if (!saved)
+        showError(tr("Some kept edits were not saved"), saved.message());
+    refreshFromElsewhere(QString());
+    updateConnectionLabel();
+    statusBar()->showMessage(tr("Connected to the team database again."), 8000);
+}
+
+void MainWindow::refreshFromElsewhere(const QString &table)
+{
+    if (!m_desk)
+        return;
+    if (table.isEmpty() || table == QLatin1String("units")) {
+        store()->reloadUnits();
+        emit store()->unitsChanged();
+    }
+    const qint64 current = currentProjectId();
+    m_model->reload();
+    // Keep the officer's row selected if it is still among the first pages.
+    for (int row = 0; current && row < qMin(m_model->rowCount(), 4 * ProjectTableModel::PageSize); ++row) {
+        if (m_model->projectIdAt(row) == current) {
+            const QSignalBlocker blocker(m_table->selectionModel());
+            m_table->selectRow(row);
+            break;
+        }
+    }
+    m_detail->refresh();
+    m_changeLog->reload();
+    updateTotals();
+    statusBar()->showMessage(tr("Updated with changes saved by other officers."), 5000);
+}
+
+void MainWindow::manageAccounts()
+{
+    if (!m_desk || !m_desk->db.isTeam())
+        return;
+    TeamUsersDialog dialog(store(), this);
+    dialog.exec();
 }
 
 void MainWindow::bindDesk()
@@ -342,6 +507,10 @@ void MainWindow::bindDesk()
     m_tabs->addTab(m_facts, tr("Report figures"));
     m_activities = new ActivitiesView(st, undo, m_tabs);
     m_tabs->addTab(m_activities, tr("Activities"));
+    delete m_changeLog;
+    m_changeLog = new ChangeLogView(st, m_tabs);
+    m_changeLog->setMoneyUnit(m_moneyUnit);
+    m_tabs->addTab(m_changeLog, tr("Change log"));
     connect(m_progressView, &ProgressView::unitActivated, this, [this](qint64 unitId) {
         m_unitTree->setCurrentIndex(m_unitModel->indexOf(unitId));
         m_tabs->setCurrentIndex(0);
@@ -367,8 +536,23 @@ void MainWindow::bindDesk()
     connect(m_model, &ProjectTableModel::totalsChanged, this, &MainWindow::updateTotals);
     connect(m_model, &ProjectTableModel::editRejected, this,
             [this](const QString &message) { showError(tr("The edit was not stored"), message); });
-    connect(st, &ProjectStore::errorOccurred, this,
-            [this](const QString &message) { showError(tr("The change could not be saved"), message); });
+    connect(st, &ProjectStore::errorOccurred, this, [this](const QString &message) {
+        showError(tr("The change could not be saved"), message);
+        if (m_desk->db.isTeam() && !m_desk->db.ping()) {
+            m_connected = false;
+            updateConnectionLabel();
+        }
+    });
+    // Saving over someone else's newer change: the officer decides, field by field.
+    st->setConflictResolver([this](const Project &base, const Project &mine, const Project &theirs, const ProjectMerge &merge) {
+        return ConflictDialog::resolve(store(), base, mine, theirs, merge, m_moneyUnit, this);
+    });
+    connect(undo, &QUndoStack::indexChanged, m_changeLog, &ChangeLogView::reload);
+    m_desk->notifier = std::make_unique<ChangeNotifier>(&m_desk->db);
+    connect(m_desk->notifier.get(), &ChangeNotifier::changedElsewhere, this, &MainWindow::refreshFromElsewhere);
+    m_connected = true;
+    m_accountsAction->setEnabled(m_desk->db.isTeam() && m_desk->db.isAdmin());
+    updateConnectionLabel();
     connect(undo, &QUndoStack::canUndoChanged, m_undoAction, &QAction::setEnabled);
     connect(undo, &QUndoStack::canRedoChanged, m_redoAction, &QAction::setEnabled);
     connect(undo, &QUndoStack::undoTextChanged, this, [this](const QString &t) {
@@ -552,6 +736,8 @@ void MainWindow::setMoneyUnit(MoneyUnit unit)
         m_model->setMoneyUnit(unit);
     if (m_detail)
         m_detail->setMoneyUnit(unit);
+    if (m_changeLog)
+        m_changeLog->setMoneyUnit(unit);
     updateTotals();
 }
 
@@ -603,7 +789,9 @@ void MainWindow::updateRecentMenu()
 {
     m_recentMenu->clear();
     for (const QString &path : AppSettings::recentDatabases()) {
-        QAction *a = m_recentMenu->addAction(QFileInfo(path).fileName() + QStringLiteral("  —  ") + path);
+        const QString name = Database::isServerAddress(path) ? tr("Team database %1").arg(ServerAddress::parse(path)->database)
+                                                             : QFileInfo(path).fileName();
+        QAction *a = m_recentMenu->addAction(name + QStringLiteral("  —  ") + path);
         connect(a, &QAction::triggered, this, [this, path] { openDesk(path); });
     }
     m_recentMenu->setEnabled(!m_recentMenu->isEmpty());
@@ -611,7 +799,10 @@ void MainWindow::updateRecentMenu()
 
 void MainWindow::updateTitle()
 {
-    setWindowTitle(m_desk ? tr("IPDesk — %1").arg(QFileInfo(m_desk->db.location()).fileName()) : tr("IPDesk"));
+    if (m_desk && m_desk->db.isTeam())
+        setWindowTitle(tr("IPDesk — %1 (team)").arg(m_desk->db.serverAddress().database));
+    else
+        setWindowTitle(m_desk ? tr("IPDesk — %1").arg(QFileInfo(m_desk->db.location()).fileName()) : tr("IPDesk"));
 }
 
 void MainWindow::showPreferences()
@@ -872,7 +1063,20 @@ void MainWindow::dropEvent(QDropEvent *event)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    // Every edit is already committed; only the layout is left to keep.
+    // Every edit is already committed, except those kept while the team database was unreachable.
+    if (m_desk && store()->pendingCount() > 0) {
+        checkConnection();
+        if (store()->pendingCount() > 0
+            && QMessageBox::warning(this, tr("Unsaved edits"),
+                                    tr("%n edit(s) could not reach the team database yet and would be lost. "
+                                       "Close anyway?", nullptr, int(store()->pendingCount())),
+                                    QMessageBox::Close | QMessageBox::Cancel, QMessageBox::Cancel)
+                != QMessageBox::Close) {
+            event->ignore();
+            return;
+        }
+    }
+    // Only the layout is left to keep.
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());

@@ -19,6 +19,8 @@ class QActionGroup;
 namespace IPDesk {
 
 class ActivitiesView;
+class ChangeLogView;
+class ChangeNotifier;
 class FactsView;
 class ProgressView;
 class ProjectDetailPanel;
@@ -31,6 +33,7 @@ struct Desk
     Database db;
     std::unique_ptr<ProjectStore> store;
     std::unique_ptr<QUndoStack> undoStack;
+    std::unique_ptr<ChangeNotifier> notifier;
 };
 
 class MainWindow : public QMainWindow
@@ -40,8 +43,20 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    /// Opens a desk; on failure shows why and keeps the desk that was open.
-    bool openDesk(const QString &path, bool createDemoIfNew = false);
+    /// Opens a desk file or a team database (postgresql://...); on failure shows why and keeps the
+    /// desk that was open. A team database's password comes from \a password, the address, the
+    /// keyring, or else the connect dialog asks for it.
+    bool openDesk(const QString &path, bool createDemoIfNew = false, const QString &password = QString());
+    /// File → Connect to Team Database.
+    bool connectTeamDesk(const QString &address = QString(), const QString &message = QString());
+    ChangeLogView *changeLogView() const { return m_changeLog; }
+    /// Whether the team database is reachable; checked every few seconds, and reconnected.
+    bool isConnected() const { return m_connected; }
+    QString connectionText() const;
+    /// One round of the connection watch: notices a dropped connection, reconnects, saves kept edits.
+    void checkConnection();
+    /// Reloads the views after other officers' changes (LISTEN/NOTIFY, or another process on the file).
+    void refreshFromElsewhere(const QString &table);
 
     // For tests and scripting.
     QTableView *projectView() const { return m_table; }
@@ -93,6 +108,8 @@ private:
     void openDeskDialog();
     void saveCopy();
     void addUnit();
+    void manageAccounts();
+    void updateConnectionLabel();
     void showPreferences();
     void importReportsDialog();
     void importTableDialog();
@@ -114,6 +131,11 @@ private:
     FactsView *m_facts = nullptr;
     ProgressView *m_progressView = nullptr;
     ActivitiesView *m_activities = nullptr;
+    ChangeLogView *m_changeLog = nullptr;
+    QLabel *m_connectionLabel = nullptr;
+    class QTimer *m_connectionTimer = nullptr;
+    bool m_connected = true;
+    QAction *m_accountsAction = nullptr;
     ProjectDetailPanel *m_detail = nullptr;
     QDockWidget *m_detailDock = nullptr;
     bool m_detailHiddenByTab = false;

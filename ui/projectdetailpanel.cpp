@@ -1,5 +1,6 @@
 #include "projectdetailpanel.h"
 
+#include "changelogmodel.h"
 #include "dateedit.h"
 #include "projectcommands.h"
 #include "projectdelegate.h"
@@ -10,6 +11,8 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QHeaderView>
+#include <QTableView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -107,6 +110,30 @@ ProjectDetailPanel::ProjectDetailPanel(ProjectStore *store, QUndoStack *undoStac
     m_revert = buttons->addButton(tr("Revert"), QDialogButtonBox::ResetRole);
     m_apply->setObjectName(QStringLiteral("applyButton"));
     outer->addWidget(buttons);
+
+    // The project's history, as the database recorded it: who changed which field, from what to what.
+    m_readOnly = new QLabel(this);
+    m_readOnly->setWordWrap(true);
+    m_readOnly->setObjectName(QStringLiteral("readOnlyNote"));
+    m_readOnly->hide();
+    outer->insertWidget(1, m_readOnly);
+    auto *historyBox = new QGroupBox(tr("History"), this);
+    historyBox->setCheckable(true);
+    historyBox->setChecked(true);
+    auto *historyLayout = new QVBoxLayout(historyBox);
+    m_history = new ChangeLogModel(store, this);
+    m_historyView = new QTableView(historyBox);
+    m_historyView->setObjectName(QStringLiteral("projectHistory"));
+    m_historyView->setModel(m_history);
+    m_historyView->verticalHeader()->hide();
+    m_historyView->horizontalHeader()->setStretchLastSection(true);
+    m_historyView->setColumnHidden(ChangeLogModel::Record, true);
+    m_historyView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_historyView->setWordWrap(false);
+    m_historyView->setMinimumHeight(120);
+    historyLayout->addWidget(m_historyView);
+    connect(historyBox, &QGroupBox::toggled, m_historyView, &QWidget::setVisible);
+    outer->addWidget(historyBox);
     connect(m_apply, &QPushButton::clicked, this, &ProjectDetailPanel::apply);
     connect(m_revert, &QPushButton::clicked, this, &ProjectDetailPanel::load);
 
@@ -130,7 +157,23 @@ ProjectDetailPanel::ProjectDetailPanel(ProjectStore *store, QUndoStack *undoStac
 void ProjectDetailPanel::setMoneyUnit(MoneyUnit unit)
 {
     m_moneyUnit = unit;
+    m_history->setMoneyUnit(unit);
     load();
+}
+
+bool ProjectDetailPanel::isDirty() const
+{
+    return m_apply->isEnabled();
+}
+
+void ProjectDetailPanel::refresh()
+{
+    // Someone else changed the desk: show it, unless the officer is typing here (the edit is kept and
+    // merged with theirs on Apply).
+    if (isDirty())
+        m_history->reload();
+    else
+        load();
 }
 
 void ProjectDetailPanel::setProject(qint64 id)
@@ -168,6 +211,18 @@ void ProjectDetailPanel::load()
     for (int i = 0; i < 6; ++i)
         m_stageDates[i]->setOptionalDate(m_project.stageDates.value(Stage(i)));
     m_error->hide();
+    ChangeLogFilter history;
+    history.table = QStringLiteral("projects");
+    history.recordId = p ? m_project.id : -1;
+    history.limit = 200;
+    m_history->setFilter(history);
+    m_historyView->resizeColumnsToContents();
+    // The server decides what this account may write; say so here before the officer types.
+    const bool writable = !p || m_store->canWrite(m_project.unitId);
+    m_readOnly->setVisible(!writable);
+    if (!writable)
+        m_readOnly->setText(tr("Read only: your account writes projects of its own unit and the units below it, "
+                               "not of %1.").arg(m_store->unitName(m_project.unitId)));
     m_loading = false;
     setDirty(false);
 }
@@ -176,7 +231,7 @@ void ProjectDetailPanel::setDirty(bool dirty)
 {
     if (m_loading)
         return;
-    m_apply->setEnabled(dirty);
+    m_apply->setEnabled(dirty && m_readOnly->isHidden());
     m_revert->setEnabled(dirty);
 }
 

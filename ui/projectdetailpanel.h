@@ -11,10 +11,12 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
+class QTableView;
 class QUndoStack;
 
 namespace IPDesk {
 
+class ChangeLogModel;
 class OptionalDateEdit;
 class ProjectStore;
 
@@ -31,6 +33,9 @@ public:
     /// Reads the form; on invalid input returns false and shows why.
     bool apply();
     QString errorText() const;
+    bool isDirty() const;
+    /// Reloads after changes made elsewhere; keeps the form when it has unsaved input.
+    void refresh();
 
 private:
     void load();
@@ -61,6 +66,9 @@ private:
     QLabel *m_error;
     QPushButton *m_apply;
     QPushButton *m_revert;
+    QLabel *m_readOnly;
+    ChangeLogModel *m_history;
+    QTableView *m_historyView;
 };
 
 } // namespace IPDesk

@@ -240,6 +240,10 @@ const char *const schemaStep5[] = {
     " new_value TEXT)",
     "CREATE INDEX IF NOT EXISTS audit_record ON audit_log(table_name, record_id)",
     "CREATE INDEX IF NOT EXISTS audit_at ON audit_log(at)",
+    // Re-imports look a project up by name within its unit; with both in one index the server's
+    // planner cannot prefer scanning the whole unit while its statistics lag behind a long import.
+    "CREATE INDEX IF NOT EXISTS projects_name_unit ON projects(name, unit_id)",
+    "DROP INDEX IF EXISTS projects_name",
     "CREATE TABLE IF NOT EXISTS desk_users ("
     " login TEXT PRIMARY KEY,"
     " unit_id BIGINT REFERENCES units(id) ON DELETE RESTRICT,"

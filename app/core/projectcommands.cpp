@@ -32,36 +32,19 @@ UpdateProjectCommand::UpdateProjectCommand(ProjectStore *store, const Project &b
 
 void UpdateProjectCommand::write(const Project &target, const Project &base)
 {
-    Status s;
-    for (int attempt = 0; attempt < 3; ++attempt) {
-        const std::optional<Project> current = m_store->project(target.id, &s);
-        if (!current) {
-            setObsolete(true);
-            emit m_store->errorOccurred(s.message());
-            return;
-        }
-        ProjectMerge m = mergeProjects(base, target, *current);
-        if (!m.conflicts.isEmpty()) {
-            const std::optional<Project> chosen = m_store->conflictResolver()
-                ? m_store->conflictResolver()(base, target, *current, m)
-                : std::nullopt;
-            if (!chosen) {
-                setObsolete(true);
-                emit m_store->errorOccurred(Names::tr("%1 was changed by someone else in the same fields; your change "
-                                                      "was not saved.").arg(current->name));
-                return;
-            }
-            m.merged = *chosen;
-            m.merged.id = current->id;
-            m.merged.version = current->version;
-        }
-        s = m_store->updateProject(m.merged);
-        if (s) {
-            m_written = m.merged;
-            return;
-        }
-        if (s.code() != Status::Code::Conflict)
-            break; // refused or offline: another attempt would not help
+    Project written;
+    const Status s = m_store->saveEdit(base, target, &written);
+    if (s) {
+        m_written = written;
+        return;
+    }
+    if (s.code() == Status::Code::Offline) {
+        // The connection is gone: the edit waits in the store and is saved after the reconnect.
+        m_store->keepForLater(base, target);
+        m_written = target;
+        emit m_store->errorOccurred(Names::tr("There is no connection to the team database. The change to %1 is kept "
+                                              "and will be saved when the connection is back.").arg(target.name));
+        return;
     }
     setObsolete(true);
     emit m_store->errorOccurred(s.message());

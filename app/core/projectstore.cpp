@@ -250,8 +250,19 @@ ProjectStore::ProjectStore(Database *db, QObject *parent)
     reloadUnits();
 }
 
+bool ProjectStore::canWrite(qint64 unitId) const
+{
+    if (!m_db->isTeam())
+        return true;
+    auto it = m_canWrite.constFind(unitId);
+    if (it == m_canWrite.cend())
+        it = m_canWrite.insert(unitId, m_db->canWrite(unitId));
+    return it.value();
+}
+
 Status ProjectStore::reloadUnits()
 {
+    m_canWrite.clear();
     m_units.clear();
     m_unitIndex.clear();
     QSqlQuery q = m_db->query(QStringLiteral("SELECT id, parent_id, name, kind FROM units ORDER BY sort_order, id"));
@@ -459,6 +470,54 @@ Status ProjectStore::updateProject(Project &p)
         return s;
     ++p.version;
     emit projectChanged(p.id);
+    return Status();
+}
+
+Status ProjectStore::saveEdit(const Project &base, const Project &target, Project *written)
+{
+    Status s;
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        const std::optional<Project> current = project(target.id, &s);
+        if (!current)
+            return s.ok() ? Status::error(Names::tr("The project no longer exists."), Status::Code::Conflict) : s;
+        ProjectMerge m = mergeProjects(base, target, *current);
+        if (!m.conflicts.isEmpty()) {
+            const std::optional<Project> chosen = m_resolver ? m_resolver(base, target, *current, m) : std::nullopt;
+            if (!chosen)
+                return Status::error(Names::tr("%1 was changed by someone else in the same fields; your change "
+                                               "was not saved.").arg(current->name),
+                                     Status::Code::Conflict);
+            m.merged = *chosen;
+            m.merged.id = current->id;
+            m.merged.version = current->version;
+        }
+        s = updateProject(m.merged);
+        if (s) {
+            if (written)
+                *written = m.merged;
+            return s;
+        }
+        if (s.code() != Status::Code::Conflict)
+            return s; // refused or offline: another attempt would not help
+    }
+    return s;
+}
+
+Status ProjectStore::savePending()
+{
+    QStringList failed;
+    const QList<PendingEdit> pending = std::exchange(m_pending, {});
+    for (const PendingEdit &e : pending) {
+        const Status s = saveEdit(e.base, e.target);
+        if (s.code() == Status::Code::Offline) {
+            m_pending << e;
+            failed << s.message();
+        } else if (!s) {
+            failed << s.message();
+        }
+    }
+    if (!failed.isEmpty())
+        return Status::error(failed.join(QLatin1Char('\n')), m_pending.isEmpty() ? Status::Code::Failed : Status::Code::Offline);
     return Status();
 }
 

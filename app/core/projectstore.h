@@ -96,6 +96,8 @@ public:
     QList<qint64> subtree(qint64 unitId) const;
     QList<qint64> children(qint64 unitId) const;
     qint64 addUnit(Unit unit, Status *status);
+    /// Whether this account may write records of the unit (asked of a team database once per unit).
+    bool canWrite(qint64 unitId) const;
     Status reloadUnits();
 
     /// Asked when an edit meets a newer version saved by someone else with a different value in the
@@ -105,6 +107,21 @@ public:
                                                                   const Project &theirs, const ProjectMerge &merge)>;
     void setConflictResolver(ConflictResolver resolver) { m_resolver = std::move(resolver); }
     const ConflictResolver &conflictResolver() const { return m_resolver; }
+
+    /// Saves an officer's edit: \a target was made from \a base. Changes others saved meanwhile in
+    /// other fields stay; a field both changed goes to the conflict resolver, never silently over
+    /// theirs. \a written gets what was stored.
+    Status saveEdit(const Project &base, const Project &target, Project *written = nullptr);
+    /// Edits made while the team database could not be reached, saved by savePending() later.
+    struct PendingEdit
+    {
+        Project base;
+        Project target;
+    };
+    void keepForLater(const Project &base, const Project &target) { m_pending << PendingEdit{base, target}; }
+    qsizetype pendingCount() const { return m_pending.size(); }
+    /// Saves the kept edits (after a reconnect); those that still cannot be saved are reported.
+    Status savePending();
 
     // Projects.
     std::optional<Project> project(qint64 id, Status *status = nullptr) const;
@@ -137,6 +154,8 @@ private:
     QString whereClause(const ProjectQuery &q, QVariantList *values) const;
     Status writeStages(const Project &p);
     ConflictResolver m_resolver;
+    mutable QHash<qint64, bool> m_canWrite;
+    QList<PendingEdit> m_pending;
     /// After a write that touched no row: was the project deleted, changed by someone else
     /// (version differs; -1 skips that check), or refused by the server's row-level security?
     Status whyNotWritten(qint64 id, int version) const;

@@ -137,7 +137,14 @@ Qt::ItemFlags ProjectTableModel::flags(const QModelIndex &index) const
 {
     if (!index.isValid())
         return Qt::NoItemFlags;
-    return Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemIsEditable;
+    const Qt::ItemFlags flags = Qt::ItemIsSelectable | Qt::ItemIsEnabled;
+    // On a team desk the server writes only the account's own units; their cells alone are editable.
+    if (m_store->database()->isTeam()) {
+        const std::optional<Project> p = projectAt(index.row());
+        if (p && !m_store->canWrite(p->unitId))
+            return flags;
+    }
+    return flags | Qt::ItemIsEditable;
 }
 
 bool ProjectTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
@@ -149,11 +156,21 @@ bool ProjectTableModel::setData(const QModelIndex &index, const QVariant &value,
 
 bool ProjectTableModel::setProjectValue(qint64 projectId, ProjectField field, const QVariant &value)
 {
+    // The edit is made from the record the officer sees in the row: if someone else saved a newer
+    // version since, the store merges the two or asks, instead of writing over theirs unseen.
     Status status;
-    const auto before = m_store->project(projectId, &status);
-    if (!before) {
+    std::optional<Project> before = m_store->project(projectId, &status);
+    const int row = rowOf(projectId);
+    const std::optional<Project> seen = row >= 0 ? projectAt(row) : std::nullopt;
+    if (!before && status.code() == Status::Code::Offline && seen) {
+        before = seen; // no connection: the edit is made from what the row shows, and kept until it is back
+    } else if (!before) {
         emit editRejected(status.message());
         return false;
+    } else if (seen && seen->version != before->version) {
+        for (int f = 0; f < int(ProjectField::Count); ++f)
+            IPDesk::setProjectValue(*before, ProjectField(f), projectValue(*seen, ProjectField(f)));
+        before->version = seen->version;
     }
     QVariant v = value;
     if (isMoneyField(field) && v.userType() == QMetaType::QString) {

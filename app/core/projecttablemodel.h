@@ -50,6 +50,8 @@ public:
     QUndoStack *undoStack() const { return m_undoStack; }
 
     static constexpr int PageSize = 256;
+    /// Reads the rows again (after changes elsewhere); the query stays.
+    void reload();
 
 signals:
     /// An edit was refused; the message says why, in the user's language.
@@ -58,7 +60,6 @@ signals:
 
 private:
     const QList<Project> *page(int pageIndex) const;
-    void reload();
     void onProjectChanged(qint64 id);
 
     ProjectStore *m_store;

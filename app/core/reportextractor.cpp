@@ -905,7 +905,7 @@ QList<ProjectMention> findProjectMentions(const ReportText &report, const QList<
     QList<Candidate> candidates;
     for (const QString &head : heads) {
         for (qsizetype at = s.indexOf(head); at >= 0; at = s.indexOf(head, at + head.size())) {
-            if (head == QLatin1String("项目") || !std::any_of(candidates.cbegin(), candidates.cend(),
+            if (head == QStringLiteral("项目") || !std::any_of(candidates.cbegin(), candidates.cend(),
                                                              [at](const Candidate &c) { return c.at <= at && at < c.at + 6; }))
                 candidates.append({0, at, head});
         }

@@ -1,0 +1,211 @@
+// The window on a desk shared with other officers: the conflict view, the history pane and change
+// log, changes arriving from elsewhere; on the server also a dropped connection and read-only units.
+#include "testdesk.h"
+
+#include "changelogmodel.h"
+#include "changelogview.h"
+#include "conflictdialog.h"
+#include "mainwindow.h"
+#include "projectdetailpanel.h"
+#include "projecttablemodel.h"
+#include "teamusers.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTimer>
+
+using namespace IPDesk;
+
+class TestTeamWindow : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<TestDesk> m_desk;
+    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<Database> m_other; ///< another officer's connection
+    std::unique_ptr<ProjectStore> m_otherStore;
+
+    ProjectTableModel *model() const { return m_window->projectModel(); }
+    qint64 firstId() const { return model()->projectIdAt(0); }
+    Project stored(qint64 id) const { return *m_otherStore->project(id); }
+    void otherSetsNotes(qint64 id, const QString &notes)
+    {
+        Project p = stored(id);
+        p.notes = notes;
+        QVERIFY(m_otherStore->updateProject(p));
+    }
+    /// Answers the conflict view when it opens (it is modal) with one of its buttons.
+    void answerConflictWith(const char *button, bool *seen)
+    {
+        QTimer::singleShot(0, this, [button, seen] {
+            auto *dialog = qobject_cast<ConflictDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            *seen = true;
+            dialog->findChild<QPushButton *>(QLatin1String(button))->click();
+        });
+    }
+    void closeMessageBoxes()
+    {
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            if (auto *box = qobject_cast<QMessageBox *>(w))
+                box->close();
+        }
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("IPDesk-test"));
+        m_desk = std::make_unique<TestDesk>();
+        m_desk->store.reset();
+        m_desk->db.close();
+        m_window = std::make_unique<MainWindow>();
+        QVERIFY(m_window->openDesk(m_desk->location()));
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        m_other = std::make_unique<Database>();
+        QVERIFY(m_other->open(m_desk->location(), Database::OpenMode::ExistingOnly));
+        m_otherStore = std::make_unique<ProjectStore>(m_other.get());
+    }
+
+    void cleanupTestCase()
+    {
+        m_window.reset();
+        m_otherStore.reset();
+        m_other.reset();
+        m_desk.reset();
+    }
+
+    void conflictViewLetsTheOfficerChoose()
+    {
+        const qint64 id = firstId();
+        const QModelIndex notes = model()->index(0, int(ProjectField::Notes));
+        // Another officer saves first; this window still shows the older version.
+        otherSetsNotes(id, QStringLiteral("他人：已签约"));
+        bool seen = false;
+        answerConflictWith("saveMine", &seen);
+        QVERIFY(model()->setData(notes, QStringLiteral("本人：待签约")));
+        QVERIFY(seen);
+        QCOMPARE(stored(id).notes, QStringLiteral("本人：待签约"));
+
+        // The officer looks at the row again (it is painted from the desk), then the other one saves.
+        QCOMPARE(model()->index(0, int(ProjectField::Notes)).data().toString(), QStringLiteral("本人：待签约"));
+        otherSetsNotes(id, QStringLiteral("他人：再次修改"));
+        seen = false;
+        answerConflictWith("keepTheirs", &seen);
+        model()->setData(model()->index(0, int(ProjectField::Notes)), QStringLiteral("本人：第二次"));
+        QVERIFY(seen);
+        QCOMPARE(stored(id).notes, QStringLiteral("他人：再次修改"));
+
+        // Different fields merge without asking.
+        Project p = stored(id);
+        p.investor = QStringLiteral("他人更新的投资方");
+        QVERIFY(m_otherStore->updateProject(p));
+        seen = false;
+        answerConflictWith("saveMine", &seen);
+        QVERIFY(model()->setData(model()->index(0, int(ProjectField::LeadOfficer)), QStringLiteral("王科长")));
+        QVERIFY(!seen);
+        QCOMPARE(stored(id).investor, QStringLiteral("他人更新的投资方"));
+        QCOMPARE(stored(id).leadOfficer, QStringLiteral("王科长"));
+        QCOMPARE(stored(id).notes, QStringLiteral("他人：再次修改"));
+        closeMessageBoxes();
+    }
+
+    void historyAndChangeLogShowTheEdits()
+    {
+        const qint64 id = firstId();
+        m_window->projectView()->selectRow(0);
+        auto *history = m_window->detailPanel()->findChild<QTableView *>(QStringLiteral("projectHistory"));
+        QVERIFY(history);
+        QTRY_VERIFY(history->model()->rowCount() >= 3);
+        QStringList lines;
+        for (int r = 0; r < history->model()->rowCount(); ++r) {
+            QStringList cells;
+            for (int c = 0; c < ChangeLogModel::ColumnCount; ++c)
+                cells << history->model()->index(r, c).data().toString();
+            lines << cells.join(u'|');
+        }
+        const QString all = lines.join(u'\n');
+        QVERIFY2(all.contains(fieldName(ProjectField::LeadOfficer) + QStringLiteral("||王科长")), qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("|本人：待签约|他人：再次修改")), qPrintable(all));
+        QVERIFY(all.contains(m_other->userName()));
+        Q_UNUSED(id);
+
+        ChangeLogView *log = m_window->changeLogView();
+        log->reload();
+        log->setText(QStringLiteral("王科长"));
+        QCOMPARE(log->model()->rowCount(), 1);
+        QCOMPARE(log->model()->index(0, ChangeLogModel::Record).data().toString(), stored(firstId()).name);
+        log->setText(QString());
+        QVERIFY(log->model()->rowCount() > 3);
+    }
+
+    void otherOfficersChangesAppear()
+    {
+        const qint64 id = firstId();
+        otherSetsNotes(id, QStringLiteral("别处保存的备注"));
+        // No restart, no click: LISTEN/NOTIFY on the server, SQLite's data_version on a file.
+        QTRY_COMPARE_WITH_TIMEOUT(model()->index(model()->rowOf(id) < 0 ? 0 : model()->rowOf(id), int(ProjectField::Notes)).data().toString(),
+                                  QStringLiteral("别处保存的备注"), 8000);
+    }
+
+    void droppedConnectionKeepsTheEdit()
+    {
+        if (!testOnServer())
+            QSKIP("a desk file has no connection to lose");
+        const qint64 id = firstId();
+        QVERIFY(m_window->isConnected());
+        model()->index(0, int(ProjectField::Notes)).data(); // the row is on screen
+        // The server ends this window's session (a network cut, a restart).
+        Database &db = *m_window->store()->database();
+        QSqlQuery pid(db.connection());
+        QVERIFY(pid.exec(QStringLiteral("SELECT pg_backend_pid()")) && pid.next());
+        TestServerDatabase::run(QStringLiteral("SELECT pg_terminate_backend(%1)").arg(pid.value(0).toInt()));
+        // The officer keeps working; the edit is kept and the window says so.
+        model()->setData(model()->index(0, int(ProjectField::Notes)), QStringLiteral("断线时的修改"));
+        QCOMPARE(m_window->store()->pendingCount(), 1);
+        QVERIFY(!m_window->isConnected());
+        QVERIFY2(m_window->connectionText().contains(QStringLiteral("1")), qPrintable(m_window->connectionText()));
+        closeMessageBoxes();
+        // The next round of the watch reconnects and saves it.
+        m_window->checkConnection();
+        QVERIFY(m_window->isConnected());
+        QCOMPARE(m_window->store()->pendingCount(), 0);
+        QCOMPARE(stored(id).notes, QStringLiteral("断线时的修改"));
+    }
+
+    void officerSeesOtherUnitsReadOnly()
+    {
+        if (!testOnServer())
+            QSKIP("accounts belong to the team database");
+        ProjectStore &admin = *m_otherStore;
+        const qint64 own = admin.unitByName(QStringLiteral("惠济区")), other = admin.unitByName(QStringLiteral("覃塘区"));
+        const QString login = QStringLiteral("win_%1").arg(QCoreApplication::applicationPid());
+        QVERIFY(TeamUsers::save(*m_other, TeamUser{login, TeamUser::Role::Officer, own, {}}, QStringLiteral("pw")));
+        ServerAddress a = *ServerAddress::parse(m_desk->location());
+        a.user = login;
+        a.password = QString();
+        MainWindow officer;
+        QVERIFY(officer.openDesk(a.toString(false), false, QStringLiteral("pw")));
+        QVERIFY(officer.connectionText().contains(login));
+        ProjectQuery q;
+        q.unitIds = admin.subtree(other);
+        officer.projectModel()->setQuery(q);
+        QVERIFY(officer.projectModel()->rowCount() > 0);
+        QVERIFY(!(officer.projectModel()->flags(officer.projectModel()->index(0, int(ProjectField::Notes))) & Qt::ItemIsEditable));
+        officer.detailPanel()->setProject(officer.projectModel()->projectIdAt(0));
+        QVERIFY(!officer.detailPanel()->findChild<QLabel *>(QStringLiteral("readOnlyNote"))->isHidden());
+        q.unitIds = admin.subtree(own);
+        officer.projectModel()->setQuery(q);
+        QVERIFY(officer.projectModel()->flags(officer.projectModel()->index(0, int(ProjectField::Notes))) & Qt::ItemIsEditable);
+    }
+};
+
+QTEST_MAIN(TestTeamWindow)
+#include "tst_teamwindow.moc"
