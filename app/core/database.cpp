@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlDriver>
+#include <QSqlField>
 #include <QSqlRecord>
 #include <QUrl>
 #include <QUrlQuery>
@@ -875,9 +876,64 @@ void Database::bindAll(QSqlQuery &q, const QVariantList &values)
     }
 }
 
+QString Database::withValues(const QString &sql, const QVariantList &values) const
+{
+    QString out;
+    out.reserve(sql.size() + values.size() * 8);
+    const QSqlDriver *driver = m_db.driver();
+    qsizetype next = 0;
+    bool quoted = false;
+    for (const QChar c : sql) {
+        if (c == QLatin1Char('\''))
+            quoted = !quoted;
+        if (c != QLatin1Char('?') || quoted || next >= values.size()) {
+            out += c;
+            continue;
+        }
+        QVariant v = values.at(next++);
+        if (v.userType() == QMetaType::QString && v.toString().isNull())
+            v = QStringLiteral(""); // as bindAll: text columns are NOT NULL
+        if (v.userType() == QMetaType::Bool)
+            v = v.toBool() ? 1 : 0;
+        QSqlField field(QString(), v.metaType());
+        field.setValue(v);
+        out += driver->formatValue(field);
+    }
+    return out;
+}
+
+QSqlQuery Database::run(const QString &sql, const QVariantList &values, Status *status)
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    bool ok;
+    if (m_backend == Backend::PostgreSQL) {
+        ok = q.exec(withValues(sql, values));
+    } else {
+        ok = q.prepare(sql);
+        if (ok) {
+            bindAll(q, values);
+            ok = q.exec();
+        }
+    }
+    if (status) {
+        *status = ok ? Status() : errorFrom(q);
+        // A dead connection may fail without a word from the driver: ask before calling it an error.
+        if (!ok && m_backend == Backend::PostgreSQL && status->code() == Status::Code::Failed && !ping())
+            *status = Status::error(tr("The connection to the team database was lost; the change was not saved."),
+                                    Status::Code::Offline);
+    }
+    return q;
+}
+
 Status Database::exec(const QString &sql, const QVariantList &values)
 {
     QSqlQuery q(m_db);
+    if (!values.isEmpty() && m_backend == Backend::PostgreSQL) {
+        Status s;
+        run(sql, values, &s);
+        return s;
+    }
     if (values.isEmpty()) {
         // Not prepared: PostgreSQL prepares no DDL (CREATE ..., DO ...).
         if (!q.exec(sql))
@@ -894,6 +950,16 @@ Status Database::exec(const QString &sql, const QVariantList &values)
 
 qint64 Database::insert(const QString &sql, const QVariantList &values, Status *status)
 {
+    if (m_backend == Backend::PostgreSQL) {
+        QSqlQuery r = run(sql + QLatin1String(" RETURNING id"), values, status);
+        if (!status->ok())
+            return 0;
+        if (!r.next()) {
+            *status = errorFrom(r);
+            return 0;
+        }
+        return r.value(0).toLongLong();
+    }
     QSqlQuery q(m_db);
     if (!q.prepare(sql + QLatin1String(" RETURNING id"))) {
         *status = errorFrom(q);

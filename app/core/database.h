@@ -74,6 +74,10 @@ public:
     QSqlQuery query(const QString &sql);
     /// Runs a prepared statement with values bound in order; errors become Status.
     Status exec(const QString &sql, const QVariantList &values = {});
+    /// Runs a statement with values for its ? marks and returns it for its rows or numRowsAffected().
+    /// On the server the values are written into the statement as escaped literals: one round trip,
+    /// where Qt's PostgreSQL driver would PREPARE, EXECUTE and DEALLOCATE (three).
+    QSqlQuery run(const QString &sql, const QVariantList &values, Status *status);
     /// Runs an INSERT ... RETURNING id and returns the new id (0 on failure).
     qint64 insert(const QString &sql, const QVariantList &values, Status *status);
 
@@ -118,6 +122,7 @@ private:
     Status openServer(const QString &location, OpenMode mode);
     Status migrate();
     QStringList auditTriggersSqlite();
+    QString withValues(const QString &sql, const QVariantList &values) const;
     QStringList teamStatements();
 
     friend class Transaction;

@@ -340,11 +340,12 @@ qint64 ProjectStore::addUnit(Unit unit, Status *status)
 
 std::optional<Project> ProjectStore::project(qint64 id, Status *status) const
 {
-    QSqlQuery q = m_db->query(QLatin1String("SELECT ") + projectColumns + QLatin1String(" FROM projects p WHERE p.id = ?"));
-    q.addBindValue(id);
-    if (!q.exec()) {
+    Status st;
+    QSqlQuery q = m_db->run(QLatin1String("SELECT ") + projectColumns + QLatin1String(" FROM projects p WHERE p.id = ?"),
+                            {id}, &st);
+    if (!st) {
         if (status)
-            *status = Database::errorFrom(q);
+            *status = st;
         return std::nullopt;
     }
     if (!q.next()) {
@@ -353,9 +354,8 @@ std::optional<Project> ProjectStore::project(qint64 id, Status *status) const
         return std::nullopt;
     }
     Project p = readProject(q);
-    QSqlQuery s = m_db->query(QStringLiteral("SELECT stage, reached_on FROM project_stages WHERE project_id = ?"));
-    s.addBindValue(id);
-    if (s.exec()) {
+    QSqlQuery s = m_db->run(QStringLiteral("SELECT stage, reached_on FROM project_stages WHERE project_id = ?"), {id}, &st);
+    if (st) {
         while (s.next())
             p.stageDates.insert(Stage(s.value(0).toInt()), QDate::fromString(s.value(1).toString(), Qt::ISODate));
     }
@@ -368,10 +368,10 @@ Status ProjectStore::writeStages(const Project &p)
 {
     // Only the dates that changed are written, so that the audit trail names just those.
     QHash<int, QString> stored;
-    QSqlQuery q = m_db->query(QStringLiteral("SELECT stage, reached_on FROM project_stages WHERE project_id = ?"));
-    q.addBindValue(p.id);
-    if (!q.exec())
-        return Database::errorFrom(q);
+    Status read;
+    QSqlQuery q = m_db->run(QStringLiteral("SELECT stage, reached_on FROM project_stages WHERE project_id = ?"), {p.id}, &read);
+    if (!read)
+        return read;
     while (q.next())
         stored.insert(q.value(0).toInt(), q.value(1).toDate().toString(Qt::ISODate));
     q.finish();
@@ -452,14 +452,14 @@ Status ProjectStore::updateProject(Project &p)
     Transaction t(*m_db);
     QVariantList values = projectValues(p);
     values << p.id << p.version;
-    QSqlQuery q = m_db->query(QStringLiteral(
+    Status written;
+    QSqlQuery q = m_db->run(QStringLiteral(
         "UPDATE projects SET code = ?, name = ?, investor = ?, industry = ?, industry_chain = ?, unit_id = ?, stage = ?,"
         " project_type = ?, planned_investment = ?, signed_investment = ?, funds_in_place = ?, expected_output = ?,"
         " expected_tax = ?, manufacturing = ?, source_channel = ?, lead_officer = ?, notes = ?, version = version + 1"
-        " WHERE id = ? AND version = ?"));
-    Database::bindAll(q, values);
-    if (!q.exec())
-        return Database::errorFrom(q);
+        " WHERE id = ? AND version = ?"), values, &written);
+    if (!written)
+        return written;
     if (q.numRowsAffected() != 1)
         return whyNotWritten(p.id, p.version);
     Status s = writeStages(p);
@@ -523,10 +523,10 @@ Status ProjectStore::savePending()
 
 Status ProjectStore::whyNotWritten(qint64 id, int version) const
 {
-    QSqlQuery q = m_db->query(QStringLiteral("SELECT version, unit_id FROM projects WHERE id = ?"));
-    q.addBindValue(id);
-    if (!q.exec())
-        return Database::errorFrom(q);
+    Status st;
+    QSqlQuery q = m_db->run(QStringLiteral("SELECT version, unit_id FROM projects WHERE id = ?"), {id}, &st);
+    if (!st)
+        return st;
     if (!q.next())
         return Status::error(Names::tr("The project was deleted elsewhere in the meantime."), Status::Code::Conflict);
     if (version >= 0 && q.value(0).toInt() != version)
@@ -620,10 +620,9 @@ int ProjectStore::count(const ProjectQuery &q) const
 {
     QVariantList values;
     const QString where = whereClause(q, &values);
-    QSqlQuery s = m_db->query(QLatin1String("SELECT COUNT(*) FROM projects p") + where);
-    for (const QVariant &v : values)
-        s.addBindValue(v);
-    if (!s.exec() || !s.next())
+    Status st;
+    QSqlQuery s = m_db->run(QLatin1String("SELECT COUNT(*) FROM projects p") + where, values, &st);
+    if (!st || !s.next())
         return 0;
     return s.value(0).toInt();
 }
@@ -639,15 +638,13 @@ QList<Project> ProjectStore::fetch(const ProjectQuery &q, int offset, int limit,
                         " LEFT JOIN project_stages s4 ON s4.project_id = p.id AND s4.stage = 4")
         + where + QLatin1String(" ORDER BY ") + sortExpression(q.sortField) + dir + QLatin1String(", p.id") + dir
         + QLatin1String(" LIMIT ? OFFSET ?");
-    QSqlQuery s = m_db->query(sql);
-    for (const QVariant &v : values)
-        s.addBindValue(v);
-    s.addBindValue(limit);
-    s.addBindValue(offset);
+    values << limit << offset;
+    Status st;
+    QSqlQuery s = m_db->run(sql, values, &st);
     QList<Project> out;
-    if (!s.exec()) {
+    if (!st) {
         if (status)
-            *status = Database::errorFrom(s);
+            *status = st;
         return out;
     }
     while (s.next()) {

@@ -22,7 +22,11 @@ int main(int argc, char **argv)
     parser.setApplicationDescription(QApplication::translate("main", "IPDesk, the investment-promotion desk"));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("desk"), QApplication::translate("main", "The desk file to open."));
+    parser.addPositionalArgument(QStringLiteral("desk"), QApplication::translate("main", "The desk file to open, or a team "
+                                                                                  "database: postgresql://user@host:port/database"));
+    QCommandLineOption db(QStringLiteral("db"), QApplication::translate("main", "The desk to open (as the positional argument)."),
+                          QStringLiteral("DESK"));
+    parser.addOption(db);
     QCommandLineOption demo(QStringLiteral("demo"),
                             QApplication::translate("main", "Fill a new desk with the demo data."));
     QCommandLineOption screenshot(QStringLiteral("screenshot"),
@@ -40,13 +44,15 @@ int main(int argc, char **argv)
     parser.addOption(screenshot);
     parser.process(app);
 
-    const QString path = parser.positionalArguments().value(0, IPDesk::AppSettings::defaultDatabase());
+    const QString path = parser.isSet(db) ? parser.value(db)
+                                          : parser.positionalArguments().value(0, IPDesk::AppSettings::defaultDatabase());
     IPDesk::MainWindow window;
     // A first start (no desk yet) opens on the demo desk so there is something to look at.
-    const bool firstStart = parser.positionalArguments().isEmpty();
+    const bool firstStart = parser.positionalArguments().isEmpty() && !parser.isSet(db);
     window.openDesk(path, parser.isSet(demo) || firstStart);
     if (parser.isSet(show)) {
-        const QStringList tabs = {QStringLiteral("pipeline"), QStringLiteral("progress"), QStringLiteral("figures"), QStringLiteral("activities")};
+        const QStringList tabs = {QStringLiteral("pipeline"), QStringLiteral("progress"), QStringLiteral("figures"),
+                                  QStringLiteral("activities"), QStringLiteral("changes")};
         window.tabs()->setCurrentIndex(qMax(0, int(tabs.indexOf(parser.value(show)))));
     }
     window.show();
