@@ -138,11 +138,12 @@ private slots:
         Q_UNUSED(id);
 
         ChangeLogView *log = m_window->changeLogView();
-        log->reload();
+        m_window->tabs()->setCurrentWidget(log); // the officer opens the tab
         log->setText(QStringLiteral("王科长"));
         QCOMPARE(log->model()->rowCount(), 1);
         QCOMPARE(log->model()->index(0, ChangeLogModel::Record).data().toString(), stored(firstId()).name);
         log->setText(QString());
+        m_window->tabs()->setCurrentIndex(0);
         QVERIFY(log->model()->rowCount() > 3);
     }
 

@@ -60,7 +60,13 @@ ChangeLogView::ChangeLogView(ProjectStore *store, QWidget *parent)
     connect(m_kind, &QComboBox::currentIndexChanged, this, &ChangeLogView::applyFilter);
     connect(m_from, &QDateEdit::dateChanged, this, &ChangeLogView::applyFilter);
     connect(m_text, &QLineEdit::textChanged, this, &ChangeLogView::applyFilter);
-    reload();
+}
+
+void ChangeLogView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        reload();
 }
 
 void ChangeLogView::setMoneyUnit(MoneyUnit unit)
@@ -80,6 +86,11 @@ void ChangeLogView::setText(const QString &text)
 
 void ChangeLogView::reload()
 {
+    if (!isVisible()) {
+        m_stale = true;
+        return;
+    }
+    m_stale = false;
     const QString who = m_who->currentData().toString();
     {
         QSignalBlocker blocker(m_who);

@@ -26,10 +26,14 @@ public:
     void setMoneyUnit(MoneyUnit unit);
     void setAccount(const QString &who);
     void setText(const QString &text);
-    /// Reads the log again (after changes here or elsewhere).
+    /// Reads the log again (after changes here or elsewhere); while the tab is hidden, when it is next shown.
     void reload();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
+    bool m_stale = true;
     void applyFilter();
     ChangeLogModel *m_model;
     QComboBox *m_who;

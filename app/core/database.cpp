@@ -241,6 +241,7 @@ const char *const schemaStep5[] = {
     " new_value TEXT)",
     "CREATE INDEX IF NOT EXISTS audit_record ON audit_log(table_name, record_id)",
     "CREATE INDEX IF NOT EXISTS audit_at ON audit_log(at)",
+    "CREATE INDEX IF NOT EXISTS audit_who ON audit_log(who)",
     // Re-imports look a project up by name within its unit; with both in one index the server's
     // planner cannot prefer scanning the whole unit while its statistics lag behind a long import.
     "CREATE INDEX IF NOT EXISTS projects_name_unit ON projects(name, unit_id)",

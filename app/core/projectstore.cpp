@@ -48,8 +48,8 @@ QVariantList projectValues(const Project &p)
 QString sortExpression(ProjectField f)
 {
     switch (f) {
-    case ProjectField::SignedDate: return QStringLiteral("s2.reached_on");
-    case ProjectField::StartedDate: return QStringLiteral("s4.reached_on");
+    case ProjectField::SignedDate: return QStringLiteral("20"); // the output column of the signing date
+    case ProjectField::StartedDate: return QStringLiteral("21"); // and of the starting date
     default: return QLatin1String("p.") + fieldColumn(f);
     }
 }
@@ -632,10 +632,12 @@ QList<Project> ProjectStore::fetch(const ProjectQuery &q, int offset, int limit,
     QVariantList values;
     const QString where = whereClause(q, &values);
     const QString dir = q.sortOrder == Qt::AscendingOrder ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
+    // The two dates are looked up for the rows of the page only (after the sort and LIMIT), not
+    // joined with every stage date of the desk first.
     const QString sql = QLatin1String("SELECT ") + projectColumns
-        + QLatin1String(", s2.reached_on, s4.reached_on FROM projects p"
-                        " LEFT JOIN project_stages s2 ON s2.project_id = p.id AND s2.stage = 2"
-                        " LEFT JOIN project_stages s4 ON s4.project_id = p.id AND s4.stage = 4")
+        + QLatin1String(", (SELECT s2.reached_on FROM project_stages s2 WHERE s2.project_id = p.id AND s2.stage = 2),"
+                        " (SELECT s4.reached_on FROM project_stages s4 WHERE s4.project_id = p.id AND s4.stage = 4)"
+                        " FROM projects p")
         + where + QLatin1String(" ORDER BY ") + sortExpression(q.sortField) + dir + QLatin1String(", p.id") + dir
         + QLatin1String(" LIMIT ? OFFSET ?");
     values << limit << offset;
