@@ -264,13 +264,16 @@ const char *const schemaStep5Pg[] = {
     " SET search_path = public AS $$ SELECT pg_has_role(session_user, 'ipdesk_admin', 'MEMBER')"
     " OR EXISTS (SELECT 1 FROM pg_roles WHERE rolname = session_user AND rolsuper)"
     " OR session_user = (SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()) $$",
+    // The units this account writes as an officer: its own unit and every unit below it.
+    "CREATE OR REPLACE FUNCTION ipdesk_writable_units() RETURNS bigint[] LANGUAGE sql STABLE SECURITY DEFINER"
+    " SET search_path = public AS $$ SELECT COALESCE(array_agg(down.id), '{}') FROM (WITH RECURSIVE down(id) AS ("
+    " SELECT d.unit_id FROM desk_users d WHERE d.login = session_user AND d.role = 'officer' AND d.unit_id IS NOT NULL"
+    " AND pg_has_role(session_user, 'ipdesk_officer', 'MEMBER')"
+    " UNION SELECT u.id FROM units u JOIN down ON u.parent_id = down.id) SELECT id FROM down) down $$",
     // True when the account may write records of this unit: an administrator anywhere, an officer in
-    // the subtree of their own unit (the unit itself or any unit below it).
+    // the subtree of their own unit.
     "CREATE OR REPLACE FUNCTION ipdesk_can_write(target BIGINT) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER"
-    " SET search_path = public AS $$ SELECT ipdesk_is_admin() OR (pg_has_role(session_user, 'ipdesk_officer', 'MEMBER')"
-    " AND EXISTS (WITH RECURSIVE up(id, parent_id) AS (SELECT id, parent_id FROM units WHERE id = target"
-    " UNION ALL SELECT u.id, u.parent_id FROM units u JOIN up ON u.id = up.parent_id)"
-    " SELECT 1 FROM up JOIN desk_users d ON d.unit_id = up.id WHERE d.login = session_user AND d.role = 'officer')) $$",
+    " SET search_path = public AS $$ SELECT ipdesk_is_admin() OR target = ANY (ipdesk_writable_units()) $$",
     "CREATE OR REPLACE FUNCTION ipdesk_audit() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER"
     " SET search_path = public AS $$"
     " DECLARE o jsonb; n jsonb; k text; rid bigint;"
@@ -315,20 +318,22 @@ const char *const schemaStep5Pg[] = {
     nullptr,
 };
 
-/// Row-level security: everyone reads everything; writes need ipdesk_can_write() of the record's unit.
-/// %T% is the table, %U% the expression of its unit.
+/// Row-level security: everyone reads everything; writes need the record's unit to be writable
+/// (as ipdesk_can_write()). %T% is the table, %U% the expression of its unit. %W% is written so that
+/// the server works out the account's units once per statement (an InitPlan), not once per row.
 const char *const rowSecurityPg[] = {
     "ALTER TABLE %T% ENABLE ROW LEVEL SECURITY",
     "DROP POLICY IF EXISTS ipdesk_read ON %T%",
     "CREATE POLICY ipdesk_read ON %T% FOR SELECT USING (true)",
     "DROP POLICY IF EXISTS ipdesk_add ON %T%",
-    "CREATE POLICY ipdesk_add ON %T% FOR INSERT WITH CHECK (ipdesk_can_write(%U%))",
+    "CREATE POLICY ipdesk_add ON %T% FOR INSERT WITH CHECK (%W%)",
     "DROP POLICY IF EXISTS ipdesk_change ON %T%",
-    "CREATE POLICY ipdesk_change ON %T% FOR UPDATE USING (ipdesk_can_write(%U%)) WITH CHECK (ipdesk_can_write(%U%))",
+    "CREATE POLICY ipdesk_change ON %T% FOR UPDATE USING (%W%) WITH CHECK (%W%)",
     "DROP POLICY IF EXISTS ipdesk_remove ON %T%",
-    "CREATE POLICY ipdesk_remove ON %T% FOR DELETE USING (ipdesk_can_write(%U%))",
+    "CREATE POLICY ipdesk_remove ON %T% FOR DELETE USING (%W%)",
     nullptr,
 };
+const char writableCheck[] = "(SELECT ipdesk_is_admin()) OR %U% = ANY ((SELECT ipdesk_writable_units())::bigint[])";
 const char *const rowSecurityTables[][2] = {
     {"projects", "unit_id"},
     {"project_stages", "(SELECT p.unit_id FROM projects p WHERE p.id = project_id)"},
@@ -777,7 +782,8 @@ QStringList Database::teamStatements()
     }
     for (const auto &table : rowSecurityTables) {
         for (const char *const *stmt = rowSecurityPg; *stmt; ++stmt)
-            out << QString::fromLatin1(*stmt).replace(QLatin1String("%T%"), QLatin1String(table[0]))
+            out << QString::fromLatin1(*stmt).replace(QLatin1String("%W%"), QLatin1String(writableCheck))
+                       .replace(QLatin1String("%T%"), QLatin1String(table[0]))
                        .replace(QLatin1String("%U%"), QLatin1String(table[1]));
     }
     return out;
