@@ -340,8 +340,11 @@ qint64 ProjectStore::addUnit(Unit unit, Status *status)
 
 std::optional<Project> ProjectStore::project(qint64 id, Status *status) const
 {
+    // The record and its stage dates in one statement: one row per date (one row if it has none).
     Status st;
-    QSqlQuery q = m_db->run(QLatin1String("SELECT ") + projectColumns + QLatin1String(" FROM projects p WHERE p.id = ?"),
+    QSqlQuery q = m_db->run(QLatin1String("SELECT ") + projectColumns
+                                + QLatin1String(", s.stage, s.reached_on FROM projects p"
+                                                " LEFT JOIN project_stages s ON s.project_id = p.id WHERE p.id = ?"),
                             {id}, &st);
     if (!st) {
         if (status)
@@ -354,27 +357,31 @@ std::optional<Project> ProjectStore::project(qint64 id, Status *status) const
         return std::nullopt;
     }
     Project p = readProject(q);
-    QSqlQuery s = m_db->run(QStringLiteral("SELECT stage, reached_on FROM project_stages WHERE project_id = ?"), {id}, &st);
-    if (st) {
-        while (s.next())
-            p.stageDates.insert(Stage(s.value(0).toInt()), QDate::fromString(s.value(1).toString(), Qt::ISODate));
-    }
+    do {
+        if (!q.isNull(19))
+            p.stageDates.insert(Stage(q.value(19).toInt()), QDate::fromString(q.value(20).toString(), Qt::ISODate));
+    } while (q.next());
     if (status)
         *status = Status();
     return p;
 }
 
-Status ProjectStore::writeStages(const Project &p)
+Status ProjectStore::writeStages(const Project &p, const QMap<Stage, QDate> *known)
 {
-    // Only the dates that changed are written, so that the audit trail names just those.
+    // Only the dates that changed are written, so that the audit trail names just those. The stored
+    // dates are read here unless the caller read them with the version it updates (known).
     QHash<int, QString> stored;
-    Status read;
-    QSqlQuery q = m_db->run(QStringLiteral("SELECT stage, reached_on FROM project_stages WHERE project_id = ?"), {p.id}, &read);
-    if (!read)
-        return read;
-    while (q.next())
-        stored.insert(q.value(0).toInt(), q.value(1).toDate().toString(Qt::ISODate));
-    q.finish();
+    if (known) {
+        for (auto it = known->cbegin(); it != known->cend(); ++it)
+            stored.insert(int(it.key()), it.value().toString(Qt::ISODate));
+    } else {
+        Status read;
+        QSqlQuery q = m_db->run(QStringLiteral("SELECT stage, reached_on FROM project_stages WHERE project_id = ?"), {p.id}, &read);
+        if (!read)
+            return read;
+        while (q.next())
+            stored.insert(q.value(0).toInt(), q.value(1).toDate().toString(Qt::ISODate));
+    }
     Status s;
     for (auto it = stored.cbegin(); it != stored.cend() && s; ++it) {
         const QDate wanted = p.stageDates.value(Stage(it.key()));
@@ -446,6 +453,11 @@ Status ProjectStore::insertProjects(QList<Project> &projects)
 
 Status ProjectStore::updateProject(Project &p)
 {
+    return updateProject(p, nullptr);
+}
+
+Status ProjectStore::updateProject(Project &p, const QMap<Stage, QDate> *storedStages)
+{
     const QStringList errors = p.validate();
     if (!errors.isEmpty())
         return Status::error(errors.join(QLatin1Char('\n')));
@@ -462,7 +474,7 @@ Status ProjectStore::updateProject(Project &p)
         return written;
     if (q.numRowsAffected() != 1)
         return whyNotWritten(p.id, p.version);
-    Status s = writeStages(p);
+    Status s = writeStages(p, storedStages);
     if (!s)
         return s;
     s = t.commit();
@@ -491,7 +503,8 @@ Status ProjectStore::saveEdit(const Project &base, const Project &target, Projec
             m.merged.id = current->id;
             m.merged.version = current->version;
         }
-        s = updateProject(m.merged);
+        // The version check of the update guarantees the stage dates read with `current` are still stored.
+        s = updateProject(m.merged, &current->stageDates);
         if (s) {
             if (written)
                 *written = m.merged;

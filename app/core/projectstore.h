@@ -152,7 +152,8 @@ signals:
 
 private:
     QString whereClause(const ProjectQuery &q, QVariantList *values) const;
-    Status writeStages(const Project &p);
+    Status writeStages(const Project &p, const QMap<Stage, QDate> *known = nullptr);
+    Status updateProject(Project &p, const QMap<Stage, QDate> *storedStages);
     ConflictResolver m_resolver;
     mutable QHash<qint64, bool> m_canWrite;
     QList<PendingEdit> m_pending;
