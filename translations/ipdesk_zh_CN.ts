@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Cli</name>
@@ -60,38 +59,6 @@
         <translation>%1 %2 年通报(截至 %3)已写入 %4。</translation>
     </message>
     <message>
-        <source>usage: ipdesk-cli COMMAND [--db PATH] [options]
-commands:
-  demo --db PATH                 create a demo desk from the sample reports
-  projects [--json]              list the project pipeline
-  extract FILE...                print the facts found in reports as JSON Lines
-  import-report FILE...          extract and store facts with their reports (accept all)
-  progress --year Y [--as-of DATE] [--json]
-                                 each unit&apos;s actual against its target: completion, pace, status
-  import --kind projects|targets|facts FILE [--mapping FILE.json] [--skip-invalid]
-                                 import a CSV or XLSX table
-  export --kind projects|targets|facts -o FILE [--gb18030]
-                                 write CSV or XLSX, by the file&apos;s ending
-  bulletin --year Y [--as-of DATE] -o FILE.pdf
-                                 the ranking bulletin with its charts, as the window exports it
-</source>
-        <translation>用法:ipdesk-cli 命令 [--db 路径] [选项]
-命令:
-  demo --db 路径                 用样例报道新建演示工作台
-  projects [--json]              列出项目库
-  extract 文件...                以 JSON Lines 输出报道中的数据
-  import-report 文件...          提取并保存报道中的数据(全部接受)
-  progress --year 年 [--as-of 日期] [--json]
-                                 各单位对照目标的完成情况:完成率、序时进度、红黄绿
-  import --kind projects|targets|facts 文件 [--mapping 文件.json] [--skip-invalid]
-                                 导入 CSV 或 XLSX 表格
-  export --kind projects|targets|facts -o 文件 [--gb18030]
-                                 按文件扩展名写出 CSV 或 XLSX
-  bulletin --year 年 [--as-of 日期] -o 文件.pdf
-                                 含图表的排名通报,与窗口导出的相同
-</translation>
-    </message>
-    <message>
         <source>--kind is projects, targets or facts</source>
         <translation>--kind 只能是 projects、targets 或 facts</translation>
     </message>
@@ -104,14 +71,12 @@ commands:
         <translation>无法读取列对应文件 %1。</translation>
     </message>
     <message>
-        <source>row %1, %2 &quot;%3&quot;: %4</source>
+        <source>row %1, %2 "%3": %4</source>
         <translation>第 %1 行,%2“%3”:%4</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) have problems; nothing was stored. Fix them, or pass --skip-invalid to store the others.</source>
-        <translation>
-            <numerusform>%n 行有问题;未保存任何内容。请修改,或加 --skip-invalid 保存其余各行。</numerusform>
-        </translation>
+        <translation><numerusform>%n 行有问题;未保存任何内容。请修改,或加 --skip-invalid 保存其余各行。</numerusform></translation>
     </message>
     <message>
         <source>%1: %2 added, %3 updated, %4 unchanged, %5 skipped.</source>
@@ -128,6 +93,87 @@ commands:
     <message>
         <source>%1 needs --year YYYY</source>
         <translation>%1 需要 --year 年份</translation>
+    </message>
+    <message>
+        <source>usage: ipdesk-cli COMMAND [--db PATH] [options]
+commands:
+  demo --db PATH                 create a demo desk from the sample reports
+  projects [--json]              list the project pipeline
+  extract FILE...                print the facts found in reports as JSON Lines
+  import-report FILE...          extract and store facts with their reports (accept all)
+  progress --year Y [--as-of DATE] [--json]
+                                 each unit's actual against its target: completion, pace, status
+  import --kind projects|targets|facts FILE [--mapping FILE.json] [--skip-invalid]
+                                 import a CSV or XLSX table
+  export --kind projects|targets|facts -o FILE [--gb18030]
+                                 write CSV or XLSX, by the file's ending
+  bulletin --year Y [--as-of DATE] -o FILE.pdf
+                                 the ranking bulletin with its charts, as the window exports it
+  migrate --from DESK --to DESK  copy a whole desk into an empty one in one transaction,
+                                 e.g. desk.sqlite to postgresql://user@host/db and back
+  user list | user add LOGIN --role admin|officer|viewer [--unit NAME] [--password P]
+       | user remove LOGIN       accounts of a team database (administrators only)
+PATH may be a team database: postgresql://user[:password]@host[:port]/database;
+a password not in the address is read from PGPASSWORD or ~/.pgpass.
+</source>
+        <translation>用法:ipdesk-cli 命令 [--db 路径] [选项]
+命令:
+  demo --db 路径                 用样例报道新建演示工作台
+  projects [--json]              列出项目库
+  extract 文件...                以 JSON Lines 输出报道中的数据
+  import-report 文件...          提取并保存报道中的数据(全部接受)
+  progress --year 年 [--as-of 日期] [--json]
+                                 各单位对照目标的完成情况:完成率、序时进度、红黄绿
+  import --kind projects|targets|facts 文件 [--mapping 文件.json] [--skip-invalid]
+                                 导入 CSV 或 XLSX 表格
+  export --kind projects|targets|facts -o 文件 [--gb18030]
+                                 按文件扩展名写出 CSV 或 XLSX
+  bulletin --year 年 [--as-of 日期] -o 文件.pdf
+                                 含图表的排名通报,与窗口导出的相同
+  migrate --from 工作台 --to 工作台
+                                 在一个事务中把整个工作台复制到空工作台,
+                                 如从 desk.sqlite 迁到 postgresql://用户@主机/库,或迁回
+  user list | user add 登录名 --role admin|officer|viewer [--unit 单位] [--password 密码]
+       | user remove 登录名      团队数据库的账号(仅管理员)
+路径也可以是团队数据库:postgresql://用户[:密码]@主机[:端口]/数据库;
+地址中没有密码时,从 PGPASSWORD 或 ~/.pgpass 读取。
+</translation>
+    </message>
+    <message>
+        <source>migrate needs --from DESK and --to DESK</source>
+        <translation>migrate 需要 --from 工作台 和 --to 工作台</translation>
+    </message>
+    <message>
+        <source>%1 exists already; a desk is moved only into a new file or an empty team database.</source>
+        <translation>%1 已存在;工作台只能迁入新文件或空的团队数据库。</translation>
+    </message>
+    <message>
+        <source>copied %1 of %2 records</source>
+        <translation>已复制 %1/%2 条记录</translation>
+    </message>
+    <message>
+        <source>Moved %1 to %2: %3 units, %4 projects.</source>
+        <translation>已把 %1 迁到 %2:%3 个单位,%4 个项目。</translation>
+    </message>
+    <message>
+        <source>user add needs a LOGIN and --role admin, officer or viewer</source>
+        <translation>user add 需要登录名和 --role admin、officer 或 viewer</translation>
+    </message>
+    <message>
+        <source>There is no unit %1 on this desk.</source>
+        <translation>本工作台没有单位 %1。</translation>
+    </message>
+    <message>
+        <source>Account %1 saved.</source>
+        <translation>账号 %1 已保存。</translation>
+    </message>
+    <message>
+        <source>Account %1 removed.</source>
+        <translation>账号 %1 已停用。</translation>
+    </message>
+    <message>
+        <source>user needs list, add or remove</source>
+        <translation>user 需要 list、add 或 remove</translation>
     </message>
 </context>
 <context>
@@ -327,7 +373,7 @@ commands:
         <translation>规则未保存</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a number.</source>
+        <source>"%1" is not a number.</source>
         <translation>“%1”不是数字。</translation>
     </message>
 </context>
@@ -399,9 +445,7 @@ commands:
     </message>
     <message numerus="yes">
         <source>%1 (%2): %3 since %4, %n month(s)</source>
-        <translation>
-            <numerusform>%1(%2):自 %4 起处于%3阶段,已 %n 个月</numerusform>
-        </translation>
+        <translation><numerusform>%1(%2):自 %4 起处于%3阶段,已 %n 个月</numerusform></translation>
     </message>
     <message>
         <source>%1 cannot be written: the folder is not writable.</source>
@@ -410,6 +454,128 @@ commands:
     <message>
         <source>%1 could not be written.</source>
         <translation>无法写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::ChangeLogModel</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>修改前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>修改后</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Report figure</source>
+        <translation>报道数据</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>招商活动</translation>
+    </message>
+    <message>
+        <source>Date %1</source>
+        <translation>%1日期</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Qualifier</source>
+        <translation>限定</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Parent unit</source>
+        <translation>上级单位</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>%1 added</source>
+        <translation>新增%1</translation>
+    </message>
+    <message>
+        <source>%1 deleted</source>
+        <translation>删除%1</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::ChangeLogView</name>
+    <message>
+        <source>All records</source>
+        <translation>全部记录</translation>
+    </message>
+    <message>
+        <source>any day</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Search old and new values</source>
+        <translation>搜索修改前后的值</translation>
+    </message>
+    <message>
+        <source>Who:</source>
+        <translation>操作人:</translation>
+    </message>
+    <message>
+        <source>Records:</source>
+        <translation>记录:</translation>
+    </message>
+    <message>
+        <source>Since:</source>
+        <translation>起始日期:</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
     </message>
 </context>
 <context>
@@ -479,8 +645,138 @@ commands:
         <translation>无法写入 %1。</translation>
     </message>
     <message>
-        <source>Charts are written as PDF, SVG or PNG; &quot;%1&quot; is none of them.</source>
+        <source>Charts are written as PDF, SVG or PNG; "%1" is none of them.</source>
         <translation>图表只能导出为 PDF、SVG 或 PNG;“%1”都不是。</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::ConflictDialog</name>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(无)</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(空)</translation>
+    </message>
+    <message>
+        <source>Someone else changed %1</source>
+        <translation>他人已修改%1</translation>
+    </message>
+    <message>
+        <source>While you were editing, a newer version of &lt;b&gt;%1&lt;/b&gt; was saved. Choose for each field below which value to keep.</source>
+        <translation>在您编辑期间,&lt;b&gt;%1&lt;/b&gt; 已被保存了更新的版本。请逐项选择保留哪个值。</translation>
+    </message>
+    <message>
+        <source>While you were editing, &lt;b&gt;%1&lt;/b&gt; saved a newer version of &lt;b&gt;%2&lt;/b&gt; at %3. Choose for each field below which value to keep.</source>
+        <translation>在您编辑期间,&lt;b&gt;%1&lt;/b&gt; 于 %3 保存了 &lt;b&gt;%2&lt;/b&gt; 的更新版本。请逐项选择保留哪个值。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Field&lt;/b&gt;</source>
+        <translation>&lt;b&gt;字段&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Before&lt;/b&gt;</source>
+        <translation>&lt;b&gt;原值&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Theirs&lt;/b&gt;</source>
+        <translation>&lt;b&gt;他人的&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Mine&lt;/b&gt;</source>
+        <translation>&lt;b&gt;我的&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Their changes kept: %1</source>
+        <translation>已保留他人的修改:%1</translation>
+    </message>
+    <message>
+        <source>Your changes kept: %1</source>
+        <translation>已保留您的修改:%1</translation>
+    </message>
+    <message>
+        <source>Keep &amp;Theirs</source>
+        <translation>保留他人的(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Save &amp;Mine</source>
+        <translation>保存我的(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Save &amp;Merged</source>
+        <translation>保存合并结果(&amp;M)</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::ConnectDialog</name>
+    <message>
+        <source>Connect to Team Database</source>
+        <translation>连接团队数据库</translation>
+    </message>
+    <message>
+        <source>e.g. zhaoshang</source>
+        <translation>如 zhaoshang</translation>
+    </message>
+    <message>
+        <source>Encrypt when the server offers it</source>
+        <translation>服务器支持时加密</translation>
+    </message>
+    <message>
+        <source>Always encrypt (refuse servers without TLS)</source>
+        <translation>始终加密(拒绝不支持 TLS 的服务器)</translation>
+    </message>
+    <message>
+        <source>Encrypt and check the server's certificate</source>
+        <translation>加密并校验服务器证书</translation>
+    </message>
+    <message>
+        <source>Never encrypt</source>
+        <translation>不加密</translation>
+    </message>
+    <message>
+        <source>Keep the password in the system keyring</source>
+        <translation>把密码保存在系统密钥环中</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>服务器(&amp;S):</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>端口(&amp;O):</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>数据库(&amp;D):</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U):</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Encryption:</source>
+        <translation>加密(&amp;E):</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The team desk lives on the bureau's PostgreSQL server. Ask its administrator for the address and your account.</source>
+        <translation>团队工作台在本局的 PostgreSQL 服务器上。地址和账号请向管理员索取。</translation>
     </message>
 </context>
 <context>
@@ -553,10 +849,6 @@ commands:
         <translation>%1 是只读文件。请改为可写或打开副本;文件未被改动。</translation>
     </message>
     <message>
-        <source>Team databases (PostgreSQL) are not available in this version yet.</source>
-        <translation>此版本尚不支持团队数据库(PostgreSQL)。</translation>
-    </message>
-    <message>
         <source>There is no desk at %1.</source>
         <translation>%1 处没有工作台文件。</translation>
     </message>
@@ -591,6 +883,98 @@ commands:
     <message>
         <source>The change could not be saved: %1</source>
         <translation>改动无法保存:%1</translation>
+    </message>
+    <message>
+        <source>The team database refused this change: your account may not write records of this unit or this kind. Nothing was changed.</source>
+        <translation>团队数据库拒绝了这次修改:您的账号无权修改该单位或该类记录。未作任何改动。</translation>
+    </message>
+    <message>
+        <source>The connection to the team database was lost; the change was not saved.</source>
+        <translation>与团队数据库的连接已断开;修改未保存。</translation>
+    </message>
+    <message>
+        <source>Another officer was saving the same records at the same moment; try again.</source>
+        <translation>另一位同事正在同时保存相同的记录;请重试。</translation>
+    </message>
+    <message>
+        <source>%1 is not a team database address. Write it as postgresql://user@host:port/database.</source>
+        <translation>%1 不是团队数据库地址。请写成 postgresql://用户@主机:端口/数据库。</translation>
+    </message>
+    <message>
+        <source>This installation cannot reach team databases: Qt's PostgreSQL driver (package libqt6sql6-psql) is missing.</source>
+        <translation>本机无法连接团队数据库:缺少 Qt 的 PostgreSQL 驱动(软件包 libqt6sql6-psql)。</translation>
+    </message>
+    <message>
+        <source>The team database at %1 refused the user name or password.</source>
+        <translation>位于 %1 的团队数据库拒绝了用户名或密码。</translation>
+    </message>
+    <message>
+        <source>There is no team database %1 on %2.</source>
+        <translation>%2 上没有团队数据库 %1。</translation>
+    </message>
+    <message>
+        <source>The team database at %1 cannot be reached: %2</source>
+        <translation>无法连接位于 %1 的团队数据库:%2</translation>
+    </message>
+    <message>
+        <source>The team database %1 has no desk in it yet.</source>
+        <translation>团队数据库 %1 中还没有工作台。</translation>
+    </message>
+    <message>
+        <source>The database %1 belongs to another program, not IPDesk. Nothing was changed.</source>
+        <translation>数据库 %1 属于其他程序,不是招商工作台的。未作任何改动。</translation>
+    </message>
+    <message>
+        <source>The team database %1 was set up by a newer IPDesk (desk format %2; this program reads up to %3). Update IPDesk to use it; nothing was changed.</source>
+        <translation>团队数据库 %1 由更新版本的招商工作台建立(格式 %2;本程序最高支持 %3)。请升级后使用;未作任何改动。</translation>
+    </message>
+    <message>
+        <source>Both desks must be open to copy one into the other.</source>
+        <translation>两个工作台都必须打开才能复制。</translation>
+    </message>
+    <message>
+        <source>The desk %1 already has records. A desk is moved only into an empty one; nothing was changed.</source>
+        <translation>工作台 %1 中已有记录。工作台只能迁入空工作台;未作任何改动。</translation>
+    </message>
+    <message>
+        <source>Only an administrator of the team database can move a desk into it.</source>
+        <translation>只有团队数据库的管理员才能把工作台迁入。</translation>
+    </message>
+    <message>
+        <source>The copy was cancelled; nothing was changed.</source>
+        <translation>复制已取消;未作任何改动。</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>招商专员</translation>
+    </message>
+    <message>
+        <source>Viewer</source>
+        <translation>只读用户</translation>
+    </message>
+    <message>
+        <source>Accounts belong to team databases; a personal desk has only its owner.</source>
+        <translation>账号只属于团队数据库;个人工作台只有其本人。</translation>
+    </message>
+    <message>
+        <source>"%1" cannot be a login: use lower-case letters, digits, _ . or -, starting with a letter.</source>
+        <translation>“%1”不能作登录名:请用小写字母、数字、_ . 或 -,并以字母开头。</translation>
+    </message>
+    <message>
+        <source>An officer needs a unit: the account writes that unit and the units below it.</source>
+        <translation>招商专员需要所属单位:该账号可修改本单位及其下属单位。</translation>
+    </message>
+    <message>
+        <source>Only an administrator manages accounts.</source>
+        <translation>只有管理员可以管理账号。</translation>
+    </message>
+    <message>
+        <source>A new account needs a password.</source>
+        <translation>新账号需要密码。</translation>
     </message>
 </context>
 <context>
@@ -729,9 +1113,7 @@ commands:
     </message>
     <message numerus="yes">
         <source>%1 (%n figure(s))</source>
-        <translation>
-            <numerusform>%1(%n 条数据)</numerusform>
-        </translation>
+        <translation><numerusform>%1(%n 条数据)</numerusform></translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -790,8 +1172,23 @@ commands:
         <translation>(顶层)</translation>
     </message>
     <message>
-        <source>%1 (new, the report&apos;s subject)</source>
+        <source>%1 (new, the report's subject)</source>
         <translation>%1(新单位,报道主体)</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::Keyring</name>
+    <message>
+        <source>No password is kept for this database.</source>
+        <translation>没有保存这个数据库的密码。</translation>
+    </message>
+    <message>
+        <source>The system keyring cannot be used: %1</source>
+        <translation>无法使用系统密钥环:%1</translation>
+    </message>
+    <message>
+        <source>The keyring is turned off.</source>
+        <translation>密钥环已关闭。</translation>
     </message>
 </context>
 <context>
@@ -954,15 +1351,11 @@ commands:
     </message>
     <message numerus="yes">
         <source>%n project(s), %1</source>
-        <translation>
-            <numerusform>共 %n 个项目,%1</numerusform>
-        </translation>
+        <translation><numerusform>共 %n 个项目,%1</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n project(s) shown</source>
-        <translation>
-            <numerusform>显示 %n 个项目</numerusform>
-        </translation>
+        <translation><numerusform>显示 %n 个项目</numerusform></translation>
     </message>
     <message>
         <source>No unit yet</source>
@@ -985,14 +1378,12 @@ commands:
         <translation>%1(副本)</translation>
     </message>
     <message>
-        <source>Delete the project &quot;%1&quot;? You can undo this with Ctrl+Z.</source>
+        <source>Delete the project "%1"? You can undo this with Ctrl+Z.</source>
         <translation>删除项目“%1”?可按 Ctrl+Z 撤销。</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n projects? You can undo this with Ctrl+Z.</source>
-        <translation>
-            <numerusform>删除 %n 个项目?可按 Ctrl+Z 撤销。</numerusform>
-        </translation>
+        <translation><numerusform>删除 %n 个项目?可按 Ctrl+Z 撤销。</numerusform></translation>
     </message>
     <message>
         <source>Delete projects</source>
@@ -1160,20 +1551,18 @@ commands:
     </message>
     <message numerus="yes">
         <source>Paste %n cell(s)</source>
-        <translation>
-            <numerusform>粘贴 %n 行</numerusform>
-        </translation>
+        <translation><numerusform>粘贴 %n 行</numerusform></translation>
     </message>
     <message>
         <source>The block is longer than the table below the current row.</source>
         <translation>粘贴的行数超过了当前行以下的行数。</translation>
     </message>
     <message>
-        <source>Row %1: &quot;%2&quot; is not a stage.</source>
+        <source>Row %1: "%2" is not a stage.</source>
         <translation>第 %1 行:“%2”不是项目阶段。</translation>
     </message>
     <message>
-        <source>Row %1: there is no unit &quot;%2&quot;.</source>
+        <source>Row %1: there is no unit "%2".</source>
         <translation>第 %1 行:没有“%2”这个单位。</translation>
     </message>
     <message>
@@ -1181,7 +1570,7 @@ commands:
         <translation>第 %1 行:%2</translation>
     </message>
     <message>
-        <source>Row %1: &quot;%2&quot; is not a project type.</source>
+        <source>Row %1: "%2" is not a project type.</source>
         <translation>第 %1 行:“%2”不是项目类型。</translation>
     </message>
     <message>
@@ -1191,6 +1580,82 @@ commands:
     <message>
         <source>Nothing was pasted</source>
         <translation>未粘贴任何内容</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to Team Database…</source>
+        <translation>连接团队数据库(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Team &amp;Accounts…</source>
+        <translation>团队账号(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the team database</source>
+        <translation>无法连接团队数据库</translation>
+    </message>
+    <message>
+        <source>New team desk</source>
+        <translation>新建团队工作台</translation>
+    </message>
+    <message>
+        <source>%1
+
+Set up a new, empty team desk in this database?</source>
+        <translation>%1
+
+要在这个数据库中建立新的空团队工作台吗?</translation>
+    </message>
+    <message>
+        <source>The password was not kept: %1</source>
+        <translation>密码未保存:%1</translation>
+    </message>
+    <message>
+        <source>Personal desk</source>
+        <translation>个人工作台</translation>
+    </message>
+    <message>
+        <source>Team database %1 · signed in as %2</source>
+        <translation>团队数据库 %1 · 登录身份 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connection to the team database lost — reconnecting… %n edit(s) kept, to be saved when it is back</source>
+        <translation><numerusform>与团队数据库的连接已断开,正在重连… 已保留 %n 处修改,连接恢复后保存</numerusform></translation>
+    </message>
+    <message>
+        <source>Connection to the team database lost — reconnecting…</source>
+        <translation>与团队数据库的连接已断开,正在重连…</translation>
+    </message>
+    <message>
+        <source>Some kept edits were not saved</source>
+        <translation>部分保留的修改未能保存</translation>
+    </message>
+    <message>
+        <source>Connected to the team database again.</source>
+        <translation>已重新连接团队数据库。</translation>
+    </message>
+    <message>
+        <source>Updated with changes saved by other officers.</source>
+        <translation>已更新其他同事保存的修改。</translation>
+    </message>
+    <message>
+        <source>Change log</source>
+        <translation>修改记录</translation>
+    </message>
+    <message>
+        <source>Team database %1</source>
+        <translation>团队数据库 %1</translation>
+    </message>
+    <message>
+        <source>IPDesk — %1 (team)</source>
+        <translation>招商工作台 — %1(团队)</translation>
+    </message>
+    <message>
+        <source>Unsaved edits</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n edit(s) could not reach the team database yet and would be lost. Close anyway?</source>
+        <translation><numerusform>有 %n 处修改尚未送达团队数据库,关闭将会丢失。仍要关闭吗?</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1359,7 +1824,7 @@ commands:
         <translation>请输入金额,例如 26.24亿 或 3000万。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an amount; write it as 26.24亿 or 3000万.</source>
+        <source>"%1" is not an amount; write it as 26.24亿 or 3000万.</source>
         <translation>“%1”不是金额;请写成 26.24亿 或 3000万。</translation>
     </message>
     <message>
@@ -1566,9 +2031,7 @@ commands:
     </message>
     <message numerus="yes">
         <source>Delete %n projects</source>
-        <translation>
-            <numerusform>删除 %n 个项目</numerusform>
-        </translation>
+        <translation><numerusform>删除 %n 个项目</numerusform></translation>
     </message>
     <message>
         <source>A unit needs a name.</source>
@@ -1579,12 +2042,28 @@ commands:
         <translation>该项目已不存在。</translation>
     </message>
     <message>
-        <source>Project &quot;%1&quot;: %2</source>
+        <source>Project "%1": %2</source>
         <translation>项目“%1”:%2</translation>
     </message>
     <message>
-        <source>The project was changed or deleted elsewhere; reload it and try again.</source>
-        <translation>该项目已在别处被修改或删除;请重新载入后再试。</translation>
+        <source>There is no connection to the team database. The change to %1 is kept and will be saved when the connection is back.</source>
+        <translation>与团队数据库没有连接。对%1的修改已保留,连接恢复后保存。</translation>
+    </message>
+    <message>
+        <source>%1 was changed by someone else in the same fields; your change was not saved.</source>
+        <translation>他人修改了%1的相同字段;您的修改未保存。</translation>
+    </message>
+    <message>
+        <source>The project was deleted elsewhere in the meantime.</source>
+        <translation>该项目已在别处被删除。</translation>
+    </message>
+    <message>
+        <source>Someone else saved a newer version of this project first; nothing was overwritten.</source>
+        <translation>他人已先保存了该项目的更新版本;未覆盖任何内容。</translation>
+    </message>
+    <message>
+        <source>The team database refused this change: your account may not change projects of %1.</source>
+        <translation>团队数据库拒绝了这次修改:您的账号无权修改%1的项目。</translation>
     </message>
 </context>
 <context>
@@ -1935,6 +2414,14 @@ commands:
         <source>No project selected</source>
         <translation>未选择项目</translation>
     </message>
+    <message>
+        <source>History</source>
+        <translation>修改历史</translation>
+    </message>
+    <message>
+        <source>Read only: your account writes projects of its own unit and the units below it, not of %1.</source>
+        <translation>只读:您的账号只能修改本单位及下属单位的项目,不能修改%1的。</translation>
+    </message>
 </context>
 <context>
     <name>IPDesk::ProjectTableModel</name>
@@ -2020,7 +2507,7 @@ commands:
         <translation>导入已取消;未保存任何内容。</translation>
     </message>
     <message>
-        <source>From the report &quot;%1&quot;: %2</source>
+        <source>From the report "%1": %2</source>
         <translation>来自报道“%1”:%2</translation>
     </message>
     <message>
@@ -2101,7 +2588,7 @@ commands:
         <translation>无法写入 %1。</translation>
     </message>
     <message>
-        <source>Tables are written as .csv or .xlsx; &quot;%1&quot; is neither.</source>
+        <source>Tables are written as .csv or .xlsx; "%1" is neither.</source>
         <translation>表格只能导出为 .csv 或 .xlsx;“%1”都不是。</translation>
     </message>
     <message>
@@ -2293,9 +2780,7 @@ commands:
     </message>
     <message numerus="yes">
         <source>%n row(s) have problems. Import the other rows and skip these?</source>
-        <translation>
-            <numerusform>%n 行有问题。导入其余各行并跳过这些行吗?</numerusform>
-        </translation>
+        <translation><numerusform>%n 行有问题。导入其余各行并跳过这些行吗?</numerusform></translation>
     </message>
     <message>
         <source>Importing…</source>
@@ -2433,7 +2918,7 @@ commands:
         <translation>目标/实绩</translation>
     </message>
     <message>
-        <source>The mapping names a column &quot;%1&quot; that the file does not have.</source>
+        <source>The mapping names a column "%1" that the file does not have.</source>
         <translation>列对应中有文件里没有的列“%1”。</translation>
     </message>
     <message>
@@ -2441,15 +2926,15 @@ commands:
         <translation>%1 没有数据行。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a clear number: write 1.5 for one and a half (or 1,500 with thousands).</source>
+        <source>"%1" is not a clear number: write 1.5 for one and a half (or 1,500 with thousands).</source>
         <translation>“%1”不是明确的数字:一点五请写 1.5(千分位请写 1,500)。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a number.</source>
+        <source>"%1" is not a number.</source>
         <translation>“%1”不是数字。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a date with a year: write 2023-05-01, 2023/5/1 or 2023年5月1日.</source>
+        <source>"%1" is not a date with a year: write 2023-05-01, 2023/5/1 or 2023年5月1日.</source>
         <translation>“%1”不是含年份的日期:请写 2023-05-01、2023/5/1 或 2023年5月1日。</translation>
     </message>
     <message>
@@ -2535,7 +3020,7 @@ commands:
         <translation>删除</translation>
     </message>
     <message>
-        <source>Copy last year&apos;s…</source>
+        <source>Copy last year's…</source>
         <translation>沿用上年目标…</translation>
     </message>
     <message>
@@ -2615,7 +3100,7 @@ commands:
         <translation>删除目标</translation>
     </message>
     <message>
-        <source>Copy last year&apos;s targets</source>
+        <source>Copy last year's targets</source>
         <translation>沿用上年目标</translation>
     </message>
     <message>
@@ -2632,9 +3117,7 @@ commands:
     </message>
     <message numerus="yes">
         <source>Copy %n target(s) from last year</source>
-        <translation>
-            <numerusform>沿用上年 %n 项目标</numerusform>
-        </translation>
+        <translation><numerusform>沿用上年 %n 项目标</numerusform></translation>
     </message>
     <message>
         <source>Split over units</source>
@@ -2651,6 +3134,77 @@ commands:
     <message>
         <source>Split target of %1</source>
         <translation>分解%1的目标</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::TeamUsersDialog</name>
+    <message>
+        <source>Team Accounts</source>
+        <translation>团队账号</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Writes for</source>
+        <translation>可修改单位</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>required for a new account; empty keeps the old one</source>
+        <translation>新账号必填;留空则沿用原密码</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>登录名(&amp;L):</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>角色(&amp;R):</translation>
+    </message>
+    <message>
+        <source>&amp;Unit:</source>
+        <translation>单位(&amp;U):</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Save Account</source>
+        <translation>保存账号(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Stop the &amp;Selected Account</source>
+        <translation>停用所选账号(&amp;S)</translation>
+    </message>
+    <message>
+        <source>(all units)</source>
+        <translation>(全部单位)</translation>
+    </message>
+    <message>
+        <source>The account was not saved</source>
+        <translation>账号未保存</translation>
+    </message>
+    <message>
+        <source>Stop account</source>
+        <translation>停用账号</translation>
+    </message>
+    <message>
+        <source>Stop the account %1? It can no longer sign in; its past changes stay in the change log.</source>
+        <translation>停用账号 %1?停用后无法登录;其以往修改仍保留在修改记录中。</translation>
+    </message>
+    <message>
+        <source>The account was not changed</source>
+        <translation>账号未修改</translation>
     </message>
 </context>
 <context>
@@ -2741,10 +3295,6 @@ commands:
         <translation>招商工作台</translation>
     </message>
     <message>
-        <source>The desk file to open.</source>
-        <translation>要打开的工作台文件。</translation>
-    </message>
-    <message>
         <source>Fill a new desk with the demo data.</source>
         <translation>在新工作台中填入演示数据。</translation>
     </message>
@@ -2753,12 +3303,20 @@ commands:
         <translation>把窗口截图保存到 FILE 后退出。</translation>
     </message>
     <message>
-        <source>Open on a tab: pipeline, progress, figures or activities.</source>
-        <translation>打开时显示的页签:pipeline、progress、figures 或 activities。</translation>
-    </message>
-    <message>
         <source>Open the import dialog on a report, CSV or XLSX FILE (may be repeated).</source>
         <translation>打开导入对话框读取报道、CSV 或 XLSX 文件 FILE(可重复)。</translation>
+    </message>
+    <message>
+        <source>The desk file to open, or a team database: postgresql://user@host:port/database</source>
+        <translation>要打开的工作台文件,或团队数据库:postgresql://用户@主机:端口/数据库</translation>
+    </message>
+    <message>
+        <source>The desk to open (as the positional argument).</source>
+        <translation>要打开的工作台(同位置参数)。</translation>
+    </message>
+    <message>
+        <source>Open on a tab: pipeline, progress, figures, activities or changes.</source>
+        <translation>打开时显示的页签:pipeline、progress、figures、activities 或 changes。</translation>
     </message>
 </context>
 </TS>

@@ -37,7 +37,7 @@ int main(int argc, char **argv)
                               QStringLiteral("FILE"));
     parser.addOption(import);
     QCommandLineOption show(QStringLiteral("show"),
-                            QApplication::translate("main", "Open on a tab: pipeline, progress, figures or activities."),
+                            QApplication::translate("main", "Open on a tab: pipeline, progress, figures, activities or changes."),
                             QStringLiteral("TAB"));
     parser.addOption(show);
     parser.addOption(demo);
