@@ -8,6 +8,7 @@
 #include "mainwindow.h"
 #include "projectdetailpanel.h"
 #include "projecttablemodel.h"
+#include "settings.h"
 #include "teamusers.h"
 
 #include <QApplication>
@@ -46,6 +47,9 @@ class TestTeamWindow : public QObject
             if (!dialog)
                 return;
             *seen = true;
+            // IPDESK_SCREENSHOTS=DIR keeps a picture of the view, for the README.
+            if (qEnvironmentVariableIsSet("IPDESK_SCREENSHOTS"))
+                dialog->grab().save(qEnvironmentVariable("IPDESK_SCREENSHOTS") + QLatin1String("/conflict.png"));
             dialog->findChild<QPushButton *>(QLatin1String(button))->click();
         });
     }
@@ -62,6 +66,8 @@ private slots:
     {
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("IPDesk-test"));
+        if (qEnvironmentVariableIsSet("IPDESK_SCREENSHOTS"))
+            AppSettings::installTranslators(qApp);
         m_desk = std::make_unique<TestDesk>();
         m_desk->store.reset();
         m_desk->db.close();
@@ -124,6 +130,9 @@ private slots:
         auto *history = m_window->detailPanel()->findChild<QTableView *>(QStringLiteral("projectHistory"));
         QVERIFY(history);
         QTRY_VERIFY(history->model()->rowCount() >= 3);
+        if (qEnvironmentVariableIsSet("IPDESK_SCREENSHOTS"))
+            m_window->grab().save(qEnvironmentVariable("IPDESK_SCREENSHOTS") + QLatin1String("/history.png"));
+
         QStringList lines;
         for (int r = 0; r < history->model()->rowCount(); ++r) {
             QStringList cells;
@@ -132,13 +141,16 @@ private slots:
             lines << cells.join(u'|');
         }
         const QString all = lines.join(u'\n');
-        QVERIFY2(all.contains(fieldName(ProjectField::LeadOfficer) + QStringLiteral("||王科长")), qPrintable(all));
-        QVERIFY2(all.contains(QStringLiteral("|本人：待签约|他人：再次修改")), qPrintable(all));
+        // The pane is narrow: each row reads "field | before → after".
+        QVERIFY2(all.contains(fieldName(ProjectField::LeadOfficer) + QStringLiteral("||(empty) → 王科长")), qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("|本人：待签约 → 他人：再次修改")), qPrintable(all));
         QVERIFY(all.contains(m_other->userName()));
         Q_UNUSED(id);
 
         ChangeLogView *log = m_window->changeLogView();
         m_window->tabs()->setCurrentWidget(log); // the officer opens the tab
+        if (qEnvironmentVariableIsSet("IPDESK_SCREENSHOTS"))
+            m_window->grab().save(qEnvironmentVariable("IPDESK_SCREENSHOTS") + QLatin1String("/changelog.png"));
         log->setText(QStringLiteral("王科长"));
         QCOMPARE(log->model()->rowCount(), 1);
         QCOMPARE(log->model()->index(0, ChangeLogModel::Record).data().toString(), stored(firstId()).name);

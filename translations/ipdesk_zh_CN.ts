@@ -484,7 +484,7 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
     </message>
     <message>
         <source>Project</source>
-        <translation>项目名称</translation>
+        <translation>项目</translation>
     </message>
     <message>
         <source>Target</source>
@@ -539,12 +539,56 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
         <translation>备注</translation>
     </message>
     <message>
-        <source>%1 added</source>
-        <translation>新增%1</translation>
+        <source>Change</source>
+        <translation>修改</translation>
     </message>
     <message>
-        <source>%1 deleted</source>
-        <translation>删除%1</translation>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(空)</translation>
+    </message>
+    <message>
+        <source>Project added</source>
+        <translation>新增项目</translation>
+    </message>
+    <message>
+        <source>Project deleted</source>
+        <translation>删除项目</translation>
+    </message>
+    <message>
+        <source>Target set</source>
+        <translation>设定目标</translation>
+    </message>
+    <message>
+        <source>Target removed</source>
+        <translation>删除目标</translation>
+    </message>
+    <message>
+        <source>Report figure stored</source>
+        <translation>保存报道数据</translation>
+    </message>
+    <message>
+        <source>Report figure removed</source>
+        <translation>删除报道数据</translation>
+    </message>
+    <message>
+        <source>Unit added</source>
+        <translation>新增单位</translation>
+    </message>
+    <message>
+        <source>Unit removed</source>
+        <translation>删除单位</translation>
+    </message>
+    <message>
+        <source>Activity logged</source>
+        <translation>登记活动</translation>
+    </message>
+    <message>
+        <source>Activity removed</source>
+        <translation>删除活动</translation>
     </message>
 </context>
 <context>

@@ -127,7 +127,9 @@ ProjectDetailPanel::ProjectDetailPanel(ProjectStore *store, QUndoStack *undoStac
     m_historyView->setModel(m_history);
     m_historyView->verticalHeader()->hide();
     m_historyView->horizontalHeader()->setStretchLastSection(true);
+    m_history->setCompact(true);
     m_historyView->setColumnHidden(ChangeLogModel::Record, true);
+    m_historyView->setColumnHidden(ChangeLogModel::Before, true);
     m_historyView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_historyView->setWordWrap(false);
     m_historyView->setMinimumHeight(120);

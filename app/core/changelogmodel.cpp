@@ -119,7 +119,7 @@ QVariant ChangeLogModel::headerData(int section, Qt::Orientation orientation, in
     case Record: return tr("Record");
     case Field: return tr("Field");
     case Before: return tr("Before");
-    case After: return tr("After");
+    case After: return m_compact ? tr("Change") : tr("After");
     }
     return QVariant();
 }
@@ -205,17 +205,33 @@ QVariant ChangeLogModel::data(const QModelIndex &index, int role) const
         return QVariant();
     const Row &r = m_rows.at(index.row());
     switch (index.column()) {
-    case When: return QLocale().toString(r.at.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    case When:
+        return QLocale().toString(r.at.toLocalTime(), m_compact && role == Qt::DisplayRole ? QStringLiteral("MM-dd HH:mm")
+                                                                                           : QStringLiteral("yyyy-MM-dd HH:mm:ss"));
     case Who: return r.who;
     case Record: return recordName(r);
     case Field:
-        if (r.action == QLatin1String("insert"))
-            return tr("%1 added").arg(tableLabel(r.table));
-        if (r.action == QLatin1String("delete"))
-            return tr("%1 deleted").arg(tableLabel(r.table));
+        if (r.action == QLatin1String("insert") || r.action == QLatin1String("delete")) {
+            static const QHash<QString, QPair<const char *, const char *>> actions{
+                {QStringLiteral("projects"), {QT_TR_NOOP("Project added"), QT_TR_NOOP("Project deleted")}},
+                {QStringLiteral("targets"), {QT_TR_NOOP("Target set"), QT_TR_NOOP("Target removed")}},
+                {QStringLiteral("facts"), {QT_TR_NOOP("Report figure stored"), QT_TR_NOOP("Report figure removed")}},
+                {QStringLiteral("units"), {QT_TR_NOOP("Unit added"), QT_TR_NOOP("Unit removed")}},
+                {QStringLiteral("activities"), {QT_TR_NOOP("Activity logged"), QT_TR_NOOP("Activity removed")}},
+            };
+            const auto it = actions.constFind(r.table);
+            if (it == actions.cend())
+                return r.action;
+            return tr(r.action == QLatin1String("insert") ? it->first : it->second);
+        }
         return fieldLabel(r.table, r.field);
     case Before: return r.action == QLatin1String("update") ? describeValue(r, r.before) : QString();
-    case After: return r.action == QLatin1String("update") ? describeValue(r, r.after) : QString();
+    case After:
+        if (r.action != QLatin1String("update"))
+            return QString();
+        if (m_compact)
+            return tr("%1 → %2").arg(r.before.isEmpty() ? tr("(empty)") : describeValue(r, r.before), describeValue(r, r.after));
+        return describeValue(r, r.after);
     }
     return QVariant();
 }

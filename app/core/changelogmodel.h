@@ -37,6 +37,8 @@ public:
     void setFilter(const ChangeLogFilter &filter);
     const ChangeLogFilter &filter() const { return m_filter; }
     void setMoneyUnit(MoneyUnit unit);
+    /// For a narrow pane: short times, and the After column reads "before → after".
+    void setCompact(bool compact) { m_compact = compact; }
     void reload();
     /// The accounts that appear in the log, for the filter's list.
     QStringList accounts() const;
@@ -63,6 +65,7 @@ private:
     ProjectStore *m_store;
     ChangeLogFilter m_filter;
     MoneyUnit m_moneyUnit = MoneyUnit::Yi;
+    bool m_compact = false;
     QList<Row> m_rows;
     mutable QHash<qint64, QString> m_projectNames;
 };
