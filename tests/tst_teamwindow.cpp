@@ -5,6 +5,7 @@
 #include "changelogmodel.h"
 #include "changelogview.h"
 #include "conflictdialog.h"
+#include "connectdialog.h"
 #include "mainwindow.h"
 #include "projectdetailpanel.h"
 #include "projecttablemodel.h"
@@ -13,6 +14,8 @@
 
 #include <QApplication>
 #include <QLabel>
+#include <QLineEdit>
+#include <QSpinBox>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStandardPaths>
@@ -196,6 +199,50 @@ private slots:
         QVERIFY(m_window->isConnected());
         QCOMPARE(m_window->store()->pendingCount(), 0);
         QCOMPARE(stored(id).notes, QStringLiteral("断线时的修改"));
+    }
+
+    void connectDialogSignsInAndSaysWhyNot()
+    {
+        if (!testOnServer())
+            QSKIP("File → Connect to Team Database needs a server");
+        const ServerAddress a = *ServerAddress::parse(m_desk->location());
+        // The officer fills in the dialog; a wrong password is refused in the dialog, which stays open.
+        int round = 0;
+        QString shownMessage;
+        std::function<void()> fill = [&] {
+            auto *dialog = qobject_cast<ConnectDialog *>(QApplication::activeModalWidget());
+            if (!dialog) {
+                QTimer::singleShot(20, this, fill);
+                return;
+            }
+            dialog->findChild<QLineEdit *>(QStringLiteral("host"))->setText(a.host);
+            dialog->findChild<QSpinBox *>(QStringLiteral("port"))->setValue(a.port);
+            dialog->findChild<QLineEdit *>(QStringLiteral("database"))->setText(a.database);
+            dialog->findChild<QLineEdit *>(QStringLiteral("user"))->setText(a.user);
+            if (round++ == 0) {
+                dialog->findChild<QLineEdit *>(QStringLiteral("password"))->setText(QStringLiteral("wrong password"));
+                dialog->accept();
+                QTimer::singleShot(20, this, fill); // it comes back with the reason
+            } else {
+                const QList<QLabel *> labels = dialog->findChildren<QLabel *>();
+                for (QLabel *l : labels) {
+                    if (l->isVisible() && l->text().contains(a.database))
+                        shownMessage = l->text();
+                }
+                dialog->findChild<QLineEdit *>(QStringLiteral("password"))->setText(a.password);
+                dialog->accept();
+            }
+        };
+        MainWindow window;
+        QTimer::singleShot(0, this, fill);
+        QVERIFY(window.connectTeamDesk());
+        QCOMPARE(round, 2);
+        QVERIFY2(shownMessage.contains(QStringLiteral("password")), qPrintable(shownMessage));
+        QVERIFY(window.connectionText().contains(a.database));
+        QVERIFY(window.projectModel()->rowCount() > 0);
+        // The address is remembered without the password; the password went to the keyring (off in tests).
+        for (const QString &recent : AppSettings::recentDatabases())
+            QVERIFY(!recent.contains(a.password));
     }
 
     void officerSeesOtherUnitsReadOnly()
