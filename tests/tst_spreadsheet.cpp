@@ -178,11 +178,21 @@ private slots:
                 + QByteArray::number(1 + i % 12) + "-" + QByteArray::number(1 + i % 28) + "\n";
         writeFile(path, data);
         const auto before = stageSumsAndRaw(desk.db);
+        auto auditCount = [&desk](const char *where) {
+            QSqlQuery q(desk.db.connection());
+            q.exec(QLatin1String("SELECT COUNT(*) FROM audit_log WHERE ") + QLatin1String(where));
+            return q.next() ? q.value(0).toInt() : -1;
+        };
+        const int insertsBefore = auditCount("table_name = 'projects' AND action = 'insert'");
+        const int datesBefore = auditCount("field = 'stage_date_2'");
         TableImporter importer(desk.store.get());
         QVERIFY(importer.open(path, TableKind::Projects));
         ImportResult r;
         const Status s = importer.run(&r, [cancel](double done) { return !(cancel && done > 0.9); });
         QCOMPARE(bool(s), !cancel);
+        // Every new project and its signing date are in the audit trail, however the import wrote them.
+        QCOMPARE(auditCount("table_name = 'projects' AND action = 'insert'"), insertsBefore + (cancel ? 0 : 8000));
+        QCOMPARE(auditCount("field = 'stage_date_2'"), datesBefore + (cancel ? 0 : 8000));
         const auto after = stageSumsAndRaw(desk.db);
         QCOMPARE(after.first, after.second);
         if (cancel)
@@ -205,6 +215,7 @@ private slots:
         QVERIFY(desk.store->insertProject(p));
         const auto edited = stageSumsAndRaw(desk.db);
         QCOMPARE(edited.first, edited.second);
+        QCOMPARE(auditCount(qPrintable(QStringLiteral("table_name = 'projects' AND action = 'insert' AND record_id = %1").arg(p.id))), 1);
     }
 
     void xlsxFromOpenpyxl()

@@ -725,20 +725,40 @@ QStringList Database::columnsOf(const QString &table)
     return columns;
 }
 
+namespace {
+const QLatin1String auditHead("INSERT INTO audit_log (at, who, table_name, record_id, action, field, old_value, new_value) ");
+const QLatin1String auditStamp("strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), "
+                               "COALESCE((SELECT value FROM meta WHERE key = 'session.user'), ''), ");
+} // namespace
+
+QString Database::auditInsertSelect(const QString &table, const QString &row)
+{
+    // What the audit trail records of a new row: the whole record as JSON; a new stage date as a
+    // change of its project. The insert trigger and the catch-up after a long import share it.
+    if (table == QLatin1String("project_stages"))
+        return QStringLiteral("SELECT %1'projects', %2.project_id, 'update', 'stage_date_' || %2.stage, NULL, %2.reached_on")
+            .arg(auditStamp, row);
+    QStringList pairs;
+    for (const QString &c : columnsOf(table)) {
+        if (c != QLatin1String("version"))
+            pairs << QStringLiteral("'%1', %2.%1").arg(c, row);
+    }
+    return QStringLiteral("SELECT %1'%2', %3.id, 'insert', '', NULL, json_object(%4)")
+        .arg(auditStamp, table, row, pairs.join(QLatin1String(", ")));
+}
+
 QStringList Database::auditTriggersSqlite()
 {
     // One trigger per table and action. An update writes one audit row per column that changed.
     QStringList out;
-    const QString head = QStringLiteral("INSERT INTO audit_log (at, who, table_name, record_id, action, field, old_value, new_value) ");
-    const QString stamp = QStringLiteral("strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), "
-                                         "COALESCE((SELECT value FROM meta WHERE key = 'session.user'), ''), ");
+    const QString head = auditHead;
+    const QString stamp = auditStamp;
     for (const char *t : auditedTables) {
         const QString table = QLatin1String(t);
+        out << QStringLiteral("CREATE TRIGGER IF NOT EXISTS audit_%1_insert AFTER INSERT ON %1 BEGIN %2%3; END")
+                   .arg(table, head, auditInsertSelect(table, QStringLiteral("NEW")));
         if (table == QLatin1String("project_stages")) {
             const QString field = QStringLiteral("'stage_date_' || %1.stage");
-            out << QStringLiteral("CREATE TRIGGER IF NOT EXISTS audit_%1_insert AFTER INSERT ON %1 BEGIN %2 VALUES (%3"
-                                  "'projects', NEW.project_id, 'update', %4, NULL, NEW.reached_on); END")
-                       .arg(table, head, stamp, field.arg(QLatin1String("NEW")));
             out << QStringLiteral("CREATE TRIGGER IF NOT EXISTS audit_%1_delete AFTER DELETE ON %1 BEGIN %2 VALUES (%3"
                                   "'projects', OLD.project_id, 'update', %4, OLD.reached_on, NULL); END")
                        .arg(table, head, stamp, field.arg(QLatin1String("OLD")));
@@ -750,16 +770,12 @@ QStringList Database::auditTriggersSqlite()
         }
         QStringList columns = columnsOf(table);
         columns.removeAll(QStringLiteral("version"));
-        QStringList oldPairs, newPairs, updates;
+        QStringList oldPairs, updates;
         for (const QString &c : std::as_const(columns)) {
             oldPairs << QStringLiteral("'%1', OLD.%1").arg(c);
-            newPairs << QStringLiteral("'%1', NEW.%1").arg(c);
             updates << QStringLiteral("%1 SELECT %2'%3', NEW.id, 'update', '%4', OLD.%4, NEW.%4 WHERE OLD.%4 IS NOT NEW.%4;")
                            .arg(head, stamp, table, c);
         }
-        out << QStringLiteral("CREATE TRIGGER IF NOT EXISTS audit_%1_insert AFTER INSERT ON %1 BEGIN %2 VALUES (%3"
-                              "'%1', NEW.id, 'insert', '', NULL, json_object(%4)); END")
-                   .arg(table, head, stamp, newPairs.join(QLatin1String(", ")));
         out << QStringLiteral("CREATE TRIGGER IF NOT EXISTS audit_%1_delete AFTER DELETE ON %1 BEGIN %2 VALUES (%3"
                               "'%1', OLD.id, 'delete', '', json_object(%4), NULL); END")
                    .arg(table, head, stamp, oldPairs.join(QLatin1String(", ")));
@@ -767,6 +783,44 @@ QStringList Database::auditTriggersSqlite()
                    .arg(table, updates.join(QLatin1Char(' ')));
     }
     return out;
+}
+
+Status Database::suspendInsertAudit()
+{
+    if (m_backend != Backend::SQLite)
+        return Status();
+    // (After a rolled-back import the dropped triggers are back; asking again is right.)
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT (SELECT COALESCE(MAX(rowid), 0) FROM projects),"
+                               " (SELECT COALESCE(MAX(rowid), 0) FROM project_stages)")) || !q.next())
+        return errorFrom(q);
+    m_auditFrom = {q.value(0).toLongLong(), q.value(1).toLongLong()};
+    q.finish();
+    for (const char *t : {"projects", "project_stages"}) {
+        const Status s = exec(QStringLiteral("DROP TRIGGER IF EXISTS audit_%1_insert").arg(QLatin1String(t)));
+        if (!s)
+            return s;
+    }
+    m_insertAuditSuspended = true;
+    return Status();
+}
+
+Status Database::catchUpInsertAudit()
+{
+    if (!m_insertAuditSuspended)
+        return Status();
+    m_insertAuditSuspended = false;
+    // One statement a table for every row added meanwhile, in the order they were added.
+    const QString tables[] = {QStringLiteral("projects"), QStringLiteral("project_stages")};
+    const qint64 from[] = {m_auditFrom.first, m_auditFrom.second};
+    for (int i = 0; i < 2; ++i) {
+        Status s = exec(QString(auditHead) + auditInsertSelect(tables[i], QStringLiteral("n"))
+                            + QStringLiteral(" FROM %1 n WHERE n.rowid > ? ORDER BY n.rowid").arg(tables[i]),
+                        {from[i]});
+        if (!s)
+            return s;
+    }
+    return resumeAudit(); // CREATE TRIGGER IF NOT EXISTS: puts back the two that were dropped
 }
 
 QStringList Database::teamStatements()

@@ -110,6 +110,12 @@ public:
     /// is not audited again. On a team database only an administrator's copy is exempt.
     Status suspendAudit();
     Status resumeAudit();
+    /// For a long import into a desk file: new projects and stage dates are written to the audit
+    /// trail at the end, one statement a table, rather than by a trigger per row (updates and
+    /// deletes stay audited row by row). Both are undone with the transaction if it rolls back.
+    /// The server keeps its triggers: there the audit is never suspended for an officer.
+    Status suspendInsertAudit();
+    Status catchUpInsertAudit();
 
     // SqlDialect: what differs between SQLite and PostgreSQL.
     QString primaryKeyType() const;
@@ -122,6 +128,7 @@ private:
     Status openServer(const QString &location, OpenMode mode);
     Status migrate();
     QStringList auditTriggersSqlite();
+    QString auditInsertSelect(const QString &table, const QString &row);
     QString withValues(const QString &sql, const QVariantList &values) const;
     QStringList teamStatements();
 
@@ -134,6 +141,8 @@ private:
     ServerAddress m_address;
     QString m_password;
     QString m_user;
+    bool m_insertAuditSuspended = false;
+    QPair<qint64, qint64> m_auditFrom; ///< the last rowid of projects and project_stages before the import
 };
 
 /// RAII transaction: rolls back unless commit() succeeded. Nested inside another one it is a

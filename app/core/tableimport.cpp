@@ -560,6 +560,8 @@ Status TableImporter::process(bool write, ImportResult *result, const std::funct
             // A long file: the monthly sums are counted once at the end rather than row by row.
             if (!sumsSuspended && result->added + result->updated >= 5000) {
                 Status st = db->suspendStageSums();
+                if (st)
+                    st = db->suspendInsertAudit();
                 if (!st)
                     return st;
                 sumsSuspended = true;
@@ -636,6 +638,8 @@ Status TableImporter::process(bool write, ImportResult *result, const std::funct
     if (write) {
         if (sumsSuspended) {
             s = db->rebuildStageSums();
+            if (s)
+                s = db->catchUpInsertAudit();
             if (!s)
                 return s;
         }

@@ -76,6 +76,16 @@ int main(int argc, char **argv)
         if (admin.isEmpty())
             return 1;
     }
+    // The throwaway server goes away however the benchmark ends.
+    struct StopServer
+    {
+        QString dir;
+        ~StopServer()
+        {
+            if (!dir.isEmpty())
+                runScript({QStringLiteral("stop"), dir});
+        }
+    } stopServer{qEnvironmentVariableIsEmpty("IPDESK_BENCH_PG") ? cluster : QString()};
     const QString base = admin.left(admin.lastIndexOf(QLatin1Char('/')) + 1);
     const QString deskName = QStringLiteral("ipdesk_bench_%1").arg(QCoreApplication::applicationPid());
     {
@@ -227,7 +237,5 @@ int main(int argc, char **argv)
                 all.firstFailure.isEmpty() ? "" : " — ", qPrintable(all.firstFailure));
     std::printf("  aim: p99 of a single-project save under 50 ms: %s\n", percentile(all.save, 0.99) < 50 ? "met" : "NOT met");
 
-    if (qEnvironmentVariableIsEmpty("IPDESK_BENCH_PG"))
-        runScript({QStringLiteral("stop"), cluster});
     return 0;
 }
