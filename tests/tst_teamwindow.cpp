@@ -13,6 +13,7 @@
 #include "teamusers.h"
 
 #include <QApplication>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
@@ -194,11 +195,23 @@ private slots:
         QVERIFY(!m_window->isConnected());
         QVERIFY2(m_window->connectionText().contains(QStringLiteral("1")), qPrintable(m_window->connectionText()));
         closeMessageBoxes();
+        // The kept edit is on disk too: a session that crashed now would hand it to the next one.
+        const QString pendingFile = AppSettings::pendingEditsPath(db.location());
+        QVERIFY(QFileInfo::exists(pendingFile));
+        {
+            Database nextSession;
+            QVERIFY(nextSession.open(m_desk->location(), Database::OpenMode::ExistingOnly));
+            ProjectStore store(&nextSession);
+            store.setPendingFile(pendingFile);
+            QCOMPARE(store.pendingCount(), 1);
+            QCOMPARE(store.pendingCount(), m_window->store()->pendingCount());
+        }
         // The next round of the watch reconnects and saves it.
         m_window->checkConnection();
         QVERIFY(m_window->isConnected());
         QCOMPARE(m_window->store()->pendingCount(), 0);
         QCOMPARE(stored(id).notes, QStringLiteral("断线时的修改"));
+        QVERIFY(!QFileInfo::exists(pendingFile));
     }
 
     void connectDialogSignsInAndSaysWhyNot()

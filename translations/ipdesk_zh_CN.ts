@@ -484,7 +484,7 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
     </message>
     <message>
         <source>Project</source>
-        <translation>项目</translation>
+        <translation>项目名称</translation>
     </message>
     <message>
         <source>Target</source>
@@ -1700,6 +1700,10 @@ Set up a new, empty team desk in this database?</source>
     <message numerus="yes">
         <source>%n edit(s) could not reach the team database yet and would be lost. Close anyway?</source>
         <translation><numerusform>有 %n 处修改尚未送达团队数据库,关闭将会丢失。仍要关闭吗?</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n edit(s) kept from when the connection was lost.</source>
+        <translation><numerusform>已保存连接中断时保留的 %n 处修改。</numerusform></translation>
     </message>
 </context>
 <context>

@@ -551,6 +551,19 @@ void MainWindow::bindDesk()
     m_desk->notifier = std::make_unique<ChangeNotifier>(&m_desk->db);
     connect(m_desk->notifier.get(), &ChangeNotifier::changedElsewhere, this, &MainWindow::refreshFromElsewhere);
     m_connected = true;
+    if (m_desk->db.isTeam()) {
+        // Edits that could not reach the server before (even in a session that crashed) go in now.
+        st->setPendingFile(AppSettings::pendingEditsPath(m_desk->db.location()));
+        if (st->pendingCount() > 0) {
+            const qsizetype kept = st->pendingCount();
+            const Status saved = st->savePending();
+            if (!saved)
+                showError(tr("Some kept edits were not saved"), saved.message());
+            else
+                statusBar()->showMessage(tr("Saved %n edit(s) kept from when the connection was lost.", nullptr, int(kept)), 10000);
+            m_model->reload();
+        }
+    }
     m_accountsAction->setEnabled(m_desk->db.isTeam() && m_desk->db.isAdmin());
     updateConnectionLabel();
     connect(undo, &QUndoStack::canUndoChanged, m_undoAction, &QAction::setEnabled);

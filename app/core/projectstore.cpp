@@ -1,5 +1,12 @@
 #include "projectstore.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
 #include <QSqlQuery>
 
 #include <sqlite3.h>
@@ -516,6 +523,79 @@ Status ProjectStore::saveEdit(const Project &base, const Project &target, Projec
     return s;
 }
 
+namespace {
+QJsonObject pendingProjectToJson(const Project &p)
+{
+    QJsonObject o{{QStringLiteral("id"), p.id}, {QStringLiteral("version"), p.version}};
+    for (int f = 0; f < int(ProjectField::Count); ++f) {
+        const QVariant v = projectValue(p, ProjectField(f));
+        o.insert(QString::number(f), v.userType() == QMetaType::QDate ? QJsonValue(v.toDate().toString(Qt::ISODate))
+                                                                     : QJsonValue::fromVariant(v));
+    }
+    QJsonObject dates;
+    for (auto it = p.stageDates.cbegin(); it != p.stageDates.cend(); ++it)
+        dates.insert(QString::number(int(it.key())), it.value().toString(Qt::ISODate));
+    o.insert(QStringLiteral("dates"), dates);
+    return o;
+}
+
+Project pendingProjectFromJson(const QJsonObject &o)
+{
+    Project p;
+    for (int f = 0; f < int(ProjectField::Count); ++f) {
+        const QJsonValue v = o.value(QString::number(f));
+        if (!v.isUndefined() && !isDateField(ProjectField(f)))
+            setProjectValue(p, ProjectField(f), v.toVariant());
+    }
+    const QJsonObject dates = o.value(QStringLiteral("dates")).toObject();
+    for (auto it = dates.begin(); it != dates.end(); ++it)
+        p.stageDates.insert(Stage(it.key().toInt()), QDate::fromString(it.value().toString(), Qt::ISODate));
+    p.id = o.value(QStringLiteral("id")).toInteger();
+    p.version = o.value(QStringLiteral("version")).toInt();
+    return p;
+}
+} // namespace
+
+void ProjectStore::keepForLater(const Project &base, const Project &target)
+{
+    m_pending << PendingEdit{base, target};
+    writePendingFile();
+}
+
+void ProjectStore::setPendingFile(const QString &path)
+{
+    m_pendingFile = path;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return;
+    const QJsonArray edits = QJsonDocument::fromJson(f.readAll()).array();
+    for (const QJsonValue &e : edits) {
+        const QJsonObject o = e.toObject();
+        m_pending << PendingEdit{pendingProjectFromJson(o.value(QStringLiteral("base")).toObject()),
+                                 pendingProjectFromJson(o.value(QStringLiteral("target")).toObject())};
+    }
+}
+
+void ProjectStore::writePendingFile() const
+{
+    if (m_pendingFile.isEmpty())
+        return;
+    if (m_pending.isEmpty()) {
+        QFile::remove(m_pendingFile);
+        return;
+    }
+    QJsonArray edits;
+    for (const PendingEdit &e : m_pending)
+        edits.append(QJsonObject{{QStringLiteral("base"), pendingProjectToJson(e.base)},
+                                 {QStringLiteral("target"), pendingProjectToJson(e.target)}});
+    QDir().mkpath(QFileInfo(m_pendingFile).absolutePath());
+    QSaveFile f(m_pendingFile); // all or nothing, even if the program dies while writing
+    if (f.open(QIODevice::WriteOnly)) {
+        f.write(QJsonDocument(edits).toJson(QJsonDocument::Compact));
+        f.commit();
+    }
+}
+
 Status ProjectStore::savePending()
 {
     QStringList failed;
@@ -529,6 +609,7 @@ Status ProjectStore::savePending()
             failed << s.message();
         }
     }
+    writePendingFile();
     if (!failed.isEmpty())
         return Status::error(failed.join(QLatin1Char('\n')), m_pending.isEmpty() ? Status::Code::Failed : Status::Code::Offline);
     return Status();

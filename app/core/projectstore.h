@@ -118,7 +118,9 @@ public:
         Project base;
         Project target;
     };
-    void keepForLater(const Project &base, const Project &target) { m_pending << PendingEdit{base, target}; }
+    void keepForLater(const Project &base, const Project &target);
+    /// Keeps the waiting edits in this file as well (and reads those left there by an earlier session).
+    void setPendingFile(const QString &path);
     qsizetype pendingCount() const { return m_pending.size(); }
     /// Saves the kept edits (after a reconnect); those that still cannot be saved are reported.
     Status savePending();
@@ -157,6 +159,8 @@ private:
     ConflictResolver m_resolver;
     mutable QHash<qint64, bool> m_canWrite;
     QList<PendingEdit> m_pending;
+    QString m_pendingFile;
+    void writePendingFile() const;
     /// After a write that touched no row: was the project deleted, changed by someone else
     /// (version differs; -1 skips that check), or refused by the server's row-level security?
     Status whyNotWritten(qint64 id, int version) const;

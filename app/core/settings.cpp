@@ -1,5 +1,9 @@
 #include "settings.h"
 
+#include "database.h"
+
+#include <QCryptographicHash>
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -11,13 +15,20 @@
 
 namespace IPDesk::AppSettings {
 
+QString pendingEditsPath(const QString &deskLocation)
+{
+    const QByteArray key = QCryptographicHash::hash(deskLocation.toUtf8(), QCryptographicHash::Sha1).toHex().left(16);
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QLatin1String("/pending-")
+        + QString::fromLatin1(key) + QLatin1String(".json");
+}
+
 QString defaultDatabase()
 {
     const QString env = qEnvironmentVariable("IPDESK_DB");
     if (!env.isEmpty())
         return env;
     const QStringList recent = recentDatabases();
-    if (!recent.isEmpty() && QFileInfo::exists(recent.first()))
+    if (!recent.isEmpty() && (Database::isServerAddress(recent.first()) || QFileInfo::exists(recent.first())))
         return recent.first();
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QLatin1String("/desk.ipdesk");
 }

@@ -24,6 +24,10 @@ void setLanguage(const QString &language);
 /// Loads the translation the settings ask for (and Qt's own). Returns the language used.
 QString installTranslators(QCoreApplication *app);
 
+/// Where edits made while a team database could not be reached are kept until they are saved,
+/// so that even a crash meanwhile loses none (one file per team database).
+QString pendingEditsPath(const QString &deskLocation);
+
 MoneyUnit moneyUnit();
 void setMoneyUnit(MoneyUnit unit);
 
