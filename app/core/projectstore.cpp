@@ -168,8 +168,7 @@ const char insertStageSql[] = "INSERT INTO project_stages (project_id, stage, re
 } // namespace
 
 BulkProjectInserter::BulkProjectInserter(Database *db)
-    : m_project(db->connection())
-    , m_stage(db->connection())
+    : m_db(db)
 {
     if (sqlite3 *handle = db->sqliteHandle()) {
         m_native = new Native;
@@ -178,8 +177,44 @@ BulkProjectInserter::BulkProjectInserter(Database *db)
         delete m_native;
         m_native = nullptr;
     }
-    m_project.prepare(QLatin1String(insertProjectSql) + QLatin1String(" RETURNING id"));
-    m_stage.prepare(QLatin1String(insertStageSql));
+}
+
+bool BulkProjectInserter::holds(const QString &code, const QString &name, qint64 unitId) const
+{
+    return (!code.isEmpty() && m_batchCodes.contains(code)) || m_batchNames.contains({name.trimmed(), unitId});
+}
+
+Status BulkProjectInserter::flush()
+{
+    if (m_batch.isEmpty())
+        return Status();
+    // One statement for the projects of the batch, one for their dates: two round trips for a few
+    // hundred rows, and the server checks the account's units once per statement.
+    const QString columns = QString::fromLatin1(insertProjectSql).section(QLatin1Char('('), 1, 1).section(QLatin1Char(')'), 0, 0);
+    QStringList rows, stageRows;
+    QVariantList values, stageValues;
+    const QString marks = QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (const Project &p : std::as_const(m_batch)) {
+        rows << marks;
+        values << p.id << projectValues(p);
+        for (auto it = p.stageDates.cbegin(); it != p.stageDates.cend(); ++it) {
+            if (!it.value().isValid())
+                continue;
+            stageRows << QStringLiteral("(?, ?, ?)");
+            stageValues << p.id << int(it.key()) << it.value().toString(Qt::ISODate);
+        }
+    }
+    m_batch.clear();
+    m_batchCodes.clear();
+    m_batchNames.clear();
+    Status s = m_db->exec(QLatin1String("INSERT INTO projects (id, ") + columns + QLatin1String(") VALUES ")
+                              + rows.join(QLatin1String(", ")),
+                          values);
+    if (s && !stageRows.isEmpty())
+        s = m_db->exec(QLatin1String("INSERT INTO project_stages (project_id, stage, reached_on) VALUES ")
+                           + stageRows.join(QLatin1String(", ")),
+                       stageValues);
+    return s;
 }
 
 Status BulkProjectInserter::insert(Project &p)
@@ -228,26 +263,26 @@ Status BulkProjectInserter::insert(Project &p)
         }
         return Status();
     }
-    const QVariantList values = projectValues(p);
-    for (int i = 0; i < values.size(); ++i) {
-        const QVariant &v = values.at(i);
-        m_project.bindValue(i, v.userType() == QMetaType::QString && v.toString().isNull() ? QVariant(QStringLiteral("")) : v);
+    // The server: ids are taken from its sequence a few hundred at a time, rows go in batches.
+    if (m_ids.isEmpty()) {
+        Status s;
+        QSqlQuery q = m_db->run(QStringLiteral("SELECT nextval(pg_get_serial_sequence('projects', 'id'))"
+                                               " FROM generate_series(1, 256)"),
+                                {}, &s);
+        if (!s)
+            return s;
+        while (q.next())
+            m_ids << q.value(0).toLongLong();
+        if (m_ids.isEmpty())
+            return Database::errorFrom(q);
     }
-    if (!m_project.exec() || !m_project.next())
-        return Database::errorFrom(m_project);
-    p.id = m_project.value(0).toLongLong();
-    m_project.finish();
+    p.id = m_ids.takeFirst();
     p.version = 1;
-    for (auto it = p.stageDates.cbegin(); it != p.stageDates.cend(); ++it) {
-        if (!it.value().isValid())
-            continue;
-        m_stage.bindValue(0, p.id);
-        m_stage.bindValue(1, int(it.key()));
-        m_stage.bindValue(2, it.value().toString(Qt::ISODate));
-        if (!m_stage.exec())
-            return Database::errorFrom(m_stage);
-    }
-    return Status();
+    m_batch << p;
+    if (!p.code.isEmpty())
+        m_batchCodes.insert(p.code);
+    m_batchNames.insert({p.name.trimmed(), p.unitId});
+    return m_batch.size() >= 256 ? flush() : Status();
 }
 
 ProjectStore::ProjectStore(Database *db, QObject *parent)

@@ -50,12 +50,19 @@ public:
     ~BulkProjectInserter();
     BulkProjectInserter(const BulkProjectInserter &) = delete;
     BulkProjectInserter &operator=(const BulkProjectInserter &) = delete;
-    /// Validates and inserts p, setting p.id.
+    /// Validates and inserts p, setting p.id. On a team database rows are sent in batches: flush()
+    /// before reading them back, and at the end.
     Status insert(Project &p);
+    Status flush();
+    /// Whether a project of this code, or name and unit, waits in the batch (flush before updating it).
+    bool holds(const QString &code, const QString &name, qint64 unitId) const;
 
 private:
-    QSqlQuery m_project;
-    QSqlQuery m_stage;
+    Database *m_db;
+    QList<Project> m_batch;
+    QList<qint64> m_ids; ///< ids reserved from the server's sequence
+    QSet<QString> m_batchCodes;
+    QSet<QPair<QString, qint64>> m_batchNames;
     // On SQLite, statements of the C API: several times faster than binding through Qt.
     struct Native;
     Native *m_native = nullptr;

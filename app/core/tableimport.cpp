@@ -521,6 +521,12 @@ Status TableImporter::process(bool write, ImportResult *result, const std::funct
                     result->problems << problems;
                 continue;
             }
+            if (inserter && inserter->holds(p.code, p.name, p.unitId)) {
+                // The file names this project twice: the first row must be stored before the second updates it.
+                const Status st = inserter->flush();
+                if (!st)
+                    return Status::error(tr("Row %1: %2").arg(fileRow).arg(st.message()));
+            }
             const qint64 existing = finder.find(p.code, p.name, p.unitId);
             if (!write) {
                 existing ? ++result->updated : ++result->added;
@@ -636,6 +642,11 @@ Status TableImporter::process(bool write, ImportResult *result, const std::funct
     if (progress && !progress(1.0))
         return Status::error(tr("The import was cancelled; nothing was stored."));
     if (write) {
+        if (inserter) {
+            s = inserter->flush();
+            if (!s)
+                return s;
+        }
         if (sumsSuspended) {
             s = db->rebuildStageSums();
             if (s)
