@@ -141,6 +141,29 @@ private slots:
         QCOMPARE(desk.store->projectCount(), n + 1);
     }
 
+    void aProjectTwiceInOneFileIsAddedThenUpdated()
+    {
+        // The later row wins, and there is one project, not two (on the server rows go in batches).
+        TestDesk desk;
+        const QString path = desk.dir.filePath(QStringLiteral("twice.csv"));
+        writeFile(path, "项目名称,所属区县,阶段,总投资(亿元)\n丁项目,覃塘区,在谈,2\n戊项目,覃塘区,线索,1\n丁项目,覃塘区,签约,2.5\n");
+        const qint64 n = desk.store->projectCount();
+        TableImporter importer(desk.store.get());
+        QVERIFY(importer.open(path, TableKind::Projects));
+        ImportResult r;
+        const Status s = importer.run(&r);
+        QVERIFY2(s, qPrintable(s.message()));
+        QCOMPARE(r.added, 2);
+        QCOMPARE(r.updated, 1);
+        QCOMPARE(desk.store->projectCount(), n + 2);
+        ProjectQuery q;
+        q.text = QStringLiteral("丁项目");
+        const QList<Project> found = desk.store->fetch(q, 0, 5);
+        QCOMPARE(found.size(), 1);
+        QCOMPARE(found.first().stage, Stage::Signed);
+        QCOMPARE(found.first().plannedInvestment, Yuan(250000000));
+    }
+
     void cancelWritesNothing()
     {
         TestDesk desk;

@@ -451,6 +451,26 @@ private slots:
             QVERIFY(s.message().contains(QStringLiteral("IPDesk")));
         }
         TestDesk desk(false);
+        {
+            // A desk of an older format: an officer is told to ask the administrator, whose opening upgrades it.
+            Status s;
+            const qint64 unit = desk.store->addUnit(Unit{0, 0, QStringLiteral("甲区"), UnitKind::District}, &s);
+            const QString login = uniqueLogin("older");
+            QVERIFY(TeamUsers::save(desk.db, TeamUser{login, TeamUser::Role::Officer, unit, {}}, QStringLiteral("o")));
+            QVERIFY(desk.db.exec(QStringLiteral("UPDATE meta SET value = '4' WHERE key = 'schema_version'")));
+            ServerAddress a = *ServerAddress::parse(desk.location());
+            a.user = login;
+            a.password = QStringLiteral("o");
+            Database officer;
+            const Status refused = officer.open(a.toString(true));
+            QVERIFY(!refused);
+            QVERIFY2(refused.message().contains(QStringLiteral("administrator")), qPrintable(refused.message()));
+            Database admin;
+            QVERIFY(admin.open(desk.location()));
+            QCOMPARE(admin.schemaVersion(), Database::SchemaVersion);
+            admin.close();
+            QVERIFY(officer.open(a.toString(true)));
+        }
         QVERIFY(desk.db.exec(QStringLiteral("UPDATE meta SET value = '99' WHERE key = 'schema_version'")));
         Database newer;
         const Status s = newer.open(desk.location());

@@ -631,7 +631,23 @@ Status Database::openServer(const QString &location, OpenMode mode)
     u.exec(QStringLiteral("SET client_min_messages = warning"));
     if (u.exec(QStringLiteral("SELECT session_user")) && u.next())
         m_user = u.value(0).toString();
-    Status s = schemaVersion() < SchemaVersion ? migrate() : Status();
+    const int version = schemaVersion();
+    if (version > 0 && version < SchemaVersion) {
+        // Upgrading changes tables, functions and policies: the administrator's task, once.
+        QSqlQuery owner(m_db);
+        const bool mayUpgrade = owner.exec(QStringLiteral("SELECT pg_get_userbyid(relowner) = session_user"
+                                                          " OR (SELECT rolsuper FROM pg_roles WHERE rolname = session_user)"
+                                                          " FROM pg_class WHERE relname = 'meta'"))
+            && owner.next() && owner.value(0).toBool();
+        if (!mayUpgrade) {
+            close();
+            m_backend = Backend::PostgreSQL;
+            return Status::error(tr("The team database %1 is in desk format %2 and this IPDesk uses format %3. Ask its "
+                                    "administrator to open it once with this IPDesk, which upgrades it; nothing was changed.")
+                                     .arg(address->database).arg(version).arg(SchemaVersion));
+        }
+    }
+    Status s = version < SchemaVersion ? migrate() : Status();
     if (!s) {
         close();
         m_backend = Backend::PostgreSQL;
