@@ -11,6 +11,7 @@
 #include "projecttablemodel.h"
 #include "settings.h"
 #include "teamusers.h"
+#include "teamusersdialog.h"
 
 #include <QApplication>
 #include <QFileInfo>
@@ -256,6 +257,29 @@ private slots:
         // The address is remembered without the password; the password went to the keyring (off in tests).
         for (const QString &recent : AppSettings::recentDatabases())
             QVERIFY(!recent.contains(a.password));
+    }
+
+    void administratorAddsAnAccount()
+    {
+        if (!testOnServer())
+            QSKIP("accounts belong to the team database");
+        ProjectStore &admin = *m_window->store();
+        TeamUsersDialog dialog(&admin, m_window.get());
+        const QString login = QStringLiteral("dlg_%1").arg(QCoreApplication::applicationPid());
+        const qint64 unit = admin.unitByName(QStringLiteral("覃塘区"));
+        QVERIFY(dialog.addAccount(login, int(TeamUser::Role::Officer), unit, QStringLiteral("secret")));
+        bool listed = false;
+        for (const TeamUser &u : TeamUsers::list(*admin.database()))
+            listed = listed || (u.login == login && u.unitId == unit && u.role == TeamUser::Role::Officer);
+        QVERIFY(listed);
+        // The new officer can sign in, and writes only 覃塘区 and below.
+        ServerAddress a = *ServerAddress::parse(m_desk->location());
+        a.user = login;
+        a.password = QStringLiteral("secret");
+        Database db;
+        QVERIFY(db.open(a.toString(true), Database::OpenMode::ExistingOnly));
+        QVERIFY(db.canWrite(unit));
+        QVERIFY(!db.canWrite(admin.unitByName(QStringLiteral("惠济区"))));
     }
 
     void officerSeesOtherUnitsReadOnly()
