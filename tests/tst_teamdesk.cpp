@@ -7,6 +7,7 @@
 #include "deskcopy.h"
 #include "factstore.h"
 #include "projectcommands.h"
+#include "targetcommands.h"
 #include "teamusers.h"
 
 #include <QProcess>
@@ -238,6 +239,36 @@ private slots:
         const Status s = a.updateProject(stale);
         QCOMPARE(s.code(), Status::Code::Conflict);
         QCOMPARE(a.project(id)->name, seenByA.name);
+    }
+
+    void targetsAreNotOverwrittenUnseen()
+    {
+        TestDesk desk;
+        auto second = openAs(desk);
+        QVERIFY(second);
+        ProjectStore a(&desk.db), b(second.get());
+        FactStore factsA(&desk.db), factsB(second.get());
+        const qint64 unit = desk.unit(u"惠济区");
+        const Target base{unit, 2032, QStringLiteral("signed_amount"), 40};
+        QVERIFY(factsA.setTarget(base));
+        // Both officers open the targets; A raises it to 50 first, B (who still sees 40) to 45.
+        const QList<TargetChange> planA = TargetPlans::set(factsA, Target{unit, 2032, QStringLiteral("signed_amount"), 50});
+        const QList<TargetChange> planB = TargetPlans::set(factsB, Target{unit, 2032, QStringLiteral("signed_amount"), 45});
+        QUndoStack stackA, stackB;
+        stackA.push(new ChangeTargetsCommand(&a, planA, QStringLiteral("A")));
+        QSignalSpy refused(&b, &ProjectStore::errorOccurred);
+        stackB.push(new ChangeTargetsCommand(&b, planB, QStringLiteral("B")));
+        QCOMPARE(refused.count(), 1);
+        QCOMPARE(factsA.target(unit, 2032, QStringLiteral("signed_amount"))->value, 50.0);
+        QCOMPARE(stackB.count(), 0);
+        // Made again from what is stored now, B's change goes in; and A's undo no longer overwrites it.
+        stackB.push(new ChangeTargetsCommand(&b, TargetPlans::set(factsB, Target{unit, 2032, QStringLiteral("signed_amount"), 45}),
+                                             QStringLiteral("B again")));
+        QCOMPARE(factsA.target(unit, 2032, QStringLiteral("signed_amount"))->value, 45.0);
+        QSignalSpy undoRefused(&a, &ProjectStore::errorOccurred);
+        stackA.undo();
+        QCOMPARE(undoRefused.count(), 1);
+        QCOMPARE(factsA.target(unit, 2032, QStringLiteral("signed_amount"))->value, 45.0);
     }
 
     void auditTrailIsComplete()

@@ -1121,6 +1121,14 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
         <source>A fact needs a unit, a year, a period and a metric.</source>
         <translation>数据需要单位、年度、时段和指标。</translation>
     </message>
+    <message>
+        <source>The %1 target of %2 for %3 was changed by someone else in the meantime (it is now %4). Nothing was changed; look at it again and make your change once more.</source>
+        <translation>%2 %3 年的“%1”目标已被他人修改(现为 %4)。未作任何改动;请重新查看后再修改一次。</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未设定</translation>
+    </message>
 </context>
 <context>
     <name>IPDesk::FactsView</name>

@@ -19,6 +19,24 @@ void ChangeTargetsCommand::apply(bool forward)
     Database *db = m_store->database();
     FactStore facts(db);
     Transaction t(*db);
+    // The value each target had when the edit was made is its version: if someone else changed
+    // it since, nothing is written over theirs.
+    for (const TargetChange &c : std::as_const(m_changes)) {
+        const std::optional<Target> &from = forward ? c.before : c.after;
+        const std::optional<Target> now = facts.target(c.unitId, c.year, c.metric);
+        const bool same = bool(now) == bool(from)
+            && (!now || (qFuzzyCompare(now->value, from->value) && now->qualifier == from->qualifier));
+        if (!same) {
+            setObsolete(true);
+            emit m_store->errorOccurred(
+                FactStore::tr("The %1 target of %2 for %3 was changed by someone else in the meantime (it is now %4). "
+                              "Nothing was changed; look at it again and make your change once more.")
+                    .arg(Metrics::name(c.metric), m_store->unitName(c.unitId)).arg(c.year)
+                    .arg(now ? Metrics::formatValue(c.metric, now->value) : FactStore::tr("not set")));
+            emit m_store->targetsChanged();
+            return;
+        }
+    }
     for (const TargetChange &c : std::as_const(m_changes)) {
         const std::optional<Target> &to = forward ? c.after : c.before;
         const Status s = to ? facts.setTarget(*to) : facts.removeTarget(c.unitId, c.year, c.metric);
