@@ -209,12 +209,12 @@ private slots:
         a.kind = Activity::Kind::Trip;
         a.leaderLed = true;
         a.companiesCount = 5;
-        undo.push(new ChangeActivityCommand(&desk.db, std::nullopt, a));
+        undo.push(new ChangeActivityCommand(desk.store.get(), std::nullopt, a));
         QCOMPARE(int(log.activities().size()), n + 1);
         const Activity stored = log.activities({a.unitId}, 2023).first();
         Activity changed = stored;
         changed.companiesCount = 9;
-        undo.push(new ChangeActivityCommand(&desk.db, stored, changed));
+        undo.push(new ChangeActivityCommand(desk.store.get(), stored, changed));
         QCOMPARE(log.activities({a.unitId}, 2023).first().companiesCount, 9);
         undo.undo();
         QCOMPARE(log.activities({a.unitId}, 2023).first().companiesCount, 5);

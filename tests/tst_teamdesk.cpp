@@ -3,6 +3,7 @@
 // row-level security only exist on the server and are skipped on files.
 #include "testdesk.h"
 
+#include "activitystore.h"
 #include "changenotifier.h"
 #include "deskcopy.h"
 #include "factstore.h"
@@ -269,6 +270,48 @@ private slots:
         stackA.undo();
         QCOMPARE(undoRefused.count(), 1);
         QCOMPARE(factsA.target(unit, 2032, QStringLiteral("signed_amount"))->value, 45.0);
+    }
+
+    void activitiesAreNotOverwrittenUnseen()
+    {
+        TestDesk desk;
+        auto second = openAs(desk);
+        QVERIFY(second);
+        ProjectStore a(&desk.db), b(second.get());
+        Activity trip;
+        trip.unitId = desk.unit(u"惠济区");
+        trip.date = QDate(2024, 4, 2);
+        trip.kind = Activity::Kind::Trip;
+        trip.places = QStringLiteral("深圳");
+        QUndoStack stackA, stackB;
+        QSignalSpy errorsA(&a, &ProjectStore::errorOccurred);
+        stackA.push(new ChangeActivityCommand(&a, std::nullopt, trip));
+        QVERIFY2(errorsA.isEmpty(), errorsA.isEmpty() ? "" : qPrintable(errorsA.first().first().toString()));
+        ActivityStore storeA(&desk.db), storeB(second.get());
+        Activity stored;
+        for (const Activity &x : storeA.activities()) {
+            if (x.date == trip.date && x.places == trip.places)
+                stored = x;
+        }
+        QVERIFY(stored.id > 0);
+        QCOMPARE(stored.places, QStringLiteral("深圳"));
+        const Activity seenByB = *storeB.activity(stored.id);
+        Activity byA = stored;
+        byA.notes = QStringLiteral("对接企业5家");
+        stackA.push(new ChangeActivityCommand(&a, stored, byA));
+        Activity byB = seenByB;
+        byB.places = QStringLiteral("深圳、东莞");
+        QSignalSpy refused(&b, &ProjectStore::errorOccurred);
+        stackB.push(new ChangeActivityCommand(&b, seenByB, byB));
+        QCOMPARE(refused.count(), 1);
+        QCOMPARE(stackB.count(), 0);
+        QCOMPARE(storeA.activity(stored.id)->notes, QStringLiteral("对接企业5家"));
+        QCOMPARE(storeA.activity(stored.id)->places, QStringLiteral("深圳"));
+        // Undo and redo of one's own edits still work.
+        stackA.undo();
+        QCOMPARE(storeA.activity(stored.id)->notes, QString());
+        stackA.redo();
+        QCOMPARE(storeA.activity(stored.id)->notes, QStringLiteral("对接企业5家"));
     }
 
     void auditTrailIsComplete()

@@ -325,6 +325,10 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
         <source>Edit activity</source>
         <translation>编辑活动</translation>
     </message>
+    <message>
+        <source>This activity was changed or deleted by someone else in the meantime; nothing was changed.</source>
+        <translation>这条活动已被他人修改或删除;未作任何改动。</translation>
+    </message>
 </context>
 <context>
     <name>IPDesk::BulletinSettingsDialog</name>

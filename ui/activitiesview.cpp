@@ -179,7 +179,7 @@ void ActivitiesView::addActivity()
 {
     const auto a = editActivity(std::nullopt);
     if (a)
-        m_undoStack->push(new ChangeActivityCommand(m_store->database(), std::nullopt, a));
+        m_undoStack->push(new ChangeActivityCommand(m_store, std::nullopt, a));
 }
 
 void ActivitiesView::editSelected()
@@ -189,7 +189,7 @@ void ActivitiesView::editSelected()
         return;
     const auto after = editActivity(before);
     if (after)
-        m_undoStack->push(new ChangeActivityCommand(m_store->database(), before, after));
+        m_undoStack->push(new ChangeActivityCommand(m_store, before, after));
 }
 
 void ActivitiesView::deleteSelected()
@@ -197,7 +197,7 @@ void ActivitiesView::deleteSelected()
     const auto before = selected();
     if (!before)
         return;
-    m_undoStack->push(new ChangeActivityCommand(m_store->database(), before, std::nullopt));
+    m_undoStack->push(new ChangeActivityCommand(m_store, before, std::nullopt));
 }
 
 } // namespace IPDesk

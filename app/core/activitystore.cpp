@@ -50,14 +50,17 @@ QStringList Activity::validate() const
 
 QList<Activity> ActivityStore::activities(const QList<qint64> &unitIds, int year) const
 {
-    QSqlQuery q = m_db->query(QStringLiteral(
-        "SELECT id, unit_id, happened_on, kind, leader_led, places, companies, companies_count, notes FROM activities"
-        " WHERE (? = 0 OR (happened_on >= ? AND happened_on <= ?)) ORDER BY happened_on DESC, id DESC"));
-    q.addBindValue(year);
-    q.addBindValue(QStringLiteral("%1-01-01").arg(year));
-    q.addBindValue(QStringLiteral("%1-12-31").arg(year));
+    // Without a year, no date bounds at all: the server would not take "0-01-01" for a date.
+    QVariantList values;
+    if (year > 0)
+        values << QStringLiteral("%1-01-01").arg(year, 4, 10, QLatin1Char('0')) << QStringLiteral("%1-12-31").arg(year, 4, 10, QLatin1Char('0'));
+    Status status;
+    QSqlQuery q = m_db->run(QStringLiteral("SELECT id, unit_id, happened_on, kind, leader_led, places, companies,"
+                                           " companies_count, notes FROM activities%1 ORDER BY happened_on DESC, id DESC")
+                                .arg(year > 0 ? QStringLiteral(" WHERE happened_on >= ? AND happened_on <= ?") : QString()),
+                            values, &status);
     QList<Activity> out;
-    if (!q.exec())
+    if (!status)
         return out;
     while (q.next()) {
         Activity a;
@@ -83,6 +86,15 @@ QList<Activity> ActivityStore::activities(const QList<qint64> &unitIds, int year
         }
     }
     return out;
+}
+
+std::optional<Activity> ActivityStore::activity(qint64 id) const
+{
+    for (const Activity &a : activities()) {
+        if (a.id == id)
+            return a;
+    }
+    return std::nullopt;
 }
 
 Status ActivityStore::writeProjects(const Activity &a)

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <QSet>
+#include <optional>
+
 #include "database.h"
 
 #include <QDate>
@@ -27,6 +30,12 @@ struct Activity
     static bool kindFromCode(const QString &code, Kind *out);
     static QString kindName(Kind k);
     QStringList validate() const;
+    bool operator==(const Activity &o) const
+    {
+        return id == o.id && unitId == o.unitId && date == o.date && kind == o.kind && leaderLed == o.leaderLed
+            && places == o.places && companies == o.companies && companiesCount == o.companiesCount && notes == o.notes
+            && QSet<qint64>(projectIds.cbegin(), projectIds.cend()) == QSet<qint64>(o.projectIds.cbegin(), o.projectIds.cend());
+    }
 };
 
 class ActivityStore
@@ -36,6 +45,7 @@ public:
     explicit ActivityStore(Database *db) : m_db(db) {}
 
     QList<Activity> activities(const QList<qint64> &unitIds = {}, int year = 0) const;
+    std::optional<Activity> activity(qint64 id) const;
     qint64 insert(Activity &a, Status *status);
     Status update(const Activity &a);
     Status remove(qint64 id);

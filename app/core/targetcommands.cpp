@@ -120,10 +120,10 @@ double remainder(double parentTarget, const QHash<qint64, double> &parts)
 
 } // namespace TargetPlans
 
-ChangeActivityCommand::ChangeActivityCommand(Database *db, const std::optional<Activity> &before,
+ChangeActivityCommand::ChangeActivityCommand(ProjectStore *store, const std::optional<Activity> &before,
                                              const std::optional<Activity> &after, QUndoCommand *parent)
     : QUndoCommand(parent)
-    , m_db(db)
+    , m_store(store)
     , m_before(before)
     , m_after(after)
 {
@@ -134,18 +134,32 @@ ChangeActivityCommand::ChangeActivityCommand(Database *db, const std::optional<A
 
 void ChangeActivityCommand::write(const std::optional<Activity> &from, const std::optional<Activity> &to)
 {
-    ActivityStore store(m_db);
-    if (from && !to) {
-        store.remove(m_id);
-    } else if (!from && to) {
+    ActivityStore store(m_store->database());
+    Status s;
+    if (from) {
+        // What the officer saw is the version: never write over someone else's newer change.
+        Activity expected = *from;
+        expected.id = m_id;
+        const std::optional<Activity> now = store.activity(m_id);
+        if (!now || !(*now == expected))
+            s = Status::error(ActivityStore::tr("This activity was changed or deleted by someone else in the meantime; "
+                                                "nothing was changed."),
+                              Status::Code::Conflict);
+    }
+    if (s && from && !to) {
+        s = store.remove(m_id);
+    } else if (s && !from && to) {
         Activity a = *to;
         a.id = m_id; // an undone add comes back with the same id
-        Status s;
         m_id = store.insert(a, &s);
-    } else if (to) {
+    } else if (s && to) {
         Activity a = *to;
         a.id = m_id;
-        store.update(a);
+        s = store.update(a);
+    }
+    if (!s) {
+        setObsolete(true);
+        emit m_store->errorOccurred(s.message());
     }
 }
 

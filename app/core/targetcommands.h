@@ -53,7 +53,9 @@ double remainder(double parentTarget, const QHash<qint64, double> &parts);
 class ChangeActivityCommand : public QUndoCommand
 {
 public:
-    ChangeActivityCommand(Database *db, const std::optional<Activity> &before, const std::optional<Activity> &after,
+    /// Failed writes (refused by the server, or over someone else's newer change) are reported
+    /// through the store's errorOccurred and leave the undo stack.
+    ChangeActivityCommand(ProjectStore *store, const std::optional<Activity> &before, const std::optional<Activity> &after,
                           QUndoCommand *parent = nullptr);
     void redo() override;
     void undo() override;
@@ -61,7 +63,7 @@ public:
 
 private:
     void write(const std::optional<Activity> &from, const std::optional<Activity> &to);
-    Database *m_db;
+    ProjectStore *m_store;
     std::optional<Activity> m_before, m_after;
     qint64 m_id = 0;
 };
