@@ -550,6 +550,12 @@ private slots:
         const Status s = newer.open(desk.location());
         QVERIFY(!s);
         QVERIFY2(s.message().contains(QStringLiteral("99")), qPrintable(s.message()));
+        // Encryption required of a server that offers none: refused, not silently sent in the clear.
+        ServerAddress tls = *ServerAddress::parse(desk.location());
+        tls.sslMode = QStringLiteral("require");
+        const Status t = Database().open(tls.toString(true));
+        QVERIFY(!t);
+        QVERIFY2(t.message().contains(QStringLiteral("SSL"), Qt::CaseInsensitive), qPrintable(t.message()));
         // A wrong password is refused plainly.
         ServerAddress wrong = *ServerAddress::parse(desk.location());
         wrong.password = QStringLiteral("wrong");
