@@ -19,6 +19,7 @@
 #include <QLineEdit>
 #include <QSpinBox>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTableView>
@@ -176,6 +177,34 @@ private slots:
         // No restart, no click: LISTEN/NOTIFY on the server, SQLite's data_version on a file.
         QTRY_COMPARE_WITH_TIMEOUT(model()->index(model()->rowOf(id) < 0 ? 0 : model()->rowOf(id), int(ProjectField::Notes)).data().toString(),
                                   QStringLiteral("别处保存的备注"), 8000);
+    }
+
+    void aChangeElsewhereWaitsForTheOpenEditor()
+    {
+        const qint64 id = firstId();
+        QTableView *view = m_window->projectView();
+        m_window->activateWindow();
+        QApplication::setActiveWindow(m_window.get());
+        const QModelIndex cell = model()->index(0, int(ProjectField::Notes));
+        view->setCurrentIndex(cell);
+        view->edit(cell);
+        QPointer<QLineEdit> editor = qobject_cast<QLineEdit *>(QApplication::focusWidget());
+        QVERIFY(editor);
+        editor->setText(QStringLiteral("正在输入的备注"));
+        // Another officer saves a different field meanwhile; the notice comes while the editor is open.
+        Project p = stored(id);
+        p.investor = QStringLiteral("别处改的投资方");
+        QVERIFY(m_otherStore->updateProject(p));
+        QTest::qWait(2500);
+        QVERIFY2(editor, "the reload closed the editor under the officer's fingers");
+        QCOMPARE(QApplication::focusWidget(), editor.data());
+        QCOMPARE(editor->text(), QStringLiteral("正在输入的备注"));
+        QTest::keyClick(editor, Qt::Key_Return);
+        QCoreApplication::processEvents();
+        QCOMPARE(stored(id).notes, QStringLiteral("正在输入的备注"));
+        QCOMPARE(stored(id).investor, QStringLiteral("别处改的投资方"));
+        QTRY_COMPARE_WITH_TIMEOUT(model()->index(0, int(ProjectField::Investor)).data().toString(),
+                                  QStringLiteral("别处改的投资方"), 5000);
     }
 
     void droppedConnectionKeepsTheEdit()

@@ -22,6 +22,7 @@
 #include "unittreemodel.h"
 
 #include <QAction>
+#include <QScrollBar>
 #include <QTimer>
 #include <QActionGroup>
 #include <QApplication>
@@ -447,6 +448,13 @@ void MainWindow::refreshFromElsewhere(const QString &table)
 {
     if (!m_desk)
         return;
+    // Never under the officer's fingers: while a cell is being edited the reload waits.
+    const QWidget *focus = QApplication::focusWidget();
+    if (focus && m_table->viewport()->isAncestorOf(focus)) { // a cell editor is open
+        QTimer::singleShot(1000, this, [this, table] { refreshFromElsewhere(table); });
+        return;
+    }
+    const int scrolled = m_table->verticalScrollBar()->value();
     if (table.isEmpty() || table == QLatin1String("units")) {
         store()->reloadUnits();
         emit store()->unitsChanged();
@@ -461,6 +469,7 @@ void MainWindow::refreshFromElsewhere(const QString &table)
             break;
         }
     }
+    m_table->verticalScrollBar()->setValue(scrolled);
     m_detail->refresh();
     m_changeLog->reload();
     updateTotals();
