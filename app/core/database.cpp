@@ -812,13 +812,10 @@ Status Database::suspendInsertAudit()
         return errorFrom(q);
     m_auditFrom = {q.value(0).toLongLong(), q.value(1).toLongLong()};
     q.finish();
-    for (const char *t : {"projects", "project_stages"}) {
-        const Status s = exec(QStringLiteral("DROP TRIGGER IF EXISTS audit_%1_insert").arg(QLatin1String(t)));
-        if (!s)
-            return s;
-    }
-    m_insertAuditSuspended = true;
-    return Status();
+    const Status s = execAll({QStringLiteral("DROP TRIGGER IF EXISTS audit_projects_insert"),
+                              QStringLiteral("DROP TRIGGER IF EXISTS audit_project_stages_insert")});
+    m_insertAuditSuspended = s.ok();
+    return s;
 }
 
 Status Database::catchUpInsertAudit()
@@ -859,16 +856,24 @@ QStringList Database::teamStatements()
     return out;
 }
 
-Status Database::suspendStageSums()
+Status Database::execAll(const QStringList &statements)
 {
-    if (m_backend == Backend::PostgreSQL)
-        return exec(QStringLiteral("SELECT set_config('ipdesk.stage_sums', 'off', true)"));
-    for (const char *trigger : {"stage_sums_add", "stage_sums_remove", "stage_sums_move", "stage_sums_project"}) {
-        const Status s = exec(QLatin1String("DROP TRIGGER IF EXISTS ") + QLatin1String(trigger));
+    for (const QString &sql : statements) {
+        const Status s = exec(sql);
         if (!s)
             return s;
     }
     return Status();
+}
+
+Status Database::suspendStageSums()
+{
+    if (m_backend == Backend::PostgreSQL)
+        return exec(QStringLiteral("SELECT set_config('ipdesk.stage_sums', 'off', true)"));
+    QStringList drops;
+    for (const char *trigger : {"stage_sums_add", "stage_sums_remove", "stage_sums_move", "stage_sums_project"})
+        drops << QLatin1String("DROP TRIGGER IF EXISTS ") + QLatin1String(trigger);
+    return execAll(drops);
 }
 
 Status Database::rebuildStageSums()
@@ -920,12 +925,10 @@ Status Database::migrate()
             statements << QString::fromLatin1(*stmt).replace(QLatin1String("%PK%"), primaryKeyType());
         if (v == 4)
             statements << (m_backend == Backend::PostgreSQL ? teamStatements() : auditTriggersSqlite());
-        for (const QString &sql : std::as_const(statements)) {
-            Status s = exec(sql);
-            if (!s)
-                return s;
-        }
-        Status s = exec(QStringLiteral("UPDATE meta SET value = ? WHERE key = 'schema_version'"), {QString::number(v + 1)});
+        Status s = execAll(statements);
+        if (!s)
+            return s;
+        s = exec(QStringLiteral("UPDATE meta SET value = ? WHERE key = 'schema_version'"), {QString::number(v + 1)});
         if (!s)
             return s;
         s = t.commit();
@@ -1078,26 +1081,19 @@ Status Database::suspendAudit()
 {
     if (m_backend == Backend::PostgreSQL)
         return exec(QStringLiteral("SELECT set_config('ipdesk.copying', 'on', true)"));
+    QStringList drops;
     for (const char *t : auditedTables) {
-        for (const char *action : {"insert", "update", "delete"}) {
-            const Status s = exec(QStringLiteral("DROP TRIGGER IF EXISTS audit_%1_%2").arg(QLatin1String(t), QLatin1String(action)));
-            if (!s)
-                return s;
-        }
+        for (const char *action : {"insert", "update", "delete"})
+            drops << QStringLiteral("DROP TRIGGER IF EXISTS audit_%1_%2").arg(QLatin1String(t), QLatin1String(action));
     }
-    return Status();
+    return execAll(drops);
 }
 
 Status Database::resumeAudit()
 {
     if (m_backend == Backend::PostgreSQL)
         return exec(QStringLiteral("SELECT set_config('ipdesk.copying', 'off', true)"));
-    for (const QString &sql : auditTriggersSqlite()) {
-        const Status s = exec(sql);
-        if (!s)
-            return s;
-    }
-    return Status();
+    return execAll(auditTriggersSqlite());
 }
 
 Status Database::saveCopy(const QString &path)

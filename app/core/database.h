@@ -74,6 +74,8 @@ public:
     QSqlQuery query(const QString &sql);
     /// Runs a prepared statement with values bound in order; errors become Status.
     Status exec(const QString &sql, const QVariantList &values = {});
+    /// Runs statements in order, stopping at the first that fails.
+    Status execAll(const QStringList &statements);
     /// Runs a statement with values for its ? marks and returns it for its rows or numRowsAffected().
     /// On the server the values are written into the statement as escaped literals: one round trip,
     /// where Qt's PostgreSQL driver would PREPARE, EXECUTE and DEALLOCATE (three).
