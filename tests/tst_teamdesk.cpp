@@ -496,6 +496,28 @@ private slots:
             QCOMPARE(spy.first().first().toString(), QStringLiteral("projects"));
     }
 
+    void addressesKeepEveryCharacterOfAPassword()
+    {
+        ServerAddress a;
+        a.host = QStringLiteral("10.0.0.5");
+        a.port = 6543;
+        a.database = QStringLiteral("zhaoshang");
+        a.user = QStringLiteral("li.ming");
+        a.password = QStringLiteral("p@ss:w/o%rd#1");
+        a.sslMode = QStringLiteral("require");
+        const auto back = ServerAddress::parse(a.toString(true));
+        QVERIFY(back);
+        QCOMPARE(back->password, a.password);
+        QCOMPARE(back->user, a.user);
+        QCOMPARE(back->database, a.database);
+        QCOMPARE(back->port, 6543);
+        QCOMPARE(back->sslMode, QStringLiteral("require"));
+        // Without the password, as the recent-desks list and the keyring key keep it.
+        QVERIFY(ServerAddress::parse(a.toString(false))->password.isEmpty());
+        QVERIFY(!ServerAddress::parse(QStringLiteral("postgresql://host")));           // no database
+        QVERIFY(!ServerAddress::parse(QStringLiteral("mysql://host/db")));             // not PostgreSQL
+    }
+
     void refusesForeignAndNewerDatabases()
     {
         if (!testOnServer())

@@ -531,9 +531,9 @@ std::optional<ServerAddress> ServerAddress::parse(const QString &address)
     ServerAddress a;
     a.host = url.host().isEmpty() ? QStringLiteral("localhost") : url.host();
     a.port = url.port(5432);
-    a.database = url.path().mid(1);
-    a.user = url.userName();
-    a.password = url.password();
+    a.database = url.path(QUrl::FullyDecoded).mid(1);
+    a.user = url.userName(QUrl::FullyDecoded);
+    a.password = url.password(QUrl::FullyDecoded); // a password may hold @ : / and %
     const QUrlQuery query(url);
     a.sslMode = query.queryItemValue(QStringLiteral("sslmode"));
     if (a.database.isEmpty() || a.port <= 0)
