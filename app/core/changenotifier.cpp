@@ -3,7 +3,6 @@
 #include "database.h"
 
 #include <QSqlDriver>
-#include <QSqlQuery>
 
 namespace IPDesk {
 
@@ -49,12 +48,9 @@ void ChangeNotifier::restart()
 
 void ChangeNotifier::poll()
 {
-    if (!m_db->isOpen() || m_db->isTeam())
+    const qint64 v = m_db->dataVersion();
+    if (v < 0)
         return;
-    QSqlQuery q(m_db->connection());
-    if (!q.exec(QStringLiteral("PRAGMA data_version")) || !q.next())
-        return;
-    const qint64 v = q.value(0).toLongLong();
     if (m_dataVersion >= 0 && v != m_dataVersion)
         emit changedElsewhere(QString());
     m_dataVersion = v;

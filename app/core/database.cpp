@@ -726,6 +726,37 @@ Status Database::reconnect()
     return openServer(withoutPassword.toString(false), OpenMode::ExistingOnly);
 }
 
+QList<qint64> Database::reserveIds(const QString &table, int count, Status *status)
+{
+    QList<qint64> ids;
+    if (m_backend != Backend::PostgreSQL) {
+        *status = Status::error(tr("Ids are reserved in advance only on a team database."));
+        return ids;
+    }
+    QSqlQuery q = run(QStringLiteral("SELECT nextval(pg_get_serial_sequence('%1', 'id')) FROM generate_series(1, %2)")
+                          .arg(table).arg(count),
+                      {}, status);
+    while (status->ok() && q.next())
+        ids << q.value(0).toLongLong();
+    return ids;
+}
+
+Status Database::continueIdsAfterMax(const QString &table)
+{
+    if (m_backend != Backend::PostgreSQL)
+        return Status(); // SQLite's INTEGER PRIMARY KEY continues after the highest by itself
+    return exec(QStringLiteral("SELECT setval(pg_get_serial_sequence('%1', 'id'), COALESCE(MAX(id), 0) + 1, false) FROM %1")
+                    .arg(table));
+}
+
+qint64 Database::dataVersion()
+{
+    if (m_backend != Backend::SQLite || !m_db.isOpen())
+        return -1;
+    QSqlQuery q(m_db);
+    return q.exec(QStringLiteral("PRAGMA data_version")) && q.next() ? q.value(0).toLongLong() : -1;
+}
+
 QString Database::primaryKeyType() const
 {
     return m_backend == Backend::SQLite ? QStringLiteral("INTEGER PRIMARY KEY")

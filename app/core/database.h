@@ -121,6 +121,13 @@ public:
 
     // SqlDialect: what differs between SQLite and PostgreSQL.
     QString primaryKeyType() const;
+    /// New ids of a table handed out in advance (the server's sequence), for rows sent in batches.
+    QList<qint64> reserveIds(const QString &table, int count, Status *status);
+    /// After rows were copied in with their ids: new rows continue after the highest.
+    Status continueIdsAfterMax(const QString &table);
+    /// A number that changes when another connection commits to the desk file (-1 on a server,
+    /// which announces changes instead).
+    qint64 dataVersion();
 
     /// The columns of a table, in order.
     QStringList columnsOf(const QString &table);

@@ -107,10 +107,8 @@ Status copyDesk(Database &from, Database &to, const std::function<bool(qint64, q
         s = flush();
         if (!s)
             return s;
-        if (to.isTeam() && columns.contains(QLatin1String("id"))) {
-            // The next new record continues after the highest id copied.
-            s = to.exec(QStringLiteral("SELECT setval(pg_get_serial_sequence('%1', 'id'), COALESCE(MAX(id), 0) + 1, false)"
-                                       " FROM %1").arg(table));
+        if (columns.contains(QLatin1String("id"))) {
+            s = to.continueIdsAfterMax(table); // the next new record continues after the highest id copied
             if (!s)
                 return s;
         }

@@ -266,15 +266,9 @@ Status BulkProjectInserter::insert(Project &p)
     // The server: ids are taken from its sequence a few hundred at a time, rows go in batches.
     if (m_ids.isEmpty()) {
         Status s;
-        QSqlQuery q = m_db->run(QStringLiteral("SELECT nextval(pg_get_serial_sequence('projects', 'id'))"
-                                               " FROM generate_series(1, 256)"),
-                                {}, &s);
+        m_ids = m_db->reserveIds(QStringLiteral("projects"), 256, &s);
         if (!s)
             return s;
-        while (q.next())
-            m_ids << q.value(0).toLongLong();
-        if (m_ids.isEmpty())
-            return Database::errorFrom(q);
     }
     p.id = m_ids.takeFirst();
     p.version = 1;
