@@ -369,6 +369,8 @@ bool Database::isOpen() const
 
 void Database::close()
 {
+    m_kept.clear();
+    m_scratch.reset();
     if (m_db.isValid()) {
         if (m_db.isOpen())
             m_db.close();
@@ -715,6 +717,8 @@ Status Database::reconnect()
         return Status();
     const ServerAddress address = m_address;
     m_password = address.password;
+    m_kept.clear(); // prepared on the connection that is gone
+    m_scratch.reset();
     if (m_db.isValid()) {
         m_db.close();
         m_db = QSqlDatabase();
@@ -1034,6 +1038,39 @@ QSqlQuery Database::run(const QString &sql, const QVariantList &values, Status *
             *status = Status::error(tr("The connection to the team database was lost; the change was not saved."),
                                     Status::Code::Offline);
     }
+    return q;
+}
+
+QSqlQuery &Database::runKept(const QString &sql, const QVariantList &values, Status *status)
+{
+    if (m_backend != Backend::PostgreSQL) {
+        // SQLite prepares in microseconds; a fresh statement leaves nothing open between calls.
+        m_scratch = std::make_unique<QSqlQuery>(run(sql, values, status));
+        return *m_scratch;
+    }
+    std::shared_ptr<QSqlQuery> &kept = m_kept[sql];
+    if (!kept) {
+        if (m_kept.size() > 64) { // filters make many shapes of the page query: keep the recent ones
+            m_kept.clear();
+            return runKept(sql, values, status);
+        }
+        kept = std::make_shared<QSqlQuery>(m_db);
+        kept->setForwardOnly(true);
+        if (!kept->prepare(sql)) {
+            *status = errorFrom(*kept);
+            m_scratch = std::make_unique<QSqlQuery>(std::move(*kept));
+            m_kept.remove(sql);
+            return *m_scratch;
+        }
+    }
+    QSqlQuery &q = *kept;
+    q.finish();
+    bindAll(q, values);
+    *status = q.exec() ? Status() : errorFrom(q);
+    // A dead connection may fail without a word from the driver: ask before calling it an error.
+    if (!status->ok() && status->code() == Status::Code::Failed && !ping())
+        *status = Status::error(tr("The connection to the team database was lost; the change was not saved."),
+                                Status::Code::Offline);
     return q;
 }
 

@@ -378,10 +378,10 @@ std::optional<Project> ProjectStore::project(qint64 id, Status *status) const
 {
     // The record and its stage dates in one statement: one row per date (one row if it has none).
     Status st;
-    QSqlQuery q = m_db->run(QLatin1String("SELECT ") + projectColumns
-                                + QLatin1String(", s.stage, s.reached_on FROM projects p"
-                                                " LEFT JOIN project_stages s ON s.project_id = p.id WHERE p.id = ?"),
-                            {id}, &st);
+    QSqlQuery &q = m_db->runKept(QLatin1String("SELECT ") + projectColumns
+                                     + QLatin1String(", s.stage, s.reached_on FROM projects p"
+                                                     " LEFT JOIN project_stages s ON s.project_id = p.id WHERE p.id = ?"),
+                                 {id}, &st);
     if (!st) {
         if (status)
             *status = st;
@@ -397,6 +397,7 @@ std::optional<Project> ProjectStore::project(qint64 id, Status *status) const
         if (!q.isNull(19))
             p.stageDates.insert(Stage(q.value(19).toInt()), QDate::fromString(q.value(20).toString(), Qt::ISODate));
     } while (q.next());
+    q.finish();
     if (status)
         *status = Status();
     return p;
@@ -501,7 +502,7 @@ Status ProjectStore::updateProject(Project &p, const QMap<Stage, QDate> *storedS
     QVariantList values = projectValues(p);
     values << p.id << p.version;
     Status written;
-    QSqlQuery q = m_db->run(QStringLiteral(
+    QSqlQuery &q = m_db->runKept(QStringLiteral(
         "UPDATE projects SET code = ?, name = ?, investor = ?, industry = ?, industry_chain = ?, unit_id = ?, stage = ?,"
         " project_type = ?, planned_investment = ?, signed_investment = ?, funds_in_place = ?, expected_output = ?,"
         " expected_tax = ?, manufacturing = ?, source_channel = ?, lead_officer = ?, notes = ?, version = version + 1"
@@ -744,10 +745,10 @@ int ProjectStore::count(const ProjectQuery &q) const
     QVariantList values;
     const QString where = whereClause(q, &values);
     Status st;
-    QSqlQuery s = m_db->run(QLatin1String("SELECT COUNT(*) FROM projects p") + where, values, &st);
-    if (!st || !s.next())
-        return 0;
-    return s.value(0).toInt();
+    QSqlQuery &s = m_db->runKept(QLatin1String("SELECT COUNT(*) FROM projects p") + where, values, &st);
+    const int n = st && s.next() ? s.value(0).toInt() : 0;
+    s.finish(); // nothing left open on the connection (a desk file would keep its read snapshot)
+    return n;
 }
 
 QList<Project> ProjectStore::fetch(const ProjectQuery &q, int offset, int limit, Status *status) const
@@ -765,7 +766,7 @@ QList<Project> ProjectStore::fetch(const ProjectQuery &q, int offset, int limit,
         + QLatin1String(" LIMIT ? OFFSET ?");
     values << limit << offset;
     Status st;
-    QSqlQuery s = m_db->run(sql, values, &st);
+    QSqlQuery &s = m_db->runKept(sql, values, &st);
     QList<Project> out;
     if (!st) {
         if (status)
@@ -782,6 +783,7 @@ QList<Project> ProjectStore::fetch(const ProjectQuery &q, int offset, int limit,
             p.stageDates.insert(Stage::Started, startedOn);
         out.append(p);
     }
+    s.finish();
     if (status)
         *status = Status();
     return out;
