@@ -152,16 +152,21 @@ const char *const schemaStep3[] = {
     " large = stage_sums.large + excluded.large, funds = stage_sums.funds + excluded.funds," \
     " output = stage_sums.output + excluded.output, tax = stage_sums.tax + excluded.tax"
 #define IPDESK_STAGE_INSERT "INSERT INTO stage_sums (unit_id, stage, month, n, amount, planned, capital_increase, large, funds, output, tax) "
+// The table of the sums and the statement that counts them afresh: the same on both backends.
+#define IPDESK_STAGE_TABLE \
+    "CREATE TABLE IF NOT EXISTS stage_sums (" \
+    " unit_id BIGINT NOT NULL, stage INTEGER NOT NULL, month TEXT NOT NULL," \
+    " n BIGINT NOT NULL DEFAULT 0, amount BIGINT NOT NULL DEFAULT 0, planned BIGINT NOT NULL DEFAULT 0," \
+    " capital_increase BIGINT NOT NULL DEFAULT 0, large BIGINT NOT NULL DEFAULT 0, funds BIGINT NOT NULL DEFAULT 0," \
+    " output BIGINT NOT NULL DEFAULT 0, tax BIGINT NOT NULL DEFAULT 0," \
+    " PRIMARY KEY (unit_id, stage, month))"
+#define IPDESK_STAGE_REFILL \
+    IPDESK_STAGE_INSERT "SELECT p.unit_id, s.stage, substr(s.reached_on, 1, 7), " IPDESK_STAGE_SUMS \
+    " FROM project_stages s JOIN projects p ON p.id = s.project_id GROUP BY 1, 2, 3"
 const char *const schemaStep4[] = {
-    "CREATE TABLE IF NOT EXISTS stage_sums ("
-    " unit_id BIGINT NOT NULL, stage INTEGER NOT NULL, month TEXT NOT NULL,"
-    " n BIGINT NOT NULL DEFAULT 0, amount BIGINT NOT NULL DEFAULT 0, planned BIGINT NOT NULL DEFAULT 0,"
-    " capital_increase BIGINT NOT NULL DEFAULT 0, large BIGINT NOT NULL DEFAULT 0, funds BIGINT NOT NULL DEFAULT 0,"
-    " output BIGINT NOT NULL DEFAULT 0, tax BIGINT NOT NULL DEFAULT 0,"
-    " PRIMARY KEY (unit_id, stage, month))",
+    IPDESK_STAGE_TABLE,
     "DELETE FROM stage_sums",
-    IPDESK_STAGE_INSERT "SELECT p.unit_id, s.stage, substr(s.reached_on, 1, 7), " IPDESK_STAGE_SUMS
-    " FROM project_stages s JOIN projects p ON p.id = s.project_id GROUP BY 1, 2, 3",
+    IPDESK_STAGE_REFILL,
     "CREATE TRIGGER IF NOT EXISTS stage_sums_add AFTER INSERT ON project_stages BEGIN "
     IPDESK_STAGE_INSERT IPDESK_STAGE_VALUES("p", "", "NEW.stage", "NEW.reached_on")
     " FROM projects p WHERE p.id = NEW.project_id" IPDESK_STAGE_UPSERT "; END",
@@ -188,16 +193,10 @@ const char *const schemaStep4[] = {
     "CREATE OR REPLACE FUNCTION " NAME "() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$" \
     " BEGIN IF current_setting('ipdesk.stage_sums', true) = 'off' THEN RETURN NULL; END IF; " BODY " RETURN NULL; END $$"
 const char *const schemaStep4Pg[] = {
-    "CREATE TABLE IF NOT EXISTS stage_sums ("
-    " unit_id BIGINT NOT NULL, stage INTEGER NOT NULL, month TEXT NOT NULL,"
-    " n BIGINT NOT NULL DEFAULT 0, amount BIGINT NOT NULL DEFAULT 0, planned BIGINT NOT NULL DEFAULT 0,"
-    " capital_increase BIGINT NOT NULL DEFAULT 0, large BIGINT NOT NULL DEFAULT 0, funds BIGINT NOT NULL DEFAULT 0,"
-    " output BIGINT NOT NULL DEFAULT 0, tax BIGINT NOT NULL DEFAULT 0,"
-    " PRIMARY KEY (unit_id, stage, month))",
+    IPDESK_STAGE_TABLE,
     "CREATE OR REPLACE FUNCTION ipdesk_rebuild_stage_sums() RETURNS void LANGUAGE plpgsql SECURITY DEFINER"
     " SET search_path = public AS $$ BEGIN DELETE FROM stage_sums; "
-    IPDESK_STAGE_INSERT "SELECT p.unit_id, s.stage, substr(s.reached_on, 1, 7), " IPDESK_STAGE_SUMS
-    " FROM project_stages s JOIN projects p ON p.id = s.project_id GROUP BY 1, 2, 3;"
+    IPDESK_STAGE_REFILL ";"
     " PERFORM set_config('ipdesk.stage_sums', 'on', true); END $$",
     "SELECT ipdesk_rebuild_stage_sums()",
     IPDESK_PG_FUNCTION("ipdesk_stage_sums_stage",
@@ -223,6 +222,8 @@ const char *const schemaStep4Pg[] = {
 #undef IPDESK_STAGE_VALUES
 #undef IPDESK_STAGE_UPSERT
 #undef IPDESK_STAGE_INSERT
+#undef IPDESK_STAGE_TABLE
+#undef IPDESK_STAGE_REFILL
 
 
 /// Step 5: the audit trail (who changed which field of which record, from what to what) and the
