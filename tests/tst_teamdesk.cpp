@@ -523,6 +523,12 @@ private slots:
         if (!testOnServer())
             QSKIP("tst_database checks the same for desk files");
         {
+            // An empty database holds no desk yet: the window offers to set one up (the code, not the words, says so).
+            TestServerDatabase empty;
+            const Status none = Database().open(empty.address, Database::OpenMode::ExistingOnly);
+            QCOMPARE(none.code(), Status::Code::NoDesk);
+        }
+        {
             TestServerDatabase other;
             TestServerDatabase::run(QStringLiteral("SELECT 1")); // the server is there
             Database raw;

@@ -358,7 +358,7 @@ bool MainWindow::connectTeamDesk(const QString &address, const QString &message)
         auto probe = std::make_unique<Database>();
         probe->setPassword(dialog.password());
         const Status s = probe->open(target, Database::OpenMode::ExistingOnly);
-        if (!s && s.code() != Status::Code::Ok && s.message().contains(QLatin1String("no desk in it"))) {
+        if (s.code() == Status::Code::NoDesk) {
             // An empty database: set the team desk up there only when the officer says so.
             if (QMessageBox::question(this, tr("New team desk"),
                                       tr("%1\n\nSet up a new, empty team desk in this database?").arg(s.message()))
@@ -436,12 +436,23 @@ void MainWindow::checkConnection()
     m_connected = true;
     m_desk->notifier->restart();
     store()->reloadUnits();
-    const Status saved = store()->savePending();
-    if (!saved)
-        showError(tr("Some kept edits were not saved"), saved.message());
+    saveKeptEdits();
     refreshFromElsewhere(QString());
     updateConnectionLabel();
     statusBar()->showMessage(tr("Connected to the team database again."), 8000);
+}
+
+bool MainWindow::saveKeptEdits()
+{
+    const qsizetype kept = store()->pendingCount();
+    if (kept == 0)
+        return false;
+    const Status saved = store()->savePending();
+    if (!saved)
+        showError(tr("Some kept edits were not saved"), saved.message());
+    else
+        statusBar()->showMessage(tr("Saved %n edit(s) kept from when the connection was lost.", nullptr, int(kept)), 10000);
+    return true;
 }
 
 void MainWindow::refreshFromElsewhere(const QString &table)
@@ -563,15 +574,8 @@ void MainWindow::bindDesk()
     if (m_desk->db.isTeam()) {
         // Edits that could not reach the server before (even in a session that crashed) go in now.
         st->setPendingFile(AppSettings::pendingEditsPath(m_desk->db.location()));
-        if (st->pendingCount() > 0) {
-            const qsizetype kept = st->pendingCount();
-            const Status saved = st->savePending();
-            if (!saved)
-                showError(tr("Some kept edits were not saved"), saved.message());
-            else
-                statusBar()->showMessage(tr("Saved %n edit(s) kept from when the connection was lost.", nullptr, int(kept)), 10000);
+        if (saveKeptEdits())
             m_model->reload();
-        }
     }
     m_accountsAction->setEnabled(m_desk->db.isTeam() && m_desk->db.isAdmin());
     updateConnectionLabel();

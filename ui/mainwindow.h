@@ -109,6 +109,9 @@ private:
     void saveCopy();
     void addUnit();
     void manageAccounts();
+    /// Saves the edits kept while the team database could not be reached, and says how it went.
+    /// Returns whether there were any.
+    bool saveKeptEdits();
     void updateConnectionLabel();
     void showPreferences();
     void importReportsDialog();

@@ -433,7 +433,7 @@ Status Database::open(const QString &location, OpenMode mode)
     const QFileInfo info(location);
     const bool exists = info.exists();
     if (!exists && mode == OpenMode::ExistingOnly)
-        return Status::error(tr("There is no desk at %1.").arg(location));
+        return Status::error(tr("There is no desk at %1.").arg(location), Status::Code::NoDesk);
     if (exists) {
         Status s = checkExistingFile(location);
         if (!s)
@@ -610,7 +610,8 @@ Status Database::openServer(const QString &location, OpenMode mode)
             tables << q.value(0).toString();
         if (tables.isEmpty() && mode == OpenMode::ExistingOnly) {
             close();
-            return Status::error(tr("The team database %1 has no desk in it yet.").arg(address->database));
+            return Status::error(tr("The team database %1 has no desk in it yet.").arg(address->database),
+                                 Status::Code::NoDesk);
         }
         if (!tables.isEmpty()) {
             QSqlQuery m(m_db);

@@ -15,6 +15,7 @@ public:
         Conflict, ///< someone else saved a newer version of the record first
         Denied,   ///< the server refused: the account may not write this record
         Offline,  ///< the connection to the team database is gone
+        NoDesk,   ///< the file or database asked for holds no desk (yet)
     };
     Status() = default;
     static Status error(const QString &message, Code code = Code::Failed)
