@@ -1028,6 +1028,10 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
         <source>The team database %1 is in desk format %2 and this IPDesk uses format %3. Ask its administrator to open it once with this IPDesk, which upgrades it; nothing was changed.</source>
         <translation>团队数据库 %1 为工作台格式 %2,本程序使用格式 %3。请管理员用本版本打开一次以完成升级;未作任何改动。</translation>
     </message>
+    <message>
+        <source>Ids are reserved in advance only on a team database.</source>
+        <translation>只有团队数据库才能预先分配编号。</translation>
+    </message>
 </context>
 <context>
     <name>IPDesk::DemoData</name>
