@@ -11,7 +11,11 @@ set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "IPDesk (招商工作台): investment-prom
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION "misc")
-set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "libqt6core6 (>= 6.4), libqt6gui6 (>= 6.4), libqt6widgets6 (>= 6.4), libqt6sql6 (>= 6.4), libqt6sql6-sqlite, libqt6charts6, libqt6svg6, libopencc1.1, libquazip1-qt6-1, fonts-noto-cjk, fonts-dejavu-core, libqt6printsupport6")
+# The shared libraries the programs link are found by dpkg-shlibdeps (dpkg-dev); what they load at
+# run time without linking it (the SQL drivers, the platform plugins, the fonts) is named here.
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, qt6-qpa-plugins, fonts-noto-cjk")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libqt6sql6-psql, qt6-translations-l10n")
+set(CPACK_PACKAGING_INSTALL_PREFIX "/usr")
 set(CPACK_PACKAGE_INSTALL_DIRECTORY "ipdesk")
 include(CPack)

@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages IPDesk needs to build, run and test, if any are missing.
+# Installed with --no-install-recommends: every package the build, the tests, the fuzz build and
+# run.sh use is named here (a recommended package is never pulled in). packaging/test.sh checks the
+# build against this list with check-deps, so a package missing here fails the tests, by name.
 set -euo pipefail
 
 PACKAGES=(
-  build-essential cmake pkg-config
+  # build
+  build-essential cmake pkg-config dpkg-dev file
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
-  qt6-l10n-tools qt6-translations-l10n libqt6sql6-sqlite libgl-dev
-  libopencc-dev libquazip1-qt6-dev libsqlite3-dev sqlite3
-  fonts-noto-cjk fonts-dejavu-core
-  xvfb xauth poppler-utils
-  clang
-  postgresql libqt6sql6-psql qtkeychain-qt6-dev
-  python3-openpyxl
+  qt6-l10n-tools qt6-translations-l10n libqt6opengl6-dev libgl-dev
+  libopencc-dev libquazip1-qt6-dev libsqlite3-dev qtkeychain-qt6-dev
+  # run: the database drivers, the platform plugins and the fonts
+  libqt6sql6-sqlite libqt6sql6-psql qt6-qpa-plugins fonts-noto-cjk fonts-dejavu-core
+  # tests and scripts: xvfb-run, pdftoppm/pdftotext/pdfinfo/pdffonts, initdb/pg_ctl, sqlite3, the
+  # fuzz build's clang, the spreadsheet fixtures' openpyxl, the scorer's python3
+  xvfb xauth poppler-utils postgresql sqlite3 clang python3 python3-openpyxl
 )
 
 missing=()
@@ -20,9 +24,17 @@ for p in "${PACKAGES[@]}"; do
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 
-echo "Installing: ${missing[*]}"
+echo "Installing the Debian packages IPDesk needs: ${missing[*]}"
 SUDO=""
-[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "deps.sh: these packages are missing and sudo is not installed: ${missing[*]}" >&2; exit 1; }
+  SUDO="sudo"
+fi
 export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+log="$(mktemp -t ipdesk-apt.XXXXXX)"
+if ! { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"; } >"$log" 2>&1; then
+  tail -n 30 "$log" >&2
+  echo "deps.sh: apt-get could not install the packages above (full log: $log)" >&2
+  exit 1
+fi
+rm -f "$log"

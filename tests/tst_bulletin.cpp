@@ -48,7 +48,7 @@ private slots:
     void bulletinPdf()
     {
         if (!havePoppler())
-            QSKIP("poppler-utils is not installed");
+            QFAIL("pdftotext is missing: install poppler-utils (bash packaging/deps.sh)");
         TestDesk desk;
         const BulletinData d = BulletinData::collect(desk.store.get(), ProgressSettings(), 2023, QDate(2023, 6, 30));
         QVERIFY(!d.ranking.isEmpty());
@@ -87,7 +87,7 @@ private slots:
     void sameBulletinFromTheCommandLine()
     {
         if (!havePoppler())
-            QSKIP("poppler-utils is not installed");
+            QFAIL("pdftotext is missing: install poppler-utils (bash packaging/deps.sh)");
         TestDesk desk;
         desk.db.close();
         const QString pdf = desk.dir.filePath(QStringLiteral("cli.pdf"));

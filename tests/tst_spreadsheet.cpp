@@ -244,7 +244,7 @@ private slots:
     void xlsxFromOpenpyxl()
     {
         if (!haveOpenpyxl())
-            QSKIP("python3-openpyxl is not installed");
+            QFAIL("openpyxl is missing for /usr/bin/python3: install python3-openpyxl (bash packaging/deps.sh)");
         TestDesk desk;
         const QString path = desk.dir.filePath(QStringLiteral("pipeline.xlsx"));
         const QString script = QStringLiteral(
@@ -282,7 +282,7 @@ private slots:
     void mergedHeaderCells()
     {
         if (!haveOpenpyxl())
-            QSKIP("python3-openpyxl is not installed");
+            QFAIL("openpyxl is missing for /usr/bin/python3: install python3-openpyxl (bash packaging/deps.sh)");
         TestDesk desk;
         const QString path = desk.dir.filePath(QStringLiteral("merged.xlsx"));
         const QString script = QStringLiteral(

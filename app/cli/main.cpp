@@ -48,11 +48,14 @@ QTextStream &err()
     return s;
 }
 
-int usage(const QString &problem = QString())
+/// The usage text: on standard output with exit 0 when asked for (--help), else on standard error
+/// with exit 2 after the problem (cli.md).
+int usage(const QString &problem = QString(), bool asked = false)
 {
+    QTextStream &to = asked ? out() : err();
     if (!problem.isEmpty())
-        err() << problem << '\n';
-    err() << Cli::tr("usage: ipdesk-cli COMMAND [--db PATH] [options]\n"
+        to << problem << '\n';
+    to << Cli::tr("usage: ipdesk-cli COMMAND [--db PATH] [options]\n"
                      "commands:\n"
                      "  demo --db PATH                 create a demo desk from the sample reports\n"
                      "  projects [--json]              list the project pipeline\n"
@@ -73,7 +76,7 @@ int usage(const QString &problem = QString())
                      "PATH may be a team database: postgresql://user[:password]@host[:port]/database;\n"
                      "a password not in the address is read from PGPASSWORD or ~/.pgpass.\n")
           << Qt::flush;
-    return 2;
+    return asked ? 0 : 2;
 }
 
 int fail(const QString &message)
@@ -546,7 +549,9 @@ int main(int argc, char **argv)
                              {QStringLiteral("json"), QStringLiteral("help"), QStringLiteral("skip-invalid"), QStringLiteral("gb18030")});
     if (!a.error.isEmpty())
         return usage(a.error);
-    if (a.command.isEmpty() || a.flags.contains(QStringLiteral("help")))
+    if (a.flags.contains(QStringLiteral("help")))
+        return usage(QString(), true);
+    if (a.command.isEmpty())
         return usage();
     if (a.command == QLatin1String("demo"))
         return cmdDemo(a);
