@@ -213,6 +213,9 @@ QJsonObject factToJson(const Fact &f, const QString &file)
         o.insert(QStringLiteral("as_of"), f.asOf.toString(Qt::ISODate));
     if (f.hasValueMax)
         o.insert(QStringLiteral("value_max"), f.valueMax);
+    if (!f.cue.isEmpty())
+        o.insert(QStringLiteral("cue"), f.cue);
+    o.insert(QStringLiteral("confidence"), std::round(f.confidence * 100) / 100);
     return o;
 }
 

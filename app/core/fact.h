@@ -19,6 +19,8 @@ struct Fact
     double valueMax = 0;
     bool hasValueMax = false;
     QString qualifier = QStringLiteral("exact"); // exact approx over at_least under range
+    QString cue;           // the words the figure was read from (新签约, 到位资金), for the reviewer
+    double confidence = 1; // 0..1, how sure the extractor is; the review shows doubtful facts first
     qint64 evidenceStart = 0;
     qint64 evidenceEnd = 0;
     QString evidenceText;

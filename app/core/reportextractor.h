@@ -7,8 +7,13 @@
 #include <QDate>
 #include <QList>
 #include <QString>
+#include <QStringList>
+
+#include <memory>
 
 namespace IPDesk {
+
+class Gazetteer;
 
 /// A named project or company that a report says reached a stage (迈富时数字科技华中总部项目成功落户东湖区).
 struct ProjectMention
@@ -43,6 +48,11 @@ class ReportExtractor
 {
     Q_DECLARE_TR_FUNCTIONS(IPDesk::ReportExtractor)
 public:
+    ReportExtractor();
+    ~ReportExtractor();
+    /// The desk's own units count as real units beside the gazetteer's divisions.
+    void setKnownUnits(const QStringList &names);
+
     /// Extracts from decoded text. Never fails; a report with no figures gives no facts.
     Extraction extract(const QString &text) const;
     /// Decodes the bytes first (see TextDecoder); a file that is not text gives a status error.
@@ -51,6 +61,9 @@ public:
 
     /// The metric ids of metrics.tsv with their unit (count, yi_yuan, percent).
     static QList<QPair<QString, QString>> metrics();
+
+private:
+    std::shared_ptr<const Gazetteer> m_gazetteer; // null: the divisions alone
 };
 
 } // namespace IPDesk
