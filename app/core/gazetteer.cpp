@@ -3,6 +3,7 @@
 #include "charset.h"
 
 #include <QFile>
+#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -164,6 +165,13 @@ void Gazetteer::load()
         }
         if (level == Province && name.endsWith(u'市'))
             add(name.chopped(1), level);
+        // Inner Mongolia's banners as people write them: 科尔沁右翼前旗 → 科右前旗, 土默特左旗 → 土左旗.
+        static const QRegularExpression banner(QStringLiteral("^(.)\\S+?([左右])(?:翼)?([前中后]?)旗$"));
+        if (level == County && name.endsWith(u'旗') && name.size() >= 5) {
+            const auto m = banner.match(name);
+            if (m.hasMatch())
+                add(m.captured(1) + m.captured(2) + m.captured(3) + QStringLiteral("旗"), level);
+        }
         if (level <= County)
             addStem(stem(name), level);
     }
@@ -231,6 +239,12 @@ QList<Gazetteer::Mention> Gazetteer::find(const QString &text) const
             }
             break;
         }
+    }
+    // The corps' regiments (一二一团, 一四八团), which the code list files under their cities.
+    static const QRegularExpression regiment(QStringLiteral("(?<![一二三四五六七八九十〇零百\\d第])[一二三四五六七八九十〇零]{3}团(?!队|体|组|伙|结|委)"));
+    for (auto it = regiment.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        candidates.append({m.capturedStart(), m.capturedEnd(), m.captured(), Township});
     }
     // 第八师石河子市, 第六师五家渠市: a corps division before its city is part of the name.
     for (Mention &m : candidates) {

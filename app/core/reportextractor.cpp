@@ -71,7 +71,7 @@ QString qualifierFor(const Number &n, bool target, QStringView region)
 
 const QString &clauseDelims()
 {
-    static const QString d = QStringLiteral(",;:。!?\n|()《》“”");
+    static const QString d = QStringLiteral(",;:。!?\n|()《》");
     return d;
 }
 
@@ -97,12 +97,18 @@ qsizetype clauseStartBefore(const QString &s, qsizetype from, qsizetype at, bool
 bool isCompanyFigure(const QString &s, qsizetype sentenceStart, qsizetype at)
 {
     static const CueSet companyCue(QString::fromUtf16(
-        u"有限公司 股份公司 集团 该公司 该企业 公司的 企业的 董事长 总经理 项目建成后 建成后 达产后 投产后 一期项目 二期项目 项目一期 项目二期 年产")
+        u"有限公司 股份公司 集团 该公司 该企业 公司的 企业的 董事长 总经理 项目建成后 建成后 达产后 投产后 一期项目 二期项目 项目一期 项目二期")
                                        .split(QLatin1Char(' ')));
     static const CueSet areaCue(QString::fromUtf16(u"全区 全市 全县 全镇 全旗 全州 全省 该区 该市 该县 累计 共计 各地 两区 全年 合计 总计")
                                     .split(QLatin1Char(' ')));
     const QStringView text = QStringView(s).mid(sentenceStart, at - sentenceStart);
-    const CueSet::Hit company = companyCue.last(text);
+    CueSet::Hit company = companyCue.last(text);
+    static const QRegularExpression capacity(QStringLiteral("年产(?:能)?\\d"));
+    for (auto it = capacity.globalMatch(text); it.hasNext();) {
+        const auto plant = it.next();
+        if (plant.capturedStart() > company.start)
+            company = CueSet::Hit{plant.capturedStart(), plant.capturedEnd()};
+    }
     if (!company.found())
         return false;
     const CueSet::Hit area = areaCue.last(text);
@@ -168,7 +174,8 @@ struct SentenceState
 QStringView afterHead(const QString &s, const Number &n)
 {
     qsizetype end = n.end;
-    while (end < s.size() && end - n.end < 16 && !isDelim(s.at(end)) && s.at(end) != u'、')
+    while (end < s.size() && end - n.end < 16 && !isDelim(s.at(end)) && s.at(end) != u'、' && s.at(end) != u'“'
+           && s.at(end) != u'”')
         ++end;
     return QStringView(s).mid(n.end, end - n.end);
 }
@@ -265,6 +272,10 @@ MetricChoice chooseMetric(const Number &n, QStringView region, QStringView wide,
         return none;
     }
     MetricChoice c{best.metric, region.mid(best.hit.start, best.hit.length()).toString(), 0.9};
+    if (c.metric == QLatin1String("contract_investment")) {
+        const bool started = st.previousProjectMetric == QLatin1String("started_projects");
+        return {started ? QStringLiteral("started_investment") : QStringLiteral("signed_investment"), c.cue, 0.8};
+    }
     if (c.metric == QLatin1String("generic_investment")) {
         // 新签约项目12个,总投资26.24亿元: the amount of the projects just counted.
         if (st.previousProjectMetric == QLatin1String("signed_projects"))
@@ -291,25 +302,53 @@ MetricChoice chooseMetric(const Number &n, QStringView region, QStringView wide,
     return c;
 }
 
-/// The unit a report is about: the first unit its title names, else the one it names most.
+/// The unit a report is about: the first unit its title names (not a list of ranked units: 醴陵市、
+/// 渌口区、天元区位居前三), else, where the title names it by its kind (全市), the highest unit of that
+/// kind the text names, else the unit it names most.
 QString findSubject(const QList<UnitMention> &units, qsizetype titleEnd)
 {
-    for (const UnitMention &u : units) {
-        if (u.start >= titleEnd)
-            break;
-        if (!u.topic && !u.place)
+    auto counts = [&units](auto accept) {
+        QHash<QString, int> c;
+        for (const UnitMention &u : units) {
+            if (!u.topic && !u.place && accept(u))
+                c[u.name] += 1;
+        }
+        return c;
+    };
+    QChar titleKind;
+    for (int k = 0; k < units.size() && units.at(k).start < titleEnd; ++k) {
+        const UnitMention &u = units.at(k);
+        if (u.topic) {
+            if (titleKind.isNull() && u.kindChar != u'两')
+                titleKind = u.kindChar;
+            continue;
+        }
+        const bool listed = (k + 1 < units.size() && units.at(k + 1).group == u.group && !units.at(k + 1).topic)
+            || (k > 0 && units.at(k - 1).group == u.group && !units.at(k - 1).topic);
+        if (!u.place && !listed)
             return u.name;
     }
-    QHash<QString, int> counts;
-    for (const UnitMention &u : units) {
-        if (!u.topic && !u.place)
-            counts[u.name] += u.level <= Gazetteer::County ? 2 : 1;
+    if (!titleKind.isNull()) {
+        const QHash<QString, int> c = counts([&](const UnitMention &u) { return u.name.endsWith(titleKind); });
+        QString best;
+        int bestLevel = 99, most = 0;
+        for (const UnitMention &u : units) {
+            const int n = c.value(u.name);
+            if (n && (u.level < bestLevel || (u.level == bestLevel && n > most))) {
+                best = u.name;
+                bestLevel = u.level;
+                most = n;
+            }
+        }
+        if (!best.isEmpty())
+            return best;
     }
+    const QHash<QString, int> c = counts([](const UnitMention &u) { return u.start >= 0; });
     QString best;
     int most = 0;
     for (const UnitMention &u : units) {
-        if (!u.topic && !u.place && counts.value(u.name) > most) {
-            most = counts.value(u.name);
+        if (c.value(u.name) > most) {
+            most = c.value(u.name);
             best = u.name;
         }
     }
@@ -805,18 +844,32 @@ Extraction ReportExtractor::extract(const QString &text) const
                 if (period && period->kind == PeriodKind::YearOnly && ctx.period && ctx.period->kind != PeriodKind::YearOnly
                     && !ctx.period->year && (period->year == refYear || !period->year))
                     period = ctx.period;
+                if (!period)
+                    period = ctx.period;
                 if (!period) {
                     for (const Period &p : sentPeriods) {
-                        if (p.start >= n.end && usable(p) && !p.sameAsBefore) {
+                        if (p.start >= n.end && usable(p) && !p.sameAsBefore && p.kind != PeriodKind::FY) {
                             period = p;
                             break;
                         }
                     }
                 }
                 if (!period)
-                    period = ctx.period;
-                if (!period)
                     period = ctx.titlePeriod;
+                // 今年以来 … 实现了今年一季度“开门红”: the span the sentence ends on says what “so far” is.
+                if (period && period->kind == PeriodKind::YTD && !period->asOfMonth) {
+                    for (const Period &p : sentPeriods) {
+                        if (p.start >= n.end && (p.kind == PeriodKind::Quarter || p.kind == PeriodKind::Half
+                                                 || (p.kind == PeriodKind::Months && p.a == 1 && p.b > 1))) {
+                            period = p;
+                            break;
+                        }
+                    }
+                }
+                // 近五年来, 自2021年以来 (in a later year), “十四五”以来: a sum over years, no year's figure.
+                if (period && (period->multiYear
+                               || (period->kind == PeriodKind::YTD && period->year && refYear && period->year < refYear)))
+                    continue;
 
                 Fact f;
                 f.metric = choice.metric;
@@ -938,6 +991,9 @@ Extraction ReportExtractor::extract(const QString &text) const
                 if (!u.place)
                     paragraphUnit = resolveTopic(u, paragraphUnit);
             }
+            // 1-8月各县市签约及到位资金情况: a line that ends with a colon opens what follows.
+            if (&sent == &para.sentences.last() && sentence.trimmed().endsWith(u':') && !sentPeriods.isEmpty())
+                ctx.sectionPeriod = sentPeriods.last();
             const bool targetWords = targetCueBefore(s, sent.start, sent.end);
             if (targetWords && sentence.endsWith(u';'))
                 targetCarry = true;

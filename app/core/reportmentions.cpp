@@ -84,6 +84,7 @@ QList<Period> findPeriods(const QString &s, int refYear)
         u"(?<asof>(?:截至|截止到?|到)(?:(?<asofy>20\\d\\d)年)?(?<asofm>\\d{1,2})月(?<asofd>\\d{1,2})[日号])"
         u"|(?<dm>\\d{1,2})月(?<dd>\\d{1,2})[日号]"
         u"|(?<endm>(?:截至|截止到?)(?:(?<endy>20\\d\\d)年)?(?<endmm>\\d{1,2})月(?:底|末))"
+        u"|(?<multi>近[两二三四五六七八九十\\d]+年(?:来|以来|间)?|[两二三四五六七八九十]+年(?:来|以来|间)|“?十[一二三四五]五”?(?:期间|以来|时期)|历年来?|多年来)"
         u"|(?<ytd>(?:截至|截止到?)(?:目前|当前|现在|今天|发稿)|今年以来|年初以来|开年以来|入年以来|年初至今|今年来|今年以后|目前|至今|以来)"
         u"|(?<r1>\\d{1,2})\\s*[-—–~～]\\s*(?<r2>\\d{1,2})\\s*月(?:份)?"
         u"|(?<f1>\\d{1,2})月份?\\s*(?:至|到|—|-)\\s*(?<f2>\\d{1,2})月份?"
@@ -113,6 +114,9 @@ QList<Period> findPeriods(const QString &s, int refYear)
             p.year = m.captured(u"asofy").toInt();
             p.asOfMonth = m.captured(u"asofm").toInt();
             p.asOfDay = m.captured(u"asofd").toInt();
+        } else if (has(u"multi")) {
+            p.kind = PeriodKind::YTD;
+            p.multiYear = true;
         } else if (has(u"dm")) {
             // 3月23日, the day of an event: the figure belongs to that month.
             p.kind = PeriodKind::Months;
@@ -257,6 +261,10 @@ QList<Number> findNumbers(const QString &s)
         const bool chinese = !num.at(0).isDigit();
         // 一批, 一个, 第一次, 三个一批: words, not figures.
         if (chinese && (num == QStringLiteral("一") || (n.start > 0 && s.at(n.start - 1) == u'第')))
+            continue;
+        // “三个一批”, “两个一百”: slogans, not figures.
+        if (chinese && ((n.end < s.size() && (s.at(n.end) == u'一' || s.at(n.end) == u'”'))
+                        || (n.qualStart > 0 && s.at(n.qualStart - 1) == u'“')))
             continue;
         if (n.start > 0 && (s.at(n.start - 1) == u'第' || s.at(n.start - 1) == u'+'
                             || (s.at(n.start - 1).isLetter() && !isHanChar(s.at(n.start - 1)))))

@@ -26,6 +26,7 @@ struct Period
     int day = 0;                    // 3月23日: the day of an event in that month
     bool sameAsBefore = false;      // 同期: the period named before
     bool relative = false;          // 今年, 去年: counted from the report's year
+    bool multiYear = false;         // 近五年来, “十四五”以来: more than one year
 };
 
 /// FY, Q1..Q4, H1, H2, M01..M12, M01-M05, YTD; "" for a year alone.
