@@ -27,8 +27,8 @@ const QStringList &nationalities()
 bool isCommonWord(const QString &name)
 {
     static const QStringList words = QString::fromUtf16(
-        u"城区 矿区 郊区 新城区 老城区 古城区 新区 开发区 经济开发区 工业园区 产业园区 高新区 经开区 园区 工业区 保税区 "
-        u"经济技术开发区 高新技术产业开发区 示范区 中心区 市中区")
+        u"城区 矿区 郊区 新城区 老城区 古城区 新区 开发区 经济开发区 工业园区 产业园区 园区 工业区 保税区 "
+        u"示范区 中心区 市中区")
                                        .split(QLatin1Char(' '));
     return words.contains(name);
 }
@@ -195,6 +195,9 @@ void Gazetteer::load()
             }
         }
     }
+    // The zone words that stand alone for the zone of the unit a report is about (高新区, 经开区).
+    for (const char16_t *alone : {u"高新区", u"经开区", u"高新技术产业开发区", u"经济技术开发区", u"综合保税区"})
+        add(QString::fromUtf16(alone), Zone);
     QString last;
     for (auto it = m_names.cbegin(); it != m_names.cend(); ++it)
         last += it.key().back();

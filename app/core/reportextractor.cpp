@@ -289,7 +289,8 @@ MetricChoice chooseMetric(const Number &n, QStringView region, QStringView wide,
         // A count of projects names them: 新签约项目12个, 签约12个项目, 12个项目签约.
         // The count's own noun is 项目, just before it or just after its measure word (not 47个单位).
         const qsizetype project = after.indexOf(u"项目");
-        if (!region.right(12).contains(u"项目") && !(project >= 0 && project <= 6))
+        const bool nearCue = region.mid(std::max<qsizetype>(0, best.hit.start - 4), best.hit.length() + 12).contains(u"项目");
+        if (!nearCue && !region.right(12).contains(u"项目") && !(project >= 0 && project <= 6))
             return none;
     }
     if (c.metric == QLatin1String("outbound_trips") && ph.leader.in(wide))
@@ -353,6 +354,214 @@ QString findSubject(const QList<UnitMention> &units, qsizetype titleEnd)
         }
     }
     return best;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables flattened into text: a header of metric names, then one row per unit, either on one line
+// with the cells apart (东宁市 32 168.4 45.2) or one cell per line (蓬江区 / 21 / 108.45 / …).
+
+struct Cell
+{
+    qsizetype start = 0;
+    qsizetype end = 0;
+    QString text;
+};
+
+QList<Cell> cellsOf(const QString &s, qsizetype from, qsizetype to)
+{
+    QList<Cell> out;
+    qsizetype i = from;
+    while (i < to) {
+        while (i < to && (s.at(i).isSpace() || s.at(i) == QChar(0x3000) || s.at(i) == u'|'))
+            ++i;
+        const qsizetype start = i;
+        while (i < to && !(s.at(i).isSpace() || s.at(i) == QChar(0x3000) || s.at(i) == u'|'))
+            ++i;
+        if (i > start)
+            out.append({start, i, s.mid(start, i - start)});
+    }
+    return out;
+}
+
+std::optional<double> cellNumber(const QString &cell)
+{
+    static const QRegularExpression number(QStringLiteral("^(-?\\d+(?:\\.\\d+)?)%?$"));
+    const auto m = number.match(cell);
+    if (!m.hasMatch())
+        return std::nullopt;
+    return m.captured(1).toDouble();
+}
+
+/// The metric a column header names (签约项目(个), 新签约项目计划总投资, 到位资金(亿元), 完成率), with the
+/// figure's class and scale; empty metric for a column that is none (同比增长, 排名).
+struct Column
+{
+    QString metric;
+    UnitClass cls = UnitClass::Count;
+    double scale = 1;
+};
+
+Column columnFor(const QString &header, const QString &unitLine, const SentenceState &st)
+{
+    Column c;
+    static const CueSet money(QString::fromUtf16(u"亿元 万元 投资 金额 资金 总额 签约额 引资额 产值 营收").split(QLatin1Char(' ')));
+    static const CueSet percent(QString::fromUtf16(u"% 率 进度 比例").split(QLatin1Char(' ')));
+    if (percent.in(header))
+        c.cls = UnitClass::Percent;
+    else if (money.in(header))
+        c.cls = UnitClass::Money;
+    if (c.cls == UnitClass::Money && (header.contains(u"万元") || (!header.contains(u"亿元") && unitLine.contains(u"万元") && !unitLine.contains(u"亿元"))))
+        c.scale = 1e-4;
+    Number n;
+    n.cls = c.cls;
+    const QStringList units = c.cls == UnitClass::Count ? QStringList{QStringLiteral("个"), QStringLiteral("次"), QStringLiteral("家"), QStringLiteral("场")}
+                                                        : QStringList{c.cls == UnitClass::Money ? QStringLiteral("亿元") : QStringLiteral("%")};
+    for (const QString &u : units) {
+        n.unit = u;
+        const MetricChoice m = chooseMetric(n, header, header, header, QStringView(), st, false);
+        if (!m.metric.isEmpty()) {
+            c.metric = m.metric;
+            break;
+        }
+    }
+    return c;
+}
+
+struct TableRow
+{
+    QString unitName;   // as the row names it (全市 → the subject)
+    qsizetype start = 0, end = 0;
+    QList<double> values;
+};
+
+struct Table
+{
+    qsizetype start = 0;  // of the header
+    QList<Column> columns;
+    QList<TableRow> rows;
+};
+
+/// The tables of a report. A row's first cell must be a unit (the gazetteer's, or 全市/合计).
+QList<Table> findTables(const QString &s, const ReportDocument &doc, const Gazetteer &gazetteer)
+{
+    QList<Table> tables;
+    auto unitCell = [&gazetteer](const QString &cell) -> QString {
+        static const QRegularExpression whole(QStringLiteral("^(?:全|本)[市州县区旗盟省镇]$|^(?:合计|总计|全师市)$"));
+        if (whole.match(cell).hasMatch())
+            return QStringLiteral("*");
+        const QList<Gazetteer::Mention> m = gazetteer.find(cell);
+        if (m.size() == 1 && m.first().start == 0 && m.first().end == cell.size())
+            return cell;
+        return QString();
+    };
+    auto unitLineBefore = [&](int p) {
+        for (int k = p; k >= 0 && k >= p - 3; --k) {
+            const QString line = s.mid(doc.paragraphs.at(k).start, doc.paragraphs.at(k).end - doc.paragraphs.at(k).start);
+            if (line.contains(u"单位"))
+                return line;
+        }
+        return QString();
+    };
+    const auto &paras = doc.paragraphs;
+    for (int p = 0; p < paras.size(); ++p) {
+        const QList<Cell> header = cellsOf(s, paras.at(p).start, paras.at(p).end);
+        // Rows on one line each: a header of three or more cells, then rows of the same width.
+        if (header.size() >= 3 && unitCell(header.first().text).isEmpty()) {
+            Table t;
+            t.start = paras.at(p).start;
+            SentenceState st;
+            const QString unitLine = unitLineBefore(p);
+            for (int c = 1; c < header.size(); ++c) {
+                t.columns.append(columnFor(header.at(c).text, unitLine, st));
+                if (Phrasing::unitGroup(t.columns.last().metric) == QLatin1String("projects"))
+                    st.previousProjectMetric = t.columns.last().metric;
+            }
+            int q = p + 1;
+            for (; q < paras.size(); ++q) {
+                const QList<Cell> row = cellsOf(s, paras.at(q).start, paras.at(q).end);
+                if (row.size() != header.size())
+                    break;
+                TableRow r;
+                r.unitName = unitCell(row.first().text);
+                if (r.unitName.isEmpty())
+                    break;
+                r.start = row.first().start;
+                r.end = row.last().end;
+                for (int c = 1; c < row.size() && r.values.size() == c - 1; ++c) {
+                    if (const auto v = cellNumber(row.at(c).text))
+                        r.values.append(*v);
+                }
+                if (r.values.size() != header.size() - 1)
+                    break;
+                t.rows.append(r);
+            }
+            if (!t.rows.isEmpty()) {
+                tables.append(t);
+                p = q - 1;
+                continue;
+            }
+        }
+        // One cell per line: short header lines, then a unit's line followed by one value a column.
+        if (header.size() != 1 || !unitCell(header.first().text).isEmpty() || cellNumber(header.first().text)
+            || header.first().text.contains(u':') || header.first().text.startsWith(u"单位"))
+            continue;
+        int q = p;
+        QStringList headers;
+        while (q < paras.size()) {
+            const QList<Cell> c = cellsOf(s, paras.at(q).start, paras.at(q).end);
+            if (c.size() != 1 || !unitCell(c.first().text).isEmpty() || cellNumber(c.first().text) || c.first().text.size() > 24
+                || c.first().text.contains(u':'))
+                break;
+            headers.append(c.first().text);
+            ++q;
+        }
+        if (headers.size() < 3) // a label cell and at least two columns
+            continue;
+        Table t;
+        t.start = paras.at(p).start;
+        SentenceState st;
+        const QString unitLine = unitLineBefore(p);
+        // The first header names the rows (地区, 单位, 县市区) when the rows' cells outnumber the columns.
+        for (int c = 1; c < headers.size(); ++c) {
+            t.columns.append(columnFor(headers.at(c), unitLine, st));
+            if (Phrasing::unitGroup(t.columns.last().metric) == QLatin1String("projects"))
+                st.previousProjectMetric = t.columns.last().metric;
+        }
+        const int width = int(t.columns.size());
+        while (q < paras.size()) {
+            const QList<Cell> name = cellsOf(s, paras.at(q).start, paras.at(q).end);
+            if (name.size() != 1)
+                break;
+            TableRow r;
+            r.unitName = unitCell(name.first().text);
+            if (r.unitName.isEmpty())
+                break;
+            r.start = name.first().start;
+            bool ok = true;
+            for (int c = 1; c <= width && ok; ++c) {
+                if (q + c >= paras.size()) {
+                    ok = false;
+                    break;
+                }
+                const QList<Cell> v = cellsOf(s, paras.at(q + c).start, paras.at(q + c).end);
+                const auto x = v.size() == 1 ? cellNumber(v.first().text) : std::nullopt;
+                ok = bool(x);
+                if (ok) {
+                    r.values.append(*x);
+                    r.end = v.first().end;
+                }
+            }
+            if (!ok)
+                break;
+            t.rows.append(r);
+            q += width + 1;
+        }
+        if (!t.rows.isEmpty()) {
+            tables.append(t);
+            p = q - 1;
+        }
+    }
+    return tables;
 }
 
 struct Context
@@ -702,8 +911,16 @@ Extraction ReportExtractor::extract(const QString &text) const
 
     // A unit named by its kind (全区, 我市) is the paragraph's unit of that kind, else the report's.
     auto resolveTopic = [&](const UnitMention &u, const QString &paragraphUnit) {
-        if (!u.topic)
+        if (!u.topic) {
+            // 高新区 alone, in a report about 襄阳高新区, is that zone; elsewhere it stays as written.
+            if (Gazetteer::zoneSuffixes().contains(u.name)) {
+                if (paragraphUnit.endsWith(u.name))
+                    return paragraphUnit;
+                if (result.subject.endsWith(u.name))
+                    return result.subject;
+            }
             return u.name;
+        }
         if (u.kindChar == u'两') {
             // 两区: the first of the last two units named together (肇庆新区、鼎湖区 … 两区).
             for (qsizetype k = units.size() - 1; k > 0; --k) {
@@ -792,6 +1009,11 @@ Extraction ReportExtractor::extract(const QString &text) const
                     continue;
 
                 MetricChoice choice = chooseMetric(n, region, wide, clause, after, st, listContinues);
+                // 到位资金超过80亿元的有: a threshold; the units listed after it carry the metric.
+                if (after.startsWith(u"的有") || after.startsWith(u"的是")) {
+                    st.previousMetric = choice.metric;
+                    continue;
+                }
                 if (debug)
                     qDebug().noquote() << "figure" << n.value << n.unit << "region" << region << "after" << after << "->" << choice.metric << choice.cue;
                 st.largeNext = st.largeNext && n.cls != UnitClass::Count;
@@ -1002,6 +1224,54 @@ Extraction ReportExtractor::extract(const QString &text) const
         }
     }
     Q_UNUSED(titleYear)
+    // The tables: each row's figures, with the period the lines above the table name.
+    for (const Table &t : findTables(s, doc, gazetteer)) {
+        std::optional<Period> period;
+        int year = 0;
+        for (const Period &p : periods) {
+            if (p.end > t.start)
+                break;
+            if (p.start >= t.start - 160 && !p.sameAsBefore) {
+                period = p;
+                if (p.year)
+                    year = p.year;
+            }
+        }
+        if (!period)
+            period = ctx.titlePeriod;
+        if (!year)
+            year = period && period->year ? period->year : (titleYear ? titleYear : refYear);
+        QString span = QStringLiteral("YTD");
+        if (period) {
+            const bool finished = doc.published.isValid() ? year < doc.published.year() : !period->relative;
+            span = period->kind == PeriodKind::YearOnly ? (finished ? QStringLiteral("FY") : QStringLiteral("YTD")) : spanOf(*period);
+        }
+        for (const TableRow &r : t.rows) {
+            for (int c = 0; c < t.columns.size() && c < r.values.size(); ++c) {
+                const Column &col = t.columns.at(c);
+                if (col.metric.isEmpty())
+                    continue;
+                Fact f;
+                f.metric = col.metric;
+                f.value = r.values.at(c) * col.scale;
+                f.year = year;
+                f.span = span;
+                f.district = r.unitName == QLatin1String("*") ? result.subject : r.unitName;
+                f.cue = QStringLiteral("表格");
+                f.confidence = 0.8;
+                f.evidenceStart = report.originalCodePoint(r.start);
+                f.evidenceEnd = report.originalCodePoint(r.end);
+                f.evidenceText = text.mid(report.originalOffset(r.start), report.originalOffset(r.end) - report.originalOffset(r.start));
+                const QString key = f.district + QLatin1Char('|') + QString::number(f.year) + QLatin1Char('|') + f.span
+                    + QLatin1Char('|') + f.metric + QLatin1Char('|') + f.kind + QLatin1Char('|')
+                    + QString::number(qint64(std::llround(f.value * 10000)));
+                if (!seen.contains(key)) {
+                    seen.insert(key);
+                    result.facts.append(f);
+                }
+            }
+        }
+    }
     // A headline rounds what the body states exactly (总投资超百亿 over 128.5亿元): where the body has a
     // figure of the same unit, period and metric, the headline's is left out.
     const qsizetype headlineEnd = report.originalCodePoint(doc.titleEnd);
