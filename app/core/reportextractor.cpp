@@ -290,7 +290,9 @@ MetricChoice chooseMetric(const Number &n, QStringView region, QStringView wide,
         // The count's own noun is 项目, just before it or just after its measure word (not 47个单位).
         const qsizetype project = after.indexOf(u"项目");
         const bool nearCue = region.mid(std::max<qsizetype>(0, best.hit.start - 4), best.hit.length() + 12).contains(u"项目");
-        if (!nearCue && !region.right(12).contains(u"项目") && !(project >= 0 && project <= 6))
+        // 临夏市签约12个 in a sentence about projects (从签约项目分布看): no other noun follows the count.
+        const bool noNoun = after.isEmpty() && wide.contains(u"项目");
+        if (!nearCue && !noNoun && !region.right(12).contains(u"项目") && !(project >= 0 && project <= 6))
             return none;
     }
     if (c.metric == QLatin1String("outbound_trips") && ph.leader.in(wide))
@@ -958,6 +960,7 @@ Extraction ReportExtractor::extract(const QString &text) const
         }
         QString paragraphUnit;
         bool targetCarry = false;
+        QStringList parallelMetrics;
         for (const ReportDocument::Sentence &sent : para.sentences) {
             const QStringView sentence = QStringView(s).mid(sent.start, sent.end - sent.start);
             const QList<Period> sentPeriods = inRange(periods, sent.start, sent.end);
@@ -970,6 +973,7 @@ Extraction ReportExtractor::extract(const QString &text) const
             const bool sentenceTarget = ctx.targetSection || targetCarry;
 
             SentenceState st;
+            QStringList sentenceMetrics; // in order, for the parallel sentence after a semicolon
             QList<QString> respectively; // 弥勒市、蒙自市、河口县分别完成…58.3%、55.1%、52.6%
             qsizetype previousEnd = sent.start;
             for (int idx = 0; idx < sentNumbers.size(); ++idx) {
@@ -995,7 +999,8 @@ Extraction ReportExtractor::extract(const QString &text) const
                 previousEnd = n.end;
 
                 // 10亿元以上(的)项目, 3000万元及以上项目: a size class; the next count is of such projects.
-                const bool sizeWords = after.startsWith(u"以上") || after.startsWith(u"及以上") || n.postQual == QStringLiteral("以上");
+                const bool sizeWords = after.startsWith(u"以上") || after.startsWith(u"及以上") || n.postQual == QStringLiteral("以上")
+                    || ((n.preQual == QStringLiteral("超") || n.preQual == QStringLiteral("超过")) && after.startsWith(u"项目"));
                 const qsizetype projectWord = after.indexOf(u"项目");
                 if (n.cls == UnitClass::Money && sizeWords && projectWord >= 0 && projectWord <= 8) {
                     n.threshold = true;
@@ -1009,6 +1014,18 @@ Extraction ReportExtractor::extract(const QString &text) const
                     continue;
 
                 MetricChoice choice = chooseMetric(n, region, wide, clause, after, st, listContinues);
+                // 邵东县签约项目8个、签约金额76.3亿元;隆回县6个、45.2亿元: a clause of a unit and its figures
+                // after a semicolon repeats the metrics of the one before, in order.
+                if (choice.metric.isEmpty() && bare && namesUnit && parallelMetrics.size() > idx) {
+                    const QString &m = parallelMetrics.at(idx);
+                    const bool fits = n.cls == UnitClass::Count ? Phrasing::instance().takesUnit(m, n.unit)
+                                    : n.cls == UnitClass::Money ? Phrasing::unitGroup(m).isEmpty() && m != QLatin1String("annual_completion_pct")
+                                                                : m == QLatin1String("annual_completion_pct");
+                    if (fits)
+                        choice = {m, QString(), 0.7};
+                }
+                if (!choice.metric.isEmpty())
+                    sentenceMetrics.append(choice.metric);
                 // 到位资金超过80亿元的有: a threshold; the units listed after it carry the metric.
                 if (after.startsWith(u"的有") || after.startsWith(u"的是")) {
                     st.previousMetric = choice.metric;
@@ -1024,9 +1041,11 @@ Extraction ReportExtractor::extract(const QString &text) const
                 QStringView lead = wide;
                 if (lead.endsWith(u'('))
                     lead.chop(1);
-                if (n.cls == UnitClass::Money && choice.metric.isEmpty() && !st.previousMoneyMetric.isEmpty() && goal.endsText(lead)) {
-                    choice = {st.previousMoneyMetric, lead.right(4).toString(), 0.75};
-                    target = true;
+                static const QRegularExpression goalAfter(QStringLiteral("^(?:的)?(?:年度|全年)?(?:目标|任务)"));
+                if ((goal.endsText(lead) || goalAfter.match(after).hasMatch()) && n.cls != UnitClass::Percent) {
+                    if (choice.metric.isEmpty())
+                        choice = {n.cls == UnitClass::Money ? st.previousMoneyMetric : st.previousMetric, lead.right(4).toString(), 0.75};
+                    target = !choice.metric.isEmpty();
                 }
                 if (choice.metric.isEmpty()) {
                     st.previousMetric.clear();
@@ -1212,6 +1231,12 @@ Extraction ReportExtractor::extract(const QString &text) const
             for (const UnitMention &u : sentUnits) {
                 if (!u.place)
                     paragraphUnit = resolveTopic(u, paragraphUnit);
+            }
+            if (sentence.trimmed().endsWith(u';')) {
+                if (!sentenceMetrics.isEmpty())
+                    parallelMetrics = sentenceMetrics;
+            } else {
+                parallelMetrics.clear();
             }
             // 1-8月各县市签约及到位资金情况: a line that ends with a colon opens what follows.
             if (&sent == &para.sentences.last() && sentence.trimmed().endsWith(u':') && !sentPeriods.isEmpty())

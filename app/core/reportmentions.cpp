@@ -126,10 +126,11 @@ QList<Period> findPeriods(const QString &s, int refYear)
             p.kind = PeriodKind::YearOnly;
             p.sameAsBefore = true;
         } else if (has(u"endm")) {
-            p.kind = PeriodKind::Months;
+            // 截至5月底: the year so far, as of the month's last day.
+            p.kind = PeriodKind::YTD;
             p.year = m.captured(u"endy").toInt();
-            p.a = 1;
-            p.b = m.captured(u"endmm").toInt();
+            p.asOfMonth = m.captured(u"endmm").toInt();
+            p.asOfDay = p.asOfMonth >= 1 && p.asOfMonth <= 12 ? QDate(2001, p.asOfMonth, 1).daysInMonth() : 0;
         } else if (has(u"ytd")) {
             p.kind = PeriodKind::YTD;
             if (m.captured(u"ytd").startsWith(u'今'))

@@ -170,7 +170,8 @@ void ReportText::removeNoise()
         "\\(-?\\d+\\.\\d+,\\s*-?\\d+\\.\\d+,\\s*-?\\d+\\.\\d+%\\)"));
     static const QRegularExpression spam(QStringLiteral(
         "(?<=[\\x{3400}-\\x{9FFF}])[a-z]{1,3}\\d{0,3}(?=[\\x{3400}-\\x{9FFF}])"));
-    static const QRegularExpression brokenNumber(QStringLiteral("(?<=\\d[.,])\\s+(?=\\d)|(?<=\\d)\\s*\\n\\s*(?=\\d)"));
+    static const QRegularExpression brokenNumber(QStringLiteral("(?<=\\d[.,])\\s+(?=\\d)"));
+    static const QRegularExpression brokenLine(QStringLiteral("(?<=\\d)[ \\t]*\\n\\s*(?=\\d)"));
     static const QRegularExpression counters(QStringLiteral("(浏览量|阅读量|点击量|阅读数|浏览次数)\\s*[\\x{FF1A}:]?\\s*\\d+次?"));
     static const QRegularExpression bylines(QStringLiteral("【(撰文|作者|来源|通讯员|编辑|责编|记者)】.*$"),
                                             QRegularExpression::MultilineOption);
@@ -187,6 +188,31 @@ void ReportText::removeNoise()
         while (it.hasNext()) {
             const auto m = it.next();
             dropRange(m.capturedStart(), m.capturedEnd());
+        }
+    }
+    // A number broken by a line break inside a sentence (增长28.\n1%) is one number; a column of
+    // numbers, one a line (a flattened table), stays apart.
+    {
+        auto lineIsNumber = [&s](qsizetype from, qsizetype to) {
+            bool digit = false;
+            for (qsizetype i = from; i < to; ++i) {
+                const QChar c = s.at(i);
+                if (c.isDigit())
+                    digit = true;
+                else if (!(c == u'.' || c == u'%' || c == u'-' || c.isSpace()))
+                    return false;
+            }
+            return digit;
+        };
+        auto it = brokenLine.globalMatch(s);
+        while (it.hasNext()) {
+            const auto m = it.next();
+            const qsizetype lineStart = s.lastIndexOf(QLatin1Char('\n'), m.capturedStart() - 1) + 1;
+            qsizetype nextEnd = s.indexOf(QLatin1Char('\n'), m.capturedEnd());
+            if (nextEnd < 0)
+                nextEnd = s.size();
+            if (!lineIsNumber(lineStart, m.capturedStart()) && !lineIsNumber(m.capturedEnd(), nextEnd))
+                dropRange(m.capturedStart(), m.capturedEnd());
         }
     }
     {
