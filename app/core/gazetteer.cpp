@@ -262,6 +262,16 @@ QList<Gazetteer::Mention> Gazetteer::find(const QString &text) const
             }
         }
     }
+    // A name of one character and its suffix (兴县, 沛县) inside running words (产业兴县) is a word: it
+    // counts only after a boundary, a list, a place word or a larger unit.
+    candidates.removeIf([&text](const Mention &m) {
+        if (m.end - m.start != 2 || m.start == 0)
+            return false;
+        const QChar before = text.at(m.start - 1);
+        const ushort u = before.unicode();
+        const bool han = (u >= 0x4E00 && u <= 0x9FFF) || (u >= 0x3400 && u <= 0x4DBF);
+        return han && !QStringView(u"、和与及在赴到于的省市州盟").contains(before);
+    });
     std::sort(candidates.begin(), candidates.end(), [](const Mention &a, const Mention &b) {
         return a.start != b.start ? a.start < b.start : a.end > b.end;
     });

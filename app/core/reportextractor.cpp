@@ -318,6 +318,12 @@ QString findSubject(const QList<UnitMention> &units, qsizetype titleEnd)
         }
         return c;
     };
+    // A unit named in a list (醴陵市、渌口区) is one of many, not the report's own.
+    auto listed = [&units](int k) {
+        const UnitMention &u = units.at(k);
+        return (k + 1 < units.size() && units.at(k + 1).group == u.group && !units.at(k + 1).topic)
+            || (k > 0 && units.at(k - 1).group == u.group && !units.at(k - 1).topic);
+    };
     QChar titleKind;
     for (int k = 0; k < units.size() && units.at(k).start < titleEnd; ++k) {
         const UnitMention &u = units.at(k);
@@ -326,13 +332,18 @@ QString findSubject(const QList<UnitMention> &units, qsizetype titleEnd)
                 titleKind = u.kindChar;
             continue;
         }
-        const bool listed = (k + 1 < units.size() && units.at(k + 1).group == u.group && !units.at(k + 1).topic)
-            || (k > 0 && units.at(k - 1).group == u.group && !units.at(k - 1).topic);
-        if (!u.place && !listed)
+        if (!u.place && !listed(k))
             return u.name;
     }
     if (!titleKind.isNull()) {
-        const QHash<QString, int> c = counts([&](const UnitMention &u) { return u.name.endsWith(titleKind); });
+        // The title says 全市: the highest 市 the text names, unless every such one stands in a list
+        // of its peers (a city's bulletin about its counties, the city never named): then none.
+        QSet<QString> inLists;
+        for (int k = 0; k < units.size(); ++k) {
+            if (listed(k))
+                inLists.insert(units.at(k).name);
+        }
+        const QHash<QString, int> c = counts([&](const UnitMention &u) { return u.name.endsWith(titleKind) && !inLists.contains(u.name); });
         QString best;
         int bestLevel = 99, most = 0;
         for (const UnitMention &u : units) {
@@ -343,8 +354,7 @@ QString findSubject(const QList<UnitMention> &units, qsizetype titleEnd)
                 most = n;
             }
         }
-        if (!best.isEmpty())
-            return best;
+        return best;
     }
     const QHash<QString, int> c = counts([](const UnitMention &u) { return u.start >= 0; });
     QString best;
@@ -1082,9 +1092,24 @@ Extraction ReportExtractor::extract(const QString &text) const
                 }
                 if (period && period->sameAsBefore)
                     period = ctx.period;
-                if (period && period->kind == PeriodKind::YearOnly && ctx.period && ctx.period->kind != PeriodKind::YearOnly
-                    && !ctx.period->year && (period->year == refYear || !period->year))
-                    period = ctx.period;
+                // 3月26日,南安市举行2022年…签约活动 / 截至目前,今年已新签约: a year named after a finer
+                // period of the sentence only gives that period its year.
+                if (period && period->kind == PeriodKind::YearOnly) {
+                    std::optional<Period> finer;
+                    for (const Period &p : sentPeriods) {
+                        if (p.end <= period->start && p.kind != PeriodKind::YearOnly && !p.sameAsBefore && usable(p))
+                            finer = p;
+                    }
+                    if (finer && (!finer->year || finer->year == period->year)) {
+                        const int y = period->year;
+                        period = finer;
+                        if (!period->year)
+                            period->year = y;
+                    } else if (ctx.period && ctx.period->kind != PeriodKind::YearOnly && ctx.period->kind != PeriodKind::FY
+                               && !ctx.period->year && (period->year == refYear || !period->year)) {
+                        period = ctx.period;
+                    }
+                }
                 if (!period)
                     period = ctx.period;
                 if (!period) {

@@ -324,6 +324,19 @@ QList<Unit> findUnits(const QString &s, const Gazetteer &gazetteer)
             const bool sinceWord = before == u'来' && u.start > 1 && s.at(u.start - 2) == u'以';
             u.place = phrasing.placeChars.contains(before) && !sinceWord;
         }
+        // 赴深圳、上海、合肥等地: the rest of a list of places after a place word.
+        if (!u.place) {
+            qsizetype k = u.start;
+            bool comma = false;
+            while (k > 0 && u.start - k < 20 && (isHanChar(s.at(k - 1)) || s.at(k - 1) == u'、')) {
+                comma = comma || s.at(k - 1) == u'、';
+                if (QStringView(u"赴往到").contains(s.at(k - 1)) && comma) {
+                    u.place = true;
+                    break;
+                }
+                --k;
+            }
+        }
         // 海南籍企业家, 深圳的企业: not a unit's figure either.
         if (u.end < s.size() && (s.at(u.end) == u'籍' || s.at(u.end) == u'等'))
             u.place = true;
