@@ -198,7 +198,7 @@ private slots:
         QCOMPARE(e.projects.size(), 2);
         const ProjectMention &landed = e.projects.at(0);
         QCOMPARE(landed.name, QStringLiteral("星河智能装备制造项目"));
-        QCOMPARE(landed.district, QStringLiteral("石湖区"));
+        QCOMPARE(landed.district, QStringLiteral("姑苏区"));
         QCOMPARE(landed.stageCode, QStringLiteral("registered"));
         QCOMPARE(landed.investmentYi, 12.0);
         const ProjectMention &building = e.projects.at(1);

@@ -53,11 +53,11 @@ private slots:
         storeButton->click();
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
         QCOMPARE(facts.factCount(), before + toStore);
-        QVERIFY(desk.store->unitByName(QStringLiteral("溪源县")) > 0); // new units were made
+        QVERIFY(desk.store->unitByName(QStringLiteral("修水县")) > 0); // new units were made
         QVERIFY(desk.store->unitByName(QStringLiteral("青石镇")) > 0);
         // The town went under the county the report is about.
         QCOMPARE(desk.store->unit(desk.store->unitByName(QStringLiteral("青石镇")))->parentId,
-                 desk.store->unitByName(QStringLiteral("溪源县")));
+                 desk.store->unitByName(QStringLiteral("修水县")));
         const qint64 qintang = desk.store->unitByName(QStringLiteral("覃塘区"));
         bool moved = false;
         for (const Fact &f : facts.facts(qintang))
@@ -93,7 +93,7 @@ private slots:
         const Project p = *desk.store->project(found.first().id);
         QCOMPARE(p.stage, Stage::Registered);
         QCOMPARE(p.plannedInvestment, Yuan(1200000000));
-        QCOMPARE(desk.store->unitName(p.unitId), QStringLiteral("石湖区"));
+        QCOMPARE(desk.store->unitName(p.unitId), QStringLiteral("姑苏区"));
         QVERIFY(p.stageDates.contains(Stage::Registered));
     }
 
@@ -104,12 +104,12 @@ private slots:
         dialog.readFiles({report("r01_county_towns.txt")});
         dialog.waitForReading();
         dialog.reportList()->setCurrentRow(0);
-        // 溪源县 is new: by default it goes to the top level, its towns under it.
+        // 修水县 is new: by default it goes to the top level, its towns under it.
         QTableWidget *units = dialog.newUnitTable();
         QVERIFY(units->rowCount() >= 3);
         int county = -1;
         for (int r = 0; r < units->rowCount(); ++r) {
-            if (units->item(r, 0)->text() == QStringLiteral("溪源县"))
+            if (units->item(r, 0)->text() == QStringLiteral("修水县"))
                 county = r;
         }
         QVERIFY(county >= 0);
@@ -119,7 +119,7 @@ private slots:
         parent->setCurrentIndex(parent->findData(desk.unit(u"贵港市")));
         emit parent->activated(parent->currentIndex());
         QVERIFY(dialog.store());
-        const qint64 xiyuan = desk.store->unitByName(QStringLiteral("溪源县"));
+        const qint64 xiyuan = desk.store->unitByName(QStringLiteral("修水县"));
         QCOMPARE(desk.store->unit(xiyuan)->parentId, desk.unit(u"贵港市"));
         QCOMPARE(desk.store->unit(desk.store->unitByName(QStringLiteral("白沙镇")))->parentId, xiyuan);
     }

@@ -92,6 +92,16 @@ qsizetype clauseStartBefore(const QString &s, qsizetype from, qsizetype at, bool
     return from;
 }
 
+/// Where the sentence that holds `at` starts when semicolons do not end it (总目标是:…;全年确保…).
+qsizetype fullSentenceStart(const QString &s, qsizetype paragraphStart, qsizetype at)
+{
+    for (qsizetype j = at - 1; j >= paragraphStart; --j) {
+        if (QStringView(u"。!?").contains(s.at(j)))
+            return j + 1;
+    }
+    return paragraphStart;
+}
+
 /// A figure of one company rather than of a district: what follows the company's name or its plant
 /// (有限公司, 建成后, 年产5万吨) in the sentence, until an area word (全区, 累计) comes back to the district.
 bool isCompanyFigure(const QString &s, qsizetype sentenceStart, qsizetype at)
@@ -1150,15 +1160,19 @@ Extraction ReportExtractor::extract(const QString &text) const
                 double confidence = choice.confidence;
                 // A period without a year (全年, 一季度) takes the year named before it in the sentence
                 // (今年…全年), else the one the text spoke of last, else the report's.
+                // A plan speaks of the report's year unless it names another.
                 int year = period ? period->year : 0;
                 if (!year && period) {
-                    for (const Period &p : sentPeriods) {
-                        if (p.end <= period->start && p.year && !p.sameAsBefore)
+                    const qsizetype from = fullSentenceStart(s, para.start, sent.start);
+                    for (const Period &p : periods) {
+                        if (p.start >= from && p.end <= period->start && p.year && !p.sameAsBefore)
                             year = p.year;
                     }
                 }
                 if (!year)
-                    year = ctx.contextYear ? ctx.contextYear : refYear;
+                    year = target ? refYear : (ctx.contextYear ? ctx.contextYear : refYear);
+                if (!year)
+                    year = ctx.contextYear;
                 QString span;
                 if (period) {
                     if (period->kind == PeriodKind::YearOnly) {
@@ -1246,7 +1260,10 @@ Extraction ReportExtractor::extract(const QString &text) const
             for (const Period &p : sentPeriods) {
                 if (p.sameAsBefore || (p.day && isReporting(sentence)))
                     continue;
-                if (p.year)
+                // The year a passage speaks of is the one a clause opens with (去年,全旗… / 会议指出,2025年,…),
+                // not one named in passing (去年3月签约, 预计明年投产).
+                const bool opensClause = p.start == sent.start || isDelim(s.at(p.start - 1)) || s.at(p.start - 1).isSpace();
+                if (p.year && p.kind == PeriodKind::YearOnly && opensClause)
                     ctx.contextYear = p.year;
                 if (p.kind == PeriodKind::YearOnly && ctx.period && ctx.period->kind != PeriodKind::YearOnly
                     && (p.year == refYear || p.year == ctx.period->year))
