@@ -85,12 +85,7 @@ Gazetteer Gazetteer::withUnits(const QStringList &names) const
             g.m_maxLength = std::max(g.m_maxLength, int(n.size()));
         }
     }
-    QString last;
-    for (auto it = g.m_names.cbegin(); it != g.m_names.cend(); ++it)
-        last += it.key().back();
-    for (const QString &z : zoneSuffixes())
-        last += z.back();
-    g.m_lastChars = std::make_shared<CharSet>(last);
+    g.index();
     return g;
 }
 
@@ -198,9 +193,18 @@ void Gazetteer::load()
     // The zone words that stand alone for the zone of the unit a report is about (高新区, 经开区).
     for (const char16_t *alone : {u"高新区", u"经开区", u"高新技术产业开发区", u"经济技术开发区", u"综合保税区"})
         add(QString::fromUtf16(alone), Zone);
+    index();
+}
+
+void Gazetteer::index()
+{
     QString last;
-    for (auto it = m_names.cbegin(); it != m_names.cend(); ++it)
+    m_lengthsByLast.clear();
+    for (auto it = m_names.cbegin(); it != m_names.cend(); ++it) {
         last += it.key().back();
+        if (it.key().size() < 32)
+            m_lengthsByLast[it.key().back()] |= quint32(1) << it.key().size();
+    }
     for (const QString &z : zoneSuffixes())
         last += z.back();
     m_lastChars = std::make_shared<CharSet>(last);
@@ -216,8 +220,11 @@ QList<Gazetteer::Mention> Gazetteer::find(const QString &text) const
         if (!m_lastChars->contains(text.at(i)))
             continue;
         const qsizetype end = i + 1;
-        // The longest division name ending here.
-        for (qsizetype len = std::min<qsizetype>(m_maxLength, end); len >= 2; --len) {
+        // The longest division name ending here, trying only the lengths names ending so have.
+        const quint32 lengths = m_lengthsByLast.value(text.at(i));
+        for (qsizetype len = std::min<qsizetype>(31, end); lengths && len >= 2; --len) {
+            if (!(lengths & (quint32(1) << len)))
+                continue;
             const QString name = text.mid(end - len, len);
             const auto it = m_names.constFind(name);
             if (it != m_names.cend()) {

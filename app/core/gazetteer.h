@@ -58,6 +58,8 @@ private:
     QHash<QString, int> m_stems;  // stems of provinces, prefectures and counties, for zones
     int m_maxLength = 0;
     std::shared_ptr<CharSet> m_lastChars;
+    QHash<QChar, quint32> m_lengthsByLast; // bit n: a name of length n ends with this character
+    void index();
 };
 
 } // namespace IPDesk

@@ -1,18 +1,26 @@
 #include "phrasing.h"
 
+#include "charset.h"
+
 #include <QFile>
+
+#include <algorithm>
 
 namespace IPDesk {
 
 CueSet::CueSet(const QStringList &words)
 {
+    QString firsts;
     for (const QString &w : words) {
         const qsizetype gap = w.indexOf(u'…');
-        if (gap < 0)
-            m_cues.append({w, QString()});
-        else
-            m_cues.append({w.left(gap), w.mid(gap + 1)});
+        const Cue c = gap < 0 ? Cue{w, QString()} : Cue{w.left(gap), w.mid(gap + 1)};
+        if (c.head.isEmpty())
+            continue;
+        m_byFirst[c.head.front()].append(int(m_cues.size()));
+        firsts += c.head.front();
+        m_cues.append(c);
     }
+    m_firstChars = std::make_shared<CharSet>(firsts);
 }
 
 namespace {
@@ -27,44 +35,56 @@ qsizetype tailEnd(QStringView text, qsizetype afterHead, const QString &tail)
 
 } // namespace
 
+void CueSet::scan(QStringView text, const std::function<void(const Hit &)> &found) const
+{
+    if (!m_firstChars)
+        return;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (!m_firstChars->contains(text.at(i)))
+            continue;
+        for (int k : m_byFirst.value(text.at(i))) {
+            const Cue &c = m_cues.at(k);
+            if (!text.mid(i).startsWith(c.head))
+                continue;
+            const qsizetype end = c.tail.isEmpty() ? i + c.head.size() : tailEnd(text, i + c.head.size(), c.tail);
+            if (end >= 0)
+                found(Hit{i, end});
+        }
+    }
+}
+
 CueSet::Hit CueSet::last(QStringView text) const
 {
     Hit best;
-    for (const Cue &c : m_cues) {
-        if (c.tail.isEmpty()) {
-            const qsizetype at = text.lastIndexOf(c.head);
-            if (at < 0)
-                continue;
-            const Hit h{at, at + c.head.size()};
-            if (h.end > best.end || (h.end == best.end && h.length() > best.length()))
-                best = h;
-            continue;
-        }
-        for (qsizetype at = text.indexOf(c.head); at >= 0; at = text.indexOf(c.head, at + 1)) {
-            const qsizetype end = tailEnd(text, at + c.head.size(), c.tail);
-            if (end < 0)
-                continue;
-            const Hit h{at, end};
-            if (h.end > best.end || (h.end == best.end && h.length() > best.length()))
-                best = h;
-        }
-    }
+    scan(text, [&best](const Hit &h) {
+        if (h.end > best.end || (h.end == best.end && h.length() > best.length()))
+            best = h;
+    });
     return best;
+}
+
+QList<CueSet::Hit> CueSet::all(QStringView text) const
+{
+    QList<Hit> out;
+    scan(text, [&out](const Hit &h) { out.append(h); });
+    std::sort(out.begin(), out.end(), [](const Hit &a, const Hit &b) { return a.start != b.start ? a.start < b.start : a.end > b.end; });
+    // Of words that overlap (目标 in 目标任务), the longest from the same start stays.
+    QList<Hit> kept;
+    for (const Hit &h : std::as_const(out)) {
+        if (!kept.isEmpty() && h.start < kept.last().end)
+            continue;
+        kept.append(h);
+    }
+    return kept;
 }
 
 CueSet::Hit CueSet::first(QStringView text) const
 {
     Hit best;
-    for (const Cue &c : m_cues) {
-        for (qsizetype at = text.indexOf(c.head); at >= 0; at = text.indexOf(c.head, at + 1)) {
-            const qsizetype end = c.tail.isEmpty() ? at + c.head.size() : tailEnd(text, at + c.head.size(), c.tail);
-            if (end < 0)
-                continue;
-            if (!best.found() || at < best.start)
-                best = Hit{at, end};
-            break;
-        }
-    }
+    scan(text, [&best](const Hit &h) {
+        if (!best.found() || h.start < best.start)
+            best = h;
+    });
     return best;
 }
 
@@ -99,8 +119,15 @@ Phrasing::Phrasing()
         const QStringList words = cols.at(2).split(QLatin1Char(' '), Qt::SkipEmptyParts);
         if (kind == QLatin1String("unit"))
             units.insert(key, words);
-        else if (kind == QLatin1String("before"))
+        else if (kind == QLatin1String("before")) {
             before.append({key, CueSet(words)});
+            for (const QString &w : words) {
+                const qsizetype gap = w.indexOf(u'…');
+                const IndexedCue c{int(before.size()) - 1, gap < 0 ? w : w.left(gap), gap < 0 ? QString() : w.mid(gap + 1)};
+                if (!c.head.isEmpty())
+                    m_byFirst[c.head.front()].append(c);
+            }
+        }
         else if (kind == QLatin1String("after"))
             after.insert(key, CueSet(words));
         else if (kind == QLatin1String("leader"))
@@ -122,6 +149,32 @@ Phrasing::Phrasing()
         else if (kind == QLatin1String("place"))
             placeChars = words.join(QString());
     }
+}
+
+QList<CueSet::Hit> Phrasing::lastBefore(QStringView text) const
+{
+    QList<CueSet::Hit> best(before.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const auto it = m_byFirst.constFind(text.at(i));
+        if (it == m_byFirst.cend())
+            continue;
+        for (const IndexedCue &c : *it) {
+            if (!text.mid(i).startsWith(c.head))
+                continue;
+            qsizetype end = i + c.head.size();
+            if (!c.tail.isEmpty()) {
+                const qsizetype at = text.mid(end, CueSet::MaxGap + c.tail.size()).indexOf(c.tail);
+                if (at < 0)
+                    continue;
+                end += at + c.tail.size();
+            }
+            CueSet::Hit &b = best[c.metric];
+            const CueSet::Hit h{i, end};
+            if (h.end > b.end || (h.end == b.end && h.length() > b.length()))
+                b = h;
+        }
+    }
+    return best;
 }
 
 QString Phrasing::unitGroup(const QString &metric)

@@ -6,7 +6,12 @@
 #include <QStringList>
 #include <QStringView>
 
+#include <functional>
+#include <memory>
+
 namespace IPDesk {
+
+class CharSet;
 
 /// A set of cue words of the genre, some with a gap (赴…招商: 赴, up to 12 characters, 招商).
 class CueSet
@@ -25,6 +30,8 @@ public:
 
     /// The occurrence that ends last in text (the longest among those ending at the same place).
     Hit last(QStringView text) const;
+    /// Every occurrence, in text order.
+    QList<Hit> all(QStringView text) const;
     /// The occurrence that starts first.
     Hit first(QStringView text) const;
     bool in(QStringView text) const { return first(text).found(); }
@@ -40,7 +47,12 @@ private:
         QString head;
         QString tail; // empty: a plain word
     };
+    /// Calls found(hit) for every occurrence, in one pass over text: only where a cue's first
+    /// character stands are the cues that begin with it compared.
+    void scan(QStringView text, const std::function<void(const Hit &)> &found) const;
     QList<Cue> m_cues;
+    std::shared_ptr<CharSet> m_firstChars;
+    QHash<QChar, QList<int>> m_byFirst;
 };
 
 /// The phrasing of the genre as data (resources/extraction/cues.tsv): the cue words of each metric
@@ -58,12 +70,22 @@ public:
     CueSet leader, firm, block, blockClause, target, targetAfter, achieved;
     QString topicChars, placeChars;
 
+    /// For each metric of `before`, in that order, its cue that ends last in text: one pass over the
+    /// text with the cues indexed by their first character, instead of a search per word.
+    QList<CueSet::Hit> lastBefore(QStringView text) const;
+
     /// The measure-word group a count metric takes, or "" for money and percent.
     static QString unitGroup(const QString &metric);
     bool takesUnit(const QString &metric, const QString &unit) const;
 
 private:
     Phrasing();
+    struct IndexedCue
+    {
+        int metric;
+        QString head, tail;
+    };
+    QHash<QChar, QList<IndexedCue>> m_byFirst;
 };
 
 } // namespace IPDesk

@@ -36,7 +36,7 @@ QDate ReportDocument::findPublished(const QString &clean)
     // The date line sits under the title (often with 来源, 发布时间, 编辑), or alone on the last line of a
     // bulletin. A date inside a sentence is an event's, not the report's.
     const QList<QStringView> lines = QStringView(clean).split(u'\n', Qt::SkipEmptyParts);
-    static const QRegularExpression marker(QStringLiteral("发布|时间|来源|日期|编辑|作者|浏览|字号|点击"));
+    static const QRegularExpression marker(QStringLiteral("发布|時間|时间|来源|來源|日期|编辑|編輯|作者|浏览|瀏覽|字号|字號|点击|發佈"));
     for (int i = 0; i < lines.size() && i < 8; ++i) {
         const QStringView line = lines.at(i).trimmed();
         const QDate d = dateIn(line);

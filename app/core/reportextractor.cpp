@@ -102,49 +102,59 @@ qsizetype fullSentenceStart(const QString &s, qsizetype paragraphStart, qsizetyp
     return paragraphStart;
 }
 
-/// A figure of one company rather than of a district: what follows the company's name or its plant
-/// (有限公司, 建成后, 年产5万吨) in the sentence, until an area word (全区, 累计) comes back to the district.
-bool isCompanyFigure(const QString &s, qsizetype sentenceStart, qsizetype at)
+/// The words of one sentence that say whose its figures are and whether they are planned, found
+/// once per sentence; each figure then asks by its place.
+struct SentenceCues
 {
-    static const CueSet companyCue(QString::fromUtf16(
-        u"有限公司 股份公司 集团 该公司 该企业 公司的 企业的 董事长 总经理 项目建成后 建成后 达产后 投产后 一期项目 二期项目 项目一期 项目二期")
-                                       .split(QLatin1Char(' ')));
-    static const CueSet areaCue(QString::fromUtf16(u"全区 全市 全县 全镇 全旗 全州 全省 该区 该市 该县 累计 共计 各地 两区 全年 合计 总计")
-                                    .split(QLatin1Char(' ')));
-    const QStringView text = QStringView(s).mid(sentenceStart, at - sentenceStart);
-    CueSet::Hit company = companyCue.last(text);
-    static const QRegularExpression capacity(QStringLiteral("年产(?:能)?\\d"));
-    for (auto it = capacity.globalMatch(text); it.hasNext();) {
-        const auto plant = it.next();
-        if (plant.capturedStart() > company.start)
-            company = CueSet::Hit{plant.capturedStart(), plant.capturedEnd()};
-    }
-    if (!company.found())
-        return false;
-    const CueSet::Hit area = areaCue.last(text);
-    return !area.found() || area.start < company.start;
-}
+    QList<qsizetype> targetEnds;    // target words (力争, 目标是) that are not achievements (完成全年目标)
+    QList<qsizetype> companyStarts; // a company's name or plant (有限公司, 建成后, 年产5万吨)
+    QList<qsizetype> areaStarts;    // words that come back to the district (全区, 累计)
 
-/// A target word before `at` in the sentence that is not an achievement (完成全年目标) nor a project's
-/// planned investment (计划总投资).
-bool targetCueBefore(const QString &s, qsizetype sentenceStart, qsizetype at)
-{
-    const Phrasing &ph = Phrasing::instance();
-    QStringView text = QStringView(s).mid(sentenceStart, at - sentenceStart);
-    while (!text.isEmpty()) {
-        const CueSet::Hit h = ph.target.last(text);
-        if (!h.found())
-            return false;
-        const QStringView next = text.mid(h.end);
-        const QStringView word = text.mid(h.start, h.length());
-        const bool plannedInvestment = word == u"计划" && (next.startsWith(u"投资") || next.startsWith(u"总投资"));
-        const QStringView lead = text.mid(std::max<qsizetype>(0, h.start - 6), std::min<qsizetype>(6, h.start));
-        if (!plannedInvestment && !ph.achieved.in(lead))
-            return true;
-        text = text.left(h.start);
+    static SentenceCues read(const QString &s, qsizetype from, qsizetype to)
+    {
+        static const CueSet companyCue(QString::fromUtf16(
+            u"有限公司 股份公司 集团 该公司 该企业 公司的 企业的 董事长 总经理 项目建成后 建成后 达产后 投产后 一期项目 二期项目 项目一期 项目二期")
+                                           .split(QLatin1Char(' ')));
+        static const CueSet areaCue(QString::fromUtf16(u"全区 全市 全县 全镇 全旗 全州 全省 该区 该市 该县 累计 共计 各地 两区 全年 合计 总计")
+                                        .split(QLatin1Char(' ')));
+        static const QRegularExpression capacity(QStringLiteral("年产(?:能)?\\d"));
+        const Phrasing &ph = Phrasing::instance();
+        const QStringView text = QStringView(s).mid(from, to - from);
+        SentenceCues c;
+        for (const CueSet::Hit &h : ph.target.all(text)) {
+            const QStringView next = text.mid(h.end);
+            const QStringView word = text.mid(h.start, h.length());
+            // 计划总投资 is a project's planned investment, not a plan for the year.
+            const bool plannedInvestment = word == u"计划" && (next.startsWith(u"投资") || next.startsWith(u"总投资"));
+            const QStringView lead = text.mid(std::max<qsizetype>(0, h.start - 6), std::min<qsizetype>(6, h.start));
+            if (!plannedInvestment && !ph.achieved.in(lead))
+                c.targetEnds.append(from + h.end);
+        }
+        for (const CueSet::Hit &h : companyCue.all(text))
+            c.companyStarts.append(from + h.start);
+        for (auto it = capacity.globalMatch(text); it.hasNext();)
+            c.companyStarts.append(from + it.next().capturedStart());
+        std::sort(c.companyStarts.begin(), c.companyStarts.end());
+        for (const CueSet::Hit &h : areaCue.all(text))
+            c.areaStarts.append(from + h.start);
+        return c;
     }
-    return false;
-}
+    bool targetBefore(qsizetype at) const
+    {
+        return !targetEnds.isEmpty() && targetEnds.first() <= at;
+    }
+    /// A figure of one company rather than of a district: it follows a company's word with no area
+    /// word between.
+    bool companyFigure(qsizetype at) const
+    {
+        qsizetype company = -1, area = -1;
+        for (qsizetype c : companyStarts)
+            company = c < at ? c : company;
+        for (qsizetype a : areaStarts)
+            area = a < at ? a : area;
+        return company >= 0 && area < company;
+    }
+};
 
 /// A clause that says nothing but a unit's name and filler words (蒙自市, 全区共, 其中): its figure takes
 /// its cue from the clauses before it.
@@ -245,13 +255,15 @@ MetricChoice chooseMetric(const Number &n, QStringView region, QStringView wide,
     // The nearest cue before the figure wins; a blocking word nearer than any cue means no metric.
     struct Best { QString metric; CueSet::Hit hit; };
     Best best;
-    for (const auto &[metric, cues] : ph.before) {
+    const QList<CueSet::Hit> hits = ph.lastBefore(region);
+    for (int k = 0; k < ph.before.size(); ++k) {
+        const QString &metric = ph.before.at(k).first;
         if (metric == QLatin1String("annual_completion_pct"))
             continue;
         const QString group = Phrasing::unitGroup(metric);
         if (n.cls == UnitClass::Count ? (group.isEmpty() || !ph.takesUnit(metric, n.unit)) : !group.isEmpty())
             continue;
-        const CueSet::Hit h = cues.last(region);
+        const CueSet::Hit h = hits.at(k);
         if (!h.found())
             continue;
         // Overlapping cues are one phrase, named by its head (协议投资额 is 协议投资, not 投资额);
@@ -407,6 +419,8 @@ QList<Cell> cellsOf(const QString &s, qsizetype from, qsizetype to)
 
 std::optional<double> cellNumber(const QString &cell)
 {
+    if (cell.isEmpty() || !(cell.front().isDigit() || cell.front() == u'-'))
+        return std::nullopt;
     static const QRegularExpression number(QStringLiteral("^(-?\\d+(?:\\.\\d+)?)%?$"));
     const auto m = number.match(cell);
     if (!m.hasMatch())
@@ -485,7 +499,20 @@ QList<Table> findTables(const QString &s, const ReportDocument &doc, const Gazet
         return QString();
     };
     const auto &paras = doc.paragraphs;
+    // A table's lines are short and hold no sentence: most paragraphs are passed over at once.
+    auto cellLine = [&](int p) {
+        const auto &para = paras.at(p);
+        if (para.end - para.start > 120)
+            return false;
+        for (qsizetype i = para.start; i < para.end; ++i) {
+            if (QStringView(u"。,;").contains(s.at(i)))
+                return false;
+        }
+        return true;
+    };
     for (int p = 0; p < paras.size(); ++p) {
+        if (!cellLine(p))
+            continue;
         const QList<Cell> header = cellsOf(s, paras.at(p).start, paras.at(p).end);
         // Rows on one line each: a header of three or more cells, then rows of the same width.
         if (header.size() >= 3 && unitCell(header.first().text).isEmpty()) {
@@ -877,7 +904,7 @@ Extraction ReportExtractor::extract(const QString &text) const
     ReportDocument doc = ReportDocument::read(s);
     if (!doc.published.isValid()) {
         // The cleaner drops bylines (来源:… 发布时间:…); the date line is read from the text as decoded.
-        doc.published = ReportDocument::findPublished(ReportText::toSimplified(text.left(2000)));
+        doc.published = ReportDocument::findPublished(text.left(2000));
         if (doc.published.isValid())
             doc.year = doc.published.year();
     }
@@ -913,11 +940,13 @@ Extraction ReportExtractor::extract(const QString &text) const
     const QList<Period> periods = findPeriods(s, refYear);
     QList<Number> numbers = findNumbers(s);
 
+    // The mentions inside [from, to): the lists are in text order, so a binary search finds the first.
     auto inRange = [](const auto &list, qsizetype from, qsizetype to) {
         std::remove_cv_t<std::remove_reference_t<decltype(list)>> out;
-        for (const auto &x : list) {
-            if (x.start >= from && x.end <= to)
-                out.append(x);
+        auto it = std::lower_bound(list.cbegin(), list.cend(), from, [](const auto &x, qsizetype v) { return x.start < v; });
+        for (; it != list.cend() && it->start < to; ++it) {
+            if (it->end <= to)
+                out.append(*it);
         }
         return out;
     };
@@ -960,6 +989,7 @@ Extraction ReportExtractor::extract(const QString &text) const
 
     static const bool debug = qEnvironmentVariableIsSet("IPDESK_EXTRACT_DEBUG");
     QSet<QString> seen;
+    int numberCursor = 0;
     for (const ReportDocument::Paragraph &para : doc.paragraphs) {
         const QStringView line = QStringView(s).mid(para.start, para.end - para.start).trimmed();
         static const QStringList goesOn = {QStringLiteral("此次"), QStringLiteral("其中"), QStringLiteral("这些"),
@@ -986,11 +1016,15 @@ Extraction ReportExtractor::extract(const QString &text) const
             const QList<Period> sentPeriods = inRange(periods, sent.start, sent.end);
             const QList<UnitMention> sentUnits = inRange(units, sent.start, sent.end);
             QList<int> sentNumbers;
-            for (int k = 0; k < numbers.size(); ++k) {
-                if (numbers.at(k).qualStart >= sent.start && numbers.at(k).end <= sent.end)
+            while (numberCursor < numbers.size() && numbers.at(numberCursor).qualStart < sent.start)
+                ++numberCursor;
+            for (int k = numberCursor; k < numbers.size() && numbers.at(k).qualStart < sent.end; ++k) {
+                if (numbers.at(k).end <= sent.end)
                     sentNumbers.append(k);
             }
             const bool sentenceTarget = ctx.targetSection || targetCarry;
+            const SentenceCues cues = sentNumbers.isEmpty() && !sentence.endsWith(u';') ? SentenceCues()
+                                                                                        : SentenceCues::read(s, sent.start, sent.end);
 
             SentenceState st;
             QStringList sentenceMetrics; // in order, for the parallel sentence after a semicolon
@@ -1002,12 +1036,12 @@ Extraction ReportExtractor::extract(const QString &text) const
                 // The cue stands in the figure's own clause, unless that clause is only a unit's name
                 // (从新签约项目看,蒙自市31个): then the clauses before it in the sentence hold it.
                 const qsizetype ownClause = std::max(previousEnd, clauseStartBefore(s, sent.start, n.qualStart, false));
-                const QStringView region = isBareClause(s, ownClause, n.qualStart, units)
+                const bool bare = isBareClause(s, ownClause, n.qualStart, sentUnits);
+                const QStringView region = bare
                     ? wide : QStringView(s).mid(ownClause, n.qualStart - ownClause);
                 // A list goes on (、弥勒市28个) or a bare clause breaks the figure before down by unit
                 // (其中临夏市7次): the figure takes the metric of the one before.
-                const bool bare = isBareClause(s, ownClause, n.qualStart, units);
-                const bool namesUnit = std::any_of(units.cbegin(), units.cend(), [&](const UnitMention &u) {
+                const bool namesUnit = std::any_of(sentUnits.cbegin(), sentUnits.cend(), [&](const UnitMention &u) {
                     return u.start >= ownClause && u.end <= n.qualStart && !u.place;
                 });
                 const bool listContinues = previousEnd > sent.start
@@ -1030,7 +1064,7 @@ Extraction ReportExtractor::extract(const QString &text) const
                 // 投资10亿元的电动车制造项目: one project's amount.
                 if (n.cls == UnitClass::Money && after.startsWith(u'的'))
                     continue;
-                if (isCompanyFigure(s, sent.start, n.qualStart))
+                if (cues.companyFigure(n.qualStart))
                     continue;
 
                 MetricChoice choice = chooseMetric(n, region, wide, clause, after, st, listContinues);
@@ -1080,7 +1114,7 @@ Extraction ReportExtractor::extract(const QString &text) const
 
                 // Target or actual.
                 if (choice.metric != QLatin1String("annual_completion_pct") && !target) {
-                    target = sentenceTarget || targetCueBefore(s, sent.start, n.start);
+                    target = sentenceTarget || cues.targetBefore(n.start);
                     if (!target) {
                         const QStringView rest = QStringView(s).mid(n.end, sent.end - n.end);
                         const CueSet::Hit h = Phrasing::instance().targetAfter.first(rest);
@@ -1283,7 +1317,7 @@ Extraction ReportExtractor::extract(const QString &text) const
             // 1-8月各县市签约及到位资金情况: a line that ends with a colon opens what follows.
             if (&sent == &para.sentences.last() && sentence.trimmed().endsWith(u':') && !sentPeriods.isEmpty())
                 ctx.sectionPeriod = sentPeriods.last();
-            const bool targetWords = targetCueBefore(s, sent.start, sent.end);
+            const bool targetWords = !cues.targetEnds.isEmpty();
             if (targetWords && sentence.endsWith(u';'))
                 targetCarry = true;
             else if (!sentence.endsWith(u';'))

@@ -97,24 +97,18 @@ void ReportText::simplify()
     static const CharSet traditionalOnly(QStringLiteral(
         "們個這來會國說時區為發經濟開學對業產與項資實進過動關點現務長從應設萬當後總計廣場縣鎮簽約億圓"
         "標準專據議網際係構獲區劃導態條機際歲積極強勢壯觀費運營環質資訊號線邊鄉鐵驗證權擴轉讓傳統屬"));
-    bool traditional = false;
-    for (QChar c : std::as_const(m_clean)) {
-        if (c.unicode() >= 0x4E00 && traditionalOnly.contains(c)) {
-            traditional = true;
-            break;
+    auto hasTraditional = [](QStringView line) {
+        for (QChar c : line) {
+            if (c.unicode() >= 0x4E00 && traditionalOnly.contains(c))
+                return true;
         }
-    }
-    if (!traditional)
+        return false;
+    };
+    if (!hasTraditional(m_clean))
         return;
-    // Most conversions keep the length: then one call converts the whole text, one character for one.
-    const QString whole = toSimplified(m_clean);
-    if (whole.size() == m_clean.size()) {
-        m_traditional = whole != m_clean;
-        m_clean = whole;
-        return;
-    }
-    // Convert line by line; a line whose length changes is converted a character at a time,
-    // so that every character keeps its offset.
+    // Only the lines in traditional characters go through OpenCC (a simplified report quoting one
+    // traditional line pays for that line). A line whose length changes is converted a character at
+    // a time, so that every character keeps its offset.
     QString out;
     out.reserve(m_clean.size());
     std::vector<int> map;
@@ -123,13 +117,15 @@ void ReportText::simplify()
     while (start < m_clean.size()) {
         qsizetype end = m_clean.indexOf(QLatin1Char('\n'), start);
         end = end < 0 ? m_clean.size() : end + 1;
-        const QString line = m_clean.mid(start, end - start);
-        const QString conv = toSimplified(line);
+        const QStringView line = QStringView(m_clean).mid(start, end - start);
+        const QString conv = hasTraditional(line) ? toSimplified(line.toString()) : line.toString();
         if (conv.size() == line.size()) {
+            m_traditional = m_traditional || conv != line;
             out += conv;
             for (qsizetype i = start; i < end; ++i)
                 map.push_back(m_map[size_t(i)]);
         } else {
+            m_traditional = true;
             for (qsizetype i = start; i < end; ++i) {
                 const QString one = toSimplified(QString(m_clean.at(i)));
                 out += one;

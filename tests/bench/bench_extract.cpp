@@ -4,6 +4,7 @@
 #include "factstore.h"
 #include "reportextractor.h"
 #include "reportimporter.h"
+#include "textdecoder.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -18,30 +19,31 @@ using namespace IPDesk;
 
 namespace {
 
-/// Reports in the style of the test reports, with other units and figures in each copy.
-QStringList generateReports(const QString &dataDir, qint64 targetBytes)
+/// Reports in the manner of the genre: the test reports and, where ../shared is beside the checkout,
+/// the 60 genre reports (several units, tables, traditional characters, GB18030), each copy with other
+/// figures. Units stay real, as the reader only trusts real ones.
+QStringList generateReports(const QStringList &dataDirs, qint64 targetBytes)
 {
     QStringList seeds;
-    for (const QString &f : QDir(dataDir).entryList({QStringLiteral("*.txt")}, QDir::Files)) {
-        QFile file(dataDir + QLatin1Char('/') + f);
-        file.open(QIODevice::ReadOnly);
-        seeds << QString::fromUtf8(file.readAll());
+    for (const QString &dir : dataDirs) {
+        for (const QString &f : QDir(dir).entryList({QStringLiteral("*.txt")}, QDir::Files)) {
+            QFile file(dir + QLatin1Char('/') + f);
+            file.open(QIODevice::ReadOnly);
+            const TextDecoder::Result r = TextDecoder::decode(file.readAll());
+            if (r.status)
+                seeds << r.text;
+        }
     }
-    const QStringList names = {QStringLiteral("青山"), QStringLiteral("河西"), QStringLiteral("金沙"), QStringLiteral("龙泉"),
-                               QStringLiteral("石门"), QStringLiteral("云溪"), QStringLiteral("柳江"), QStringLiteral("新城")};
     static const QRegularExpression digits(QStringLiteral("\\d+"));
     QRandomGenerator rng(42);
     QStringList out;
     qint64 bytes = 0;
     int n = 0;
-    while (bytes < targetBytes) {
-        // About 6 KB a report, as long as the bureau reports officers receive: one sample report's
-        // paragraphs over again (one in five is in traditional characters, as the seeds are).
+    while (bytes < targetBytes && !seeds.isEmpty()) {
+        // About 6 KB a report, as long as the bureau reports officers receive.
         QString r;
         while (r.size() < 2200)
-            r += seeds.at(n % seeds.size()) + QLatin1Char('\n');
-        r.replace(QStringLiteral("溪源"), names.at(rng.bounded(names.size())));
-        r.replace(QStringLiteral("湖滨"), names.at(rng.bounded(names.size())));
+            r += seeds.at(int(rng.bounded(seeds.size()))) + QLatin1Char('\n');
         QString varied;
         qsizetype last = 0;
         auto it = digits.globalMatch(r);
@@ -67,7 +69,9 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QTextStream out(stdout);
     const double mb = argc > 1 ? QString::fromLocal8Bit(argv[1]).toDouble() : 50.0;
-    const QStringList reports = generateReports(QStringLiteral(IPDESK_TEST_DATA) + QLatin1String("/reports"), qint64(mb * 1024 * 1024));
+    const QStringList reports = generateReports({QStringLiteral(IPDESK_TEST_DATA) + QLatin1String("/reports"),
+                                                 QStringLiteral(IPDESK_SHARED) + QLatin1String("/corpus/genre")},
+                                                qint64(mb * 1024 * 1024));
     qint64 bytes = 0;
     for (const QString &r : reports)
         bytes += r.toUtf8().size();
