@@ -1,6 +1,8 @@
 // The report extractor on reports written for these tests (tests/data/reports), in every encoding
 // officers receive, and on the five sample reports with their hand-made answers (../shared).
 #include "chinesenumber.h"
+#include "database.h"
+#include "factstore.h"
 #include "reportextractor.h"
 #include "reporttext.h"
 #include "textdecoder.h"
@@ -11,6 +13,7 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QStringEncoder>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace IPDesk;
@@ -237,6 +240,44 @@ private slots:
             for (const Fact &f : e.facts)
                 QVERIFY(!f.metric.isEmpty() && f.year > 0);
         }
+    }
+
+    void importReportAsksForWhatTheReportDoesNotSay()
+    {
+        // ipdesk-cli import-report on a note that states no year and names no unit: the figures are
+        // left out, and said so, until --year and --unit give them.
+        QTemporaryDir dir;
+        const QString desk = dir.filePath(QStringLiteral("desk.ipdesk"));
+        const QString cli = QStringLiteral(IPDESK_CLI);
+        auto run = [&](const QStringList &args, QString *err = nullptr) {
+            QProcess p;
+            p.start(cli, args);
+            p.waitForFinished(60000);
+            if (err)
+                *err = QString::fromUtf8(p.readAllStandardError());
+            return p.exitCode();
+        };
+        QCOMPARE(run({QStringLiteral("demo"), QStringLiteral("--db"), desk}), 0);
+        const QString note = dir.filePath(QStringLiteral("note.txt"));
+        QFile f(note);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QStringLiteral("招商工作简报\n一季度,全区新签约项目12个,总投资26.24亿元。\n").toUtf8());
+        f.close();
+        auto count = [&] {
+            Database db;
+            db.open(desk, Database::OpenMode::ExistingOnly);
+            return FactStore(&db).factCount();
+        };
+        const qint64 before = count();
+        QString err;
+        QCOMPARE(run({QStringLiteral("import-report"), note, QStringLiteral("--db"), desk}, &err), 0);
+        QVERIFY2(err.contains(QStringLiteral("--year")) && err.contains(QStringLiteral("--unit")), qPrintable(err));
+        QCOMPARE(count(), before);
+        QCOMPARE(run({QStringLiteral("import-report"), note, QStringLiteral("--db"), desk, QStringLiteral("--year"),
+                      QStringLiteral("2021"), QStringLiteral("--unit"), QStringLiteral("惠济区")}, &err), 0);
+        QCOMPARE(count(), before + 2);
+        QCOMPARE(run({QStringLiteral("import-report"), note, QStringLiteral("--db"), desk, QStringLiteral("--year"),
+                      QStringLiteral("twenty")}), 2);
     }
 
     void devCorpusScore()

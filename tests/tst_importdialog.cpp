@@ -7,9 +7,12 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTimer>
 
 using namespace IPDesk;
 
@@ -24,6 +27,62 @@ class TestImportDialog : public QObject
 {
     Q_OBJECT
 private slots:
+    void aReportWithoutYearOrUnitAsksTheOfficer()
+    {
+        // A bureau's note that says only 全区 and no year: nothing is guessed, nothing stored
+        // until the officer gives both; the doubtful reading comes first and says so.
+        TestDesk desk;
+        FactStore facts(&desk.db);
+        const qint64 before = facts.factCount();
+        ImportReportDialog dialog(desk.store.get());
+        dialog.show();
+        dialog.readText(QStringLiteral("招商工作简报\n一季度,全区新签约项目12个,总投资26.24亿元;蒙自市9个。\n"));
+        dialog.waitForReading();
+        FactReviewModel *model = dialog.factModel();
+        QCOMPARE(model->rowCount(), 3);
+        QCOMPARE(model->acceptedCount(), 0); // no figure has its year, two have no unit
+        auto *bar = dialog.findChild<QWidget *>(QStringLiteral("missingBar"));
+        QVERIFY(bar->isVisible());
+        for (int r = 0; r < model->rowCount(); ++r)
+            QCOMPARE(model->index(r, FactReviewModel::Year).data().toString(), QStringLiteral("(not stated: give)"));
+        // The list item (蒙自市9个) is read from the list, less sure than the others: it comes first.
+        QCOMPARE(model->index(0, FactReviewModel::Accept).data().toString(), QStringLiteral("Check"));
+        QVERIFY(model->index(0, FactReviewModel::Accept).data(Qt::ToolTipRole).toString().contains(QStringLiteral("Doubtful")));
+
+        // Storing now is refused with the reason.
+        auto *storeButton = dialog.findChild<QPushButton *>(QStringLiteral("storeButton"));
+        QVERIFY(model->setData(model->index(1, FactReviewModel::Accept), Qt::Checked, Qt::CheckStateRole));
+        QString refusal;
+        QTimer closer; // the refusal's message box: read, then closed
+        connect(&closer, &QTimer::timeout, [&refusal] {
+            for (QWidget *w : QApplication::topLevelWidgets()) {
+                if (auto *box = qobject_cast<QMessageBox *>(w); box && box->isVisible()) {
+                    refusal = box->text();
+                    box->accept();
+                }
+            }
+        });
+        closer.start(20);
+        storeButton->click();
+        QVERIFY(dialog.result() != int(QDialog::Accepted));
+        closer.stop();
+        QVERIFY2(refusal.contains(QStringLiteral("no year")), qPrintable(refusal));
+        QCOMPARE(facts.factCount(), before);
+
+        dialog.findChild<QSpinBox *>(QStringLiteral("missingYear"))->setValue(2021);
+        dialog.findChild<QComboBox *>(QStringLiteral("missingUnit"))->setCurrentText(QStringLiteral("惠济区"));
+        dialog.findChild<QPushButton *>(QStringLiteral("applyMissing"))->click();
+        QVERIFY(!bar->isVisible());
+        QCOMPARE(model->acceptedCount(), 3);
+        storeButton->click();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(facts.factCount(), before + 3);
+        const QList<Fact> stored = facts.facts(desk.unit(u"惠济区"));
+        QVERIFY(std::any_of(stored.cbegin(), stored.cend(), [](const Fact &f) {
+            return f.year == 2021 && f.metric == QLatin1String("signed_investment") && f.span == QLatin1String("Q1") && qFuzzyCompare(f.value, 26.24);
+        }));
+    }
+
     void reviewCorrectAndStore()
     {
         TestDesk desk;

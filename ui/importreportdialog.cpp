@@ -4,8 +4,9 @@
 #include "metrics.h"
 
 #include <QComboBox>
-#include <functional>
+#include <QDate>
 #include <QDialogButtonBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -13,6 +14,7 @@
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QStyledItemDelegate>
 #include <QTableView>
@@ -21,6 +23,8 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 #include <QtConcurrent>
+
+#include <functional>
 
 namespace IPDesk {
 
@@ -139,6 +143,41 @@ ImportReportDialog::ImportReportDialog(ProjectStore *store, QWidget *parent)
     split->setStretchFactor(1, 4);
     right->setStretchFactor(0, 2);
     right->setStretchFactor(1, 3);
+    // A report that states no year or names no unit: the officer gives them once for the report.
+    m_missing = new QWidget(this);
+    m_missing->setObjectName(QStringLiteral("missingBar"));
+    auto *missing = new QHBoxLayout(m_missing);
+    missing->setContentsMargins(0, 0, 0, 0);
+    m_missingText = new QLabel(m_missing);
+    m_missingYear = new QSpinBox(m_missing);
+    m_missingYear->setObjectName(QStringLiteral("missingYear"));
+    m_missingYear->setRange(1990, 2100);
+    m_missingYear->setValue(QDate::currentDate().year());
+    m_missingYear->setFocusPolicy(Qt::StrongFocus);
+    m_missingUnit = new QComboBox(m_missing);
+    m_missingUnit->setObjectName(QStringLiteral("missingUnit"));
+    m_missingUnit->setEditable(true);
+    m_missingUnit->setFocusPolicy(Qt::StrongFocus);
+    for (const QString &name : m_importer.unitNames())
+        m_missingUnit->addItem(name);
+    auto *apply = new QPushButton(tr("Apply to these figures"), m_missing);
+    apply->setObjectName(QStringLiteral("applyMissing"));
+    missing->addWidget(m_missingText, 1);
+    missing->addWidget(m_missingYear);
+    missing->addWidget(m_missingUnit);
+    missing->addWidget(apply);
+    connect(apply, &QPushButton::clicked, this, [this] {
+        ImportPlan *p = m_model->plan();
+        if (!p)
+            return;
+        m_importer.fillMissing(*p, ReportImporter::missingYears(*p) ? m_missingYear->value() : 0,
+                               ReportImporter::missingUnits(*p) ? m_missingUnit->currentText() : QString());
+        m_model->setPlan(p);
+        fillNewUnits();
+        updateMissing();
+        updateSummary();
+    });
+    layout->addWidget(m_missing);
     layout->addWidget(split, 1);
 
     m_status = new QLabel(this);
@@ -199,12 +238,14 @@ void ImportReportDialog::readFiles(const QStringList &paths)
             m_lastError = tr("Reading was cancelled; nothing was stored.");
         });
     }
-    m_watcher.setFuture(QtConcurrent::mapped(paths, [](const QString &path) { return ReadReport::fromFile(path); }));
+    const QStringList units = m_importer.unitNames(); // read here: the workers touch no database
+    m_watcher.setFuture(QtConcurrent::mapped(paths, [units](const QString &path) { return ReadReport::fromFile(path, units); }));
 }
 
 void ImportReportDialog::readText(const QString &text)
 {
-    m_watcher.setFuture(QtConcurrent::run([text] { return ReadReport::fromText(text, QString()); }));
+    const QStringList units = m_importer.unitNames();
+    m_watcher.setFuture(QtConcurrent::run([text, units] { return ReadReport::fromText(text, QString(), units); }));
 }
 
 void ImportReportDialog::waitForReading()
@@ -239,10 +280,27 @@ void ImportReportDialog::showReport(int index)
     ImportPlan &p = m_plans[index];
     m_text->setPlainText(p.text);
     m_model->setPlan(&p);
+    updateMissing();
     m_table->resizeColumnsToContents();
     fillProjects();
     fillNewUnits();
     highlight();
+}
+
+void ImportReportDialog::updateMissing()
+{
+    const ImportPlan *p = m_model->plan();
+    const int years = p ? ReportImporter::missingYears(*p) : 0;
+    const int units = p ? ReportImporter::missingUnits(*p) : 0;
+    m_missing->setVisible(years || units);
+    m_missingYear->setVisible(years);
+    m_missingUnit->setVisible(units);
+    QStringList what;
+    if (years)
+        what << tr("This report states no year for %n figure(s); give it:", nullptr, years);
+    if (units)
+        what << tr("It names no unit for %n figure(s); choose it:", nullptr, units);
+    m_missingText->setText(what.join(QLatin1Char(' ')));
 }
 
 void ImportReportDialog::fillProjects()

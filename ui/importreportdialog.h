@@ -7,7 +7,9 @@
 
 #include <deque>
 
+class QComboBox;
 class QLabel;
+class QSpinBox;
 class QListWidget;
 class QProgressDialog;
 class QPushButton;
@@ -52,6 +54,7 @@ private:
     void showReport(int index);
     void fillProjects();
     void fillNewUnits();
+    void updateMissing();
     void highlight();
     void updateSummary();
     void readingFinished();
@@ -70,6 +73,10 @@ private:
     QTableWidget *m_projects;
     QTableWidget *m_newUnits;
     QLabel *m_status;
+    QWidget *m_missing;
+    QLabel *m_missingText;
+    QSpinBox *m_missingYear;
+    QComboBox *m_missingUnit;
     QPushButton *m_storeButton;
     QProgressDialog *m_progress = nullptr;
 };

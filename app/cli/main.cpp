@@ -60,7 +60,9 @@ int usage(const QString &problem = QString(), bool asked = false)
                      "  demo --db PATH                 create a demo desk from the sample reports\n"
                      "  projects [--json]              list the project pipeline\n"
                      "  extract FILE...                print the facts found in reports as JSON Lines\n"
-                     "  import-report FILE...          extract and store facts with their reports (accept all)\n"
+                     "  import-report FILE... [--year Y] [--unit NAME]\n"
+                     "                                 extract and store facts with their reports (accept all);\n"
+                     "                                 --year and --unit for reports that state none\n"
                      "  progress --year Y [--as-of DATE] [--json]\n"
                      "                                 each unit's actual against its target: completion, pace, status\n"
                      "  import --kind projects|targets|facts FILE [--mapping FILE.json] [--skip-invalid]\n"
@@ -248,6 +250,12 @@ int cmdImportReport(const Args &a)
     Status s = db.open(a.db.isEmpty() ? AppSettings::defaultDatabase() : a.db);
     if (!s)
         return fail(s.message());
+    // A report that states no year or names no unit: --year and --unit give them, as the officer
+    // does in the import dialog; without them such figures are left out, and said so.
+    const int year = a.options.value(QStringLiteral("year")).toInt();
+    if (a.options.contains(QStringLiteral("year")) && (year < 1900 || year > 2200))
+        return usage(Cli::tr("--year needs a year such as 2024"));
+    const QString unit = a.options.value(QStringLiteral("unit")).trimmed();
     ProjectStore store(&db);
     ReportImporter importer(&store);
     QList<ImportPlan> plans;
@@ -259,6 +267,12 @@ int cmdImportReport(const Args &a)
             if (!plan.existingDocumentId) // a report seen before is not a failure
                 ++unreadable;
         }
+        importer.fillMissing(plan, year, unit);
+        const int noYear = ReportImporter::missingYears(plan), noUnit = ReportImporter::missingUnits(plan);
+        if (noYear)
+            err() << Cli::tr("%1 states no year: %n figure(s) left out (give --year).", nullptr, noYear).arg(plan.title) << '\n';
+        if (noUnit)
+            err() << Cli::tr("%1 names no unit: %n figure(s) left out (give --unit).", nullptr, noUnit).arg(plan.title) << '\n';
         plans.append(plan);
     }
     ImportSummary sum;

@@ -80,6 +80,16 @@ QVariant FactReviewModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::BackgroundRole && index.column() == Stored && p.existing && p.existing->value != f.value)
         return QBrush(QColor(0xff, 0xe0, 0xb2));
+    // What the officer must look at: a doubtful reading, or a figure without its year or unit.
+    const bool doubtful = f.confidence < ProposedFact::Doubtful;
+    const bool missing = (index.column() == Year && f.year <= 0) || (index.column() == Unit && f.district.isEmpty());
+    if (role == Qt::BackgroundRole && (missing || (doubtful && index.column() == Accept)))
+        return QBrush(missing ? QColor(0xff, 0xcd, 0xd2) : QColor(0xff, 0xf3, 0xc4));
+    if (role == Qt::ToolTipRole && index.column() == Accept && (doubtful || !f.cue.isEmpty())) {
+        const QString why = f.cue.isEmpty() ? tr("read from the list it stands in") : tr("read from “%1”").arg(f.cue);
+        return doubtful ? tr("Doubtful (%1%): %2; check it against the sentence.").arg(qRound(f.confidence * 100)).arg(why)
+                        : tr("Sure (%1%): %2.").arg(qRound(f.confidence * 100)).arg(why);
+    }
     if (role == Qt::ForegroundRole && !p.accept)
         return QBrush(QColor(0x99, 0x99, 0x99));
     if (role == CodeRole || role == Qt::EditRole) {
@@ -97,8 +107,9 @@ QVariant FactReviewModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return QVariant();
     switch (index.column()) {
-    case Unit: return p.unitId ? f.district : tr("%1 (new unit)").arg(f.district);
-    case Year: return f.year;
+    case Accept: return doubtful ? tr("Check") : QString();
+    case Unit: return f.district.isEmpty() ? tr("(not named: choose)") : p.unitId ? f.district : tr("%1 (new unit)").arg(f.district);
+    case Year: return f.year > 0 ? QVariant(f.year) : QVariant(tr("(not stated: give)"));
     case Period: return QString(Metrics::spanName(f.span) + (f.asOf.isValid() ? tr(" (to %1)").arg(f.asOf.toString(Qt::ISODate)) : QString()));
     case Metric: return Metrics::name(f.metric);
     case Value: return f.hasValueMax ? tr("%1 to %2").arg(Metrics::formatValue(f.metric, f.value), Metrics::formatValue(f.metric, f.valueMax))

@@ -984,7 +984,11 @@ Extraction ReportExtractor::extract(const QString &text) const
         }
         if (!paragraphUnit.isEmpty() && paragraphUnit.endsWith(u.kindChar))
             return paragraphUnit;
-        return result.subject;
+        // 全区 is a 区 (or a zone): not the 蒙自市 the report happens to name.
+        const bool zone = u.kindChar == u'区' && Gazetteer::divisions().level(result.subject) == Gazetteer::Zone;
+        if (result.subject.endsWith(u.kindChar) || zone || Gazetteer::stem(result.subject) == result.subject)
+            return result.subject;
+        return QString();
     };
 
     static const bool debug = qEnvironmentVariableIsSet("IPDESK_EXTRACT_DEBUG");
@@ -1236,6 +1240,7 @@ Extraction ReportExtractor::extract(const QString &text) const
                 // Unit: 分别 lists first; the last unit named since the figure before, else in the
                 // sentence before the figure, else the paragraph's, else the report's subject.
                 QString district;
+                bool byKindOnly = false;
                 if (!respectively.isEmpty()) {
                     district = respectively.takeFirst();
                 } else {
@@ -1256,12 +1261,14 @@ Extraction ReportExtractor::extract(const QString &text) const
                         else
                             respectively.clear();
                     }
-                    if (district.isEmpty() && !named.isEmpty())
+                    if (district.isEmpty() && !named.isEmpty()) {
                         district = resolveTopic(*named.last(), paragraphUnit);
+                        byKindOnly = district.isEmpty(); // 全区 of a report that names no 区: unknown
+                    }
                 }
-                if (district.isEmpty())
+                if (district.isEmpty() && !byKindOnly)
                     district = paragraphUnit;
-                if (district.isEmpty()) {
+                if (district.isEmpty() && !byKindOnly) {
                     district = result.subject;
                     confidence -= 0.05;
                 }

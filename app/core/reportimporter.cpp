@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QSqlQuery>
 
+#include <algorithm>
 #include <cmath>
 
 namespace IPDesk {
@@ -71,7 +72,7 @@ QString titleOf(const QString &text)
 }
 } // namespace
 
-ReadReport ReadReport::fromFile(const QString &path)
+ReadReport ReadReport::fromFile(const QString &path, const QStringList &knownUnits)
 {
     ReadReport r;
     r.path = path;
@@ -97,12 +98,14 @@ ReadReport ReadReport::fromFile(const QString &path)
     const QString first = titleOf(r.text);
     if (!first.isEmpty())
         r.title = first;
-    r.extraction = ReportExtractor().extract(r.text);
+    ReportExtractor extractor;
+    extractor.setKnownUnits(knownUnits);
+    r.extraction = extractor.extract(r.text);
     r.extraction.encoding = decoded.encoding;
     return r;
 }
 
-ReadReport ReadReport::fromText(const QString &text, const QString &title)
+ReadReport ReadReport::fromText(const QString &text, const QString &title, const QStringList &knownUnits)
 {
     ReadReport r;
     r.text = text;
@@ -112,7 +115,9 @@ ReadReport ReadReport::fromText(const QString &text, const QString &title)
         r.status = Status::error(ReportImporter::tr("The text is empty."));
         return r;
     }
-    r.extraction = ReportExtractor().extract(text);
+    ReportExtractor extractor;
+    extractor.setKnownUnits(knownUnits);
+    r.extraction = extractor.extract(text);
     r.extraction.encoding = QStringLiteral("UTF-8");
     return r;
 }
@@ -132,8 +137,14 @@ ImportPlan ReportImporter::plan(const ReadReport &report) const
     for (const Fact &f : std::as_const(plan.extraction.facts)) {
         ProposedFact p;
         p.fact = f;
+        // A figure without a year or a unit waits for the officer to give them (fillMissing).
+        p.accept = f.year > 0 && !f.district.isEmpty();
         plan.facts.append(p);
     }
+    // Doubtful figures first, so that the officer's review time goes where it is needed.
+    std::stable_sort(plan.facts.begin(), plan.facts.end(), [](const ProposedFact &a, const ProposedFact &b) {
+        return (a.fact.confidence < ProposedFact::Doubtful) > (b.fact.confidence < ProposedFact::Doubtful);
+    });
     for (const ProjectMention &m : std::as_const(plan.extraction.projects)) {
         ProposedProject pp;
         pp.mention = m;
@@ -145,6 +156,38 @@ ImportPlan ReportImporter::plan(const ReadReport &report) const
     else if (plan.existingDocumentId)
         plan.status = Status::error(tr("%1 was imported before.").arg(plan.title));
     return plan;
+}
+
+QStringList ReportImporter::unitNames() const
+{
+    QStringList names;
+    for (const Unit &u : m_store->units())
+        names << u.name;
+    return names;
+}
+
+int ReportImporter::missingYears(const ImportPlan &plan)
+{
+    return int(std::count_if(plan.facts.cbegin(), plan.facts.cend(), [](const ProposedFact &p) { return p.fact.year <= 0; }));
+}
+
+int ReportImporter::missingUnits(const ImportPlan &plan)
+{
+    return int(std::count_if(plan.facts.cbegin(), plan.facts.cend(), [](const ProposedFact &p) { return p.fact.district.isEmpty(); }));
+}
+
+void ReportImporter::fillMissing(ImportPlan &plan, int year, const QString &unit) const
+{
+    for (ProposedFact &p : plan.facts) {
+        const bool incomplete = p.fact.year <= 0 || p.fact.district.isEmpty();
+        if (p.fact.year <= 0 && year > 0)
+            p.fact.year = year;
+        if (p.fact.district.isEmpty() && !unit.trimmed().isEmpty())
+            p.fact.district = unit.trimmed();
+        if (incomplete && p.fact.year > 0 && !p.fact.district.isEmpty())
+            p.accept = true;
+    }
+    refresh(plan);
 }
 
 void ReportImporter::refresh(ImportPlan &plan) const
@@ -162,6 +205,8 @@ void ReportImporter::refresh(ImportPlan &plan) const
     for (ProposedFact &p : plan.facts) {
         p.unitId = matchUnit(*m_store, p.fact.district);
         p.existing.reset();
+        if (p.fact.district.isEmpty())
+            continue; // the officer gives the unit first
         if (!p.unitId) {
             noteNewUnit(p.fact.district);
             p.newUnitParent = newUnits.value(p.fact.district);
@@ -228,10 +273,24 @@ Status ReportImporter::commitPlans(const QList<ImportPlan> &plans, ImportSummary
         for (const ImportPlan &plan : plans) {
             if (cancelled && cancelled())
                 return Status::error(tr("The import was cancelled; nothing was stored."));
-            if (plan.facts.isEmpty()) {
+            // A report none of whose figures is accepted is not stored either: it can be imported
+            // again once its year or unit is known.
+            if (std::none_of(plan.facts.cbegin(), plan.facts.cend(), [](const ProposedFact &p) { return p.accept; })
+                && std::none_of(plan.projects.cbegin(), plan.projects.cend(), [](const ProposedProject &p) { return p.add; })) {
                 ++sum.skippedDocuments;
                 continue;
             }
+            int noYear = 0, noUnit = 0;
+            for (const ProposedFact &p : plan.facts) {
+                noYear += p.accept && p.fact.year <= 0;
+                noUnit += p.accept && p.fact.district.isEmpty();
+            }
+            if (noYear)
+                return Status::error(tr("%1 states no year: give the year of its %n figure(s) before storing.", nullptr, noYear)
+                                         .arg(plan.title));
+            if (noUnit)
+                return Status::error(tr("%1 names no unit: choose the unit of its %n figure(s) before storing.", nullptr, noUnit)
+                                         .arg(plan.title));
             if (plan.existingDocumentId || facts.documentByHash(plan.sha256) || hashes.contains(plan.sha256)) {
                 ++sum.skippedDocuments; // the same report again: recognised, not stored twice
                 continue;

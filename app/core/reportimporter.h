@@ -13,6 +13,8 @@ namespace IPDesk {
 struct ProposedFact
 {
     Fact fact;
+    /// The extractor was unsure (confidence below this): the review lists it first and marks it.
+    static constexpr double Doubtful = 0.7;
     bool accept = true;
     qint64 unitId = 0;               // the matched unit, 0 when a new one is to be made
     qint64 newUnitParent = 0;        // where a new unit goes
@@ -39,8 +41,9 @@ struct ReadReport
     Extraction extraction;
     Status status;
 
-    static ReadReport fromFile(const QString &path);
-    static ReadReport fromText(const QString &text, const QString &title);
+    /// knownUnits: the desk's unit names, which count as real units beside the gazetteer's.
+    static ReadReport fromFile(const QString &path, const QStringList &knownUnits = {});
+    static ReadReport fromText(const QString &text, const QString &title, const QStringList &knownUnits = {});
 };
 
 /// What importing one report would store.
@@ -78,8 +81,19 @@ class ReportImporter
 public:
     explicit ReportImporter(ProjectStore *store) : m_store(store) {}
 
-    ImportPlan prepareFile(const QString &path) const { return plan(ReadReport::fromFile(path)); }
-    ImportPlan prepareText(const QString &text, const QString &title) const { return plan(ReadReport::fromText(text, title)); }
+    ImportPlan prepareFile(const QString &path) const { return plan(ReadReport::fromFile(path, unitNames())); }
+    ImportPlan prepareText(const QString &text, const QString &title) const
+    {
+        return plan(ReadReport::fromText(text, title, unitNames()));
+    }
+    /// The desk's unit names, for reading reports off the database thread.
+    QStringList unitNames() const;
+    /// Gives the figures that lack them the year (a report that states none) and the unit (a report
+    /// that names none, only 全区 or 我市), and accepts them. 0 or "" leaves that part as it is.
+    void fillMissing(ImportPlan &plan, int year, const QString &unit) const;
+    /// How many figures of a plan still lack a year, and a unit.
+    static int missingYears(const ImportPlan &plan);
+    static int missingUnits(const ImportPlan &plan);
     /// Matches a read report's units and finds conflicts with stored facts (database thread).
     ImportPlan plan(const ReadReport &report) const;
     /// Re-matches units and conflicts (after the officer changed a fact's unit or period).
