@@ -3,6 +3,7 @@
 #include "chinesenumber.h"
 #include "database.h"
 #include "factstore.h"
+#include "gazetteer.h"
 #include "reportextractor.h"
 #include "reporttext.h"
 #include "textdecoder.h"
@@ -114,6 +115,41 @@ private slots:
         QVERIFY2(missing.isEmpty() && extra.isEmpty(),
                  qPrintable(QStringLiteral("missing:\n  %1\nextra:\n  %2").arg(missing.join(QLatin1String("\n  ")),
                                                                               extra.join(QLatin1String("\n  ")))));
+    }
+
+    void phrasings_data()
+    {
+        // Sentences of the genre written for this test (tests/data/make-phrasings.py): every metric in
+        // every order, lists, sub-counts, growth rates, qualifiers, targets, and figures of no metric.
+        QTest::addColumn<QString>("unit");
+        QTest::addColumn<QString>("sentence");
+        QTest::addColumn<QStringList>("facts");
+        const QStringList lines = readUtf8(QStringLiteral(IPDESK_TEST_DATA) + QLatin1String("/phrasings.tsv")).split(QLatin1Char('\n'));
+        int rows = 0;
+        for (const QString &line : lines) {
+            if (line.isEmpty() || line.startsWith(u'#'))
+                continue;
+            const QStringList cols = line.split(QLatin1Char('\t'));
+            QVERIFY(cols.size() == 4);
+            QStringList facts = cols.at(3).split(QLatin1Char(';'), Qt::SkipEmptyParts);
+            facts.sort();
+            QTest::newRow(qPrintable(cols.at(0) + QLatin1Char(' ') + cols.at(2))) << cols.at(1) << cols.at(2) << facts;
+            ++rows;
+        }
+        QVERIFY(rows >= 300);
+    }
+    void phrasings()
+    {
+        QFETCH(QString, unit);
+        QFETCH(QString, sentence);
+        QFETCH(QStringList, facts);
+        const QString report = unit + QStringLiteral("招商引资工作动态\n发布时间:2024-07-10 09:00\n\n") + sentence + QLatin1Char('\n');
+        QStringList got;
+        for (const Fact &f : ReportExtractor().extract(report).facts)
+            got << QStringList{f.district, QString::number(f.year), f.span, f.metric, f.kind, QString::number(f.value, 'g', 10),
+                               f.qualifier}.join(QLatin1Char('|'));
+        got.sort();
+        QCOMPARE(got, facts);
     }
 
     void everyEncodingGivesTheSameFacts_data()
@@ -278,6 +314,64 @@ private slots:
         QCOMPARE(count(), before + 2);
         QCOMPARE(run({QStringLiteral("import-report"), note, QStringLiteral("--db"), desk, QStringLiteral("--year"),
                       QStringLiteral("twenty")}), 2);
+    }
+
+    void everyUnitIsReal_data()
+    {
+        QTest::addColumn<QString>("dir");
+        QTest::newRow("test reports") << dataDir();
+        QTest::newRow("genre corpus") << QStringLiteral(IPDESK_SHARED) + QLatin1String("/corpus/genre");
+        QTest::newRow("sample reports") << QStringLiteral(IPDESK_SHARED) + QLatin1String("/corpus/dev");
+    }
+    void everyUnitIsReal()
+    {
+        // A fact's unit is an administrative division, a development zone over one, or "" (the report
+        // names none): never words before 区/市/县 (记者从区, 完成市, 奋力推动高新区).
+        QFETCH(QString, dir);
+        const QStringList files = QDir(dir).entryList({QStringLiteral("*.txt")}, QDir::Files);
+        QVERIFY2(!files.isEmpty(), qPrintable(dir));
+        const Gazetteer &g = Gazetteer::divisions();
+        int facts = 0;
+        for (const QString &file : files) {
+            for (const Fact &f : ReportExtractor().extractFile(dir + QLatin1Char('/') + file).facts) {
+                ++facts;
+                if (f.district.isEmpty())
+                    continue;
+                const QList<Gazetteer::Mention> m = g.find(f.district);
+                const bool whole = m.size() == 1 && m.first().start == 0 && m.first().end == f.district.size();
+                QVERIFY2(whole, qPrintable(file + QLatin1String(": ") + f.district));
+            }
+        }
+        QVERIFY(facts > 0);
+    }
+
+    void gazetteerShortFormsAndZones_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("unit");
+        QTest::newRow("autonomous county") << QStringLiteral("都安县新签约项目5个") << QStringLiteral("都安县");
+        QTest::newRow("autonomous prefecture") << QStringLiteral("湘西州新签约项目5个") << QStringLiteral("湘西州");
+        QTest::newRow("autonomous region") << QStringLiteral("新疆新签约项目5个") << QStringLiteral("新疆");
+        QTest::newRow("corps division") << QStringLiteral("第六师五家渠市新签约项目5个") << QStringLiteral("第六师五家渠市");
+        QTest::newRow("banner") << QStringLiteral("科右前旗新签约项目5个") << QStringLiteral("科右前旗");
+        QTest::newRow("zone over a city") << QStringLiteral("肇庆高新区新签约项目5个") << QStringLiteral("肇庆高新区");
+        QTest::newRow("zone without its city") << QStringLiteral("蒙苏经济开发区新签约项目5个") << QStringLiteral("蒙苏经济开发区");
+        QTest::newRow("former county") << QStringLiteral("邵东县新签约项目5个") << QStringLiteral("邵东县");
+        QTest::newRow("township") << QStringLiteral("织里镇新签约项目5个") << QStringLiteral("织里镇");
+    }
+    void gazetteerShortFormsAndZones()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, unit);
+        const QList<Gazetteer::Mention> m = Gazetteer::divisions().find(text);
+        QVERIFY(!m.isEmpty());
+        QCOMPARE(m.first().name, unit);
+        QVERIFY2(Gazetteer::divisions().size() > 35000, // distinct names of the 44,694 divisions (城关镇 is 88 towns)
+                 qPrintable(QString::number(Gazetteer::divisions().size())));
+        // Words that end like a unit are none.
+        for (const char16_t *words : {u"记者从区投资促进局获悉", u"完成市下达任务", u"奋力推动高新区建设", u"产业兴县战略", u"全市上下"})
+            QVERIFY2(Gazetteer::divisions().find(QString::fromUtf16(words)).isEmpty() || QString::fromUtf16(words).contains(u"高新区"),
+                     qPrintable(QString::fromUtf16(words)));
     }
 
     void devCorpusScore()

@@ -114,6 +114,7 @@ void Gazetteer::load()
         return;
     const QString all = QString::fromUtf8(f.readAll());
     QList<QPair<QString, int>> zones;
+    QStringList formerCounties;
     for (QStringView line : QStringView(all).split(u'\n')) {
         if (line.isEmpty() || line.startsWith(u'#'))
             continue;
@@ -143,10 +144,12 @@ void Gazetteer::load()
             for (bool stripped = true; stripped;) {
                 stripped = false;
                 for (const QString &n : nationalities()) {
-                    const QString word = n + QStringLiteral("族");
-                    if (base.size() > word.size() + 1 && base.endsWith(word)) {
-                        base.chop(word.size());
-                        stripped = true;
+                    // 红河哈尼族彝族, and 新疆维吾尔 without 族.
+                    for (const QString &word : {QString(n + QStringLiteral("族")), n}) {
+                        if (!stripped && word.size() >= 2 && base.size() > word.size() + 1 && base.endsWith(word)) {
+                            base.chop(word.size());
+                            stripped = true;
+                        }
                     }
                 }
             }
@@ -169,6 +172,15 @@ void Gazetteer::load()
         }
         if (level <= County)
             addStem(stem(name), level);
+        // Counties become cities and districts (邵东县 → 邵东市, 长安县 → 长安区); reports of earlier
+        // years, and people, still write the county.
+        if (level == County && (name.endsWith(u'市') || name.endsWith(u'区')) && name.size() >= 3
+            && !name.endsWith(QStringLiteral("新区")) && !name.endsWith(QStringLiteral("城区")))
+            formerCounties.append(name.chopped(1) + u'县');
+    }
+    for (const QString &former : std::as_const(formerCounties)) {
+        if (!m_names.contains(former))
+            add(former, County);
     }
     // Zones as people write them: without the province or city before them (鄂尔多斯蒙苏经济开发区 → 蒙苏经济开发区).
     for (const auto &[name, level] : std::as_const(zones)) {

@@ -1,0 +1,192 @@
+#!/usr/bin/env python3
+"""Writes tests/data/phrasings.tsv: sentences of investment-promotion reports, written for these tests,
+with the facts each states (extraction.md). Every metric in each order the genre uses (cue before the
+figure, figure before its head noun and verb, 共/累计/新/实现/达 before it, 、-lists that share a cue,
+其中 sub-counts, 同比 growth beside it, noise, targets, qualifiers), and sentences that state none.
+
+Each row: id, the unit the report is about, the sentence, the facts: district|year|span|metric|kind|value|qualifier
+separated by ';' (empty: no fact). tst_extractor wraps each sentence in a report dated 2024-07-10.
+Run it again after changing the templates: python3 tests/data/make-phrasings.py
+"""
+import itertools, os
+
+UNITS = ["吴兴区", "四会市", "伊金霍洛旗", "织里镇", "肇庆高新区", "红河州", "攸县", "南岗区"]
+KIND = {"吴兴区": "区", "四会市": "市", "伊金霍洛旗": "旗", "织里镇": "镇", "肇庆高新区": "区", "红河州": "州",
+        "攸县": "县", "南岗区": "区"}
+PERIODS = [("一季度", "Q1"), ("1-5月", "M01-M05"), ("上半年", "H1"), ("1至9月", "M01-M09"), ("今年以来", "YTD"),
+           ("前三季度", "M01-M09"), ("二季度", "Q2"), ("1-8月", "M01-M08"), ("1月至6月", "H1"), ("1-3月", "Q1")]
+YEAR = 2024
+
+# Count metrics: phrasings with {P} period, {U} unit (or 全区 …), {N} the figure.
+COUNTS = {
+    "signed_projects": ["{P},{U}新签约项目{N}个。", "{P},{U}共签约{N}个项目。", "{P},{U}{N}个项目成功签约。",
+                        "{P},{U}累计签约招商引资项目{N}个。", "{P},{U}签约项目达{N}个。", "{P}{U}实现签约项目{N}个。",
+                        "{P},{U}新签约亿元以上项目{N}个。"],
+    "negotiating_projects": ["{P},{U}新洽谈项目{N}个。", "{P},{U}在谈项目达{N}个。", "{P},{U}洽谈入库项目{N}个。"],
+    "registered_projects": ["{P},{U}新注册项目{N}个。", "{P},{U}完成注册项目{N}个。"],
+    "started_projects": ["{P},{U}新开工项目{N}个。", "{P},{U}{N}个项目集中开工。", "{P},{U}开工建设招商项目{N}个。"],
+    "operating_projects": ["{P},{U}竣工投产项目{N}个。", "{P},{U}新投产项目{N}个。"],
+    "introduced_projects": ["{P},{U}新引进项目{N}个。", "{P},{U}引进招商项目{N}个。", "{P},{U}{N}个项目落地。"],
+    "capital_increase_projects": ["{P},{U}新增增资扩产项目{N}个。", "{P},{U}{N}个增资扩产项目完成备案。"],
+    "outbound_trips": ["{P},{U}外出招商{N}次。", "{P},{U}累计外出招商{N}批次。", "{P},{U}共派出招商小分队{N}批次。"],
+    "leader_outbound_trips": ["{P},{U}主要领导带队外出招商{N}次。", "{P},{U}党政主要领导带队赴长三角等地招商{N}次。"],
+    "companies_visited": ["{P},{U}拜访企业{N}家。", "{P},{U}走访对接企业{N}家。", "{P},{U}共考察企业{N}家次。"],
+    "inbound_visits": ["{P},{U}接待客商{N}批次。", "{P},{U}接待来访客商{N}批次。"],
+    "promotion_events": ["{P},{U}举办招商推介会{N}场。", "{P},{U}举办各类招商活动{N}场。"],
+}
+# Amounts in 亿元 ({X}) or 万元 ({W}, stated in 万元 and stored in 亿元).
+MONEY = {
+    "signed_investment": ["{P},{U}签约总额{X}亿元。", "{P},{U}协议投资{X}亿元。", "{P},{U}签约额达{X}亿元。",
+                          "{P},{U}签约项目协议总投资{X}亿元。"],
+    "funds_in_place": ["{P},{U}实际到位资金{X}亿元。", "{P},{U}到位市外资金{X}亿元。", "{P},{U}实现到位资金{W}万元。",
+                       "{P},{U}实际到位省外境内资金{X}亿元。"],
+    "started_investment": ["{P},{U}开工项目合同投资额{X}亿元。", "{P},{U}新开工项目总投资额{X}亿元。"],
+}
+# Qualifiers before or after a figure: (before, after, qualifier of an actual).
+QUALIFIERS = [("近", "", "approx"), ("超", "", "over"), ("", "余", "over"), ("", "左右", "approx"), ("约", "", "approx"),
+              ("逾", "", "over"), ("", "", "exact")]
+
+
+def fact(unit, span, metric, value, kind="actual", qual="exact", year=YEAR):
+    v = ("%.4f" % value).rstrip("0").rstrip(".")
+    return "|".join([unit, str(year), span, metric, kind, v, qual])
+
+
+def topic(unit, i):
+    """The unit by name, or by its kind (全区, 全县) in the report about it."""
+    return unit if i % 3 else "全" + KIND[unit]
+
+
+rows = []
+n = 0
+def add(unit, sentence, facts):
+    global n
+    n += 1
+    rows.append(("p%03d" % n, unit, sentence, ";".join(facts)))
+
+
+# 1. Every count metric, every phrasing, over periods and units.
+i = 0
+for metric, templates in COUNTS.items():
+    for t, (pword, span) in itertools.product(templates, PERIODS[:4]):
+        unit = UNITS[i % len(UNITS)]
+        value = 3 + (i * 7) % 190
+        add(unit, t.format(P=pword, U=topic(unit, i), N=value), [fact(unit, span, metric, value)])
+        i += 1
+
+# 2. Amounts, every phrasing, over periods; 万元 becomes 亿元.
+for metric, templates in MONEY.items():
+    for t, (pword, span) in itertools.product(templates, PERIODS[2:7]):
+        unit = UNITS[i % len(UNITS)]
+        yi = round(1.5 + (i * 13.37) % 300, 2)
+        wan = int(yi * 10000)
+        add(unit, t.format(P=pword, U=topic(unit, i), X=yi, W=wan), [fact(unit, span, metric, wan / 10000 if "{W}" in t else yi)])
+        i += 1
+
+# 3. A count and its amount in one sentence, in the orders the genre uses.
+PAIRS = [
+    ("{P},{U}新签约项目{N}个,总投资{X}亿元。", "signed_projects", "signed_investment"),
+    ("{P},{U}共签约{N}个项目,协议总投资{X}亿元。", "signed_projects", "signed_investment"),
+    ("{P},{U}签约项目{N}个、总投资{X}亿元。", "signed_projects", "signed_investment"),
+    ("{P},{U}{N}个项目现场签约,签约金额{X}亿元。", "signed_projects", "signed_investment"),
+    ("{P},{U}新开工项目{N}个,计划总投资{X}亿元。", "started_projects", "started_investment"),
+    ("{P},{U}新开工项目{N}个,开工项目总投资{X}亿元。", "started_projects", "started_investment"),
+]
+for t, (pword, span) in itertools.product(PAIRS, PERIODS):
+    template, m1, m2 = t
+    unit = UNITS[i % len(UNITS)]
+    value = 4 + (i * 11) % 160
+    yi = round(2.25 + (i * 7.31) % 500, 2)
+    add(unit, template.format(P=pword, U=topic(unit, i), N=value, X=yi), [fact(unit, span, m1, value), fact(unit, span, m2, yi)])
+    i += 1
+
+# 4. Qualifiers.
+for (before, after, qual), metric in itertools.product(QUALIFIERS, ["companies_visited", "inbound_visits", "funds_in_place"]):
+    unit = UNITS[i % len(UNITS)]
+    pword, span = PERIODS[i % len(PERIODS)]
+    if metric == "companies_visited":
+        value = 20 + i % 200
+        s = ("{P},{U}拜访企业{B}{N}家{A}。" if after == "左右" else "{P},{U}拜访企业{B}{N}{A}家。").format(
+            P=pword, U=unit, B=before, N=value, A=after)
+    elif metric == "inbound_visits":
+        value = 30 + i % 150
+        s = ("{P},{U}接待客商{B}{N}批次{A}。" if after == "左右" else "{P},{U}接待客商{B}{N}{A}批次。").format(
+            P=pword, U=unit, B=before, N=value, A=after)
+    else:
+        value = 10 + i % 90
+        if after == "余":  # 10余亿元
+            s = "{P},{U}实际到位资金{N}余亿元。".format(P=pword, U=unit, N=value)
+        else:
+            s = "{P},{U}实际到位资金{B}{N}亿元{A}。".format(P=pword, U=unit, B=before, N=value, A=after)
+    add(unit, s, [fact(unit, span, metric, value, qual=qual)])
+    i += 1
+
+# 5. 其中 sub-counts of projects of a size, and growth rates beside a figure (no fact of their own).
+for pword, span in PERIODS:
+    unit = UNITS[i % len(UNITS)]
+    a, b = 20 + i % 80, 2 + i % 9
+    add(unit, "{P},{U}新签约项目{A}个,其中总投资10亿元以上项目{B}个。".format(P=pword, U=unit, A=a, B=b),
+        [fact(unit, span, "signed_projects", a), fact(unit, span, "large_projects", b)])
+    g = round(5 + (i * 1.7) % 40, 1)
+    x = round(20 + (i * 3.3) % 300, 1)
+    add(unit, "{P},{U}实际到位资金{X}亿元,同比增长{G}%。".format(P=pword, U=unit, X=x, G=g), [fact(unit, span, "funds_in_place", x)])
+    i += 1
+
+# 6. Completion of the year's task.
+for pword, span in PERIODS:
+    unit = UNITS[i % len(UNITS)]
+    x = round(20 + (i * 2.9) % 200, 2)
+    pct = round(20 + (i * 3.7) % 75, 1)
+    add(unit, "{P},{U}实际到位资金{X}亿元,完成全年任务的{C}%。".format(P=pword, U=unit, X=x, C=pct),
+        [fact(unit, span, "funds_in_place", x), fact(unit, span, "annual_completion_pct", pct)])
+    i += 1
+
+# 7. Targets for the year: 力争, 确保, 目标是, 不低于, 以上.
+TARGETS = [
+    ("今年,{U}力争新签约项目{N}个以上。", "signed_projects", "at_least"),
+    ("全年,{U}确保实际到位资金不低于{X}亿元。", "funds_in_place", "at_least"),
+    ("{U}今年的目标是新签约项目{N}个。", "signed_projects", "exact"),
+    ("今年,{U}力争签约总额达到{X}亿元。", "signed_investment", "exact"),
+    ("下一步,{U}将确保全年新开工项目不少于{N}个。", "started_projects", "at_least"),
+    ("今年,{U}计划举办招商推介活动{N}场。", "promotion_events", "exact"),
+]
+for k, (t, metric, qual) in enumerate(TARGETS * 4):
+    unit = UNITS[i % len(UNITS)]
+    value = 10 + (i * 5) % 300 if "{N}" in t else round(50 + (i * 9.5) % 500, 1)
+    add(unit, t.format(U=unit, N=value, X=value), [fact(unit, "FY", metric, value, kind="target", qual=qual)])
+    i += 1
+
+# 8. Lists of units that share one cue, and 分别.
+LIST_UNITS = [("蒙自市", "弥勒市", "建水县"), ("恩施市", "利川市", "建始县"), ("南康区", "章贡区", "于都县"),
+              ("邵东县", "隆回县", "武冈市")]
+for k, (u1, u2, u3) in enumerate(LIST_UNITS * 2):
+    pword, span = PERIODS[k % len(PERIODS)]
+    subject = "红河州"
+    a, b, c = 30 - k, 20 - k, 10 + k
+    add(subject, "{P},从新签约项目看,{A}{a}个、{B}{b}个、{C}{c}个。".format(P=pword, A=u1, B=u2, C=u3, a=a, b=b, c=c),
+        [fact(u1, span, "signed_projects", a), fact(u2, span, "signed_projects", b), fact(u3, span, "signed_projects", c)])
+    x, y = round(40.5 - k, 1), round(30.25 + k, 2)
+    add(subject, "{P},到位资金方面,{A}{x}亿元、{B}{y}亿元。".format(P=pword, A=u1, B=u2, x=x, y=y),
+        [fact(u1, span, "funds_in_place", x), fact(u2, span, "funds_in_place", y)])
+    p1, p2 = round(60.5 - k, 1), round(48.2 + k, 1)
+    add(subject, "{P},{A}、{B}分别完成年度任务的{p}%、{q}%。".format(P=pword, A=u1, B=u2, p=p1, q=p2),
+        [fact(u1, span, "annual_completion_pct", p1), fact(u2, span, "annual_completion_pct", p2)])
+
+# 9. No fact: figures of no metric, of one company, noise.
+NONE = ["{P},{U}地区生产总值完成{X}亿元,增长6.8%。", "{P},{U}固定资产投资增长{G}%。",
+        "{P},{U}实际利用外资{G}亿美元。", "{P},{U}进出口总额{X}亿元。",
+        "其中,某某新材料有限公司年产5万吨项目总投资{X}亿元。",
+        "该公司项目建成后预计年产值{X}亿元。", "{U}营商环境持续优化,群众满意度不断提升。",
+        "近五年来,{U}累计签约项目{N}个。", "{P},{U}一般公共预算收入{X}亿元。"]
+for k, t in enumerate(NONE * 2):
+    unit = UNITS[i % len(UNITS)]
+    pword, _ = PERIODS[i % len(PERIODS)]
+    add(unit, t.format(P=pword, U=unit, X=round(100 + k * 3.3, 1), G=round(2 + k * 0.7, 1), N=100 + k), [])
+    i += 1
+
+here = os.path.dirname(os.path.realpath(__file__))
+with open(os.path.join(here, "phrasings.tsv"), "w", encoding="utf-8", newline="\n") as fh:
+    fh.write("# written by make-phrasings.py: id, unit of the report, sentence, facts (district|year|span|metric|kind|value|qualifier;...)\n")
+    for r in rows:
+        fh.write("\t".join(r) + "\n")
+print("wrote %d sentences" % len(rows))
