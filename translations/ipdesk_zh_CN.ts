@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Cli</name>
@@ -71,12 +72,14 @@
         <translation>无法读取列对应文件 %1。</translation>
     </message>
     <message>
-        <source>row %1, %2 "%3": %4</source>
+        <source>row %1, %2 &quot;%3&quot;: %4</source>
         <translation>第 %1 行,%2“%3”:%4</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) have problems; nothing was stored. Fix them, or pass --skip-invalid to store the others.</source>
-        <translation><numerusform>%n 行有问题;未保存任何内容。请修改,或加 --skip-invalid 保存其余各行。</numerusform></translation>
+        <translation>
+            <numerusform>%n 行有问题;未保存任何内容。请修改,或加 --skip-invalid 保存其余各行。</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1: %2 added, %3 updated, %4 unchanged, %5 skipped.</source>
@@ -93,51 +96,6 @@
     <message>
         <source>%1 needs --year YYYY</source>
         <translation>%1 需要 --year 年份</translation>
-    </message>
-    <message>
-        <source>usage: ipdesk-cli COMMAND [--db PATH] [options]
-commands:
-  demo --db PATH                 create a demo desk from the sample reports
-  projects [--json]              list the project pipeline
-  extract FILE...                print the facts found in reports as JSON Lines
-  import-report FILE...          extract and store facts with their reports (accept all)
-  progress --year Y [--as-of DATE] [--json]
-                                 each unit's actual against its target: completion, pace, status
-  import --kind projects|targets|facts FILE [--mapping FILE.json] [--skip-invalid]
-                                 import a CSV or XLSX table
-  export --kind projects|targets|facts -o FILE [--gb18030]
-                                 write CSV or XLSX, by the file's ending
-  bulletin --year Y [--as-of DATE] -o FILE.pdf
-                                 the ranking bulletin with its charts, as the window exports it
-  migrate --from DESK --to DESK  copy a whole desk into an empty one in one transaction,
-                                 e.g. desk.sqlite to postgresql://user@host/db and back
-  user list | user add LOGIN --role admin|officer|viewer [--unit NAME] [--password P]
-       | user remove LOGIN       accounts of a team database (administrators only)
-PATH may be a team database: postgresql://user[:password]@host[:port]/database;
-a password not in the address is read from PGPASSWORD or ~/.pgpass.
-</source>
-        <translation>用法:ipdesk-cli 命令 [--db 路径] [选项]
-命令:
-  demo --db 路径                 用样例报道新建演示工作台
-  projects [--json]              列出项目库
-  extract 文件...                以 JSON Lines 输出报道中的数据
-  import-report 文件...          提取并保存报道中的数据(全部接受)
-  progress --year 年 [--as-of 日期] [--json]
-                                 各单位对照目标的完成情况:完成率、序时进度、红黄绿
-  import --kind projects|targets|facts 文件 [--mapping 文件.json] [--skip-invalid]
-                                 导入 CSV 或 XLSX 表格
-  export --kind projects|targets|facts -o 文件 [--gb18030]
-                                 按文件扩展名写出 CSV 或 XLSX
-  bulletin --year 年 [--as-of 日期] -o 文件.pdf
-                                 含图表的排名通报,与窗口导出的相同
-  migrate --from 工作台 --to 工作台
-                                 在一个事务中把整个工作台复制到空工作台,
-                                 如从 desk.sqlite 迁到 postgresql://用户@主机/库,或迁回
-  user list | user add 登录名 --role admin|officer|viewer [--unit 单位] [--password 密码]
-       | user remove 登录名      团队数据库的账号(仅管理员)
-路径也可以是团队数据库:postgresql://用户[:密码]@主机[:端口]/数据库;
-地址中没有密码时,从 PGPASSWORD 或 ~/.pgpass 读取。
-</translation>
     </message>
     <message>
         <source>migrate needs --from DESK and --to DESK</source>
@@ -174,6 +132,71 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
     <message>
         <source>user needs list, add or remove</source>
         <translation>user 需要 list、add 或 remove</translation>
+    </message>
+    <message>
+        <source>usage: ipdesk-cli COMMAND [--db PATH] [options]
+commands:
+  demo --db PATH                 create a demo desk from the sample reports
+  projects [--json]              list the project pipeline
+  extract FILE...                print the facts found in reports as JSON Lines
+  import-report FILE... [--year Y] [--unit NAME]
+                                 extract and store facts with their reports (accept all);
+                                 --year and --unit for reports that state none
+  progress --year Y [--as-of DATE] [--json]
+                                 each unit&apos;s actual against its target: completion, pace, status
+  import --kind projects|targets|facts FILE [--mapping FILE.json] [--skip-invalid]
+                                 import a CSV or XLSX table
+  export --kind projects|targets|facts -o FILE [--gb18030]
+                                 write CSV or XLSX, by the file&apos;s ending
+  bulletin --year Y [--as-of DATE] -o FILE.pdf
+                                 the ranking bulletin with its charts, as the window exports it
+  migrate --from DESK --to DESK  copy a whole desk into an empty one in one transaction,
+                                 e.g. desk.sqlite to postgresql://user@host/db and back
+  user list | user add LOGIN --role admin|officer|viewer [--unit NAME] [--password P]
+       | user remove LOGIN       accounts of a team database (administrators only)
+PATH may be a team database: postgresql://user[:password]@host[:port]/database;
+a password not in the address is read from PGPASSWORD or ~/.pgpass.
+</source>
+        <translation>用法:ipdesk-cli 命令 [--db 路径] [选项]
+命令:
+  demo --db 路径                 用样例报道新建演示工作台
+  projects [--json]              列出项目库
+  extract 文件...                以 JSON Lines 输出报道中的数据
+  import-report 文件... [--year 年] [--unit 单位]
+                                 提取并保存报道中的数据(全部接受);
+                                 报道未写明年份或单位时用 --year 和 --unit 给出
+  progress --year 年 [--as-of 日期] [--json]
+                                 各单位对照目标的完成情况:完成率、序时进度、红黄绿
+  import --kind projects|targets|facts 文件 [--mapping 文件.json] [--skip-invalid]
+                                 导入 CSV 或 XLSX 表格
+  export --kind projects|targets|facts -o 文件 [--gb18030]
+                                 按文件扩展名写出 CSV 或 XLSX
+  bulletin --year 年 [--as-of 日期] -o 文件.pdf
+                                 含图表的排名通报,与窗口导出的相同
+  migrate --from 工作台 --to 工作台
+                                 在一个事务中把整个工作台复制到空工作台,
+                                 如从 desk.sqlite 迁到 postgresql://用户@主机/库,或迁回
+  user list | user add 登录名 --role admin|officer|viewer [--unit 单位] [--password 密码]
+       | user remove 登录名      团队数据库的账号(仅管理员)
+路径也可以是团队数据库:postgresql://用户[:密码]@主机[:端口]/数据库;
+地址中没有密码时,从 PGPASSWORD 或 ~/.pgpass 读取。
+</translation>
+    </message>
+    <message>
+        <source>--year needs a year such as 2024</source>
+        <translation>--year 需要年份,如 2024</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 states no year: %n figure(s) left out (give --year).</source>
+        <translation>
+            <numerusform>“%1”未写明年份:%n 条数据未导入(请用 --year 给出)。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 names no unit: %n figure(s) left out (give --unit).</source>
+        <translation>
+            <numerusform>“%1”未写明单位:%n 条数据未导入(请用 --unit 给出)。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -377,7 +400,7 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
         <translation>规则未保存</translation>
     </message>
     <message>
-        <source>"%1" is not a number.</source>
+        <source>&quot;%1&quot; is not a number.</source>
         <translation>“%1”不是数字。</translation>
     </message>
 </context>
@@ -449,7 +472,9 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
     </message>
     <message numerus="yes">
         <source>%1 (%2): %3 since %4, %n month(s)</source>
-        <translation><numerusform>%1(%2):自 %4 起处于%3阶段,已 %n 个月</numerusform></translation>
+        <translation>
+            <numerusform>%1(%2):自 %4 起处于%3阶段,已 %n 个月</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 cannot be written: the folder is not writable.</source>
@@ -693,7 +718,7 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
         <translation>无法写入 %1。</translation>
     </message>
     <message>
-        <source>Charts are written as PDF, SVG or PNG; "%1" is none of them.</source>
+        <source>Charts are written as PDF, SVG or PNG; &quot;%1&quot; is none of them.</source>
         <translation>图表只能导出为 PDF、SVG 或 PNG;“%1”都不是。</translation>
     </message>
 </context>
@@ -783,7 +808,7 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
         <translation>始终加密(拒绝不支持 TLS 的服务器)</translation>
     </message>
     <message>
-        <source>Encrypt and check the server's certificate</source>
+        <source>Encrypt and check the server&apos;s certificate</source>
         <translation>加密并校验服务器证书</translation>
     </message>
     <message>
@@ -823,7 +848,7 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
         <translation>连接(&amp;C)</translation>
     </message>
     <message>
-        <source>The team desk lives on the bureau's PostgreSQL server. Ask its administrator for the address and your account.</source>
+        <source>The team desk lives on the bureau&apos;s PostgreSQL server. Ask its administrator for the address and your account.</source>
         <translation>团队工作台在本局的 PostgreSQL 服务器上。地址和账号请向管理员索取。</translation>
     </message>
 </context>
@@ -949,7 +974,7 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
         <translation>%1 不是团队数据库地址。请写成 postgresql://用户@主机:端口/数据库。</translation>
     </message>
     <message>
-        <source>This installation cannot reach team databases: Qt's PostgreSQL driver (package libqt6sql6-psql) is missing.</source>
+        <source>This installation cannot reach team databases: Qt&apos;s PostgreSQL driver (package libqt6sql6-psql) is missing.</source>
         <translation>本机无法连接团队数据库:缺少 Qt 的 PostgreSQL 驱动(软件包 libqt6sql6-psql)。</translation>
     </message>
     <message>
@@ -1009,7 +1034,7 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
         <translation>账号只属于团队数据库;个人工作台只有其本人。</translation>
     </message>
     <message>
-        <source>"%1" cannot be a login: use lower-case letters, digits, _ . or -, starting with a letter.</source>
+        <source>&quot;%1&quot; cannot be a login: use lower-case letters, digits, _ . or -, starting with a letter.</source>
         <translation>“%1”不能作登录名:请用小写字母、数字、_ . 或 -,并以字母开头。</translation>
     </message>
     <message>
@@ -1114,6 +1139,34 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
         <source>Keep stored</source>
         <translation>保留已存</translation>
     </message>
+    <message>
+        <source>read from the list it stands in</source>
+        <translation>按所在列表读取</translation>
+    </message>
+    <message>
+        <source>read from “%1”</source>
+        <translation>依据“%1”读取</translation>
+    </message>
+    <message>
+        <source>Doubtful (%1%): %2; check it against the sentence.</source>
+        <translation>存疑(%1%):%2;请对照原句核实。</translation>
+    </message>
+    <message>
+        <source>Sure (%1%): %2.</source>
+        <translation>可信(%1%):%2。</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>请核实</translation>
+    </message>
+    <message>
+        <source>(not named: choose)</source>
+        <translation>(未写明,请选择)</translation>
+    </message>
+    <message>
+        <source>(not stated: give)</source>
+        <translation>(未写明,请填写)</translation>
+    </message>
 </context>
 <context>
     <name>IPDesk::FactStore</name>
@@ -1177,7 +1230,9 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
     </message>
     <message numerus="yes">
         <source>%1 (%n figure(s))</source>
-        <translation><numerusform>%1(%n 条数据)</numerusform></translation>
+        <translation>
+            <numerusform>%1(%n 条数据)</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -1236,8 +1291,24 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
         <translation>(顶层)</translation>
     </message>
     <message>
-        <source>%1 (new, the report's subject)</source>
+        <source>%1 (new, the report&apos;s subject)</source>
         <translation>%1(新单位,报道主体)</translation>
+    </message>
+    <message>
+        <source>Apply to these figures</source>
+        <translation>用于这些数据</translation>
+    </message>
+    <message numerus="yes">
+        <source>This report states no year for %n figure(s); give it:</source>
+        <translation>
+            <numerusform>这篇报道有 %n 条数据未写明年份,请填写:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>It names no unit for %n figure(s); choose it:</source>
+        <translation>
+            <numerusform>有 %n 条数据未写明单位,请选择:</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1415,11 +1486,15 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
     </message>
     <message numerus="yes">
         <source>%n project(s), %1</source>
-        <translation><numerusform>共 %n 个项目,%1</numerusform></translation>
+        <translation>
+            <numerusform>共 %n 个项目,%1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n project(s) shown</source>
-        <translation><numerusform>显示 %n 个项目</numerusform></translation>
+        <translation>
+            <numerusform>显示 %n 个项目</numerusform>
+        </translation>
     </message>
     <message>
         <source>No unit yet</source>
@@ -1442,12 +1517,14 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
         <translation>%1(副本)</translation>
     </message>
     <message>
-        <source>Delete the project "%1"? You can undo this with Ctrl+Z.</source>
+        <source>Delete the project &quot;%1&quot;? You can undo this with Ctrl+Z.</source>
         <translation>删除项目“%1”?可按 Ctrl+Z 撤销。</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n projects? You can undo this with Ctrl+Z.</source>
-        <translation><numerusform>删除 %n 个项目?可按 Ctrl+Z 撤销。</numerusform></translation>
+        <translation>
+            <numerusform>删除 %n 个项目?可按 Ctrl+Z 撤销。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Delete projects</source>
@@ -1615,18 +1692,20 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
     </message>
     <message numerus="yes">
         <source>Paste %n cell(s)</source>
-        <translation><numerusform>粘贴 %n 行</numerusform></translation>
+        <translation>
+            <numerusform>粘贴 %n 行</numerusform>
+        </translation>
     </message>
     <message>
         <source>The block is longer than the table below the current row.</source>
         <translation>粘贴的行数超过了当前行以下的行数。</translation>
     </message>
     <message>
-        <source>Row %1: "%2" is not a stage.</source>
+        <source>Row %1: &quot;%2&quot; is not a stage.</source>
         <translation>第 %1 行:“%2”不是项目阶段。</translation>
     </message>
     <message>
-        <source>Row %1: there is no unit "%2".</source>
+        <source>Row %1: there is no unit &quot;%2&quot;.</source>
         <translation>第 %1 行:没有“%2”这个单位。</translation>
     </message>
     <message>
@@ -1634,7 +1713,7 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
         <translation>第 %1 行:%2</translation>
     </message>
     <message>
-        <source>Row %1: "%2" is not a project type.</source>
+        <source>Row %1: &quot;%2&quot; is not a project type.</source>
         <translation>第 %1 行:“%2”不是项目类型。</translation>
     </message>
     <message>
@@ -1683,7 +1762,9 @@ Set up a new, empty team desk in this database?</source>
     </message>
     <message numerus="yes">
         <source>Connection to the team database lost — reconnecting… %n edit(s) kept, to be saved when it is back</source>
-        <translation><numerusform>与团队数据库的连接已断开,正在重连… 已保留 %n 处修改,连接恢复后保存</numerusform></translation>
+        <translation>
+            <numerusform>与团队数据库的连接已断开,正在重连… 已保留 %n 处修改,连接恢复后保存</numerusform>
+        </translation>
     </message>
     <message>
         <source>Connection to the team database lost — reconnecting…</source>
@@ -1719,11 +1800,15 @@ Set up a new, empty team desk in this database?</source>
     </message>
     <message numerus="yes">
         <source>%n edit(s) could not reach the team database yet and would be lost. Close anyway?</source>
-        <translation><numerusform>有 %n 处修改尚未送达团队数据库,关闭将会丢失。仍要关闭吗?</numerusform></translation>
+        <translation>
+            <numerusform>有 %n 处修改尚未送达团队数据库,关闭将会丢失。仍要关闭吗?</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Saved %n edit(s) kept from when the connection was lost.</source>
-        <translation><numerusform>已保存连接中断时保留的 %n 处修改。</numerusform></translation>
+        <translation>
+            <numerusform>已保存连接中断时保留的 %n 处修改。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1892,7 +1977,7 @@ Set up a new, empty team desk in this database?</source>
         <translation>请输入金额,例如 26.24亿 或 3000万。</translation>
     </message>
     <message>
-        <source>"%1" is not an amount; write it as 26.24亿 or 3000万.</source>
+        <source>&quot;%1&quot; is not an amount; write it as 26.24亿 or 3000万.</source>
         <translation>“%1”不是金额;请写成 26.24亿 或 3000万。</translation>
     </message>
     <message>
@@ -2099,7 +2184,9 @@ Set up a new, empty team desk in this database?</source>
     </message>
     <message numerus="yes">
         <source>Delete %n projects</source>
-        <translation><numerusform>删除 %n 个项目</numerusform></translation>
+        <translation>
+            <numerusform>删除 %n 个项目</numerusform>
+        </translation>
     </message>
     <message>
         <source>A unit needs a name.</source>
@@ -2110,7 +2197,7 @@ Set up a new, empty team desk in this database?</source>
         <translation>该项目已不存在。</translation>
     </message>
     <message>
-        <source>Project "%1": %2</source>
+        <source>Project &quot;%1&quot;: %2</source>
         <translation>项目“%1”:%2</translation>
     </message>
     <message>
@@ -2575,12 +2662,24 @@ Set up a new, empty team desk in this database?</source>
         <translation>导入已取消;未保存任何内容。</translation>
     </message>
     <message>
-        <source>From the report "%1": %2</source>
+        <source>From the report &quot;%1&quot;: %2</source>
         <translation>来自报道“%1”:%2</translation>
     </message>
     <message>
         <source>The unit %1 could not be made.</source>
         <translation>无法新建单位 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 states no year: give the year of its %n figure(s) before storing.</source>
+        <translation>
+            <numerusform>“%1”未写明年份:请先填写其 %n 条数据的年份再保存。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 names no unit: choose the unit of its %n figure(s) before storing.</source>
+        <translation>
+            <numerusform>“%1”未写明单位:请先选择其 %n 条数据的单位再保存。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2656,7 +2755,7 @@ Set up a new, empty team desk in this database?</source>
         <translation>无法写入 %1。</translation>
     </message>
     <message>
-        <source>Tables are written as .csv or .xlsx; "%1" is neither.</source>
+        <source>Tables are written as .csv or .xlsx; &quot;%1&quot; is neither.</source>
         <translation>表格只能导出为 .csv 或 .xlsx;“%1”都不是。</translation>
     </message>
     <message>
@@ -2848,7 +2947,9 @@ Set up a new, empty team desk in this database?</source>
     </message>
     <message numerus="yes">
         <source>%n row(s) have problems. Import the other rows and skip these?</source>
-        <translation><numerusform>%n 行有问题。导入其余各行并跳过这些行吗?</numerusform></translation>
+        <translation>
+            <numerusform>%n 行有问题。导入其余各行并跳过这些行吗?</numerusform>
+        </translation>
     </message>
     <message>
         <source>Importing…</source>
@@ -2986,7 +3087,7 @@ Set up a new, empty team desk in this database?</source>
         <translation>目标/实绩</translation>
     </message>
     <message>
-        <source>The mapping names a column "%1" that the file does not have.</source>
+        <source>The mapping names a column &quot;%1&quot; that the file does not have.</source>
         <translation>列对应中有文件里没有的列“%1”。</translation>
     </message>
     <message>
@@ -2994,15 +3095,15 @@ Set up a new, empty team desk in this database?</source>
         <translation>%1 没有数据行。</translation>
     </message>
     <message>
-        <source>"%1" is not a clear number: write 1.5 for one and a half (or 1,500 with thousands).</source>
+        <source>&quot;%1&quot; is not a clear number: write 1.5 for one and a half (or 1,500 with thousands).</source>
         <translation>“%1”不是明确的数字:一点五请写 1.5(千分位请写 1,500)。</translation>
     </message>
     <message>
-        <source>"%1" is not a number.</source>
+        <source>&quot;%1&quot; is not a number.</source>
         <translation>“%1”不是数字。</translation>
     </message>
     <message>
-        <source>"%1" is not a date with a year: write 2023-05-01, 2023/5/1 or 2023年5月1日.</source>
+        <source>&quot;%1&quot; is not a date with a year: write 2023-05-01, 2023/5/1 or 2023年5月1日.</source>
         <translation>“%1”不是含年份的日期:请写 2023-05-01、2023/5/1 或 2023年5月1日。</translation>
     </message>
     <message>
@@ -3088,7 +3189,7 @@ Set up a new, empty team desk in this database?</source>
         <translation>删除</translation>
     </message>
     <message>
-        <source>Copy last year's…</source>
+        <source>Copy last year&apos;s…</source>
         <translation>沿用上年目标…</translation>
     </message>
     <message>
@@ -3168,7 +3269,7 @@ Set up a new, empty team desk in this database?</source>
         <translation>删除目标</translation>
     </message>
     <message>
-        <source>Copy last year's targets</source>
+        <source>Copy last year&apos;s targets</source>
         <translation>沿用上年目标</translation>
     </message>
     <message>
@@ -3185,7 +3286,9 @@ Set up a new, empty team desk in this database?</source>
     </message>
     <message numerus="yes">
         <source>Copy %n target(s) from last year</source>
-        <translation><numerusform>沿用上年 %n 项目标</numerusform></translation>
+        <translation>
+            <numerusform>沿用上年 %n 项目标</numerusform>
+        </translation>
     </message>
     <message>
         <source>Split over units</source>
