@@ -613,6 +613,13 @@ QList<Table> findTables(const QString &s, const ReportDocument &doc, const Gazet
     return tables;
 }
 
+/// The same figure stated twice in one report is one fact.
+QString factKey(const Fact &f)
+{
+    return f.district + QLatin1Char('|') + QString::number(f.year) + QLatin1Char('|') + f.span + QLatin1Char('|') + f.metric
+        + QLatin1Char('|') + f.kind + QLatin1Char('|') + QString::number(qint64(std::llround(f.value * 10000)));
+}
+
 struct Context
 {
     std::optional<Period> period;        // carried from earlier sentences
@@ -1288,9 +1295,7 @@ Extraction ReportExtractor::extract(const QString &text) const
                 f.evidenceText = text.mid(report.originalOffset(sent.start),
                                           report.originalOffset(evEnd) - report.originalOffset(sent.start)).trimmed();
 
-                const QString key = f.district + QLatin1Char('|') + QString::number(f.year) + QLatin1Char('|') + f.span
-                    + QLatin1Char('|') + f.metric + QLatin1Char('|') + f.kind + QLatin1Char('|')
-                    + QString::number(qint64(std::llround(f.value * 10000)));
+                const QString key = factKey(f);
                 if (seen.contains(key))
                     continue;
                 seen.insert(key);
@@ -1370,9 +1375,7 @@ Extraction ReportExtractor::extract(const QString &text) const
                 f.evidenceStart = report.originalCodePoint(r.start);
                 f.evidenceEnd = report.originalCodePoint(r.end);
                 f.evidenceText = text.mid(report.originalOffset(r.start), report.originalOffset(r.end) - report.originalOffset(r.start));
-                const QString key = f.district + QLatin1Char('|') + QString::number(f.year) + QLatin1Char('|') + f.span
-                    + QLatin1Char('|') + f.metric + QLatin1Char('|') + f.kind + QLatin1Char('|')
-                    + QString::number(qint64(std::llround(f.value * 10000)));
+                const QString key = factKey(f);
                 if (!seen.contains(key)) {
                     seen.insert(key);
                     result.facts.append(f);
