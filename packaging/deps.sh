@@ -14,8 +14,9 @@ PACKAGES=(
   # run: the database drivers, the platform plugins and the fonts
   libqt6sql6-sqlite libqt6sql6-psql qt6-qpa-plugins fonts-noto-cjk fonts-dejavu-core
   # tests and scripts: xvfb-run, pdftoppm/pdftotext/pdfinfo/pdffonts, initdb/pg_ctl, sqlite3, the
-  # fuzz build's clang, the spreadsheet fixtures' openpyxl, the scorer's python3
-  xvfb xauth poppler-utils postgresql sqlite3 clang python3 python3-openpyxl
+  # fuzz build's clang and its sanitizer runtime (only recommended by clang), the spreadsheet fixtures'
+  # openpyxl, the scorer's python3
+  xvfb xauth poppler-utils postgresql sqlite3 clang libclang-rt-14-dev python3 python3-openpyxl
 )
 
 missing=()
