@@ -5,6 +5,7 @@
 # build against this list with check-deps, so a package missing here fails the tests, by name.
 set -euo pipefail
 
+# (Keep parentheses out of the comments inside the list: check-deps reads the list up to the first one.)
 PACKAGES=(
   # build
   build-essential cmake pkg-config dpkg-dev file
@@ -14,7 +15,7 @@ PACKAGES=(
   # run: the database drivers, the platform plugins and the fonts
   libqt6sql6-sqlite libqt6sql6-psql qt6-qpa-plugins fonts-noto-cjk fonts-dejavu-core
   # tests and scripts: xvfb-run, pdftoppm/pdftotext/pdfinfo/pdffonts, initdb/pg_ctl, sqlite3, the
-  # fuzz build's clang and its sanitizer runtime (only recommended by clang), the spreadsheet fixtures'
+  # fuzz build's clang and its sanitizer runtime, which clang only recommends, the spreadsheet fixtures'
   # openpyxl, the scorer's python3
   xvfb xauth poppler-utils postgresql sqlite3 clang libclang-rt-14-dev python3 python3-openpyxl
 )
