@@ -289,7 +289,7 @@ MetricChoice chooseMetric(const Number &n, QStringView region, QStringView wide,
             const QString group = Phrasing::unitGroup(st.previousMetric);
             const bool sameClass = n.cls == UnitClass::Count ? ph.takesUnit(st.previousMetric, n.unit) : group.isEmpty();
             if (sameClass && st.previousMetric != QLatin1String("annual_completion_pct"))
-                return {st.previousMetric, QString(), 0.7};
+                return {st.previousMetric, QString(), 0.6}; // the cue of the list, not its own: check it
         }
         return none;
     }
@@ -330,7 +330,7 @@ MetricChoice chooseMetric(const Number &n, QStringView region, QStringView wide,
 /// The unit a report is about: the first unit its title names (not a list of ranked units: 醴陵市、
 /// 渌口区、天元区位居前三), else, where the title names it by its kind (全市), the highest unit of that
 /// kind the text names, else the unit it names most.
-QString findSubject(const QList<UnitMention> &units, qsizetype titleEnd)
+QString findSubject(const QString &text, const QList<UnitMention> &units, qsizetype titleEnd)
 {
     auto counts = [&units](auto accept) {
         QHash<QString, int> c;
@@ -341,11 +341,15 @@ QString findSubject(const QList<UnitMention> &units, qsizetype titleEnd)
         return c;
     };
     // A unit named in a list (醴陵市、渌口区) is one of many, not the report's own.
-    auto listed = [&units](int k) {
-        const UnitMention &u = units.at(k);
-        return (k + 1 < units.size() && units.at(k + 1).group == u.group && !units.at(k + 1).topic)
-            || (k > 0 && units.at(k - 1).group == u.group && !units.at(k - 1).topic);
+    // 蒙自市9个、弥勒市7个 is a list too: a figure of each between the names.
+    static const QRegularExpression itemGap(QStringLiteral("^[\\d.]+[^\\s,。;:]{0,3}[、,]$"));
+    auto together = [&](int a, int b) {
+        const UnitMention &x = units.at(a), &y = units.at(b);
+        if (x.topic || y.topic)
+            return false;
+        return x.group == y.group || itemGap.match(QStringView(text).mid(x.end, y.start - x.end)).hasMatch();
     };
+    auto listed = [&](int k) { return (k + 1 < units.size() && together(k, k + 1)) || (k > 0 && together(k - 1, k)); };
     QChar titleKind;
     for (int k = 0; k < units.size() && units.at(k).start < titleEnd; ++k) {
         const UnitMention &u = units.at(k);
@@ -378,7 +382,13 @@ QString findSubject(const QList<UnitMention> &units, qsizetype titleEnd)
         }
         return best;
     }
-    const QHash<QString, int> c = counts([](const UnitMention &u) { return u.start >= 0; });
+    // Else the unit named most, not counting units named in lists of their peers.
+    QSet<QString> inLists;
+    for (int k = 0; k < units.size(); ++k) {
+        if (listed(k))
+            inLists.insert(units.at(k).name);
+    }
+    const QHash<QString, int> c = counts([&inLists](const UnitMention &u) { return !inLists.contains(u.name); });
     QString best;
     int most = 0;
     for (const UnitMention &u : units) {
@@ -922,7 +932,7 @@ Extraction ReportExtractor::extract(const QString &text) const
     // Stage 3: mentions of units, periods and figures, each found once over the whole text.
     const Gazetteer &gazetteer = m_gazetteer ? *m_gazetteer : Gazetteer::divisions();
     QList<UnitMention> units = findUnits(s, gazetteer);
-    result.subject = findSubject(units, doc.titleEnd);
+    result.subject = findSubject(s, units, doc.titleEnd);
     // The subject's bare name (吴兴 for 吴兴区, 来吴兴考察) names it too.
     const QString subjectStem = Gazetteer::stem(result.subject);
     if (subjectStem.size() >= 2 && subjectStem != result.subject) {
@@ -1087,7 +1097,7 @@ Extraction ReportExtractor::extract(const QString &text) const
                                     : n.cls == UnitClass::Money ? Phrasing::unitGroup(m).isEmpty() && m != QLatin1String("annual_completion_pct")
                                                                 : m == QLatin1String("annual_completion_pct");
                     if (fits)
-                        choice = {m, QString(), 0.7};
+                        choice = {m, QString(), 0.6};
                 }
                 if (!choice.metric.isEmpty())
                     sentenceMetrics.append(choice.metric);
@@ -1239,8 +1249,7 @@ Extraction ReportExtractor::extract(const QString &text) const
                     span = target ? QStringLiteral("FY") : QStringLiteral("YTD");
                     confidence -= 0.15;
                 }
-                if (!year)
-                    confidence -= 0.2;
+                // A missing year is shown as missing, not as a doubtful reading.
                 f.year = year;
                 f.span = span;
 
