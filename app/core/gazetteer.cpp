@@ -113,7 +113,7 @@ void Gazetteer::load()
     if (!f.open(QIODevice::ReadOnly))
         return;
     const QString all = QString::fromUtf8(f.readAll());
-    QList<QPair<QString, int>> zones;
+    QStringList zones;
     QStringList formerCounties;
     for (QStringView line : QStringView(all).split(u'\n')) {
         if (line.isEmpty() || line.startsWith(u'#'))
@@ -131,7 +131,7 @@ void Gazetteer::load()
                                       [&name](const QString &z) { return name.endsWith(z); });
         add(name, zone ? Zone : level);
         if (zone) {
-            zones.append({name, level});
+            zones.append(name);
             continue;
         }
         // Short forms: the autonomous areas without their nationalities (都安县, 湘西州, 新疆), the
@@ -183,8 +183,7 @@ void Gazetteer::load()
             add(former, County);
     }
     // Zones as people write them: without the province or city before them (鄂尔多斯蒙苏经济开发区 → 蒙苏经济开发区).
-    for (const auto &[name, level] : std::as_const(zones)) {
-        Q_UNUSED(level)
+    for (const QString &name : std::as_const(zones)) {
         QString rest = name;
         for (bool stripped = true; stripped;) {
             stripped = false;

@@ -109,6 +109,11 @@ Phrasing::Phrasing()
     if (!f.open(QIODevice::ReadOnly))
         return;
     const QString all = QString::fromUtf8(f.readAll());
+    // The kinds that are one set of words each.
+    const QHash<QString, CueSet *> single = {{QStringLiteral("leader"), &leader},          {QStringLiteral("firm"), &firm},
+                                             {QStringLiteral("block"), &block},            {QStringLiteral("block_clause"), &blockClause},
+                                             {QStringLiteral("target"), &target},          {QStringLiteral("target_after"), &targetAfter},
+                                             {QStringLiteral("achieved"), &achieved}};
     for (const QString &line : all.split(QLatin1Char('\n'))) {
         if (line.isEmpty() || line.startsWith(u'#'))
             continue;
@@ -130,24 +135,12 @@ Phrasing::Phrasing()
         }
         else if (kind == QLatin1String("after"))
             after.insert(key, CueSet(words));
-        else if (kind == QLatin1String("leader"))
-            leader = CueSet(words);
-        else if (kind == QLatin1String("firm"))
-            firm = CueSet(words);
-        else if (kind == QLatin1String("block"))
-            block = CueSet(words);
-        else if (kind == QLatin1String("block_clause"))
-            blockClause = CueSet(words);
-        else if (kind == QLatin1String("target"))
-            target = CueSet(words);
-        else if (kind == QLatin1String("target_after"))
-            targetAfter = CueSet(words);
-        else if (kind == QLatin1String("achieved"))
-            achieved = CueSet(words);
         else if (kind == QLatin1String("topic"))
             topicChars = words.join(QString());
         else if (kind == QLatin1String("place"))
             placeChars = words.join(QString());
+        else if (CueSet *set = single.value(kind))
+            *set = CueSet(words);
     }
 }
 

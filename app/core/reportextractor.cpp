@@ -323,7 +323,6 @@ MetricChoice chooseMetric(const Number &n, QStringView region, QStringView wide,
         return none;
     if (c.metric == QLatin1String("promotion_events") && n.unit == QStringLiteral("个") && !ph.after.value(c.metric).in(after.left(6)))
         return none;
-    Q_UNUSED(clause)
     return c;
 }
 
@@ -473,6 +472,20 @@ Column columnFor(const QString &header, const QString &unitLine, const SentenceS
     return c;
 }
 
+/// The columns of a header, left to right: an amount after a count of projects is theirs
+/// (新动工项目数, 新动工项目计划总投资).
+QList<Column> columnsFor(const QStringList &headers, const QString &unitLine)
+{
+    QList<Column> columns;
+    SentenceState st;
+    for (const QString &h : headers) {
+        columns.append(columnFor(h, unitLine, st));
+        if (Phrasing::unitGroup(columns.last().metric) == QLatin1String("projects"))
+            st.previousProjectMetric = columns.last().metric;
+    }
+    return columns;
+}
+
 struct TableRow
 {
     QString unitName;   // as the row names it (全市 → the subject)
@@ -528,13 +541,10 @@ QList<Table> findTables(const QString &s, const ReportDocument &doc, const Gazet
         if (header.size() >= 3 && unitCell(header.first().text).isEmpty()) {
             Table t;
             t.start = paras.at(p).start;
-            SentenceState st;
-            const QString unitLine = unitLineBefore(p);
-            for (int c = 1; c < header.size(); ++c) {
-                t.columns.append(columnFor(header.at(c).text, unitLine, st));
-                if (Phrasing::unitGroup(t.columns.last().metric) == QLatin1String("projects"))
-                    st.previousProjectMetric = t.columns.last().metric;
-            }
+            QStringList names;
+            for (int c = 1; c < header.size(); ++c)
+                names << header.at(c).text;
+            t.columns = columnsFor(names, unitLineBefore(p));
             int q = p + 1;
             for (; q < paras.size(); ++q) {
                 const QList<Cell> row = cellsOf(s, paras.at(q).start, paras.at(q).end);
@@ -578,14 +588,8 @@ QList<Table> findTables(const QString &s, const ReportDocument &doc, const Gazet
             continue;
         Table t;
         t.start = paras.at(p).start;
-        SentenceState st;
-        const QString unitLine = unitLineBefore(p);
-        // The first header names the rows (地区, 单位, 县市区) when the rows' cells outnumber the columns.
-        for (int c = 1; c < headers.size(); ++c) {
-            t.columns.append(columnFor(headers.at(c), unitLine, st));
-            if (Phrasing::unitGroup(t.columns.last().metric) == QLatin1String("projects"))
-                st.previousProjectMetric = t.columns.last().metric;
-        }
+        // The first header names the rows (地区, 单位, 县市区).
+        t.columns = columnsFor(headers.mid(1), unitLineBefore(p));
         const int width = int(t.columns.size());
         while (q < paras.size()) {
             const QList<Cell> name = cellsOf(s, paras.at(q).start, paras.at(q).end);
@@ -1345,7 +1349,6 @@ Extraction ReportExtractor::extract(const QString &text) const
                 targetCarry = false;
         }
     }
-    Q_UNUSED(titleYear)
     // The tables: each row's figures, with the period the lines above the table name.
     for (const Table &t : findTables(s, doc, gazetteer)) {
         std::optional<Period> period;
