@@ -1,8 +1,8 @@
 #pragma once
 // Shared by the tests: a fresh desk in a temporary folder, optionally with the demo data.
 
-#include "demodata.h"
-#include "projectstore.h"
+#include "desk/demodata.h"
+#include "desk/projectstore.h"
 
 #include <QAtomicInt>
 #include <QCoreApplication>

@@ -1,10 +1,10 @@
 // The bulletin as a leader reads it: checked with pdftotext, pdffonts and pdfinfo (poppler-utils),
 // the charts exported in each format, the same PDF from the command line, and the Progress tab.
-#include "bulletin.h"
+#include "progress/bulletin.h"
 #include "mainwindow.h"
-#include "progressmodels.h"
+#include "models/progressmodels.h"
 #include "progressview.h"
-#include "targetcommands.h"
+#include "desk/targetcommands.h"
 #include "targetsdialog.h"
 #include "testdesk.h"
 

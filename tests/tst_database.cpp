@@ -1,6 +1,6 @@
 #include "testdesk.h"
 
-#include "factstore.h"
+#include "desk/factstore.h"
 
 #include <QCryptographicHash>
 #include <QFile>

@@ -1,12 +1,12 @@
 // The report extractor on reports written for these tests (tests/data/reports), in every encoding
 // officers receive, and on the five sample reports with their hand-made answers (../shared).
-#include "chinesenumber.h"
-#include "database.h"
-#include "factstore.h"
-#include "gazetteer.h"
-#include "reportextractor.h"
-#include "reporttext.h"
-#include "textdecoder.h"
+#include "base/chinesenumber.h"
+#include "desk/database.h"
+#include "desk/factstore.h"
+#include "reports/gazetteer.h"
+#include "reports/reportextractor.h"
+#include "reports/reporttext.h"
+#include "reports/textdecoder.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
 // The import dialog as an officer uses it: read reports, untick a figure, correct a unit, store.
-#include "factreviewmodel.h"
-#include "factstore.h"
+#include "models/factreviewmodel.h"
+#include "desk/factstore.h"
 #include "importreportdialog.h"
 #include "testdesk.h"
 

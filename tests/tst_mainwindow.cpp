@@ -1,7 +1,7 @@
 // Drives the window as an officer would: search, click a cell, type, change a stage, undo.
 #include "mainwindow.h"
 #include "projectdetailpanel.h"
-#include "projecttablemodel.h"
+#include "models/projecttablemodel.h"
 
 #include <QAbstractItemView>
 #include <QApplication>

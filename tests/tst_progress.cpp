@@ -1,7 +1,7 @@
 // Progress, pace, status and ranking arithmetic on a small desk built for each case.
-#include "activitystore.h"
-#include "factstore.h"
-#include "progress.h"
+#include "desk/activitystore.h"
+#include "desk/factstore.h"
+#include "progress/progress.h"
 #include "testdesk.h"
 
 #include <QSqlQuery>

@@ -1,7 +1,7 @@
 #include "testdesk.h"
 
-#include "projecttablemodel.h"
-#include "unittreemodel.h"
+#include "models/projecttablemodel.h"
+#include "models/unittreemodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QUndoStack>

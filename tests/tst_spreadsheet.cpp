@@ -1,7 +1,7 @@
 // Spreadsheets in and out: CSV in GB18030 written with iconv, XLSX written with openpyxl (Debian's
 // python3-openpyxl), bad cells listed and never guessed, re-imports that update, round trips.
-#include "factstore.h"
-#include "tableimport.h"
+#include "desk/factstore.h"
+#include "tables/tableimport.h"
 #include "testdesk.h"
 
 #include <QProcess>

@@ -1,7 +1,7 @@
 // The spreadsheet windows as an officer uses them: the mapping dialog, export of what the table
 // shows, and pasting a block copied from Excel.
 #include "mainwindow.h"
-#include "projecttablemodel.h"
+#include "models/projecttablemodel.h"
 #include "tableimportdialog.h"
 #include "testdesk.h"
 

@@ -3,13 +3,13 @@
 // row-level security only exist on the server and are skipped on files.
 #include "testdesk.h"
 
-#include "activitystore.h"
-#include "changenotifier.h"
-#include "deskcopy.h"
-#include "factstore.h"
-#include "projectcommands.h"
-#include "targetcommands.h"
-#include "teamusers.h"
+#include "desk/activitystore.h"
+#include "desk/changenotifier.h"
+#include "desk/deskcopy.h"
+#include "desk/factstore.h"
+#include "desk/projectcommands.h"
+#include "desk/targetcommands.h"
+#include "desk/teamusers.h"
 
 #include <QProcess>
 #include <QSignalSpy>

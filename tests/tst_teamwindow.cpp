@@ -2,15 +2,15 @@
 // log, changes arriving from elsewhere; on the server also a dropped connection and read-only units.
 #include "testdesk.h"
 
-#include "changelogmodel.h"
+#include "models/changelogmodel.h"
 #include "changelogview.h"
 #include "conflictdialog.h"
 #include "connectdialog.h"
 #include "mainwindow.h"
 #include "projectdetailpanel.h"
-#include "projecttablemodel.h"
-#include "settings.h"
-#include "teamusers.h"
+#include "models/projecttablemodel.h"
+#include "desk/settings.h"
+#include "desk/teamusers.h"
 #include "teamusersdialog.h"
 
 #include <QApplication>

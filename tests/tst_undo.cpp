@@ -1,7 +1,7 @@
 #include "testdesk.h"
 
-#include "projectcommands.h"
-#include "projecttablemodel.h"
+#include "desk/projectcommands.h"
+#include "models/projecttablemodel.h"
 
 #include <QSignalSpy>
 #include <QUndoStack>

@@ -2,8 +2,8 @@
 
 #include "dateedit.h"
 #include "projectdelegate.h"
-#include "projectstore.h"
-#include "targetcommands.h"
+#include "desk/projectstore.h"
+#include "desk/targetcommands.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "activitystore.h"
+#include "desk/activitystore.h"
 
 #include <QWidget>
 #include <optional>

@@ -1,6 +1,6 @@
 #include "bulletinsettingsdialog.h"
 
-#include "metrics.h"
+#include "base/metrics.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

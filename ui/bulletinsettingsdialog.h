@@ -1,6 +1,6 @@
 #pragma once
 
-#include "progress.h"
+#include "progress/progress.h"
 
 #include <QDialog>
 

@@ -1,6 +1,6 @@
 #include "changelogview.h"
 
-#include "changelogmodel.h"
+#include "models/changelogmodel.h"
 
 #include <QComboBox>
 #include <QDateEdit>

@@ -1,6 +1,6 @@
 #include "conflictdialog.h"
 
-#include "projectstore.h"
+#include "desk/projectstore.h"
 
 #include <QButtonGroup>
 #include <QDialogButtonBox>

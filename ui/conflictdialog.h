@@ -1,7 +1,7 @@
 #pragma once
 
-#include "domain.h"
-#include "money.h"
+#include "base/domain.h"
+#include "base/money.h"
 
 #include <QDialog>
 #include <optional>

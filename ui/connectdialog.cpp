@@ -1,6 +1,6 @@
 #include "connectdialog.h"
 
-#include "database.h"
+#include "desk/database.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,6 +1,6 @@
 #include "factsview.h"
 
-#include "storedfactsmodel.h"
+#include "models/storedfactsmodel.h"
 
 #include <QDialog>
 #include <QDialogButtonBox>

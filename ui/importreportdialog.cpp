@@ -1,7 +1,7 @@
 #include "importreportdialog.h"
 
-#include "factreviewmodel.h"
-#include "metrics.h"
+#include "models/factreviewmodel.h"
+#include "base/metrics.h"
 
 #include <QComboBox>
 #include <QDate>

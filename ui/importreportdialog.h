@@ -1,6 +1,6 @@
 #pragma once
 
-#include "reportimporter.h"
+#include "reports/reportimporter.h"
 
 #include <QDialog>
 #include <QFutureWatcher>

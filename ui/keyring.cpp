@@ -1,6 +1,6 @@
 #include "keyring.h"
 
-#include "database.h"
+#include "desk/database.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>

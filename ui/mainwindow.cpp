@@ -1,9 +1,9 @@
 #include "mainwindow.h"
 
-#include "demodata.h"
+#include "desk/demodata.h"
 #include "activitiesview.h"
 #include "changelogview.h"
-#include "changenotifier.h"
+#include "desk/changenotifier.h"
 #include "conflictdialog.h"
 #include "connectdialog.h"
 #include "keyring.h"
@@ -11,15 +11,15 @@
 #include "factsview.h"
 #include "progressview.h"
 #include "importreportdialog.h"
-#include "tableimport.h"
+#include "tables/tableimport.h"
 #include "tableimportdialog.h"
 #include "preferencesdialog.h"
-#include "projectcommands.h"
+#include "desk/projectcommands.h"
 #include "projectdelegate.h"
 #include "projectdetailpanel.h"
-#include "projecttablemodel.h"
-#include "settings.h"
-#include "unittreemodel.h"
+#include "models/projecttablemodel.h"
+#include "desk/settings.h"
+#include "models/unittreemodel.h"
 
 #include <QAction>
 #include <QScrollBar>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "money.h"
-#include "projectstore.h"
+#include "base/money.h"
+#include "desk/projectstore.h"
 
 #include <QMainWindow>
 #include <memory>

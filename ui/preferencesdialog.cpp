@@ -1,6 +1,6 @@
 #include "preferencesdialog.h"
 
-#include "settings.h"
+#include "desk/settings.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

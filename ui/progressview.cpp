@@ -1,9 +1,9 @@
 #include "progressview.h"
 
 #include "bulletinsettingsdialog.h"
-#include "metrics.h"
-#include "money.h"
-#include "progressmodels.h"
+#include "base/metrics.h"
+#include "base/money.h"
+#include "models/progressmodels.h"
 #include "targetsdialog.h"
 
 #include <QBarCategoryAxis>

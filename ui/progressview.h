@@ -1,6 +1,6 @@
 #pragma once
 
-#include "bulletin.h"
+#include "progress/bulletin.h"
 
 #include <QWidget>
 

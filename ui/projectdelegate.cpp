@@ -1,9 +1,9 @@
 #include "projectdelegate.h"
 
 #include "dateedit.h"
-#include "money.h"
-#include "projectstore.h"
-#include "projecttablemodel.h"
+#include "base/money.h"
+#include "desk/projectstore.h"
+#include "models/projecttablemodel.h"
 
 #include <QComboBox>
 #include <QLineEdit>

@@ -1,10 +1,10 @@
 #include "projectdetailpanel.h"
 
-#include "changelogmodel.h"
+#include "models/changelogmodel.h"
 #include "dateedit.h"
-#include "projectcommands.h"
+#include "desk/projectcommands.h"
 #include "projectdelegate.h"
-#include "projectstore.h"
+#include "desk/projectstore.h"
 
 #include <QCheckBox>
 #include <QComboBox>

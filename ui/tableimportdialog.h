@@ -1,6 +1,6 @@
 #pragma once
 
-#include "tableimport.h"
+#include "tables/tableimport.h"
 
 #include <QDialog>
 

@@ -1,9 +1,9 @@
 #include "targetsdialog.h"
 
-#include "factstore.h"
-#include "metrics.h"
+#include "desk/factstore.h"
+#include "base/metrics.h"
 #include "projectdelegate.h"
-#include "targetcommands.h"
+#include "desk/targetcommands.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -1,7 +1,7 @@
 #include "teamusersdialog.h"
 
-#include "projectstore.h"
-#include "teamusers.h"
+#include "desk/projectstore.h"
+#include "desk/teamusers.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -1,18 +1,18 @@
 // ipdesk-cli: the command-line face of IPDesk (../shared/spec/cli.md).
-#include "demodata.h"
-#include "reportextractor.h"
-#include "reportimporter.h"
-#include "metrics.h"
-#include "progress.h"
-#include "bulletin.h"
-#include "tableimport.h"
-#include "deskcopy.h"
-#include "teamusers.h"
+#include "desk/demodata.h"
+#include "reports/reportextractor.h"
+#include "reports/reportimporter.h"
+#include "base/metrics.h"
+#include "progress/progress.h"
+#include "progress/bulletin.h"
+#include "tables/tableimport.h"
+#include "desk/deskcopy.h"
+#include "desk/teamusers.h"
 
 #include <QGuiApplication>
 #include <memory>
-#include "projectstore.h"
-#include "settings.h"
+#include "desk/projectstore.h"
+#include "desk/settings.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -1,6 +1,6 @@
 // ipdesk: the window. Parses the command line, opens the desk, shows the window.
 #include "mainwindow.h"
-#include "settings.h"
+#include "desk/settings.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

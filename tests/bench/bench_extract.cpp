@@ -1,10 +1,10 @@
 // Benchmark: report extraction throughput on a generated 50 MB corpus (one core), and the time to
 // import 1,000 reports into a desk. It measures; it does not pass or fail.
-#include "demodata.h"
-#include "factstore.h"
-#include "reportextractor.h"
-#include "reportimporter.h"
-#include "textdecoder.h"
+#include "desk/demodata.h"
+#include "desk/factstore.h"
+#include "reports/reportextractor.h"
+#include "reports/reportimporter.h"
+#include "reports/textdecoder.h"
 
 #include <QCoreApplication>
 #include <QDir>

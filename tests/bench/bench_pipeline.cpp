@@ -3,7 +3,7 @@
 // stage, and the peak memory. It measures; it does not pass or fail.
 #include "benchdesk.h"
 #include "mainwindow.h"
-#include "projecttablemodel.h"
+#include "models/projecttablemodel.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

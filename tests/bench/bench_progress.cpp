@@ -1,9 +1,9 @@
 // Benchmark: progress of 200 units × every metric over N projects (default 1,000,000), and the
 // 200-unit bulletin PDF. It measures; it does not pass or fail.
 #include "benchdesk.h"
-#include "bulletin.h"
-#include "factstore.h"
-#include "metrics.h"
+#include "progress/bulletin.h"
+#include "desk/factstore.h"
+#include "base/metrics.h"
 
 #include <QElapsedTimer>
 #include <QGuiApplication>

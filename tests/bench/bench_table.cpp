@@ -1,8 +1,8 @@
 // Benchmark: importing a generated CSV of N rows (default 1,000,000) and an XLSX of 100,000 rows,
 // beside sqlite3's own .import of the same CSV into a bare table (the floor). Peak memory after each.
 #include "benchdesk.h"
-#include "demodata.h"
-#include "tableimport.h"
+#include "desk/demodata.h"
+#include "tables/tableimport.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -7,9 +7,9 @@
 // packaging/pg-throwaway.sh (default settings, fsync on), unless IPDESK_BENCH_PG names one.
 #include "benchdesk.h"
 
-#include "deskcopy.h"
-#include "projectstore.h"
-#include "teamusers.h"
+#include "desk/deskcopy.h"
+#include "desk/projectstore.h"
+#include "desk/teamusers.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -1,7 +1,7 @@
 #pragma once
 // Shared by the benchmarks: a generated desk of many projects over 200 units.
 
-#include "database.h"
+#include "desk/database.h"
 
 #include <QSqlQuery>
 #include <sys/resource.h>

@@ -1,5 +1,5 @@
 // libFuzzer target: the report extractor must take any byte sequence without crashing.
-#include "reportextractor.h"
+#include "reports/reportextractor.h"
 
 #include <QCoreApplication>
 

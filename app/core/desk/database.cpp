@@ -1,0 +1,1235 @@
+#include "desk/database.h"
+#include "desk/deskcopy.h"
+
+#include <QAtomicInt>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlDriver>
+#include <QSqlField>
+#include <QSqlRecord>
+#include <QUrl>
+#include <QUrlQuery>
+
+namespace IPDesk {
+
+namespace {
+
+QAtomicInt connectionCounter;
+
+const QLatin1String applicationId("ipdesk");
+
+/// Numbered upgrade steps. Step N brings a desk from version N-1 to N. Each runs in its own
+/// transaction and uses IF NOT EXISTS so that a re-run after an interruption is harmless.
+/// %PK% is the backend's auto-increment primary key type.
+const char *const schemaStep1[] = {
+    "CREATE TABLE IF NOT EXISTS units ("
+    " id %PK%,"
+    " parent_id BIGINT REFERENCES units(id) ON DELETE RESTRICT,"
+    " name TEXT NOT NULL,"
+    " kind TEXT NOT NULL DEFAULT 'district',"
+    " sort_order INTEGER NOT NULL DEFAULT 0)",
+    "CREATE INDEX IF NOT EXISTS units_parent ON units(parent_id)",
+    "CREATE TABLE IF NOT EXISTS projects ("
+    " id %PK%,"
+    " code TEXT NOT NULL DEFAULT '',"
+    " name TEXT NOT NULL CHECK (name <> ''),"
+    " investor TEXT NOT NULL DEFAULT '',"
+    " industry TEXT NOT NULL DEFAULT '',"
+    " industry_chain TEXT NOT NULL DEFAULT '',"
+    " unit_id BIGINT NOT NULL REFERENCES units(id) ON DELETE RESTRICT,"
+    " stage INTEGER NOT NULL DEFAULT 0 CHECK (stage BETWEEN 0 AND 7),"
+    " project_type INTEGER NOT NULL DEFAULT 0 CHECK (project_type BETWEEN 0 AND 2),"
+    " planned_investment BIGINT NOT NULL DEFAULT 0 CHECK (planned_investment >= 0),"
+    " signed_investment BIGINT NOT NULL DEFAULT 0 CHECK (signed_investment >= 0),"
+    " funds_in_place BIGINT NOT NULL DEFAULT 0 CHECK (funds_in_place >= 0),"
+    " expected_output BIGINT NOT NULL DEFAULT 0 CHECK (expected_output >= 0),"
+    " expected_tax BIGINT NOT NULL DEFAULT 0 CHECK (expected_tax >= 0),"
+    " manufacturing INTEGER NOT NULL DEFAULT 0,"
+    " source_channel TEXT NOT NULL DEFAULT '',"
+    " lead_officer TEXT NOT NULL DEFAULT '',"
+    " notes TEXT NOT NULL DEFAULT '',"
+    " version INTEGER NOT NULL DEFAULT 1)",
+    // Covering indexes: per-stage totals of a scope are read from the index alone.
+    "CREATE INDEX IF NOT EXISTS projects_unit_stage ON projects(unit_id, stage, planned_investment)",
+    "CREATE INDEX IF NOT EXISTS projects_stage ON projects(stage, planned_investment)",
+    "CREATE INDEX IF NOT EXISTS projects_name ON projects(name)",
+    "CREATE INDEX IF NOT EXISTS projects_code ON projects(code)",
+    "CREATE INDEX IF NOT EXISTS projects_planned ON projects(planned_investment)",
+    "CREATE INDEX IF NOT EXISTS projects_signed ON projects(signed_investment)",
+    "CREATE INDEX IF NOT EXISTS projects_industry ON projects(industry)",
+    "CREATE TABLE IF NOT EXISTS project_stages ("
+    " project_id BIGINT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,"
+    " stage INTEGER NOT NULL CHECK (stage BETWEEN 0 AND 7),"
+    " reached_on DATE NOT NULL,"
+    " PRIMARY KEY (project_id, stage))",
+    "CREATE INDEX IF NOT EXISTS project_stages_date ON project_stages(stage, reached_on)",
+    "CREATE TABLE IF NOT EXISTS documents ("
+    " id %PK%,"
+    " title TEXT NOT NULL DEFAULT '',"
+    " path TEXT NOT NULL DEFAULT '',"
+    " sha256 TEXT NOT NULL UNIQUE,"
+    " published DATE,"
+    " encoding TEXT NOT NULL DEFAULT '',"
+    " body TEXT NOT NULL DEFAULT '',"
+    " imported_at TEXT NOT NULL DEFAULT '')",
+    "CREATE TABLE IF NOT EXISTS targets ("
+    " id %PK%,"
+    " unit_id BIGINT NOT NULL REFERENCES units(id) ON DELETE CASCADE,"
+    " year INTEGER NOT NULL,"
+    " metric TEXT NOT NULL,"
+    " value DOUBLE PRECISION NOT NULL,"
+    " qualifier TEXT NOT NULL DEFAULT 'at_least',"
+    " document_id BIGINT REFERENCES documents(id) ON DELETE SET NULL,"
+    " UNIQUE (unit_id, year, metric))",
+    "CREATE TABLE IF NOT EXISTS facts ("
+    " id %PK%,"
+    " unit_id BIGINT NOT NULL REFERENCES units(id) ON DELETE CASCADE,"
+    " year INTEGER NOT NULL,"
+    " span TEXT NOT NULL,"
+    " as_of DATE,"
+    " metric TEXT NOT NULL,"
+    " kind TEXT NOT NULL DEFAULT 'actual',"
+    " value DOUBLE PRECISION NOT NULL,"
+    " value_max DOUBLE PRECISION,"
+    " qualifier TEXT NOT NULL DEFAULT 'exact',"
+    " document_id BIGINT REFERENCES documents(id) ON DELETE CASCADE,"
+    " evidence_start INTEGER,"
+    " evidence_end INTEGER,"
+    " evidence_text TEXT NOT NULL DEFAULT '')",
+    "CREATE INDEX IF NOT EXISTS facts_key ON facts(unit_id, year, metric, span)",
+    nullptr,
+};
+
+/// Step 2: the activity log (trips, visits, delegations received, events) and the projects each touched.
+const char *const schemaStep2[] = {
+    "CREATE TABLE IF NOT EXISTS activities ("
+    " id %PK%,"
+    " unit_id BIGINT NOT NULL REFERENCES units(id) ON DELETE CASCADE,"
+    " happened_on DATE NOT NULL,"
+    " kind TEXT NOT NULL CHECK (kind IN ('trip', 'visit', 'delegation', 'event', 'signing')),"
+    " leader_led INTEGER NOT NULL DEFAULT 0,"
+    " places TEXT NOT NULL DEFAULT '',"
+    " companies TEXT NOT NULL DEFAULT '',"
+    " companies_count INTEGER NOT NULL DEFAULT 0 CHECK (companies_count >= 0),"
+    " notes TEXT NOT NULL DEFAULT '')",
+    "CREATE INDEX IF NOT EXISTS activities_unit_date ON activities(unit_id, happened_on)",
+    "CREATE TABLE IF NOT EXISTS activity_projects ("
+    " activity_id BIGINT NOT NULL REFERENCES activities(id) ON DELETE CASCADE,"
+    " project_id BIGINT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,"
+    " PRIMARY KEY (activity_id, project_id))",
+    nullptr,
+};
+
+/// Step 3: progress reads every stage reached within a period; this index serves that range alone.
+const char *const schemaStep3[] = {
+    "CREATE INDEX IF NOT EXISTS project_stages_when ON project_stages(reached_on, stage, project_id)",
+    nullptr,
+};
+
+/// The sums of the projects (p) that reached a stage: count, amount (signed, else planned), planned,
+/// capital increases, projects of 10亿元 or more, funds in place, expected output and tax.
+#define IPDESK_STAGE_SUMS \
+    "COUNT(*)," \
+    " SUM(CASE WHEN p.signed_investment > 0 THEN p.signed_investment ELSE p.planned_investment END)," \
+    " SUM(p.planned_investment), SUM(CASE WHEN p.project_type = 1 THEN 1 ELSE 0 END)," \
+    " SUM(CASE WHEN (CASE WHEN p.signed_investment > 0 THEN p.signed_investment ELSE p.planned_investment END)" \
+    " >= 1000000000 THEN 1 ELSE 0 END), SUM(p.funds_in_place), SUM(p.expected_output), SUM(p.expected_tax)"
+
+/// Step 4: sums of the projects that reached each stage, by unit and month, kept by triggers, so
+/// that progress over a large desk reads a few thousand rows instead of every stage date.
+#define IPDESK_STAGE_VALUES(P, SIGN, STAGE, WHEN) \
+    "SELECT " P ".unit_id, " STAGE ", substr(" WHEN ", 1, 7), " SIGN "1," \
+    " " SIGN "(CASE WHEN " P ".signed_investment > 0 THEN " P ".signed_investment ELSE " P ".planned_investment END)," \
+    " " SIGN P ".planned_investment, " SIGN "(CASE WHEN " P ".project_type = 1 THEN 1 ELSE 0 END)," \
+    " " SIGN "(CASE WHEN (CASE WHEN " P ".signed_investment > 0 THEN " P ".signed_investment ELSE " P ".planned_investment END)" \
+    " >= 1000000000 THEN 1 ELSE 0 END)," \
+    " " SIGN P ".funds_in_place, " SIGN P ".expected_output, " SIGN P ".expected_tax"
+#define IPDESK_STAGE_UPSERT \
+    " ON CONFLICT (unit_id, stage, month) DO UPDATE SET n = stage_sums.n + excluded.n, amount = stage_sums.amount + excluded.amount," \
+    " planned = stage_sums.planned + excluded.planned, capital_increase = stage_sums.capital_increase + excluded.capital_increase," \
+    " large = stage_sums.large + excluded.large, funds = stage_sums.funds + excluded.funds," \
+    " output = stage_sums.output + excluded.output, tax = stage_sums.tax + excluded.tax"
+#define IPDESK_STAGE_INSERT "INSERT INTO stage_sums (unit_id, stage, month, n, amount, planned, capital_increase, large, funds, output, tax) "
+// The table of the sums and the statement that counts them afresh: the same on both backends.
+#define IPDESK_STAGE_TABLE \
+    "CREATE TABLE IF NOT EXISTS stage_sums (" \
+    " unit_id BIGINT NOT NULL, stage INTEGER NOT NULL, month TEXT NOT NULL," \
+    " n BIGINT NOT NULL DEFAULT 0, amount BIGINT NOT NULL DEFAULT 0, planned BIGINT NOT NULL DEFAULT 0," \
+    " capital_increase BIGINT NOT NULL DEFAULT 0, large BIGINT NOT NULL DEFAULT 0, funds BIGINT NOT NULL DEFAULT 0," \
+    " output BIGINT NOT NULL DEFAULT 0, tax BIGINT NOT NULL DEFAULT 0," \
+    " PRIMARY KEY (unit_id, stage, month))"
+#define IPDESK_STAGE_REFILL \
+    IPDESK_STAGE_INSERT "SELECT p.unit_id, s.stage, substr(s.reached_on, 1, 7), " IPDESK_STAGE_SUMS \
+    " FROM project_stages s JOIN projects p ON p.id = s.project_id GROUP BY 1, 2, 3"
+const char *const schemaStep4[] = {
+    IPDESK_STAGE_TABLE,
+    "DELETE FROM stage_sums",
+    IPDESK_STAGE_REFILL,
+    "CREATE TRIGGER IF NOT EXISTS stage_sums_add AFTER INSERT ON project_stages BEGIN "
+    IPDESK_STAGE_INSERT IPDESK_STAGE_VALUES("p", "", "NEW.stage", "NEW.reached_on")
+    " FROM projects p WHERE p.id = NEW.project_id" IPDESK_STAGE_UPSERT "; END",
+    "CREATE TRIGGER IF NOT EXISTS stage_sums_remove AFTER DELETE ON project_stages BEGIN "
+    IPDESK_STAGE_INSERT IPDESK_STAGE_VALUES("p", "-", "OLD.stage", "OLD.reached_on")
+    " FROM projects p WHERE p.id = OLD.project_id" IPDESK_STAGE_UPSERT "; END",
+    "CREATE TRIGGER IF NOT EXISTS stage_sums_move AFTER UPDATE ON project_stages BEGIN "
+    IPDESK_STAGE_INSERT IPDESK_STAGE_VALUES("p", "-", "OLD.stage", "OLD.reached_on")
+    " FROM projects p WHERE p.id = OLD.project_id" IPDESK_STAGE_UPSERT "; "
+    IPDESK_STAGE_INSERT IPDESK_STAGE_VALUES("p", "", "NEW.stage", "NEW.reached_on")
+    " FROM projects p WHERE p.id = NEW.project_id" IPDESK_STAGE_UPSERT "; END",
+    "CREATE TRIGGER IF NOT EXISTS stage_sums_project AFTER UPDATE OF unit_id, planned_investment, signed_investment,"
+    " project_type, funds_in_place, expected_output, expected_tax ON projects BEGIN "
+    IPDESK_STAGE_INSERT IPDESK_STAGE_VALUES("OLD", "-", "s.stage", "s.reached_on")
+    " FROM project_stages s WHERE s.project_id = OLD.id" IPDESK_STAGE_UPSERT "; "
+    IPDESK_STAGE_INSERT IPDESK_STAGE_VALUES("NEW", "", "s.stage", "s.reached_on")
+    " FROM project_stages s WHERE s.project_id = NEW.id" IPDESK_STAGE_UPSERT "; END",
+    nullptr,
+};
+
+/// Step 4 on PostgreSQL: the same table and sums, kept by trigger functions. A long import may turn
+/// them off for its own transaction (ipdesk.stage_sums = off) and then call ipdesk_rebuild_stage_sums().
+#define IPDESK_PG_FUNCTION(NAME, BODY) \
+    "CREATE OR REPLACE FUNCTION " NAME "() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$" \
+    " BEGIN IF current_setting('ipdesk.stage_sums', true) = 'off' THEN RETURN NULL; END IF; " BODY " RETURN NULL; END $$"
+const char *const schemaStep4Pg[] = {
+    IPDESK_STAGE_TABLE,
+    "CREATE OR REPLACE FUNCTION ipdesk_rebuild_stage_sums() RETURNS void LANGUAGE plpgsql SECURITY DEFINER"
+    " SET search_path = public AS $$ BEGIN DELETE FROM stage_sums; "
+    IPDESK_STAGE_REFILL ";"
+    " PERFORM set_config('ipdesk.stage_sums', 'on', true); END $$",
+    "SELECT ipdesk_rebuild_stage_sums()",
+    IPDESK_PG_FUNCTION("ipdesk_stage_sums_stage",
+        "IF TG_OP IN ('DELETE', 'UPDATE') THEN "
+        IPDESK_STAGE_INSERT IPDESK_STAGE_VALUES("p", "-", "OLD.stage", "OLD.reached_on")
+        " FROM projects p WHERE p.id = OLD.project_id" IPDESK_STAGE_UPSERT "; END IF;"
+        " IF TG_OP IN ('INSERT', 'UPDATE') THEN "
+        IPDESK_STAGE_INSERT IPDESK_STAGE_VALUES("p", "", "NEW.stage", "NEW.reached_on")
+        " FROM projects p WHERE p.id = NEW.project_id" IPDESK_STAGE_UPSERT "; END IF;"),
+    IPDESK_PG_FUNCTION("ipdesk_stage_sums_project",
+        IPDESK_STAGE_INSERT IPDESK_STAGE_VALUES("OLD", "-", "s.stage", "s.reached_on")
+        " FROM project_stages s WHERE s.project_id = OLD.id" IPDESK_STAGE_UPSERT "; "
+        IPDESK_STAGE_INSERT IPDESK_STAGE_VALUES("NEW", "", "s.stage", "s.reached_on")
+        " FROM project_stages s WHERE s.project_id = NEW.id" IPDESK_STAGE_UPSERT ";"),
+    "CREATE OR REPLACE TRIGGER stage_sums_stage AFTER INSERT OR UPDATE OR DELETE ON project_stages"
+    " FOR EACH ROW EXECUTE FUNCTION ipdesk_stage_sums_stage()",
+    "CREATE OR REPLACE TRIGGER stage_sums_project AFTER UPDATE OF unit_id, planned_investment, signed_investment,"
+    " project_type, funds_in_place, expected_output, expected_tax ON projects"
+    " FOR EACH ROW EXECUTE FUNCTION ipdesk_stage_sums_project()",
+    nullptr,
+};
+#undef IPDESK_PG_FUNCTION
+#undef IPDESK_STAGE_VALUES
+#undef IPDESK_STAGE_UPSERT
+#undef IPDESK_STAGE_INSERT
+#undef IPDESK_STAGE_TABLE
+#undef IPDESK_STAGE_REFILL
+
+
+/// Step 5: the audit trail (who changed which field of which record, from what to what) and the
+/// accounts of a team desk. The audit rows are written by the database's own triggers: on SQLite
+/// they are generated per column (auditTriggersSqlite), on PostgreSQL one function reads rows as JSON.
+const char *const schemaStep5[] = {
+    "CREATE TABLE IF NOT EXISTS audit_log ("
+    " id %PK%,"
+    " at TEXT NOT NULL,"
+    " who TEXT NOT NULL DEFAULT '',"
+    " table_name TEXT NOT NULL,"
+    " record_id BIGINT NOT NULL,"
+    " action TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete')),"
+    " field TEXT NOT NULL DEFAULT '',"
+    " old_value TEXT,"
+    " new_value TEXT)",
+    "CREATE INDEX IF NOT EXISTS audit_record ON audit_log(table_name, record_id)",
+    "CREATE INDEX IF NOT EXISTS audit_at ON audit_log(at)",
+    "CREATE INDEX IF NOT EXISTS audit_who ON audit_log(who)",
+    // Re-imports look a project up by name within its unit; with both in one index the server's
+    // planner cannot prefer scanning the whole unit while its statistics lag behind a long import.
+    "CREATE INDEX IF NOT EXISTS projects_name_unit ON projects(name, unit_id)",
+    "DROP INDEX IF EXISTS projects_name",
+    "CREATE TABLE IF NOT EXISTS desk_users ("
+    " login TEXT PRIMARY KEY,"
+    " unit_id BIGINT REFERENCES units(id) ON DELETE RESTRICT,"
+    " role TEXT NOT NULL CHECK (role IN ('admin', 'officer', 'viewer')),"
+    " full_name TEXT NOT NULL DEFAULT '')",
+    nullptr,
+};
+
+/// The tables whose changes are audited; project_stages is audited as fields of its project.
+const char *const auditedTables[] = {"units", "projects", "project_stages", "targets", "facts", "activities"};
+
+/// Step 5 on PostgreSQL, after the common part: audit and change-notice triggers, the three group
+/// roles, and row-level security so that the server itself keeps an officer to their own units.
+const char *const schemaStep5Pg[] = {
+    "CREATE OR REPLACE FUNCTION ipdesk_is_admin() RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER"
+    " SET search_path = public AS $$ SELECT pg_has_role(session_user, 'ipdesk_admin', 'MEMBER')"
+    " OR EXISTS (SELECT 1 FROM pg_roles WHERE rolname = session_user AND rolsuper)"
+    " OR session_user = (SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()) $$",
+    // The units this account writes as an officer: its own unit and every unit below it.
+    "CREATE OR REPLACE FUNCTION ipdesk_writable_units() RETURNS bigint[] LANGUAGE sql STABLE SECURITY DEFINER"
+    " SET search_path = public AS $$ SELECT COALESCE(array_agg(down.id), '{}') FROM (WITH RECURSIVE down(id) AS ("
+    " SELECT d.unit_id FROM desk_users d WHERE d.login = session_user AND d.role = 'officer' AND d.unit_id IS NOT NULL"
+    " AND pg_has_role(session_user, 'ipdesk_officer', 'MEMBER')"
+    " UNION SELECT u.id FROM units u JOIN down ON u.parent_id = down.id) SELECT id FROM down) down $$",
+    // True when the account may write records of this unit: an administrator anywhere, an officer in
+    // the subtree of their own unit.
+    "CREATE OR REPLACE FUNCTION ipdesk_can_write(target BIGINT) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER"
+    " SET search_path = public AS $$ SELECT ipdesk_is_admin() OR target = ANY (ipdesk_writable_units()) $$",
+    "CREATE OR REPLACE FUNCTION ipdesk_audit() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER"
+    " SET search_path = public AS $$"
+    " DECLARE o jsonb; n jsonb; k text; rid bigint;"
+    " ts text := to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"');"
+    " BEGIN"
+    " IF current_setting('ipdesk.copying', true) = 'on' AND ipdesk_is_admin() THEN RETURN NULL; END IF;"
+    " IF TG_OP <> 'INSERT' THEN o := to_jsonb(OLD); END IF;"
+    " IF TG_OP <> 'DELETE' THEN n := to_jsonb(NEW); END IF;"
+    " IF TG_TABLE_NAME = 'project_stages' THEN"
+    "  IF TG_OP = 'UPDATE' AND (o->>'reached_on') IS NOT DISTINCT FROM (n->>'reached_on') THEN RETURN NULL; END IF;"
+    "  INSERT INTO audit_log (at, who, table_name, record_id, action, field, old_value, new_value)"
+    "  VALUES (ts, session_user, 'projects', COALESCE(n->>'project_id', o->>'project_id')::bigint, 'update',"
+    "  'stage_date_' || COALESCE(n->>'stage', o->>'stage'), o->>'reached_on', n->>'reached_on');"
+    "  RETURN NULL;"
+    " END IF;"
+    " rid := COALESCE(n->>'id', o->>'id')::bigint;"
+    " IF TG_OP = 'UPDATE' THEN"
+    "  FOR k IN SELECT key FROM jsonb_each(n) LOOP"
+    "   IF k <> 'version' AND (n->k) IS DISTINCT FROM (o->k) THEN"
+    "    INSERT INTO audit_log (at, who, table_name, record_id, action, field, old_value, new_value)"
+    "    VALUES (ts, session_user, TG_TABLE_NAME, rid, 'update', k, o->>k, n->>k);"
+    "   END IF;"
+    "  END LOOP;"
+    " ELSE"
+    "  INSERT INTO audit_log (at, who, table_name, record_id, action, field, old_value, new_value)"
+    "  VALUES (ts, session_user, TG_TABLE_NAME, rid, lower(TG_OP), '', (o - 'version')::text, (n - 'version')::text);"
+    " END IF;"
+    " RETURN NULL; END $$",
+    "CREATE OR REPLACE FUNCTION ipdesk_notify() RETURNS trigger LANGUAGE plpgsql AS $$"
+    " BEGIN PERFORM pg_notify('ipdesk_changes', TG_TABLE_NAME); RETURN NULL; END $$",
+    "DO $$ BEGIN"
+    " IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'ipdesk_admin') THEN CREATE ROLE ipdesk_admin NOLOGIN; END IF;"
+    " IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'ipdesk_officer') THEN CREATE ROLE ipdesk_officer NOLOGIN; END IF;"
+    " IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'ipdesk_viewer') THEN CREATE ROLE ipdesk_viewer NOLOGIN; END IF;"
+    " END $$",
+    "REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC",
+    "GRANT SELECT ON ALL TABLES IN SCHEMA public TO ipdesk_admin, ipdesk_officer, ipdesk_viewer",
+    "GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ipdesk_admin",
+    "GRANT INSERT, UPDATE, DELETE ON units, projects, project_stages, targets, facts, documents, activities,"
+    " activity_projects TO ipdesk_officer",
+    "GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO ipdesk_admin, ipdesk_officer",
+    nullptr,
+};
+
+/// Row-level security: everyone reads everything; writes need the record's unit to be writable
+/// (as ipdesk_can_write()). %T% is the table, %U% the expression of its unit. %W% is written so that
+/// the server works out the account's units once per statement (an InitPlan), not once per row.
+const char *const rowSecurityPg[] = {
+    "ALTER TABLE %T% ENABLE ROW LEVEL SECURITY",
+    "DROP POLICY IF EXISTS ipdesk_read ON %T%",
+    "CREATE POLICY ipdesk_read ON %T% FOR SELECT USING (true)",
+    "DROP POLICY IF EXISTS ipdesk_add ON %T%",
+    "CREATE POLICY ipdesk_add ON %T% FOR INSERT WITH CHECK (%W%)",
+    "DROP POLICY IF EXISTS ipdesk_change ON %T%",
+    "CREATE POLICY ipdesk_change ON %T% FOR UPDATE USING (%W%) WITH CHECK (%W%)",
+    "DROP POLICY IF EXISTS ipdesk_remove ON %T%",
+    "CREATE POLICY ipdesk_remove ON %T% FOR DELETE USING (%W%)",
+    nullptr,
+};
+const char writableCheck[] = "(SELECT ipdesk_is_admin()) OR %U% = ANY ((SELECT ipdesk_writable_units())::bigint[])";
+const char *const rowSecurityTables[][2] = {
+    {"projects", "unit_id"},
+    {"project_stages", "(SELECT p.unit_id FROM projects p WHERE p.id = project_id)"},
+    {"targets", "unit_id"},
+    {"facts", "unit_id"},
+    {"activities", "unit_id"},
+    {"activity_projects", "(SELECT a.unit_id FROM activities a WHERE a.id = activity_id)"},
+    {"units", "COALESCE(parent_id, -1)"},
+};
+
+const char *const *const schemaSteps[] = {schemaStep1, schemaStep2, schemaStep3, schemaStep4, schemaStep5};
+
+
+} // namespace
+
+const char *const Database::stageSumColumns = IPDESK_STAGE_SUMS;
+#undef IPDESK_STAGE_SUMS
+
+Database::Database()
+    : m_connectionName(QStringLiteral("ipdesk-%1").arg(connectionCounter.fetchAndAddRelaxed(1)))
+{
+}
+
+Database::~Database()
+{
+    close();
+}
+
+bool Database::isOpen() const
+{
+    return m_db.isOpen();
+}
+
+void Database::close()
+{
+    m_kept.clear();
+    m_scratch.reset();
+    if (m_db.isValid()) {
+        if (m_db.isOpen())
+            m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+    m_location.clear();
+}
+
+Status Database::errorFrom(const QSqlQuery &q)
+{
+    const QSqlError e = q.lastError();
+    QString text = e.databaseText().isEmpty() ? e.text() : e.databaseText();
+    const QString code = e.nativeErrorCode();
+    if (code == QLatin1String("42501") || text.contains(QLatin1String("row-level security"))
+        || text.contains(QLatin1String("permission denied")))
+        return Status::error(tr("The team database refused this change: your account may not write records of this unit "
+                                "or this kind. Nothing was changed."),
+                             Status::Code::Denied);
+    if (code.startsWith(QLatin1String("08")) || code == QLatin1String("57P01") || code == QLatin1String("57P02")
+        || text.contains(QLatin1String("server closed the connection")) || text.contains(QLatin1String("no connection to the server"))
+        || text.contains(QLatin1String("terminating connection")) || text.contains(QLatin1String("connection to server")))
+        return Status::error(tr("The connection to the team database was lost; the change was not saved."),
+                             Status::Code::Offline);
+    if (code == QLatin1String("40001") || code == QLatin1String("40P01"))
+        return Status::error(tr("Another officer was saving the same records at the same moment; try again."),
+                             Status::Code::Conflict);
+    if (text.contains(QLatin1String("locked")) || text.contains(QLatin1String("busy")))
+        return Status::error(tr("The desk is locked by another program. Close it there and try again."));
+    if (text.contains(QLatin1String("readonly")) || text.contains(QLatin1String("read-only")))
+        return Status::error(tr("The desk file is read-only; nothing was changed."));
+    return Status::error(tr("Database error: %1").arg(text));
+}
+
+Status Database::checkExistingFile(const QString &path) const
+{
+    QFileInfo info(path);
+    if (info.isDir())
+        return Status::error(tr("%1 is a folder, not an IPDesk desk.").arg(path));
+    if (info.size() == 0)
+        return Status();
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return Status::error(tr("%1 cannot be read: %2").arg(path, f.errorString()));
+    const QByteArray header = f.read(16);
+    if (header != QByteArray("SQLite format 3\0", 16))
+        return Status::error(tr("%1 is not an IPDesk desk (it is not a database file). The file was not changed.").arg(path));
+    if (!info.isWritable() || !(info.permissions() & QFile::WriteOwner))
+        return Status::error(tr("%1 is read-only. Make it writable or open a copy; the file was not changed.").arg(path));
+    return Status();
+}
+
+Status Database::open(const QString &location, OpenMode mode)
+{
+    close();
+    if (isServerAddress(location))
+        return openServer(location, mode);
+
+    const QFileInfo info(location);
+    const bool exists = info.exists();
+    if (!exists && mode == OpenMode::ExistingOnly)
+        return Status::error(tr("There is no desk at %1.").arg(location), Status::Code::NoDesk);
+    if (exists) {
+        Status s = checkExistingFile(location);
+        if (!s)
+            return s;
+    } else if (!info.dir().exists() && !QDir().mkpath(info.absolutePath())) {
+        return Status::error(tr("The folder %1 cannot be created.").arg(info.absolutePath()));
+    }
+
+    m_backend = Backend::SQLite;
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    m_db.setDatabaseName(location);
+    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=3000"));
+    if (!m_db.open()) {
+        const QString why = m_db.lastError().text();
+        close();
+        return Status::error(tr("The desk %1 cannot be opened: %2").arg(location, why));
+    }
+    m_location = location;
+
+    // Is it ours, and not newer than us? Read before writing anything.
+    {
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'"))) {
+            Status s = errorFrom(q);
+            close();
+            return s.message().isEmpty() ? Status::error(tr("%1 is not an IPDesk desk.").arg(location)) : s;
+        }
+        QStringList tables;
+        while (q.next())
+            tables << q.value(0).toString();
+        if (!tables.isEmpty()) {
+            if (!tables.contains(QLatin1String("meta"))) {
+                close();
+                return Status::error(tr("%1 is a database of another program, not an IPDesk desk. The file was not changed.").arg(location));
+            }
+            QSqlQuery m(m_db);
+            m.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'application'"));
+            if (!m.next() || m.value(0).toString() != applicationId) {
+                close();
+                return Status::error(tr("%1 is a database of another program, not an IPDesk desk. The file was not changed.").arg(location));
+            }
+            const int v = schemaVersion();
+            if (v > SchemaVersion) {
+                close();
+                return Status::error(tr("%1 was written by a newer IPDesk (desk format %2; this program reads up to %3). "
+                                        "Update IPDesk to open it; the file was not changed.")
+                                         .arg(location).arg(v).arg(SchemaVersion));
+            }
+        }
+    }
+
+    // A write lock proves nobody else holds the file.
+    {
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+            Status s = errorFrom(q);
+            close();
+            return s;
+        }
+        q.exec(QStringLiteral("ROLLBACK"));
+    }
+
+    const char *const pragmas[] = {"PRAGMA foreign_keys = ON", "PRAGMA journal_mode = WAL",
+                                   "PRAGMA synchronous = NORMAL", "PRAGMA cache_size = -65536"};
+    for (const char *p : pragmas) {
+        QSqlQuery q(m_db);
+        if (!q.exec(QString::fromLatin1(p))) {
+            Status s = errorFrom(q);
+            close();
+            return s;
+        }
+    }
+    Status s = migrate();
+    if (s) {
+        // Who the audit trail names on a personal desk: the account that has the file open.
+        QString who = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+        s = exec(QStringLiteral("INSERT INTO meta (key, value) VALUES ('session.user', ?)"
+                                " ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+                 {who.isEmpty() ? QStringLiteral("local") : who});
+    }
+    if (!s) {
+        close();
+        return s;
+    }
+    return Status();
+}
+
+bool Database::isServerAddress(const QString &location)
+{
+    return location.startsWith(QLatin1String("postgresql://")) || location.startsWith(QLatin1String("postgres://"));
+}
+
+std::optional<ServerAddress> ServerAddress::parse(const QString &address)
+{
+    const QUrl url(address, QUrl::StrictMode);
+    if (!url.isValid() || (url.scheme() != QLatin1String("postgresql") && url.scheme() != QLatin1String("postgres")))
+        return std::nullopt;
+    ServerAddress a;
+    a.host = url.host().isEmpty() ? QStringLiteral("localhost") : url.host();
+    a.port = url.port(5432);
+    a.database = url.path(QUrl::FullyDecoded).mid(1);
+    a.user = url.userName(QUrl::FullyDecoded);
+    a.password = url.password(QUrl::FullyDecoded); // a password may hold @ : / and %
+    const QUrlQuery query(url);
+    a.sslMode = query.queryItemValue(QStringLiteral("sslmode"));
+    if (a.database.isEmpty() || a.port <= 0)
+        return std::nullopt;
+    return a;
+}
+
+QString ServerAddress::toString(bool withPassword) const
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("postgresql"));
+    url.setHost(host);
+    url.setPort(port);
+    url.setPath(QLatin1Char('/') + database);
+    url.setUserName(user);
+    if (withPassword && !password.isEmpty())
+        url.setPassword(password);
+    if (!sslMode.isEmpty())
+        url.setQuery(QStringLiteral("sslmode=") + sslMode);
+    return url.toString();
+}
+
+Status Database::openServer(const QString &location, OpenMode mode)
+{
+    const std::optional<ServerAddress> address = ServerAddress::parse(location);
+    if (!address)
+        return Status::error(tr("%1 is not a team database address. Write it as "
+                                "postgresql://user@host:port/database.").arg(location));
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
+        return Status::error(tr("This installation cannot reach team databases: Qt's PostgreSQL driver "
+                                "(package libqt6sql6-psql) is missing."));
+    m_backend = Backend::PostgreSQL;
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
+    m_db.setHostName(address->host);
+    m_db.setPort(address->port);
+    m_db.setDatabaseName(address->database);
+    m_db.setUserName(address->user);
+    m_db.setPassword(address->password.isEmpty() ? m_password : address->password);
+    // SUM() of BIGINT is NUMERIC on the server: read it exactly (as text that converts to qint64), not as double.
+    m_db.setNumericalPrecisionPolicy(QSql::HighPrecision);
+    m_db.setConnectOptions(QStringLiteral("connect_timeout=5;application_name=IPDesk;sslmode=%1")
+                               .arg(address->sslMode.isEmpty() ? QStringLiteral("prefer") : address->sslMode));
+    if (!m_db.open()) {
+        const QSqlError e = m_db.lastError();
+        close();
+        m_backend = Backend::PostgreSQL;
+        const QString why = e.databaseText().isEmpty() ? e.text() : e.databaseText();
+        if (why.contains(QLatin1String("password authentication failed")) || why.contains(QLatin1String("no password supplied")))
+            return Status::error(tr("The team database at %1 refused the user name or password.")
+                                     .arg(address->toString(false)), Status::Code::Denied);
+        if (why.contains(QLatin1String("does not exist")))
+            return Status::error(tr("There is no team database %1 on %2.").arg(address->database, address->host));
+        return Status::error(tr("The team database at %1 cannot be reached: %2")
+                                 .arg(address->toString(false), why.trimmed()), Status::Code::Offline);
+    }
+    m_location = address->toString(false);
+    m_address = *address;
+    if (m_address.password.isEmpty())
+        m_address.password = m_password;
+
+    // Is it ours, and not newer than us? Read before writing anything.
+    {
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"))) {
+            Status s = errorFrom(q);
+            close();
+            return s;
+        }
+        QStringList tables;
+        while (q.next())
+            tables << q.value(0).toString();
+        if (tables.isEmpty() && mode == OpenMode::ExistingOnly) {
+            close();
+            return Status::error(tr("The team database %1 has no desk in it yet.").arg(address->database),
+                                 Status::Code::NoDesk);
+        }
+        if (!tables.isEmpty()) {
+            QSqlQuery m(m_db);
+            if (!tables.contains(QLatin1String("meta"))
+                || !m.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'application'")) || !m.next()
+                || m.value(0).toString() != applicationId) {
+                close();
+                return Status::error(tr("The database %1 belongs to another program, not IPDesk. Nothing was changed.")
+                                         .arg(address->database));
+            }
+            const int v = schemaVersion();
+            if (v > SchemaVersion) {
+                close();
+                return Status::error(tr("The team database %1 was set up by a newer IPDesk (desk format %2; this program "
+                                        "reads up to %3). Update IPDesk to use it; nothing was changed.")
+                                         .arg(address->database).arg(v).arg(SchemaVersion));
+            }
+        }
+    }
+    QSqlQuery u(m_db);
+    u.exec(QStringLiteral("SET client_min_messages = warning"));
+    if (u.exec(QStringLiteral("SELECT session_user")) && u.next())
+        m_user = u.value(0).toString();
+    const int version = schemaVersion();
+    if (version > 0 && version < SchemaVersion) {
+        // Upgrading changes tables, functions and policies: the administrator's task, once.
+        QSqlQuery owner(m_db);
+        const bool mayUpgrade = owner.exec(QStringLiteral("SELECT pg_get_userbyid(relowner) = session_user"
+                                                          " OR (SELECT rolsuper FROM pg_roles WHERE rolname = session_user)"
+                                                          " FROM pg_class WHERE relname = 'meta'"))
+            && owner.next() && owner.value(0).toBool();
+        if (!mayUpgrade) {
+            close();
+            m_backend = Backend::PostgreSQL;
+            return Status::error(tr("The team database %1 is in desk format %2 and this IPDesk uses format %3. Ask its "
+                                    "administrator to open it once with this IPDesk, which upgrades it; nothing was changed.")
+                                     .arg(address->database).arg(version).arg(SchemaVersion));
+        }
+    }
+    Status s = version < SchemaVersion ? migrate() : Status();
+    if (!s) {
+        close();
+        m_backend = Backend::PostgreSQL;
+        return s;
+    }
+    return Status();
+}
+
+int Database::schemaVersion() const
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version'")) || !q.next())
+        return 0;
+    return q.value(0).toInt();
+}
+
+::sqlite3 *Database::sqliteHandle() const
+{
+    if (m_backend != Backend::SQLite || !m_db.isOpen())
+        return nullptr;
+    const QVariant v = m_db.driver()->handle();
+    if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<::sqlite3 *const *>(v.constData());
+}
+
+QString Database::userName() const
+{
+    if (m_backend == Backend::PostgreSQL)
+        return m_user;
+    const QString who = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    return who.isEmpty() ? QStringLiteral("local") : who;
+}
+
+bool Database::canWrite(qint64 unitId)
+{
+    if (m_backend != Backend::PostgreSQL)
+        return true;
+    QSqlQuery q = query(QStringLiteral("SELECT ipdesk_can_write(?)"));
+    q.addBindValue(unitId);
+    return q.exec() && q.next() && q.value(0).toBool();
+}
+
+bool Database::isAdmin()
+{
+    if (m_backend != Backend::PostgreSQL)
+        return true;
+    QSqlQuery q = query(QStringLiteral("SELECT ipdesk_is_admin()"));
+    return q.exec() && q.next() && q.value(0).toBool();
+}
+
+bool Database::ping()
+{
+    if (!m_db.isOpen())
+        return false;
+    if (m_backend != Backend::PostgreSQL)
+        return true;
+    QSqlQuery q(m_db);
+    return q.exec(QStringLiteral("SELECT 1")) && q.next();
+}
+
+Status Database::reconnect()
+{
+    if (m_backend != Backend::PostgreSQL)
+        return Status();
+    const ServerAddress address = m_address;
+    m_password = address.password;
+    m_kept.clear(); // prepared on the connection that is gone
+    m_scratch.reset();
+    if (m_db.isValid()) {
+        m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+    m_transactionDepth = 0;
+    ServerAddress withoutPassword = address;
+    withoutPassword.password.clear();
+    return openServer(withoutPassword.toString(false), OpenMode::ExistingOnly);
+}
+
+QList<qint64> Database::reserveIds(const QString &table, int count, Status *status)
+{
+    QList<qint64> ids;
+    if (m_backend != Backend::PostgreSQL) {
+        *status = Status::error(tr("Ids are reserved in advance only on a team database."));
+        return ids;
+    }
+    QSqlQuery q = run(QStringLiteral("SELECT nextval(pg_get_serial_sequence('%1', 'id')) FROM generate_series(1, %2)")
+                          .arg(table).arg(count),
+                      {}, status);
+    while (status->ok() && q.next())
+        ids << q.value(0).toLongLong();
+    return ids;
+}
+
+Status Database::continueIdsAfterMax(const QString &table)
+{
+    if (m_backend != Backend::PostgreSQL)
+        return Status(); // SQLite's INTEGER PRIMARY KEY continues after the highest by itself
+    return exec(QStringLiteral("SELECT setval(pg_get_serial_sequence('%1', 'id'), COALESCE(MAX(id), 0) + 1, false) FROM %1")
+                    .arg(table));
+}
+
+qint64 Database::dataVersion()
+{
+    if (m_backend != Backend::SQLite || !m_db.isOpen())
+        return -1;
+    QSqlQuery q(m_db);
+    return q.exec(QStringLiteral("PRAGMA data_version")) && q.next() ? q.value(0).toLongLong() : -1;
+}
+
+QString Database::primaryKeyType() const
+{
+    return m_backend == Backend::SQLite ? QStringLiteral("INTEGER PRIMARY KEY")
+                                        : QStringLiteral("BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY");
+}
+
+QStringList Database::columnsOf(const QString &table)
+{
+    QStringList columns;
+    const QSqlRecord r = m_db.record(table);
+    for (int i = 0; i < r.count(); ++i)
+        columns << r.fieldName(i);
+    return columns;
+}
+
+namespace {
+const QLatin1String auditHead("INSERT INTO audit_log (at, who, table_name, record_id, action, field, old_value, new_value) ");
+const QLatin1String auditStamp("strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), "
+                               "COALESCE((SELECT value FROM meta WHERE key = 'session.user'), ''), ");
+} // namespace
+
+QString Database::auditInsertSelect(const QString &table, const QString &row)
+{
+    // What the audit trail records of a new row: the whole record as JSON; a new stage date as a
+    // change of its project. The insert trigger and the catch-up after a long import share it.
+    if (table == QLatin1String("project_stages"))
+        return QStringLiteral("SELECT %1'projects', %2.project_id, 'update', 'stage_date_' || %2.stage, NULL, %2.reached_on")
+            .arg(auditStamp, row);
+    QStringList pairs;
+    for (const QString &c : columnsOf(table)) {
+        if (c != QLatin1String("version"))
+            pairs << QStringLiteral("'%1', %2.%1").arg(c, row);
+    }
+    return QStringLiteral("SELECT %1'%2', %3.id, 'insert', '', NULL, json_object(%4)")
+        .arg(auditStamp, table, row, pairs.join(QLatin1String(", ")));
+}
+
+QStringList Database::auditTriggersSqlite()
+{
+    // One trigger per table and action. An update writes one audit row per column that changed.
+    QStringList out;
+    const QString head = auditHead;
+    const QString stamp = auditStamp;
+    for (const char *t : auditedTables) {
+        const QString table = QLatin1String(t);
+        out << QStringLiteral("CREATE TRIGGER IF NOT EXISTS audit_%1_insert AFTER INSERT ON %1 BEGIN %2%3; END")
+                   .arg(table, head, auditInsertSelect(table, QStringLiteral("NEW")));
+        if (table == QLatin1String("project_stages")) {
+            const QString field = QStringLiteral("'stage_date_' || %1.stage");
+            out << QStringLiteral("CREATE TRIGGER IF NOT EXISTS audit_%1_delete AFTER DELETE ON %1 BEGIN %2 VALUES (%3"
+                                  "'projects', OLD.project_id, 'update', %4, OLD.reached_on, NULL); END")
+                       .arg(table, head, stamp, field.arg(QLatin1String("OLD")));
+            out << QStringLiteral("CREATE TRIGGER IF NOT EXISTS audit_%1_update AFTER UPDATE ON %1"
+                                  " WHEN OLD.reached_on IS NOT NEW.reached_on BEGIN %2 VALUES (%3"
+                                  "'projects', NEW.project_id, 'update', %4, OLD.reached_on, NEW.reached_on); END")
+                       .arg(table, head, stamp, field.arg(QLatin1String("NEW")));
+            continue;
+        }
+        QStringList columns = columnsOf(table);
+        columns.removeAll(QStringLiteral("version"));
+        QStringList oldPairs, updates;
+        for (const QString &c : std::as_const(columns)) {
+            oldPairs << QStringLiteral("'%1', OLD.%1").arg(c);
+            updates << QStringLiteral("%1 SELECT %2'%3', NEW.id, 'update', '%4', OLD.%4, NEW.%4 WHERE OLD.%4 IS NOT NEW.%4;")
+                           .arg(head, stamp, table, c);
+        }
+        out << QStringLiteral("CREATE TRIGGER IF NOT EXISTS audit_%1_delete AFTER DELETE ON %1 BEGIN %2 VALUES (%3"
+                              "'%1', OLD.id, 'delete', '', json_object(%4), NULL); END")
+                   .arg(table, head, stamp, oldPairs.join(QLatin1String(", ")));
+        out << QStringLiteral("CREATE TRIGGER IF NOT EXISTS audit_%1_update AFTER UPDATE ON %1 BEGIN %2 END")
+                   .arg(table, updates.join(QLatin1Char(' ')));
+    }
+    return out;
+}
+
+Status Database::suspendInsertAudit()
+{
+    if (m_backend != Backend::SQLite)
+        return Status();
+    // (After a rolled-back import the dropped triggers are back; asking again is right.)
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT (SELECT COALESCE(MAX(rowid), 0) FROM projects),"
+                               " (SELECT COALESCE(MAX(rowid), 0) FROM project_stages)")) || !q.next())
+        return errorFrom(q);
+    m_auditFrom = {q.value(0).toLongLong(), q.value(1).toLongLong()};
+    q.finish();
+    const Status s = execAll({QStringLiteral("DROP TRIGGER IF EXISTS audit_projects_insert"),
+                              QStringLiteral("DROP TRIGGER IF EXISTS audit_project_stages_insert")});
+    m_insertAuditSuspended = s.ok();
+    return s;
+}
+
+Status Database::catchUpInsertAudit()
+{
+    if (!m_insertAuditSuspended)
+        return Status();
+    m_insertAuditSuspended = false;
+    // One statement a table for every row added meanwhile, in the order they were added.
+    const QString tables[] = {QStringLiteral("projects"), QStringLiteral("project_stages")};
+    const qint64 from[] = {m_auditFrom.first, m_auditFrom.second};
+    for (int i = 0; i < 2; ++i) {
+        Status s = exec(QString(auditHead) + auditInsertSelect(tables[i], QStringLiteral("n"))
+                            + QStringLiteral(" FROM %1 n WHERE n.rowid > ? ORDER BY n.rowid").arg(tables[i]),
+                        {from[i]});
+        if (!s)
+            return s;
+    }
+    return resumeAudit(); // CREATE TRIGGER IF NOT EXISTS: puts back the two that were dropped
+}
+
+QStringList Database::teamStatements()
+{
+    QStringList out;
+    for (const char *const *stmt = schemaStep5Pg; *stmt; ++stmt)
+        out << QString::fromLatin1(*stmt);
+    for (const char *t : auditedTables) {
+        out << QStringLiteral("CREATE OR REPLACE TRIGGER audit AFTER INSERT OR UPDATE OR DELETE ON %1"
+                              " FOR EACH ROW EXECUTE FUNCTION ipdesk_audit()").arg(QLatin1String(t));
+        out << QStringLiteral("CREATE OR REPLACE TRIGGER notify AFTER INSERT OR UPDATE OR DELETE ON %1"
+                              " FOR EACH STATEMENT EXECUTE FUNCTION ipdesk_notify()").arg(QLatin1String(t));
+    }
+    for (const auto &table : rowSecurityTables) {
+        for (const char *const *stmt = rowSecurityPg; *stmt; ++stmt)
+            out << QString::fromLatin1(*stmt).replace(QLatin1String("%W%"), QLatin1String(writableCheck))
+                       .replace(QLatin1String("%T%"), QLatin1String(table[0]))
+                       .replace(QLatin1String("%U%"), QLatin1String(table[1]));
+    }
+    return out;
+}
+
+Status Database::execAll(const QStringList &statements)
+{
+    for (const QString &sql : statements) {
+        const Status s = exec(sql);
+        if (!s)
+            return s;
+    }
+    return Status();
+}
+
+Status Database::suspendStageSums()
+{
+    if (m_backend == Backend::PostgreSQL)
+        return exec(QStringLiteral("SELECT set_config('ipdesk.stage_sums', 'off', true)"));
+    QStringList drops;
+    for (const char *trigger : {"stage_sums_add", "stage_sums_remove", "stage_sums_move", "stage_sums_project"})
+        drops << QLatin1String("DROP TRIGGER IF EXISTS ") + QLatin1String(trigger);
+    return execAll(drops);
+}
+
+Status Database::rebuildStageSums()
+{
+    if (m_backend == Backend::PostgreSQL)
+        return exec(QStringLiteral("SELECT ipdesk_rebuild_stage_sums()"));
+    // Schema step 4 creates the table if needed, refills it and puts the triggers back.
+    for (const char *const *stmt = schemaStep4; *stmt; ++stmt) {
+        const Status s = exec(QString::fromUtf8(*stmt));
+        if (!s)
+            return s;
+    }
+    return Status();
+}
+
+Status Database::migrate()
+{
+    {
+        Transaction t(*this);
+        Status s = exec(QStringLiteral("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"));
+        if (!s)
+            return s;
+        QSqlQuery q = query(QStringLiteral("SELECT COUNT(*) FROM meta WHERE key = 'application'"));
+        if (!q.exec() || !q.next())
+            return errorFrom(q);
+        if (q.value(0).toInt() == 0) {
+            s = exec(QStringLiteral("INSERT INTO meta (key, value) VALUES ('application', ?), ('schema_version', '0')"),
+                     {QString(applicationId)});
+            if (!s)
+                return s;
+        }
+        s = t.commit();
+        if (!s)
+            return s;
+    }
+    const int steps = int(sizeof(schemaSteps) / sizeof(schemaSteps[0]));
+    for (int v = schemaVersion(); v < steps; ++v) {
+        Transaction t(*this);
+        QStringList statements;
+        if (v == 0 && m_backend == Backend::PostgreSQL) {
+            // Dates are DATE on the server and ISO text in SQLite; substr() reads both the same way.
+            statements << QStringLiteral("CREATE OR REPLACE FUNCTION substr(d date, start integer, len integer) RETURNS text"
+                                         " LANGUAGE sql IMMUTABLE AS $$ SELECT substr(to_char(d, 'YYYY-MM-DD'), start, len) $$");
+        }
+        const char *const *step = schemaSteps[v];
+        if (v == 3 && m_backend == Backend::PostgreSQL)
+            step = schemaStep4Pg;
+        for (const char *const *stmt = step; *stmt; ++stmt)
+            statements << QString::fromLatin1(*stmt).replace(QLatin1String("%PK%"), primaryKeyType());
+        if (v == 4)
+            statements << (m_backend == Backend::PostgreSQL ? teamStatements() : auditTriggersSqlite());
+        Status s = execAll(statements);
+        if (!s)
+            return s;
+        s = exec(QStringLiteral("UPDATE meta SET value = ? WHERE key = 'schema_version'"), {QString::number(v + 1)});
+        if (!s)
+            return s;
+        s = t.commit();
+        if (!s)
+            return s;
+    }
+    return Status();
+}
+
+QSqlQuery Database::query(const QString &sql)
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(sql);
+    return q;
+}
+
+void Database::bindAll(QSqlQuery &q, const QVariantList &values)
+{
+    for (const QVariant &v : values) {
+        if (v.userType() == QMetaType::QString && v.toString().isNull())
+            q.addBindValue(QStringLiteral(""));
+        else
+            q.addBindValue(v);
+    }
+}
+
+QString Database::withValues(const QString &sql, const QVariantList &values) const
+{
+    QString out;
+    out.reserve(sql.size() + values.size() * 8);
+    const QSqlDriver *driver = m_db.driver();
+    qsizetype next = 0;
+    bool quoted = false;
+    for (const QChar c : sql) {
+        if (c == QLatin1Char('\''))
+            quoted = !quoted;
+        if (c != QLatin1Char('?') || quoted || next >= values.size()) {
+            out += c;
+            continue;
+        }
+        QVariant v = values.at(next++);
+        if (v.userType() == QMetaType::QString && v.toString().isNull())
+            v = QStringLiteral(""); // as bindAll: text columns are NOT NULL
+        if (v.userType() == QMetaType::Bool)
+            v = v.toBool() ? 1 : 0;
+        QSqlField field(QString(), v.metaType());
+        field.setValue(v);
+        out += driver->formatValue(field);
+    }
+    return out;
+}
+
+QSqlQuery Database::run(const QString &sql, const QVariantList &values, Status *status)
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    bool ok;
+    if (m_backend == Backend::PostgreSQL) {
+        ok = q.exec(withValues(sql, values));
+    } else {
+        ok = q.prepare(sql);
+        if (ok) {
+            bindAll(q, values);
+            ok = q.exec();
+        }
+    }
+    if (status) {
+        *status = ok ? Status() : errorFrom(q);
+        // A dead connection may fail without a word from the driver: ask before calling it an error.
+        if (!ok && m_backend == Backend::PostgreSQL && status->code() == Status::Code::Failed && !ping())
+            *status = Status::error(tr("The connection to the team database was lost; the change was not saved."),
+                                    Status::Code::Offline);
+    }
+    return q;
+}
+
+QSqlQuery &Database::runKept(const QString &sql, const QVariantList &values, Status *status)
+{
+    if (m_backend != Backend::PostgreSQL) {
+        // SQLite prepares in microseconds; a fresh statement leaves nothing open between calls.
+        m_scratch = std::make_unique<QSqlQuery>(run(sql, values, status));
+        return *m_scratch;
+    }
+    std::shared_ptr<QSqlQuery> &kept = m_kept[sql];
+    if (!kept) {
+        if (m_kept.size() > 64) { // filters make many shapes of the page query: keep the recent ones
+            m_kept.clear();
+            return runKept(sql, values, status);
+        }
+        kept = std::make_shared<QSqlQuery>(m_db);
+        kept->setForwardOnly(true);
+        if (!kept->prepare(sql)) {
+            *status = errorFrom(*kept);
+            m_scratch = std::make_unique<QSqlQuery>(std::move(*kept));
+            m_kept.remove(sql);
+            return *m_scratch;
+        }
+    }
+    QSqlQuery &q = *kept;
+    q.finish();
+    bindAll(q, values);
+    *status = q.exec() ? Status() : errorFrom(q);
+    // A dead connection may fail without a word from the driver: ask before calling it an error.
+    if (!status->ok() && status->code() == Status::Code::Failed && !ping())
+        *status = Status::error(tr("The connection to the team database was lost; the change was not saved."),
+                                Status::Code::Offline);
+    return q;
+}
+
+Status Database::exec(const QString &sql, const QVariantList &values)
+{
+    QSqlQuery q(m_db);
+    if (!values.isEmpty() && m_backend == Backend::PostgreSQL) {
+        Status s;
+        run(sql, values, &s);
+        return s;
+    }
+    if (values.isEmpty()) {
+        // Not prepared: PostgreSQL prepares no DDL (CREATE ..., DO ...).
+        if (!q.exec(sql))
+            return errorFrom(q);
+        return Status();
+    }
+    if (!q.prepare(sql))
+        return errorFrom(q);
+    bindAll(q, values);
+    if (!q.exec())
+        return errorFrom(q);
+    return Status();
+}
+
+qint64 Database::insert(const QString &sql, const QVariantList &values, Status *status)
+{
+    if (m_backend == Backend::PostgreSQL) {
+        QSqlQuery r = run(sql + QLatin1String(" RETURNING id"), values, status);
+        if (!status->ok())
+            return 0;
+        if (!r.next()) {
+            *status = errorFrom(r);
+            return 0;
+        }
+        return r.value(0).toLongLong();
+    }
+    QSqlQuery q(m_db);
+    if (!q.prepare(sql + QLatin1String(" RETURNING id"))) {
+        *status = errorFrom(q);
+        return 0;
+    }
+    bindAll(q, values);
+    if (!q.exec() || !q.next()) {
+        *status = errorFrom(q);
+        return 0;
+    }
+    *status = Status();
+    const qint64 id = q.value(0).toLongLong();
+    q.finish();
+    return id;
+}
+
+QString Database::setting(const QString &key, const QString &fallback) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT value FROM meta WHERE key = ?"));
+    q.addBindValue(QString(QLatin1String("setting.") + key));
+    if (q.exec() && q.next())
+        return q.value(0).toString();
+    return fallback;
+}
+
+Status Database::setSetting(const QString &key, const QString &value)
+{
+    Transaction t(*this);
+    Status s = exec(QStringLiteral("DELETE FROM meta WHERE key = ?"), {QString(QLatin1String("setting.") + key)});
+    if (s)
+        s = exec(QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?)"), {QString(QLatin1String("setting.") + key), value});
+    if (s)
+        s = t.commit();
+    return s;
+}
+
+Status Database::suspendAudit()
+{
+    if (m_backend == Backend::PostgreSQL)
+        return exec(QStringLiteral("SELECT set_config('ipdesk.copying', 'on', true)"));
+    QStringList drops;
+    for (const char *t : auditedTables) {
+        for (const char *action : {"insert", "update", "delete"})
+            drops << QStringLiteral("DROP TRIGGER IF EXISTS audit_%1_%2").arg(QLatin1String(t), QLatin1String(action));
+    }
+    return execAll(drops);
+}
+
+Status Database::resumeAudit()
+{
+    if (m_backend == Backend::PostgreSQL)
+        return exec(QStringLiteral("SELECT set_config('ipdesk.copying', 'off', true)"));
+    return execAll(auditTriggersSqlite());
+}
+
+Status Database::saveCopy(const QString &path)
+{
+    if (QFileInfo::exists(path) && !QFile::remove(path))
+        return Status::error(tr("%1 exists and cannot be replaced.").arg(path));
+    if (m_backend == Backend::PostgreSQL) {
+        // An offline copy of the team desk: a personal desk file with the same records.
+        Database copy;
+        Status s = copy.open(path);
+        if (s)
+            s = copyDesk(*this, copy);
+        copy.close();
+        if (!s)
+            QFile::remove(path);
+        return s;
+    }
+    return exec(QStringLiteral("VACUUM INTO ?"), {path});
+}
+
+Transaction::Transaction(Database &db)
+    : m_db(db)
+{
+    m_level = m_db.m_transactionDepth + 1;
+    if (m_level == 1) {
+        m_active = m_db.connection().transaction();
+    } else {
+        QSqlQuery q(m_db.connection());
+        m_active = q.exec(QStringLiteral("SAVEPOINT ipdesk_%1").arg(m_level));
+    }
+    if (m_active)
+        m_db.m_transactionDepth = m_level;
+}
+
+Transaction::~Transaction()
+{
+    if (!m_active)
+        return;
+    if (m_level == 1) {
+        m_db.connection().rollback();
+    } else {
+        QSqlQuery q(m_db.connection());
+        q.exec(QStringLiteral("ROLLBACK TO SAVEPOINT ipdesk_%1").arg(m_level));
+        q.exec(QStringLiteral("RELEASE SAVEPOINT ipdesk_%1").arg(m_level));
+    }
+    m_db.m_transactionDepth = m_level - 1;
+}
+
+Status Transaction::commit()
+{
+    if (!m_active)
+        return Status::error(Database::tr("No transaction is open."));
+    m_active = false;
+    m_db.m_transactionDepth = m_level - 1;
+    if (m_level > 1) {
+        QSqlQuery q(m_db.connection());
+        if (!q.exec(QStringLiteral("RELEASE SAVEPOINT ipdesk_%1").arg(m_level)))
+            return Database::errorFrom(q);
+        return Status();
+    }
+    if (!m_db.connection().commit()) {
+        const QString why = m_db.connection().lastError().text();
+        m_db.connection().rollback();
+        return Status::error(Database::tr("The change could not be saved: %1").arg(why));
+    }
+    return Status();
+}
+
+} // namespace IPDesk

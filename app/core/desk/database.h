@@ -1,0 +1,182 @@
+#pragma once
+
+#include "base/status.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <memory>
+#include <optional>
+
+struct sqlite3;
+
+namespace IPDesk {
+
+/// Where a team desk lives: postgresql://user[:password]@host[:port]/database[?sslmode=...]
+struct ServerAddress
+{
+    QString host;
+    int port = 5432;
+    QString database;
+    QString user;
+    QString password;
+    QString sslMode; ///< libpq's sslmode; empty means "prefer" (TLS where the server offers it)
+
+    static std::optional<ServerAddress> parse(const QString &address);
+    QString toString(bool withPassword = false) const;
+};
+
+/// One open desk: an SQLite file (default) or, later, a PostgreSQL server.
+/// This class is the one place that knows which backend it has (see SqlDialect below).
+class Database
+{
+    Q_DECLARE_TR_FUNCTIONS(IPDesk::Database)
+public:
+    enum class Backend { SQLite, PostgreSQL };
+    enum class OpenMode { CreateIfMissing, ExistingOnly };
+
+    static constexpr int SchemaVersion = 5;
+
+    Database();
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    /// Opens (and creates or upgrades) a desk: a file path, or a team database's postgresql:// address.
+    /// Never writes to a desk it refuses.
+    Status open(const QString &location, OpenMode mode = OpenMode::CreateIfMissing);
+    /// The password for the next open() of a team database whose address carries none (from the keyring).
+    void setPassword(const QString &password) { m_password = password; }
+    static bool isServerAddress(const QString &location);
+    /// The team database's address (with its password), for a second connection or a reconnect.
+    const ServerAddress &serverAddress() const { return m_address; }
+    bool isTeam() const { return m_backend == Backend::PostgreSQL; }
+    /// The account this connection works as (a team database's login; the system user on a file).
+    QString userName() const;
+    /// Whether this account may write records of the unit (always on a personal desk). The server
+    /// enforces the same rule; this only lets the window say so before the officer types.
+    bool canWrite(qint64 unitId);
+    bool isAdmin();
+    /// Is the connection still there? On a team desk, asks the server.
+    bool ping();
+    /// Opens the same team database again after the connection dropped.
+    Status reconnect();
+    void close();
+    bool isOpen() const;
+
+    QString location() const { return m_location; }
+    Backend backend() const { return m_backend; }
+    QSqlDatabase &connection() { return m_db; }
+    int schemaVersion() const;
+
+    /// A prepared query on this connection.
+    QSqlQuery query(const QString &sql);
+    /// Runs a prepared statement with values bound in order; errors become Status.
+    Status exec(const QString &sql, const QVariantList &values = {});
+    /// Runs statements in order, stopping at the first that fails.
+    Status execAll(const QStringList &statements);
+    /// Runs a statement with values for its ? marks and returns it for its rows or numRowsAffected().
+    /// On the server the values are written into the statement as escaped literals: one round trip,
+    /// where Qt's PostgreSQL driver would PREPARE, EXECUTE and DEALLOCATE (three).
+    QSqlQuery run(const QString &sql, const QVariantList &values, Status *status);
+    /// As run(), for the statements of every click (a project, a page, a save). On the server the
+    /// statement stays prepared on this connection, so it is parsed and planned once, not each time.
+    /// The query returned belongs to the Database: read its rows before the same SQL runs again.
+    QSqlQuery &runKept(const QString &sql, const QVariantList &values, Status *status);
+    /// Runs an INSERT ... RETURNING id and returns the new id (0 on failure).
+    qint64 insert(const QString &sql, const QVariantList &values, Status *status);
+
+    /// Desk-wide settings kept in the desk itself (thresholds of the bulletin, weights ...).
+    QString setting(const QString &key, const QString &fallback = QString()) const;
+    Status setSetting(const QString &key, const QString &value);
+
+    /// Writes a consistent copy of the open desk to another file (File → Save As).
+    Status saveCopy(const QString &path);
+
+    static Status errorFrom(const QSqlQuery &q);
+    /// Binds values in order; a null QString is bound as '' (text columns are NOT NULL).
+    static void bindAll(QSqlQuery &q, const QVariantList &values);
+
+    /// The SQLite connection underneath, for bulk writes that Qt's binding would slow down;
+    /// nullptr on other backends (callers then use QSqlQuery).
+    ::sqlite3 *sqliteHandle() const;
+
+    /// The SQL sums over projects `p` that reached a stage, in the column order of the stage_sums
+    /// table; the one definition of what the monthly sums count.
+    static const char *const stageSumColumns;
+
+    /// For a bulk write inside a transaction: stops keeping the monthly stage sums row by row...
+    Status suspendStageSums();
+    /// ...and counts them afresh from the stage dates once the rows are in. Both are undone with
+    /// the transaction if it rolls back.
+    Status rebuildStageSums();
+
+    /// For copying a whole desk in (see copyDesk): the copied audit trail stands, the copy itself
+    /// is not audited again. On a team database only an administrator's copy is exempt.
+    Status suspendAudit();
+    Status resumeAudit();
+    /// For a long import into a desk file: new projects and stage dates are written to the audit
+    /// trail at the end, one statement a table, rather than by a trigger per row (updates and
+    /// deletes stay audited row by row). Both are undone with the transaction if it rolls back.
+    /// The server keeps its triggers: there the audit is never suspended for an officer.
+    Status suspendInsertAudit();
+    Status catchUpInsertAudit();
+
+    // SqlDialect: what differs between SQLite and PostgreSQL.
+    QString primaryKeyType() const;
+    /// New ids of a table handed out in advance (the server's sequence), for rows sent in batches.
+    QList<qint64> reserveIds(const QString &table, int count, Status *status);
+    /// After rows were copied in with their ids: new rows continue after the highest.
+    Status continueIdsAfterMax(const QString &table);
+    /// A number that changes when another connection commits to the desk file (-1 on a server,
+    /// which announces changes instead).
+    qint64 dataVersion();
+
+    /// The columns of a table, in order.
+    QStringList columnsOf(const QString &table);
+
+private:
+    Status checkExistingFile(const QString &path) const;
+    Status openServer(const QString &location, OpenMode mode);
+    Status migrate();
+    QStringList auditTriggersSqlite();
+    QString auditInsertSelect(const QString &table, const QString &row);
+    QString withValues(const QString &sql, const QVariantList &values) const;
+    QStringList teamStatements();
+
+    friend class Transaction;
+    int m_transactionDepth = 0;
+    QSqlDatabase m_db;
+    QString m_connectionName;
+    QString m_location;
+    Backend m_backend = Backend::SQLite;
+    ServerAddress m_address;
+    QString m_password;
+    QString m_user;
+    bool m_insertAuditSuspended = false;
+    QHash<QString, std::shared_ptr<QSqlQuery>> m_kept; ///< runKept()'s prepared statements, by their SQL
+    std::unique_ptr<QSqlQuery> m_scratch;               ///< runKept()'s query on a desk file
+    QPair<qint64, qint64> m_auditFrom; ///< the last rowid of projects and project_stages before the import
+};
+
+/// RAII transaction: rolls back unless commit() succeeded. Nested inside another one it is a
+/// savepoint, so a store call that makes its own transaction can be part of a larger one.
+class Transaction
+{
+public:
+    explicit Transaction(Database &db);
+    ~Transaction();
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+    bool isActive() const { return m_active; }
+    Status commit();
+
+private:
+    Database &m_db;
+    bool m_active = false;
+    int m_level = 0; // 1: the real transaction; more: a savepoint
+};
+
+} // namespace IPDesk

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "desk/database.h"
+#include "base/fact.h"
+
+#include <QList>
+#include <optional>
+
+namespace IPDesk {
+
+/// Targets, reported facts and their source documents.
+class FactStore
+{
+    Q_DECLARE_TR_FUNCTIONS(IPDesk::FactStore)
+public:
+    explicit FactStore(Database *db) : m_db(db) {}
+
+    Status setTarget(const Target &t);
+    Status removeTarget(qint64 unitId, int year, const QString &metric);
+    std::optional<Target> target(qint64 unitId, int year, const QString &metric) const;
+    QList<Target> targets(int year = 0) const;
+    qint64 insertDocument(const SourceDocument &d, Status *status);
+    /// The id of an already stored document with this content hash, or 0.
+    qint64 documentByHash(const QString &sha256) const;
+    Status insertFact(const Fact &f);
+    /// Many facts through one prepared statement (the caller holds the transaction).
+    Status insertFacts(const QList<Fact> &facts);
+    QList<Fact> facts(qint64 unitId = 0) const;
+    qint64 factCount() const;
+
+private:
+    Database *m_db;
+};
+
+} // namespace IPDesk

@@ -1,0 +1,96 @@
+#include "desk/settings.h"
+
+#include "desk/database.h"
+
+#include <QCryptographicHash>
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTranslator>
+
+namespace IPDesk::AppSettings {
+
+QString pendingEditsPath(const QString &deskLocation)
+{
+    const QByteArray key = QCryptographicHash::hash(deskLocation.toUtf8(), QCryptographicHash::Sha1).toHex().left(16);
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QLatin1String("/pending-")
+        + QString::fromLatin1(key) + QLatin1String(".json");
+}
+
+QString defaultDatabase()
+{
+    const QString env = qEnvironmentVariable("IPDESK_DB");
+    if (!env.isEmpty())
+        return env;
+    const QStringList recent = recentDatabases();
+    if (!recent.isEmpty() && (Database::isServerAddress(recent.first()) || QFileInfo::exists(recent.first())))
+        return recent.first();
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QLatin1String("/desk.ipdesk");
+}
+
+QStringList recentDatabases()
+{
+    return QSettings().value(QStringLiteral("recentDatabases")).toStringList();
+}
+
+void addRecentDatabase(const QString &path)
+{
+    QStringList recent = recentDatabases();
+    const QString abs = QFileInfo(path).absoluteFilePath();
+    recent.removeAll(abs);
+    recent.prepend(abs);
+    while (recent.size() > 8)
+        recent.removeLast();
+    QSettings().setValue(QStringLiteral("recentDatabases"), recent);
+}
+
+QString language()
+{
+    return QSettings().value(QStringLiteral("language"), QStringLiteral("auto")).toString();
+}
+
+void setLanguage(const QString &language)
+{
+    QSettings().setValue(QStringLiteral("language"), language);
+}
+
+QString installTranslators(QCoreApplication *app)
+{
+    QString lang = qEnvironmentVariable("IPDESK_LANG", language());
+    if (lang == QLatin1String("auto")) {
+        // IPDesk is a Chinese program: only a system that names another language gets English.
+        const QLocale sys = QLocale::system();
+        const bool other = sys.language() != QLocale::C && sys.language() != QLocale::Chinese
+            && sys.language() != QLocale::AnyLanguage;
+        lang = other ? QStringLiteral("en") : QStringLiteral("zh_CN");
+    }
+    if (lang == QLatin1String("en"))
+        return lang;
+    auto *own = new QTranslator(app);
+    if (own->load(QStringLiteral(":/i18n/ipdesk_zh_CN.qm")))
+        app->installTranslator(own);
+    auto *qt = new QTranslator(app);
+    if (qt->load(QStringLiteral("qtbase_zh_CN"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        app->installTranslator(qt);
+    QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
+    return lang;
+}
+
+MoneyUnit moneyUnit()
+{
+    return QSettings().value(QStringLiteral("moneyUnit"), QStringLiteral("yi")).toString() == QLatin1String("wan")
+        ? MoneyUnit::Wan
+        : MoneyUnit::Yi;
+}
+
+void setMoneyUnit(MoneyUnit unit)
+{
+    QSettings().setValue(QStringLiteral("moneyUnit"), unit == MoneyUnit::Wan ? QStringLiteral("wan") : QStringLiteral("yi"));
+}
+
+} // namespace IPDesk::AppSettings

@@ -1,0 +1,239 @@
+#include "models/changelogmodel.h"
+
+#include "base/domain.h"
+#include "desk/projectstore.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QSqlQuery>
+
+namespace IPDesk {
+
+ChangeLogModel::ChangeLogModel(ProjectStore *store, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_store(store)
+{
+}
+
+void ChangeLogModel::setFilter(const ChangeLogFilter &filter)
+{
+    m_filter = filter;
+    reload();
+}
+
+void ChangeLogModel::setMoneyUnit(MoneyUnit unit)
+{
+    m_moneyUnit = unit;
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, Before), index(int(m_rows.size()) - 1, After));
+}
+
+void ChangeLogModel::reload()
+{
+    beginResetModel();
+    m_rows.clear();
+    m_projectNames.clear();
+    QStringList where;
+    QVariantList values;
+    if (!m_filter.table.isEmpty()) {
+        where << QStringLiteral("table_name = ?");
+        values << m_filter.table;
+        if (m_filter.recordId) {
+            where << QStringLiteral("record_id = ?");
+            values << m_filter.recordId;
+        }
+    }
+    if (!m_filter.who.isEmpty()) {
+        where << QStringLiteral("who = ?");
+        values << m_filter.who;
+    }
+    if (m_filter.from.isValid()) {
+        where << QStringLiteral("at >= ?");
+        values << m_filter.from.toString(Qt::ISODate);
+    }
+    if (m_filter.to.isValid()) {
+        where << QStringLiteral("at < ?");
+        values << m_filter.to.addDays(1).toString(Qt::ISODate);
+    }
+    if (!m_filter.text.isEmpty()) {
+        where << QStringLiteral("(old_value LIKE ? OR new_value LIKE ?)");
+        const QString like = QLatin1Char('%') + m_filter.text + QLatin1Char('%');
+        values << like << like;
+    }
+    QSqlQuery q = m_store->database()->query(
+        QStringLiteral("SELECT at, who, table_name, record_id, action, field, old_value, new_value FROM audit_log%1"
+                       " ORDER BY id DESC LIMIT %2")
+            .arg(where.isEmpty() ? QString() : QLatin1String(" WHERE ") + where.join(QLatin1String(" AND ")))
+            .arg(m_filter.limit));
+    Database::bindAll(q, values);
+    if (q.exec()) {
+        while (q.next()) {
+            Row r;
+            r.at = QDateTime::fromString(q.value(0).toString(), Qt::ISODateWithMs);
+            r.who = q.value(1).toString();
+            r.table = q.value(2).toString();
+            r.recordId = q.value(3).toLongLong();
+            r.action = q.value(4).toString();
+            r.field = q.value(5).toString();
+            r.before = q.value(6).toString();
+            r.after = q.value(7).toString();
+            m_rows << r;
+        }
+    }
+    endResetModel();
+}
+
+QStringList ChangeLogModel::accounts() const
+{
+    QStringList out;
+    // One index probe per account (a skip scan), not a pass over the whole log.
+    QSqlQuery q = m_store->database()->query(QStringLiteral(
+        "WITH RECURSIVE w(who) AS (SELECT MIN(who) FROM audit_log"
+        " UNION ALL SELECT (SELECT MIN(a.who) FROM audit_log a WHERE a.who > w.who) FROM w WHERE w.who IS NOT NULL)"
+        " SELECT who FROM w WHERE who IS NOT NULL"));
+    if (q.exec()) {
+        while (q.next())
+            out << q.value(0).toString();
+    }
+    return out;
+}
+
+int ChangeLogModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int ChangeLogModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ChangeLogModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QVariant();
+    switch (section) {
+    case When: return tr("When");
+    case Who: return tr("Who");
+    case Record: return tr("Record");
+    case Field: return tr("Field");
+    case Before: return tr("Before");
+    case After: return m_compact ? tr("Change") : tr("After");
+    }
+    return QVariant();
+}
+
+QString ChangeLogModel::tableLabel(const QString &table)
+{
+    if (table == QLatin1String("projects"))
+        return tr("Project");
+    if (table == QLatin1String("targets"))
+        return tr("Target");
+    if (table == QLatin1String("facts"))
+        return tr("Report figure");
+    if (table == QLatin1String("units"))
+        return tr("Unit");
+    if (table == QLatin1String("activities"))
+        return tr("Activity");
+    return table;
+}
+
+QString ChangeLogModel::fieldLabel(const QString &table, const QString &field)
+{
+    if (table == QLatin1String("projects")) {
+        if (field.startsWith(QLatin1String("stage_date_")))
+            return tr("Date %1").arg(Names::stage(Stage(field.mid(11).toInt())));
+        for (int i = 0; i < int(ProjectField::Count); ++i) {
+            if (fieldColumn(ProjectField(i)) == field)
+                return fieldName(ProjectField(i));
+        }
+    }
+    static const QHash<QString, const char *> common{
+        {QStringLiteral("unit_id"), QT_TR_NOOP("Unit")},       {QStringLiteral("year"), QT_TR_NOOP("Year")},
+        {QStringLiteral("metric"), QT_TR_NOOP("Metric")},      {QStringLiteral("value"), QT_TR_NOOP("Value")},
+        {QStringLiteral("qualifier"), QT_TR_NOOP("Qualifier")}, {QStringLiteral("name"), QT_TR_NOOP("Name")},
+        {QStringLiteral("parent_id"), QT_TR_NOOP("Parent unit")}, {QStringLiteral("span"), QT_TR_NOOP("Period")},
+        {QStringLiteral("notes"), QT_TR_NOOP("Notes")},
+    };
+    const auto it = common.constFind(field);
+    return it == common.cend() ? field : tr(it.value());
+}
+
+QString ChangeLogModel::recordName(const Row &r) const
+{
+    if (r.table == QLatin1String("projects")) {
+        auto it = m_projectNames.constFind(r.recordId);
+        if (it == m_projectNames.cend()) {
+            QString name;
+            if (const auto p = m_store->project(r.recordId))
+                name = p->name;
+            else if (r.action == QLatin1String("delete"))
+                name = QJsonDocument::fromJson(r.before.toUtf8()).object().value(QLatin1String("name")).toString();
+            it = m_projectNames.insert(r.recordId, name.isEmpty() ? QStringLiteral("#%1").arg(r.recordId) : name);
+        }
+        return it.value();
+    }
+    if (r.table == QLatin1String("units"))
+        return m_store->unitName(r.recordId);
+    return QStringLiteral("%1 #%2").arg(tableLabel(r.table)).arg(r.recordId);
+}
+
+QString ChangeLogModel::describeValue(const Row &r, const QString &value) const
+{
+    if (value.isEmpty())
+        return QString();
+    const QString &f = r.field;
+    if (f == QLatin1String("unit_id") || f == QLatin1String("parent_id"))
+        return m_store->unitName(value.toLongLong());
+    if (r.table == QLatin1String("projects")) {
+        if (f == QLatin1String("stage"))
+            return Names::stage(Stage(value.toInt()));
+        if (f == QLatin1String("project_type"))
+            return Names::projectType(ProjectType(value.toInt()));
+        for (int i = 0; i < int(ProjectField::Count); ++i) {
+            if (fieldColumn(ProjectField(i)) == f && isMoneyField(ProjectField(i)))
+                return Money::format(value.toLongLong(), m_moneyUnit);
+        }
+    }
+    return value;
+}
+
+QVariant ChangeLogModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid) || (role != Qt::DisplayRole && role != Qt::ToolTipRole))
+        return QVariant();
+    const Row &r = m_rows.at(index.row());
+    switch (index.column()) {
+    case When:
+        return QLocale().toString(r.at.toLocalTime(), m_compact && role == Qt::DisplayRole ? QStringLiteral("MM-dd HH:mm")
+                                                                                           : QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    case Who: return r.who;
+    case Record: return recordName(r);
+    case Field:
+        if (r.action == QLatin1String("insert") || r.action == QLatin1String("delete")) {
+            static const QHash<QString, QPair<const char *, const char *>> actions{
+                {QStringLiteral("projects"), {QT_TR_NOOP("Project added"), QT_TR_NOOP("Project deleted")}},
+                {QStringLiteral("targets"), {QT_TR_NOOP("Target set"), QT_TR_NOOP("Target removed")}},
+                {QStringLiteral("facts"), {QT_TR_NOOP("Report figure stored"), QT_TR_NOOP("Report figure removed")}},
+                {QStringLiteral("units"), {QT_TR_NOOP("Unit added"), QT_TR_NOOP("Unit removed")}},
+                {QStringLiteral("activities"), {QT_TR_NOOP("Activity logged"), QT_TR_NOOP("Activity removed")}},
+            };
+            const auto it = actions.constFind(r.table);
+            if (it == actions.cend())
+                return r.action;
+            return tr(r.action == QLatin1String("insert") ? it->first : it->second);
+        }
+        return fieldLabel(r.table, r.field);
+    case Before: return r.action == QLatin1String("update") ? describeValue(r, r.before) : QString();
+    case After:
+        if (r.action != QLatin1String("update"))
+            return QString();
+        if (m_compact)
+            return tr("%1 → %2").arg(r.before.isEmpty() ? tr("(empty)") : describeValue(r, r.before), describeValue(r, r.after));
+        return describeValue(r, r.after);
+    }
+    return QVariant();
+}
+
+} // namespace IPDesk

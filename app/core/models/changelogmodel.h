@@ -1,0 +1,73 @@
+#pragma once
+
+#include "base/money.h"
+
+#include <QAbstractTableModel>
+#include <QDate>
+
+namespace IPDesk {
+
+class ProjectStore;
+
+/// Which audit rows to show: one project's history, or the desk's change log filtered.
+struct ChangeLogFilter
+{
+    QString table;     ///< "projects", "targets" ...; empty: all
+    qint64 recordId = 0; ///< with table: one record's history
+    QString who;       ///< an account; empty: everyone
+    QDate from, to;    ///< invalid: open
+    QString text;      ///< in the old or new value
+    int limit = 2000;  ///< newest first
+    bool operator==(const ChangeLogFilter &o) const
+    {
+        return table == o.table && recordId == o.recordId && who == o.who && from == o.from && to == o.to
+            && text == o.text && limit == o.limit;
+    }
+};
+
+/// The audit trail the database keeps (schema step 5), newest first, in the officer's words:
+/// field names as the pipeline shows them, units by name, amounts in 亿元 or 万元.
+class ChangeLogModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { When, Who, Record, Field, Before, After, ColumnCount };
+
+    explicit ChangeLogModel(ProjectStore *store, QObject *parent = nullptr);
+    void setFilter(const ChangeLogFilter &filter);
+    const ChangeLogFilter &filter() const { return m_filter; }
+    void setMoneyUnit(MoneyUnit unit);
+    /// For a narrow pane: short times, and the After column reads "before → after".
+    void setCompact(bool compact) { m_compact = compact; }
+    void reload();
+    /// The accounts that appear in the log, for the filter's list.
+    QStringList accounts() const;
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    /// A field's name as the officer knows it ("planned_investment" → 计划投资).
+    static QString fieldLabel(const QString &table, const QString &field);
+    static QString tableLabel(const QString &table);
+
+private:
+    struct Row
+    {
+        QDateTime at;
+        QString who, table, action, field, before, after;
+        qint64 recordId = 0;
+    };
+    QString describeValue(const Row &r, const QString &value) const;
+    QString recordName(const Row &r) const;
+
+    ProjectStore *m_store;
+    ChangeLogFilter m_filter;
+    MoneyUnit m_moneyUnit = MoneyUnit::Yi;
+    bool m_compact = false;
+    QList<Row> m_rows;
+    mutable QHash<qint64, QString> m_projectNames;
+};
+
+} // namespace IPDesk

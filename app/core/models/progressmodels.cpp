@@ -1,0 +1,264 @@
+#include "models/progressmodels.h"
+
+#include "base/metrics.h"
+
+#include <QBrush>
+#include <QColor>
+
+#include <cmath>
+
+namespace IPDesk {
+
+namespace {
+QString pct(double v)
+{
+    return QString::number(v, 'f', 1) + QLatin1Char('%');
+}
+} // namespace
+
+void ProgressTableModel::setRows(const QList<ProgressRow> &rows)
+{
+    beginResetModel();
+    m_rows = rows;
+    endResetModel();
+}
+
+int ProgressTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int ProgressTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ProgressTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QVariant();
+    switch (section) {
+    case Unit: return tr("Unit");
+    case Metric: return tr("Metric");
+    case Target: return tr("Target");
+    case Actual: return tr("Actual");
+    case Source: return tr("Source");
+    case Completion: return tr("Completion");
+    case Pace: return tr("Time pace");
+    case Gap: return tr("Behind pace (points)");
+    case Status: return tr("Status");
+    }
+    return QVariant();
+}
+
+QVariant ProgressTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return QVariant();
+    const ProgressRow &r = m_rows.at(index.row());
+    const bool computed = r.hasTarget && r.hasActual && r.target > 0;
+    switch (role) {
+    case StatusRole: return int(r.status);
+    case UnitIdRole: return r.unitId;
+    case MetricRole: return r.metric;
+    case Qt::ToolTipRole: return r.summary();
+    case Qt::BackgroundRole:
+        if (index.column() == Status)
+            return QBrush(ChartPainter::statusColor(r.status).lighter(170));
+        return QVariant();
+    case Qt::TextAlignmentRole:
+        if (index.column() >= Target && index.column() != Source)
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return QVariant();
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case Unit: return QString(QString(r.depth * 2, QChar(0x3000)) + r.unit);
+        case Metric: return Metrics::name(r.metric);
+        case Target:
+            if (!r.hasTarget)
+                return tr("no target");
+            return r.targetSource == QLatin1String("children") ? tr("%1 (sum of units)").arg(Metrics::formatValue(r.metric, r.target))
+                                                                : Metrics::formatValue(r.metric, r.target);
+        case Actual: return r.hasActual ? Metrics::formatValue(r.metric, std::round(r.actual * 100) / 100) : tr("no figures");
+        case Source:
+            if (r.source == QLatin1String("pipeline")) return tr("Pipeline");
+            if (r.source == QLatin1String("activities")) return tr("Activity log");
+            if (r.source == QLatin1String("children")) return tr("Sum of units");
+            if (r.source == QLatin1String("reported")) return tr("Reported: %1").arg(r.sourceDetail);
+            return QString();
+        case Completion: return computed ? pct(r.completion) : QString();
+        case Pace: return pct(r.pace);
+        case Gap: return computed ? QString::number(r.gap, 'f', 1) : QString();
+        case Status: return statusName(r.status);
+        }
+    }
+    return QVariant();
+}
+
+void RankingModel::setData(const BulletinData &d)
+{
+    beginResetModel();
+    m_rows.clear();
+    for (const RankRow &r : d.ranking) {
+        if (r.rank > 0)
+            m_rows << r;
+    }
+    m_countMetric = d.countMetric;
+    m_amountMetric = d.amountMetric;
+    m_pace = d.pace;
+    endResetModel();
+}
+
+int RankingModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int RankingModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant RankingModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QVariant();
+    switch (section) {
+    case Rank: return tr("Rank");
+    case Unit: return tr("Unit");
+    case CountCompletion: return Metrics::name(m_countMetric);
+    case AmountCompletion: return Metrics::name(m_amountMetric);
+    case Weighted: return tr("Weighted completion");
+    case Efficacy: return tr("Efficacy score");
+    case Status: return tr("Status");
+    case GreenValue: return statusName(ProgressStatus::Green);
+    case YellowValue: return statusName(ProgressStatus::Yellow);
+    case RedValue: return statusName(ProgressStatus::Red);
+    case Pace: return tr("Time pace");
+    case TargetLine: return tr("Annual target");
+    }
+    return QVariant();
+}
+
+QVariant RankingModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return QVariant();
+    const RankRow &r = m_rows.at(index.row());
+    if (role == UnitIdRole)
+        return r.unitId;
+    if (role == Qt::BackgroundRole && index.column() == Status)
+        return QBrush(ChartPainter::statusColor(r.status));
+    if (role == Qt::ForegroundRole && index.column() == Status)
+        return QBrush(Qt::white);
+    if (role == Qt::EditRole) {
+        switch (index.column()) {
+        case Rank: return r.rank;
+        case CountCompletion: return r.countCompletion;
+        case AmountCompletion: return r.amountCompletion;
+        case Weighted: return r.weighted;
+        case Efficacy: return r.efficacy;
+        case GreenValue: return r.status == ProgressStatus::Green ? r.weighted : 0.0;
+        case YellowValue: return r.status == ProgressStatus::Yellow ? r.weighted : 0.0;
+        case RedValue: return r.status == ProgressStatus::Red ? r.weighted : 0.0;
+        case Pace: return m_pace;
+        case TargetLine: return 100.0;
+        default: break;
+        }
+    }
+    if (role != Qt::DisplayRole)
+        return QVariant();
+    switch (index.column()) {
+    case Rank: return r.rank;
+    case Unit: return r.unit;
+    case CountCompletion: return pct(r.countCompletion);
+    case AmountCompletion: return pct(r.amountCompletion);
+    case Weighted: return pct(r.weighted);
+    case Efficacy: return QString::number(r.efficacy, 'f', 1);
+    case Status: return statusName(r.status);
+    default: return data(index, Qt::EditRole);
+    }
+}
+
+void MonthlyModel::setData(const BulletinData &d)
+{
+    beginResetModel();
+    m_this = d.cumulative;
+    m_last = d.lastYear;
+    m_pace.clear();
+    m_year = d.year;
+    for (int m = 1; m <= 12; ++m)
+        m_pace << (d.amountTarget > 0 ? d.amountTarget * ProgressCalculator::pace(QDate(d.year, m, 1).addMonths(1).addDays(-1)) / 100.0 : 0.0);
+    m_upTo = d.asOf.isValid() ? d.asOf.month() : 12;
+    endResetModel();
+}
+
+int MonthlyModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : 12;
+}
+
+int MonthlyModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant MonthlyModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QVariant();
+    switch (section) {
+    case Month: return tr("Month");
+    case ThisYear: return QString::number(m_year);
+    case LastYear: return QString::number(m_year - 1);
+    case PaceTarget: return tr("Target at time pace");
+    }
+    return QVariant();
+}
+
+QVariant MonthlyModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid) || (role != Qt::DisplayRole && role != Qt::EditRole))
+        return QVariant();
+    const int m = index.row();
+    switch (index.column()) {
+    case Month: return m + 1;
+    case ThisYear: return m < m_this.size() ? m_this.at(m) : 0.0;
+    case LastYear: return m < m_last.size() ? m_last.at(m) : 0.0;
+    case PaceTarget: return m < m_pace.size() ? m_pace.at(m) : 0.0;
+    }
+    return QVariant();
+}
+
+void SeriesModel::setSeries(const QList<QPair<QString, double>> &values, const QStringList &details)
+{
+    beginResetModel();
+    m_values = values;
+    m_details = details;
+    endResetModel();
+}
+
+int SeriesModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_values.size());
+}
+
+int SeriesModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant SeriesModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid) || (role != Qt::DisplayRole && role != Qt::EditRole && role != Qt::ToolTipRole))
+        return QVariant();
+    const auto &v = m_values.at(index.row());
+    switch (index.column()) {
+    case Label: return v.first;
+    case Value: return v.second;
+    case Detail: return m_details.value(index.row());
+    }
+    return QVariant();
+}
+
+} // namespace IPDesk

@@ -1,0 +1,93 @@
+#pragma once
+
+#include "progress/bulletin.h"
+
+#include <QAbstractTableModel>
+
+namespace IPDesk {
+
+/// The tables behind the Progress tab; the charts read the same models (QVBarModelMapper, …).
+/// Each shows one part of a BulletinData, replaced whole by setData(BulletinData).
+
+/// Every unit and metric: target, actual and its source, completion, pace, gap, status.
+class ProgressTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { Unit, Metric, Target, Actual, Source, Completion, Pace, Gap, Status, ColumnCount };
+    enum Role { StatusRole = Qt::UserRole + 1, UnitIdRole, MetricRole };
+    explicit ProgressTableModel(QObject *parent = nullptr) : QAbstractTableModel(parent) {}
+    void setRows(const QList<ProgressRow> &rows);
+    const ProgressRow &rowAt(int row) const { return m_rows.at(row); }
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    QList<ProgressRow> m_rows;
+};
+
+/// The ranking (比学赶超). The Green/Yellow/Red columns hold the weighted completion in the column of
+/// the unit's status and 0 in the others, so a stacked bar chart colours each bar by status.
+class RankingModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { Rank, Unit, CountCompletion, AmountCompletion, Weighted, Efficacy, Status, GreenValue, YellowValue, RedValue,
+                  Pace, TargetLine, ColumnCount };
+    enum Role { UnitIdRole = Qt::UserRole + 1 };
+    explicit RankingModel(QObject *parent = nullptr) : QAbstractTableModel(parent) {}
+    void setData(const BulletinData &d);
+    const RankRow &rowAt(int row) const { return m_rows.at(row); }
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    using QAbstractTableModel::setData;
+
+private:
+    QList<RankRow> m_rows; // ranked units only
+    QString m_countMetric, m_amountMetric;
+    double m_pace = 0;
+};
+
+/// Month by month: this year's and last year's cumulative amount, and the target at the time pace.
+class MonthlyModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { Month, ThisYear, LastYear, PaceTarget, ColumnCount };
+    explicit MonthlyModel(QObject *parent = nullptr) : QAbstractTableModel(parent) {}
+    void setData(const BulletinData &d);
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    int monthsShown() const { return m_upTo; }
+    using QAbstractTableModel::setData;
+
+private:
+    QList<double> m_this, m_last, m_pace;
+    int m_upTo = 12;
+    int m_year = 0;
+};
+
+/// Label and value pairs: the pipeline by stage (count), or signed investment by industry.
+class SeriesModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { Label, Value, Detail, ColumnCount };
+    explicit SeriesModel(QObject *parent = nullptr) : QAbstractTableModel(parent) {}
+    void setSeries(const QList<QPair<QString, double>> &values, const QStringList &details = {});
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+
+private:
+    QList<QPair<QString, double>> m_values;
+    QStringList m_details;
+};
+
+} // namespace IPDesk

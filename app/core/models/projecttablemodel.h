@@ -1,0 +1,74 @@
+#pragma once
+
+#include "base/money.h"
+#include "desk/projectstore.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+
+class QUndoStack;
+
+namespace IPDesk {
+
+/// The project pipeline as a table. Rows are read from the store a page at a time, so a desk of
+/// a million projects costs a few pages of memory; sorting and filtering run in SQL.
+/// setData() never writes itself: it pushes an UpdateProjectCommand on the undo stack.
+class ProjectTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Role {
+        ProjectIdRole = Qt::UserRole + 1,
+        StageRole,
+        UnitIdRole,
+        FieldRole,
+    };
+
+    ProjectTableModel(ProjectStore *store, QUndoStack *undoStack, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    /// What setData() does, for a project by id wherever its row is (paste, scripts).
+    bool setProjectValue(qint64 projectId, ProjectField field, const QVariant &value);
+
+    ProjectQuery query() const { return m_query; }
+    void setQuery(const ProjectQuery &query);
+    MoneyUnit moneyUnit() const { return m_moneyUnit; }
+    void setMoneyUnit(MoneyUnit unit);
+
+    /// The project shown in a row (from the page cache), or nullopt.
+    std::optional<Project> projectAt(int row) const;
+    qint64 projectIdAt(int row) const;
+    /// The row a project is shown in, among the loaded pages; -1 if not loaded or not shown.
+    int rowOf(qint64 projectId) const;
+    ProjectStore *store() const { return m_store; }
+    QUndoStack *undoStack() const { return m_undoStack; }
+
+    static constexpr int PageSize = 256;
+    /// Reads the rows again (after changes elsewhere); the query stays.
+    void reload();
+
+signals:
+    /// An edit was refused; the message says why, in the user's language.
+    void editRejected(const QString &message);
+    void totalsChanged();
+
+private:
+    const QList<Project> *page(int pageIndex) const;
+    void onProjectChanged(qint64 id);
+
+    ProjectStore *m_store;
+    QUndoStack *m_undoStack;
+    ProjectQuery m_query;
+    MoneyUnit m_moneyUnit = MoneyUnit::Yi;
+    int m_rowCount = 0;
+    mutable QHash<int, QList<Project>> m_pages;
+    mutable QList<int> m_recent; // least recently used first
+};
+
+} // namespace IPDesk

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "progress/progress.h"
+
+#include <QCoreApplication>
+#include <QRectF>
+
+class QPainter;
+class QPagedPaintDevice;
+
+namespace IPDesk {
+
+/// Everything the monthly bulletin (通报) shows, computed once from the desk.
+struct BulletinData
+{
+    int year = 0;
+    QDate asOf;
+    QString note;                 // the as-of day had to be moved into the year, etc.
+    qint64 scopeUnitId = 0;       // the unit whose children are compared
+    QString scopeName;
+    double pace = 0;
+    QList<ProgressRow> rows;
+    QList<RankRow> ranking;
+    QString countMetric, amountMetric;
+    QList<double> cumulative, lastYear; // amount metric by month, 亿元
+    double amountTarget = 0;            // the scope's target of the amount metric, 0 when none
+    QList<StageTotal> funnel;
+    QList<QPair<QString, double>> industryMix;
+    QList<StuckProject> stuck;   // the longest stuck, at most 30
+    int stuckYellow = 0, stuckRed = 0;
+
+    static BulletinData collect(ProjectStore *store, const ProgressSettings &settings, int year, const QDate &asOf,
+                                qint64 scopeUnitId = -1);
+};
+
+/// Draws the bulletin's charts with QPainter only (no Widgets), so that the window's export and
+/// `ipdesk-cli bulletin` give the same vector PDF, SVG or PNG.
+class ChartPainter
+{
+    Q_DECLARE_TR_FUNCTIONS(IPDesk::ChartPainter)
+public:
+    enum Chart { Comparison, Cumulative, Funnel, IndustryMix };
+    static QString title(Chart chart, const BulletinData &d);
+    static void paint(Chart chart, QPainter &p, const QRectF &rect, const BulletinData &d);
+    /// Writes one chart to a file; the format follows the ending (.pdf, .svg, .png).
+    static Status exportChart(Chart chart, const BulletinData &d, const QString &path);
+    static QColor statusColor(ProgressStatus s);
+};
+
+/// The bulletin as an A4 PDF: title and as-of day, the ranking with status colours, the charts as
+/// vectors, a short summary per unit, page numbers; CJK fonts embedded.
+class BulletinWriter
+{
+    Q_DECLARE_TR_FUNCTIONS(IPDesk::BulletinWriter)
+public:
+    static Status writePdf(const BulletinData &d, const QString &path);
+    /// Lays the bulletin out on any paged device (a PDF writer, or a printer from print preview).
+    static void paint(const BulletinData &d, QPagedPaintDevice *device);
+    static QString fontFamily();
+};
+
+} // namespace IPDesk

@@ -1,0 +1,670 @@
+#include "progress/progress.h"
+
+#include "desk/activitystore.h"
+#include "desk/factstore.h"
+#include "base/metrics.h"
+
+#include <QSet>
+#include <QSqlQuery>
+#include <QStringList>
+
+#include <algorithm>
+#include <cmath>
+
+namespace IPDesk {
+
+QString statusCode(ProgressStatus s)
+{
+    switch (s) {
+    case ProgressStatus::Green: return QStringLiteral("green");
+    case ProgressStatus::Yellow: return QStringLiteral("yellow");
+    case ProgressStatus::Red: return QStringLiteral("red");
+    case ProgressStatus::NoTarget: return QStringLiteral("no_target");
+    case ProgressStatus::NoData: return QStringLiteral("no_data");
+    }
+    return QString();
+}
+
+QString statusName(ProgressStatus s)
+{
+    switch (s) {
+    case ProgressStatus::Green: return ProgressCalculator::tr("Green");
+    case ProgressStatus::Yellow: return ProgressCalculator::tr("Yellow");
+    case ProgressStatus::Red: return ProgressCalculator::tr("Red");
+    case ProgressStatus::NoTarget: return ProgressCalculator::tr("No target");
+    case ProgressStatus::NoData: return ProgressCalculator::tr("No data");
+    }
+    return QString();
+}
+
+ProgressSettings ProgressSettings::load(const Database &db)
+{
+    ProgressSettings s;
+    auto num = [&db](const char *key, double fallback) {
+        bool ok = false;
+        const double v = db.setting(QLatin1String(key), QString()).toDouble(&ok);
+        return ok ? v : fallback;
+    };
+    s.yellowBehind = num("progress.yellowBehind", s.yellowBehind);
+    s.redBehind = num("progress.redBehind", s.redBehind);
+    s.stuckYellowMonths = int(num("progress.stuckYellowMonths", s.stuckYellowMonths));
+    s.stuckRedMonths = int(num("progress.stuckRedMonths", s.stuckRedMonths));
+    s.countWeight = num("progress.countWeight", s.countWeight);
+    s.amountWeight = num("progress.amountWeight", s.amountWeight);
+    s.countMetric = db.setting(QStringLiteral("progress.countMetric"), s.countMetric);
+    s.amountMetric = db.setting(QStringLiteral("progress.amountMetric"), s.amountMetric);
+    const QStringList weights = db.setting(QStringLiteral("progress.monthWeights")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    if (weights.size() == 12) {
+        for (const QString &w : weights)
+            s.monthWeights << w.toDouble();
+    }
+    return s;
+}
+
+Status ProgressSettings::save(Database &db) const
+{
+    if (yellowBehind < 0 || redBehind < yellowBehind)
+        return Status::error(ProgressCalculator::tr("The red threshold must be at least the yellow one, and neither negative."));
+    if (countWeight < 0 || amountWeight < 0 || countWeight + amountWeight <= 0)
+        return Status::error(ProgressCalculator::tr("The ranking weights must be positive."));
+    if (!monthWeights.isEmpty() && monthWeights.size() != 12)
+        return Status::error(ProgressCalculator::tr("Monthly weights need a value for each of the 12 months."));
+    QStringList w;
+    for (double v : monthWeights) {
+        if (v < 0)
+            return Status::error(ProgressCalculator::tr("Monthly weights cannot be negative."));
+        w << QString::number(v);
+    }
+    const QList<QPair<QString, QString>> values = {
+        {QStringLiteral("progress.yellowBehind"), QString::number(yellowBehind)},
+        {QStringLiteral("progress.redBehind"), QString::number(redBehind)},
+        {QStringLiteral("progress.stuckYellowMonths"), QString::number(stuckYellowMonths)},
+        {QStringLiteral("progress.stuckRedMonths"), QString::number(stuckRedMonths)},
+        {QStringLiteral("progress.countWeight"), QString::number(countWeight)},
+        {QStringLiteral("progress.amountWeight"), QString::number(amountWeight)},
+        {QStringLiteral("progress.countMetric"), countMetric},
+        {QStringLiteral("progress.amountMetric"), amountMetric},
+        {QStringLiteral("progress.monthWeights"), w.join(QLatin1Char(','))},
+    };
+    Transaction t(db);
+    for (const auto &[k, v] : values) {
+        Status s = db.setSetting(k, v);
+        if (!s)
+            return s;
+    }
+    return t.commit();
+}
+
+QString ProgressRow::summary() const
+{
+    const QString name = Metrics::name(metric);
+    if (!hasTarget && !hasActual)
+        return ProgressCalculator::tr("%1: no target and no figures.").arg(name);
+    if (!hasTarget)
+        return ProgressCalculator::tr("%1: %2 so far; no target is set for the year.").arg(name, Metrics::formatValue(metric, actual));
+    if (target <= 0)
+        return ProgressCalculator::tr("%1: the target is zero, so no completion can be given.").arg(name);
+    if (!hasActual)
+        return ProgressCalculator::tr("%1: target %2; no figures yet.").arg(name, Metrics::formatValue(metric, target));
+    const QString done = ProgressCalculator::tr("%1: %2 of %3, %4% of the annual target")
+                             .arg(name, Metrics::formatValue(metric, actual), Metrics::formatValue(metric, target))
+                             .arg(QString::number(completion, 'f', 1));
+    if (gap > 0.05)
+        return done + ProgressCalculator::tr(", %1 percentage points behind the time pace.").arg(QString::number(gap, 'f', 1));
+    if (gap < -0.05)
+        return done + ProgressCalculator::tr(", %1 percentage points ahead of the time pace.").arg(QString::number(-gap, 'f', 1));
+    return done + ProgressCalculator::tr(", on the time pace.");
+}
+
+ProgressCalculator::ProgressCalculator(ProjectStore *store, const ProgressSettings &settings)
+    : m_store(store)
+    , m_settings(settings)
+{
+}
+
+QStringList ProgressCalculator::progressMetrics()
+{
+    QStringList m = Metrics::ids();
+    m.removeAll(QStringLiteral("annual_completion_pct"));
+    return m;
+}
+
+double ProgressCalculator::pace(const QDate &asOf, const QList<double> &monthWeights)
+{
+    if (!asOf.isValid())
+        return 0;
+    if (monthWeights.size() == 12) {
+        double total = 0;
+        for (double w : monthWeights)
+            total += w;
+        if (total <= 0)
+            return 0;
+        double done = 0;
+        for (int m = 1; m < asOf.month(); ++m)
+            done += monthWeights.at(m - 1);
+        done += monthWeights.at(asOf.month() - 1) * double(asOf.day()) / asOf.daysInMonth();
+        return 100.0 * done / total;
+    }
+    return 100.0 * asOf.dayOfYear() / asOf.daysInYear();
+}
+
+QDate ProgressCalculator::effectiveAsOf(int year, const QDate &asOf, QString *note)
+{
+    const QDate first(year, 1, 1), last(year, 12, 31);
+    if (!asOf.isValid()) {
+        const QDate today = QDate::currentDate();
+        return today < first ? first : today > last ? last : today;
+    }
+    if (asOf < first) {
+        if (note)
+            *note = tr("The as-of date %1 is before %2 began; progress is shown as of %3.")
+                        .arg(asOf.toString(Qt::ISODate)).arg(year).arg(first.toString(Qt::ISODate));
+        return first;
+    }
+    if (asOf > last) {
+        if (note)
+            *note = tr("The as-of date %1 is after %2 ended; progress is shown for the whole year.")
+                        .arg(asOf.toString(Qt::ISODate)).arg(year);
+        return last;
+    }
+    return asOf;
+}
+
+namespace {
+
+/// Figures of one unit's own projects (not its children's) that reached each stage in the period.
+struct StageSums
+{
+    double count = 0, amount = 0, planned = 0, capitalIncrease = 0, large = 0, funds = 0, output = 0, tax = 0;
+};
+
+using UnitSums = QHash<qint64, QHash<int, StageSums>>; // unit -> stage -> sums
+
+/// The sums every progress query reads of the projects that reached a stage.
+const QLatin1String stageSumColumns(Database::stageSumColumns);
+
+/// Adds the stageSumColumns read from column `first` on (money to 亿元).
+void addSums(const QSqlQuery &q, int first, StageSums &x)
+{
+    x.count += q.value(first).toDouble();
+    x.amount += q.value(first + 1).toDouble() / 1e8;
+    x.planned += q.value(first + 2).toDouble() / 1e8;
+    x.capitalIncrease += q.value(first + 3).toDouble();
+    x.large += q.value(first + 4).toDouble();
+    x.funds += q.value(first + 5).toDouble() / 1e8;
+    x.output += q.value(first + 6).toDouble() / 1e8;
+    x.tax += q.value(first + 7).toDouble() / 1e8;
+}
+
+/// The sums kept by month in stage_sums (schema step 4), in the stageSumColumns order.
+const QLatin1String monthSumColumns("SUM(n), SUM(amount), SUM(planned), SUM(capital_increase), SUM(large),"
+                                    " SUM(funds), SUM(output), SUM(tax)");
+
+UnitSums pipelineSums(Database *db, const QDate &from, const QDate &to)
+{
+    UnitSums out;
+    // Whole months come from the monthly sums; the days of a month not yet over from the stage dates.
+    QDate rawFrom = from;
+    if (from.day() == 1) {
+        const QDate lastFull = to.addDays(1).day() == 1 ? to : QDate(to.year(), to.month(), 1).addDays(-1);
+        if (lastFull >= from) {
+            QSqlQuery q = db->query(QLatin1String("SELECT unit_id, stage, ") + monthSumColumns
+                                    + QLatin1String(" FROM stage_sums WHERE month >= ? AND month <= ? GROUP BY unit_id, stage"));
+            q.addBindValue(from.toString(QStringLiteral("yyyy-MM")));
+            q.addBindValue(lastFull.toString(QStringLiteral("yyyy-MM")));
+            if (q.exec()) {
+                while (q.next())
+                    addSums(q, 2, out[q.value(0).toLongLong()][q.value(1).toInt()]);
+                rawFrom = lastFull.addDays(1);
+            }
+        }
+    }
+    if (rawFrom > to)
+        return out;
+    QSqlQuery q = db->query(QLatin1String("SELECT p.unit_id, s.stage, ") + stageSumColumns
+                            + QLatin1String(" FROM project_stages s JOIN projects p ON p.id = s.project_id"
+                                            " WHERE s.reached_on >= ? AND s.reached_on <= ? GROUP BY p.unit_id, s.stage"));
+    q.addBindValue(rawFrom.toString(Qt::ISODate));
+    q.addBindValue(to.toString(Qt::ISODate));
+    if (!q.exec())
+        return out;
+    while (q.next())
+        addSums(q, 2, out[q.value(0).toLongLong()][q.value(1).toInt()]);
+    return out;
+}
+
+/// A metric from a unit's stage sums (counts; money in 亿元).
+bool pipelineValue(const QHash<int, StageSums> &sums, const QString &metric, double *value)
+{
+    auto st = [&sums](Stage s) { return sums.value(int(s)); };
+    if (metric == QLatin1String("negotiating_projects")) *value = st(Stage::Negotiating).count;
+    else if (metric == QLatin1String("signed_projects")) *value = st(Stage::Signed).count;
+    else if (metric == QLatin1String("signed_investment")) *value = st(Stage::Signed).amount;
+    else if (metric == QLatin1String("registered_projects")) *value = st(Stage::Registered).count;
+    else if (metric == QLatin1String("introduced_projects")) *value = st(Stage::Registered).count;
+    else if (metric == QLatin1String("started_projects")) *value = st(Stage::Started).count;
+    else if (metric == QLatin1String("started_investment")) *value = st(Stage::Started).planned;
+    else if (metric == QLatin1String("operating_projects")) *value = st(Stage::Operating).count;
+    else if (metric == QLatin1String("large_projects")) *value = st(Stage::Signed).large;
+    else if (metric == QLatin1String("capital_increase_projects")) *value = st(Stage::Signed).capitalIncrease;
+    else if (metric == QLatin1String("funds_in_place")) *value = st(Stage::Signed).funds;
+    else if (metric == QLatin1String("expected_output")) *value = st(Stage::Signed).output;
+    else if (metric == QLatin1String("expected_tax")) *value = st(Stage::Signed).tax;
+    else return false;
+    return true;
+}
+
+bool isActivityMetric(const QString &m)
+{
+    return m == QLatin1String("outbound_trips") || m == QLatin1String("leader_outbound_trips")
+        || m == QLatin1String("companies_visited") || m == QLatin1String("inbound_visits")
+        || m == QLatin1String("promotion_events");
+}
+
+double activityValue(const ActivityStore::Counts &c, const QString &m)
+{
+    if (m == QLatin1String("outbound_trips")) return c.outboundTrips;
+    if (m == QLatin1String("leader_outbound_trips")) return c.leaderTrips;
+    if (m == QLatin1String("companies_visited")) return c.companiesVisited;
+    if (m == QLatin1String("inbound_visits")) return c.inboundVisits;
+    return c.events;
+}
+
+/// The last day a reported period covers, and whether it counts from January (cumulative).
+QDate spanEnd(int year, const QString &span, const QDate &asOf, bool *cumulative)
+{
+    *cumulative = true;
+    if (span == QLatin1String("FY")) return QDate(year, 12, 31);
+    if (span == QLatin1String("YTD")) return asOf.isValid() ? asOf : QDate(year, 12, 31);
+    if (span == QLatin1String("H1")) return QDate(year, 6, 30);
+    if (span == QLatin1String("H2")) { *cumulative = false; return QDate(year, 12, 31); }
+    if (span.startsWith(u'Q')) {
+        const int q = span.mid(1).toInt();
+        *cumulative = q == 1;
+        return QDate(year, q * 3, 1).addMonths(1).addDays(-1);
+    }
+    if (span.startsWith(u'M')) {
+        const int dash = int(span.indexOf(u'-'));
+        const int first = span.mid(1, 2).toInt();
+        const int last = dash > 0 ? span.mid(dash + 2, 2).toInt() : first;
+        *cumulative = first == 1;
+        return QDate(year, qBound(1, last, 12), 1).addMonths(1).addDays(-1);
+    }
+    *cumulative = false;
+    return QDate(year, 12, 31);
+}
+
+} // namespace
+
+QList<ProgressRow> ProgressCalculator::compute(int year, const QDate &asOfIn) const
+{
+    const QDate asOf = effectiveAsOf(year, asOfIn, nullptr);
+    const double yearPace = pace(asOf, m_settings.monthWeights);
+    Database *db = m_store->database();
+    const QList<Unit> units = m_store->units();
+    const QStringList metrics = progressMetrics();
+
+    // Children, depth and a bottom-up order of the unit tree.
+    QHash<qint64, QList<qint64>> children;
+    QHash<qint64, int> depth;
+    QList<qint64> order; // parents before children
+    for (const Unit &u : units)
+        children[u.parentId].append(u.id);
+    QList<qint64> queue = children.value(0);
+    for (qint64 r : queue)
+        depth[r] = 0;
+    for (int i = 0; i < queue.size(); ++i) {
+        order << queue.at(i);
+        for (qint64 c : children.value(queue.at(i))) {
+            depth[c] = depth.value(queue.at(i)) + 1;
+            queue << c;
+        }
+    }
+
+    // Own data per unit.
+    const UnitSums sums = pipelineSums(db, QDate(year, 1, 1), asOf);
+    QSet<qint64> hasProjects;
+    {
+        QSqlQuery q = db->query(QStringLiteral("SELECT DISTINCT unit_id FROM projects"));
+        if (q.exec()) {
+            while (q.next())
+                hasProjects.insert(q.value(0).toLongLong());
+        }
+    }
+    const QHash<qint64, ActivityStore::Counts> activityCounts = ActivityStore(db).counts(QDate(year, 1, 1), asOf);
+    QSet<qint64> hasActivities;
+    {
+        QSqlQuery q = db->query(QStringLiteral("SELECT DISTINCT unit_id FROM activities"));
+        if (q.exec()) {
+            while (q.next())
+                hasActivities.insert(q.value(0).toLongLong());
+        }
+    }
+    QHash<QPair<qint64, QString>, Target> targets;
+    for (const Target &t : FactStore(db).targets(year))
+        targets.insert({t.unitId, t.metric}, t);
+
+    // Reported facts: the latest cumulative figure up to the as-of day, per unit and metric.
+    struct Reported { double value = 0; QDate end; QString detail; };
+    QHash<QPair<qint64, QString>, Reported> reported;
+    {
+        QSqlQuery q = db->query(QStringLiteral(
+            "SELECT f.unit_id, f.metric, f.span, f.as_of, f.value, d.title FROM facts f LEFT JOIN documents d ON d.id = f.document_id"
+            " WHERE f.year = ? AND f.kind = 'actual'"));
+        q.addBindValue(year);
+        if (q.exec()) {
+            while (q.next()) {
+                bool cumulative = true;
+                const QString span = q.value(2).toString();
+                const QDate end = spanEnd(year, span, QDate::fromString(q.value(3).toString(), Qt::ISODate), &cumulative);
+                if (!cumulative || end > asOf)
+                    continue;
+                const QPair<qint64, QString> key{q.value(0).toLongLong(), q.value(1).toString()};
+                Reported &r = reported[key];
+                if (!r.end.isValid() || end > r.end || (end == r.end && q.value(4).toDouble() > r.value)) {
+                    r.value = q.value(4).toDouble();
+                    r.end = end;
+                    const QString title = q.value(5).toString();
+                    r.detail = title.isEmpty() ? Metrics::spanName(span)
+                                               : tr("%1, %2").arg(title, Metrics::spanName(span));
+                }
+            }
+        }
+    }
+
+    // Bottom-up: subtree flags and values.
+    QHash<qint64, bool> subtreeProjects, subtreeActivities;
+    QHash<qint64, QHash<int, StageSums>> subtreeSums;
+    for (auto it = order.crbegin(); it != order.crend(); ++it) {
+        const qint64 u = *it;
+        bool p = hasProjects.contains(u), a = hasActivities.contains(u);
+        QHash<int, StageSums> total = sums.value(u);
+        for (qint64 c : children.value(u)) {
+            p = p || subtreeProjects.value(c);
+            a = a || subtreeActivities.value(c);
+            const QHash<int, StageSums> &cs = subtreeSums[c];
+            for (auto s = cs.cbegin(); s != cs.cend(); ++s) {
+                StageSums &t = total[s.key()];
+                t.count += s->count; t.amount += s->amount; t.planned += s->planned;
+                t.capitalIncrease += s->capitalIncrease; t.large += s->large; t.funds += s->funds;
+                t.output += s->output; t.tax += s->tax;
+            }
+        }
+        subtreeProjects[u] = p;
+        subtreeActivities[u] = a;
+        subtreeSums[u] = total;
+    }
+    QHash<qint64, ActivityStore::Counts> subtreeActivityCounts;
+    for (auto it = order.crbegin(); it != order.crend(); ++it) {
+        ActivityStore::Counts c = activityCounts.value(*it);
+        for (qint64 ch : children.value(*it)) {
+            const ActivityStore::Counts &x = subtreeActivityCounts[ch];
+            c.outboundTrips += x.outboundTrips; c.leaderTrips += x.leaderTrips; c.companiesVisited += x.companiesVisited;
+            c.inboundVisits += x.inboundVisits; c.events += x.events;
+        }
+        subtreeActivityCounts[*it] = c;
+    }
+
+    // Actual and target of each unit and metric; reported figures roll up where a unit has none.
+    QHash<QPair<qint64, QString>, ProgressRow> rows;
+    auto sumOfChildren = [&](qint64 u, const QString &metric, bool target, double *total) {
+        bool any = false;
+        for (qint64 c : children.value(u)) {
+            const ProgressRow &cr = rows[{c, metric}];
+            if (target ? cr.hasTarget : cr.hasActual) {
+                *total += target ? cr.target : cr.actual;
+                any = true;
+            }
+        }
+        return any;
+    };
+    for (const QString &metric : metrics) {
+        for (auto it = order.crbegin(); it != order.crend(); ++it) {
+            const qint64 u = *it;
+            ProgressRow r;
+            r.unitId = u;
+            r.unit = m_store->unitName(u);
+            r.depth = depth.value(u);
+            r.metric = metric;
+            double v = 0;
+            if (isActivityMetric(metric) && subtreeActivities.value(u)) {
+                r.hasActual = true;
+                r.actual = activityValue(subtreeActivityCounts.value(u), metric);
+                r.source = QStringLiteral("activities");
+            } else if (!isActivityMetric(metric) && subtreeProjects.value(u) && pipelineValue(subtreeSums.value(u), metric, &v)) {
+                r.hasActual = true;
+                r.actual = v;
+                r.source = QStringLiteral("pipeline");
+            } else if (reported.contains({u, metric})) {
+                const Reported &rep = reported[{u, metric}];
+                r.hasActual = true;
+                r.actual = rep.value;
+                r.source = QStringLiteral("reported");
+                r.sourceDetail = rep.detail;
+            } else if (double total = 0; sumOfChildren(u, metric, false, &total)) {
+                r.hasActual = true;
+                r.actual = total;
+                r.source = QStringLiteral("children");
+            }
+            if (targets.contains({u, metric})) {
+                const Target &t = targets[{u, metric}];
+                r.hasTarget = true;
+                r.target = t.value;
+                r.targetQualifier = t.qualifier;
+                r.targetSource = QStringLiteral("own");
+            } else if (double total = 0; sumOfChildren(u, metric, true, &total)) {
+                r.hasTarget = true;
+                r.target = total;
+                r.targetQualifier = QStringLiteral("at_least");
+                r.targetSource = QStringLiteral("children");
+            }
+            r.pace = yearPace;
+            if (!r.hasTarget || r.target <= 0) {
+                r.status = r.hasActual || r.hasTarget ? ProgressStatus::NoTarget : ProgressStatus::NoData;
+            } else if (!r.hasActual) {
+                r.status = ProgressStatus::NoData;
+            } else {
+                r.completion = 100.0 * r.actual / r.target;
+                r.gap = r.pace - r.completion;
+                r.status = r.gap < m_settings.yellowBehind ? ProgressStatus::Green
+                         : r.gap < m_settings.redBehind   ? ProgressStatus::Yellow
+                                                          : ProgressStatus::Red;
+            }
+            rows.insert({u, metric}, r);
+        }
+    }
+
+    QList<ProgressRow> out;
+    for (qint64 u : std::as_const(order)) {
+        for (const QString &metric : metrics) {
+            const ProgressRow &r = rows[{u, metric}];
+            // A zero from the pipeline matters only against a target.
+            if (r.hasTarget || (r.hasActual && (r.actual != 0 || r.source == QLatin1String("reported"))))
+                out.append(r);
+        }
+    }
+    return out;
+}
+
+qint64 ProgressCalculator::defaultRankParent() const
+{
+    // The first unit with several children: a city with its districts, or a district with its towns.
+    QList<qint64> level = m_store->children(0);
+    while (level.size() == 1) {
+        const QList<qint64> next = m_store->children(level.first());
+        if (next.isEmpty())
+            break;
+        if (next.size() > 1)
+            return level.first();
+        level = next;
+    }
+    return 0;
+}
+
+QList<RankRow> ProgressCalculator::rank(const QList<ProgressRow> &rows, qint64 parentUnitId) const
+{
+    QList<qint64> members = m_store->children(parentUnitId);
+    if (parentUnitId == 0) {
+        // Every unit one level below the top: the districts and counties of each city.
+        QList<qint64> below;
+        for (qint64 top : members)
+            below << m_store->children(top);
+        if (!below.isEmpty())
+            members = below;
+    }
+    QHash<qint64, RankRow> byUnit;
+    for (qint64 u : members) {
+        RankRow r;
+        r.unitId = u;
+        r.unit = m_store->unitName(u);
+        byUnit.insert(u, r);
+    }
+    QHash<qint64, int> hasBoth;
+    for (const ProgressRow &p : rows) {
+        if (!byUnit.contains(p.unitId) || !p.hasTarget || p.target <= 0 || !p.hasActual)
+            continue;
+        RankRow &r = byUnit[p.unitId];
+        if (p.metric == m_settings.countMetric) {
+            r.countCompletion = p.completion;
+            hasBoth[p.unitId] |= 1;
+        } else if (p.metric == m_settings.amountMetric) {
+            r.amountCompletion = p.completion;
+            hasBoth[p.unitId] |= 2;
+        }
+    }
+    const double wc = m_settings.countWeight, wa = m_settings.amountWeight, wsum = wc + wa;
+    QList<RankRow> ranked, unranked;
+    for (qint64 u : members) {
+        RankRow r = byUnit.value(u);
+        const int have = hasBoth.value(u);
+        if (!have) {
+            r.status = ProgressStatus::NoTarget;
+            unranked << r;
+            continue;
+        }
+        // A missing half counts as nothing done.
+        r.weighted = (wc * r.countCompletion + wa * r.amountCompletion) / wsum;
+        ranked << r;
+    }
+    // 功效系数法: 60 + 40 × (v − min) / (max − min) for each indicator, then weighted.
+    auto efficacy = [](double v, double lo, double hi) { return hi > lo ? 60 + 40 * (v - lo) / (hi - lo) : 100.0; };
+    double cMin = 0, cMax = 0, aMin = 0, aMax = 0;
+    for (int i = 0; i < ranked.size(); ++i) {
+        const RankRow &r = ranked.at(i);
+        cMin = i ? std::min(cMin, r.countCompletion) : r.countCompletion;
+        cMax = i ? std::max(cMax, r.countCompletion) : r.countCompletion;
+        aMin = i ? std::min(aMin, r.amountCompletion) : r.amountCompletion;
+        aMax = i ? std::max(aMax, r.amountCompletion) : r.amountCompletion;
+    }
+    const double pace = rows.isEmpty() ? 0 : rows.first().pace;
+    for (RankRow &r : ranked) {
+        r.efficacy = (wc * efficacy(r.countCompletion, cMin, cMax) + wa * efficacy(r.amountCompletion, aMin, aMax)) / wsum;
+        const double gap = pace - r.weighted;
+        r.status = gap < m_settings.yellowBehind ? ProgressStatus::Green
+                 : gap < m_settings.redBehind   ? ProgressStatus::Yellow
+                                                : ProgressStatus::Red;
+    }
+    std::stable_sort(ranked.begin(), ranked.end(), [](const RankRow &a, const RankRow &b) { return a.weighted > b.weighted; });
+    for (int i = 0; i < ranked.size(); ++i) {
+        // Equal scores share a place.
+        ranked[i].rank = (i > 0 && std::abs(ranked[i].weighted - ranked[i - 1].weighted) < 1e-9) ? ranked[i - 1].rank : i + 1;
+    }
+    return ranked + unranked;
+}
+
+QList<StuckProject> ProgressCalculator::stuckProjects(const QDate &asOf, const QList<qint64> &unitIds, int limit,
+                                                     int *yellowCount, int *redCount) const
+{
+    QList<StuckProject> out;
+    int yellow = 0, red = 0;
+    const QSet<qint64> scope(unitIds.cbegin(), unitIds.cend());
+    QSqlQuery q = m_store->database()->query(QStringLiteral(
+        "SELECT p.id, p.name, p.unit_id, p.stage, s.reached_on FROM projects p"
+        " JOIN project_stages s ON s.project_id = p.id AND s.stage = p.stage"
+        " WHERE p.stage <= 4 AND s.reached_on <= ? ORDER BY s.reached_on"));
+    q.addBindValue(asOf.addMonths(-m_settings.stuckYellowMonths).toString(Qt::ISODate));
+    if (!q.exec())
+        return out;
+    while (q.next()) {
+        const qint64 unit = q.value(2).toLongLong();
+        if (!scope.isEmpty() && !scope.contains(unit))
+            continue;
+        StuckProject p;
+        p.projectId = q.value(0).toLongLong();
+        p.name = q.value(1).toString();
+        p.unit = m_store->unitName(unit);
+        p.stage = Stage(q.value(3).toInt());
+        p.since = QDate::fromString(q.value(4).toString(), Qt::ISODate);
+        p.months = (asOf.year() - p.since.year()) * 12 + asOf.month() - p.since.month() - (asOf.day() < p.since.day() ? 1 : 0);
+        if (p.months < m_settings.stuckYellowMonths)
+            continue;
+        p.status = p.months >= m_settings.stuckRedMonths ? ProgressStatus::Red : ProgressStatus::Yellow;
+        (p.status == ProgressStatus::Red ? red : yellow)++;
+        // Ordered by date, so the longest stuck come first.
+        if (!limit || out.size() < limit)
+            out.append(p);
+    }
+    if (yellowCount)
+        *yellowCount = yellow;
+    if (redCount)
+        *redCount = red;
+    return out;
+}
+
+QList<QPair<QString, double>> ProgressCalculator::industryMix(qint64 unitId, int year, const QDate &asOf) const
+{
+    const QList<qint64> scope = unitId ? m_store->subtree(unitId) : QList<qint64>();
+    QSqlQuery q = m_store->database()->query(QStringLiteral(
+        "SELECT p.unit_id, p.industry, SUM(CASE WHEN p.signed_investment > 0 THEN p.signed_investment ELSE p.planned_investment END)"
+        " FROM project_stages s JOIN projects p ON p.id = s.project_id"
+        " WHERE s.stage = 2 AND s.reached_on >= ? AND s.reached_on <= ? GROUP BY p.unit_id, p.industry"));
+    q.addBindValue(QDate(year, 1, 1).toString(Qt::ISODate));
+    q.addBindValue(asOf.toString(Qt::ISODate));
+    QHash<QString, double> sums;
+    if (q.exec()) {
+        while (q.next()) {
+            if (!scope.isEmpty() && !scope.contains(q.value(0).toLongLong()))
+                continue;
+            const QString industry = q.value(1).toString().isEmpty() ? tr("Other") : q.value(1).toString();
+            sums[industry] += q.value(2).toDouble() / 1e8;
+        }
+    }
+    QList<QPair<QString, double>> out;
+    for (auto it = sums.cbegin(); it != sums.cend(); ++it)
+        out.append({it.key(), it.value()});
+    std::sort(out.begin(), out.end(), [](const auto &a, const auto &b) { return a.second > b.second; });
+    return out;
+}
+
+QList<double> ProgressCalculator::monthlyCumulative(qint64 unitId, int year, const QString &metric) const
+{
+    // The monthly sums of the year, summed up month after month.
+    QList<double> out(12, 0.0);
+    const QList<qint64> scopeList = unitId ? m_store->subtree(unitId) : QList<qint64>();
+    const QSet<qint64> scope(scopeList.cbegin(), scopeList.cend());
+    QSqlQuery q = m_store->database()->query(QLatin1String("SELECT unit_id, CAST(substr(month, 6, 2) AS INTEGER), stage, ")
+                                             + monthSumColumns
+                                             + QLatin1String(" FROM stage_sums WHERE month >= ? AND month <= ? GROUP BY unit_id, 2, stage"));
+    q.addBindValue(QStringLiteral("%1-01").arg(year, 4, 10, QLatin1Char('0')));
+    q.addBindValue(QStringLiteral("%1-12").arg(year, 4, 10, QLatin1Char('0')));
+    if (!q.exec())
+        return out;
+    QList<QHash<int, StageSums>> months(12);
+    while (q.next()) {
+        if (!scope.isEmpty() && !scope.contains(q.value(0).toLongLong()))
+            continue;
+        const int m = q.value(1).toInt();
+        if (m >= 1 && m <= 12)
+            addSums(q, 3, months[m - 1][q.value(2).toInt()]);
+    }
+    double running = 0;
+    for (int m = 0; m < 12; ++m) {
+        double v = 0;
+        if (pipelineValue(months.at(m), metric, &v))
+            running += v;
+        out[m] = running;
+    }
+    return out;
+}
+
+} // namespace IPDesk

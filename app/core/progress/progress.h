@@ -1,0 +1,123 @@
+#pragma once
+
+#include "desk/projectstore.h"
+
+#include <QCoreApplication>
+#include <QDate>
+
+namespace IPDesk {
+
+/// 红黄绿: where a unit stands against the share of the year elapsed (序时进度).
+enum class ProgressStatus { Green, Yellow, Red, NoTarget, NoData };
+
+QString statusCode(ProgressStatus s);   // green, yellow, red, no_target, no_data
+QString statusName(ProgressStatus s);   // 绿 / 黄 / 红 ... in the user's language
+
+/// The rules of a bureau's bulletin, kept in the desk (Database::setting) so everyone uses the same.
+struct ProgressSettings
+{
+    /// Percentage points behind the time pace at which a unit turns yellow, and red.
+    /// Less than yellowBehind behind (or ahead) is green.
+    double yellowBehind = 10;
+    double redBehind = 30;
+    /// Share of the year's work expected in each month (12 values); empty: linear by days.
+    QList<double> monthWeights;
+    /// Months in one stage after which a project is flagged yellow, and red.
+    int stuckYellowMonths = 2;
+    int stuckRedMonths = 3;
+    /// The ranking (比学赶超): weighted completion of a count metric and an amount metric.
+    QString countMetric = QStringLiteral("signed_projects");
+    QString amountMetric = QStringLiteral("signed_investment");
+    double countWeight = 50;
+    double amountWeight = 50;
+
+    static ProgressSettings load(const Database &db);
+    Status save(Database &db) const;
+};
+
+struct ProgressRow
+{
+    qint64 unitId = 0;
+    QString unit;
+    int depth = 0;
+    QString metric;
+    bool hasTarget = false;
+    double target = 0;
+    QString targetQualifier;
+    QString targetSource;   // "own" or "children"
+    bool hasActual = false;
+    double actual = 0;
+    QString source;         // "pipeline", "activities", "reported", "children"
+    QString sourceDetail;   // for reported figures: the report and its period
+    double completion = 0;  // percent of the target
+    double pace = 0;        // percent of the year elapsed (序时进度)
+    double gap = 0;         // pace - completion, in percentage points
+    ProgressStatus status = ProgressStatus::NoData;
+
+    /// 完成全年目标的X%,落后序时进度Y个百分点 — or why there is no such sentence.
+    QString summary() const;
+};
+
+struct RankRow
+{
+    qint64 unitId = 0;
+    QString unit;
+    double countCompletion = 0;
+    double amountCompletion = 0;
+    double weighted = 0;   // weighted completion, percent
+    double efficacy = 0;   // 功效系数法 score, 60..100
+    int rank = 0;          // 1 = first; 0 = not ranked (no target)
+    ProgressStatus status = ProgressStatus::NoData;
+};
+
+struct StuckProject
+{
+    qint64 projectId = 0;
+    QString name;
+    QString unit;
+    Stage stage = Stage::Lead;
+    QDate since;
+    int months = 0;
+    ProgressStatus status = ProgressStatus::Yellow;
+};
+
+/// Progress of every unit against its targets, as of a day: actuals from the pipeline (projects that
+/// reached a stage within the year), from the activity log, or from reported facts where a unit has
+/// no records of its own; roll-ups from towns and departments to districts to the city.
+class ProgressCalculator
+{
+    Q_DECLARE_TR_FUNCTIONS(IPDesk::ProgressCalculator)
+public:
+    explicit ProgressCalculator(ProjectStore *store, const ProgressSettings &settings = ProgressSettings());
+
+    const ProgressSettings &settings() const { return m_settings; }
+
+    /// Percent of the year elapsed on asOf (linear by days, or by the settings' monthly weights).
+    static double pace(const QDate &asOf, const QList<double> &monthWeights = {});
+    /// The metrics progress is computed for (every metric but annual_completion_pct).
+    static QStringList progressMetrics();
+
+    /// Clamps asOf into the year; returns a note in the user's language when it had to.
+    static QDate effectiveAsOf(int year, const QDate &asOf, QString *note);
+
+    /// Rows for every unit and metric that has a target or an actual.
+    QList<ProgressRow> compute(int year, const QDate &asOf) const;
+    /// The ranking of the children of parentUnitId (0: the top-level units' children, i.e. districts).
+    QList<RankRow> rank(const QList<ProgressRow> &rows, qint64 parentUnitId) const;
+    /// The units ranked by default: the children of the first unit that has several.
+    qint64 defaultRankParent() const;
+    /// Projects in one stage too long, the longest first; at most `limit` of them (0: all), and the
+    /// number of yellow and red ones in all.
+    QList<StuckProject> stuckProjects(const QDate &asOf, const QList<qint64> &unitIds = {}, int limit = 0,
+                                      int *yellowCount = nullptr, int *redCount = nullptr) const;
+    /// Signed investment (亿元) by industry of projects signed in the year, largest first.
+    QList<QPair<QString, double>> industryMix(qint64 unitId, int year, const QDate &asOf) const;
+    /// Cumulative actual by month (12 values) of a unit's subtree from the pipeline.
+    QList<double> monthlyCumulative(qint64 unitId, int year, const QString &metric) const;
+
+private:
+    ProjectStore *m_store;
+    ProgressSettings m_settings;
+};
+
+} // namespace IPDesk

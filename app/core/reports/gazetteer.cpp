@@ -1,0 +1,309 @@
+#include "reports/gazetteer.h"
+
+#include "base/charset.h"
+
+#include <QFile>
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace IPDesk {
+
+namespace {
+
+// The 55 nationalities of autonomous areas' names (红河哈尼族彝族自治州 → 红河州).
+const QStringList &nationalities()
+{
+    static const QStringList n = QString::fromUtf16(
+        u"蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 纳西 景颇 "
+        u"柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 "
+        u"塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺 各")
+                                  .split(QLatin1Char(' '));
+    return n;
+}
+
+// Names of the code list that are also ordinary words of the genre (城区 "the urban area", 新区 "a new
+// district"): never a unit on their own.
+bool isCommonWord(const QString &name)
+{
+    static const QStringList words = QString::fromUtf16(
+        u"城区 矿区 郊区 新城区 老城区 古城区 新区 开发区 经济开发区 工业园区 产业园区 园区 工业区 保税区 "
+        u"示范区 中心区")
+                                       .split(QLatin1Char(' '));
+    return words.contains(name);
+}
+
+// Suffixes of division names, longest first.
+const QStringList &divisionSuffixes()
+{
+    static const QStringList s = QString::fromUtf16(u"特别行政区 自治区 自治州 自治县 自治旗 街道 地区 省 市 区 县 州 旗 盟 镇 乡")
+                                     .split(QLatin1Char(' '));
+    return s;
+}
+
+} // namespace
+
+const QStringList &Gazetteer::zoneSuffixes()
+{
+    static const QStringList s = QString::fromUtf16(
+        u"高新技术产业开发区 高新技术产业园区 高新技术开发区 经济技术开发区 经济开发区 台商投资区 综合保税区 工业园区 产业园区 "
+        u"高新区 经开区 开发区 保税区 新区")
+                                     .split(QLatin1Char(' '));
+    return s;
+}
+
+QString Gazetteer::stem(const QString &name)
+{
+    for (const QString &z : zoneSuffixes()) {
+        if (name.size() > z.size() && name.endsWith(z))
+            return name.left(name.size() - z.size());
+    }
+    for (const QString &s : divisionSuffixes()) {
+        if (name.size() >= s.size() + 2 && name.endsWith(s))
+            return name.left(name.size() - s.size());
+    }
+    return name;
+}
+
+const Gazetteer &Gazetteer::divisions()
+{
+    static const Gazetteer g = [] {
+        Gazetteer x;
+        x.load();
+        return x;
+    }();
+    return g;
+}
+
+Gazetteer Gazetteer::withUnits(const QStringList &names) const
+{
+    Gazetteer g = *this;
+    QString chars;
+    for (const QString &n : names) {
+        if (n.size() >= 2 && !isCommonWord(n) && !g.m_names.contains(n)) {
+            g.m_names.insert(n, County);
+            g.m_maxLength = std::max(g.m_maxLength, int(n.size()));
+        }
+    }
+    g.index();
+    return g;
+}
+
+void Gazetteer::add(const QString &name, int level)
+{
+    if (name.size() < 2 || isCommonWord(name))
+        return;
+    auto it = m_names.find(name);
+    if (it == m_names.end())
+        m_names.insert(name, level);
+    else
+        it.value() = std::min(it.value(), level); // the higher level wins (吉林市 and 吉林省's stem)
+    m_maxLength = std::max(m_maxLength, int(name.size()));
+}
+
+void Gazetteer::addStem(const QString &s, int level)
+{
+    if (s.size() >= 2 && !m_stems.contains(s))
+        m_stems.insert(s, level);
+}
+
+void Gazetteer::load()
+{
+    QFile f(QStringLiteral(":/gazetteer/divisions.tsv"));
+    if (!f.open(QIODevice::ReadOnly))
+        return;
+    const QString all = QString::fromUtf8(f.readAll());
+    QStringList zones;
+    QStringList formerCounties;
+    for (QStringView line : QStringView(all).split(u'\n')) {
+        if (line.isEmpty() || line.startsWith(u'#'))
+            continue;
+        const qsizetype tab = line.indexOf(u'\t');
+        if (tab <= 0)
+            continue;
+        const qsizetype codeLength = tab;
+        const int level = codeLength <= 2 ? Province : codeLength <= 4 ? Prefecture : codeLength <= 6 ? County : Township;
+        const QString name = line.mid(tab + 1).trimmed().toString();
+        // Townships of one character before 镇 or 乡 (新镇) are words, not names.
+        if (level == Township && name.size() < 3)
+            continue;
+        const bool zone = std::any_of(zoneSuffixes().cbegin(), zoneSuffixes().cend(),
+                                      [&name](const QString &z) { return name.endsWith(z); });
+        add(name, zone ? Zone : level);
+        if (zone) {
+            zones.append(name);
+            continue;
+        }
+        // Short forms: the autonomous areas without their nationalities (都安县, 湘西州, 新疆), the
+        // municipalities without 市 (上海).
+        for (const char16_t *autonomous : {u"自治区", u"自治州", u"自治县", u"自治旗"}) {
+            const QString suffix = QString::fromUtf16(autonomous);
+            if (!name.endsWith(suffix))
+                continue;
+            QString base = name.left(name.size() - suffix.size());
+            for (bool stripped = true; stripped;) {
+                stripped = false;
+                for (const QString &n : nationalities()) {
+                    // 红河哈尼族彝族, and 新疆维吾尔 without 族.
+                    for (const QString &word : {QString(n + QStringLiteral("族")), n}) {
+                        if (!stripped && word.size() >= 2 && base.size() > word.size() + 1 && base.endsWith(word)) {
+                            base.chop(word.size());
+                            stripped = true;
+                        }
+                    }
+                }
+            }
+            if (suffix == QStringLiteral("自治区")) {
+                add(base, level);
+                addStem(base, level);
+            } else {
+                add(base + suffix.back(), level);
+                addStem(base, level);
+            }
+        }
+        if (level == Province && name.endsWith(u'市'))
+            add(name.chopped(1), level);
+        // Inner Mongolia's banners as people write them: 科尔沁右翼前旗 → 科右前旗, 土默特左旗 → 土左旗.
+        static const QRegularExpression banner(QStringLiteral("^(.)\\S+?([左右])(?:翼)?([前中后]?)旗$"));
+        if (level == County && name.endsWith(u'旗') && name.size() >= 5) {
+            const auto m = banner.match(name);
+            if (m.hasMatch())
+                add(m.captured(1) + m.captured(2) + m.captured(3) + QStringLiteral("旗"), level);
+        }
+        if (level <= County)
+            addStem(stem(name), level);
+        // Counties become cities and districts (邵东县 → 邵东市, 长安县 → 长安区); reports of earlier
+        // years, and people, still write the county.
+        if (level == County && (name.endsWith(u'市') || name.endsWith(u'区')) && name.size() >= 3
+            && !name.endsWith(QStringLiteral("新区")) && !name.endsWith(QStringLiteral("城区")))
+            formerCounties.append(name.chopped(1) + u'县');
+    }
+    for (const QString &former : std::as_const(formerCounties)) {
+        if (!m_names.contains(former))
+            add(former, County);
+    }
+    // Zones as people write them: without the province or city before them (鄂尔多斯蒙苏经济开发区 → 蒙苏经济开发区).
+    for (const QString &name : std::as_const(zones)) {
+        QString rest = name;
+        for (bool stripped = true; stripped;) {
+            stripped = false;
+            for (int len = std::min<int>(6, int(rest.size()) - 2); len >= 2; --len) {
+                const QString head = rest.left(len);
+                QString tail = rest.mid(len);
+                if (tail.startsWith(u'市') || tail.startsWith(u'省'))
+                    tail = tail.mid(1);
+                if (m_stems.contains(head) && stem(tail).size() >= 2 && stem(tail) != tail) {
+                    rest = tail;
+                    add(rest, Zone);
+                    stripped = true;
+                    break;
+                }
+            }
+        }
+    }
+    // The zone words that stand alone for the zone of the unit a report is about (高新区, 经开区).
+    for (const char16_t *alone : {u"高新区", u"经开区", u"高新技术产业开发区", u"经济技术开发区", u"综合保税区"})
+        add(QString::fromUtf16(alone), Zone);
+    index();
+}
+
+void Gazetteer::index()
+{
+    QString last;
+    m_lengthsByLast.clear();
+    for (auto it = m_names.cbegin(); it != m_names.cend(); ++it) {
+        last += it.key().back();
+        if (it.key().size() < 32)
+            m_lengthsByLast[it.key().back()] |= quint32(1) << it.key().size();
+    }
+    for (const QString &z : zoneSuffixes())
+        last += z.back();
+    m_lastChars = std::make_shared<CharSet>(last);
+}
+
+QList<Gazetteer::Mention> Gazetteer::find(const QString &text) const
+{
+    QList<Mention> candidates;
+    if (!m_lastChars)
+        return candidates;
+    const qsizetype n = text.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        if (!m_lastChars->contains(text.at(i)))
+            continue;
+        const qsizetype end = i + 1;
+        // The longest division name ending here, trying only the lengths names ending so have.
+        const quint32 lengths = m_lengthsByLast.value(text.at(i));
+        for (qsizetype len = std::min<qsizetype>(31, end); lengths && len >= 2; --len) {
+            if (!(lengths & (quint32(1) << len)))
+                continue;
+            const QString name = text.mid(end - len, len);
+            const auto it = m_names.constFind(name);
+            if (it != m_names.cend()) {
+                candidates.append({end - len, end, name, it.value()});
+                break;
+            }
+        }
+        // A zone over a known stem: 肇庆高新区, 肇庆市高新区, 石河子经济技术开发区.
+        for (const QString &z : zoneSuffixes()) {
+            if (end < z.size() + 2 || QStringView(text).mid(end - z.size(), z.size()) != z)
+                continue;
+            const qsizetype zoneStart = end - z.size();
+            for (qsizetype len = std::min<qsizetype>(6, zoneStart); len >= 2; --len) {
+                qsizetype from = zoneStart - len;
+                QStringView head = QStringView(text).mid(from, len);
+                if (head.endsWith(u'市') && len > 2)
+                    head.chop(1);
+                if (m_stems.contains(head.toString())) {
+                    candidates.append({from, end, text.mid(from, end - from), Zone});
+                    break;
+                }
+            }
+            break;
+        }
+    }
+    // The corps' regiments (一二一团, 一四八团), which the code list files under their cities.
+    static const QRegularExpression regiment(QStringLiteral("(?<![一二三四五六七八九十〇零百\\d第])[一二三四五六七八九十〇零]{3}团(?!队|体|组|伙|结|委)"));
+    for (auto it = regiment.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        candidates.append({m.capturedStart(), m.capturedEnd(), m.captured(), Township});
+    }
+    // 第八师石河子市, 第六师五家渠市: a corps division before its city is part of the name.
+    for (Mention &m : candidates) {
+        qsizetype k = m.start - 1;
+        if (k >= 2 && text.at(k) == u'师') {
+            qsizetype j = k - 1;
+            while (j >= 0 && QStringView(u"一二三四五六七八九十").contains(text.at(j)))
+                --j;
+            if (j >= 0 && j < k - 1 && text.at(j) == u'第') {
+                m.start = j;
+                m.name = text.mid(j, m.end - j);
+            }
+        }
+    }
+    // A name of one character and its suffix (兴县, 沛县) inside running words (产业兴县) is a word: it
+    // counts only after a boundary, a list, a place word or a larger unit.
+    candidates.removeIf([&text](const Mention &m) {
+        if (m.end - m.start != 2 || m.start == 0)
+            return false;
+        const QChar before = text.at(m.start - 1);
+        const ushort u = before.unicode();
+        const bool han = (u >= 0x4E00 && u <= 0x9FFF) || (u >= 0x3400 && u <= 0x4DBF);
+        return han && !QStringView(u"、和与及在赴到于的省市州盟").contains(before);
+    });
+    std::sort(candidates.begin(), candidates.end(), [](const Mention &a, const Mention &b) {
+        return a.start != b.start ? a.start < b.start : a.end > b.end;
+    });
+    QList<Mention> out;
+    for (const Mention &m : std::as_const(candidates)) {
+        if (!out.isEmpty() && m.start < out.last().end) {
+            // Overlapping: the longer one stays.
+            if (m.end - m.start > out.last().end - out.last().start)
+                out.last() = m;
+            continue;
+        }
+        out.append(m);
+    }
+    return out;
+}
+
+} // namespace IPDesk

@@ -1,0 +1,191 @@
+#include "reports/phrasing.h"
+
+#include "base/charset.h"
+
+#include <QFile>
+
+#include <algorithm>
+
+namespace IPDesk {
+
+CueSet::CueSet(const QStringList &words)
+{
+    QString firsts;
+    for (const QString &w : words) {
+        const qsizetype gap = w.indexOf(u'…');
+        const Cue c = gap < 0 ? Cue{w, QString()} : Cue{w.left(gap), w.mid(gap + 1)};
+        if (c.head.isEmpty())
+            continue;
+        m_byFirst[c.head.front()].append(int(m_cues.size()));
+        firsts += c.head.front();
+        m_cues.append(c);
+    }
+    m_firstChars = std::make_shared<CharSet>(firsts);
+}
+
+namespace {
+
+/// Where tail follows head within the gap, or -1.
+qsizetype tailEnd(QStringView text, qsizetype afterHead, const QString &tail)
+{
+    const QStringView window = text.mid(afterHead, CueSet::MaxGap + tail.size());
+    const qsizetype at = window.indexOf(tail);
+    return at < 0 ? -1 : afterHead + at + tail.size();
+}
+
+} // namespace
+
+void CueSet::scan(QStringView text, const std::function<void(const Hit &)> &found) const
+{
+    if (!m_firstChars)
+        return;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (!m_firstChars->contains(text.at(i)))
+            continue;
+        for (int k : m_byFirst.value(text.at(i))) {
+            const Cue &c = m_cues.at(k);
+            if (!text.mid(i).startsWith(c.head))
+                continue;
+            const qsizetype end = c.tail.isEmpty() ? i + c.head.size() : tailEnd(text, i + c.head.size(), c.tail);
+            if (end >= 0)
+                found(Hit{i, end});
+        }
+    }
+}
+
+CueSet::Hit CueSet::last(QStringView text) const
+{
+    Hit best;
+    scan(text, [&best](const Hit &h) {
+        if (h.end > best.end || (h.end == best.end && h.length() > best.length()))
+            best = h;
+    });
+    return best;
+}
+
+QList<CueSet::Hit> CueSet::all(QStringView text) const
+{
+    QList<Hit> out;
+    scan(text, [&out](const Hit &h) { out.append(h); });
+    std::sort(out.begin(), out.end(), [](const Hit &a, const Hit &b) { return a.start != b.start ? a.start < b.start : a.end > b.end; });
+    // Of words that overlap (目标 in 目标任务), the longest from the same start stays.
+    QList<Hit> kept;
+    for (const Hit &h : std::as_const(out)) {
+        if (!kept.isEmpty() && h.start < kept.last().end)
+            continue;
+        kept.append(h);
+    }
+    return kept;
+}
+
+CueSet::Hit CueSet::first(QStringView text) const
+{
+    Hit best;
+    scan(text, [&best](const Hit &h) {
+        if (!best.found() || h.start < best.start)
+            best = h;
+    });
+    return best;
+}
+
+bool CueSet::endsText(QStringView text) const
+{
+    for (const Cue &c : m_cues) {
+        if (c.tail.isEmpty() ? text.endsWith(c.head) : (text.endsWith(c.tail) && text.contains(c.head)))
+            return true;
+    }
+    return false;
+}
+
+const Phrasing &Phrasing::instance()
+{
+    static const Phrasing p;
+    return p;
+}
+
+Phrasing::Phrasing()
+{
+    QFile f(QStringLiteral(":/extraction/cues.tsv"));
+    if (!f.open(QIODevice::ReadOnly))
+        return;
+    const QString all = QString::fromUtf8(f.readAll());
+    // The kinds that are one set of words each.
+    const QHash<QString, CueSet *> single = {{QStringLiteral("leader"), &leader},          {QStringLiteral("firm"), &firm},
+                                             {QStringLiteral("block"), &block},            {QStringLiteral("block_clause"), &blockClause},
+                                             {QStringLiteral("target"), &target},          {QStringLiteral("target_after"), &targetAfter},
+                                             {QStringLiteral("achieved"), &achieved}};
+    for (const QString &line : all.split(QLatin1Char('\n'))) {
+        if (line.isEmpty() || line.startsWith(u'#'))
+            continue;
+        const QStringList cols = line.split(QLatin1Char('\t'));
+        if (cols.size() < 3)
+            continue;
+        const QString &kind = cols.at(0), &key = cols.at(1);
+        const QStringList words = cols.at(2).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        if (kind == QLatin1String("unit"))
+            units.insert(key, words);
+        else if (kind == QLatin1String("before")) {
+            before.append({key, CueSet(words)});
+            for (const QString &w : words) {
+                const qsizetype gap = w.indexOf(u'…');
+                const IndexedCue c{int(before.size()) - 1, gap < 0 ? w : w.left(gap), gap < 0 ? QString() : w.mid(gap + 1)};
+                if (!c.head.isEmpty())
+                    m_byFirst[c.head.front()].append(c);
+            }
+        }
+        else if (kind == QLatin1String("after"))
+            after.insert(key, CueSet(words));
+        else if (kind == QLatin1String("topic"))
+            topicChars = words.join(QString());
+        else if (kind == QLatin1String("place"))
+            placeChars = words.join(QString());
+        else if (CueSet *set = single.value(kind))
+            *set = CueSet(words);
+    }
+}
+
+QList<CueSet::Hit> Phrasing::lastBefore(QStringView text) const
+{
+    QList<CueSet::Hit> best(before.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const auto it = m_byFirst.constFind(text.at(i));
+        if (it == m_byFirst.cend())
+            continue;
+        for (const IndexedCue &c : *it) {
+            if (!text.mid(i).startsWith(c.head))
+                continue;
+            qsizetype end = i + c.head.size();
+            if (!c.tail.isEmpty()) {
+                const qsizetype at = text.mid(end, CueSet::MaxGap + c.tail.size()).indexOf(c.tail);
+                if (at < 0)
+                    continue;
+                end += at + c.tail.size();
+            }
+            CueSet::Hit &b = best[c.metric];
+            const CueSet::Hit h{i, end};
+            if (h.end > b.end || (h.end == b.end && h.length() > b.length()))
+                b = h;
+        }
+    }
+    return best;
+}
+
+QString Phrasing::unitGroup(const QString &metric)
+{
+    if (metric.endsWith(QLatin1String("_projects")))
+        return QStringLiteral("projects");
+    if (metric.endsWith(QLatin1String("_trips")) || metric == QLatin1String("inbound_visits"))
+        return QStringLiteral("trips");
+    if (metric == QLatin1String("companies_visited"))
+        return QStringLiteral("firms");
+    if (metric == QLatin1String("promotion_events"))
+        return QStringLiteral("events");
+    return QString();
+}
+
+bool Phrasing::takesUnit(const QString &metric, const QString &unit) const
+{
+    return units.value(unitGroup(metric)).contains(unit);
+}
+
+} // namespace IPDesk

@@ -1,0 +1,1412 @@
+#include "reports/reportextractor.h"
+
+#include "base/charset.h"
+#include "base/domain.h"
+#include "reports/gazetteer.h"
+#include "reports/phrasing.h"
+#include "reports/reportdocument.h"
+#include "reports/reportmentions.h"
+#include "reports/reporttext.h"
+#include "reports/textdecoder.h"
+
+#include <QDebug>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <type_traits>
+
+// Reading a report, in four stages, each testable on its own:
+//   1. ReportText: the decoded text made clean (simplified, ASCII digits, web noise removed), offsets kept;
+//   2. ReportDocument: date line, year, title, paragraphs and sentences;
+//   3. Mentions: periods, figures and units (through the Gazetteer of real units);
+//   4. here: facts, by the grammar of the genre whose words are data (Phrasing, cues.tsv).
+
+namespace IPDesk {
+
+namespace {
+
+using RE = QRegularExpression;
+using namespace Mentions;
+using UnitMention = Mentions::Unit;
+
+QString qualifierFor(const Number &n, bool target, QStringView region)
+{
+    const QString &p = n.preQual;
+    if (n.range)
+        return QStringLiteral("range");
+    if (p == QStringLiteral("不低于") || p == QStringLiteral("不少于") || p == QStringLiteral("至少"))
+        return QStringLiteral("at_least");
+    if (p == QStringLiteral("不足") || p == QStringLiteral("不到"))
+        return QStringLiteral("under");
+    if (p == QStringLiteral("近") || p == QStringLiteral("约") || p == QStringLiteral("接近") || p == QStringLiteral("将近")
+        || p == QStringLiteral("大约") || n.postQual.contains(QStringLiteral("左右")))
+        return QStringLiteral("approx");
+    if (p == QStringLiteral("超") || p == QStringLiteral("超过") || p == QStringLiteral("逾") || p == QStringLiteral("突破"))
+        return QStringLiteral("over");
+    if (n.postQual.contains(QStringLiteral("以上")))
+        return target ? QStringLiteral("at_least") : QStringLiteral("over");
+    if (n.postQual.contains(QStringLiteral("余")) || n.postQual.contains(QStringLiteral("多")))
+        return QStringLiteral("over");
+    // 接近完成全年任务的50%: the qualifier stands before the verb.
+    static const RE approxVerb(QStringLiteral("(接近|将近|近|约)(完成|达到|实现)"));
+    static const RE overVerb(QStringLiteral("(超额|超)(完成|实现)"));
+    if (n.cls == UnitClass::Percent) {
+        if (approxVerb.match(region).hasMatch())
+            return QStringLiteral("approx");
+        if (overVerb.match(region).hasMatch())
+            return QStringLiteral("over");
+    }
+    return QStringLiteral("exact");
+}
+
+// ---------------------------------------------------------------------------------------------
+
+// ---------------------------------------------------------------------------------------------
+// The fourth stage: facts from the mentions of each sentence.
+
+const QString &clauseDelims()
+{
+    static const QString d = QStringLiteral(",;:。!?\n|()《》");
+    return d;
+}
+
+bool isDelim(QChar c, bool parentheses = true)
+{
+    if (!parentheses && (c == u'(' || c == u')'))
+        return false;
+    return clauseDelims().contains(c);
+}
+
+/// Where the clause that holds position `at` starts (after the last delimiter before it).
+qsizetype clauseStartBefore(const QString &s, qsizetype from, qsizetype at, bool parentheses)
+{
+    for (qsizetype j = at - 1; j >= from; --j) {
+        if (isDelim(s.at(j), parentheses))
+            return j + 1;
+    }
+    return from;
+}
+
+/// Where the sentence that holds `at` starts when semicolons do not end it (总目标是:…;全年确保…).
+qsizetype fullSentenceStart(const QString &s, qsizetype paragraphStart, qsizetype at)
+{
+    for (qsizetype j = at - 1; j >= paragraphStart; --j) {
+        if (QStringView(u"。!?").contains(s.at(j)))
+            return j + 1;
+    }
+    return paragraphStart;
+}
+
+/// The words of one sentence that say whose its figures are and whether they are planned, found
+/// once per sentence; each figure then asks by its place.
+struct SentenceCues
+{
+    QList<qsizetype> targetEnds;    // target words (力争, 目标是) that are not achievements (完成全年目标)
+    QList<qsizetype> companyStarts; // a company's name or plant (有限公司, 建成后, 年产5万吨)
+    QList<qsizetype> areaStarts;    // words that come back to the district (全区, 累计)
+
+    static SentenceCues read(const QString &s, qsizetype from, qsizetype to)
+    {
+        static const CueSet companyCue(QString::fromUtf16(
+            u"有限公司 股份公司 集团 该公司 该企业 公司的 企业的 董事长 总经理 项目建成后 建成后 达产后 投产后 一期项目 二期项目 项目一期 项目二期")
+                                           .split(QLatin1Char(' ')));
+        static const CueSet areaCue(QString::fromUtf16(u"全区 全市 全县 全镇 全旗 全州 全省 该区 该市 该县 累计 共计 各地 两区 全年 合计 总计")
+                                        .split(QLatin1Char(' ')));
+        static const QRegularExpression capacity(QStringLiteral("年产(?:能)?\\d"));
+        const Phrasing &ph = Phrasing::instance();
+        const QStringView text = QStringView(s).mid(from, to - from);
+        SentenceCues c;
+        for (const CueSet::Hit &h : ph.target.all(text)) {
+            const QStringView next = text.mid(h.end);
+            const QStringView word = text.mid(h.start, h.length());
+            // 计划总投资 is a project's planned investment, not a plan for the year.
+            const bool plannedInvestment = word == u"计划" && (next.startsWith(u"投资") || next.startsWith(u"总投资"));
+            const QStringView lead = text.mid(std::max<qsizetype>(0, h.start - 6), std::min<qsizetype>(6, h.start));
+            if (!plannedInvestment && !ph.achieved.in(lead))
+                c.targetEnds.append(from + h.end);
+        }
+        for (const CueSet::Hit &h : companyCue.all(text))
+            c.companyStarts.append(from + h.start);
+        for (auto it = capacity.globalMatch(text); it.hasNext();)
+            c.companyStarts.append(from + it.next().capturedStart());
+        std::sort(c.companyStarts.begin(), c.companyStarts.end());
+        for (const CueSet::Hit &h : areaCue.all(text))
+            c.areaStarts.append(from + h.start);
+        return c;
+    }
+    bool targetBefore(qsizetype at) const
+    {
+        return !targetEnds.isEmpty() && targetEnds.first() <= at;
+    }
+    /// A figure of one company rather than of a district: it follows a company's word with no area
+    /// word between.
+    bool companyFigure(qsizetype at) const
+    {
+        qsizetype company = -1, area = -1;
+        for (qsizetype c : companyStarts)
+            company = c < at ? c : company;
+        for (qsizetype a : areaStarts)
+            area = a < at ? a : area;
+        return company >= 0 && area < company;
+    }
+};
+
+/// A clause that says nothing but a unit's name and filler words (蒙自市, 全区共, 其中): its figure takes
+/// its cue from the clauses before it.
+bool isBareClause(const QString &s, qsizetype from, qsizetype to, const QList<Mentions::Unit> &units)
+{
+    static const QString filler = QStringLiteral("共累计新实现完成达总计其中另有分别为是有全年度月份今年以来、和与及的了 ");
+    qsizetype words = 0;
+    for (qsizetype i = from; i < to; ++i) {
+        bool inUnit = false;
+        for (const Mentions::Unit &u : units) {
+            if (u.start > i)
+                break;
+            inUnit = inUnit || (u.start <= i && i < u.end);
+        }
+        if (!inUnit && !filler.contains(s.at(i)) && !s.at(i).isDigit())
+            ++words;
+    }
+    return words <= 1;
+}
+
+struct MetricChoice
+{
+    QString metric;
+    QString cue;
+    double confidence = 0;
+};
+
+struct SentenceState
+{
+    QString previousMetric;        // of the figure before, in this sentence
+    QString previousProjectMetric; // the last count of projects (for 总投资 after it)
+    QString previousMoneyMetric;   // the last amount (for a target in 目标(18亿元))
+    QString previousUnit;
+    bool largeNext = false;        // 10亿元以上项目N个: the next count is of large projects
+};
+
+QStringView afterHead(const QString &s, const Number &n)
+{
+    qsizetype end = n.end;
+    while (end < s.size() && end - n.end < 16 && !isDelim(s.at(end)) && s.at(end) != u'、' && s.at(end) != u'“'
+           && s.at(end) != u'”')
+        ++end;
+    return QStringView(s).mid(n.end, end - n.end);
+}
+
+/// Which metric a figure is, from the words since the figure before (region), the clause it stands
+/// in, and the words right after its measure word. Empty when it is none of the metrics.
+MetricChoice chooseMetric(const Number &n, QStringView region, QStringView wide, QStringView clause, QStringView after,
+                          const SentenceState &st, bool listContinues)
+{
+    const Phrasing &ph = Phrasing::instance();
+    MetricChoice none;
+    if (n.foreign)
+        return none;
+    if (n.cls == UnitClass::Percent) {
+        // 完成全年任务的52.1%, 为年度目标的110.3%: the clause names the task.
+        for (const auto &[metric, cues] : ph.before) {
+            if (metric != QLatin1String("annual_completion_pct"))
+                continue;
+            const CueSet::Hit h = cues.last(clause);
+            const CueSet::Hit b = ph.block.last(clause);
+            if (h.found() && (!b.found() || b.end <= h.end))
+                return {metric, clause.mid(h.start, h.length()).toString(), 0.85};
+        }
+        return none;
+    }
+
+    // The head noun and verb after a count: 48个项目成功签约, 62家企业, 16场推介会.
+    if (n.cls == UnitClass::Count) {
+        const qsizetype project = after.indexOf(u"项目");
+        if (project >= 0 && project <= 6 && ph.takesUnit(QStringLiteral("signed_projects"), n.unit)) {
+            // 9个增资扩产项目, 12个签约项目: the words before 项目 name them.
+            const QStringView modifier = after.left(project);
+            for (const auto &[metric, cues] : ph.before) {
+                if (Phrasing::unitGroup(metric) != QLatin1String("projects"))
+                    continue;
+                const CueSet::Hit h = cues.last(modifier);
+                if (h.found())
+                    return {metric, modifier.mid(h.start, h.length()).toString(), 0.9};
+            }
+            const QStringView verbs = after.mid(project + 2, 10);
+            for (const auto &[metric, cues] : ph.before) {
+                const auto a = ph.after.constFind(metric);
+                if (a == ph.after.cend() || Phrasing::unitGroup(metric) != QLatin1String("projects"))
+                    continue;
+                const CueSet::Hit h = a->first(verbs);
+                if (h.found() && h.start <= 6)
+                    return {metric, verbs.mid(h.start, h.length()).toString(), 0.9};
+            }
+        }
+        if (ph.takesUnit(QStringLiteral("promotion_events"), n.unit)) {
+            const CueSet::Hit h = ph.after.value(QStringLiteral("promotion_events")).first(after);
+            if (h.found() && h.start <= 4)
+                return {QStringLiteral("promotion_events"), after.mid(h.start, h.length()).toString(), 0.85};
+        }
+    }
+
+    // The nearest cue before the figure wins; a blocking word nearer than any cue means no metric.
+    struct Best { QString metric; CueSet::Hit hit; };
+    Best best;
+    const QList<CueSet::Hit> hits = ph.lastBefore(region);
+    for (int k = 0; k < ph.before.size(); ++k) {
+        const QString &metric = ph.before.at(k).first;
+        if (metric == QLatin1String("annual_completion_pct"))
+            continue;
+        const QString group = Phrasing::unitGroup(metric);
+        if (n.cls == UnitClass::Count ? (group.isEmpty() || !ph.takesUnit(metric, n.unit)) : !group.isEmpty())
+            continue;
+        const CueSet::Hit h = hits.at(k);
+        if (!h.found())
+            continue;
+        // Overlapping cues are one phrase, named by its head (协议投资额 is 协议投资, not 投资额);
+        // else the nearest to the figure wins.
+        const bool overlaps = best.hit.found() && h.start < best.hit.end && best.hit.start < h.end;
+        const bool better = overlaps ? (h.start < best.hit.start || (h.start == best.hit.start && h.length() > best.hit.length()))
+                                     : (!best.hit.found() || h.end > best.hit.end);
+        if (better)
+            best = {metric, h};
+    }
+    if (ph.blockClause.in(clause) || ph.blockClause.in(after.left(4)))
+        return none;
+    const CueSet::Hit block = ph.block.last(region);
+    if (block.found() && (!best.hit.found() || block.end > best.hit.end || (block.end == best.hit.end && block.length() >= best.hit.length())))
+        return none;
+
+    if (n.cls == UnitClass::Count && st.largeNext && ph.takesUnit(QStringLiteral("large_projects"), n.unit))
+        return {QStringLiteral("large_projects"), QStringLiteral("亿元以上项目"), 0.85};
+
+    if (!best.hit.found()) {
+        // 蒙自市31个、弥勒市28个: the cue of the list holds for every item.
+        if (listContinues && !st.previousMetric.isEmpty()) {
+            const QString group = Phrasing::unitGroup(st.previousMetric);
+            const bool sameClass = n.cls == UnitClass::Count ? ph.takesUnit(st.previousMetric, n.unit) : group.isEmpty();
+            if (sameClass && st.previousMetric != QLatin1String("annual_completion_pct"))
+                return {st.previousMetric, QString(), 0.6}; // the cue of the list, not its own: check it
+        }
+        return none;
+    }
+    MetricChoice c{best.metric, region.mid(best.hit.start, best.hit.length()).toString(), 0.9};
+    if (c.metric == QLatin1String("contract_investment")) {
+        const bool started = st.previousProjectMetric == QLatin1String("started_projects");
+        return {started ? QStringLiteral("started_investment") : QStringLiteral("signed_investment"), c.cue, 0.8};
+    }
+    if (c.metric == QLatin1String("generic_investment")) {
+        // 新签约项目12个,总投资26.24亿元: the amount of the projects just counted.
+        if (st.previousProjectMetric == QLatin1String("signed_projects"))
+            return {QStringLiteral("signed_investment"), c.cue, 0.8};
+        if (st.previousProjectMetric == QLatin1String("started_projects"))
+            return {QStringLiteral("started_investment"), c.cue, 0.8};
+        return none;
+    }
+    const QString group = Phrasing::unitGroup(c.metric);
+    if (group == QLatin1String("projects")) {
+        // A count of projects names them: 新签约项目12个, 签约12个项目, 12个项目签约.
+        // The count's own noun is 项目, just before it or just after its measure word (not 47个单位).
+        const qsizetype project = after.indexOf(u"项目");
+        const bool nearCue = region.mid(std::max<qsizetype>(0, best.hit.start - 4), best.hit.length() + 12).contains(u"项目");
+        // 临夏市签约12个 in a sentence about projects (从签约项目分布看): no other noun follows the count.
+        const bool noNoun = after.isEmpty() && wide.contains(u"项目");
+        if (!nearCue && !noNoun && !region.right(12).contains(u"项目") && !(project >= 0 && project <= 6))
+            return none;
+    }
+    if (c.metric == QLatin1String("outbound_trips") && ph.leader.in(wide))
+        c.metric = QStringLiteral("leader_outbound_trips");
+    if (c.metric == QLatin1String("companies_visited") && !ph.firm.in(region) && !ph.firm.in(after.left(8)))
+        return none;
+    if (c.metric == QLatin1String("promotion_events") && n.unit == QStringLiteral("个") && !ph.after.value(c.metric).in(after.left(6)))
+        return none;
+    return c;
+}
+
+/// The unit a report is about: the first unit its title names (not a list of ranked units: 醴陵市、
+/// 渌口区、天元区位居前三), else, where the title names it by its kind (全市), the highest unit of that
+/// kind the text names, else the unit it names most.
+QString findSubject(const QString &text, const QList<UnitMention> &units, qsizetype titleEnd)
+{
+    auto counts = [&units](auto accept) {
+        QHash<QString, int> c;
+        for (const UnitMention &u : units) {
+            if (!u.topic && !u.place && accept(u))
+                c[u.name] += 1;
+        }
+        return c;
+    };
+    // A unit named in a list (醴陵市、渌口区) is one of many, not the report's own.
+    // 蒙自市9个、弥勒市7个 is a list too: a figure of each between the names.
+    static const QRegularExpression itemGap(QStringLiteral("^[\\d.]+[^\\s,。;:]{0,3}[、,]$"));
+    auto together = [&](int a, int b) {
+        const UnitMention &x = units.at(a), &y = units.at(b);
+        if (x.topic || y.topic)
+            return false;
+        return x.group == y.group || itemGap.match(QStringView(text).mid(x.end, y.start - x.end)).hasMatch();
+    };
+    auto listed = [&](int k) { return (k + 1 < units.size() && together(k, k + 1)) || (k > 0 && together(k - 1, k)); };
+    QChar titleKind;
+    for (int k = 0; k < units.size() && units.at(k).start < titleEnd; ++k) {
+        const UnitMention &u = units.at(k);
+        if (u.topic) {
+            if (titleKind.isNull() && u.kindChar != u'两')
+                titleKind = u.kindChar;
+            continue;
+        }
+        if (!u.place && !listed(k))
+            return u.name;
+    }
+    if (!titleKind.isNull()) {
+        // The title says 全市: the highest 市 the text names, unless every such one stands in a list
+        // of its peers (a city's bulletin about its counties, the city never named): then none.
+        QSet<QString> inLists;
+        for (int k = 0; k < units.size(); ++k) {
+            if (listed(k))
+                inLists.insert(units.at(k).name);
+        }
+        const QHash<QString, int> c = counts([&](const UnitMention &u) { return u.name.endsWith(titleKind) && !inLists.contains(u.name); });
+        QString best;
+        int bestLevel = 99, most = 0;
+        for (const UnitMention &u : units) {
+            const int n = c.value(u.name);
+            if (n && (u.level < bestLevel || (u.level == bestLevel && n > most))) {
+                best = u.name;
+                bestLevel = u.level;
+                most = n;
+            }
+        }
+        return best;
+    }
+    // Else the unit named most, not counting units named in lists of their peers.
+    QSet<QString> inLists;
+    for (int k = 0; k < units.size(); ++k) {
+        if (listed(k))
+            inLists.insert(units.at(k).name);
+    }
+    const QHash<QString, int> c = counts([&inLists](const UnitMention &u) { return !inLists.contains(u.name); });
+    QString best;
+    int most = 0;
+    for (const UnitMention &u : units) {
+        if (c.value(u.name) > most) {
+            most = c.value(u.name);
+            best = u.name;
+        }
+    }
+    return best;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables flattened into text: a header of metric names, then one row per unit, either on one line
+// with the cells apart (东宁市 32 168.4 45.2) or one cell per line (蓬江区 / 21 / 108.45 / …).
+
+struct Cell
+{
+    qsizetype start = 0;
+    qsizetype end = 0;
+    QString text;
+};
+
+QList<Cell> cellsOf(const QString &s, qsizetype from, qsizetype to)
+{
+    QList<Cell> out;
+    qsizetype i = from;
+    while (i < to) {
+        while (i < to && (s.at(i).isSpace() || s.at(i) == QChar(0x3000) || s.at(i) == u'|'))
+            ++i;
+        const qsizetype start = i;
+        while (i < to && !(s.at(i).isSpace() || s.at(i) == QChar(0x3000) || s.at(i) == u'|'))
+            ++i;
+        if (i > start)
+            out.append({start, i, s.mid(start, i - start)});
+    }
+    return out;
+}
+
+std::optional<double> cellNumber(const QString &cell)
+{
+    if (cell.isEmpty() || !(cell.front().isDigit() || cell.front() == u'-'))
+        return std::nullopt;
+    static const QRegularExpression number(QStringLiteral("^(-?\\d+(?:\\.\\d+)?)%?$"));
+    const auto m = number.match(cell);
+    if (!m.hasMatch())
+        return std::nullopt;
+    return m.captured(1).toDouble();
+}
+
+/// The metric a column header names (签约项目(个), 新签约项目计划总投资, 到位资金(亿元), 完成率), with the
+/// figure's class and scale; empty metric for a column that is none (同比增长, 排名).
+struct Column
+{
+    QString metric;
+    UnitClass cls = UnitClass::Count;
+    double scale = 1;
+};
+
+Column columnFor(const QString &header, const QString &unitLine, const SentenceState &st)
+{
+    Column c;
+    static const CueSet money(QString::fromUtf16(u"亿元 万元 投资 金额 资金 总额 签约额 引资额 产值 营收").split(QLatin1Char(' ')));
+    static const CueSet percent(QString::fromUtf16(u"% 率 进度 比例").split(QLatin1Char(' ')));
+    if (percent.in(header))
+        c.cls = UnitClass::Percent;
+    else if (money.in(header))
+        c.cls = UnitClass::Money;
+    if (c.cls == UnitClass::Money && (header.contains(u"万元") || (!header.contains(u"亿元") && unitLine.contains(u"万元") && !unitLine.contains(u"亿元"))))
+        c.scale = 1e-4;
+    Number n;
+    n.cls = c.cls;
+    const QStringList units = c.cls == UnitClass::Count ? QStringList{QStringLiteral("个"), QStringLiteral("次"), QStringLiteral("家"), QStringLiteral("场")}
+                                                        : QStringList{c.cls == UnitClass::Money ? QStringLiteral("亿元") : QStringLiteral("%")};
+    for (const QString &u : units) {
+        n.unit = u;
+        const MetricChoice m = chooseMetric(n, header, header, header, QStringView(), st, false);
+        if (!m.metric.isEmpty()) {
+            c.metric = m.metric;
+            break;
+        }
+    }
+    return c;
+}
+
+/// The columns of a header, left to right: an amount after a count of projects is theirs
+/// (新动工项目数, 新动工项目计划总投资).
+QList<Column> columnsFor(const QStringList &headers, const QString &unitLine)
+{
+    QList<Column> columns;
+    SentenceState st;
+    for (const QString &h : headers) {
+        columns.append(columnFor(h, unitLine, st));
+        if (Phrasing::unitGroup(columns.last().metric) == QLatin1String("projects"))
+            st.previousProjectMetric = columns.last().metric;
+    }
+    return columns;
+}
+
+struct TableRow
+{
+    QString unitName;   // as the row names it (全市 → the subject)
+    qsizetype start = 0, end = 0;
+    QList<double> values;
+};
+
+struct Table
+{
+    qsizetype start = 0;  // of the header
+    QList<Column> columns;
+    QList<TableRow> rows;
+};
+
+/// The tables of a report. A row's first cell must be a unit (the gazetteer's, or 全市/合计).
+QList<Table> findTables(const QString &s, const ReportDocument &doc, const Gazetteer &gazetteer)
+{
+    QList<Table> tables;
+    auto unitCell = [&gazetteer](const QString &cell) -> QString {
+        static const QRegularExpression whole(QStringLiteral("^(?:全|本)[市州县区旗盟省镇]$|^(?:合计|总计|全师市)$"));
+        if (whole.match(cell).hasMatch())
+            return QStringLiteral("*");
+        const QList<Gazetteer::Mention> m = gazetteer.find(cell);
+        if (m.size() == 1 && m.first().start == 0 && m.first().end == cell.size())
+            return cell;
+        return QString();
+    };
+    auto unitLineBefore = [&](int p) {
+        for (int k = p; k >= 0 && k >= p - 3; --k) {
+            const QString line = s.mid(doc.paragraphs.at(k).start, doc.paragraphs.at(k).end - doc.paragraphs.at(k).start);
+            if (line.contains(u"单位"))
+                return line;
+        }
+        return QString();
+    };
+    const auto &paras = doc.paragraphs;
+    // A table's lines are short and hold no sentence: most paragraphs are passed over at once.
+    auto cellLine = [&](int p) {
+        const auto &para = paras.at(p);
+        if (para.end - para.start > 120)
+            return false;
+        for (qsizetype i = para.start; i < para.end; ++i) {
+            if (QStringView(u"。,;").contains(s.at(i)))
+                return false;
+        }
+        return true;
+    };
+    for (int p = 0; p < paras.size(); ++p) {
+        if (!cellLine(p))
+            continue;
+        const QList<Cell> header = cellsOf(s, paras.at(p).start, paras.at(p).end);
+        // Rows on one line each: a header of three or more cells, then rows of the same width.
+        if (header.size() >= 3 && unitCell(header.first().text).isEmpty()) {
+            Table t;
+            t.start = paras.at(p).start;
+            QStringList names;
+            for (int c = 1; c < header.size(); ++c)
+                names << header.at(c).text;
+            t.columns = columnsFor(names, unitLineBefore(p));
+            int q = p + 1;
+            for (; q < paras.size(); ++q) {
+                const QList<Cell> row = cellsOf(s, paras.at(q).start, paras.at(q).end);
+                if (row.size() != header.size())
+                    break;
+                TableRow r;
+                r.unitName = unitCell(row.first().text);
+                if (r.unitName.isEmpty())
+                    break;
+                r.start = row.first().start;
+                r.end = row.last().end;
+                for (int c = 1; c < row.size() && r.values.size() == c - 1; ++c) {
+                    if (const auto v = cellNumber(row.at(c).text))
+                        r.values.append(*v);
+                }
+                if (r.values.size() != header.size() - 1)
+                    break;
+                t.rows.append(r);
+            }
+            if (!t.rows.isEmpty()) {
+                tables.append(t);
+                p = q - 1;
+                continue;
+            }
+        }
+        // One cell per line: short header lines, then a unit's line followed by one value a column.
+        if (header.size() != 1 || !unitCell(header.first().text).isEmpty() || cellNumber(header.first().text)
+            || header.first().text.contains(u':') || header.first().text.startsWith(u"单位"))
+            continue;
+        int q = p;
+        QStringList headers;
+        while (q < paras.size()) {
+            const QList<Cell> c = cellsOf(s, paras.at(q).start, paras.at(q).end);
+            if (c.size() != 1 || !unitCell(c.first().text).isEmpty() || cellNumber(c.first().text) || c.first().text.size() > 24
+                || c.first().text.contains(u':'))
+                break;
+            headers.append(c.first().text);
+            ++q;
+        }
+        if (headers.size() < 3) // a label cell and at least two columns
+            continue;
+        Table t;
+        t.start = paras.at(p).start;
+        // The first header names the rows (地区, 单位, 县市区).
+        t.columns = columnsFor(headers.mid(1), unitLineBefore(p));
+        const int width = int(t.columns.size());
+        while (q < paras.size()) {
+            const QList<Cell> name = cellsOf(s, paras.at(q).start, paras.at(q).end);
+            if (name.size() != 1)
+                break;
+            TableRow r;
+            r.unitName = unitCell(name.first().text);
+            if (r.unitName.isEmpty())
+                break;
+            r.start = name.first().start;
+            bool ok = true;
+            for (int c = 1; c <= width && ok; ++c) {
+                if (q + c >= paras.size()) {
+                    ok = false;
+                    break;
+                }
+                const QList<Cell> v = cellsOf(s, paras.at(q + c).start, paras.at(q + c).end);
+                const auto x = v.size() == 1 ? cellNumber(v.first().text) : std::nullopt;
+                ok = bool(x);
+                if (ok) {
+                    r.values.append(*x);
+                    r.end = v.first().end;
+                }
+            }
+            if (!ok)
+                break;
+            t.rows.append(r);
+            q += width + 1;
+        }
+        if (!t.rows.isEmpty()) {
+            tables.append(t);
+            p = q - 1;
+        }
+    }
+    return tables;
+}
+
+/// The same figure stated twice in one report is one fact.
+QString factKey(const Fact &f)
+{
+    return f.district + QLatin1Char('|') + QString::number(f.year) + QLatin1Char('|') + f.span + QLatin1Char('|') + f.metric
+        + QLatin1Char('|') + f.kind + QLatin1Char('|') + QString::number(qint64(std::llround(f.value * 10000)));
+}
+
+struct Context
+{
+    std::optional<Period> period;        // carried from earlier sentences
+    std::optional<Period> sectionPeriod; // named by the section's heading
+    std::optional<Period> titlePeriod;   // named by the title: the whole report's
+    int contextYear = 0;                 // the year the text speaks of last (去年, 2024年)
+    bool targetSection = false;
+};
+
+bool isReporting(QStringView clause)
+{
+    static const CueSet words(QString::fromUtf16(u"记者 获悉 讯 电 报道 消息 发布 日前 近日 据悉 编辑 来源").split(QLatin1Char(' ')));
+    return words.in(clause);
+}
+
+
+
+/// Named projects and companies that the text says reached a stage: 迈富时数字科技华中总部项目成功落户东湖区;
+/// 广西麦科斯新材料科技有限公司 ... 去年5月签约,9月开工建设.
+QList<ProjectMention> findProjectMentions(const ReportText &report, const QList<UnitMention> &units,
+                                          const QString &subject, int refYear)
+{
+    const QString &s = report.clean();
+    static const QStringList heads = {QStringLiteral("股份有限公司"), QStringLiteral("有限公司"), QStringLiteral("项目")};
+    static const CharSet boundary(QStringLiteral(",。、;:!?“”\"《》\n|●■"));
+    static const QStringList stopWords = {QStringLiteral("的"), QStringLiteral("与"), QStringLiteral("和"), QStringLiteral("及"),
+                                          QStringLiteral("等"), QStringLiteral("在"), QStringLiteral("是"), QStringLiteral("将"),
+                                          QStringLiteral("把"), QStringLiteral("由"), QStringLiteral("对"), QStringLiteral("向"),
+                                          QStringLiteral("推动"), QStringLiteral("引进"), QStringLiteral("签约"), QStringLiteral("落户"),
+                                          QStringLiteral("包括"), QStringLiteral("涉及"), QStringLiteral("围绕"), QStringLiteral("位于"),
+                                          QStringLiteral("以"), QStringLiteral("为"), QStringLiteral("了"), QStringLiteral("其中")};
+    static const QStringList generic = {QStringLiteral("重点"), QStringLiteral("重大"), QStringLiteral("产业"), QStringLiteral("签约"),
+                                        QStringLiteral("招商"), QStringLiteral("制造业"), QStringLiteral("优质"), QStringLiteral("一批"),
+                                        QStringLiteral("新"), QStringLiteral("该"), QStringLiteral("此次"), QStringLiteral("相关"),
+                                        QStringLiteral("链"), QStringLiteral("储备"), QStringLiteral("在谈"), QStringLiteral("增资扩产"),
+                                        QStringLiteral("标杆"), QStringLiteral("示范"), QStringLiteral("配套")};
+    static const QStringList verbsInside = {QStringLiteral("招商引资"), QStringLiteral("推动"), QStringLiteral("开展"),
+                                            QStringLiteral("保障"), QStringLiteral("举行"), QStringLiteral("直接投资"),
+                                            QStringLiteral("加快"), QStringLiteral("切实"), QStringLiteral("机构"),
+                                            QStringLiteral("洽谈"), QStringLiteral("年内"), QStringLiteral("的"),
+                                            QStringLiteral("实施"), QStringLiteral("服务"), QStringLiteral("引导")};
+    struct StageVerb { const char16_t *word; Stage stage; };
+    static const StageVerb verbs[] = {{u"投产", Stage::Operating}, {u"竣工", Stage::Operating}, {u"开工", Stage::Started},
+                                      {u"动工", Stage::Started},   {u"落户", Stage::Registered}, {u"落地", Stage::Registered},
+                                      {u"注册", Stage::Registered}, {u"签约", Stage::Signed},    {u"签订", Stage::Signed},
+                                      {u"洽谈", Stage::Negotiating}, {u"在谈", Stage::Negotiating}};
+    static const RE datedVerb(QStringLiteral("(?:(20\\d\\d)年|(今|去)年)?(\\d{1,2})月(?:份|底|初|中旬)?,?(签约|开工|投产|落户|注册)"));
+    static const RE investBefore(QStringLiteral("投资(\\d+(?:\\.\\d+)?)(亿|万)元的$"));
+    static const RE investAfter(QStringLiteral("^[^。;]{0,24}?总投资(?:额)?(?:约|达|超)?(\\d+(?:\\.\\d+)?)(亿|万)元"));
+
+    // Every name first, in text order, so that the steps read for one stop where the next name begins.
+    struct Candidate { qsizetype from, at; QString head; };
+    QList<Candidate> candidates;
+    for (const QString &head : heads) {
+        for (qsizetype at = s.indexOf(head); at >= 0; at = s.indexOf(head, at + head.size())) {
+            if (head == QStringLiteral("项目") || !std::any_of(candidates.cbegin(), candidates.cend(),
+                                                             [at](const Candidate &c) { return c.at <= at && at < c.at + 6; }))
+                candidates.append({0, at, head});
+        }
+    }
+    // 股份有限公司 also contains 有限公司: keep the longer head.
+    std::sort(candidates.begin(), candidates.end(), [](const Candidate &a, const Candidate &b) { return a.at < b.at; });
+    for (int i = 0; i + 1 < candidates.size(); ++i) {
+        if (candidates[i + 1].at > candidates[i].at && candidates[i + 1].at < candidates[i].at + candidates[i].head.size())
+            candidates.removeAt(i + 1);
+    }
+
+    auto nameAt = [&](qsizetype at, const QString &head, qsizetype *fromOut) {
+        qsizetype from = at;
+        while (from > 0 && at - from < 24 && !boundary.contains(s.at(from - 1)) && !s.at(from - 1).isSpace())
+            --from;
+        QString name = s.mid(from, at + head.size() - from);
+        for (const QString &w : stopWords) {
+            const qsizetype k = name.lastIndexOf(w);
+            if (k >= 0 && k + w.size() < name.size() - head.size())
+                name = name.mid(k + w.size());
+        }
+        *fromOut = at + head.size() - name.size();
+        return name;
+    };
+    QStringList candidateNames;
+    QList<qsizetype> candidateFrom;
+    for (const Candidate &c : std::as_const(candidates)) {
+        qsizetype f = 0;
+        candidateNames << nameAt(c.at, c.head, &f);
+        candidateFrom << f;
+    }
+
+    QList<ProjectMention> out;
+    QSet<QString> names;
+    for (int ci = 0; ci < candidates.size(); ++ci) {
+        const qsizetype at = candidates[ci].at;
+        const QString &head = candidates[ci].head;
+        qsizetype nextName = s.size();
+        for (int cj = ci + 1; cj < candidates.size(); ++cj) {
+            const bool realName = candidateNames.at(cj).size() - candidates.at(cj).head.size() >= 4;
+            if (realName && candidateNames.at(cj) != candidateNames.at(ci)) {
+                nextName = candidateFrom.at(cj);
+                break;
+            }
+        }
+        {
+            qsizetype from = candidateFrom.at(ci);
+            const QString name = candidateNames.at(ci);
+            const QString core = name.left(name.size() - head.size());
+            if (core.size() < 4 || names.contains(name) || core.at(0).isDigit() || core.at(0) == u'(')
+                continue;
+            bool verbal = false;
+            for (const QString &v : verbsInside)
+                verbal = verbal || core.contains(v);
+            static const RE dateInside(QStringLiteral("\\d+[年月]"));
+            if (verbal || dateInside.match(core).hasMatch())
+                continue;
+            bool isGeneric = false;
+            for (const QString &g : generic)
+                isGeneric = isGeneric || core == g || core.endsWith(g) || core.startsWith(g);
+            if (isGeneric || core.contains(u'个'))
+                continue;
+            // The sentence and the paragraph the name stands in.
+            qsizetype sentStart = at, sentEnd = at;
+            while (sentStart > 0 && !QStringLiteral("。!?\n").contains(s.at(sentStart - 1)))
+                --sentStart;
+            while (sentEnd < s.size() && !QStringLiteral("。!?\n").contains(s.at(sentEnd)))
+                ++sentEnd;
+            qsizetype paraEnd = s.indexOf(QLatin1Char('\n'), at);
+            if (paraEnd < 0)
+                paraEnd = s.size();
+            const QString after = s.mid(at + head.size(), sentEnd - at - head.size());
+            ProjectMention pm;
+            pm.name = name;
+            Stage stage = Stage::Lead;
+            bool staged = false;
+            // The verb of the clause the name stands in (… 等一批优质项目落地 covers a list of names).
+            qsizetype clauseEnd = after.size();
+            for (qsizetype k = 0; k < after.size(); ++k) {
+                if (after.at(k) == u',' || after.at(k) == u';') {
+                    clauseEnd = k;
+                    break;
+                }
+            }
+            const QString clause = after.left(clauseEnd);
+            for (const StageVerb &v : verbs) {
+                const qsizetype k = clause.indexOf(QStringView(v.word));
+                if (k >= 0 && k < 40 && !clause.left(k).contains(QStringLiteral("预计"))) {
+                    stage = v.stage;
+                    staged = true;
+                    break;
+                }
+            }
+            // Dated steps in the rest of the paragraph: 去年5月签约,9月开工.
+            const qsizetype restEnd = std::max(sentEnd, std::min({paraEnd + 400, s.size(), nextName}));
+            const QString rest = s.mid(from, restEnd - from);
+            int year = 0;
+            auto it = datedVerb.globalMatch(rest);
+            while (it.hasNext()) {
+                const auto m = it.next();
+                const QString lead = rest.mid(std::max<qsizetype>(0, m.capturedStart() - 4), 4);
+                if (lead.contains(QStringLiteral("预计")) || lead.contains(QStringLiteral("计划")))
+                    continue;
+                if (!m.captured(1).isEmpty())
+                    year = m.captured(1).toInt();
+                else if (m.captured(2) == QStringLiteral("去"))
+                    year = refYear - 1;
+                else if (m.captured(2) == QStringLiteral("今") || !year)
+                    year = year ? year : refYear;
+                const QDate d(year, m.captured(3).toInt(), 1);
+                if (!d.isValid())
+                    continue;
+                const QString verb = m.captured(4);
+                Stage st = verb == QStringLiteral("签约") ? Stage::Signed
+                         : verb == QStringLiteral("开工") ? Stage::Started
+                         : verb == QStringLiteral("投产") ? Stage::Operating
+                                                            : Stage::Registered;
+                if (st == Stage::Signed)
+                    pm.signedOn = d;
+                if (st == Stage::Started)
+                    pm.startedOn = d;
+                if (!staged || int(st) > int(stage)) {
+                    stage = st;
+                    staged = true;
+                }
+            }
+            const auto ib = investBefore.match(QStringView(s).mid(std::max<qsizetype>(0, from - 12), from - std::max<qsizetype>(0, from - 12)));
+            const auto ia = investAfter.match(after);
+            const auto &im = ib.hasMatch() ? ib : ia;
+            if (im.hasMatch())
+                pm.investmentYi = im.captured(1).toDouble() / (im.captured(2) == QStringLiteral("万") ? 1e4 : 1);
+            if (!staged && !im.hasMatch())
+                continue;
+            pm.stageCode = Names::stageCode(staged ? stage : Stage::Lead);
+            // The unit: named after the verb (落户东湖区), else before the name in the paragraph, else the subject.
+            for (const UnitMention &u : units) {
+                if (u.topic)
+                    continue;
+                if (u.start >= at && u.end <= sentEnd) {
+                    pm.district = u.name;
+                    break;
+                }
+            }
+            if (pm.district.isEmpty()) {
+                for (const UnitMention &u : units) {
+                    if (u.topic)
+                        continue;
+                    if (u.end <= from && u.start >= sentStart - 200)
+                        pm.district = u.name;
+                }
+            }
+            if (pm.district.isEmpty())
+                pm.district = subject;
+            pm.evidenceStart = report.originalCodePoint(sentStart);
+            pm.evidenceEnd = report.originalCodePoint(sentEnd);
+            pm.evidenceText = report.original().mid(report.originalOffset(sentStart),
+                                                    report.originalOffset(sentEnd) - report.originalOffset(sentStart)).trimmed();
+            names.insert(name);
+            out.append(pm);
+        }
+    }
+    return out;
+}
+
+
+} // namespace
+
+
+ReportExtractor::ReportExtractor() = default;
+ReportExtractor::~ReportExtractor() = default;
+
+void ReportExtractor::setKnownUnits(const QStringList &names)
+{
+    m_gazetteer = names.isEmpty() ? nullptr : std::make_shared<const Gazetteer>(Gazetteer::divisions().withUnits(names));
+}
+
+QList<QPair<QString, QString>> ReportExtractor::metrics()
+{
+    QList<QPair<QString, QString>> out;
+    QFile f(QStringLiteral(":/metrics.tsv"));
+    if (!f.open(QIODevice::ReadOnly))
+        return out;
+    const QStringList lines = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'));
+    for (int i = 1; i < lines.size(); ++i) {
+        const QStringList cols = lines.at(i).split(QLatin1Char('\t'));
+        if (cols.size() >= 2 && !cols.at(0).isEmpty())
+            out.append({cols.at(0), cols.at(1)});
+    }
+    return out;
+}
+
+Extraction ReportExtractor::extractFile(const QString &path) const
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        Extraction e;
+        e.status = Status::error(tr("%1 cannot be read: %2").arg(path, f.errorString()));
+        return e;
+    }
+    if (f.size() > TextDecoder::MaxBytes) {
+        Extraction e;
+        e.status = Status::error(tr("%1 is %2 MB; reports larger than %3 MB are not read.")
+                                     .arg(path).arg(f.size() / (1024 * 1024)).arg(TextDecoder::MaxBytes / (1024 * 1024)));
+        return e;
+    }
+    Extraction e = extractBytes(f.readAll());
+    if (!e.status)
+        e.status = Status::error(QStringLiteral("%1: %2").arg(QFileInfo(path).fileName(), e.status.message()));
+    return e;
+}
+
+Extraction ReportExtractor::extractBytes(const QByteArray &bytes) const
+{
+    const TextDecoder::Result decoded = TextDecoder::decode(bytes);
+    if (!decoded.status) {
+        Extraction e;
+        e.status = decoded.status;
+        return e;
+    }
+    Extraction e = extract(decoded.text);
+    e.encoding = decoded.encoding;
+    return e;
+}
+
+Extraction ReportExtractor::extract(const QString &text) const
+{
+    Extraction result;
+    // Stage 1: the decoded text made clean (simplified, ASCII digits, no web noise), offsets kept.
+    const ReportText report(text);
+    const QString &s = report.clean();
+    result.traditional = report.wasTraditional();
+    // Stage 2: the report's shape: date line, year, title, paragraphs and sentences.
+    ReportDocument doc = ReportDocument::read(s);
+    if (!doc.published.isValid()) {
+        // The cleaner drops bylines (来源:… 发布时间:…); the date line is read from the text as decoded.
+        doc.published = ReportDocument::findPublished(text.left(2000));
+        if (doc.published.isValid())
+            doc.year = doc.published.year();
+    }
+    result.published = doc.published;
+    result.referenceYear = doc.year;
+    const int refYear = doc.year;
+
+    // Stage 3: mentions of units, periods and figures, each found once over the whole text.
+    const Gazetteer &gazetteer = m_gazetteer ? *m_gazetteer : Gazetteer::divisions();
+    QList<UnitMention> units = findUnits(s, gazetteer);
+    result.subject = findSubject(s, units, doc.titleEnd);
+    // The subject's bare name (吴兴 for 吴兴区, 来吴兴考察) names it too.
+    const QString subjectStem = Gazetteer::stem(result.subject);
+    if (subjectStem.size() >= 2 && subjectStem != result.subject) {
+        QList<UnitMention> more;
+        int k = 0;
+        for (qsizetype at = s.indexOf(subjectStem); at >= 0; at = s.indexOf(subjectStem, at + 1)) {
+            while (k < units.size() && units.at(k).end <= at)
+                ++k;
+            if (k < units.size() && units.at(k).start <= at)
+                continue;
+            UnitMention u;
+            u.start = at;
+            u.end = at + subjectStem.size();
+            u.name = result.subject;
+            u.place = at > 0 && Phrasing::instance().placeChars.contains(s.at(at - 1));
+            u.group = -1;
+            more.append(u);
+        }
+        units += more;
+        std::sort(units.begin(), units.end(), [](const UnitMention &a, const UnitMention &b) { return a.start < b.start; });
+    }
+    const QList<Period> periods = findPeriods(s, refYear);
+    QList<Number> numbers = findNumbers(s);
+
+    // The mentions inside [from, to): the lists are in text order, so a binary search finds the first.
+    auto inRange = [](const auto &list, qsizetype from, qsizetype to) {
+        std::remove_cv_t<std::remove_reference_t<decltype(list)>> out;
+        auto it = std::lower_bound(list.cbegin(), list.cend(), from, [](const auto &x, qsizetype v) { return x.start < v; });
+        for (; it != list.cend() && it->start < to; ++it) {
+            if (it->end <= to)
+                out.append(*it);
+        }
+        return out;
+    };
+
+    Context ctx;
+    for (const Period &p : inRange(periods, 0, doc.titleEnd)) {
+        if (p.kind != PeriodKind::YearOnly || !ctx.titlePeriod)
+            ctx.titlePeriod = p;
+        if (p.year)
+            ctx.contextYear = p.year;
+    }
+    const int titleYear = ctx.contextYear;
+
+    // A unit named by its kind (全区, 我市) is the paragraph's unit of that kind, else the report's.
+    auto resolveTopic = [&](const UnitMention &u, const QString &paragraphUnit) {
+        if (!u.topic) {
+            // 高新区 alone, in a report about 襄阳高新区, is that zone; elsewhere it stays as written.
+            if (Gazetteer::zoneSuffixes().contains(u.name)) {
+                if (paragraphUnit.endsWith(u.name))
+                    return paragraphUnit;
+                if (result.subject.endsWith(u.name))
+                    return result.subject;
+            }
+            return u.name;
+        }
+        if (u.kindChar == u'两') {
+            // 两区: the first of the last two units named together (肇庆新区、鼎湖区 … 两区).
+            for (qsizetype k = units.size() - 1; k > 0; --k) {
+                const UnitMention &b = units.at(k);
+                const UnitMention &a = units.at(k - 1);
+                if (b.end <= u.start && !a.topic && !b.topic && a.group == b.group && a.group >= 0)
+                    return a.name;
+            }
+            return result.subject;
+        }
+        if (!paragraphUnit.isEmpty() && paragraphUnit.endsWith(u.kindChar))
+            return paragraphUnit;
+        // 全区 is a 区 (or a zone): not the 蒙自市 the report happens to name.
+        const bool zone = u.kindChar == u'区' && Gazetteer::divisions().level(result.subject) == Gazetteer::Zone;
+        if (result.subject.endsWith(u.kindChar) || zone || Gazetteer::stem(result.subject) == result.subject)
+            return result.subject;
+        return QString();
+    };
+
+    static const bool debug = qEnvironmentVariableIsSet("IPDESK_EXTRACT_DEBUG");
+    QSet<QString> seen;
+    int numberCursor = 0;
+    for (const ReportDocument::Paragraph &para : doc.paragraphs) {
+        const QStringView line = QStringView(s).mid(para.start, para.end - para.start).trimmed();
+        static const QStringList goesOn = {QStringLiteral("此次"), QStringLiteral("其中"), QStringLiteral("这些"),
+                                           QStringLiteral("上述"), QStringLiteral("该批"), QStringLiteral("同时"),
+                                           QStringLiteral("此外"), QStringLiteral("另外"), QStringLiteral("与此同时")};
+        if (!std::any_of(goesOn.cbegin(), goesOn.cend(), [&line](const QString &w) { return line.startsWith(w); }))
+            ctx.period = ctx.sectionPeriod;
+        if (para.heading && para.start >= doc.titleEnd) {
+            // 五、下半年工作打算, 2024年主要目标: a plan's section (a slogan such as 锚定目标 is not).
+            static const CueSet planHeading(QString::fromUtf16(u"目标 任务 打算 计划 思路 安排").split(QLatin1Char(' ')));
+            static const QRegularExpression planned(QStringLiteral("^(?:[一二三四五六七八九十]+、|\\(?[一二三四五六七八九十\\d]+[)、.])|年"));
+            ctx.targetSection = planHeading.in(line) && !line.contains(u"完成") && planned.match(line).hasMatch();
+            ctx.sectionPeriod.reset();
+            for (const Period &p : inRange(periods, para.start, para.end))
+                ctx.sectionPeriod = p;
+            ctx.period = ctx.sectionPeriod;
+            continue;
+        }
+        QString paragraphUnit;
+        bool targetCarry = false;
+        QStringList parallelMetrics;
+        for (const ReportDocument::Sentence &sent : para.sentences) {
+            const QStringView sentence = QStringView(s).mid(sent.start, sent.end - sent.start);
+            const QList<Period> sentPeriods = inRange(periods, sent.start, sent.end);
+            const QList<UnitMention> sentUnits = inRange(units, sent.start, sent.end);
+            QList<int> sentNumbers;
+            while (numberCursor < numbers.size() && numbers.at(numberCursor).qualStart < sent.start)
+                ++numberCursor;
+            for (int k = numberCursor; k < numbers.size() && numbers.at(k).qualStart < sent.end; ++k) {
+                if (numbers.at(k).end <= sent.end)
+                    sentNumbers.append(k);
+            }
+            const bool sentenceTarget = ctx.targetSection || targetCarry;
+            const SentenceCues cues = sentNumbers.isEmpty() && !sentence.endsWith(u';') ? SentenceCues()
+                                                                                        : SentenceCues::read(s, sent.start, sent.end);
+
+            SentenceState st;
+            QStringList sentenceMetrics; // in order, for the parallel sentence after a semicolon
+            QList<QString> respectively; // 弥勒市、蒙自市、河口县分别完成…58.3%、55.1%、52.6%
+            qsizetype previousEnd = sent.start;
+            for (int idx = 0; idx < sentNumbers.size(); ++idx) {
+                Number &n = numbers[sentNumbers.at(idx)];
+                const QStringView wide = QStringView(s).mid(previousEnd, n.qualStart - previousEnd);
+                // The cue stands in the figure's own clause, unless that clause is only a unit's name
+                // (从新签约项目看,蒙自市31个): then the clauses before it in the sentence hold it.
+                const qsizetype ownClause = std::max(previousEnd, clauseStartBefore(s, sent.start, n.qualStart, false));
+                const bool bare = isBareClause(s, ownClause, n.qualStart, sentUnits);
+                const QStringView region = bare
+                    ? wide : QStringView(s).mid(ownClause, n.qualStart - ownClause);
+                // A list goes on (、弥勒市28个) or a bare clause breaks the figure before down by unit
+                // (其中临夏市7次): the figure takes the metric of the one before.
+                const bool namesUnit = std::any_of(sentUnits.cbegin(), sentUnits.cend(), [&](const UnitMention &u) {
+                    return u.start >= ownClause && u.end <= n.qualStart && !u.place;
+                });
+                const bool listContinues = previousEnd > sent.start
+                    && (std::none_of(wide.cbegin(), wide.cend(), [](QChar c) { return isDelim(c) && c != u'(' && c != u')'; })
+                        || (bare && namesUnit));
+                const qsizetype clauseStart = clauseStartBefore(s, sent.start, n.qualStart, false);
+                const QStringView clause = QStringView(s).mid(clauseStart, n.qualStart - clauseStart);
+                const QStringView after = afterHead(s, n);
+                previousEnd = n.end;
+
+                // 10亿元以上(的)项目, 3000万元及以上项目: a size class; the next count is of such projects.
+                const bool sizeWords = after.startsWith(u"以上") || after.startsWith(u"及以上") || n.postQual == QStringLiteral("以上")
+                    || ((n.preQual == QStringLiteral("超") || n.preQual == QStringLiteral("超过")) && after.startsWith(u"项目"));
+                const qsizetype projectWord = after.indexOf(u"项目");
+                if (n.cls == UnitClass::Money && sizeWords && projectWord >= 0 && projectWord <= 8) {
+                    n.threshold = true;
+                    st.largeNext = n.value >= 10;
+                    continue;
+                }
+                // 投资10亿元的电动车制造项目: one project's amount.
+                if (n.cls == UnitClass::Money && after.startsWith(u'的'))
+                    continue;
+                if (cues.companyFigure(n.qualStart))
+                    continue;
+
+                MetricChoice choice = chooseMetric(n, region, wide, clause, after, st, listContinues);
+                // 邵东县签约项目8个、签约金额76.3亿元;隆回县6个、45.2亿元: a clause of a unit and its figures
+                // after a semicolon repeats the metrics of the one before, in order.
+                if (choice.metric.isEmpty() && bare && namesUnit && parallelMetrics.size() > idx) {
+                    const QString &m = parallelMetrics.at(idx);
+                    const bool fits = n.cls == UnitClass::Count ? Phrasing::instance().takesUnit(m, n.unit)
+                                    : n.cls == UnitClass::Money ? Phrasing::unitGroup(m).isEmpty() && m != QLatin1String("annual_completion_pct")
+                                                                : m == QLatin1String("annual_completion_pct");
+                    if (fits)
+                        choice = {m, QString(), 0.6};
+                }
+                if (!choice.metric.isEmpty())
+                    sentenceMetrics.append(choice.metric);
+                // 到位资金超过80亿元的有: a threshold; the units listed after it carry the metric.
+                if (after.startsWith(u"的有") || after.startsWith(u"的是")) {
+                    st.previousMetric = choice.metric;
+                    continue;
+                }
+                if (debug)
+                    qDebug().noquote() << "figure" << n.value << n.unit << "region" << region << "after" << after << "->" << choice.metric << choice.cue;
+                st.largeNext = st.largeNext && n.cls != UnitClass::Count;
+
+                // 完成全年目标(18亿元)的54.6%, 为年度目标350亿元的110.3%: the target of the amount before.
+                bool target = false;
+                static const CueSet goal(QString::fromUtf16(u"目标 任务 目标任务 计划").split(QLatin1Char(' ')));
+                QStringView lead = wide;
+                if (lead.endsWith(u'('))
+                    lead.chop(1);
+                static const QRegularExpression goalAfter(QStringLiteral("^(?:的)?(?:年度|全年)?(?:目标|任务)"));
+                if ((goal.endsText(lead) || goalAfter.match(after).hasMatch()) && n.cls != UnitClass::Percent) {
+                    if (choice.metric.isEmpty())
+                        choice = {n.cls == UnitClass::Money ? st.previousMoneyMetric : st.previousMetric, lead.right(4).toString(), 0.75};
+                    target = !choice.metric.isEmpty();
+                }
+                if (choice.metric.isEmpty()) {
+                    st.previousMetric.clear();
+                    continue;
+                }
+                if (Phrasing::unitGroup(choice.metric) == QLatin1String("projects"))
+                    st.previousProjectMetric = choice.metric;
+                const bool sameMetric = choice.metric == st.previousMetric;
+                st.previousMetric = choice.metric;
+                if (n.cls == UnitClass::Money)
+                    st.previousMoneyMetric = choice.metric;
+
+                // Target or actual.
+                if (choice.metric != QLatin1String("annual_completion_pct") && !target) {
+                    target = sentenceTarget || cues.targetBefore(n.start);
+                    if (!target) {
+                        const QStringView rest = QStringView(s).mid(n.end, sent.end - n.end);
+                        const CueSet::Hit h = Phrasing::instance().targetAfter.first(rest);
+                        target = h.found() && !rest.left(h.start).contains(u"完成");
+                    }
+                }
+
+                // Period: the last one before the figure in the sentence, else the first after it,
+                // else the one carried from earlier sentences, the section's, the title's.
+                std::optional<Period> period;
+                auto usable = [&](const Period &p) {
+                    if (p.day && isReporting(QStringView(s).mid(clauseStartBefore(s, sent.start, p.start, true), p.end - clauseStartBefore(s, sent.start, p.start, true) + 8)))
+                        return false;
+                    return true;
+                };
+                for (const Period &p : sentPeriods) {
+                    if (p.end <= n.qualStart && usable(p))
+                        period = p;
+                }
+                if (period && period->sameAsBefore)
+                    period = ctx.period;
+                // 3月26日,南安市举行2022年…签约活动 / 截至目前,今年已新签约: a year named after a finer
+                // period of the sentence only gives that period its year.
+                if (period && period->kind == PeriodKind::YearOnly) {
+                    std::optional<Period> finer;
+                    for (const Period &p : sentPeriods) {
+                        if (p.end <= period->start && p.kind != PeriodKind::YearOnly && !p.sameAsBefore && usable(p))
+                            finer = p;
+                    }
+                    if (finer && (!finer->year || finer->year == period->year)) {
+                        const int y = period->year;
+                        period = finer;
+                        if (!period->year)
+                            period->year = y;
+                    } else if (ctx.period && ctx.period->kind != PeriodKind::YearOnly && ctx.period->kind != PeriodKind::FY
+                               && !ctx.period->year && (period->year == refYear || !period->year)) {
+                        period = ctx.period;
+                    }
+                }
+                if (!period)
+                    period = ctx.period;
+                if (!period) {
+                    for (const Period &p : sentPeriods) {
+                        if (p.start >= n.end && usable(p) && !p.sameAsBefore && p.kind != PeriodKind::FY) {
+                            period = p;
+                            break;
+                        }
+                    }
+                }
+                if (!period)
+                    period = ctx.titlePeriod;
+                // 今年以来 … 实现了今年一季度“开门红”: the span the sentence ends on says what “so far” is.
+                if (period && period->kind == PeriodKind::YTD && !period->asOfMonth) {
+                    for (const Period &p : sentPeriods) {
+                        if (p.start >= n.end && (p.kind == PeriodKind::Quarter || p.kind == PeriodKind::Half
+                                                 || (p.kind == PeriodKind::Months && p.a == 1 && p.b > 1))) {
+                            period = p;
+                            break;
+                        }
+                    }
+                }
+                // 近五年来, 自2021年以来 (in a later year), “十四五”以来: a sum over years, no year's figure.
+                if (period && (period->multiYear
+                               || (period->kind == PeriodKind::YTD && period->year && refYear && period->year < refYear)))
+                    continue;
+
+                Fact f;
+                f.metric = choice.metric;
+                f.kind = target ? QStringLiteral("target") : QStringLiteral("actual");
+                f.value = n.value;
+                f.qualifier = qualifierFor(n, target, clause);
+                if (n.range) {
+                    f.hasValueMax = true;
+                    f.valueMax = n.valueMax;
+                }
+                f.cue = choice.cue;
+                double confidence = choice.confidence;
+                // A period without a year (全年, 一季度) takes the year named before it in the sentence
+                // (今年…全年), else the one the text spoke of last, else the report's.
+                // A plan speaks of the report's year unless it names another.
+                int year = period ? period->year : 0;
+                if (!year && period) {
+                    const qsizetype from = fullSentenceStart(s, para.start, sent.start);
+                    for (const Period &p : periods) {
+                        if (p.start >= from && p.end <= period->start && p.year && !p.sameAsBefore)
+                            year = p.year;
+                    }
+                }
+                if (!year)
+                    year = target ? refYear : (ctx.contextYear ? ctx.contextYear : refYear);
+                if (!year)
+                    year = ctx.contextYear;
+                QString span;
+                if (period) {
+                    if (period->kind == PeriodKind::YearOnly) {
+                        // 2023年 in a report written after it, or in one without a date line, is the
+                        // whole year; 今年 in a report of that year is the year so far.
+                        const bool finished = doc.published.isValid() ? year < doc.published.year() : !period->relative;
+                        span = (target || finished) ? QStringLiteral("FY") : QStringLiteral("YTD");
+                    } else {
+                        span = spanOf(*period);
+                    }
+                    if (period->asOfMonth) {
+                        const QDate d(year, period->asOfMonth, period->asOfDay);
+                        if (d.isValid())
+                            f.asOf = d;
+                    }
+                    if (target && (period->kind == PeriodKind::YTD || period->kind == PeriodKind::Months))
+                        span = QStringLiteral("FY");
+                } else {
+                    span = target ? QStringLiteral("FY") : QStringLiteral("YTD");
+                    confidence -= 0.15;
+                }
+                // A missing year is shown as missing, not as a doubtful reading.
+                f.year = year;
+                f.span = span;
+
+                // Unit: 分别 lists first; the last unit named since the figure before, else in the
+                // sentence before the figure, else the paragraph's, else the report's subject.
+                QString district;
+                bool byKindOnly = false;
+                if (!respectively.isEmpty()) {
+                    district = respectively.takeFirst();
+                } else {
+                    QList<const UnitMention *> named;
+                    for (const UnitMention &u : sentUnits) {
+                        if (u.end <= n.qualStart && !u.place)
+                            named.append(&u);
+                    }
+                    const qsizetype respectivelyAt = wide.indexOf(u"分别");
+                    if (respectivelyAt >= 0 && !named.isEmpty()) {
+                        const int group = named.last()->group;
+                        for (const UnitMention *u : std::as_const(named)) {
+                            if (u->group == group && group >= 0)
+                                respectively.append(resolveTopic(*u, paragraphUnit));
+                        }
+                        if (respectively.size() > 1)
+                            district = respectively.takeFirst();
+                        else
+                            respectively.clear();
+                    }
+                    if (district.isEmpty() && !named.isEmpty()) {
+                        district = resolveTopic(*named.last(), paragraphUnit);
+                        byKindOnly = district.isEmpty(); // 全区 of a report that names no 区: unknown
+                    }
+                }
+                if (district.isEmpty() && !byKindOnly)
+                    district = paragraphUnit;
+                if (district.isEmpty() && !byKindOnly) {
+                    district = result.subject;
+                    confidence -= 0.05;
+                }
+                f.district = district;
+                f.confidence = std::clamp(confidence, 0.05, 1.0);
+                // 其中 … the same metric of the same unit again: a part of the figure before.
+                const bool subCount = clause.contains(u"其中") && sameMetric && district == st.previousUnit;
+                st.previousUnit = district;
+                if (subCount)
+                    continue;
+
+                qsizetype evEnd = sent.end;
+                while (evEnd > sent.start && s.at(evEnd - 1).isSpace())
+                    --evEnd;
+                f.evidenceStart = report.originalCodePoint(sent.start);
+                f.evidenceEnd = report.originalCodePoint(evEnd);
+                f.evidenceText = text.mid(report.originalOffset(sent.start),
+                                          report.originalOffset(evEnd) - report.originalOffset(sent.start)).trimmed();
+
+                const QString key = factKey(f);
+                if (seen.contains(key))
+                    continue;
+                seen.insert(key);
+                result.facts.append(f);
+            }
+
+            // Carry the sentence's periods, year and unit forward.
+            for (const Period &p : sentPeriods) {
+                if (p.sameAsBefore || (p.day && isReporting(sentence)))
+                    continue;
+                // The year a passage speaks of is the one a clause opens with (去年,全旗… / 会议指出,2025年,…),
+                // not one named in passing (去年3月签约, 预计明年投产).
+                const bool opensClause = p.start == sent.start || isDelim(s.at(p.start - 1)) || s.at(p.start - 1).isSpace();
+                if (p.year && p.kind == PeriodKind::YearOnly && opensClause)
+                    ctx.contextYear = p.year;
+                if (p.kind == PeriodKind::YearOnly && ctx.period && ctx.period->kind != PeriodKind::YearOnly
+                    && (p.year == refYear || p.year == ctx.period->year))
+                    continue; // 取得了2023年招商引资开门红 does not undo the quarter just named
+                ctx.period = p;
+            }
+            for (const UnitMention &u : sentUnits) {
+                if (!u.place)
+                    paragraphUnit = resolveTopic(u, paragraphUnit);
+            }
+            if (sentence.trimmed().endsWith(u';')) {
+                if (!sentenceMetrics.isEmpty())
+                    parallelMetrics = sentenceMetrics;
+            } else {
+                parallelMetrics.clear();
+            }
+            // 1-8月各县市签约及到位资金情况: a line that ends with a colon opens what follows.
+            if (&sent == &para.sentences.last() && sentence.trimmed().endsWith(u':') && !sentPeriods.isEmpty())
+                ctx.sectionPeriod = sentPeriods.last();
+            const bool targetWords = !cues.targetEnds.isEmpty();
+            if (targetWords && sentence.endsWith(u';'))
+                targetCarry = true;
+            else if (!sentence.endsWith(u';'))
+                targetCarry = false;
+        }
+    }
+    // The tables: each row's figures, with the period the lines above the table name.
+    for (const Table &t : findTables(s, doc, gazetteer)) {
+        std::optional<Period> period;
+        int year = 0;
+        for (const Period &p : periods) {
+            if (p.end > t.start)
+                break;
+            if (p.start >= t.start - 160 && !p.sameAsBefore) {
+                period = p;
+                if (p.year)
+                    year = p.year;
+            }
+        }
+        if (!period)
+            period = ctx.titlePeriod;
+        if (!year)
+            year = period && period->year ? period->year : (titleYear ? titleYear : refYear);
+        QString span = QStringLiteral("YTD");
+        if (period) {
+            const bool finished = doc.published.isValid() ? year < doc.published.year() : !period->relative;
+            span = period->kind == PeriodKind::YearOnly ? (finished ? QStringLiteral("FY") : QStringLiteral("YTD")) : spanOf(*period);
+        }
+        for (const TableRow &r : t.rows) {
+            for (int c = 0; c < t.columns.size() && c < r.values.size(); ++c) {
+                const Column &col = t.columns.at(c);
+                if (col.metric.isEmpty())
+                    continue;
+                Fact f;
+                f.metric = col.metric;
+                f.value = r.values.at(c) * col.scale;
+                f.year = year;
+                f.span = span;
+                f.district = r.unitName == QLatin1String("*") ? result.subject : r.unitName;
+                f.cue = QStringLiteral("表格");
+                f.confidence = 0.8;
+                f.evidenceStart = report.originalCodePoint(r.start);
+                f.evidenceEnd = report.originalCodePoint(r.end);
+                f.evidenceText = text.mid(report.originalOffset(r.start), report.originalOffset(r.end) - report.originalOffset(r.start));
+                const QString key = factKey(f);
+                if (!seen.contains(key)) {
+                    seen.insert(key);
+                    result.facts.append(f);
+                }
+            }
+        }
+    }
+    // A headline rounds what the body states exactly (总投资超百亿 over 128.5亿元): where the body has a
+    // figure of the same unit, period and metric, the headline's is left out.
+    const qsizetype headlineEnd = report.originalCodePoint(doc.titleEnd);
+    auto key = [](const Fact &f) -> QString { return f.district + QLatin1Char('|') + QString::number(f.year) + f.span + f.metric + f.kind; };
+    QSet<QString> bodyKeys;
+    for (const Fact &f : std::as_const(result.facts)) {
+        if (f.evidenceStart >= headlineEnd)
+            bodyKeys.insert(key(f));
+    }
+    result.facts.removeIf([&](const Fact &f) { return doc.titleEnd > 0 && f.evidenceStart < headlineEnd && bodyKeys.contains(key(f)); });
+    result.projects = findProjectMentions(report, units, result.subject, refYear);
+    return result;
+}
+
+} // namespace IPDesk

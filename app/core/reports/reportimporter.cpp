@@ -1,0 +1,417 @@
+#include "reports/reportimporter.h"
+
+#include "desk/factstore.h"
+#include "reports/textdecoder.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlQuery>
+
+#include <algorithm>
+#include <cmath>
+
+namespace IPDesk {
+
+namespace {
+const QStringList unitSuffixes = {QStringLiteral("高新区"), QStringLiteral("开发区"), QStringLiteral("新区"),
+                                  QStringLiteral("街道"), QStringLiteral("区"), QStringLiteral("县"),
+                                  QStringLiteral("市"), QStringLiteral("镇"), QStringLiteral("乡"), QStringLiteral("街")};
+
+QString stripSuffix(const QString &name)
+{
+    for (const QString &s : unitSuffixes) {
+        if (name.endsWith(s) && name.size() > s.size() + 1)
+            return name.left(name.size() - s.size());
+    }
+    return name;
+}
+} // namespace
+
+qint64 ReportImporter::matchUnit(const ProjectStore &store, const QString &name)
+{
+    if (name.isEmpty())
+        return 0;
+    if (const qint64 id = store.unitByName(name))
+        return id;
+    const QString stem = stripSuffix(name);
+    for (const Unit &u : store.units()) {
+        if (stripSuffix(u.name) == stem && (u.name.startsWith(name) || name.startsWith(u.name) || stem != name))
+            return u.id;
+    }
+    return 0;
+}
+
+UnitKind ReportImporter::kindFromName(const QString &name)
+{
+    if (name.endsWith(QStringLiteral("镇")) || name.endsWith(QStringLiteral("乡")))
+        return UnitKind::Town;
+    if (name.endsWith(QStringLiteral("街道")) || name.endsWith(QStringLiteral("街")))
+        return UnitKind::Street;
+    if (name.endsWith(QStringLiteral("开发区")) || name.endsWith(QStringLiteral("高新区")) || name.endsWith(QStringLiteral("新区")))
+        return UnitKind::Zone;
+    if (name.endsWith(QStringLiteral("县")))
+        return UnitKind::County;
+    if (name.endsWith(QStringLiteral("市")))
+        return UnitKind::City;
+    return UnitKind::District;
+}
+
+namespace {
+QString sha256Of(const QByteArray &bytes)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+QString titleOf(const QString &text)
+{
+    for (const QString &line : QStringView(text).left(2000).toString().split(QLatin1Char('\n'))) {
+        if (!line.trimmed().isEmpty())
+            return line.trimmed().left(120);
+    }
+    return QString();
+}
+} // namespace
+
+ReadReport ReadReport::fromFile(const QString &path, const QStringList &knownUnits)
+{
+    ReadReport r;
+    r.path = path;
+    r.title = QFileInfo(path).fileName();
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        r.status = Status::error(ReportImporter::tr("%1 cannot be read: %2").arg(r.title, f.errorString()));
+        return r;
+    }
+    if (f.size() > TextDecoder::MaxBytes) {
+        r.status = Status::error(ReportImporter::tr("%1 is %2 MB; reports larger than %3 MB are not read.")
+                                     .arg(r.title).arg(f.size() / (1024 * 1024)).arg(TextDecoder::MaxBytes / (1024 * 1024)));
+        return r;
+    }
+    const QByteArray bytes = f.readAll();
+    const TextDecoder::Result decoded = TextDecoder::decode(bytes);
+    if (!decoded.status) {
+        r.status = Status::error(QStringLiteral("%1: %2").arg(r.title, decoded.status.message()));
+        return r;
+    }
+    r.text = decoded.text;
+    r.sha256 = sha256Of(bytes);
+    const QString first = titleOf(r.text);
+    if (!first.isEmpty())
+        r.title = first;
+    ReportExtractor extractor;
+    extractor.setKnownUnits(knownUnits);
+    r.extraction = extractor.extract(r.text);
+    r.extraction.encoding = decoded.encoding;
+    return r;
+}
+
+ReadReport ReadReport::fromText(const QString &text, const QString &title, const QStringList &knownUnits)
+{
+    ReadReport r;
+    r.text = text;
+    r.sha256 = sha256Of(text.toUtf8());
+    r.title = title.isEmpty() ? titleOf(text) : title;
+    if (text.trimmed().isEmpty()) {
+        r.status = Status::error(ReportImporter::tr("The text is empty."));
+        return r;
+    }
+    ReportExtractor extractor;
+    extractor.setKnownUnits(knownUnits);
+    r.extraction = extractor.extract(text);
+    r.extraction.encoding = QStringLiteral("UTF-8");
+    return r;
+}
+
+ImportPlan ReportImporter::plan(const ReadReport &report) const
+{
+    ImportPlan plan;
+    plan.path = report.path;
+    plan.title = report.title;
+    plan.text = report.text;
+    plan.sha256 = report.sha256;
+    plan.extraction = report.extraction;
+    plan.status = report.status;
+    if (!report.status)
+        return plan;
+    plan.existingDocumentId = FactStore(m_store->database()).documentByHash(plan.sha256);
+    for (const Fact &f : std::as_const(plan.extraction.facts)) {
+        ProposedFact p;
+        p.fact = f;
+        // A figure without a year or a unit waits for the officer to give them (fillMissing).
+        p.accept = f.year > 0 && !f.district.isEmpty();
+        plan.facts.append(p);
+    }
+    // Doubtful figures first, so that the officer's review time goes where it is needed.
+    std::stable_sort(plan.facts.begin(), plan.facts.end(), [](const ProposedFact &a, const ProposedFact &b) {
+        return (a.fact.confidence < ProposedFact::Doubtful) > (b.fact.confidence < ProposedFact::Doubtful);
+    });
+    for (const ProjectMention &m : std::as_const(plan.extraction.projects)) {
+        ProposedProject pp;
+        pp.mention = m;
+        plan.projects.append(pp);
+    }
+    refresh(plan);
+    if (plan.facts.isEmpty())
+        plan.status = Status::error(tr("No figures were found in %1.").arg(plan.title));
+    else if (plan.existingDocumentId)
+        plan.status = Status::error(tr("%1 was imported before.").arg(plan.title));
+    return plan;
+}
+
+QStringList ReportImporter::unitNames() const
+{
+    QStringList names;
+    for (const Unit &u : m_store->units())
+        names << u.name;
+    return names;
+}
+
+int ReportImporter::missingYears(const ImportPlan &plan)
+{
+    return int(std::count_if(plan.facts.cbegin(), plan.facts.cend(), [](const ProposedFact &p) { return p.fact.year <= 0; }));
+}
+
+int ReportImporter::missingUnits(const ImportPlan &plan)
+{
+    return int(std::count_if(plan.facts.cbegin(), plan.facts.cend(), [](const ProposedFact &p) { return p.fact.district.isEmpty(); }));
+}
+
+void ReportImporter::fillMissing(ImportPlan &plan, int year, const QString &unit) const
+{
+    for (ProposedFact &p : plan.facts) {
+        const bool incomplete = p.fact.year <= 0 || p.fact.district.isEmpty();
+        if (p.fact.year <= 0 && year > 0)
+            p.fact.year = year;
+        if (p.fact.district.isEmpty() && !unit.trimmed().isEmpty())
+            p.fact.district = unit.trimmed();
+        if (incomplete && p.fact.year > 0 && !p.fact.district.isEmpty())
+            p.accept = true;
+    }
+    refresh(plan);
+}
+
+void ReportImporter::refresh(ImportPlan &plan) const
+{
+    const qint64 subjectId = matchUnit(*m_store, plan.extraction.subject);
+    QMap<QString, qint64> newUnits;
+    auto noteNewUnit = [&](const QString &name) {
+        // The officer's choice stays; else under the report's subject (made first if it is new too).
+        qint64 parent = plan.newUnits.value(name, name == plan.extraction.subject ? 0
+                                                                                 : (subjectId ? subjectId : ImportPlan::NewSubjectParent));
+        if (parent == ImportPlan::NewSubjectParent && (plan.extraction.subject.isEmpty() || name == plan.extraction.subject))
+            parent = 0;
+        newUnits.insert(name, parent);
+    };
+    for (ProposedFact &p : plan.facts) {
+        p.unitId = matchUnit(*m_store, p.fact.district);
+        p.existing.reset();
+        if (p.fact.district.isEmpty())
+            continue; // the officer gives the unit first
+        if (!p.unitId) {
+            noteNewUnit(p.fact.district);
+            p.newUnitParent = newUnits.value(p.fact.district);
+            continue;
+        }
+        QSqlQuery q = m_store->database()->query(QStringLiteral(
+            "SELECT value, qualifier, document_id FROM facts WHERE unit_id = ? AND year = ? AND span = ? AND metric = ?"
+            " AND kind = ? LIMIT 1"));
+        q.addBindValue(p.unitId);
+        q.addBindValue(p.fact.year);
+        q.addBindValue(p.fact.span);
+        q.addBindValue(p.fact.metric);
+        q.addBindValue(p.fact.kind);
+        if (q.exec() && q.next()) {
+            Fact e = p.fact;
+            e.value = q.value(0).toDouble();
+            e.qualifier = q.value(1).toString();
+            e.documentId = q.value(2).toLongLong();
+            p.existing = e;
+        }
+    }
+    for (ProposedProject &pp : plan.projects) {
+        pp.unitId = matchUnit(*m_store, pp.mention.district);
+        if (!pp.unitId && pp.add)
+            noteNewUnit(pp.mention.district);
+        ProjectQuery q;
+        q.text = pp.mention.name;
+        pp.existingProjectId = 0;
+        for (const Project &p : m_store->fetch(q, 0, 5)) {
+            if (p.name == pp.mention.name)
+                pp.existingProjectId = p.id;
+        }
+    }
+    // A new unit under the new subject needs the subject made as well.
+    for (auto it = newUnits.cbegin(); it != newUnits.cend(); ++it) {
+        if (it.value() == ImportPlan::NewSubjectParent && !newUnits.contains(plan.extraction.subject)) {
+            newUnits.insert(plan.extraction.subject, 0);
+            break;
+        }
+    }
+    plan.newUnits = newUnits;
+}
+
+Status ReportImporter::commit(const QList<ImportPlan> &plans, ImportSummary *summary,
+                              const std::function<bool()> &cancelled) const
+{
+    const Status s = commitPlans(plans, summary, cancelled);
+    // Units and projects may have been made and then rolled back: views read them again.
+    m_store->reloadUnits();
+    emit m_store->projectsReset();
+    return s;
+}
+
+Status ReportImporter::commitPlans(const QList<ImportPlan> &plans, ImportSummary *summary,
+                                   const std::function<bool()> &cancelled) const
+{
+    ImportSummary sum;
+    Database *db = m_store->database();
+    FactStore facts(db);
+    {
+        Transaction t(*db);
+        QHash<QString, qint64> created;
+        QSet<QString> hashes;
+        for (const ImportPlan &plan : plans) {
+            if (cancelled && cancelled())
+                return Status::error(tr("The import was cancelled; nothing was stored."));
+            // A report none of whose figures is accepted is not stored either: it can be imported
+            // again once its year or unit is known.
+            if (std::none_of(plan.facts.cbegin(), plan.facts.cend(), [](const ProposedFact &p) { return p.accept; })
+                && std::none_of(plan.projects.cbegin(), plan.projects.cend(), [](const ProposedProject &p) { return p.add; })) {
+                ++sum.skippedDocuments;
+                continue;
+            }
+            int noYear = 0, noUnit = 0;
+            for (const ProposedFact &p : plan.facts) {
+                noYear += p.accept && p.fact.year <= 0;
+                noUnit += p.accept && p.fact.district.isEmpty();
+            }
+            if (noYear)
+                return Status::error(tr("%1 states no year: give the year of its %n figure(s) before storing.", nullptr, noYear)
+                                         .arg(plan.title));
+            if (noUnit)
+                return Status::error(tr("%1 names no unit: choose the unit of its %n figure(s) before storing.", nullptr, noUnit)
+                                         .arg(plan.title));
+            if (plan.existingDocumentId || facts.documentByHash(plan.sha256) || hashes.contains(plan.sha256)) {
+                ++sum.skippedDocuments; // the same report again: recognised, not stored twice
+                continue;
+            }
+            hashes.insert(plan.sha256);
+            SourceDocument doc;
+            doc.title = plan.title;
+            doc.path = plan.path;
+            doc.sha256 = plan.sha256;
+            doc.published = plan.extraction.published;
+            doc.encoding = plan.extraction.encoding;
+            doc.body = plan.text;
+            Status s;
+            const qint64 docId = facts.insertDocument(doc, &s);
+            if (!s)
+                return s;
+            ++sum.documents;
+
+            // The units the report needs, parents first: those under existing units or the top
+            // level, then those under the report's own new subject.
+            auto unitFor = [&](const QString &name) { return created.value(name, matchUnit(*m_store, name)); };
+            for (int pass = 0; pass < 2; ++pass) {
+                for (auto it = plan.newUnits.cbegin(); it != plan.newUnits.cend(); ++it) {
+                    const bool underSubject = it.value() == ImportPlan::NewSubjectParent;
+                    if (underSubject != (pass == 1) || unitFor(it.key()))
+                        continue;
+                    bool used = false;
+                    for (const ProposedFact &p : plan.facts)
+                        used = used || (p.accept && p.fact.district == it.key());
+                    for (const ProposedProject &pp : plan.projects)
+                        used = used || (pp.add && pp.mention.district == it.key());
+                    used = used || (it.key() == plan.extraction.subject && pass == 0
+                                    && std::any_of(plan.newUnits.cbegin(), plan.newUnits.cend(),
+                                                   [](qint64 v) { return v == ImportPlan::NewSubjectParent; }));
+                    if (!used)
+                        continue;
+                    const qint64 parent = underSubject ? unitFor(plan.extraction.subject) : it.value();
+                    const qint64 id = db->insert(QStringLiteral("INSERT INTO units (parent_id, name, kind, sort_order) VALUES (?, ?, ?, ?)"),
+                                                 {parent > 0 ? QVariant(parent) : QVariant(QMetaType::fromType<qint64>()), it.key(),
+                                                  Names::unitKindCode(kindFromName(it.key())), 1000 + sum.unitsCreated},
+                                                 &s);
+                    if (!s)
+                        return s;
+                    created.insert(it.key(), id);
+                    ++sum.unitsCreated;
+                }
+            }
+
+            QList<Fact> toInsert;
+            for (const ProposedFact &p : plan.facts) {
+                if (!p.accept)
+                    continue;
+                const qint64 unitId = p.unitId ? p.unitId : unitFor(p.fact.district);
+                if (!unitId)
+                    return Status::error(tr("The unit %1 could not be made.").arg(p.fact.district));
+                if (p.existing) {
+                    if (!p.replace)
+                        continue;
+                    s = db->exec(QStringLiteral("DELETE FROM facts WHERE unit_id = ? AND year = ? AND span = ? AND metric = ? AND kind = ?"),
+                                 {unitId, p.fact.year, p.fact.span, p.fact.metric, p.fact.kind});
+                    if (!s)
+                        return s;
+                    ++sum.replaced;
+                }
+                Fact f = p.fact;
+                f.unitId = unitId;
+                f.documentId = docId;
+                toInsert.append(f);
+            }
+            s = facts.insertFacts(toInsert);
+            if (!s)
+                return s;
+            sum.facts += int(toInsert.size());
+
+            // Projects the officer chose to add to the pipeline.
+            QList<Project> newProjects;
+            for (const ProposedProject &pp : plan.projects) {
+                if (!pp.add || pp.existingProjectId)
+                    continue;
+                qint64 unitId = pp.unitId ? pp.unitId : created.value(pp.mention.district, matchUnit(*m_store, pp.mention.district));
+                if (!unitId)
+                    unitId = matchUnit(*m_store, plan.extraction.subject);
+                if (!unitId)
+                    unitId = created.value(plan.extraction.subject);
+                if (!unitId)
+                    continue;
+                Project p;
+                p.name = pp.mention.name;
+                p.unitId = unitId;
+                Names::stageFromCode(pp.mention.stageCode, &p.stage);
+                p.plannedInvestment = Yuan(std::llround(pp.mention.investmentYi * 1e8));
+                if (pp.mention.signedOn.isValid())
+                    p.stageDates.insert(Stage::Signed, pp.mention.signedOn);
+                if (pp.mention.startedOn.isValid())
+                    p.stageDates.insert(Stage::Started, pp.mention.startedOn);
+                if (!p.stageDates.contains(p.stage) && plan.extraction.published.isValid() && p.validate().isEmpty()) {
+                    Project dated = p;
+                    dated.stageDates.insert(p.stage, plan.extraction.published);
+                    if (dated.validate().isEmpty())
+                        p = dated;
+                }
+                p.notes = tr("From the report \"%1\": %2").arg(plan.title, pp.mention.evidenceText.left(200));
+                newProjects.append(p);
+            }
+            if (!newProjects.isEmpty()) {
+                m_store->reloadUnits(); // units made above
+                s = m_store->insertProjects(newProjects);
+                if (!s)
+                    return s;
+                sum.projectsAdded += int(newProjects.size());
+            }
+        }
+        if (cancelled && cancelled())
+            return Status::error(tr("The import was cancelled; nothing was stored."));
+        Status s = t.commit();
+        if (!s)
+            return s;
+    }
+    if (summary)
+        *summary = sum;
+    return Status();
+}
+
+} // namespace IPDesk

@@ -1,0 +1,405 @@
+#include "reports/reportmentions.h"
+
+#include "base/charset.h"
+#include "base/chinesenumber.h"
+#include "reports/gazetteer.h"
+#include "reports/phrasing.h"
+
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace IPDesk::Mentions {
+
+namespace {
+
+using RE = QRegularExpression;
+
+bool isHanChar(QChar c)
+{
+    const ushort u = c.unicode();
+    return (u >= 0x4E00 && u <= 0x9FFF) || (u >= 0x3400 && u <= 0x4DBF);
+}
+
+} // namespace
+
+static int smallNumber(const QString &s)
+{
+    const auto v = parseChineseNumber(s);
+    return v ? int(*v) : 0;
+}
+
+QString spanOf(const Period &p)
+{
+    switch (p.kind) {
+    case PeriodKind::Quarter: return QStringLiteral("Q%1").arg(p.a);
+    case PeriodKind::Half: return p.a == 1 ? QStringLiteral("H1") : QStringLiteral("H2");
+    case PeriodKind::Months:
+        if (p.a == p.b)
+            return QStringLiteral("M%1").arg(p.a, 2, 10, QLatin1Char('0'));
+        if (p.a == 1 && p.b == 3) return QStringLiteral("Q1");
+        if (p.a == 4 && p.b == 6) return QStringLiteral("Q2");
+        if (p.a == 7 && p.b == 9) return QStringLiteral("Q3");
+        if (p.a == 10 && p.b == 12) return QStringLiteral("Q4");
+        if (p.a == 1 && p.b == 6) return QStringLiteral("H1");
+        if (p.a == 7 && p.b == 12) return QStringLiteral("H2");
+        if (p.a == 1 && p.b == 12) return QStringLiteral("FY");
+        return QStringLiteral("M%1-M%2").arg(p.a, 2, 10, QLatin1Char('0')).arg(p.b, 2, 10, QLatin1Char('0'));
+    case PeriodKind::FY: return QStringLiteral("FY");
+    case PeriodKind::YTD: return QStringLiteral("YTD");
+    case PeriodKind::YearOnly: break;
+    }
+    return QString();
+}
+
+/// The stretches of text around the characters a pattern cannot do without (年 and 月 for periods,
+/// the units for figures): running a regex only there instead of over every character of a report
+/// is what makes extraction fast, since the regex engine cannot skip Chinese text on its own.
+static QList<QPair<qsizetype, qsizetype>> windowsAround(const QString &s, const CharSet &anchors, int before, int after,
+                                                 const CharSet &extendLeft)
+{
+    QList<QPair<qsizetype, qsizetype>> out;
+    const QChar *d = s.constData();
+    const qsizetype n = s.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        if (!anchors.contains(d[i]))
+            continue;
+        qsizetype from = std::max<qsizetype>(0, i - before);
+        while (from > 0 && (d[from - 1].isDigit() || extendLeft.contains(d[from - 1])))
+            --from;
+        const qsizetype to = std::min(n, i + after + 1);
+        if (!out.isEmpty() && from <= out.last().second + 24) // near windows run as one
+            out.last().second = std::max(out.last().second, to);
+        else
+            out.append({from, to});
+    }
+    return out;
+}
+
+/// Every period expression of a text, in one pass, years attached. Longer forms come first in the
+/// alternation, so that at each place the longest reading wins (1-5月 before 5月, 今年以来 before 今年).
+QList<Period> findPeriods(const QString &s, int refYear)
+{
+    static const RE re(QString::fromUtf16(
+        u"(?<asof>(?:截至|截止到?|到)(?:(?<asofy>20\\d\\d)年)?(?<asofm>\\d{1,2})月(?<asofd>\\d{1,2})[日号])"
+        u"|(?<dm>\\d{1,2})月(?<dd>\\d{1,2})[日号]"
+        u"|(?<endm>(?:截至|截止到?)(?:(?<endy>20\\d\\d)年)?(?<endmm>\\d{1,2})月(?:底|末))"
+        u"|(?<multi>近[两二三四五六七八九十\\d]+年(?:来|以来|间)?|[两二三四五六七八九十]+年(?:来|以来|间)|“?十[一二三四五]五”?(?:期间|以来|时期)|历年来?|多年来)"
+        u"|(?<ytd>(?:截至|截止到?)(?:目前|当前|现在|今天|发稿)|今年以来|年初以来|开年以来|入年以来|年初至今|今年来|今年以后|目前|至今|以来)"
+        u"|(?<r1>\\d{1,2})\\s*[-—–~～]\\s*(?<r2>\\d{1,2})\\s*月(?:份)?"
+        u"|(?<f1>\\d{1,2})月份?\\s*(?:至|到|—|-)\\s*(?<f2>\\d{1,2})月份?"
+        u"|(?<g1>\\d{1,2})\\s*(?:至|到)\\s*(?<g2>\\d{1,2})月份?"
+        u"|前(?<front>[两二三四五六七八九十]|\\d{1,2})个?月"
+        u"|(?<q3>前(?:三|3)(?:个)?季度)"
+        u"|第?(?<q>[一二三四1-4])季度(?:末)?"
+        u"|(?<half>上半年|下半年)"
+        u"|(?<mon>\\d{1,2})月(?:份|中旬|上旬|下旬|底|末)?(?!\\d{0,2}[日号])"
+        u"|(?<fy>全年(?!(?:的)?(?:目标|任务|计划))|年内|全年度)"
+        u"|(?<year>20\\d\\d)年(?:度)?"
+        u"|(?<rel>今年|去年|前年|本年|上年|明年)"
+        u"|(?<same>同期|同一时期|当年|当期)"));
+    QList<Period> found;
+    static const CharSet anchors(QStringLiteral("年月季来前今截至期"));
+    static const CharSet extend(QStringLiteral(".,截至止到今去前年度第一二三四上下全本明开入初同当"));
+    for (const auto &[ws, we] : windowsAround(s, anchors, 16, 8, extend)) {
+    auto it = re.globalMatch(QStringView(s).mid(ws, we - ws));
+    while (it.hasNext()) {
+        const auto m = it.next();
+        Period p;
+        p.start = ws + m.capturedStart();
+        p.end = ws + m.capturedEnd();
+        auto has = [&m](QStringView name) { return m.capturedStart(name) >= 0; };
+        if (has(u"asof")) {
+            p.kind = PeriodKind::YTD;
+            p.year = m.captured(u"asofy").toInt();
+            p.asOfMonth = m.captured(u"asofm").toInt();
+            p.asOfDay = m.captured(u"asofd").toInt();
+        } else if (has(u"multi")) {
+            p.kind = PeriodKind::YTD;
+            p.multiYear = true;
+        } else if (has(u"dm")) {
+            // 3月23日, the day of an event: the figure belongs to that month.
+            p.kind = PeriodKind::Months;
+            p.a = p.b = m.captured(u"dm").toInt();
+            p.day = m.captured(u"dd").toInt();
+        } else if (has(u"same")) {
+            p.kind = PeriodKind::YearOnly;
+            p.sameAsBefore = true;
+        } else if (has(u"endm")) {
+            // 截至5月底: the year so far, as of the month's last day.
+            p.kind = PeriodKind::YTD;
+            p.year = m.captured(u"endy").toInt();
+            p.asOfMonth = m.captured(u"endmm").toInt();
+            p.asOfDay = p.asOfMonth >= 1 && p.asOfMonth <= 12 ? QDate(2001, p.asOfMonth, 1).daysInMonth() : 0;
+        } else if (has(u"ytd")) {
+            p.kind = PeriodKind::YTD;
+            if (m.captured(u"ytd").startsWith(u'今'))
+                p.year = refYear;
+        } else if (has(u"r1") || has(u"f1") || has(u"g1")) {
+            p.kind = PeriodKind::Months;
+            const QStringView a = has(u"r1") ? u"r1" : has(u"f1") ? u"f1" : u"g1";
+            const QStringView b = has(u"r1") ? u"r2" : has(u"f1") ? u"f2" : u"g2";
+            p.a = m.captured(a).toInt();
+            p.b = m.captured(b).toInt();
+        } else if (has(u"front")) {
+            p.kind = PeriodKind::Months;
+            p.a = 1;
+            p.b = smallNumber(m.captured(u"front"));
+        } else if (has(u"q3")) {
+            p.kind = PeriodKind::Months;
+            p.a = 1;
+            p.b = 9;
+        } else if (has(u"q")) {
+            p.kind = PeriodKind::Quarter;
+            p.a = smallNumber(m.captured(u"q"));
+        } else if (has(u"half")) {
+            p.kind = PeriodKind::Half;
+            p.a = m.captured(u"half") == QStringLiteral("上半年") ? 1 : 2;
+        } else if (has(u"mon")) {
+            p.kind = PeriodKind::Months;
+            p.a = p.b = m.captured(u"mon").toInt();
+        } else if (has(u"fy")) {
+            p.kind = PeriodKind::FY;
+        } else if (has(u"year")) {
+            p.kind = PeriodKind::YearOnly;
+            p.year = m.captured(u"year").toInt();
+        } else {
+            p.kind = PeriodKind::YearOnly;
+            const QString w = m.captured(u"rel");
+            p.relative = true;
+            const int offset = (w == QStringLiteral("去年") || w == QStringLiteral("上年")) ? -1
+                             : w == QStringLiteral("前年")                                ? -2
+                             : w == QStringLiteral("明年")                                ? 1
+                                                                                          : 0;
+            p.year = refYear ? refYear + offset : 0; // no year in the report: 去年 stays unknown
+        }
+        const bool badMonths = p.kind == PeriodKind::Months && (p.a < 1 || p.b > 12 || p.a > p.b);
+        const bool badQuarter = p.kind == PeriodKind::Quarter && (p.a < 1 || p.a > 4);
+        const bool badAsOf = p.asOfMonth && (p.asOfMonth > 12 || p.asOfDay < 1 || p.asOfDay > 31);
+        if (!badMonths && !badQuarter && !badAsOf)
+            found.append(p);
+    }
+    }
+    // "2023年" or "今年" right before a finer period gives it its year: 2023年上半年, 今年一季度.
+    QList<Period> out;
+    for (const Period &p : std::as_const(found)) {
+        if (!out.isEmpty() && out.last().kind == PeriodKind::YearOnly && p.kind != PeriodKind::YearOnly
+            && p.start - out.last().end <= 2) {
+            const QStringView gap = QStringView(s).mid(out.last().end, p.start - out.last().end);
+            bool crossesSentence = false;
+            for (QChar c : gap)
+                crossesSentence = crossesSentence || QStringLiteral("。;!?\n").contains(c);
+            if (!crossesSentence) {
+                Period merged = p;
+                merged.start = out.last().start;
+                if (!merged.year)
+                    merged.year = out.last().year;
+                out.last() = merged;
+                continue;
+            }
+        }
+        out.append(p);
+    }
+    return out;
+}
+
+QList<Number> findNumbers(const QString &s)
+{
+    static const RE number(QStringLiteral(
+        "(?<pre>接近|将近|大约|近|约|超过|超|逾|突破|不低于|不少于|至少|不足|不到|高达)?"
+        "(?<![\\d.])(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+)"
+        "(?:(?:至|到|-|—|~|～)(?<max>\\d+(?:\\.\\d+)?))?"
+        "(?<more>余|多)?"
+        "(?<unit>亿元|万元|亿美元|万美元|亿|元|家\\(次\\)|家次|家|个批次|个次|个|批次|批|场次|场|次|项|宗|轮|趟|期|届|%|成)"
+        "(?<post>以上|左右|多|余)?"));
+    QList<Number> out;
+    // 完成年度目标过半: half of the annual task.
+    static const RE half(QStringLiteral("(过半|一半|半数)"));
+    auto hit = half.globalMatch(s);
+    while (s.contains(u'半') && hit.hasNext()) {
+        const auto m = hit.next();
+        Number n;
+        n.qualStart = n.start = m.capturedStart();
+        n.end = m.capturedEnd();
+        n.value = 50;
+        n.unit = QStringLiteral("%");
+        n.cls = UnitClass::Percent;
+        if (m.captured(1) == QStringLiteral("过半"))
+            n.preQual = QStringLiteral("超");
+        out.append(n);
+    }
+    static const CharSet unitChars(QStringLiteral("亿万元个家批场次项宗轮趟期届%成"));
+    static const CharSet extend(QStringLiteral(".,零〇一二两三四五六七八九十百千近约超逾突破不低少于至足到高达接将大"));
+    for (const auto &[ws, we] : windowsAround(s, unitChars, 22, 4, extend)) {
+    auto it = number.globalMatch(QStringView(s).mid(ws, we - ws));
+    while (it.hasNext()) {
+        const auto m = it.next();
+        Number n;
+        n.qualStart = ws + m.capturedStart();
+        n.start = ws + m.capturedStart(u"num");
+        n.end = ws + m.capturedEnd();
+        n.preQual = m.captured(u"pre");
+        n.postQual = m.captured(u"more") + m.captured(u"post");
+        n.unit = m.captured(u"unit");
+        // 签约58个 is 签约 and 58, not 约 58: a qualifier character that ends a word is the word's.
+        if (!n.preQual.isEmpty() && n.qualStart > 0 && n.preQual.size() == 1) {
+            const QChar before = s.at(n.qualStart - 1);
+            static const QString wordBefore = QStringLiteral("签制节预合公契条邀特相最附临就赶追");
+            if (wordBefore.contains(before)) {
+                n.preQual.clear();
+                n.qualStart = n.start;
+            }
+        }
+        const QString num = m.captured(u"num");
+        if (m.capturedStart(u"max") >= 0) {
+            n.range = true;
+            n.valueMax = m.captured(u"max").toDouble();
+        }
+        const auto v = parseChineseNumber(num);
+        if (!v)
+            continue;
+        n.value = *v;
+        const bool chinese = !num.at(0).isDigit();
+        // 一批, 一个, 第一次, 三个一批: words, not figures.
+        if (chinese && (num == QStringLiteral("一") || (n.start > 0 && s.at(n.start - 1) == u'第')))
+            continue;
+        // “三个一批”, “两个一百”: slogans, not figures.
+        if (chinese && ((n.end < s.size() && (s.at(n.end) == u'一' || s.at(n.end) == u'”'))
+                        || (n.qualStart > 0 && s.at(n.qualStart - 1) == u'“')))
+            continue;
+        if (n.start > 0 && (s.at(n.start - 1) == u'第' || s.at(n.start - 1) == u'+'
+                            || (s.at(n.start - 1).isLetter() && !isHanChar(s.at(n.start - 1)))))
+            continue;
+        if (n.end < s.size() && (s.at(n.end) == u'+' || s.at(n.end) == u'强'))
+            continue;
+        if (n.unit == QStringLiteral("亿元") || n.unit == QStringLiteral("亿")) {
+            n.cls = UnitClass::Money;
+        } else if (n.unit == QStringLiteral("万元")) {
+            n.cls = UnitClass::Money;
+            n.value /= 1e4;
+            n.valueMax /= 1e4;
+        } else if (n.unit == QStringLiteral("%")) {
+            n.cls = UnitClass::Percent;
+        } else if (n.unit == QStringLiteral("成")) {
+            n.cls = UnitClass::Percent;
+            n.value *= 10;
+            n.valueMax *= 10;
+        } else if (n.unit.contains(QStringLiteral("美元")) || n.unit == QStringLiteral("元")) {
+            n.cls = UnitClass::Money;
+            n.foreign = true; // not in 亿元, or a single amount in yuan
+        }
+        out.append(n);
+    }
+    }
+    std::sort(out.begin(), out.end(), [](const Number &a, const Number &b) { return a.start < b.start; });
+    // Ranges: 7亿元到10亿元, 7-10亿元.
+    for (int k = 0; k + 1 < out.size(); ++k) {
+        Number &a = out[k];
+        const Number &b = out[k + 1];
+        const QString gap = s.mid(a.end, b.qualStart - a.end);
+        if (a.cls == b.cls && (gap == QStringLiteral("到") || gap == QStringLiteral("至") || gap == QStringLiteral("-")
+                               || gap == QStringLiteral("~"))) {
+            a.range = true;
+            a.valueMax = b.value;
+            a.end = b.end;
+            out.removeAt(k + 1);
+        }
+    }
+    return out;
+}
+
+QList<Unit> findUnits(const QString &s, const Gazetteer &gazetteer)
+{
+    const Phrasing &phrasing = Phrasing::instance();
+    QList<Unit> out;
+    for (const Gazetteer::Mention &g : gazetteer.find(s)) {
+        Unit u;
+        u.start = g.start;
+        u.end = g.end;
+        u.name = g.name;
+        u.level = g.level;
+        // 赴上海, 在深圳举办, 来自苏州: a place. 以来 is a period's end, not 来 (2023年以来红河州 ...).
+        if (u.start > 0) {
+            const QChar before = s.at(u.start - 1);
+            const bool sinceWord = before == u'来' && u.start > 1 && s.at(u.start - 2) == u'以';
+            u.place = phrasing.placeChars.contains(before) && !sinceWord;
+        }
+        // 赴深圳、上海、合肥等地: the rest of a list of places after a place word.
+        if (!u.place) {
+            qsizetype k = u.start;
+            bool comma = false;
+            while (k > 0 && u.start - k < 20 && (isHanChar(s.at(k - 1)) || s.at(k - 1) == u'、')) {
+                comma = comma || s.at(k - 1) == u'、';
+                if (QStringView(u"赴往到").contains(s.at(k - 1)) && comma) {
+                    u.place = true;
+                    break;
+                }
+                --k;
+            }
+        }
+        // 海南籍企业家, 深圳的企业: not a unit's figure either.
+        if (u.end < s.size() && (s.at(u.end) == u'籍' || s.at(u.end) == u'等'))
+            u.place = true;
+        out.append(u);
+    }
+    // 两区, 两县: the two units named together just before.
+    static const QRegularExpression two(QStringLiteral("两(?:区|县|市|地|镇)"));
+    for (auto it = two.globalMatch(s); it.hasNext();) {
+        const auto m = it.next();
+        Unit u;
+        u.start = m.capturedStart();
+        u.end = m.capturedEnd();
+        u.name = m.captured();
+        u.topic = true;
+        u.kindChar = u'两';
+        out.append(u);
+    }
+    // Topic words: 全区, 我市, 该县, 本镇, 全旗 name the unit the text is about by its kind.
+    static const QString kinds = QStringLiteral("区县市镇乡旗州盟省");
+    for (qsizetype i = 0; i + 1 < s.size(); ++i) {
+        if (!phrasing.topicChars.contains(s.at(i)) || !kinds.contains(s.at(i + 1)))
+            continue;
+        if (i > 0 && isHanChar(s.at(i - 1)) && !QStringView(u"年月日的在和与及").contains(s.at(i - 1))
+            && s.at(i) != u'全')
+            continue; // 应该县 is no topic; 全 always starts one
+        // 全市场, 全省市: not a topic. 全区域 neither.
+        if (i + 2 < s.size() && QStringView(u"场域级委长").contains(s.at(i + 2)))
+            continue;
+        Unit u;
+        u.start = i;
+        u.end = i + 2;
+        u.name = s.mid(i, 2);
+        u.topic = true;
+        u.kindChar = s.at(i + 1);
+        out.append(u);
+    }
+    std::sort(out.begin(), out.end(), [](const Unit &a, const Unit &b) { return a.start < b.start; });
+    // Drop topic words inside a name (a township named 全州镇), then group units named together.
+    QList<Unit> clean;
+    for (const Unit &u : std::as_const(out)) {
+        if (!clean.isEmpty() && u.start < clean.last().end)
+            continue;
+        clean.append(u);
+    }
+    int group = 0;
+    for (int k = 0; k < clean.size(); ++k) {
+        if (k > 0) {
+            const QStringView gap = QStringView(s).mid(clean[k - 1].end, clean[k].start - clean[k - 1].end);
+            if (!(gap == u"、" || gap == u"和" || gap == u"与" || gap == u"及"))
+                ++group;
+        }
+        clean[k].group = group;
+    }
+    // 前往广东省、四川省、山东省等: every unit of a group of places is a place.
+    for (int k = 1; k < clean.size(); ++k) {
+        if (clean[k].group == clean[k - 1].group && clean[k - 1].place)
+            clean[k].place = true;
+    }
+    for (int k = int(clean.size()) - 2; k >= 0; --k) {
+        if (clean[k].group == clean[k + 1].group && clean[k + 1].place && s.mid(clean[k + 1].end, 1) == QStringLiteral("等"))
+            clean[k].place = true;
+    }
+    return clean;
+}
+
+} // namespace IPDesk::Mentions

@@ -1,0 +1,883 @@
+#include "tables/tableimport.h"
+
+#include "desk/factstore.h"
+#include "base/metrics.h"
+#include "reports/reportimporter.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QSqlQuery>
+#include <QStringEncoder>
+
+#include <quazip/quazip.h>
+#include <quazip/quazipfile.h>
+#include <quazip/quazipnewinfo.h>
+
+#include <cmath>
+
+namespace IPDesk {
+
+namespace {
+
+struct FieldDef
+{
+    const char *id;
+    const char *name; // English, translated through TableImporter::tr
+    const char16_t *headers; // | separated, Chinese and English, normalized (lower case, no spaces)
+};
+
+const FieldDef projectFields[] = {
+    {"code", QT_TRANSLATE_NOOP("IPDesk::TableImporter", "Code"), u"项目编号|编号|项目代码|序号编码|code|projectcode"},
+    {"name", QT_TRANSLATE_NOOP("IPDesk::TableImporter", "Project"), u"项目名称|项目|名称|project|projectname|name"},
+    {"investor", QT_TRANSLATE_NOOP("IPDesk::TableImporter", "Investor"), u"投资方|投资主体|投资企业|签约企业|企业名称|investor|company"},
+    {"unit", QT_TRANSLATE_NOOP("IPDesk::TableImporter", "Responsible unit"), u"所属区县|责任单位|所属单位|招商单位|区县|镇街|属地|单位|responsibleunit|unit|district"},
+    {"stage", QT_TRANSLATE_NOOP("IPDesk::TableImporter", "Stage"), u"阶段|进度|项目进度|项目阶段|项目状态|状态|stage|status"},
+    {"type", QT_TRANSLATE_NOOP("IPDesk::TableImporter", "Type"), u"项目类型|类型|type"},
+    {"industry", QT_TRANSLATE_NOOP("IPDesk::TableImporter", "Industry"), u"所属产业|产业|行业|industry"},
+    {"industry_chain", QT_TRANSLATE_NOOP("IPDesk::TableImporter", "Industry chain"), u"产业链|industrychain|chain"},
+    {"planned_investment", QT_TRANSLATE_NOOP("IPDesk::TableImporter", "Planned investment"), u"计划总投资|总投资|投资总额|投资额|plannedinvestment|investment"},
+    {"signed_investment", QT_TRANSLATE_NOOP("IPDesk::TableImporter", "Signed investment"), u"签约额|签约金额|签约投资|合同投资|协议投资|signedinvestment"},
+    {"funds_in_place", QT_TRANSLATE_NOOP("IPDesk::TableImporter", "Funds in place"), u"到位资金|实际到位|资金到位|fundsinplace"},
+    {"expected_output", QT_TRANSLATE_NOOP("IPDesk::TableImporter", "Expected annual output"), u"预计年产值|达产产值|年产值|预计产值|营收|expectedannualoutput|expectedoutput|output"},
+    {"expected_tax", QT_TRANSLATE_NOOP("IPDesk::TableImporter", "Expected annual tax"), u"预计年税收|年纳税|年税收|税收|expectedannualtax|expectedtax|tax"},
+    {"manufacturing", QT_TRANSLATE_NOOP("IPDesk::TableImporter", "Manufacturing"), u"是否制造业|制造业|manufacturing"},
+    {"source_channel", QT_TRANSLATE_NOOP("IPDesk::TableImporter", "Source channel"), u"来源渠道|招商方式|来源|sourcechannel|channel"},
+    {"lead_officer", QT_TRANSLATE_NOOP("IPDesk::TableImporter", "Lead officer"), u"责任人|负责人|联系人|leadofficer|officer"},
+    {"notes", QT_TRANSLATE_NOOP("IPDesk::TableImporter", "Notes"), u"备注|说明|notes|remarks"},
+    {"lead_date", QT_TRANSLATE_NOOP("IPDesk::TableImporter", "Lead on"), u"线索时间|录入时间|leadon"},
+    {"negotiating_date", QT_TRANSLATE_NOOP("IPDesk::TableImporter", "Negotiating since"), u"洽谈时间|在谈时间|negotiatingsince"},
+    {"signed_date", QT_TRANSLATE_NOOP("IPDesk::TableImporter", "Signed on"), u"签约时间|签约日期|signedon|signeddate"},
+    {"registered_date", QT_TRANSLATE_NOOP("IPDesk::TableImporter", "Registered on"), u"注册时间|注册日期|registeredon"},
+    {"started_date", QT_TRANSLATE_NOOP("IPDesk::TableImporter", "Started on"), u"开工时间|开工日期|startedon|starteddate"},
+    {"operating_date", QT_TRANSLATE_NOOP("IPDesk::TableImporter", "Operating since"), u"投产时间|投产日期|operatingsince"},
+};
+
+const FieldDef targetFields[] = {
+    {"unit", QT_TRANSLATE_NOOP("IPDesk::TableImporter", "Unit"), u"单位|责任单位|区县|unit|district"},
+    {"year", QT_TRANSLATE_NOOP("IPDesk::TableImporter", "Year"), u"年度|年份|year"},
+    {"metric", QT_TRANSLATE_NOOP("IPDesk::TableImporter", "Metric"), u"指标|metric"},
+    {"value", QT_TRANSLATE_NOOP("IPDesk::TableImporter", "Target"), u"目标值|目标|任务|value|target"},
+    {"qualifier", QT_TRANSLATE_NOOP("IPDesk::TableImporter", "Qualifier"), u"限定|qualifier"},
+};
+
+const FieldDef factFields[] = {
+    {"unit", QT_TRANSLATE_NOOP("IPDesk::TableImporter", "Unit"), u"单位|区县|unit|district"},
+    {"year", QT_TRANSLATE_NOOP("IPDesk::TableImporter", "Year"), u"年度|年份|year"},
+    {"span", QT_TRANSLATE_NOOP("IPDesk::TableImporter", "Period"), u"时段|期间|span|period"},
+    {"metric", QT_TRANSLATE_NOOP("IPDesk::TableImporter", "Metric"), u"指标|metric"},
+    {"value", QT_TRANSLATE_NOOP("IPDesk::TableImporter", "Value"), u"数值|完成值|value"},
+    {"qualifier", QT_TRANSLATE_NOOP("IPDesk::TableImporter", "Qualifier"), u"限定|qualifier"},
+    {"kind", QT_TRANSLATE_NOOP("IPDesk::TableImporter", "Target / actual"), u"类别|kind"},
+};
+
+QList<const FieldDef *> defs(TableKind kind)
+{
+    QList<const FieldDef *> out;
+    if (kind == TableKind::Projects)
+        for (const FieldDef &f : projectFields) out << &f;
+    else if (kind == TableKind::Targets)
+        for (const FieldDef &f : targetFields) out << &f;
+    else
+        for (const FieldDef &f : factFields) out << &f;
+    return out;
+}
+
+/// Lower case, no spaces, full-width folded, and the unit in brackets taken off: 投资额(万元) → 投资额.
+QString normalizeHeader(const QString &header, MoneyUnit *unit)
+{
+    QString h = Money::normalizeDigits(header).toLower();
+    h.remove(QLatin1Char(' '));
+    h.remove(QLatin1Char('\n'));
+    static const QRegularExpression bracket(QStringLiteral("[(\\[（【](.*?)[)\\]）】]"));
+    const auto m = bracket.match(h);
+    const QString inside = m.hasMatch() ? m.captured(1) : QString();
+    if (unit) {
+        if (inside.contains(QStringLiteral("万")) || h.contains(QStringLiteral("万元")) || inside.startsWith(QLatin1String("10k")))
+            *unit = MoneyUnit::Wan;
+        else if (inside.contains(QStringLiteral("亿")) || h.contains(QStringLiteral("亿元")) || inside.startsWith(QLatin1String("100m")))
+            *unit = MoneyUnit::Yi;
+    }
+    h.remove(bracket);
+    h.remove(QStringLiteral("万元")).remove(QStringLiteral("亿元"));
+    h.remove(QLatin1Char('*'));
+    return h;
+}
+
+QString cellText(const QVariant &v)
+{
+    if (v.userType() == QMetaType::QDate)
+        return v.toDate().toString(Qt::ISODate);
+    if (v.userType() == QMetaType::Double)
+        return QString::number(v.toDouble(), 'g', 15);
+    return v.toString().trimmed();
+}
+
+} // namespace
+
+QString TableImporter::kindCode(TableKind k)
+{
+    return k == TableKind::Projects ? QStringLiteral("projects") : k == TableKind::Targets ? QStringLiteral("targets") : QStringLiteral("facts");
+}
+
+bool TableImporter::kindFromCode(const QString &code, TableKind *out)
+{
+    for (TableKind k : {TableKind::Projects, TableKind::Targets, TableKind::Facts}) {
+        if (kindCode(k) == code) {
+            *out = k;
+            return true;
+        }
+    }
+    return false;
+}
+
+QList<QPair<QString, QString>> TableImporter::fields(TableKind kind)
+{
+    QList<QPair<QString, QString>> out;
+    for (const FieldDef *f : defs(kind))
+        out.append({QLatin1String(f->id), tr(f->name)});
+    return out;
+}
+
+QJsonObject ColumnMapping::toJson(const QStringList &headers) const
+{
+    QJsonObject cols;
+    for (auto it = columns.cbegin(); it != columns.cend(); ++it)
+        cols.insert(it.key(), headers.value(it.value()));
+    return QJsonObject{{QStringLiteral("kind"), TableImporter::kindCode(kind)},
+                       {QStringLiteral("sheet"), sheet},
+                       {QStringLiteral("header_row"), headerRow + 1},
+                       {QStringLiteral("default_money_unit"), defaultMoneyUnit == MoneyUnit::Yi ? QStringLiteral("yi") : QStringLiteral("wan")},
+                       {QStringLiteral("columns"), cols}};
+}
+
+ColumnMapping ColumnMapping::fromJson(const QJsonObject &o, const QStringList &headers, QString *error)
+{
+    ColumnMapping m;
+    TableImporter::kindFromCode(o.value(QLatin1String("kind")).toString(QStringLiteral("projects")), &m.kind);
+    m.sheet = o.value(QLatin1String("sheet")).toInt();
+    m.headerRow = std::max(0, o.value(QLatin1String("header_row")).toInt(1) - 1);
+    m.defaultMoneyUnit = o.value(QLatin1String("default_money_unit")).toString() == QLatin1String("yi") ? MoneyUnit::Yi : MoneyUnit::Wan;
+    const QJsonObject cols = o.value(QLatin1String("columns")).toObject();
+    for (auto it = cols.begin(); it != cols.end(); ++it) {
+        const QString header = it.value().toString();
+        int col = int(headers.indexOf(header));
+        if (col < 0) {
+            bool isNumber = false;
+            col = header.toInt(&isNumber) - 1;
+            if (!isNumber || col < 0) {
+                if (error)
+                    *error = TableImporter::tr("The mapping names a column \"%1\" that the file does not have.").arg(header);
+                continue;
+            }
+        }
+        m.columns.insert(it.key(), col);
+        MoneyUnit u = m.defaultMoneyUnit;
+        normalizeHeader(headers.value(col), &u);
+        m.money.insert(it.key(), u);
+    }
+    return m;
+}
+
+Status TableImporter::reopen()
+{
+    Status s;
+    m_source = TableSource::open(m_path, &s);
+    if (!s)
+        return s;
+    if (m_mapping.sheet > 0) {
+        s = m_source->selectSheet(m_mapping.sheet);
+        if (!s)
+            return s;
+    }
+    return Status();
+}
+
+Status TableImporter::open(const QString &path, TableKind kind, int sheet)
+{
+    m_path = path;
+    m_mapping = ColumnMapping();
+    m_columnCache.clear();
+    m_mapping.kind = kind;
+    m_mapping.sheet = sheet;
+    Status s = reopen();
+    if (!s)
+        return s;
+    // The header row: of the first rows, the one that names the most fields (a title row may sit above).
+    QList<QVariantList> head;
+    QVariantList row;
+    while (head.size() < 30 && m_source->next(&row))
+        head << row;
+    if (!m_source->status())
+        return m_source->status();
+    if (head.isEmpty())
+        return Status::error(tr("%1 has no rows.").arg(QFileInfo(path).fileName()));
+    int bestRow = 0, bestScore = -1;
+    for (int r = 0; r < std::min<qsizetype>(10, head.size()); ++r) {
+        int score = 0;
+        for (const QVariant &cell : head.at(r)) {
+            const QString h = normalizeHeader(cellText(cell), nullptr);
+            if (h.isEmpty())
+                continue;
+            for (const FieldDef *f : defs(kind)) {
+                for (const QString &syn : QString::fromUtf16(f->headers).split(QLatin1Char('|'))) {
+                    if (h == syn || (syn.size() >= 2 && h.startsWith(syn))) {
+                        ++score;
+                        goto nextCell;
+                    }
+                }
+            }
+        nextCell:;
+        }
+        if (score > bestScore) {
+            bestScore = score;
+            bestRow = r;
+        }
+    }
+    m_mapping.headerRow = bestRow;
+    m_headers.clear();
+    for (const QVariant &cell : head.at(bestRow))
+        m_headers << cellText(cell);
+    m_sample = head.mid(bestRow + 1, 20);
+    guessMapping();
+    return Status();
+}
+
+void TableImporter::guessMapping()
+{
+    m_mapping.columns.clear();
+    m_mapping.money.clear();
+    // Exact names first, then names that begin with a field's name.
+    for (int pass = 0; pass < 2; ++pass) {
+        for (int c = 0; c < m_headers.size(); ++c) {
+            MoneyUnit unit = m_mapping.defaultMoneyUnit;
+            const QString h = normalizeHeader(m_headers.at(c), &unit);
+            if (h.isEmpty() || std::find(m_mapping.columns.cbegin(), m_mapping.columns.cend(), c) != m_mapping.columns.cend())
+                continue;
+            for (const FieldDef *f : defs(m_mapping.kind)) {
+                const QString id = QLatin1String(f->id);
+                if (m_mapping.columns.contains(id))
+                    continue;
+                bool hit = false;
+                for (const QString &syn : QString::fromUtf16(f->headers).split(QLatin1Char('|')))
+                    hit = hit || (pass == 0 ? h == syn : (syn.size() >= 2 && h.startsWith(syn)));
+                if (hit) {
+                    m_mapping.columns.insert(id, c);
+                    m_mapping.money.insert(id, unit);
+                    break;
+                }
+            }
+        }
+    }
+}
+
+std::optional<double> TableImporter::parseNumber(const QVariant &cell, QString *why)
+{
+    if (cell.userType() == QMetaType::Double)
+        return cell.toDouble();
+    QString t = Money::normalizeDigits(cellText(cell));
+    t.remove(QLatin1Char(' '));
+    if (t.isEmpty())
+        return std::nullopt;
+    // 1,500 and 12,345,678 are thousands; 1,5 is a decimal comma we will not guess at.
+    static const QRegularExpression thousands(QStringLiteral("^-?\\d{1,3}(,\\d{3})+(\\.\\d+)?$"));
+    if (t.contains(QLatin1Char(','))) {
+        if (!thousands.match(t).hasMatch()) {
+            if (why)
+                *why = tr("\"%1\" is not a clear number: write 1.5 for one and a half (or 1,500 with thousands).").arg(t);
+            return std::nullopt;
+        }
+        t.remove(QLatin1Char(','));
+    }
+    bool ok = false;
+    const double v = t.toDouble(&ok);
+    if (!ok || !std::isfinite(v)) {
+        if (why)
+            *why = tr("\"%1\" is not a number.").arg(t);
+        return std::nullopt;
+    }
+    return v;
+}
+
+std::optional<QDate> TableImporter::parseDate(const QVariant &cell, QString *why)
+{
+    if (cell.userType() == QMetaType::QDate)
+        return cell.toDate();
+    if (cell.userType() == QMetaType::Double) {
+        const double v = cell.toDouble();
+        if (v > 20000 && v < 80000)
+            return XlsxSource::serialToDate(v);
+    }
+    const QString t = Money::normalizeDigits(cellText(cell)).remove(QLatin1Char(' '));
+    if (t.isEmpty())
+        return std::nullopt;
+    static const QRegularExpression full(QStringLiteral("^(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})日?$"));
+    static const QRegularExpression month(QStringLiteral("^(\\d{4})[-/.年](\\d{1,2})月?$"));
+    static const QRegularExpression compact(QStringLiteral("^(\\d{4})(\\d{2})(\\d{2})$"));
+    static const QRegularExpression serial(QStringLiteral("^\\d{5}(\\.\\d+)?$"));
+    QRegularExpressionMatch m;
+    if ((m = full.match(t)).hasMatch() || (m = compact.match(t)).hasMatch()) {
+        const QDate d(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
+        if (d.isValid())
+            return d;
+    } else if ((m = month.match(t)).hasMatch()) {
+        const QDate d(m.captured(1).toInt(), m.captured(2).toInt(), 1);
+        if (d.isValid())
+            return d;
+    } else if (serial.match(t).hasMatch()) {
+        const double v = t.toDouble();
+        if (v > 20000 && v < 80000)
+            return XlsxSource::serialToDate(v);
+    }
+    if (why)
+        *why = tr("\"%1\" is not a date with a year: write 2023-05-01, 2023/5/1 or 2023年5月1日.").arg(t);
+    return std::nullopt;
+}
+
+std::optional<Yuan> TableImporter::parseMoney(const QVariant &cell, MoneyUnit headerUnit, QString *why)
+{
+    const QString t = cellText(cell);
+    if (t.isEmpty())
+        return Yuan(0);
+    if (t.contains(u'亿') || t.contains(u'万')) {
+        QString error;
+        const auto v = Money::parse(t, headerUnit, &error);
+        if (!v && why)
+            *why = error;
+        return v;
+    }
+    const auto n = parseNumber(cell, why);
+    if (!n)
+        return std::nullopt;
+    if (*n < 0) {
+        if (why)
+            *why = tr("An amount cannot be negative.");
+        return std::nullopt;
+    }
+    return Yuan(std::llround(*n * double(Money::factor(headerUnit))));
+}
+
+int TableImporter::column(const char *field) const
+{
+    auto it = m_columnCache.constFind(field);
+    if (it == m_columnCache.cend())
+        it = m_columnCache.insert(field, m_mapping.columns.value(QLatin1String(field), -1));
+    return it.value();
+}
+
+bool TableImporter::projectFromRow(const QVariantList &row, int fileRow, Project *p, QList<RowProblem> *problems) const
+{
+    const int before = int(problems->size());
+    auto cell = [&](const char *field) -> QVariant {
+        const int c = column(field);
+        return c >= 0 && c < row.size() ? row.at(c) : QVariant();
+    };
+    auto problem = [&](const char *field, const QVariant &value, const QString &why) {
+        const int c = column(field);
+        problems->append(RowProblem{fileRow, m_headers.value(c, QLatin1String(field)), cellText(value), why});
+    };
+    *p = Project();
+    p->code = cellText(cell("code"));
+    p->name = cellText(cell("name"));
+    if (p->name.isEmpty())
+        problem("name", QVariant(), tr("The project has no name."));
+    const QString unit = cellText(cell("unit"));
+    auto cached = m_unitCache.constFind(unit);
+    if (cached == m_unitCache.cend())
+        cached = m_unitCache.insert(unit, ReportImporter::matchUnit(*m_store, unit));
+    p->unitId = cached.value();
+    if (!p->unitId)
+        problem("unit", unit, unit.isEmpty() ? tr("No responsible unit.") : tr("No unit of this name in the desk."));
+    const QString stage = cellText(cell("stage"));
+    if (!stage.isEmpty() && !Names::stageFromText(stage, &p->stage))
+        problem("stage", stage, tr("Not a stage: use 线索, 在谈, 签约, 注册, 开工, 投产, 搁置 or 终止."));
+    const QString type = cellText(cell("type"));
+    if (!type.isEmpty() && !Names::projectTypeFromText(type, &p->type))
+        problem("type", type, tr("Not a project type: use 新建, 增资扩产 or 搬迁."));
+    p->investor = cellText(cell("investor"));
+    p->industry = cellText(cell("industry"));
+    p->industryChain = cellText(cell("industry_chain"));
+    p->sourceChannel = cellText(cell("source_channel"));
+    p->leadOfficer = cellText(cell("lead_officer"));
+    p->notes = cellText(cell("notes"));
+    const QString manufacturing = cellText(cell("manufacturing")).toLower();
+    if (!manufacturing.isEmpty()) {
+        static const QStringList yes = {QStringLiteral("是"), QStringLiteral("yes"), QStringLiteral("y"), QStringLiteral("1"), QStringLiteral("true"), QStringLiteral("√")};
+        static const QStringList no = {QStringLiteral("否"), QStringLiteral("no"), QStringLiteral("n"), QStringLiteral("0"), QStringLiteral("false"), QStringLiteral("×")};
+        if (yes.contains(manufacturing))
+            p->manufacturing = true;
+        else if (!no.contains(manufacturing))
+            problem("manufacturing", manufacturing, tr("Write 是 or 否."));
+    }
+    for (const char *field : {"planned_investment", "signed_investment", "funds_in_place", "expected_output", "expected_tax"}) {
+        QString why;
+        const auto v = parseMoney(cell(field), m_mapping.money.value(QLatin1String(field), m_mapping.defaultMoneyUnit), &why);
+        if (!v) {
+            problem(field, cell(field), why);
+            continue;
+        }
+        const QString f = QLatin1String(field);
+        if (f == QLatin1String("planned_investment")) p->plannedInvestment = *v;
+        else if (f == QLatin1String("signed_investment")) p->signedInvestment = *v;
+        else if (f == QLatin1String("funds_in_place")) p->fundsInPlace = *v;
+        else if (f == QLatin1String("expected_output")) p->expectedOutput = *v;
+        else p->expectedTax = *v;
+    }
+    const QPair<const char *, Stage> dates[] = {{"lead_date", Stage::Lead}, {"negotiating_date", Stage::Negotiating},
+                                                {"signed_date", Stage::Signed}, {"registered_date", Stage::Registered},
+                                                {"started_date", Stage::Started}, {"operating_date", Stage::Operating}};
+    for (const auto &[field, st] : dates) {
+        const QVariant c = cell(field);
+        if (cellText(c).isEmpty())
+            continue;
+        QString why;
+        const auto d = parseDate(c, &why);
+        if (!d)
+            problem(field, c, why);
+        else
+            p->stageDates.insert(st, *d);
+    }
+    // The stage reached follows the dates when no stage is given.
+    if (stage.isEmpty()) {
+        for (int s = int(Stage::Operating); s >= 0; --s) {
+            if (p->stageDates.contains(Stage(s))) {
+                p->stage = Stage(s);
+                break;
+            }
+        }
+    }
+    if (problems->size() == before) {
+        for (const QString &e : p->validate())
+            problems->append(RowProblem{fileRow, QString(), QString(), e});
+    }
+    return problems->size() == before;
+}
+
+ImportResult TableImporter::validate(const std::function<bool(double)> &progress)
+{
+    ImportResult r;
+    process(false, &r, progress);
+    return r;
+}
+
+Status TableImporter::run(ImportResult *result, const std::function<bool(double)> &progress)
+{
+    return process(true, result, progress);
+}
+
+Status TableImporter::process(bool write, ImportResult *result, const std::function<bool(double)> &progress)
+{
+    *result = ImportResult();
+    Status s = reopen();
+    if (!s)
+        return s;
+    Database *db = m_store->database();
+    FactStore facts(db);
+    std::unique_ptr<Transaction> tx;
+    if (write)
+        tx = std::make_unique<Transaction>(*db);
+
+    // Projects already in the desk are found by code, or by name and unit, through the indexes, so
+    // memory stays flat however long the file (rows of this file count too: they are in the desk).
+    ProjectFinder finder(db);
+    QHash<QString, QString> metricByName;
+    for (const QString &m : Metrics::ids()) {
+        metricByName.insert(m, m);
+        metricByName.insert(Metrics::name(m), m);
+    }
+
+    std::unique_ptr<BulkProjectInserter> inserter;
+    if (write && m_mapping.kind == TableKind::Projects)
+        inserter = std::make_unique<BulkProjectInserter>(db);
+    m_unitCache.clear();
+    m_columnCache.clear();
+
+    QVariantList row;
+    int fileRow = 0;
+    while (fileRow <= m_mapping.headerRow && m_source->next(&row))
+        ++fileRow;
+    int sinceProgress = 0;
+    bool sumsSuspended = false;
+    while (m_source->next(&row)) {
+        ++fileRow;
+        if (++sinceProgress >= 2000) {
+            sinceProgress = 0;
+            if (progress && !progress(m_source->progress()))
+                return Status::error(tr("The import was cancelled; nothing was stored."));
+        }
+        bool blank = true;
+        for (const QVariant &c : std::as_const(row))
+            blank = blank && cellText(c).isEmpty();
+        if (blank)
+            continue;
+        QList<RowProblem> problems;
+        if (m_mapping.kind == TableKind::Projects) {
+            Project p;
+            if (!projectFromRow(row, fileRow, &p, &problems)) {
+                ++result->skipped;
+                ++result->problemRows;
+                if (result->problems.size() < 1000)
+                    result->problems << problems;
+                continue;
+            }
+            if (inserter && inserter->holds(p.code, p.name, p.unitId)) {
+                // The file names this project twice: the first row must be stored before the second updates it.
+                const Status st = inserter->flush();
+                if (!st)
+                    return Status::error(tr("Row %1: %2").arg(fileRow).arg(st.message()));
+            }
+            const qint64 existing = finder.find(p.code, p.name, p.unitId);
+            if (!write) {
+                existing ? ++result->updated : ++result->added;
+                continue;
+            }
+            if (existing) {
+                Status st;
+                const auto old = m_store->project(existing, &st);
+                if (!old)
+                    return st;
+                Project next = p;
+                next.id = existing;
+                next.version = old->version;
+                // Dates the file does not give stay as they were.
+                for (auto it = old->stageDates.cbegin(); it != old->stageDates.cend(); ++it) {
+                    if (!next.stageDates.contains(it.key()))
+                        next.stageDates.insert(it.key(), it.value());
+                }
+                bool same = true;
+                for (int f = 0; f < int(ProjectField::Count); ++f)
+                    same = same && projectValue(*old, ProjectField(f)) == projectValue(next, ProjectField(f));
+                same = same && old->stageDates == next.stageDates;
+                if (same) {
+                    ++result->unchanged;
+                    continue;
+                }
+                st = m_store->updateProject(next);
+                if (!st)
+                    return Status::error(tr("Row %1: %2").arg(fileRow).arg(st.message()));
+                ++result->updated;
+            } else {
+                Status st = inserter->insert(p);
+                if (!st)
+                    return Status::error(tr("Row %1: %2").arg(fileRow).arg(st.message()));
+                ++result->added;
+            }
+            // A long file: the monthly sums are counted once at the end rather than row by row.
+            if (!sumsSuspended && result->added + result->updated >= 5000) {
+                Status st = db->suspendStageSums();
+                if (st)
+                    st = db->suspendInsertAudit();
+                if (!st)
+                    return st;
+                sumsSuspended = true;
+            }
+            continue;
+        }
+        // Targets and facts.
+        auto cell = [&](const char *field) -> QVariant {
+            const int c = column(field);
+            return c >= 0 && c < row.size() ? row.at(c) : QVariant();
+        };
+        auto problem = [&](const char *field, const QString &why) {
+            const int c = column(field);
+            problems.append(RowProblem{fileRow, m_headers.value(c, QLatin1String(field)), cellText(cell(field)), why});
+        };
+        const qint64 unit = ReportImporter::matchUnit(*m_store, cellText(cell("unit")));
+        if (!unit)
+            problem("unit", tr("No unit of this name in the desk."));
+        QString why;
+        const auto year = parseNumber(cell("year"), &why);
+        if (!year || *year < 1990 || *year > 2100)
+            problem("year", why.isEmpty() ? tr("Not a year.") : why);
+        const QString metric = metricByName.value(cellText(cell("metric")));
+        if (metric.isEmpty())
+            problem("metric", tr("Not a metric of metrics.tsv."));
+        const auto value = parseNumber(cell("value"), &why);
+        if (!value || *value < 0)
+            problem("value", why.isEmpty() ? tr("Not a value.") : why);
+        QString span = cellText(cell("span")).toUpper();
+        if (m_mapping.kind == TableKind::Facts && !Metrics::spans().contains(span) && span != QLatin1String("YTD"))
+            problem("span", tr("Not a period: FY, YTD, Q1..Q4, H1, H2, M01..M12 or M01-M05."));
+        if (!problems.isEmpty()) {
+            ++result->skipped;
+            ++result->problemRows;
+            if (result->problems.size() < 1000)
+                result->problems << problems;
+            continue;
+        }
+        const QString qualifier = cellText(cell("qualifier")).isEmpty() ? QString() : cellText(cell("qualifier"));
+        if (m_mapping.kind == TableKind::Targets) {
+            const auto old = facts.target(unit, int(*year), metric);
+            if (old && old->value == *value) {
+                ++result->unchanged;
+                continue;
+            }
+            old ? ++result->updated : ++result->added;
+            if (write) {
+                Status st = facts.setTarget(Target{unit, int(*year), metric, *value, qualifier.isEmpty() ? QStringLiteral("at_least") : qualifier});
+                if (!st)
+                    return Status::error(tr("Row %1: %2").arg(fileRow).arg(st.message()));
+            }
+        } else {
+            Fact f;
+            f.unitId = unit;
+            f.year = int(*year);
+            f.span = span;
+            f.metric = metric;
+            f.value = *value;
+            f.qualifier = qualifier.isEmpty() ? QStringLiteral("exact") : qualifier;
+            f.kind = cellText(cell("kind")) == QLatin1String("target") || cellText(cell("kind")) == QStringLiteral("目标")
+                ? QStringLiteral("target") : QStringLiteral("actual");
+            ++result->added;
+            if (write) {
+                Status st = facts.insertFact(f);
+                if (!st)
+                    return Status::error(tr("Row %1: %2").arg(fileRow).arg(st.message()));
+            }
+        }
+    }
+    if (!m_source->status())
+        return m_source->status();
+    if (progress && !progress(1.0))
+        return Status::error(tr("The import was cancelled; nothing was stored."));
+    if (write) {
+        if (inserter) {
+            s = inserter->flush();
+            if (!s)
+                return s;
+        }
+        if (sumsSuspended) {
+            s = db->rebuildStageSums();
+            if (s)
+                s = db->catchUpInsertAudit();
+            if (!s)
+                return s;
+        }
+        s = tx->commit();
+        if (!s)
+            return s;
+        emit m_store->projectsReset();
+        emit m_store->targetsChanged();
+    }
+    return Status();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Export
+
+namespace {
+
+QString xmlEscape(const QString &s)
+{
+    QString out = s.toHtmlEscaped();
+    // Characters XML 1.0 does not allow.
+    out.removeIf([](QChar c) { return c.unicode() < 0x20 && c != u'\t' && c != u'\n' && c != u'\r'; });
+    return out;
+}
+
+QString columnName(int c)
+{
+    QString name;
+    for (++c; c > 0; c = (c - 1) / 26)
+        name.prepend(QChar(u'A' + (c - 1) % 26));
+    return name;
+}
+
+} // namespace
+
+/// A plain XLSX (one sheet, inline strings, numbers, dates with a date format) written with QuaZip.
+Status TableExporter::writeXlsx(const QString &path, const QStringList &headers, const QList<QVariantList> &rows)
+{
+    const QString tmp = path + QLatin1String(".part");
+    QuaZip zip(tmp);
+    if (!zip.open(QuaZip::mdCreate))
+        return Status::error(tr("%1 cannot be written.").arg(path));
+    auto add = [&zip](const QString &name, const QByteArray &data) {
+        QuaZipFile f(&zip);
+        if (!f.open(QIODevice::WriteOnly, QuaZipNewInfo(name)))
+            return false;
+        const bool ok = f.write(data) == data.size();
+        f.close();
+        return ok && f.getZipError() == ZIP_OK;
+    };
+    const QByteArray contentTypes =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+        "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+        "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+        "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+        "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+        "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+        "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
+        "</Types>";
+    const QByteArray rootRels =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+        "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>"
+        "</Relationships>";
+    const QByteArray workbook =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+        "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+        "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+        "<sheets><sheet name=\"IPDesk\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>";
+    const QByteArray workbookRels =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+        "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+        "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
+        "</Relationships>";
+    // Style 0: general; 1: bold (headers); 2: yyyy-mm-dd dates.
+    const QByteArray styles =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+        "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+        "<numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"yyyy-mm-dd\"/></numFmts>"
+        "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font><font><b/><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts>"
+        "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>"
+        "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
+        "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
+        "<cellXfs count=\"3\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
+        "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>"
+        "<xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/></cellXfs>"
+        "</styleSheet>";
+    QString sheet;
+    sheet.reserve(int(rows.size()) * 200 + 1000);
+    sheet += QLatin1String("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                           "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
+    auto stringCell = [&sheet](const QString &ref, const QString &text, int style) {
+        sheet += QLatin1String("<c r=\"") + ref + QLatin1String("\" t=\"inlineStr\"") +
+                 (style ? QStringLiteral(" s=\"%1\"").arg(style) : QString()) + QLatin1String("><is><t xml:space=\"preserve\">") +
+                 xmlEscape(text) + QLatin1String("</t></is></c>");
+    };
+    sheet += QLatin1String("<row r=\"1\">");
+    for (int c = 0; c < headers.size(); ++c)
+        stringCell(columnName(c) + QLatin1Char('1'), headers.at(c), 1);
+    sheet += QLatin1String("</row>");
+    for (int r = 0; r < rows.size(); ++r) {
+        const QString rowNumber = QString::number(r + 2);
+        sheet += QLatin1String("<row r=\"") + rowNumber + QLatin1String("\">");
+        const QVariantList &row = rows.at(r);
+        for (int c = 0; c < row.size(); ++c) {
+            const QVariant &v = row.at(c);
+            const QString ref = columnName(c) + rowNumber;
+            const int type = v.userType();
+            if (type == QMetaType::Double || type == QMetaType::Int || type == QMetaType::LongLong) {
+                sheet += QLatin1String("<c r=\"") + ref + QLatin1String("\"><v>") + QString::number(v.toDouble(), 'g', 15) +
+                         QLatin1String("</v></c>");
+            } else if (type == QMetaType::QDate && v.toDate().isValid()) {
+                const qint64 serial = QDate(1899, 12, 30).daysTo(v.toDate());
+                sheet += QLatin1String("<c r=\"") + ref + QLatin1String("\" s=\"2\"><v>") + QString::number(serial) + QLatin1String("</v></c>");
+            } else if (!v.toString().isEmpty()) {
+                stringCell(ref, v.toString(), 0);
+            }
+        }
+        sheet += QLatin1String("</row>");
+    }
+    sheet += QLatin1String("</sheetData></worksheet>");
+    const bool ok = add(QStringLiteral("[Content_Types].xml"), contentTypes) && add(QStringLiteral("_rels/.rels"), rootRels)
+        && add(QStringLiteral("xl/workbook.xml"), workbook) && add(QStringLiteral("xl/_rels/workbook.xml.rels"), workbookRels)
+        && add(QStringLiteral("xl/styles.xml"), styles) && add(QStringLiteral("xl/worksheets/sheet1.xml"), sheet.toUtf8());
+    zip.close();
+    if (!ok || zip.getZipError() != ZIP_OK) {
+        QFile::remove(tmp);
+        return Status::error(tr("%1 could not be written.").arg(path));
+    }
+    QFile::remove(path);
+    if (!QFile::rename(tmp, path))
+        return Status::error(tr("%1 could not be written.").arg(path));
+    return Status();
+}
+
+Status TableExporter::write(const QString &path, const QStringList &headers, const QList<QVariantList> &rows, const Options &options)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("xlsx"))
+        return writeXlsx(path, headers, rows);
+    if (suffix != QLatin1String("csv") && suffix != QLatin1String("txt"))
+        return Status::error(tr("Tables are written as .csv or .xlsx; \"%1\" is neither.").arg(QFileInfo(path).fileName()));
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return Status::error(tr("%1 cannot be written: %2").arg(path, f.errorString()));
+    QStringEncoder enc = options.gb18030 ? QStringEncoder("GB18030") : QStringEncoder(QStringEncoder::Utf8);
+    if (!options.gb18030)
+        f.write("\xEF\xBB\xBF"); // so that Excel opens it as UTF-8
+    auto quote = [](const QString &s) -> QString {
+        if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"')) || s.contains(QLatin1Char('\n')))
+            return QLatin1Char('"') + QString(s).replace(QLatin1String("\""), QLatin1String("\"\"")) + QLatin1Char('"');
+        return s;
+    };
+    QStringList line;
+    for (const QString &h : headers)
+        line << quote(h);
+    f.write(enc(line.join(QLatin1Char(',')) + QLatin1String("\r\n")));
+    for (const QVariantList &row : rows) {
+        line.clear();
+        for (const QVariant &v : row)
+            line << quote(v.userType() == QMetaType::Double ? QString::number(v.toDouble(), 'g', 15) : cellText(v));
+        f.write(enc(line.join(QLatin1Char(',')) + QLatin1String("\r\n")));
+    }
+    if (!f.commit())
+        return Status::error(tr("%1 could not be written: %2").arg(path, f.errorString()));
+    return Status();
+}
+
+Status TableExporter::exportProjects(ProjectStore *store, const ProjectQuery &query, const QString &path, const Options &options,
+                                     const std::function<bool(double)> &progress)
+{
+    QList<ProjectField> columns = options.columns;
+    if (columns.isEmpty()) {
+        for (int f = 0; f < int(ProjectField::Count); ++f)
+            columns << ProjectField(f);
+    }
+    QStringList headers;
+    for (ProjectField f : columns)
+        headers << (isMoneyField(f) ? tr("%1 (%2)").arg(fieldName(f), Money::unitName(options.moneyUnit)) : fieldName(f));
+    QList<QVariantList> rows;
+    const int total = std::max(1, store->count(query));
+    for (int offset = 0;; offset += 5000) {
+        const QList<Project> batch = store->fetch(query, offset, 5000);
+        for (const Project &p : batch) {
+            QVariantList row;
+            for (ProjectField f : columns) {
+                const QVariant v = projectValue(p, f);
+                if (isMoneyField(f))
+                    row << double(v.toLongLong()) / double(Money::factor(options.moneyUnit));
+                else if (f == ProjectField::Unit)
+                    row << store->unitName(p.unitId);
+                else if (f == ProjectField::Stage)
+                    row << Names::stage(p.stage);
+                else if (f == ProjectField::Type)
+                    row << Names::projectType(p.type);
+                else if (f == ProjectField::Manufacturing)
+                    row << (p.manufacturing ? tr("Yes") : tr("No"));
+                else
+                    row << v;
+            }
+            rows << row;
+        }
+        if (progress && !progress(double(offset + batch.size()) / total))
+            return Status::error(tr("The export was cancelled."));
+        if (batch.size() < 5000)
+            break;
+    }
+    return write(path, headers, rows, options);
+}
+
+Status TableExporter::exportTargets(ProjectStore *store, const QString &path, const Options &options)
+{
+    const QStringList headers = {tr("Unit"), tr("Year"), tr("Metric"), tr("Target"), tr("Qualifier")};
+    QList<QVariantList> rows;
+    for (const Target &t : FactStore(store->database()).targets())
+        rows << QVariantList{store->unitName(t.unitId), double(t.year), Metrics::name(t.metric), t.value, t.qualifier};
+    return write(path, headers, rows, options);
+}
+
+Status TableExporter::exportFacts(ProjectStore *store, const QString &path, const Options &options)
+{
+    const QStringList headers = {tr("Unit"), tr("Year"), tr("Period"), tr("Metric"), tr("Value"), tr("Qualifier"), tr("Target / actual")};
+    QList<QVariantList> rows;
+    for (const Fact &f : FactStore(store->database()).facts())
+        rows << QVariantList{f.district, double(f.year), f.span, Metrics::name(f.metric), f.value, f.qualifier, f.kind};
+    return write(path, headers, rows, options);
+}
+
+} // namespace IPDesk

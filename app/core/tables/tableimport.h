@@ -1,0 +1,126 @@
+#pragma once
+
+#include "base/money.h"
+#include "desk/projectstore.h"
+#include "tables/tablesource.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <functional>
+
+namespace IPDesk {
+
+enum class TableKind { Projects, Targets, Facts };
+
+/// Which column of the file holds which field, and how to read money.
+struct ColumnMapping
+{
+    TableKind kind = TableKind::Projects;
+    int sheet = 0;
+    int headerRow = 0;                 // 0-based row of the headers
+    QHash<QString, int> columns;       // field id -> 0-based column
+    QHash<QString, MoneyUnit> money;   // money field -> unit its header names (亿元/万元)
+    MoneyUnit defaultMoneyUnit = MoneyUnit::Wan; // for money headers that name no unit
+
+    QJsonObject toJson(const QStringList &headers) const;
+    /// Reads a saved mapping; columns are found again by their header text.
+    static ColumnMapping fromJson(const QJsonObject &o, const QStringList &headers, QString *error);
+};
+
+struct RowProblem
+{
+    int row = 0;       // 1-based row of the file, as the spreadsheet numbers it
+    QString column;    // the header
+    QString value;
+    QString why;
+};
+
+struct ImportResult
+{
+    int added = 0, updated = 0, unchanged = 0, skipped = 0;
+    QList<RowProblem> problems; // the first 1,000
+    int problemRows = 0;
+};
+
+/// Spreadsheets into the desk: the header row found and matched to fields by Chinese and English
+/// names, each row checked (numbers, 1,5 against 1.5, dates as 2023/5/1, 2023年5月1日 or 45047,
+/// stages and units by name), then all accepted rows written in one transaction; projects found
+/// again by code, or by name and unit, are updated instead of duplicated.
+class TableImporter
+{
+    Q_DECLARE_TR_FUNCTIONS(IPDesk::TableImporter)
+public:
+    explicit TableImporter(ProjectStore *store) : m_store(store) {}
+
+    /// The fields of a kind with their names in the user's language.
+    static QList<QPair<QString, QString>> fields(TableKind kind);
+    static QString kindCode(TableKind k);
+    static bool kindFromCode(const QString &code, TableKind *out);
+
+    /// Opens the file and proposes a mapping from its headers.
+    Status open(const QString &path, TableKind kind, int sheet = 0);
+    TableSource *source() const { return m_source.get(); }
+    QStringList headers() const { return m_headers; }
+    ColumnMapping mapping() const { return m_mapping; }
+    void setMapping(const ColumnMapping &m)
+    {
+        m_mapping = m;
+        m_columnCache.clear();
+    }
+    /// The first rows below the header, as read (for the preview).
+    QList<QVariantList> sampleRows() const { return m_sample; }
+
+    /// Checks every row; writes nothing.
+    ImportResult validate(const std::function<bool(double)> &progress = {});
+    /// Writes every valid row in one transaction (rows with problems are skipped and counted).
+    /// progress() gets 0..1 and returns false to cancel: then nothing is written.
+    Status run(ImportResult *result, const std::function<bool(double)> &progress = {});
+
+    /// One row read into a project (for pasting from Excel too); problems say what is wrong.
+    bool projectFromRow(const QVariantList &row, int fileRow, Project *p, QList<RowProblem> *problems) const;
+
+    // Cell readers, public for tests and the paste command.
+    static std::optional<double> parseNumber(const QVariant &cell, QString *why);
+    static std::optional<QDate> parseDate(const QVariant &cell, QString *why);
+    static std::optional<Yuan> parseMoney(const QVariant &cell, MoneyUnit headerUnit, QString *why);
+
+private:
+    Status process(bool write, ImportResult *result, const std::function<bool(double)> &progress);
+    Status reopen();
+    void guessMapping();
+
+    ProjectStore *m_store;
+    QString m_path;
+    std::unique_ptr<TableSource> m_source;
+    QStringList m_headers;
+    ColumnMapping m_mapping;
+    QList<QVariantList> m_sample;
+    mutable QHash<QString, qint64> m_unitCache; // unit names of the file already matched
+    /// The column of a field of the mapping (-1 when not mapped), looked up once per import.
+    int column(const char *field) const;
+    mutable QHash<const char *, int> m_columnCache; // keyed by the field literal's address
+};
+
+/// What a table shows, to CSV (UTF-8 with BOM, or GB18030) or XLSX with real numbers and dates.
+class TableExporter
+{
+    Q_DECLARE_TR_FUNCTIONS(IPDesk::TableExporter)
+public:
+    struct Options
+    {
+        bool gb18030 = false;                 // CSV encoding
+        QList<ProjectField> columns;          // empty: every column
+        MoneyUnit moneyUnit = MoneyUnit::Wan;
+    };
+    static Status exportProjects(ProjectStore *store, const ProjectQuery &query, const QString &path, const Options &options,
+                                 const std::function<bool(double)> &progress = {});
+    static Status exportTargets(ProjectStore *store, const QString &path, const Options &options);
+    static Status exportFacts(ProjectStore *store, const QString &path, const Options &options);
+    /// Rows and headers to a file by its ending (.csv or .xlsx). Cells: QString, double, QDate.
+    static Status write(const QString &path, const QStringList &headers, const QList<QVariantList> &rows, const Options &options);
+
+private:
+    static Status writeXlsx(const QString &path, const QStringList &headers, const QList<QVariantList> &rows);
+};
+
+} // namespace IPDesk
