@@ -2,6 +2,7 @@
 // Shared by the tests: a fresh desk in a temporary folder, optionally with the demo data.
 
 #include "desk/demodata.h"
+#include "desk/desk.h"
 #include "desk/projectstore.h"
 
 #include <QAtomicInt>
@@ -73,31 +74,34 @@ struct TestServerDatabase
     }
 };
 
+/// A desk as the program opens it (IPDesk::Desk), in a temporary folder or on the test server.
 struct TestDesk
 {
     QTemporaryDir dir;
     std::unique_ptr<TestServerDatabase> server;
-    IPDesk::Database db;
-    std::unique_ptr<IPDesk::ProjectStore> store;
+    IPDesk::Desk desk;
+    IPDesk::Database &db = *desk.database();   ///< for tests that look at the stored rows
+    IPDesk::ProjectStore *store = nullptr;
 
     explicit TestDesk(bool demo = true)
     {
         if (testOnServer())
             server = std::make_unique<TestServerDatabase>();
-        const IPDesk::Status s = db.open(location());
+        const IPDesk::Status s = desk.open(location());
         if (!s)
             qFatal("cannot open test desk: %s", qPrintable(s.message()));
-        store = std::make_unique<IPDesk::ProjectStore>(&db);
+        store = desk.projects();
         if (demo) {
-            const IPDesk::Status d = IPDesk::DemoData::loadBuiltIn(store.get());
+            const IPDesk::Status d = IPDesk::DemoData::loadBuiltIn(&desk);
             if (!d)
                 qFatal("cannot load demo: %s", qPrintable(d.message()));
         }
     }
-    ~TestDesk()
+    /// Closes the desk (a test that opens the same desk in the window).
+    void close()
     {
-        store.reset();
-        db.close();
+        store = nullptr;
+        desk.close();
     }
     /// The desk's file, or its postgresql:// address (with the password) on the server.
     QString location() const { return server ? server->address : path(); }

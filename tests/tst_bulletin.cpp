@@ -50,7 +50,7 @@ private slots:
         if (!havePoppler())
             QFAIL("pdftotext is missing: install poppler-utils (bash packaging/deps.sh)");
         TestDesk desk;
-        const BulletinData d = BulletinData::collect(desk.store.get(), ProgressSettings(), 2023, QDate(2023, 6, 30));
+        const BulletinData d = BulletinData::collect(&desk.desk, ProgressSettings(), 2023, QDate(2023, 6, 30));
         QVERIFY(!d.ranking.isEmpty());
         const QString pdf = desk.dir.filePath(QStringLiteral("bulletin.pdf"));
         QVERIFY(BulletinWriter::writePdf(d, pdf));
@@ -116,7 +116,7 @@ private slots:
     void chartsExportInEachFormat()
     {
         TestDesk desk;
-        const BulletinData d = BulletinData::collect(desk.store.get(), ProgressSettings(), 2023, QDate(2023, 6, 30));
+        const BulletinData d = BulletinData::collect(&desk.desk, ProgressSettings(), 2023, QDate(2023, 6, 30));
         for (ChartPainter::Chart c : {ChartPainter::Comparison, ChartPainter::Cumulative, ChartPainter::Funnel, ChartPainter::IndustryMix}) {
             const QString base = desk.dir.filePath(QStringLiteral("chart%1").arg(int(c)));
             QVERIFY(ChartPainter::exportChart(c, d, base + QLatin1String(".png")));
@@ -138,8 +138,7 @@ private slots:
     void progressTabFollowsTheUnitTree()
     {
         TestDesk desk;
-        QUndoStack undo;
-        ProgressView view(desk.store.get(), &undo);
+        ProgressView view(&desk.desk);
         view.setYear(2023);
         view.setAsOf(QDate(2023, 6, 30));
         QVERIFY(view.rankingModel()->rowCount() > 3);
@@ -157,9 +156,9 @@ private slots:
     void targetsCopySplitUndo()
     {
         TestDesk desk;
-        QUndoStack undo;
+        QUndoStack &undo = *desk.desk.undoStack();
         FactStore facts(&desk.db);
-        TargetsDialog dialog(desk.store.get(), &undo, 2024);
+        TargetsDialog dialog(&desk.desk, 2024);
         const int before = int(facts.targets(2024).size());
         dialog.copyLastYear(10);
         const QList<Target> copied = facts.targets(2024);
@@ -174,7 +173,7 @@ private slots:
 
         // Split 增城区's 2024 signed investment over its towns and departments.
         const qint64 zengcheng = desk.unit(u"增城区");
-        SplitTargetDialog split(desk.store.get(), zengcheng, 2024, QStringLiteral("signed_investment"));
+        SplitTargetDialog split(&desk.desk, zengcheng, 2024, QStringLiteral("signed_investment"));
         const double whole = facts.target(zengcheng, 2024, QStringLiteral("signed_investment"))->value;
         QVERIFY(split.remainderLabel()->text().contains(QString::number(whole)));
         const QList<QDoubleSpinBox *> edits = split.editors();
@@ -186,7 +185,7 @@ private slots:
             given += part;
         }
         QVERIFY(std::abs(split.remainder()) < 1e-9);
-        undo.push(new ChangeTargetsCommand(desk.store.get(), TargetPlans::split(facts, 2024, QStringLiteral("signed_investment"), split.parts()),
+        undo.push(new ChangeTargetsCommand(&desk.desk, TargetPlans::split(facts, 2024, QStringLiteral("signed_investment"), split.parts()),
                                            QStringLiteral("split")));
         double sum = 0;
         for (qint64 c : desk.store->children(zengcheng))
@@ -200,7 +199,7 @@ private slots:
     void activityUndo()
     {
         TestDesk desk;
-        QUndoStack undo;
+        QUndoStack &undo = *desk.desk.undoStack();
         ActivityStore log(&desk.db);
         const int n = int(log.activities().size());
         Activity a;
@@ -209,12 +208,12 @@ private slots:
         a.kind = Activity::Kind::Trip;
         a.leaderLed = true;
         a.companiesCount = 5;
-        undo.push(new ChangeActivityCommand(desk.store.get(), std::nullopt, a));
+        undo.push(new ChangeActivityCommand(&desk.desk, std::nullopt, a));
         QCOMPARE(int(log.activities().size()), n + 1);
         const Activity stored = log.activities({a.unitId}, 2023).first();
         Activity changed = stored;
         changed.companiesCount = 9;
-        undo.push(new ChangeActivityCommand(desk.store.get(), stored, changed));
+        undo.push(new ChangeActivityCommand(&desk.desk, stored, changed));
         QCOMPARE(log.activities({a.unitId}, 2023).first().companiesCount, 9);
         undo.undo();
         QCOMPARE(log.activities({a.unitId}, 2023).first().companiesCount, 5);

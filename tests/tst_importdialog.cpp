@@ -34,7 +34,7 @@ private slots:
         TestDesk desk;
         FactStore facts(&desk.db);
         const qint64 before = facts.factCount();
-        ImportReportDialog dialog(desk.store.get());
+        ImportReportDialog dialog(&desk.desk);
         dialog.show();
         dialog.readText(QStringLiteral("招商工作简报\n一季度,全区新签约项目12个,总投资26.24亿元;蒙自市9个。\n"));
         dialog.waitForReading();
@@ -88,7 +88,7 @@ private slots:
         TestDesk desk;
         FactStore facts(&desk.db);
         const qint64 before = facts.factCount();
-        ImportReportDialog dialog(desk.store.get());
+        ImportReportDialog dialog(&desk.desk);
         dialog.show();
         dialog.readFiles({report("r01_county_towns.txt"), report("r04_city_counties.txt")});
         dialog.waitForReading();
@@ -124,7 +124,7 @@ private slots:
         QVERIFY(moved);
 
         // The same reports again are recognised and nothing is stored twice.
-        ImportReportDialog again(desk.store.get());
+        ImportReportDialog again(&desk.desk);
         again.readFiles({report("r01_county_towns.txt")});
         again.waitForReading();
         QVERIFY(again.plans()[0].existingDocumentId > 0);
@@ -135,7 +135,7 @@ private slots:
     {
         TestDesk desk;
         const qint64 projects = desk.store->projectCount();
-        ImportReportDialog dialog(desk.store.get());
+        ImportReportDialog dialog(&desk.desk);
         dialog.readFiles({report("r06_projects.txt")});
         dialog.waitForReading();
         dialog.reportList()->setCurrentRow(0);
@@ -159,7 +159,7 @@ private slots:
     void officerPicksWhereANewUnitGoes()
     {
         TestDesk desk;
-        ImportReportDialog dialog(desk.store.get());
+        ImportReportDialog dialog(&desk.desk);
         dialog.readFiles({report("r01_county_towns.txt")});
         dialog.waitForReading();
         dialog.reportList()->setCurrentRow(0);
@@ -189,7 +189,7 @@ private slots:
         FactStore facts(&desk.db);
         const qint64 before = facts.factCount();
         {
-            ImportReportDialog dialog(desk.store.get());
+            ImportReportDialog dialog(&desk.desk);
             dialog.readFiles({report("r02_traditional.txt"), report("r03_noise.txt")});
             dialog.waitForReading();
             QVERIFY(dialog.factModel()->rowCount() > 0);
@@ -216,7 +216,7 @@ private slots:
             f.open(QIODevice::WriteOnly);
             f.write(QStringLiteral("营商环境是发展的生命线。").toUtf8());
         }
-        ImportReportDialog dialog(desk.store.get());
+        ImportReportDialog dialog(&desk.desk);
         dialog.readFiles({empty, binary, plain});
         dialog.waitForReading();
         QCOMPARE(dialog.reportList()->count(), 3);

@@ -99,7 +99,7 @@ private slots:
         d.target(d.b, "signed_projects", 10);
         for (int i = 0; i < int(signedCount); ++i)
             d.project(d.b, QDate(2023, 3, 1), 1);
-        const QList<ProgressRow> rows = ProgressCalculator(d.store.get()).compute(2023, QDate(2023, 6, 30));
+        const QList<ProgressRow> rows = ProgressCalculator(&d.desk).compute(2023, QDate(2023, 6, 30));
         const ProgressRow *r = SmallDesk::row(rows, d.b, "signed_projects");
         QVERIFY(r);
         QCOMPARE(r->completion, signedCount * 10);
@@ -118,7 +118,7 @@ private slots:
         d.project(d.a2, QDate(2022, 12, 31), 9);                                 // last year: not counted
         d.project(d.a1, QDate(2023, 7, 1), 4);                                   // after the as-of day
         d.project(d.a, QDate(2023, 6, 30), 1, ProjectType::New, QDate(2023, 6, 30)); // the district's own
-        const QList<ProgressRow> rows = ProgressCalculator(d.store.get()).compute(2023, QDate(2023, 6, 30));
+        const QList<ProgressRow> rows = ProgressCalculator(&d.desk).compute(2023, QDate(2023, 6, 30));
 
         const ProgressRow *count = SmallDesk::row(rows, d.a, "signed_projects");
         QVERIFY(count);
@@ -159,7 +159,7 @@ private slots:
         fact("M03", 8);                       // one month alone: not a year-to-date figure
         fact("YTD", 41, QDate(2023, 5, 20));  // the latest cumulative figure up to the as-of day
         fact("H1", 55);                       // ends after the as-of day
-        const QList<ProgressRow> rows = ProgressCalculator(d.store.get()).compute(2023, QDate(2023, 6, 1));
+        const QList<ProgressRow> rows = ProgressCalculator(&d.desk).compute(2023, QDate(2023, 6, 1));
         const ProgressRow *r = SmallDesk::row(rows, d.b, "signed_investment");
         QVERIFY(r);
         QCOMPARE(r->source, QStringLiteral("reported"));
@@ -187,7 +187,7 @@ private slots:
         add(d.a1, Activity::Kind::Trip, false, 1);
         add(d.a2, Activity::Kind::Delegation, false, 0);
         add(d.a2, Activity::Kind::Event, false, 0);
-        const QList<ProgressRow> rows = ProgressCalculator(d.store.get()).compute(2023, QDate(2023, 6, 30));
+        const QList<ProgressRow> rows = ProgressCalculator(&d.desk).compute(2023, QDate(2023, 6, 30));
         QCOMPARE(SmallDesk::row(rows, d.a, "leader_outbound_trips")->actual, 2.0);
         QCOMPARE(SmallDesk::row(rows, d.a, "leader_outbound_trips")->completion, 50.0);
         QCOMPARE(SmallDesk::row(rows, d.a, "outbound_trips")->actual, 3.0);
@@ -201,7 +201,7 @@ private slots:
         SmallDesk d;
         d.target(d.c, "signed_projects", 0.0001); // setTarget refuses zero; a tiny one stands for a typo
         d.project(d.b, QDate(2023, 3, 1), 2);
-        const QList<ProgressRow> rows = ProgressCalculator(d.store.get()).compute(2023, QDate(2023, 6, 30));
+        const QList<ProgressRow> rows = ProgressCalculator(&d.desk).compute(2023, QDate(2023, 6, 30));
         // 乙区 has figures but no target: no percentage, and it says so.
         const ProgressRow *b = SmallDesk::row(rows, d.b, "signed_projects");
         QCOMPARE(b->status, ProgressStatus::NoTarget);
@@ -213,7 +213,7 @@ private slots:
         // A zero target is refused where targets are set.
         QVERIFY(!FactStore(&d.db).setTarget(Target{d.c, 2023, QStringLiteral("signed_projects"), 0, QStringLiteral("at_least")}));
         // A year with nothing in it gives no rows, not zeros.
-        QVERIFY(ProgressCalculator(d.store.get()).compute(2019, QDate(2019, 6, 30)).isEmpty());
+        QVERIFY(ProgressCalculator(&d.desk).compute(2019, QDate(2019, 6, 30)).isEmpty());
         // An as-of day outside the year is clamped, with a note.
         QString note;
         QCOMPARE(ProgressCalculator::effectiveAsOf(2023, QDate(2024, 3, 1), &note), QDate(2023, 12, 31));
@@ -234,7 +234,7 @@ private slots:
         for (int i = 0; i < 4; ++i) d.project(d.a1, QDate(2023, 2, 1), 5);
         for (int i = 0; i < 6; ++i) d.project(d.b, QDate(2023, 2, 1), 5);
         for (int i = 0; i < 2; ++i) d.project(d.c, QDate(2023, 2, 1), 30);
-        ProgressCalculator calc(d.store.get());
+        ProgressCalculator calc(&d.desk);
         const QList<ProgressRow> rows = calc.compute(2023, QDate(2023, 6, 30));
         const QList<RankRow> ranking = calc.rank(rows, d.city);
         QCOMPARE(ranking.size(), 3);
@@ -269,7 +269,7 @@ private slots:
         r.name = QStringLiteral("两个多月");
         r.stageDates.insert(Stage::Negotiating, QDate(2023, 4, 1));
         QVERIFY(d.store->insertProject(r));
-        const QList<StuckProject> stuck = ProgressCalculator(d.store.get()).stuckProjects(QDate(2023, 6, 15));
+        const QList<StuckProject> stuck = ProgressCalculator(&d.desk).stuckProjects(QDate(2023, 6, 15));
         QCOMPARE(stuck.size(), 2);
         QCOMPARE(stuck.at(0).name, QStringLiteral("在谈已久"));
         QCOMPARE(stuck.at(0).status, ProgressStatus::Red);

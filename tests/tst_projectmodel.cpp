@@ -15,8 +15,7 @@ private slots:
     void tableModelPassesTheTester()
     {
         TestDesk desk;
-        QUndoStack undo;
-        ProjectTableModel model(desk.store.get(), &undo);
+            ProjectTableModel model(&desk.desk);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model.rowCount(), int(desk.store->projectCount()));
         QCOMPARE(model.columnCount(), int(ProjectField::Count));
@@ -32,7 +31,7 @@ private slots:
     void unitTreeModelPassesTheTester()
     {
         TestDesk desk;
-        UnitTreeModel model(desk.store.get());
+        UnitTreeModel model(&desk.desk);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         // "All units" plus the cities.
         int cities = 0;
@@ -53,8 +52,7 @@ private slots:
     void sortsByInvestmentInSql()
     {
         TestDesk desk;
-        QUndoStack undo;
-        ProjectTableModel model(desk.store.get(), &undo);
+            ProjectTableModel model(&desk.desk);
         model.sort(int(ProjectField::PlannedInvestment), Qt::DescendingOrder);
         qint64 previous = std::numeric_limits<qint64>::max();
         for (int r = 0; r < model.rowCount(); ++r) {
@@ -67,8 +65,7 @@ private slots:
     void filtersByUnitSubtreeStageAndText()
     {
         TestDesk desk;
-        QUndoStack undo;
-        ProjectTableModel model(desk.store.get(), &undo);
+            ProjectTableModel model(&desk.desk);
         ProjectQuery q;
         q.unitIds = desk.store->subtree(desk.unit(u"肇庆市"));
         model.setQuery(q);
@@ -123,8 +120,7 @@ private slots:
             many << p;
         }
         QVERIFY(desk.store->insertProjects(many));
-        QUndoStack undo;
-        ProjectTableModel model(desk.store.get(), &undo);
+            ProjectTableModel model(&desk.desk);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model.rowCount(), int(many.size()));
         model.sort(int(ProjectField::Name), Qt::AscendingOrder);
@@ -135,8 +131,7 @@ private slots:
     void moneyShowsInTheChosenUnit()
     {
         TestDesk desk;
-        QUndoStack undo;
-        ProjectTableModel model(desk.store.get(), &undo);
+            ProjectTableModel model(&desk.desk);
         ProjectQuery q;
         q.text = QStringLiteral("麦科斯");
         model.setQuery(q);

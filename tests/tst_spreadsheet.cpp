@@ -58,7 +58,7 @@ private slots:
         QVERIFY(gbk != utf8);
         const QString path = desk.dir.filePath(QStringLiteral("towns.csv"));
         writeFile(path, gbk);
-        TableImporter importer(desk.store.get());
+        TableImporter importer(&desk.desk);
         QVERIFY(importer.open(path, TableKind::Projects));
         auto *csv = dynamic_cast<CsvSource *>(importer.source());
         QVERIFY(csv);
@@ -102,7 +102,7 @@ private slots:
         const qint64 before = desk.store->projectCount();
         const QString path = desk.dir.filePath(QStringLiteral("bad.csv"));
         writeFile(path, "项目名称,所属区县,阶段,总投资(万元),签约时间\n乙项目,覃塘区,签约,200,45047\n" + row + "\n");
-        TableImporter importer(desk.store.get());
+        TableImporter importer(&desk.desk);
         QVERIFY(importer.open(path, TableKind::Projects));
         const ImportResult check = importer.validate();
         QCOMPARE(check.problemRows, 1);
@@ -126,7 +126,7 @@ private slots:
         TestDesk desk;
         const QString path = desk.dir.filePath(QStringLiteral("month.csv"));
         writeFile(path, "项目名称,所属区县,阶段,总投资(亿元)\n甲项目,覃塘区,在谈,2\n乙项目,覃塘区,签约,3\n");
-        TableImporter importer(desk.store.get());
+        TableImporter importer(&desk.desk);
         QVERIFY(importer.open(path, TableKind::Projects));
         ImportResult r;
         QVERIFY(importer.run(&r));
@@ -148,7 +148,7 @@ private slots:
         const QString path = desk.dir.filePath(QStringLiteral("twice.csv"));
         writeFile(path, "项目名称,所属区县,阶段,总投资(亿元)\n丁项目,覃塘区,在谈,2\n戊项目,覃塘区,线索,1\n丁项目,覃塘区,签约,2.5\n");
         const qint64 n = desk.store->projectCount();
-        TableImporter importer(desk.store.get());
+        TableImporter importer(&desk.desk);
         QVERIFY(importer.open(path, TableKind::Projects));
         ImportResult r;
         const Status s = importer.run(&r);
@@ -173,7 +173,7 @@ private slots:
             data += "项目" + QByteArray::number(i) + ",覃塘区," + QByteArray::number(i) + "\n";
         writeFile(path, data);
         const qint64 before = desk.store->projectCount();
-        TableImporter importer(desk.store.get());
+        TableImporter importer(&desk.desk);
         QVERIFY(importer.open(path, TableKind::Projects));
         ImportResult r;
         const Status s = importer.run(&r, [](double) { return false; });
@@ -208,7 +208,7 @@ private slots:
         };
         const int insertsBefore = auditCount("table_name = 'projects' AND action = 'insert'");
         const int datesBefore = auditCount("field = 'stage_date_2'");
-        TableImporter importer(desk.store.get());
+        TableImporter importer(&desk.desk);
         QVERIFY(importer.open(path, TableKind::Projects));
         ImportResult r;
         const Status s = importer.run(&r, [cancel](double done) { return !(cancel && done > 0.9); });
@@ -265,7 +265,7 @@ private slots:
         auto source = TableSource::open(path, &s);
         QVERIFY2(s, qPrintable(s.message()));
         QCOMPARE(source->sheets(), QStringList({QStringLiteral("说明"), QStringLiteral("项目")}));
-        TableImporter importer(desk.store.get());
+        TableImporter importer(&desk.desk);
         QVERIFY(importer.open(path, TableKind::Projects, 1));
         QCOMPARE(importer.mapping().headerRow, 1); // the title row above is passed over
         QCOMPARE(importer.mapping().money.value(QStringLiteral("planned_investment")), MoneyUnit::Yi);
@@ -328,12 +328,12 @@ private slots:
         QFETCH(QString, suffix);
         TestDesk from;
         const QString file = from.dir.filePath(QStringLiteral("all.") + suffix);
-        QVERIFY(TableExporter::exportProjects(from.store.get(), ProjectQuery(), file, TableExporter::Options()));
+        QVERIFY(TableExporter::exportProjects(&from.desk, ProjectQuery(), file, TableExporter::Options()));
         // A desk with the same units and no projects.
         TestDesk to;
         QVERIFY(to.db.exec(QStringLiteral("DELETE FROM project_stages")));
         QVERIFY(to.db.exec(QStringLiteral("DELETE FROM projects")));
-        TableImporter importer(to.store.get());
+        TableImporter importer(&to.desk);
         QVERIFY(importer.open(file, TableKind::Projects));
         ImportResult r;
         QVERIFY(importer.run(&r));
@@ -360,7 +360,7 @@ private slots:
         const QString file = desk.dir.filePath(QStringLiteral("gbk.csv"));
         TableExporter::Options o;
         o.gb18030 = true;
-        QVERIFY(TableExporter::exportTargets(desk.store.get(), file, o));
+        QVERIFY(TableExporter::exportTargets(&desk.desk, file, o));
         QFile f(file);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray bytes = f.readAll();

@@ -39,7 +39,7 @@ private slots:
             f.write("\xEF\xBB\xBF" "项目台账\n名称,单位,金额,签约时间\n甲项目,覃塘区,500,2023-03-01\n乙项目,覃塘区,很多,2023-04-01\n");
         }
         const qint64 before = desk.store->projectCount();
-        TableImportDialog dialog(desk.store.get(), path);
+        TableImportDialog dialog(&desk.desk, path);
         QCOMPARE(dialog.importer().mapping().headerRow, 1);
         // 金额 names no field the importer knows: the officer maps it to planned investment.
         QTableWidget *fields = dialog.mappingTable();

@@ -37,6 +37,16 @@ std::unique_ptr<Database> openAs(TestDesk &desk, const QString &login = QString(
     return s ? std::move(db) : nullptr;
 }
 
+/// A second officer's Desk on the same database (the same account unless a login is given).
+std::unique_ptr<Desk> openDeskAs(TestDesk &desk)
+{
+    auto d = std::make_unique<Desk>();
+    const Status s = d->open(desk.location(), Database::OpenMode::ExistingOnly);
+    if (!s)
+        qWarning("cannot open a second desk: %s", qPrintable(s.message()));
+    return s ? std::move(d) : nullptr;
+}
+
 /// Every row of every table a user edits, as text, for "nothing changed" and "the same desk".
 QStringList dump(Database &db, bool withAudit = true)
 {
@@ -189,84 +199,80 @@ private slots:
     void twoClientsConflictInsteadOfLosingAnUpdate()
     {
         TestDesk desk;
-        auto second = openAs(desk);
+        auto second = openDeskAs(desk);
         QVERIFY(second);
-        ProjectStore a(&desk.db), b(second.get());
-        const qint64 id = a.fetch(ProjectQuery(), 0, 1).first().id;
-        const Project seenByA = *a.project(id), seenByB = *b.project(id);
-        QUndoStack stackA, stackB;
+        Desk &a = desk.desk, &b = *second;
+        const qint64 id = a.projects()->fetch(ProjectQuery(), 0, 1).first().id;
+        const Project seenByA = *a.projects()->project(id), seenByB = *b.projects()->project(id);
+        QUndoStack &stackA = *a.undoStack(), &stackB = *b.undoStack();
 
         Project mineA = seenByA;
         mineA.notes = QStringLiteral("甲：已约见投资方");
-        stackA.push(new UpdateProjectCommand(&a, seenByA, mineA, ProjectField::Notes));
-        QCOMPARE(a.project(id)->notes, mineA.notes);
+        QVERIFY(a.editProject(seenByA, mineA, ProjectField::Notes));
+        QCOMPARE(a.projects()->project(id)->notes, mineA.notes);
 
         // B still holds the old record. Its change of another field merges with A's...
         Project mineB = seenByB;
         mineB.investor = QStringLiteral("乙：投资方更名");
-        QSignalSpy firstErrors(&b, &ProjectStore::errorOccurred);
-        stackB.push(new UpdateProjectCommand(&b, seenByB, mineB, ProjectField::Investor));
-        QVERIFY2(firstErrors.isEmpty(), firstErrors.isEmpty() ? "" : qPrintable(firstErrors.first().first().toString()));
-        Project now = *a.project(id);
+        const Status first = b.editProject(seenByB, mineB, ProjectField::Investor);
+        QVERIFY2(first, qPrintable(first.message()));
+        Project now = *a.projects()->project(id);
         QCOMPARE(now.notes, mineA.notes);
         QCOMPARE(now.investor, mineB.investor);
 
-        // ...its change of the same field is a conflict: without a decision nothing is overwritten.
-        QSignalSpy errors(&b, &ProjectStore::errorOccurred);
+        // ...its change of the same field is a conflict: it comes back as a value with both sides,
+        // nothing is overwritten and nothing goes on the undo stack.
+        QSignalSpy conflicts(&b, &Desk::editConflict);
         Project clash = seenByB;
         clash.notes = QStringLiteral("乙：项目暂缓");
-        stackB.push(new UpdateProjectCommand(&b, seenByB, clash, ProjectField::Notes));
-        QCOMPARE(errors.count(), 1);
-        QCOMPARE(a.project(id)->notes, mineA.notes);
+        EditConflict conflict;
+        QCOMPARE(b.editProject(seenByB, clash, ProjectField::Notes, &conflict).code(), Status::Code::Conflict);
+        QCOMPARE(conflicts.count(), 1);
+        QCOMPARE(conflict.merge.conflicts, QList<ProjectField>{ProjectField::Notes});
+        QCOMPARE(conflict.theirs.notes, mineA.notes);
+        QCOMPARE(a.projects()->project(id)->notes, mineA.notes);
         QCOMPARE(stackB.count(), 1); // the refused edit is not left on the undo stack
 
-        // With the conflict view's answer ("mine" in the conflicting field), B's notes win, and the
-        // other fields keep both officers' changes.
-        QList<ProjectField> asked;
-        b.setConflictResolver([&asked](const Project &, const Project &, const Project &, const ProjectMerge &m) {
-            asked = m.conflicts;
-            return std::optional<Project>(m.merged);
-        });
-        stackB.push(new UpdateProjectCommand(&b, seenByB, clash, ProjectField::Notes));
-        QCOMPARE(asked, QList<ProjectField>{ProjectField::Notes});
-        now = *a.project(id);
+        // With the conflict view's answer ("mine" in the conflicting field), submitted again from
+        // what is stored now, B's notes win, and the other fields keep both officers' changes.
+        QVERIFY(b.editProject(conflict.theirs, conflict.merge.merged, ProjectField::Notes));
+        now = *a.projects()->project(id);
         QCOMPARE(now.notes, clash.notes);
         QCOMPARE(now.investor, mineB.investor);
         QCOMPARE(now.version, seenByA.version + 3);
+        QCOMPARE(stackA.count(), 1);
 
         // A plain stale save through the store is refused as a conflict.
         Project stale = seenByA;
         stale.name = QStringLiteral("过期副本");
-        const Status s = a.updateProject(stale);
+        const Status s = a.projects()->updateProject(stale);
         QCOMPARE(s.code(), Status::Code::Conflict);
-        QCOMPARE(a.project(id)->name, seenByA.name);
+        QCOMPARE(a.projects()->project(id)->name, seenByA.name);
     }
 
     void targetsAreNotOverwrittenUnseen()
     {
         TestDesk desk;
-        auto second = openAs(desk);
+        auto second = openDeskAs(desk);
         QVERIFY(second);
-        ProjectStore a(&desk.db), b(second.get());
-        FactStore factsA(&desk.db), factsB(second.get());
+        Desk &a = desk.desk, &b = *second;
+        FactStore &factsA = *a.facts(), &factsB = *b.facts();
         const qint64 unit = desk.unit(u"惠济区");
         const Target base{unit, 2032, QStringLiteral("signed_amount"), 40};
         QVERIFY(factsA.setTarget(base));
         // Both officers open the targets; A raises it to 50 first, B (who still sees 40) to 45.
         const QList<TargetChange> planA = TargetPlans::set(factsA, Target{unit, 2032, QStringLiteral("signed_amount"), 50});
         const QList<TargetChange> planB = TargetPlans::set(factsB, Target{unit, 2032, QStringLiteral("signed_amount"), 45});
-        QUndoStack stackA, stackB;
-        stackA.push(new ChangeTargetsCommand(&a, planA, QStringLiteral("A")));
-        QSignalSpy refused(&b, &ProjectStore::errorOccurred);
-        stackB.push(new ChangeTargetsCommand(&b, planB, QStringLiteral("B")));
-        QCOMPARE(refused.count(), 1);
+        QUndoStack &stackA = *a.undoStack(), &stackB = *b.undoStack();
+        QVERIFY(a.perform(new ChangeTargetsCommand(&a, planA, QStringLiteral("A"))));
+        QCOMPARE(b.perform(new ChangeTargetsCommand(&b, planB, QStringLiteral("B"))).code(), Status::Code::Conflict);
         QCOMPARE(factsA.target(unit, 2032, QStringLiteral("signed_amount"))->value, 50.0);
         QCOMPARE(stackB.count(), 0);
         // Made again from what is stored now, B's change goes in; and A's undo no longer overwrites it.
-        stackB.push(new ChangeTargetsCommand(&b, TargetPlans::set(factsB, Target{unit, 2032, QStringLiteral("signed_amount"), 45}),
-                                             QStringLiteral("B again")));
+        QVERIFY(b.perform(new ChangeTargetsCommand(&b, TargetPlans::set(factsB, Target{unit, 2032, QStringLiteral("signed_amount"), 45}),
+                                                   QStringLiteral("B again"))));
         QCOMPARE(factsA.target(unit, 2032, QStringLiteral("signed_amount"))->value, 45.0);
-        QSignalSpy undoRefused(&a, &ProjectStore::errorOccurred);
+        QSignalSpy undoRefused(&a, &Desk::errorOccurred);
         stackA.undo();
         QCOMPARE(undoRefused.count(), 1);
         QCOMPARE(factsA.target(unit, 2032, QStringLiteral("signed_amount"))->value, 45.0);
@@ -275,19 +281,18 @@ private slots:
     void activitiesAreNotOverwrittenUnseen()
     {
         TestDesk desk;
-        auto second = openAs(desk);
+        auto second = openDeskAs(desk);
         QVERIFY(second);
-        ProjectStore a(&desk.db), b(second.get());
+        Desk &a = desk.desk, &b = *second;
         Activity trip;
         trip.unitId = desk.unit(u"惠济区");
         trip.date = QDate(2024, 4, 2);
         trip.kind = Activity::Kind::Trip;
         trip.places = QStringLiteral("深圳");
-        QUndoStack stackA, stackB;
-        QSignalSpy errorsA(&a, &ProjectStore::errorOccurred);
-        stackA.push(new ChangeActivityCommand(&a, std::nullopt, trip));
-        QVERIFY2(errorsA.isEmpty(), errorsA.isEmpty() ? "" : qPrintable(errorsA.first().first().toString()));
-        ActivityStore storeA(&desk.db), storeB(second.get());
+        QUndoStack &stackA = *a.undoStack(), &stackB = *b.undoStack();
+        const Status added = a.perform(new ChangeActivityCommand(&a, std::nullopt, trip));
+        QVERIFY2(added, qPrintable(added.message()));
+        ActivityStore &storeA = *a.activities(), &storeB = *b.activities();
         Activity stored;
         for (const Activity &x : storeA.activities()) {
             if (x.date == trip.date && x.places == trip.places)
@@ -298,12 +303,10 @@ private slots:
         const Activity seenByB = *storeB.activity(stored.id);
         Activity byA = stored;
         byA.notes = QStringLiteral("对接企业5家");
-        stackA.push(new ChangeActivityCommand(&a, stored, byA));
+        QVERIFY(a.perform(new ChangeActivityCommand(&a, stored, byA)));
         Activity byB = seenByB;
         byB.places = QStringLiteral("深圳、东莞");
-        QSignalSpy refused(&b, &ProjectStore::errorOccurred);
-        stackB.push(new ChangeActivityCommand(&b, seenByB, byB));
-        QCOMPARE(refused.count(), 1);
+        QCOMPARE(b.perform(new ChangeActivityCommand(&b, seenByB, byB)).code(), Status::Code::Conflict);
         QCOMPARE(stackB.count(), 0);
         QCOMPARE(storeA.activity(stored.id)->notes, QStringLiteral("对接企业5家"));
         QCOMPARE(storeA.activity(stored.id)->places, QStringLiteral("深圳"));

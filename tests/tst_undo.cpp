@@ -40,8 +40,8 @@ private slots:
         TestDesk desk;
         if (!value.isValid())
             value = desk.unit(u"覃塘区");
-        QUndoStack undo;
-        ProjectTableModel model(desk.store.get(), &undo);
+        QUndoStack &undo = *desk.desk.undoStack();
+        ProjectTableModel model(&desk.desk);
         QCOMPARE(rowOfName(model, QStringLiteral("麦科斯")), 0);
         const qint64 id = model.projectIdAt(0);
         const Project before = *desk.store->project(id);
@@ -61,8 +61,8 @@ private slots:
     void stageChangeRecordsTheDate()
     {
         TestDesk desk;
-        QUndoStack undo;
-        ProjectTableModel model(desk.store.get(), &undo);
+        QUndoStack &undo = *desk.desk.undoStack();
+        ProjectTableModel model(&desk.desk);
         QCOMPARE(rowOfName(model, QStringLiteral("通威集团")), 0);
         const qint64 id = model.projectIdAt(0);
         QVERIFY(!desk.store->project(id)->stageDates.contains(Stage::Negotiating));
@@ -87,8 +87,8 @@ private slots:
         QFETCH(int, field);
         QFETCH(QVariant, value);
         TestDesk desk;
-        QUndoStack undo;
-        ProjectTableModel model(desk.store.get(), &undo);
+        QUndoStack &undo = *desk.desk.undoStack();
+        ProjectTableModel model(&desk.desk);
         QCOMPARE(rowOfName(model, QStringLiteral("麦科斯")), 0);
         const Project before = *desk.store->project(model.projectIdAt(0));
         QSignalSpy rejected(&model, &ProjectTableModel::editRejected);
@@ -104,8 +104,8 @@ private slots:
     void typingInOneCellIsOneUndoStep()
     {
         TestDesk desk;
-        QUndoStack undo;
-        ProjectTableModel model(desk.store.get(), &undo);
+        QUndoStack &undo = *desk.desk.undoStack();
+        ProjectTableModel model(&desk.desk);
         QCOMPARE(rowOfName(model, QStringLiteral("麦科斯")), 0);
         const qint64 id = model.projectIdAt(0);
         const QString original = desk.store->project(id)->notes;
@@ -119,12 +119,12 @@ private slots:
     void addDuplicateDeleteUndo()
     {
         TestDesk desk;
-        QUndoStack undo;
+        QUndoStack &undo = *desk.desk.undoStack();
         const qint64 n = desk.store->projectCount();
         Project p;
         p.name = QStringLiteral("新项目");
         p.unitId = desk.unit(u"东湖区");
-        auto *add = new AddProjectCommand(desk.store.get(), p);
+        auto *add = new AddProjectCommand(&desk.desk, p);
         undo.push(add);
         const qint64 id = add->projectId();
         QVERIFY(id > 0);
@@ -139,7 +139,7 @@ private slots:
         QList<Project> full;
         for (const Project &v : victims)
             full << *desk.store->project(v.id);
-        undo.push(new DeleteProjectsCommand(desk.store.get(), full));
+        undo.push(new DeleteProjectsCommand(&desk.desk, full));
         QCOMPARE(desk.store->projectCount(), n - 1);
         QVERIFY(!desk.store->project(full.first().id));
         undo.undo();
@@ -156,13 +156,14 @@ private slots:
     void wholeFormEditIsOneStep()
     {
         TestDesk desk;
-        QUndoStack undo;
+        QUndoStack &undo = *desk.desk.undoStack();
         const Project before = *desk.store->project(desk.store->fetch(ProjectQuery(), 0, 1).first().id);
         Project after = before;
         after.investor = QStringLiteral("新投资方");
         after.plannedInvestment += 100000000;
         after.leadOfficer = QStringLiteral("王芳");
-        undo.push(new UpdateProjectCommand(desk.store.get(), before, after, ProjectField::Count));
+        QVERIFY(desk.desk.editProject(before, after, std::nullopt)); // written, then pushed
+        QCOMPARE(undo.count(), 1);
         QCOMPARE(desk.store->project(before.id)->investor, QStringLiteral("新投资方"));
         undo.undo();
         const Project back = *desk.store->project(before.id);

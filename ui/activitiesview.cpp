@@ -1,4 +1,6 @@
 #include "activitiesview.h"
+#include "desk/desk.h"
+#include "deskedits.h"
 
 #include "dateedit.h"
 #include "projectdelegate.h"
@@ -25,10 +27,10 @@
 
 namespace IPDesk {
 
-ActivitiesView::ActivitiesView(ProjectStore *store, QUndoStack *undoStack, QWidget *parent)
+ActivitiesView::ActivitiesView(Desk *desk, QWidget *parent)
     : QWidget(parent)
-    , m_store(store)
-    , m_undoStack(undoStack)
+    , m_desk(desk)
+    , m_store(desk->projects())
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
@@ -62,7 +64,7 @@ ActivitiesView::ActivitiesView(ProjectStore *store, QUndoStack *undoStack, QWidg
     connect(edit, &QPushButton::clicked, this, &ActivitiesView::editSelected);
     connect(remove, &QPushButton::clicked, this, &ActivitiesView::deleteSelected);
     connect(m_table, &QTableWidget::cellDoubleClicked, this, &ActivitiesView::editSelected);
-    connect(undoStack, &QUndoStack::indexChanged, this, &ActivitiesView::reload);
+    connect(desk->undoStack(), &QUndoStack::indexChanged, this, &ActivitiesView::reload);
     reload();
 }
 
@@ -75,7 +77,7 @@ void ActivitiesView::setUnits(const QList<qint64> &unitIds)
 void ActivitiesView::reload()
 {
     const int year = m_year->value() == m_year->minimum() ? 0 : m_year->value();
-    m_shown = ActivityStore(m_store->database()).activities(m_units, year);
+    m_shown = (*m_desk->activities()).activities(m_units, year);
     m_table->setRowCount(int(m_shown.size()));
     for (int r = 0; r < m_shown.size(); ++r) {
         const Activity &a = m_shown.at(r);
@@ -179,7 +181,7 @@ void ActivitiesView::addActivity()
 {
     const auto a = editActivity(std::nullopt);
     if (a)
-        m_undoStack->push(new ChangeActivityCommand(m_store, std::nullopt, a));
+        DeskEdits::perform(m_desk, new ChangeActivityCommand(m_desk, std::nullopt, a), this);
 }
 
 void ActivitiesView::editSelected()
@@ -189,7 +191,7 @@ void ActivitiesView::editSelected()
         return;
     const auto after = editActivity(before);
     if (after)
-        m_undoStack->push(new ChangeActivityCommand(m_store, before, after));
+        DeskEdits::perform(m_desk, new ChangeActivityCommand(m_desk, before, after), this);
 }
 
 void ActivitiesView::deleteSelected()
@@ -197,7 +199,7 @@ void ActivitiesView::deleteSelected()
     const auto before = selected();
     if (!before)
         return;
-    m_undoStack->push(new ChangeActivityCommand(m_store, before, std::nullopt));
+    DeskEdits::perform(m_desk, new ChangeActivityCommand(m_desk, before, std::nullopt), this);
 }
 
 } // namespace IPDesk

@@ -11,6 +11,7 @@ class QSpinBox;
 
 namespace IPDesk {
 
+class Desk;
 class ProjectStore;
 
 /// The activity log: trips out, company visits, delegations received, events and signing ceremonies.
@@ -19,7 +20,7 @@ class ActivitiesView : public QWidget
 {
     Q_OBJECT
 public:
-    ActivitiesView(ProjectStore *store, QUndoStack *undoStack, QWidget *parent = nullptr);
+    ActivitiesView(Desk *desk, QWidget *parent = nullptr);
     void setUnits(const QList<qint64> &unitIds);
     QTableWidget *table() const { return m_table; }
     /// Opens the form; returns the activity the officer entered, or nullopt.
@@ -33,8 +34,8 @@ public slots:
 
 private:
     std::optional<Activity> selected() const;
+    Desk *m_desk;
     ProjectStore *m_store;
-    QUndoStack *m_undoStack;
     QList<qint64> m_units;
     QList<Activity> m_shown;
     QSpinBox *m_year;

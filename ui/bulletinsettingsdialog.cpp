@@ -1,5 +1,7 @@
 #include "bulletinsettingsdialog.h"
 
+#include "desk/desk.h"
+
 #include "base/metrics.h"
 
 #include <QComboBox>
@@ -12,12 +14,12 @@
 
 namespace IPDesk {
 
-BulletinSettingsDialog::BulletinSettingsDialog(Database *db, QWidget *parent)
+BulletinSettingsDialog::BulletinSettingsDialog(Desk *desk, QWidget *parent)
     : QDialog(parent)
-    , m_db(db)
+    , m_desk(desk)
 {
     setWindowTitle(tr("Bulletin rules"));
-    const ProgressSettings s = ProgressSettings::load(*db);
+    const ProgressSettings s = ProgressSettings::load(desk);
     auto *form = new QFormLayout(this);
     auto spin = [this](double v, double max) {
         auto *b = new QDoubleSpinBox(this);
@@ -84,7 +86,11 @@ void BulletinSettingsDialog::accept()
         }
         s.monthWeights << v;
     }
-    const Status st = s.save(*m_db);
+    if (s == ProgressSettings::load(m_desk)) {
+        QDialog::accept(); // nothing changed: no undo step
+        return;
+    }
+    const Status st = m_desk->perform(new ChangeBulletinRulesCommand(m_desk, s));
     if (!st) {
         QMessageBox::warning(this, tr("Rules not saved"), st.message());
         return;

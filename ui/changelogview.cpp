@@ -1,4 +1,5 @@
 #include "changelogview.h"
+#include "desk/desk.h"
 
 #include "models/changelogmodel.h"
 
@@ -13,9 +14,9 @@
 
 namespace IPDesk {
 
-ChangeLogView::ChangeLogView(ProjectStore *store, QWidget *parent)
+ChangeLogView::ChangeLogView(Desk *desk, QWidget *parent)
     : QWidget(parent)
-    , m_model(new ChangeLogModel(store, this))
+    , m_model(new ChangeLogModel(desk, this))
 {
     m_who = new QComboBox(this);
     m_who->setObjectName(QStringLiteral("changeLogWho"));

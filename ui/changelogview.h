@@ -12,6 +12,7 @@ class QTableView;
 namespace IPDesk {
 
 class ChangeLogModel;
+class Desk;
 class ProjectStore;
 
 /// The change log tab: every change the database recorded — who, when, which record and field,
@@ -20,7 +21,7 @@ class ChangeLogView : public QWidget
 {
     Q_OBJECT
 public:
-    explicit ChangeLogView(ProjectStore *store, QWidget *parent = nullptr);
+    explicit ChangeLogView(Desk *desk, QWidget *parent = nullptr);
     ChangeLogModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
     void setMoneyUnit(MoneyUnit unit);

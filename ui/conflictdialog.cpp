@@ -1,4 +1,5 @@
 #include "conflictdialog.h"
+#include "desk/desk.h"
 
 #include "desk/projectstore.h"
 
@@ -8,7 +9,6 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QSqlQuery>
 #include <QVBoxLayout>
 
 namespace IPDesk {
@@ -31,7 +31,7 @@ QString ConflictDialog::displayValue(const ProjectStore *store, const Project &p
     return text.isEmpty() ? tr("(empty)") : text;
 }
 
-ConflictDialog::ConflictDialog(ProjectStore *store, const Project &base, const Project &mine, const Project &theirs,
+ConflictDialog::ConflictDialog(Desk *desk, const Project &base, const Project &mine, const Project &theirs,
                                const ProjectMerge &merge, MoneyUnit unit, QWidget *parent)
     : QDialog(parent)
     , m_mine(mine)
@@ -43,12 +43,9 @@ ConflictDialog::ConflictDialog(ProjectStore *store, const Project &base, const P
 
     // Who saved the newer version, and when: the audit trail knows.
     QString who, when;
-    QSqlQuery q = store->database()->query(QStringLiteral(
-        "SELECT who, at FROM audit_log WHERE table_name = 'projects' AND record_id = ? ORDER BY id DESC LIMIT 1"));
-    q.addBindValue(theirs.id);
-    if (q.exec() && q.next()) {
-        who = q.value(0).toString();
-        when = QDateTime::fromString(q.value(1).toString(), Qt::ISODateWithMs).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    if (const auto last = desk->audit()->lastChange(QStringLiteral("projects"), theirs.id)) {
+        who = last->who;
+        when = last->at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
     }
     auto *intro = new QLabel(who.isEmpty()
                                  ? tr("While you were editing, a newer version of <b>%1</b> was saved. "
@@ -68,9 +65,9 @@ ConflictDialog::ConflictDialog(ProjectStore *store, const Project &base, const P
     int row = 1;
     for (ProjectField f : std::as_const(merge.conflicts)) {
         grid->addWidget(new QLabel(fieldName(f), this), row, 0);
-        grid->addWidget(new QLabel(displayValue(store, base, f, unit), this), row, 1);
-        auto *theirsButton = new QRadioButton(displayValue(store, theirs, f, unit), this);
-        auto *mineButton = new QRadioButton(displayValue(store, mine, f, unit), this);
+        grid->addWidget(new QLabel(displayValue(desk->projects(), base, f, unit), this), row, 1);
+        auto *theirsButton = new QRadioButton(displayValue(desk->projects(), theirs, f, unit), this);
+        auto *mineButton = new QRadioButton(displayValue(desk->projects(), mine, f, unit), this);
         theirsButton->setObjectName(QStringLiteral("theirs_%1").arg(fieldColumn(f)));
         mineButton->setObjectName(QStringLiteral("mine_%1").arg(fieldColumn(f)));
         auto *group = new QButtonGroup(this);
@@ -145,16 +142,6 @@ Project ConflictDialog::result() const
     for (auto it = m_groups.cbegin(); it != m_groups.cend(); ++it)
         setProjectValue(p, it.key(), projectValue(it.value()->checkedId() == Theirs ? m_theirs : m_mine, it.key()));
     return p;
-}
-
-std::optional<Project> ConflictDialog::resolve(ProjectStore *store, const Project &base, const Project &mine,
-                                               const Project &theirs, const ProjectMerge &merge, MoneyUnit unit,
-                                               QWidget *parent)
-{
-    ConflictDialog dialog(store, base, mine, theirs, merge, unit, parent);
-    if (dialog.exec() != QDialog::Accepted)
-        return std::nullopt;
-    return dialog.result();
 }
 
 } // namespace IPDesk

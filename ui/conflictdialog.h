@@ -10,6 +10,7 @@ class QButtonGroup;
 
 namespace IPDesk {
 
+class Desk;
 class ProjectStore;
 
 /// Shown when an officer saves over a newer version someone else saved, and both changed the same
@@ -20,16 +21,12 @@ class ConflictDialog : public QDialog
     Q_OBJECT
 public:
     enum Choice { Theirs, Mine };
-    ConflictDialog(ProjectStore *store, const Project &base, const Project &mine, const Project &theirs,
+    ConflictDialog(Desk *desk, const Project &base, const Project &mine, const Project &theirs,
                    const ProjectMerge &merge, MoneyUnit unit, QWidget *parent = nullptr);
     /// The record to save with the choices made (all theirs, all mine, or field by field).
     Project result() const;
     void choose(ProjectField field, Choice choice);
     void chooseAll(Choice choice);
-
-    /// What the window installs as the store's conflict resolver.
-    static std::optional<Project> resolve(ProjectStore *store, const Project &base, const Project &mine,
-                                          const Project &theirs, const ProjectMerge &merge, MoneyUnit unit, QWidget *parent);
 
     static QString displayValue(const ProjectStore *store, const Project &p, ProjectField f, MoneyUnit unit);
 

@@ -1,4 +1,5 @@
 #include "factsview.h"
+#include "desk/desk.h"
 
 #include "models/storedfactsmodel.h"
 
@@ -13,10 +14,11 @@
 
 namespace IPDesk {
 
-FactsView::FactsView(ProjectStore *store, QWidget *parent)
+FactsView::FactsView(Desk *desk, QWidget *parent)
     : QWidget(parent)
-    , m_store(store)
-    , m_model(new StoredFactsModel(store, this))
+    , m_desk(desk)
+    , m_store(desk->projects())
+    , m_model(new StoredFactsModel(desk, this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -6,6 +6,7 @@ class QTableView;
 
 namespace IPDesk {
 
+class Desk;
 class ProjectStore;
 class StoredFactsModel;
 
@@ -14,7 +15,7 @@ class FactsView : public QWidget
 {
     Q_OBJECT
 public:
-    FactsView(ProjectStore *store, QWidget *parent = nullptr);
+    FactsView(Desk *desk, QWidget *parent = nullptr);
     StoredFactsModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
     void setUnits(const QList<qint64> &unitIds);
@@ -23,6 +24,7 @@ public:
     void showSource(int row);
 
 private:
+    Desk *m_desk;
     ProjectStore *m_store;
     StoredFactsModel *m_model;
     QTableView *m_view;

@@ -1,4 +1,5 @@
 #include "importreportdialog.h"
+#include "desk/desk.h"
 
 #include "models/factreviewmodel.h"
 #include "base/metrics.h"
@@ -34,9 +35,10 @@ namespace {
 class FactReviewDelegate : public QStyledItemDelegate
 {
 public:
-    FactReviewDelegate(ProjectStore *store, QObject *parent)
+    FactReviewDelegate(Desk *desk, QObject *parent)
         : QStyledItemDelegate(parent)
-        , m_store(store)
+        , m_desk(desk)
+        , m_store(desk->projects())
     {
     }
     QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option, const QModelIndex &index) const override
@@ -92,15 +94,17 @@ public:
     }
 
 private:
+    Desk *m_desk;
     ProjectStore *m_store;
 };
 
 } // namespace
 
-ImportReportDialog::ImportReportDialog(ProjectStore *store, QWidget *parent)
+ImportReportDialog::ImportReportDialog(Desk *desk, QWidget *parent)
     : QDialog(parent)
-    , m_store(store)
-    , m_importer(store)
+    , m_desk(desk)
+    , m_store(desk->projects())
+    , m_importer(desk)
     , m_model(new FactReviewModel(&m_importer, this))
 {
     setWindowTitle(tr("Import reports"));
@@ -115,7 +119,7 @@ ImportReportDialog::ImportReportDialog(ProjectStore *store, QWidget *parent)
     m_table = new QTableView(right);
     m_table->setObjectName(QStringLiteral("factTable"));
     m_table->setModel(m_model);
-    m_table->setItemDelegate(new FactReviewDelegate(store, m_table));
+    m_table->setItemDelegate(new FactReviewDelegate(desk, m_table));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();

@@ -19,6 +19,8 @@ class QTextBrowser;
 
 namespace IPDesk {
 
+class Desk;
+
 class FactReviewModel;
 
 /// File → Import Reports: the reports read off the GUI thread (progress, cancel), then each report's
@@ -28,7 +30,7 @@ class ImportReportDialog : public QDialog
 {
     Q_OBJECT
 public:
-    ImportReportDialog(ProjectStore *store, QWidget *parent = nullptr);
+    ImportReportDialog(Desk *desk, QWidget *parent = nullptr);
     ~ImportReportDialog() override;
 
     /// Reads the files in the background; the dialog fills in as they arrive.
@@ -58,6 +60,8 @@ private:
     void highlight();
     void updateSummary();
     void readingFinished();
+
+    Desk *m_desk;
 
     ProjectStore *m_store;
     ReportImporter m_importer;

@@ -1,9 +1,9 @@
 #include "mainwindow.h"
 
 #include "desk/demodata.h"
+#include "deskedits.h"
 #include "activitiesview.h"
 #include "changelogview.h"
-#include "desk/changenotifier.h"
 #include "conflictdialog.h"
 #include "connectdialog.h"
 #include "keyring.h"
@@ -297,24 +297,21 @@ bool MainWindow::openDesk(const QString &path, bool createDemoIfNew, const QStri
     const bool team = Database::isServerAddress(path);
     const bool isNew = !team && (!QFileInfo::exists(path) || QFileInfo(path).size() == 0);
     auto desk = std::make_unique<Desk>();
+    QString secret = password;
     if (team) {
         const auto address = ServerAddress::parse(path);
-        QString secret = password;
         if (secret.isEmpty() && address && address->password.isEmpty())
             secret = Keyring::read(path);
-        desk->db.setPassword(secret);
     }
-    Status s = desk->db.open(path, team ? Database::OpenMode::ExistingOnly : Database::OpenMode::CreateIfMissing);
+    Status s = desk->open(path, team ? Database::OpenMode::ExistingOnly : Database::OpenMode::CreateIfMissing, secret);
     if (!s && team && s.code() == Status::Code::Denied && password.isEmpty())
         return connectTeamDesk(path, s.message()); // no or wrong password: ask for it
     if (!s) {
         showError(team ? tr("Cannot connect to the team database") : tr("Cannot open the desk"), s.message());
         return false;
     }
-    desk->store = std::make_unique<ProjectStore>(&desk->db);
-    desk->undoStack = std::make_unique<QUndoStack>();
     if (isNew && createDemoIfNew) {
-        s = DemoData::loadBuiltIn(desk->store.get());
+        s = DemoData::loadBuiltIn(desk.get());
         if (!s) {
             showError(tr("Cannot create the demo desk"), s.message());
             return false;
@@ -331,8 +328,9 @@ bool MainWindow::openDesk(const QString &path, bool createDemoIfNew, const QStri
     }
     delete m_detail;
     m_detail = nullptr;
+    m_conflicts.clear();
     m_desk = std::move(desk);
-    AppSettings::addRecentDatabase(m_desk->db.location());
+    AppSettings::addRecentDatabase(m_desk->location());
     bindDesk();
     updateRecentMenu();
     updateTitle();
@@ -399,14 +397,13 @@ void MainWindow::updateConnectionLabel()
         m_connectionLabel->clear();
         return;
     }
-    Database &db = m_desk->db;
-    const qsizetype pending = store()->pendingCount();
-    if (!db.isTeam()) {
+    const qsizetype pending = m_desk->pending()->count();
+    if (!m_desk->isTeam()) {
         m_connectionLabel->setText(tr("Personal desk"));
         m_connectionLabel->setStyleSheet(QString());
     } else if (m_connected) {
         m_connectionLabel->setText(tr("Team database %1 · signed in as %2")
-                                       .arg(db.serverAddress().database, db.userName()));
+                                       .arg(m_desk->serverName(), m_desk->userName()));
         m_connectionLabel->setStyleSheet(QString());
     } else {
         m_connectionLabel->setText(pending ? tr("Connection to the team database lost — reconnecting… "
@@ -418,10 +415,9 @@ void MainWindow::updateConnectionLabel()
 
 void MainWindow::checkConnection()
 {
-    if (!m_desk || !m_desk->db.isTeam())
+    if (!m_desk || !m_desk->isTeam())
         return;
-    Database &db = m_desk->db;
-    if (db.ping()) {
+    if (m_desk->ping()) {
         if (!m_connected) {
             m_connected = true;
             updateConnectionLabel();
@@ -430,12 +426,10 @@ void MainWindow::checkConnection()
     }
     m_connected = false;
     updateConnectionLabel();
-    const Status s = db.reconnect();
+    const Status s = m_desk->reconnect();
     if (!s)
         return; // try again at the next round
     m_connected = true;
-    m_desk->notifier->restart();
-    store()->reloadUnits();
     saveKeptEdits();
     refreshFromElsewhere(QString());
     updateConnectionLabel();
@@ -444,10 +438,10 @@ void MainWindow::checkConnection()
 
 bool MainWindow::saveKeptEdits()
 {
-    const qsizetype kept = store()->pendingCount();
+    const qsizetype kept = m_desk->pending()->count();
     if (kept == 0)
         return false;
-    const Status saved = store()->savePending();
+    const Status saved = m_desk->savePending();
     if (!saved)
         showError(tr("Some kept edits were not saved"), saved.message());
     else
@@ -466,10 +460,6 @@ void MainWindow::refreshFromElsewhere(const QString &table)
         return;
     }
     const int scrolled = m_table->verticalScrollBar()->value();
-    if (table.isEmpty() || table == QLatin1String("units")) {
-        store()->reloadUnits();
-        emit store()->unitsChanged();
-    }
     const qint64 current = currentProjectId();
     m_model->reload();
     // Keep the officer's row selected if it is still among the first pages.
@@ -487,23 +477,65 @@ void MainWindow::refreshFromElsewhere(const QString &table)
     statusBar()->showMessage(tr("Updated with changes saved by other officers."), 5000);
 }
 
+void MainWindow::onDeskChanged(const DeskChange &change)
+{
+    if (change.what == DeskChange::Elsewhere)
+        refreshFromElsewhere(change.table);
+}
+
+void MainWindow::queueConflict(const EditConflict &conflict)
+{
+    m_conflicts << conflict;
+    if (!m_resolving) // after the edit (or undo step) that met it has returned
+        QTimer::singleShot(0, this, &MainWindow::resolveConflicts);
+}
+
+void MainWindow::resolveConflicts()
+{
+    if (m_resolving || !m_desk)
+        return;
+    m_resolving = true;
+    // One conflict view at a time. Conflicts met meanwhile (another edit, the kept edits saved after
+    // a reconnect, the officer's own choice meeting a still newer save) wait in the queue.
+    while (!m_conflicts.isEmpty()) {
+        const EditConflict c = m_conflicts.takeFirst();
+        Desk *desk = m_desk.get();
+        ConflictDialog dialog(desk, c.base, c.mine, c.theirs, c.merge, m_moneyUnit, this);
+        const int answer = dialog.exec();
+        if (answer != QDialog::Accepted || m_desk.get() != desk)
+            continue; // dropped, or another desk was opened meanwhile
+        const Project chosen = dialog.result();
+        bool changed = false;
+        for (int f = 0; f < ProjectFieldCount && !changed; ++f)
+            changed = projectValue(chosen, ProjectField(f)) != projectValue(c.theirs, ProjectField(f));
+        if (!changed)
+            continue; // theirs kept as it is: nothing to write
+        // Made from what is stored now; if it moved again meanwhile the view comes back for it.
+        const Status s = desk->editProject(c.theirs, chosen, c.field);
+        if (!s && s.code() != Status::Code::Conflict && s.code() != Status::Code::Offline)
+            showError(tr("The change could not be saved"), s.message());
+    }
+    m_resolving = false;
+}
+
 void MainWindow::manageAccounts()
 {
-    if (!m_desk || !m_desk->db.isTeam())
+    if (!m_desk || !m_desk->isTeam())
         return;
-    TeamUsersDialog dialog(store(), this);
+    TeamUsersDialog dialog(m_desk.get(), this);
     dialog.exec();
 }
 
 void MainWindow::bindDesk()
 {
-    ProjectStore *st = store();
-    QUndoStack *undo = undoStack();
-    m_model = new ProjectTableModel(st, undo, this);
+    Desk *desk = m_desk.get();
+    ProjectStore *st = desk->projects();
+    QUndoStack *undo = desk->undoStack();
+    m_model = new ProjectTableModel(desk, this);
     m_model->setMoneyUnit(m_moneyUnit);
-    m_unitModel = new UnitTreeModel(st, this);
+    m_unitModel = new UnitTreeModel(desk, this);
     m_table->setModel(m_model);
-    m_table->setItemDelegate(new ProjectDelegate(st, m_table));
+    m_table->setItemDelegate(new ProjectDelegate(desk, m_table));
     m_unitTree->setModel(m_unitModel);
     m_unitTree->expandToDepth(0);
     m_unitTree->setCurrentIndex(m_unitModel->indexOf(0));
@@ -521,14 +553,14 @@ void MainWindow::bindDesk()
     delete m_progressView;
     delete m_facts;
     delete m_activities;
-    m_progressView = new ProgressView(st, undo, m_tabs);
+    m_progressView = new ProgressView(desk, m_tabs);
     m_tabs->addTab(m_progressView, tr("Progress and bulletin"));
-    m_facts = new FactsView(st, m_tabs);
+    m_facts = new FactsView(desk, m_tabs);
     m_tabs->addTab(m_facts, tr("Report figures"));
-    m_activities = new ActivitiesView(st, undo, m_tabs);
+    m_activities = new ActivitiesView(desk, m_tabs);
     m_tabs->addTab(m_activities, tr("Activities"));
     delete m_changeLog;
-    m_changeLog = new ChangeLogView(st, m_tabs);
+    m_changeLog = new ChangeLogView(desk, m_tabs);
     m_changeLog->setMoneyUnit(m_moneyUnit);
     m_tabs->addTab(m_changeLog, tr("Change log"));
     connect(m_progressView, &ProgressView::unitActivated, this, [this](qint64 unitId) {
@@ -536,7 +568,7 @@ void MainWindow::bindDesk()
         m_tabs->setCurrentIndex(0);
     });
 
-    m_detail = new ProjectDetailPanel(st, undo, m_detailDock);
+    m_detail = new ProjectDetailPanel(desk, m_detailDock);
     m_detail->setMoneyUnit(m_moneyUnit);
     m_detailDock->setWidget(m_detail);
 
@@ -556,28 +588,27 @@ void MainWindow::bindDesk()
     connect(m_model, &ProjectTableModel::totalsChanged, this, &MainWindow::updateTotals);
     connect(m_model, &ProjectTableModel::editRejected, this,
             [this](const QString &message) { showError(tr("The edit was not stored"), message); });
-    connect(st, &ProjectStore::errorOccurred, this, [this](const QString &message) {
+    // Messages and questions wait until the edit, undo or redo that raised them has returned:
+    // no dialog opens inside a command or inside another dialog's event loop.
+    connect(desk, &Desk::errorOccurred, this, [this](const QString &message) {
         showError(tr("The change could not be saved"), message);
-        if (m_desk->db.isTeam() && !m_desk->db.ping()) {
+        if (m_desk->isTeam() && !m_desk->ping()) {
             m_connected = false;
             updateConnectionLabel();
         }
-    });
-    // Saving over someone else's newer change: the officer decides, field by field.
-    st->setConflictResolver([this](const Project &base, const Project &mine, const Project &theirs, const ProjectMerge &merge) {
-        return ConflictDialog::resolve(store(), base, mine, theirs, merge, m_moneyUnit, this);
-    });
+    }, Qt::QueuedConnection);
+    connect(desk, &Desk::editConflict, this, &MainWindow::queueConflict);
+    connect(desk, &Desk::changed, this, &MainWindow::onDeskChanged);
     connect(undo, &QUndoStack::indexChanged, m_changeLog, &ChangeLogView::reload);
-    m_desk->notifier = std::make_unique<ChangeNotifier>(&m_desk->db);
-    connect(m_desk->notifier.get(), &ChangeNotifier::changedElsewhere, this, &MainWindow::refreshFromElsewhere);
+    desk->startWatching();
     m_connected = true;
-    if (m_desk->db.isTeam()) {
+    if (desk->isTeam()) {
         // Edits that could not reach the server before (even in a session that crashed) go in now.
-        st->setPendingFile(AppSettings::pendingEditsPath(m_desk->db.location()));
+        desk->pending()->setFile(AppSettings::pendingEditsPath(desk->location()));
         if (saveKeptEdits())
             m_model->reload();
     }
-    m_accountsAction->setEnabled(m_desk->db.isTeam() && m_desk->db.isAdmin());
+    m_accountsAction->setEnabled(desk->isTeam() && desk->isAdmin());
     updateConnectionLabel();
     connect(undo, &QUndoStack::canUndoChanged, m_undoAction, &QAction::setEnabled);
     connect(undo, &QUndoStack::canRedoChanged, m_redoAction, &QAction::setEnabled);
@@ -684,8 +715,9 @@ void MainWindow::addProject()
     p.unitId = unit;
     p.stage = Stage::Lead;
     p.stageDates.insert(Stage::Lead, QDate::currentDate());
-    auto *cmd = new AddProjectCommand(store(), p);
-    undoStack()->push(cmd);
+    auto *cmd = new AddProjectCommand(m_desk.get(), p);
+    if (!DeskEdits::perform(m_desk.get(), cmd, this))
+        return;
     m_detail->setProject(cmd->projectId());
     m_detailDock->show();
     statusBar()->showMessage(tr("Added a project; fill in its details on the right."), 5000);
@@ -701,9 +733,9 @@ void MainWindow::duplicateProject()
     copy.id = 0;
     copy.code.clear();
     copy.name = tr("%1 (copy)").arg(p->name);
-    auto *cmd = new AddProjectCommand(store(), copy);
-    undoStack()->push(cmd);
-    m_detail->setProject(cmd->projectId());
+    auto *cmd = new AddProjectCommand(m_desk.get(), copy);
+    if (DeskEdits::perform(m_desk.get(), cmd, this))
+        m_detail->setProject(cmd->projectId());
 }
 
 void MainWindow::deleteProjects()
@@ -728,7 +760,7 @@ void MainWindow::deleteProjects()
     if (QMessageBox::question(this, tr("Delete projects"), question, QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
         != QMessageBox::Yes)
         return;
-    undoStack()->push(new DeleteProjectsCommand(store(), victims));
+    DeskEdits::perform(m_desk.get(), new DeleteProjectsCommand(m_desk.get(), victims), this);
 }
 
 void MainWindow::addUnit()
@@ -804,7 +836,7 @@ void MainWindow::saveCopy()
                                                       tr("IPDesk desks (*.ipdesk)"));
     if (path.isEmpty())
         return;
-    Status s = m_desk->db.saveCopy(path);
+    Status s = m_desk->saveCopy(path);
     if (!s)
         showError(tr("Cannot save the copy"), s.message());
     else
@@ -825,10 +857,10 @@ void MainWindow::updateRecentMenu()
 
 void MainWindow::updateTitle()
 {
-    if (m_desk && m_desk->db.isTeam())
-        setWindowTitle(tr("IPDesk — %1 (team)").arg(m_desk->db.serverAddress().database));
+    if (m_desk && m_desk->isTeam())
+        setWindowTitle(tr("IPDesk — %1 (team)").arg(m_desk->serverName()));
     else
-        setWindowTitle(m_desk ? tr("IPDesk — %1").arg(QFileInfo(m_desk->db.location()).fileName()) : tr("IPDesk"));
+        setWindowTitle(m_desk ? tr("IPDesk — %1").arg(QFileInfo(m_desk->location()).fileName()) : tr("IPDesk"));
 }
 
 void MainWindow::showPreferences()
@@ -853,7 +885,7 @@ void MainWindow::importReports(const QStringList &paths)
 {
     if (!store() || paths.isEmpty())
         return;
-    ImportReportDialog dialog(store(), this);
+    ImportReportDialog dialog(m_desk.get(), this);
     dialog.readFiles(paths);
     if (dialog.exec() != QDialog::Accepted)
         return;
@@ -882,7 +914,7 @@ void MainWindow::pasteReportText()
     layout->addWidget(buttons);
     if (ask.exec() != QDialog::Accepted || edit->toPlainText().trimmed().isEmpty())
         return;
-    ImportReportDialog dialog(store(), this);
+    ImportReportDialog dialog(m_desk.get(), this);
     dialog.readText(edit->toPlainText());
     if (dialog.exec() == QDialog::Accepted) {
         m_facts->reload();
@@ -902,7 +934,7 @@ void MainWindow::importTable(const QString &path)
 {
     if (!store())
         return;
-    TableImportDialog dialog(store(), path, TableKind::Projects, this);
+    TableImportDialog dialog(m_desk.get(), path, TableKind::Projects, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const ImportResult r = dialog.result();
@@ -941,7 +973,7 @@ Status MainWindow::exportTable(const QString &path, bool gb18030)
     QProgressDialog progress(tr("Exporting…"), tr("Cancel"), 0, 1000, this);
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(500);
-    return TableExporter::exportProjects(store(), m_model->query(), path, options, [&progress](double f) {
+    return TableExporter::exportProjects(m_desk.get(), m_model->query(), path, options, [&progress](double f) {
         progress.setValue(int(f * 1000));
         return !progress.wasCanceled();
     });
@@ -1090,12 +1122,12 @@ void MainWindow::dropEvent(QDropEvent *event)
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     // Every edit is already committed, except those kept while the team database was unreachable.
-    if (m_desk && store()->pendingCount() > 0) {
+    if (m_desk && m_desk->pending()->count() > 0) {
         checkConnection();
-        if (store()->pendingCount() > 0
+        if (m_desk->pending()->count() > 0
             && QMessageBox::warning(this, tr("Unsaved edits"),
                                     tr("%n edit(s) could not reach the team database yet and would be lost. "
-                                       "Close anyway?", nullptr, int(store()->pendingCount())),
+                                       "Close anyway?", nullptr, int(m_desk->pending()->count())),
                                     QMessageBox::Close | QMessageBox::Cancel, QMessageBox::Cancel)
                 != QMessageBox::Close) {
             event->ignore();

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "base/money.h"
-#include "desk/projectstore.h"
+#include "desk/desk.h"
 
 #include <QMainWindow>
 #include <memory>
@@ -18,6 +18,8 @@ class QActionGroup;
 
 namespace IPDesk {
 
+class Desk;
+
 class ActivitiesView;
 class ChangeLogView;
 class ChangeNotifier;
@@ -26,15 +28,6 @@ class ProgressView;
 class ProjectDetailPanel;
 class ProjectTableModel;
 class UnitTreeModel;
-
-/// One open desk: its database, store and undo history.
-struct Desk
-{
-    Database db;
-    std::unique_ptr<ProjectStore> store;
-    std::unique_ptr<QUndoStack> undoStack;
-    std::unique_ptr<ChangeNotifier> notifier;
-};
 
 class MainWindow : public QMainWindow
 {
@@ -62,8 +55,11 @@ public:
     QTableView *projectView() const { return m_table; }
     QTreeView *unitView() const { return m_unitTree; }
     ProjectTableModel *projectModel() const { return m_model; }
-    ProjectStore *store() const { return m_desk ? m_desk->store.get() : nullptr; }
-    QUndoStack *undoStack() const { return m_desk ? m_desk->undoStack.get() : nullptr; }
+    Desk *desk() const { return m_desk.get(); }
+    ProjectStore *store() const { return m_desk ? m_desk->projects() : nullptr; }
+    QUndoStack *undoStack() const { return m_desk ? m_desk->undoStack() : nullptr; }
+    /// Whether the conflict view is open (it is never opened inside another one, nor inside an edit).
+    bool isResolvingConflict() const { return m_resolving; }
     ProjectDetailPanel *detailPanel() const { return m_detail; }
     QString lastError() const { return m_lastError; }
     QString totalsText() const;
@@ -121,8 +117,14 @@ private:
     void setMoneyUnit(MoneyUnit unit);
     qint64 currentProjectId() const;
     qint64 scopeUnitId() const;
+    void onDeskChanged(const DeskChange &change);
+    /// Queues a conflict and shows the conflict view for each in turn, after the edit has returned.
+    void queueConflict(const EditConflict &conflict);
+    void resolveConflicts();
 
     std::unique_ptr<Desk> m_desk;
+    QList<EditConflict> m_conflicts; ///< waiting for the conflict view
+    bool m_resolving = false;
     ProjectTableModel *m_model = nullptr;
     UnitTreeModel *m_unitModel = nullptr;
     MoneyUnit m_moneyUnit;

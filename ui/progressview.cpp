@@ -1,4 +1,5 @@
 #include "progressview.h"
+#include "desk/desk.h"
 
 #include "bulletinsettingsdialog.h"
 #include "base/metrics.h"
@@ -41,10 +42,10 @@
 
 namespace IPDesk {
 
-ProgressView::ProgressView(ProjectStore *store, QUndoStack *undoStack, QWidget *parent)
+ProgressView::ProgressView(Desk *desk, QWidget *parent)
     : QWidget(parent)
-    , m_store(store)
-    , m_undoStack(undoStack)
+    , m_desk(desk)
+    , m_store(desk->projects())
     , m_refreshTimer(new QTimer(this))
     , m_ranking(new RankingModel(this))
     , m_progress(new ProgressTableModel(this))
@@ -60,11 +61,8 @@ ProgressView::ProgressView(ProjectStore *store, QUndoStack *undoStack, QWidget *
     m_year->setRange(2000, 2100);
     // Open on the latest year that has targets; a past year is shown as of its last day.
     int year = QDate::currentDate().year();
-    {
-        QSqlQuery q = store->database()->query(QStringLiteral("SELECT MAX(year) FROM targets"));
-        if (q.exec() && q.next() && !q.value(0).isNull())
-            year = std::min(year, q.value(0).toInt());
-    }
+    if (const int latest = desk->facts()->latestTargetYear())
+        year = std::min(year, latest);
     m_year->setValue(year);
     m_asOf = new QDateEdit(year == QDate::currentDate().year() ? QDate::currentDate() : QDate(year, 12, 31), this);
     m_asOf->setObjectName(QStringLiteral("progressAsOf"));
@@ -139,11 +137,8 @@ ProgressView::ProgressView(ProjectStore *store, QUndoStack *undoStack, QWidget *
     connect(rules, &QPushButton::clicked, this, &ProgressView::editSettings);
     connect(bulletin, &QPushButton::clicked, this, [this] { exportBulletin(); });
     connect(print, &QPushButton::clicked, this, &ProgressView::printPreview);
-    connect(store, &ProjectStore::projectsReset, this, &ProgressView::scheduleRefresh);
-    connect(store, &ProjectStore::projectChanged, this, &ProgressView::scheduleRefresh);
-    connect(store, &ProjectStore::targetsChanged, this, &ProgressView::scheduleRefresh);
-    connect(store, &ProjectStore::unitsChanged, this, &ProgressView::scheduleRefresh);
-    connect(undoStack, &QUndoStack::indexChanged, this, &ProgressView::scheduleRefresh);
+    connect(desk, &Desk::changed, this, &ProgressView::scheduleRefresh);
+    connect(desk->undoStack(), &QUndoStack::indexChanged, this, &ProgressView::scheduleRefresh);
 }
 
 void ProgressView::showEvent(QShowEvent *event)
@@ -199,7 +194,7 @@ void ProgressView::refresh()
 {
     m_refreshTimer->stop();
     m_dirty = false;
-    m_data = BulletinData::collect(m_store, ProgressSettings::load(*m_store->database()), m_year->value(), m_asOf->date(), m_scope);
+    m_data = BulletinData::collect(m_desk, ProgressSettings::load(m_desk), m_year->value(), m_asOf->date(), m_scope);
     QList<ProgressRow> shown;
     const QList<qint64> scope = m_data.scopeUnitId ? m_store->subtree(m_data.scopeUnitId) : QList<qint64>();
     for (const ProgressRow &r : std::as_const(m_data.rows)) {
@@ -491,16 +486,15 @@ void ProgressView::printPreview()
 
 void ProgressView::editTargets()
 {
-    TargetsDialog dialog(m_store, m_undoStack, m_year->value(), this);
+    TargetsDialog dialog(m_desk, m_year->value(), this);
     dialog.exec();
     refresh();
 }
 
 void ProgressView::editSettings()
 {
-    BulletinSettingsDialog dialog(m_store->database(), this);
-    if (dialog.exec() == QDialog::Accepted)
-        refresh();
+    BulletinSettingsDialog dialog(m_desk, this);
+    dialog.exec(); // the change (and its undo) refresh the view through the Desk
 }
 
 } // namespace IPDesk

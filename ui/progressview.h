@@ -15,6 +15,8 @@ class QUndoStack;
 
 namespace IPDesk {
 
+class Desk;
+
 class MonthlyModel;
 class ProgressTableModel;
 class RankingModel;
@@ -26,7 +28,7 @@ class ProgressView : public QWidget
 {
     Q_OBJECT
 public:
-    ProgressView(ProjectStore *store, QUndoStack *undoStack, QWidget *parent = nullptr);
+    ProgressView(Desk *desk, QWidget *parent = nullptr);
     ~ProgressView() override;
 
     /// The unit whose units are compared (its children); 0 for the default.
@@ -58,8 +60,9 @@ private:
     void buildCharts();
     void updateCharts();
 
+    Desk *m_desk;
+
     ProjectStore *m_store;
-    QUndoStack *m_undoStack;
     BulletinData m_data;
     qint64 m_scope = -1;
     bool m_dirty = true; // computed when shown: a large desk takes seconds

@@ -1,4 +1,5 @@
 #include "projectdelegate.h"
+#include "desk/desk.h"
 
 #include "dateedit.h"
 #include "base/money.h"
@@ -10,9 +11,10 @@
 
 namespace IPDesk {
 
-ProjectDelegate::ProjectDelegate(ProjectStore *store, QObject *parent)
+ProjectDelegate::ProjectDelegate(Desk *desk, QObject *parent)
     : QStyledItemDelegate(parent)
-    , m_store(store)
+    , m_desk(desk)
+    , m_store(desk->projects())
 {
 }
 

@@ -6,6 +6,7 @@ class QComboBox;
 
 namespace IPDesk {
 
+class Desk;
 class ProjectStore;
 
 /// Editors for the pipeline table: a stage combo, a type combo, a unit picker, a money editor
@@ -14,7 +15,7 @@ class ProjectDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
 public:
-    explicit ProjectDelegate(ProjectStore *store, QObject *parent = nullptr);
+    explicit ProjectDelegate(Desk *desk, QObject *parent = nullptr);
 
     QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     void setEditorData(QWidget *editor, const QModelIndex &index) const override;
@@ -25,6 +26,7 @@ public:
     static void fillUnitCombo(QComboBox *combo, const ProjectStore *store);
 
 private:
+    Desk *m_desk;
     ProjectStore *m_store;
 };
 

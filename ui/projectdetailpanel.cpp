@@ -1,4 +1,5 @@
 #include "projectdetailpanel.h"
+#include "desk/desk.h"
 
 #include "models/changelogmodel.h"
 #include "dateedit.h"
@@ -29,10 +30,10 @@ const ProjectField moneyFields[5] = {ProjectField::PlannedInvestment, ProjectFie
                                      ProjectField::ExpectedTax};
 }
 
-ProjectDetailPanel::ProjectDetailPanel(ProjectStore *store, QUndoStack *undoStack, QWidget *parent)
+ProjectDetailPanel::ProjectDetailPanel(Desk *desk, QWidget *parent)
     : QWidget(parent)
-    , m_store(store)
-    , m_undoStack(undoStack)
+    , m_desk(desk)
+    , m_store(desk->projects())
 {
     auto *outer = new QVBoxLayout(this);
     m_title = new QLabel(this);
@@ -121,7 +122,7 @@ ProjectDetailPanel::ProjectDetailPanel(ProjectStore *store, QUndoStack *undoStac
     historyBox->setCheckable(true);
     historyBox->setChecked(true);
     auto *historyLayout = new QVBoxLayout(historyBox);
-    m_history = new ChangeLogModel(store, this);
+    m_history = new ChangeLogModel(desk, this);
     m_historyView = new QTableView(historyBox);
     m_historyView->setObjectName(QStringLiteral("projectHistory"));
     m_historyView->setModel(m_history);
@@ -147,12 +148,11 @@ ProjectDetailPanel::ProjectDetailPanel(ProjectStore *store, QUndoStack *undoStac
     connect(m_manufacturing, &QCheckBox::toggled, this, [this] { setDirty(true); });
     connect(m_notes, &QPlainTextEdit::textChanged, this, [this] { setDirty(true); });
 
-    connect(store, &ProjectStore::projectChanged, this, [this](qint64 id) {
-        if (id == m_project.id)
+    connect(desk, &Desk::changed, this, [this](const DeskChange &change) {
+        if ((change.what == DeskChange::Project && change.id == m_project.id) || change.what == DeskChange::Projects
+            || change.what == DeskChange::Units)
             load();
     });
-    connect(store, &ProjectStore::projectsReset, this, &ProjectDetailPanel::load);
-    connect(store, &ProjectStore::unitsChanged, this, &ProjectDetailPanel::load);
     setProject(0);
 }
 
@@ -220,7 +220,7 @@ void ProjectDetailPanel::load()
     m_history->setFilter(history);
     m_historyView->resizeColumnsToContents();
     // The server decides what this account may write; say so here before the officer types.
-    const bool writable = !p || m_store->canWrite(m_project.unitId);
+    const bool writable = !p || m_desk->canWrite(m_project.unitId);
     m_readOnly->setVisible(!writable);
     if (!writable)
         m_readOnly->setText(tr("Read only: your account writes projects of its own unit and the units below it, "
@@ -285,8 +285,13 @@ bool ProjectDetailPanel::apply()
         return false;
     }
     m_error->hide();
-    m_undoStack->push(new UpdateProjectCommand(m_store, m_project, after, ProjectField::Count));
-    return true;
+    // Saved; or kept until the connection is back; or the window asks about a conflict next.
+    const Status s = m_desk->editProject(m_project, after, std::nullopt);
+    if (s || s.code() == Status::Code::Offline || s.code() == Status::Code::Conflict)
+        return true;
+    m_error->setText(s.message());
+    m_error->show();
+    return false;
 }
 
 QString ProjectDetailPanel::errorText() const

@@ -18,6 +18,7 @@ namespace IPDesk {
 
 class ChangeLogModel;
 class OptionalDateEdit;
+class Desk;
 class ProjectStore;
 
 /// The detail form for one project, with its stage history. "Apply" pushes one undoable command.
@@ -25,7 +26,7 @@ class ProjectDetailPanel : public QWidget
 {
     Q_OBJECT
 public:
-    ProjectDetailPanel(ProjectStore *store, QUndoStack *undoStack, QWidget *parent = nullptr);
+    ProjectDetailPanel(Desk *desk, QWidget *parent = nullptr);
 
     qint64 projectId() const { return m_project.id; }
     void setProject(qint64 id);
@@ -42,8 +43,9 @@ private:
     bool readForm(Project *p, QStringList *errors) const;
     void setDirty(bool dirty);
 
+    Desk *m_desk;
+
     ProjectStore *m_store;
-    QUndoStack *m_undoStack;
     Project m_project;
     MoneyUnit m_moneyUnit = MoneyUnit::Yi;
     bool m_loading = false;

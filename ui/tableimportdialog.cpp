@@ -1,4 +1,5 @@
 #include "tableimportdialog.h"
+#include "desk/desk.h"
 
 #include <QComboBox>
 #include <QCryptographicHash>
@@ -19,11 +20,12 @@
 
 namespace IPDesk {
 
-TableImportDialog::TableImportDialog(ProjectStore *store, const QString &path, TableKind kind, QWidget *parent)
+TableImportDialog::TableImportDialog(Desk *desk, const QString &path, TableKind kind, QWidget *parent)
     : QDialog(parent)
-    , m_store(store)
+    , m_desk(desk)
+    , m_store(desk->projects())
     , m_path(path)
-    , m_importer(store)
+    , m_importer(desk)
 {
     setWindowTitle(tr("Import %1").arg(QFileInfo(path).fileName()));
     resize(1100, 720);

@@ -12,6 +12,8 @@ class QTableWidget;
 
 namespace IPDesk {
 
+class Desk;
+
 /// File → Import Table: the file's columns matched to fields (by Chinese and English headers, or as
 /// saved for the last file with the same headers), a preview of the rows as they will be stored,
 /// every problem listed before anything is written, then one transaction with progress and cancel.
@@ -19,7 +21,7 @@ class TableImportDialog : public QDialog
 {
     Q_OBJECT
 public:
-    TableImportDialog(ProjectStore *store, const QString &path, TableKind kind = TableKind::Projects, QWidget *parent = nullptr);
+    TableImportDialog(Desk *desk, const QString &path, TableKind kind = TableKind::Projects, QWidget *parent = nullptr);
 
     TableImporter &importer() { return m_importer; }
     QTableWidget *mappingTable() const { return m_fields; }
@@ -41,6 +43,8 @@ private:
     void fillPreview();
     void mappingEdited();
     QString mappingKey() const;
+
+    Desk *m_desk;
 
     ProjectStore *m_store;
     QString m_path;

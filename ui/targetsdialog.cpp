@@ -1,4 +1,6 @@
 #include "targetsdialog.h"
+#include "desk/desk.h"
+#include "deskedits.h"
 
 #include "desk/factstore.h"
 #include "base/metrics.h"
@@ -26,10 +28,10 @@ namespace {
 enum { UnitRole = Qt::UserRole + 1, MetricRole };
 }
 
-TargetsDialog::TargetsDialog(ProjectStore *store, QUndoStack *undoStack, int year, QWidget *parent)
+TargetsDialog::TargetsDialog(Desk *desk, int year, QWidget *parent)
     : QDialog(parent)
-    , m_store(store)
-    , m_undoStack(undoStack)
+    , m_desk(desk)
+    , m_store(desk->projects())
 {
     setWindowTitle(tr("Targets"));
     resize(760, 560);
@@ -68,9 +70,9 @@ TargetsDialog::TargetsDialog(ProjectStore *store, QUndoStack *undoStack, int yea
     connect(remove, &QPushButton::clicked, this, &TargetsDialog::removeTarget);
     connect(copy, &QPushButton::clicked, this, [this] { copyLastYear(); });
     connect(split, &QPushButton::clicked, this, &TargetsDialog::splitSelected);
-    connect(undo, &QPushButton::clicked, undoStack, &QUndoStack::undo);
-    connect(redo, &QPushButton::clicked, undoStack, &QUndoStack::redo);
-    connect(undoStack, &QUndoStack::indexChanged, this, &TargetsDialog::reload);
+    connect(undo, &QPushButton::clicked, desk->undoStack(), &QUndoStack::undo);
+    connect(redo, &QPushButton::clicked, desk->undoStack(), &QUndoStack::redo);
+    connect(desk->undoStack(), &QUndoStack::indexChanged, this, &TargetsDialog::reload);
     connect(m_table, &QTableWidget::itemChanged, this, [this](QTableWidgetItem *item) {
         if (m_loading || item->column() != 2)
             return;
@@ -83,10 +85,10 @@ TargetsDialog::TargetsDialog(ProjectStore *store, QUndoStack *undoStack, int yea
             reload();
             return;
         }
-        FactStore facts(m_store->database());
+        const FactStore &facts = *m_desk->facts();
         Target t = facts.target(unit, m_year->value(), metric).value_or(Target{unit, m_year->value(), metric, v, QStringLiteral("at_least")});
         t.value = v;
-        m_undoStack->push(new ChangeTargetsCommand(m_store, TargetPlans::set(facts, t), tr("Change target")));
+        DeskEdits::perform(m_desk, new ChangeTargetsCommand(m_desk, TargetPlans::set(facts, t), tr("Change target")), this);
     });
     reload();
 }
@@ -94,7 +96,7 @@ TargetsDialog::TargetsDialog(ProjectStore *store, QUndoStack *undoStack, int yea
 void TargetsDialog::reload()
 {
     m_loading = true;
-    const QList<Target> targets = FactStore(m_store->database()).targets(m_year->value());
+    const QList<Target> targets = m_desk->facts()->targets(m_year->value());
     m_table->setRowCount(int(targets.size()));
     for (int r = 0; r < targets.size(); ++r) {
         const Target &t = targets.at(r);
@@ -147,10 +149,10 @@ void TargetsDialog::addTarget()
         QMessageBox::warning(this, tr("Target not added"), tr("A target must be greater than zero."));
         return;
     }
-    FactStore facts(m_store->database());
+    const FactStore &facts = *m_desk->facts();
     const Target t{unit->currentData().toLongLong(), m_year->value(), metric->currentData().toString(), value->value(),
                    qualifier->currentData().toString()};
-    m_undoStack->push(new ChangeTargetsCommand(m_store, TargetPlans::set(facts, t), tr("Add target")));
+    DeskEdits::perform(m_desk, new ChangeTargetsCommand(m_desk, TargetPlans::set(facts, t), tr("Add target")), this);
 }
 
 void TargetsDialog::removeTarget()
@@ -160,8 +162,8 @@ void TargetsDialog::removeTarget()
         return;
     const qint64 unit = m_table->item(row, 0)->data(UnitRole).toLongLong();
     const QString metric = m_table->item(row, 1)->data(MetricRole).toString();
-    m_undoStack->push(new ChangeTargetsCommand(m_store, TargetPlans::remove(FactStore(m_store->database()), unit, m_year->value(), metric),
-                                               tr("Remove target")));
+    DeskEdits::perform(m_desk, new ChangeTargetsCommand(m_desk, TargetPlans::remove(*m_desk->facts(), unit, m_year->value(), metric),
+                                               tr("Remove target")), this);
 }
 
 void TargetsDialog::copyLastYear(double growth)
@@ -173,13 +175,13 @@ void TargetsDialog::copyLastYear(double growth)
         if (!ok)
             return;
     }
-    const QList<TargetChange> changes = TargetPlans::copyYear(FactStore(m_store->database()), m_year->value() - 1, m_year->value(), growth, false);
+    const QList<TargetChange> changes = TargetPlans::copyYear(*m_desk->facts(), m_year->value() - 1, m_year->value(), growth, false);
     if (changes.isEmpty()) {
         QMessageBox::information(this, tr("Nothing to copy"),
                                  tr("%1 has no targets that %2 does not have already.").arg(m_year->value() - 1).arg(m_year->value()));
         return;
     }
-    m_undoStack->push(new ChangeTargetsCommand(m_store, changes, tr("Copy %n target(s) from last year", nullptr, int(changes.size()))));
+    DeskEdits::perform(m_desk, new ChangeTargetsCommand(m_desk, changes, tr("Copy %n target(s) from last year", nullptr, int(changes.size()))), this);
 }
 
 void TargetsDialog::splitSelected()
@@ -195,17 +197,18 @@ void TargetsDialog::splitSelected()
         QMessageBox::information(this, tr("Split over units"), tr("%1 has no units below it.").arg(m_store->unitName(unit)));
         return;
     }
-    SplitTargetDialog dialog(m_store, unit, m_year->value(), metric, this);
+    SplitTargetDialog dialog(m_desk, unit, m_year->value(), metric, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    m_undoStack->push(new ChangeTargetsCommand(m_store, TargetPlans::split(FactStore(m_store->database()), m_year->value(), metric, dialog.parts()),
-                                               tr("Split target of %1").arg(m_store->unitName(unit))));
+    DeskEdits::perform(m_desk, new ChangeTargetsCommand(m_desk, TargetPlans::split(*m_desk->facts(), m_year->value(), metric, dialog.parts()),
+                                               tr("Split target of %1").arg(m_store->unitName(unit))), this);
 }
 
-SplitTargetDialog::SplitTargetDialog(ProjectStore *store, qint64 unitId, int year, const QString &metric, QWidget *parent)
+SplitTargetDialog::SplitTargetDialog(Desk *desk, qint64 unitId, int year, const QString &metric, QWidget *parent)
     : QDialog(parent)
 {
-    FactStore facts(store->database());
+    const ProjectStore *store = desk->projects();
+    const FactStore &facts = *desk->facts();
     m_target = facts.target(unitId, year, metric).value_or(Target{}).value;
     setWindowTitle(tr("Split the target of %1").arg(store->unitName(unitId)));
     auto *form = new QFormLayout(this);

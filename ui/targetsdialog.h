@@ -11,6 +11,7 @@ class QSpinBox;
 
 namespace IPDesk {
 
+class Desk;
 class ProjectStore;
 
 /// Targets of a year (目标/任务): set, remove, copy last year's with a growth rate, and split a
@@ -19,7 +20,7 @@ class TargetsDialog : public QDialog
 {
     Q_OBJECT
 public:
-    TargetsDialog(ProjectStore *store, QUndoStack *undoStack, int year, QWidget *parent = nullptr);
+    TargetsDialog(Desk *desk, int year, QWidget *parent = nullptr);
     QTableWidget *table() const { return m_table; }
 
 public slots:
@@ -31,8 +32,8 @@ public slots:
     void splitSelected();
 
 private:
+    Desk *m_desk;
     ProjectStore *m_store;
-    QUndoStack *m_undoStack;
     QSpinBox *m_year;
     QTableWidget *m_table;
     bool m_loading = false;
@@ -43,7 +44,7 @@ class SplitTargetDialog : public QDialog
 {
     Q_OBJECT
 public:
-    SplitTargetDialog(ProjectStore *store, qint64 unitId, int year, const QString &metric, QWidget *parent = nullptr);
+    SplitTargetDialog(Desk *desk, qint64 unitId, int year, const QString &metric, QWidget *parent = nullptr);
     QHash<qint64, double> parts() const;
     double remainder() const;
     QLabel *remainderLabel() const { return m_remainder; }

@@ -1,4 +1,5 @@
 #include "teamusersdialog.h"
+#include "desk/desk.h"
 
 #include "desk/projectstore.h"
 #include "desk/teamusers.h"
@@ -16,9 +17,10 @@
 
 namespace IPDesk {
 
-TeamUsersDialog::TeamUsersDialog(ProjectStore *store, QWidget *parent)
+TeamUsersDialog::TeamUsersDialog(Desk *desk, QWidget *parent)
     : QDialog(parent)
-    , m_store(store)
+    , m_desk(desk)
+    , m_store(desk->projects())
     , m_model(new QStandardItemModel(0, 4, this))
 {
     setWindowTitle(tr("Team Accounts"));
@@ -35,7 +37,7 @@ TeamUsersDialog::TeamUsersDialog(ProjectStore *store, QWidget *parent)
     for (TeamUser::Role r : {TeamUser::Role::Officer, TeamUser::Role::Viewer, TeamUser::Role::Admin})
         m_role->addItem(TeamUser::roleName(r), int(r));
     m_unit = new QComboBox(this);
-    for (const Unit &u : store->units())
+    for (const Unit &u : m_store->units())
         m_unit->addItem(u.name, u.id);
     m_password = new QLineEdit(this);
     m_password->setEchoMode(QLineEdit::Password);
@@ -84,7 +86,7 @@ TeamUsersDialog::TeamUsersDialog(ProjectStore *store, QWidget *parent)
 void TeamUsersDialog::reload()
 {
     m_model->removeRows(0, m_model->rowCount());
-    for (const TeamUser &u : TeamUsers::list(*m_store->database())) {
+    for (const TeamUser &u : TeamUsers::list(*m_desk->database())) {
         auto *role = new QStandardItem(TeamUser::roleName(u.role));
         role->setData(int(u.role));
         auto *unit = new QStandardItem(u.unitId ? m_store->unitName(u.unitId) : tr("(all units)"));
@@ -100,7 +102,7 @@ bool TeamUsersDialog::addAccount(const QString &login, int role, qint64 unitId, 
     u.login = login;
     u.role = TeamUser::Role(role);
     u.unitId = u.role == TeamUser::Role::Officer ? unitId : 0;
-    const Status s = TeamUsers::save(*m_store->database(), u, password);
+    const Status s = TeamUsers::save(*m_desk->database(), u, password);
     if (!s) {
         QMessageBox::warning(this, tr("The account was not saved"), s.message());
         return false;
@@ -119,7 +121,7 @@ void TeamUsersDialog::removeSelected()
                                                            "its past changes stay in the change log.").arg(login))
         != QMessageBox::Yes)
         return;
-    const Status s = TeamUsers::remove(*m_store->database(), login);
+    const Status s = TeamUsers::remove(*m_desk->database(), login);
     if (!s)
         QMessageBox::warning(this, tr("The account was not changed"), s.message());
     reload();

@@ -9,6 +9,7 @@ class QTableView;
 
 namespace IPDesk {
 
+class Desk;
 class ProjectStore;
 
 /// Tools → Team Accounts (administrators): who may sign in, as what, and which units they write.
@@ -17,12 +18,13 @@ class TeamUsersDialog : public QDialog
 {
     Q_OBJECT
 public:
-    explicit TeamUsersDialog(ProjectStore *store, QWidget *parent = nullptr);
+    explicit TeamUsersDialog(Desk *desk, QWidget *parent = nullptr);
     bool addAccount(const QString &login, int role, qint64 unitId, const QString &password);
 
 private:
     void reload();
     void removeSelected();
+    Desk *m_desk;
     ProjectStore *m_store;
     QStandardItemModel *m_model;
     QTableView *m_table;

@@ -6,6 +6,7 @@
 #include "progress/progress.h"
 #include "progress/bulletin.h"
 #include "tables/tableimport.h"
+#include "desk/desk.h"
 #include "desk/deskcopy.h"
 #include "desk/teamusers.h"
 
@@ -144,18 +145,25 @@ Args parseArgs(const QStringList &argv, const QSet<QString> &valueOptions, const
     return a;
 }
 
+/// The one way the commands open a desk: the named one, else the default (as the window does).
+Status openDesk(Desk *desk, const QString &location, Database::OpenMode mode)
+{
+    return desk->open(location.isEmpty() ? AppSettings::defaultDatabase() : location, mode);
+}
+
 int cmdDemo(const Args &a)
 {
     if (a.db.isEmpty())
         return usage(Cli::tr("demo needs --db PATH"));
     if (QFileInfo::exists(a.db) && QFileInfo(a.db).size() > 0)
         return fail(Cli::tr("%1 exists already; the demo is written only to a new file.").arg(a.db));
-    Database db;
-    Status s = db.open(a.db);
+    Desk desk;
+    Status s = openDesk(&desk, a.db, Database::OpenMode::CreateIfMissing);
     if (!s)
         return fail(s.message());
-    ProjectStore store(&db);
-    s = DemoData::loadBuiltIn(&store);
+    Database &db = *desk.database();
+    ProjectStore &store = *desk.projects();
+    s = DemoData::loadBuiltIn(&desk);
     if (!s)
         return fail(s.message());
     out() << Cli::tr("Demo desk written to %1: %2 units, %3 projects.")
@@ -166,11 +174,12 @@ int cmdDemo(const Args &a)
 
 int cmdProjects(const Args &a)
 {
-    Database db;
-    Status s = db.open(a.db.isEmpty() ? AppSettings::defaultDatabase() : a.db, Database::OpenMode::ExistingOnly);
+    Desk desk;
+    Status s = openDesk(&desk, a.db, Database::OpenMode::ExistingOnly);
     if (!s)
         return fail(s.message());
-    ProjectStore store(&db);
+    Database &db = *desk.database();
+    ProjectStore &store = *desk.projects();
     ProjectQuery q;
     q.sortField = ProjectField::Code;
     const bool json = a.flags.contains(QStringLiteral("json"));
@@ -246,18 +255,19 @@ int cmdImportReport(const Args &a)
 {
     if (a.positional.isEmpty())
         return usage(Cli::tr("import-report needs at least one report file"));
-    Database db;
-    Status s = db.open(a.db.isEmpty() ? AppSettings::defaultDatabase() : a.db);
+    Desk desk;
+    Status s = openDesk(&desk, a.db, Database::OpenMode::CreateIfMissing);
     if (!s)
         return fail(s.message());
+    Database &db = *desk.database();
     // A report that states no year or names no unit: --year and --unit give them, as the officer
     // does in the import dialog; without them such figures are left out, and said so.
     const int year = a.options.value(QStringLiteral("year")).toInt();
     if (a.options.contains(QStringLiteral("year")) && (year < 1900 || year > 2200))
         return usage(Cli::tr("--year needs a year such as 2024"));
     const QString unit = a.options.value(QStringLiteral("unit")).trimmed();
-    ProjectStore store(&db);
-    ReportImporter importer(&store);
+    ProjectStore &store = *desk.projects();
+    ReportImporter importer(&desk);
     QList<ImportPlan> plans;
     int unreadable = 0;
     for (const QString &file : a.positional) {
@@ -311,12 +321,13 @@ int cmdProgress(const Args &a)
     QDate asOf;
     if (!yearAndAsOf(a, QStringLiteral("progress"), &year, &asOf, &code))
         return code;
-    Database db;
-    Status s = db.open(a.db.isEmpty() ? AppSettings::defaultDatabase() : a.db, Database::OpenMode::ExistingOnly);
+    Desk desk;
+    Status s = openDesk(&desk, a.db, Database::OpenMode::ExistingOnly);
     if (!s)
         return fail(s.message());
-    ProjectStore store(&db);
-    ProgressCalculator calc(&store, ProgressSettings::load(db));
+    Database &db = *desk.database();
+    ProjectStore &store = *desk.projects();
+    ProgressCalculator calc(&desk, ProgressSettings::load(&desk));
     QString note;
     const QDate effective = ProgressCalculator::effectiveAsOf(year, asOf, &note);
     if (!note.isEmpty())
@@ -366,12 +377,13 @@ int cmdBulletin(const Args &a)
     const QString output = a.options.value(QStringLiteral("o"));
     if (output.isEmpty())
         return usage(Cli::tr("bulletin needs -o FILE.pdf"));
-    Database db;
-    Status s = db.open(a.db.isEmpty() ? AppSettings::defaultDatabase() : a.db, Database::OpenMode::ExistingOnly);
+    Desk desk;
+    Status s = openDesk(&desk, a.db, Database::OpenMode::ExistingOnly);
     if (!s)
         return fail(s.message());
-    ProjectStore store(&db);
-    const BulletinData data = BulletinData::collect(&store, ProgressSettings::load(db), year, asOf);
+    Database &db = *desk.database();
+    ProjectStore &store = *desk.projects();
+    const BulletinData data = BulletinData::collect(&desk, ProgressSettings::load(&desk), year, asOf);
     if (!data.note.isEmpty())
         err() << data.note << '\n';
     s = BulletinWriter::writePdf(data, output);
@@ -390,12 +402,13 @@ int cmdImport(const Args &a)
         return usage(Cli::tr("--kind is projects, targets or facts"));
     if (a.positional.size() != 1)
         return usage(Cli::tr("import needs one CSV or XLSX file"));
-    Database db;
-    Status s = db.open(a.db.isEmpty() ? AppSettings::defaultDatabase() : a.db);
+    Desk desk;
+    Status s = openDesk(&desk, a.db, Database::OpenMode::CreateIfMissing);
     if (!s)
         return fail(s.message());
-    ProjectStore store(&db);
-    TableImporter importer(&store);
+    Database &db = *desk.database();
+    ProjectStore &store = *desk.projects();
+    TableImporter importer(&desk);
     s = importer.open(a.positional.first(), kind);
     if (!s)
         return fail(s.message());
@@ -438,18 +451,19 @@ int cmdExport(const Args &a)
     const QString output = a.options.value(QStringLiteral("o"));
     if (output.isEmpty())
         return usage(Cli::tr("export needs -o FILE.csv or FILE.xlsx"));
-    Database db;
-    Status s = db.open(a.db.isEmpty() ? AppSettings::defaultDatabase() : a.db, Database::OpenMode::ExistingOnly);
+    Desk desk;
+    Status s = openDesk(&desk, a.db, Database::OpenMode::ExistingOnly);
     if (!s)
         return fail(s.message());
-    ProjectStore store(&db);
+    Database &db = *desk.database();
+    ProjectStore &store = *desk.projects();
     TableExporter::Options options;
     options.gb18030 = a.flags.contains(QStringLiteral("gb18030"));
     ProjectQuery q;
     q.sortField = ProjectField::Code;
-    s = kind == TableKind::Projects ? TableExporter::exportProjects(&store, q, output, options)
-      : kind == TableKind::Targets  ? TableExporter::exportTargets(&store, output, options)
-                                    : TableExporter::exportFacts(&store, output, options);
+    s = kind == TableKind::Projects ? TableExporter::exportProjects(&desk, q, output, options)
+      : kind == TableKind::Targets  ? TableExporter::exportTargets(&desk, output, options)
+                                    : TableExporter::exportFacts(&desk, output, options);
     if (!s)
         return fail(s.message());
     out() << Cli::tr("Written to %1.").arg(output) << '\n';
@@ -499,11 +513,12 @@ int cmdMigrate(const Args &a)
 
 int cmdUser(const Args &a)
 {
-    Database db;
-    Status s = db.open(a.db.isEmpty() ? AppSettings::defaultDatabase() : a.db, Database::OpenMode::ExistingOnly);
+    Desk desk;
+    Status s = openDesk(&desk, a.db, Database::OpenMode::ExistingOnly);
     if (!s)
         return fail(s.message());
-    ProjectStore store(&db);
+    Database &db = *desk.database();
+    ProjectStore &store = *desk.projects();
     const QString action = a.positional.value(0);
     if (action == QLatin1String("list")) {
         const QList<TeamUser> users = TeamUsers::list(db, &s);

@@ -1,5 +1,6 @@
 // Benchmark: progress of 200 units × every metric over N projects (default 1,000,000), and the
 // 200-unit bulletin PDF. It measures; it does not pass or fail.
+#include "desk/desk.h"
 #include "benchdesk.h"
 #include "progress/bulletin.h"
 #include "desk/factstore.h"
@@ -25,10 +26,11 @@ int main(int argc, char **argv)
     t.start();
     if (!generate(path, n))
         return 1;
-    Database db;
-    if (!db.open(path))
+    Desk desk;
+    Database &db = *desk.database();
+    if (!desk.open(path))
         return 1;
-    ProjectStore store(&db);
+    ProjectStore &store = *desk.projects();
     {
         // A target of every metric for each of the 200 units.
         Transaction tx(db);
@@ -42,12 +44,12 @@ int main(int argc, char **argv)
     }
     out << "generated " << n << " projects, " << store.units().size() << " units in " << t.elapsed() << " ms (setup)\n";
 
-    ProgressCalculator calc(&store);
+    ProgressCalculator calc(&desk);
     t.restart();
     const QList<ProgressRow> rows = calc.compute(2023, QDate(2023, 6, 30));
     const qint64 computeMs = t.elapsed();
     t.restart();
-    const BulletinData data = BulletinData::collect(&store, ProgressSettings(), 2023, QDate(2023, 6, 30), 1);
+    const BulletinData data = BulletinData::collect(&desk, ProgressSettings(), 2023, QDate(2023, 6, 30), 1);
     const qint64 collectMs = t.elapsed();
     t.restart();
     Status s = BulletinWriter::writePdf(data, dir.filePath(QStringLiteral("bulletin.pdf")));

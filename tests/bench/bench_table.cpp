@@ -1,5 +1,6 @@
 // Benchmark: importing a generated CSV of N rows (default 1,000,000) and an XLSX of 100,000 rows,
 // beside sqlite3's own .import of the same CSV into a bare table (the floor). Peak memory after each.
+#include "desk/desk.h"
 #include "benchdesk.h"
 #include "desk/demodata.h"
 #include "tables/tableimport.h"
@@ -38,11 +39,12 @@ void writeCsv(const QString &path, int rows)
 qint64 importInto(const QString &file, QTextStream &out, const QString &label)
 {
     QTemporaryDir dir;
-    Database db;
-    db.open(dir.filePath(QStringLiteral("b.ipdesk")));
-    ProjectStore store(&db);
-    DemoData::loadBuiltIn(&store);
-    TableImporter importer(&store);
+    Desk desk;
+    Database &db = *desk.database();
+    desk.open(dir.filePath(QStringLiteral("b.ipdesk")));
+    ProjectStore &store = *desk.projects();
+    DemoData::loadBuiltIn(&desk);
+    TableImporter importer(&desk);
     QElapsedTimer t;
     t.start();
     Status s = importer.open(file, TableKind::Projects);

@@ -242,6 +242,15 @@ QString fieldColumn(ProjectField f)
     return QString();
 }
 
+QString fieldKey(ProjectField f)
+{
+    switch (f) {
+    case ProjectField::SignedDate: return QStringLiteral("signed_date");
+    case ProjectField::StartedDate: return QStringLiteral("started_date");
+    default: return fieldColumn(f);
+    }
+}
+
 bool isMoneyField(ProjectField f)
 {
     return f == ProjectField::PlannedInvestment || f == ProjectField::SignedInvestment

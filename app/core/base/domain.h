@@ -123,8 +123,12 @@ enum class ProjectField : int {
     Count
 };
 
+constexpr int ProjectFieldCount = int(ProjectField::Count);
+
 QString fieldName(ProjectField f);
 QString fieldColumn(ProjectField f); // the SQL column, empty for stage dates
+/// A stable name for files (the column, or signed_date / started_date): never the enum's number.
+QString fieldKey(ProjectField f);
 bool isMoneyField(ProjectField f);
 bool isDateField(ProjectField f);
 Stage dateFieldStage(ProjectField f);

@@ -1,4 +1,5 @@
 #include "desk/demodata.h"
+#include "desk/desk.h"
 
 #include "desk/activitystore.h"
 #include "desk/factstore.h"
@@ -18,16 +19,17 @@ Yuan yi(const QJsonValue &v)
 }
 } // namespace
 
-Status DemoData::loadBuiltIn(ProjectStore *store)
+Status DemoData::loadBuiltIn(Desk *desk)
 {
     QFile f(QStringLiteral(":/demo/demo.json"));
     if (!f.open(QIODevice::ReadOnly))
         return Status::error(tr("The demo data is missing from this build."));
-    return load(store, f.readAll());
+    return load(desk, f.readAll());
 }
 
-Status DemoData::load(ProjectStore *store, const QByteArray &json)
+Status DemoData::load(Desk *desk, const QByteArray &json)
 {
+    ProjectStore *store = desk->projects();
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &pe);
     if (doc.isNull() || doc.object().value(QLatin1String("format")).toString() != QLatin1String("ipdesk-demo"))
@@ -35,7 +37,7 @@ Status DemoData::load(ProjectStore *store, const QByteArray &json)
     if (!store->units().isEmpty() || store->projectCount() > 0)
         return Status::error(tr("The demo data goes only into an empty desk."));
     const QJsonObject root = doc.object();
-    Database *db = store->database();
+    Database *db = desk->database();
     Transaction t(*db);
 
     QHash<QString, qint64> unitIds;
@@ -55,7 +57,7 @@ Status DemoData::load(ProjectStore *store, const QByteArray &json)
         unitIds.insert(o.value(QLatin1String("name")).toString(), id);
     }
 
-    FactStore facts(db);
+    FactStore &facts = *desk->facts();
     for (const QJsonValue &v : root.value(QLatin1String("targets")).toArray()) {
         const QJsonObject o = v.toObject();
         Target tg;
@@ -83,7 +85,7 @@ Status DemoData::load(ProjectStore *store, const QByteArray &json)
         if (!s)
             return s;
     }
-    ActivityStore activities(db);
+    ActivityStore &activities = *desk->activities();
     for (const QJsonValue &v : root.value(QLatin1String("activities")).toArray()) {
         const QJsonObject o = v.toObject();
         Activity a;

@@ -49,6 +49,63 @@ std::optional<Target> FactStore::target(qint64 unitId, int year, const QString &
     return std::nullopt;
 }
 
+int FactStore::latestTargetYear() const
+{
+    QSqlQuery q = m_db->query(QStringLiteral("SELECT MAX(year) FROM targets"));
+    return q.exec() && q.next() ? q.value(0).toInt() : 0;
+}
+
+std::optional<SourceDocument> FactStore::document(qint64 id) const
+{
+    QSqlQuery q = m_db->query(QStringLiteral("SELECT title, body FROM documents WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    SourceDocument d;
+    d.id = id;
+    d.title = q.value(0).toString();
+    d.body = q.value(1).toString();
+    return d;
+}
+
+QHash<qint64, QString> FactStore::documentTitles() const
+{
+    QHash<qint64, QString> out;
+    QSqlQuery q = m_db->query(QStringLiteral("SELECT id, title FROM documents"));
+    if (q.exec()) {
+        while (q.next())
+            out.insert(q.value(0).toLongLong(), q.value(1).toString());
+    }
+    return out;
+}
+
+std::optional<Fact> FactStore::storedFact(qint64 unitId, int year, const QString &span, const QString &metric,
+                                          const QString &kind) const
+{
+    QSqlQuery q = m_db->query(QStringLiteral(
+        "SELECT value, qualifier, document_id FROM facts WHERE unit_id = ? AND year = ? AND span = ? AND metric = ?"
+        " AND kind = ? LIMIT 1"));
+    Database::bindAll(q, {unitId, year, span, metric, kind});
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    Fact f;
+    f.unitId = unitId;
+    f.year = year;
+    f.span = span;
+    f.metric = metric;
+    f.kind = kind;
+    f.value = q.value(0).toDouble();
+    f.qualifier = q.value(1).toString();
+    f.documentId = q.value(2).toLongLong();
+    return f;
+}
+
+Status FactStore::removeFact(qint64 unitId, int year, const QString &span, const QString &metric, const QString &kind)
+{
+    return m_db->exec(QStringLiteral("DELETE FROM facts WHERE unit_id = ? AND year = ? AND span = ? AND metric = ? AND kind = ?"),
+                      {unitId, year, span, metric, kind});
+}
+
 QList<Target> FactStore::targets(int year) const
 {
     QSqlQuery q = m_db->query(QStringLiteral("SELECT unit_id, year, metric, value, qualifier FROM targets"

@@ -1,5 +1,7 @@
 #include "desk/projectcommands.h"
 
+#include "desk/desk.h"
+
 namespace IPDesk {
 
 QStringList applyFieldEdit(const Project &before, ProjectField field, const QVariant &value, Project *after,
@@ -18,104 +20,91 @@ QStringList applyFieldEdit(const Project &before, ProjectField field, const QVar
     return after->validate();
 }
 
-UpdateProjectCommand::UpdateProjectCommand(ProjectStore *store, const Project &before, const Project &after,
-                                           ProjectField field, QUndoCommand *parent)
+UpdateProjectCommand::UpdateProjectCommand(Desk *desk, const Project &before, const Project &written,
+                                           std::optional<ProjectField> field, QUndoCommand *parent)
     : QUndoCommand(parent)
-    , m_store(store)
+    , m_desk(desk)
     , m_before(before)
-    , m_after(after)
+    , m_after(written)
+    , m_written(written)
     , m_field(field)
 {
-    setText(field == ProjectField::Count ? Names::tr("Edit project %1").arg(after.name)
-                                         : Names::tr("Change %1 of %2").arg(fieldName(field), after.name));
+    setText(field ? Names::tr("Change %1 of %2").arg(fieldName(*field), written.name)
+                  : Names::tr("Edit project %1").arg(written.name));
 }
 
-void UpdateProjectCommand::write(const Project &target, const Project &base)
+void UpdateProjectCommand::write(const Project &target)
 {
     Project written;
-    const Status s = m_store->saveEdit(base, target, &written);
-    if (s) {
+    EditConflict conflict;
+    const Status s = m_desk->writeEdit(m_written, target, &written, &conflict);
+    if (s || s.code() == Status::Code::Offline) {
         m_written = written;
+        if (!s)
+            m_desk->reportError(s.message());
         return;
     }
-    if (s.code() == Status::Code::Offline) {
-        // The connection is gone: the edit waits in the store and is saved after the reconnect.
-        m_store->keepForLater(base, target);
-        m_written = target;
-        emit m_store->errorOccurred(Names::tr("There is no connection to the team database. The change to %1 is kept "
-                                              "and will be saved when the connection is back.").arg(target.name));
+    if (s.code() == Status::Code::Conflict && !conflict.merge.conflicts.isEmpty()) {
+        conflict.field = m_field;
+        m_desk->reportConflict(conflict); // shown once this step has returned
         return;
     }
-    setObsolete(true);
-    emit m_store->errorOccurred(s.message());
+    m_desk->reportError(s.message());
 }
 
 void UpdateProjectCommand::undo()
 {
-    write(m_before, m_written.value_or(m_after));
+    write(m_before);
 }
 
 void UpdateProjectCommand::redo()
 {
-    write(m_after, m_written.value_or(m_before));
+    if (std::exchange(m_applied, false))
+        return; // written before the push
+    write(m_after);
 }
 
 bool UpdateProjectCommand::mergeWith(const QUndoCommand *other)
 {
     const auto *o = static_cast<const UpdateProjectCommand *>(other);
-    if (o->m_after.id != m_after.id || o->m_field != m_field || m_field == ProjectField::Count)
+    if (o->m_after.id != m_after.id || o->m_field != m_field || !m_field)
         return false;
     m_after = o->m_after;
     m_written = o->m_written;
+    // Typed back to where it started: nothing is left to undo.
+    setObsolete(projectValue(m_after, *m_field) == projectValue(m_before, *m_field));
     return true;
 }
 
-AddProjectCommand::AddProjectCommand(ProjectStore *store, const Project &project, QUndoCommand *parent)
-    : QUndoCommand(parent)
-    , m_store(store)
+AddProjectCommand::AddProjectCommand(Desk *desk, const Project &project, QUndoCommand *parent)
+    : DeskCommand(desk, parent)
     , m_project(project)
 {
     setText(Names::tr("Add project %1").arg(project.name));
 }
 
-void AddProjectCommand::redo()
+Status AddProjectCommand::apply(bool forward)
 {
-    Status s = m_store->insertProject(m_project); // keeps the id once it has one
-    if (!s)
-        emit m_store->errorOccurred(s.message());
+    // The id stays once it has one: an undone add comes back as the same project.
+    return forward ? m_desk->projects()->insertProject(m_project) : m_desk->projects()->deleteProject(m_project.id);
 }
 
-void AddProjectCommand::undo()
-{
-    Status s = m_store->deleteProject(m_project.id);
-    if (!s)
-        emit m_store->errorOccurred(s.message());
-}
-
-DeleteProjectsCommand::DeleteProjectsCommand(ProjectStore *store, const QList<Project> &projects, QUndoCommand *parent)
-    : QUndoCommand(parent)
-    , m_store(store)
+DeleteProjectsCommand::DeleteProjectsCommand(Desk *desk, const QList<Project> &projects, QUndoCommand *parent)
+    : DeskCommand(desk, parent)
     , m_projects(projects)
 {
     setText(projects.size() == 1 ? Names::tr("Delete project %1").arg(projects.first().name)
                                  : Names::tr("Delete %n projects", nullptr, int(projects.size())));
 }
 
-void DeleteProjectsCommand::redo()
+Status DeleteProjectsCommand::apply(bool forward)
 {
+    if (!forward)
+        return m_desk->projects()->insertProjects(m_projects);
     QList<qint64> ids;
     for (const Project &p : std::as_const(m_projects))
         ids << p.id;
-    Status s = m_store->deleteProjects(ids);
-    if (!s)
-        emit m_store->errorOccurred(s.message());
-}
-
-void DeleteProjectsCommand::undo()
-{
-    Status s = m_store->insertProjects(m_projects);
-    if (!s)
-        emit m_store->errorOccurred(s.message());
+    return m_desk->projects()->deleteProjects(ids);
 }
 
 } // namespace IPDesk

@@ -2,19 +2,28 @@
 
 #include "desk/projectstore.h"
 
+#include "desk/deskcommand.h"
+
 #include <QUndoCommand>
+#include <optional>
 
 namespace IPDesk {
 
-/// Every user edit of a project is one of these commands on the desk's QUndoStack.
-/// They write through the ProjectStore; a failed write is reported through ProjectStore::errorOccurred.
+class Desk;
 
-/// Replaces a project's record by another version of it (one field or a whole form).
-/// Consecutive changes of the same field of the same project merge into one undo step.
+/// Every user edit of a project is one of these commands on the desk's QUndoStack. An edit is
+/// written first (Desk::editProject) and pushed already applied: the first redo() does nothing.
+/// Later undo and redo steps write through the Desk; one that cannot be made is reported through
+/// Desk::errorOccurred, a conflict through Desk::editConflict, never by asking inside the command.
+
+/// Replaces a project's record by another version of it (one field, or a whole form).
+/// Consecutive changes of the same field of the same project merge into one undo step, and a
+/// field that returns to its first value leaves no step at all.
 class UpdateProjectCommand : public QUndoCommand
 {
 public:
-    UpdateProjectCommand(ProjectStore *store, const Project &before, const Project &after, ProjectField field,
+    /// \a written is what the edit stored, made from \a before.
+    UpdateProjectCommand(Desk *desk, const Project &before, const Project &written, std::optional<ProjectField> field,
                          QUndoCommand *parent = nullptr);
     void undo() override;
     void redo() override;
@@ -22,38 +31,33 @@ public:
     bool mergeWith(const QUndoCommand *other) override;
 
 private:
-    /// Writes \a target, which was made from \a base: what others saved meanwhile in other fields
-    /// stays; a field both changed goes to the store's conflict resolver, never silently over theirs.
-    void write(const Project &target, const Project &base);
-    ProjectStore *m_store;
+    void write(const Project &target);
+    Desk *m_desk;
     Project m_before;
     Project m_after;
-    std::optional<Project> m_written; ///< what this command last wrote
-    ProjectField m_field;
+    Project m_written; ///< what this command last wrote (what the next step is made from)
+    std::optional<ProjectField> m_field;
+    bool m_applied = true;
 };
 
-class AddProjectCommand : public QUndoCommand
+class AddProjectCommand : public DeskCommand
 {
 public:
-    AddProjectCommand(ProjectStore *store, const Project &project, QUndoCommand *parent = nullptr);
-    void undo() override;
-    void redo() override;
+    AddProjectCommand(Desk *desk, const Project &project, QUndoCommand *parent = nullptr);
     qint64 projectId() const { return m_project.id; }
 
 private:
-    ProjectStore *m_store;
+    Status apply(bool forward) override;
     Project m_project;
 };
 
-class DeleteProjectsCommand : public QUndoCommand
+class DeleteProjectsCommand : public DeskCommand
 {
 public:
-    DeleteProjectsCommand(ProjectStore *store, const QList<Project> &projects, QUndoCommand *parent = nullptr);
-    void undo() override;
-    void redo() override;
+    DeleteProjectsCommand(Desk *desk, const QList<Project> &projects, QUndoCommand *parent = nullptr);
 
 private:
-    ProjectStore *m_store;
+    Status apply(bool forward) override;
     QList<Project> m_projects;
 };
 

@@ -1,12 +1,5 @@
 #include "desk/projectstore.h"
 
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QSaveFile>
 #include <QSqlQuery>
 
 #include <sqlite3.h>
@@ -286,19 +279,8 @@ ProjectStore::ProjectStore(Database *db, QObject *parent)
     reloadUnits();
 }
 
-bool ProjectStore::canWrite(qint64 unitId) const
-{
-    if (!m_db->isTeam())
-        return true;
-    auto it = m_canWrite.constFind(unitId);
-    if (it == m_canWrite.cend())
-        it = m_canWrite.insert(unitId, m_db->canWrite(unitId));
-    return it.value();
-}
-
 Status ProjectStore::reloadUnits()
 {
-    m_canWrite.clear();
     m_units.clear();
     m_unitIndex.clear();
     QSqlQuery q = m_db->query(QStringLiteral("SELECT id, parent_id, name, kind FROM units ORDER BY sort_order, id"));
@@ -313,7 +295,7 @@ Status ProjectStore::reloadUnits()
         m_unitIndex.insert(u.id, int(m_units.size()));
         m_units.append(u);
     }
-    emit unitsChanged();
+    emit changed({DeskChange::Units});
     return Status();
 }
 
@@ -364,14 +346,18 @@ qint64 ProjectStore::addUnit(Unit unit, Status *status)
         *status = Status::error(Names::tr("A unit needs a name."));
         return 0;
     }
-    const qint64 id = m_db->insert(
-        QStringLiteral("INSERT INTO units (parent_id, name, kind, sort_order) VALUES (?, ?, ?, ?)"),
-        {unit.parentId ? QVariant(unit.parentId) : QVariant(QMetaType::fromType<qint64>()), unit.name.trimmed(),
-         Names::unitKindCode(unit.kind), int(m_units.size())},
-        status);
+    const qint64 id = insertUnit(unit, int(m_units.size()), status);
     if (id)
         reloadUnits();
     return id;
+}
+
+qint64 ProjectStore::insertUnit(const Unit &unit, int sortOrder, Status *status)
+{
+    return m_db->insert(QStringLiteral("INSERT INTO units (parent_id, name, kind, sort_order) VALUES (?, ?, ?, ?)"),
+                        {unit.parentId ? QVariant(unit.parentId) : QVariant(QMetaType::fromType<qint64>()),
+                         unit.name.trimmed(), Names::unitKindCode(unit.kind), sortOrder},
+                        status);
 }
 
 std::optional<Project> ProjectStore::project(qint64 id, Status *status) const
@@ -470,7 +456,7 @@ Status ProjectStore::insertProject(Project &p)
         return s;
     s = t.commit();
     if (s)
-        emit projectsReset();
+        emit changed({DeskChange::Projects});
     return s;
 }
 
@@ -484,7 +470,7 @@ Status ProjectStore::insertProjects(QList<Project> &projects)
     }
     Status s = t.commit();
     if (s)
-        emit projectsReset();
+        emit changed({DeskChange::Projects});
     return s;
 }
 
@@ -518,27 +504,26 @@ Status ProjectStore::updateProject(Project &p, const QMap<Stage, QDate> *storedS
     if (!s)
         return s;
     ++p.version;
-    emit projectChanged(p.id);
+    emit changed({DeskChange::Project, p.id});
     return Status();
 }
 
-Status ProjectStore::saveEdit(const Project &base, const Project &target, Project *written)
+Status ProjectStore::saveEdit(const Project &base, const Project &target, Project *written, EditConflict *conflict)
 {
     Status s;
+    // Another save may land between the read and the update: the version check then fails and the
+    // merge is made again on the newer record (a few times at most).
     for (int attempt = 0; attempt < 3; ++attempt) {
         const std::optional<Project> current = project(target.id, &s);
         if (!current)
             return s.ok() ? Status::error(Names::tr("The project no longer exists."), Status::Code::Conflict) : s;
         ProjectMerge m = mergeProjects(base, target, *current);
         if (!m.conflicts.isEmpty()) {
-            const std::optional<Project> chosen = m_resolver ? m_resolver(base, target, *current, m) : std::nullopt;
-            if (!chosen)
-                return Status::error(Names::tr("%1 was changed by someone else in the same fields; your change "
-                                               "was not saved.").arg(current->name),
-                                     Status::Code::Conflict);
-            m.merged = *chosen;
-            m.merged.id = current->id;
-            m.merged.version = current->version;
+            if (conflict)
+                *conflict = EditConflict{base, target, *current, m, std::nullopt};
+            return Status::error(Names::tr("%1 was changed by someone else in the same fields; your change "
+                                           "was not saved.").arg(current->name),
+                                 Status::Code::Conflict);
         }
         // The version check of the update guarantees the stage dates read with `current` are still stored.
         s = updateProject(m.merged, &current->stageDates);
@@ -551,98 +536,6 @@ Status ProjectStore::saveEdit(const Project &base, const Project &target, Projec
             return s; // refused or offline: another attempt would not help
     }
     return s;
-}
-
-namespace {
-QJsonObject pendingProjectToJson(const Project &p)
-{
-    QJsonObject o{{QStringLiteral("id"), p.id}, {QStringLiteral("version"), p.version}};
-    for (int f = 0; f < int(ProjectField::Count); ++f) {
-        const QVariant v = projectValue(p, ProjectField(f));
-        o.insert(QString::number(f), v.userType() == QMetaType::QDate ? QJsonValue(v.toDate().toString(Qt::ISODate))
-                                                                     : QJsonValue::fromVariant(v));
-    }
-    QJsonObject dates;
-    for (auto it = p.stageDates.cbegin(); it != p.stageDates.cend(); ++it)
-        dates.insert(QString::number(int(it.key())), it.value().toString(Qt::ISODate));
-    o.insert(QStringLiteral("dates"), dates);
-    return o;
-}
-
-Project pendingProjectFromJson(const QJsonObject &o)
-{
-    Project p;
-    for (int f = 0; f < int(ProjectField::Count); ++f) {
-        const QJsonValue v = o.value(QString::number(f));
-        if (!v.isUndefined() && !isDateField(ProjectField(f)))
-            setProjectValue(p, ProjectField(f), v.toVariant());
-    }
-    const QJsonObject dates = o.value(QStringLiteral("dates")).toObject();
-    for (auto it = dates.begin(); it != dates.end(); ++it)
-        p.stageDates.insert(Stage(it.key().toInt()), QDate::fromString(it.value().toString(), Qt::ISODate));
-    p.id = o.value(QStringLiteral("id")).toInteger();
-    p.version = o.value(QStringLiteral("version")).toInt();
-    return p;
-}
-} // namespace
-
-void ProjectStore::keepForLater(const Project &base, const Project &target)
-{
-    m_pending << PendingEdit{base, target};
-    writePendingFile();
-}
-
-void ProjectStore::setPendingFile(const QString &path)
-{
-    m_pendingFile = path;
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return;
-    const QJsonArray edits = QJsonDocument::fromJson(f.readAll()).array();
-    for (const QJsonValue &e : edits) {
-        const QJsonObject o = e.toObject();
-        m_pending << PendingEdit{pendingProjectFromJson(o.value(QStringLiteral("base")).toObject()),
-                                 pendingProjectFromJson(o.value(QStringLiteral("target")).toObject())};
-    }
-}
-
-void ProjectStore::writePendingFile() const
-{
-    if (m_pendingFile.isEmpty())
-        return;
-    if (m_pending.isEmpty()) {
-        QFile::remove(m_pendingFile);
-        return;
-    }
-    QJsonArray edits;
-    for (const PendingEdit &e : m_pending)
-        edits.append(QJsonObject{{QStringLiteral("base"), pendingProjectToJson(e.base)},
-                                 {QStringLiteral("target"), pendingProjectToJson(e.target)}});
-    QDir().mkpath(QFileInfo(m_pendingFile).absolutePath());
-    QSaveFile f(m_pendingFile); // all or nothing, even if the program dies while writing
-    if (f.open(QIODevice::WriteOnly)) {
-        f.write(QJsonDocument(edits).toJson(QJsonDocument::Compact));
-        f.commit();
-    }
-}
-
-Status ProjectStore::savePending()
-{
-    QStringList failed;
-    const QList<PendingEdit> pending = std::exchange(m_pending, {});
-    for (const PendingEdit &e : pending) {
-        const Status s = saveEdit(e.base, e.target);
-        if (s.code() == Status::Code::Offline) {
-            m_pending << e;
-            failed << s.message();
-        } else if (!s) {
-            failed << s.message();
-        }
-    }
-    writePendingFile();
-    if (!failed.isEmpty())
-        return Status::error(failed.join(QLatin1Char('\n')), m_pending.isEmpty() ? Status::Code::Failed : Status::Code::Offline);
-    return Status();
 }
 
 Status ProjectStore::whyNotWritten(qint64 id, int version) const
@@ -686,7 +579,7 @@ Status ProjectStore::deleteProjects(const QList<qint64> &ids)
     }
     Status s = t.commit();
     if (s)
-        emit projectsReset();
+        emit changed({DeskChange::Projects});
     return s;
 }
 

@@ -3,6 +3,7 @@
 #include <functional>
 
 #include "desk/database.h"
+#include "desk/deskchange.h"
 #include "base/domain.h"
 
 #include <QHash>
@@ -32,6 +33,18 @@ struct ProjectQuery
     {
         return sameRows(o) && sortField == o.sortField && sortOrder == o.sortOrder;
     }
+};
+
+/// An edit that met a newer version someone else saved, changing the same fields. Nothing of it
+/// was written; the window shows both sides once the call has returned, and submits the
+/// officer's choice with Desk::editProject(theirs, chosen).
+struct EditConflict
+{
+    Project base;   ///< what the officer's edit was made from
+    Project mine;   ///< the officer's edit
+    Project theirs; ///< what is stored now
+    ProjectMerge merge;
+    std::optional<ProjectField> field; ///< the field edited; none for a whole form
 };
 
 struct StageTotal
@@ -103,34 +116,15 @@ public:
     QList<qint64> subtree(qint64 unitId) const;
     QList<qint64> children(qint64 unitId) const;
     qint64 addUnit(Unit unit, Status *status);
-    /// Whether this account may write records of the unit (asked of a team database once per unit).
-    bool canWrite(qint64 unitId) const;
+    /// Writes a unit without reading the tree again (many in one transaction; reloadUnits() after).
+    qint64 insertUnit(const Unit &unit, int sortOrder, Status *status);
     Status reloadUnits();
 
-    /// Asked when an edit meets a newer version saved by someone else with a different value in the
-    /// same field. \a merge holds both sides' changes, with mine in the conflicting fields; returns the
-    /// record to save (the officer's choice per field), or nothing to drop the edit.
-    using ConflictResolver = std::function<std::optional<Project>(const Project &base, const Project &mine,
-                                                                  const Project &theirs, const ProjectMerge &merge)>;
-    void setConflictResolver(ConflictResolver resolver) { m_resolver = std::move(resolver); }
-    const ConflictResolver &conflictResolver() const { return m_resolver; }
-
     /// Saves an officer's edit: \a target was made from \a base. Changes others saved meanwhile in
-    /// other fields stay; a field both changed goes to the conflict resolver, never silently over
-    /// theirs. \a written gets what was stored.
-    Status saveEdit(const Project &base, const Project &target, Project *written = nullptr);
-    /// Edits made while the team database could not be reached, saved by savePending() later.
-    struct PendingEdit
-    {
-        Project base;
-        Project target;
-    };
-    void keepForLater(const Project &base, const Project &target);
-    /// Keeps the waiting edits in this file as well (and reads those left there by an earlier session).
-    void setPendingFile(const QString &path);
-    qsizetype pendingCount() const { return m_pending.size(); }
-    /// Saves the kept edits (after a reconnect); those that still cannot be saved are reported.
-    Status savePending();
+    /// other fields stay (the one merge, mergeProjects). A field both changed is not written: the
+    /// Status says Conflict and \a conflict gets both sides. \a written gets what was stored.
+    Status saveEdit(const Project &base, const Project &target, Project *written = nullptr,
+                    EditConflict *conflict = nullptr);
 
     // Projects.
     std::optional<Project> project(qint64 id, Status *status = nullptr) const;
@@ -151,23 +145,13 @@ public:
     Status insertProjects(QList<Project> &projects);
 
 signals:
-    void projectChanged(qint64 id);
-    void projectsReset();
-    void unitsChanged();
-    /// A write that an undo command could not make (the command cannot return it).
-    void errorOccurred(const QString &message);
-    /// Targets, facts or activities changed (views of progress read again).
-    void targetsChanged();
+    /// After every committed change: the Desk passes it on as Desk::changed.
+    void changed(const IPDesk::DeskChange &change);
 
 private:
     QString whereClause(const ProjectQuery &q, QVariantList *values) const;
     Status writeStages(const Project &p, const QMap<Stage, QDate> *known = nullptr);
     Status updateProject(Project &p, const QMap<Stage, QDate> *storedStages);
-    ConflictResolver m_resolver;
-    mutable QHash<qint64, bool> m_canWrite;
-    QList<PendingEdit> m_pending;
-    QString m_pendingFile;
-    void writePendingFile() const;
     /// After a write that touched no row: was the project deleted, changed by someone else
     /// (version differs; -1 skips that check), or refused by the server's row-level security?
     Status whyNotWritten(qint64 id, int version) const;

@@ -1,4 +1,5 @@
 #include "desk/targetcommands.h"
+#include "desk/desk.h"
 
 #include "base/metrics.h"
 
@@ -6,18 +7,19 @@
 
 namespace IPDesk {
 
-ChangeTargetsCommand::ChangeTargetsCommand(ProjectStore *store, const QList<TargetChange> &changes, const QString &text,
+ChangeTargetsCommand::ChangeTargetsCommand(Desk *desk, const QList<TargetChange> &changes, const QString &text,
                                            QUndoCommand *parent)
-    : QUndoCommand(text, parent)
-    , m_store(store)
+    : DeskCommand(desk, parent)
+    , m_store(desk->projects())
     , m_changes(changes)
 {
+    setText(text);
 }
 
-void ChangeTargetsCommand::apply(bool forward)
+Status ChangeTargetsCommand::apply(bool forward)
 {
-    Database *db = m_store->database();
-    FactStore facts(db);
+    Database *db = m_desk->database();
+    FactStore &facts = *m_desk->facts();
     Transaction t(*db);
     // The value each target had when the edit was made is its version: if someone else changed
     // it since, nothing is written over theirs.
@@ -28,37 +30,25 @@ void ChangeTargetsCommand::apply(bool forward)
             && (!now || (qFuzzyCompare(now->value, from->value) && now->qualifier == from->qualifier));
         if (!same) {
             setObsolete(true);
-            emit m_store->errorOccurred(
+            m_desk->notify({DeskChange::Targets});
+            return Status::error(
                 FactStore::tr("The %1 target of %2 for %3 was changed by someone else in the meantime (it is now %4). "
                               "Nothing was changed; look at it again and make your change once more.")
                     .arg(Metrics::name(c.metric), m_store->unitName(c.unitId)).arg(c.year)
-                    .arg(now ? Metrics::formatValue(c.metric, now->value) : FactStore::tr("not set")));
-            emit m_store->targetsChanged();
-            return;
+                    .arg(now ? Metrics::formatValue(c.metric, now->value) : FactStore::tr("not set")),
+                Status::Code::Conflict);
         }
     }
     for (const TargetChange &c : std::as_const(m_changes)) {
         const std::optional<Target> &to = forward ? c.after : c.before;
         const Status s = to ? facts.setTarget(*to) : facts.removeTarget(c.unitId, c.year, c.metric);
-        if (!s) {
-            emit m_store->errorOccurred(s.message());
-            return;
-        }
+        if (!s)
+            return s;
     }
     const Status s = t.commit();
-    if (!s)
-        emit m_store->errorOccurred(s.message());
-    emit m_store->targetsChanged();
-}
-
-void ChangeTargetsCommand::redo()
-{
-    apply(true);
-}
-
-void ChangeTargetsCommand::undo()
-{
-    apply(false);
+    if (s)
+        m_desk->notify({DeskChange::Targets});
+    return s;
 }
 
 namespace TargetPlans {
@@ -120,10 +110,9 @@ double remainder(double parentTarget, const QHash<qint64, double> &parts)
 
 } // namespace TargetPlans
 
-ChangeActivityCommand::ChangeActivityCommand(ProjectStore *store, const std::optional<Activity> &before,
+ChangeActivityCommand::ChangeActivityCommand(Desk *desk, const std::optional<Activity> &before,
                                              const std::optional<Activity> &after, QUndoCommand *parent)
-    : QUndoCommand(parent)
-    , m_store(store)
+    : DeskCommand(desk, parent)
     , m_before(before)
     , m_after(after)
 {
@@ -132,9 +121,11 @@ ChangeActivityCommand::ChangeActivityCommand(ProjectStore *store, const std::opt
                                                                  : ActivityStore::tr("Edit activity"));
 }
 
-void ChangeActivityCommand::write(const std::optional<Activity> &from, const std::optional<Activity> &to)
+Status ChangeActivityCommand::apply(bool forward)
 {
-    ActivityStore store(m_store->database());
+    const std::optional<Activity> &from = forward ? m_before : m_after;
+    const std::optional<Activity> &to = forward ? m_after : m_before;
+    ActivityStore &store = *m_desk->activities();
     Status s;
     if (from) {
         // What the officer saw is the version: never write over someone else's newer change.
@@ -157,20 +148,11 @@ void ChangeActivityCommand::write(const std::optional<Activity> &from, const std
         a.id = m_id;
         s = store.update(a);
     }
-    if (!s) {
+    if (!s)
         setObsolete(true);
-        emit m_store->errorOccurred(s.message());
-    }
-}
-
-void ChangeActivityCommand::redo()
-{
-    write(m_before, m_after);
-}
-
-void ChangeActivityCommand::undo()
-{
-    write(m_after, m_before);
+    else
+        m_desk->notify({DeskChange::Targets});
+    return s;
 }
 
 } // namespace IPDesk

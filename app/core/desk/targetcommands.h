@@ -4,10 +4,12 @@
 #include "desk/factstore.h"
 #include "desk/projectstore.h"
 
-#include <QUndoCommand>
+#include "desk/deskcommand.h"
 #include <optional>
 
 namespace IPDesk {
+
+class Desk;
 
 /// One target before and after an edit (nullopt: none).
 struct TargetChange
@@ -20,17 +22,15 @@ struct TargetChange
 };
 
 /// Every edit of targets, one or many at once (copy last year's, split over the units below), is one
-/// undoable command. The store's targetsChanged-style refresh is left to the views (they re-read).
-class ChangeTargetsCommand : public QUndoCommand
+/// undoable command (Desk::perform); views hear of it through Desk::changed.
+class ChangeTargetsCommand : public DeskCommand
 {
 public:
-    ChangeTargetsCommand(ProjectStore *store, const QList<TargetChange> &changes, const QString &text,
+    ChangeTargetsCommand(Desk *desk, const QList<TargetChange> &changes, const QString &text,
                          QUndoCommand *parent = nullptr);
-    void redo() override;
-    void undo() override;
 
 private:
-    void apply(bool forward);
+    Status apply(bool forward) override;
     ProjectStore *m_store;
     QList<TargetChange> m_changes;
 };
@@ -50,20 +50,17 @@ double remainder(double parentTarget, const QHash<qint64, double> &parts);
 } // namespace TargetPlans
 
 /// Adding, changing or deleting an activity, undoable.
-class ChangeActivityCommand : public QUndoCommand
+class ChangeActivityCommand : public DeskCommand
 {
 public:
-    /// Failed writes (refused by the server, or over someone else's newer change) are reported
-    /// through the store's errorOccurred and leave the undo stack.
-    ChangeActivityCommand(ProjectStore *store, const std::optional<Activity> &before, const std::optional<Activity> &after,
+    /// A write refused by the server, or over someone else's newer change, fails (Desk::perform
+    /// says why) and the command leaves the undo stack.
+    ChangeActivityCommand(Desk *desk, const std::optional<Activity> &before, const std::optional<Activity> &after,
                           QUndoCommand *parent = nullptr);
-    void redo() override;
-    void undo() override;
     qint64 activityId() const { return m_id; }
 
 private:
-    void write(const std::optional<Activity> &from, const std::optional<Activity> &to);
-    ProjectStore *m_store;
+    Status apply(bool forward) override;
     std::optional<Activity> m_before, m_after;
     qint64 m_id = 0;
 };

@@ -1,4 +1,5 @@
 #include "models/changelogmodel.h"
+#include "desk/desk.h"
 
 #include "base/domain.h"
 #include "desk/projectstore.h"
@@ -6,13 +7,13 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
-#include <QSqlQuery>
 
 namespace IPDesk {
 
-ChangeLogModel::ChangeLogModel(ProjectStore *store, QObject *parent)
+ChangeLogModel::ChangeLogModel(Desk *desk, QObject *parent)
     : QAbstractTableModel(parent)
-    , m_store(store)
+    , m_desk(desk)
+    , m_store(desk->projects())
 {
 }
 
@@ -32,71 +33,14 @@ void ChangeLogModel::setMoneyUnit(MoneyUnit unit)
 void ChangeLogModel::reload()
 {
     beginResetModel();
-    m_rows.clear();
     m_projectNames.clear();
-    QStringList where;
-    QVariantList values;
-    if (!m_filter.table.isEmpty()) {
-        where << QStringLiteral("table_name = ?");
-        values << m_filter.table;
-        if (m_filter.recordId) {
-            where << QStringLiteral("record_id = ?");
-            values << m_filter.recordId;
-        }
-    }
-    if (!m_filter.who.isEmpty()) {
-        where << QStringLiteral("who = ?");
-        values << m_filter.who;
-    }
-    if (m_filter.from.isValid()) {
-        where << QStringLiteral("at >= ?");
-        values << m_filter.from.toString(Qt::ISODate);
-    }
-    if (m_filter.to.isValid()) {
-        where << QStringLiteral("at < ?");
-        values << m_filter.to.addDays(1).toString(Qt::ISODate);
-    }
-    if (!m_filter.text.isEmpty()) {
-        where << QStringLiteral("(old_value LIKE ? OR new_value LIKE ?)");
-        const QString like = QLatin1Char('%') + m_filter.text + QLatin1Char('%');
-        values << like << like;
-    }
-    QSqlQuery q = m_store->database()->query(
-        QStringLiteral("SELECT at, who, table_name, record_id, action, field, old_value, new_value FROM audit_log%1"
-                       " ORDER BY id DESC LIMIT %2")
-            .arg(where.isEmpty() ? QString() : QLatin1String(" WHERE ") + where.join(QLatin1String(" AND ")))
-            .arg(m_filter.limit));
-    Database::bindAll(q, values);
-    if (q.exec()) {
-        while (q.next()) {
-            Row r;
-            r.at = QDateTime::fromString(q.value(0).toString(), Qt::ISODateWithMs);
-            r.who = q.value(1).toString();
-            r.table = q.value(2).toString();
-            r.recordId = q.value(3).toLongLong();
-            r.action = q.value(4).toString();
-            r.field = q.value(5).toString();
-            r.before = q.value(6).toString();
-            r.after = q.value(7).toString();
-            m_rows << r;
-        }
-    }
+    m_rows = m_desk->audit()->entries(m_filter);
     endResetModel();
 }
 
 QStringList ChangeLogModel::accounts() const
 {
-    QStringList out;
-    // One index probe per account (a skip scan), not a pass over the whole log.
-    QSqlQuery q = m_store->database()->query(QStringLiteral(
-        "WITH RECURSIVE w(who) AS (SELECT MIN(who) FROM audit_log"
-        " UNION ALL SELECT (SELECT MIN(a.who) FROM audit_log a WHERE a.who > w.who) FROM w WHERE w.who IS NOT NULL)"
-        " SELECT who FROM w WHERE who IS NOT NULL"));
-    if (q.exec()) {
-        while (q.next())
-            out << q.value(0).toString();
-    }
-    return out;
+    return m_desk->audit()->accounts();
 }
 
 int ChangeLogModel::rowCount(const QModelIndex &parent) const

@@ -1,29 +1,15 @@
 #pragma once
 
 #include "base/money.h"
+#include "desk/auditlog.h"
 
 #include <QAbstractTableModel>
 #include <QDate>
 
 namespace IPDesk {
 
+class Desk;
 class ProjectStore;
-
-/// Which audit rows to show: one project's history, or the desk's change log filtered.
-struct ChangeLogFilter
-{
-    QString table;     ///< "projects", "targets" ...; empty: all
-    qint64 recordId = 0; ///< with table: one record's history
-    QString who;       ///< an account; empty: everyone
-    QDate from, to;    ///< invalid: open
-    QString text;      ///< in the old or new value
-    int limit = 2000;  ///< newest first
-    bool operator==(const ChangeLogFilter &o) const
-    {
-        return table == o.table && recordId == o.recordId && who == o.who && from == o.from && to == o.to
-            && text == o.text && limit == o.limit;
-    }
-};
 
 /// The audit trail the database keeps (schema step 5), newest first, in the officer's words:
 /// field names as the pipeline shows them, units by name, amounts in 亿元 or 万元.
@@ -33,7 +19,7 @@ class ChangeLogModel : public QAbstractTableModel
 public:
     enum Column { When, Who, Record, Field, Before, After, ColumnCount };
 
-    explicit ChangeLogModel(ProjectStore *store, QObject *parent = nullptr);
+    explicit ChangeLogModel(Desk *desk, QObject *parent = nullptr);
     void setFilter(const ChangeLogFilter &filter);
     const ChangeLogFilter &filter() const { return m_filter; }
     void setMoneyUnit(MoneyUnit unit);
@@ -53,15 +39,11 @@ public:
     static QString tableLabel(const QString &table);
 
 private:
-    struct Row
-    {
-        QDateTime at;
-        QString who, table, action, field, before, after;
-        qint64 recordId = 0;
-    };
+    using Row = AuditEntry;
     QString describeValue(const Row &r, const QString &value) const;
     QString recordName(const Row &r) const;
 
+    Desk *m_desk;
     ProjectStore *m_store;
     ChangeLogFilter m_filter;
     MoneyUnit m_moneyUnit = MoneyUnit::Yi;

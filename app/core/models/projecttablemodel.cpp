@@ -1,10 +1,10 @@
 #include "models/projecttablemodel.h"
+#include "desk/desk.h"
 
 #include "desk/projectcommands.h"
 
 #include <QBrush>
 #include <QColor>
-#include <QUndoStack>
 
 namespace IPDesk {
 
@@ -12,17 +12,12 @@ namespace {
 constexpr int MaxCachedPages = 64;
 }
 
-ProjectTableModel::ProjectTableModel(ProjectStore *store, QUndoStack *undoStack, QObject *parent)
+ProjectTableModel::ProjectTableModel(Desk *desk, QObject *parent)
     : QAbstractTableModel(parent)
-    , m_store(store)
-    , m_undoStack(undoStack)
+    , m_desk(desk)
+    , m_store(desk->projects())
 {
-    connect(store, &ProjectStore::projectsReset, this, &ProjectTableModel::reload);
-    connect(store, &ProjectStore::projectChanged, this, &ProjectTableModel::onProjectChanged);
-    connect(store, &ProjectStore::unitsChanged, this, [this] {
-        if (m_rowCount > 0)
-            emit dataChanged(index(0, int(ProjectField::Unit)), index(m_rowCount - 1, int(ProjectField::Unit)));
-    });
+    connect(desk, &Desk::changed, this, &ProjectTableModel::onDeskChanged);
     m_rowCount = m_store->count(m_query);
 }
 
@@ -139,9 +134,9 @@ Qt::ItemFlags ProjectTableModel::flags(const QModelIndex &index) const
         return Qt::NoItemFlags;
     const Qt::ItemFlags flags = Qt::ItemIsSelectable | Qt::ItemIsEnabled;
     // On a team desk the server writes only the account's own units; their cells alone are editable.
-    if (m_store->database()->isTeam()) {
+    if (m_desk->isTeam()) {
         const std::optional<Project> p = projectAt(index.row());
-        if (p && !m_store->canWrite(p->unitId))
+        if (p && !m_desk->canWrite(p->unitId))
             return flags;
     }
     return flags | Qt::ItemIsEditable;
@@ -190,8 +185,12 @@ bool ProjectTableModel::setProjectValue(qint64 projectId, ProjectField field, co
         emit editRejected(errors.join(QLatin1Char('\n')));
         return false;
     }
-    m_undoStack->push(new UpdateProjectCommand(m_store, *before, after, field));
-    return true;
+    const Status s = m_desk->editProject(*before, after, field);
+    // Stored; or kept until the connection is back; or the window asks about a conflict next.
+    if (s || s.code() == Status::Code::Offline || s.code() == Status::Code::Conflict)
+        return true;
+    emit editRejected(s.message());
+    return false;
 }
 
 void ProjectTableModel::sort(int column, Qt::SortOrder order)
@@ -238,6 +237,26 @@ void ProjectTableModel::reload()
     m_rowCount = m_store->count(m_query);
     endResetModel();
     emit totalsChanged();
+}
+
+void ProjectTableModel::onDeskChanged(const DeskChange &change)
+{
+    switch (change.what) {
+    case DeskChange::Project:
+        onProjectChanged(change.id);
+        break;
+    case DeskChange::Projects:
+        reload();
+        break;
+    case DeskChange::Units:
+        if (m_rowCount > 0)
+            emit dataChanged(index(0, int(ProjectField::Unit)), index(m_rowCount - 1, int(ProjectField::Unit)));
+        break;
+    case DeskChange::Elsewhere: // the window reloads at a moment that suits the officer
+    case DeskChange::Targets:
+    case DeskChange::Settings:
+        break;
+    }
 }
 
 void ProjectTableModel::onProjectChanged(qint64 id)

@@ -1,18 +1,17 @@
 #pragma once
 
 #include "base/money.h"
-#include "desk/projectstore.h"
+#include "desk/desk.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
-
-class QUndoStack;
 
 namespace IPDesk {
 
 /// The project pipeline as a table. Rows are read from the store a page at a time, so a desk of
 /// a million projects costs a few pages of memory; sorting and filtering run in SQL.
-/// setData() never writes itself: it pushes an UpdateProjectCommand on the undo stack.
+/// setData() hands the edit to the Desk, which writes it and puts it on the undo stack; a conflict
+/// with someone else's change is settled by the window after setData() has returned.
 class ProjectTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -24,7 +23,7 @@ public:
         FieldRole,
     };
 
-    ProjectTableModel(ProjectStore *store, QUndoStack *undoStack, QObject *parent = nullptr);
+    ProjectTableModel(Desk *desk, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -33,7 +32,8 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
-    /// What setData() does, for a project by id wherever its row is (paste, scripts).
+    /// What setData() does, for a project by id wherever its row is (scripts). True when the edit
+    /// was stored, kept for later, or waits for the officer's choice on a conflict.
     bool setProjectValue(qint64 projectId, ProjectField field, const QVariant &value);
 
     ProjectQuery query() const { return m_query; }
@@ -46,8 +46,7 @@ public:
     qint64 projectIdAt(int row) const;
     /// The row a project is shown in, among the loaded pages; -1 if not loaded or not shown.
     int rowOf(qint64 projectId) const;
-    ProjectStore *store() const { return m_store; }
-    QUndoStack *undoStack() const { return m_undoStack; }
+    Desk *desk() const { return m_desk; }
 
     static constexpr int PageSize = 256;
     /// Reads the rows again (after changes elsewhere); the query stays.
@@ -62,8 +61,10 @@ private:
     const QList<Project> *page(int pageIndex) const;
     void onProjectChanged(qint64 id);
 
+    void onDeskChanged(const DeskChange &change);
+
+    Desk *m_desk;
     ProjectStore *m_store;
-    QUndoStack *m_undoStack;
     ProjectQuery m_query;
     MoneyUnit m_moneyUnit = MoneyUnit::Yi;
     int m_rowCount = 0;

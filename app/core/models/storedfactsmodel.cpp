@@ -1,14 +1,15 @@
 #include "models/storedfactsmodel.h"
+#include "desk/desk.h"
 
 #include "base/metrics.h"
 
-#include <QSqlQuery>
 
 namespace IPDesk {
 
-StoredFactsModel::StoredFactsModel(ProjectStore *store, QObject *parent)
+StoredFactsModel::StoredFactsModel(Desk *desk, QObject *parent)
     : QAbstractTableModel(parent)
-    , m_store(store)
+    , m_desk(desk)
+    , m_store(desk->projects())
 {
     reload();
 }
@@ -23,29 +24,23 @@ void StoredFactsModel::reload()
 {
     beginResetModel();
     m_facts.clear();
-    const QList<Fact> all = FactStore(m_store->database()).facts();
+    const QList<Fact> all = m_desk->facts()->facts();
     for (const Fact &f : all) {
         if (m_units.isEmpty() || m_units.contains(f.unitId))
             m_facts.append(f);
     }
-    m_titles.clear();
-    QSqlQuery q = m_store->database()->query(QStringLiteral("SELECT id, title FROM documents"));
-    if (q.exec()) {
-        while (q.next())
-            m_titles.insert(q.value(0).toLongLong(), q.value(1).toString());
-    }
+    m_titles = m_desk->facts()->documentTitles();
     endResetModel();
 }
 
 QString StoredFactsModel::documentText(qint64 documentId, QString *title) const
 {
-    QSqlQuery q = m_store->database()->query(QStringLiteral("SELECT title, body FROM documents WHERE id = ?"));
-    q.addBindValue(documentId);
-    if (!q.exec() || !q.next())
+    const std::optional<SourceDocument> d = m_desk->facts()->document(documentId);
+    if (!d)
         return QString();
     if (title)
-        *title = q.value(0).toString();
-    return q.value(1).toString();
+        *title = d->title;
+    return d->body;
 }
 
 int StoredFactsModel::rowCount(const QModelIndex &parent) const

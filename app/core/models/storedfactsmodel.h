@@ -7,6 +7,8 @@
 
 namespace IPDesk {
 
+class Desk;
+
 /// Stored reported facts of a scope of units, each with the report it came from.
 class StoredFactsModel : public QAbstractTableModel
 {
@@ -15,7 +17,7 @@ public:
     enum Column { Unit, Year, Period, Metric, Kind, Value, Qualifier, Source, ColumnCount };
     enum Role { DocumentIdRole = Qt::UserRole + 1, EvidenceStartRole, EvidenceEndRole };
 
-    explicit StoredFactsModel(ProjectStore *store, QObject *parent = nullptr);
+    explicit StoredFactsModel(Desk *desk, QObject *parent = nullptr);
 
     void setUnits(const QList<qint64> &unitIds); // empty: all units
     void reload();
@@ -29,6 +31,7 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
+    Desk *m_desk;
     ProjectStore *m_store;
     QList<qint64> m_units;
     QList<Fact> m_facts;

@@ -1,12 +1,16 @@
 #include "models/unittreemodel.h"
+#include "desk/desk.h"
 
 namespace IPDesk {
 
-UnitTreeModel::UnitTreeModel(ProjectStore *store, QObject *parent)
+UnitTreeModel::UnitTreeModel(Desk *desk, QObject *parent)
     : QAbstractItemModel(parent)
-    , m_store(store)
+    , m_desk(desk)
+    , m_store(desk->projects())
 {
-    connect(store, &ProjectStore::unitsChanged, this, [this] {
+    connect(desk, &Desk::changed, this, [this](const DeskChange &change) {
+        if (change.what != DeskChange::Units)
+            return;
         beginResetModel();
         endResetModel();
     });

@@ -6,6 +6,8 @@
 
 namespace IPDesk {
 
+class Desk;
+
 /// The unit tree (city → district/county → town, street, department) with an "All units" row on top.
 /// The internal id of an index is the unit id; 0 is the "All units" row.
 class UnitTreeModel : public QAbstractItemModel
@@ -14,7 +16,7 @@ class UnitTreeModel : public QAbstractItemModel
 public:
     enum Role { UnitIdRole = Qt::UserRole + 1 };
 
-    explicit UnitTreeModel(ProjectStore *store, QObject *parent = nullptr);
+    explicit UnitTreeModel(Desk *desk, QObject *parent = nullptr);
 
     QModelIndex index(int row, int column, const QModelIndex &parent = QModelIndex()) const override;
     QModelIndex parent(const QModelIndex &child) const override;
@@ -27,6 +29,7 @@ public:
 
 private:
     QList<qint64> childrenOf(qint64 unitId) const; // 0: roots
+    Desk *m_desk;
     ProjectStore *m_store;
 };
 

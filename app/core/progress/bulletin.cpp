@@ -1,4 +1,5 @@
 #include "progress/bulletin.h"
+#include "desk/desk.h"
 
 #include "base/metrics.h"
 #include "base/money.h"
@@ -18,13 +19,14 @@
 
 namespace IPDesk {
 
-BulletinData BulletinData::collect(ProjectStore *store, const ProgressSettings &settings, int year, const QDate &asOf,
+BulletinData BulletinData::collect(Desk *desk, const ProgressSettings &settings, int year, const QDate &asOf,
                                    qint64 scopeUnitId)
 {
+    ProjectStore *store = desk->projects();
     BulletinData d;
     d.year = year;
     d.asOf = ProgressCalculator::effectiveAsOf(year, asOf, &d.note);
-    ProgressCalculator calc(store, settings);
+    ProgressCalculator calc(desk, settings);
     d.scopeUnitId = scopeUnitId >= 0 ? scopeUnitId : calc.defaultRankParent();
     d.scopeName = d.scopeUnitId ? store->unitName(d.scopeUnitId) : ProgressCalculator::tr("All units");
     d.pace = ProgressCalculator::pace(d.asOf, settings.monthWeights);

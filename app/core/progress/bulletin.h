@@ -10,6 +10,8 @@ class QPagedPaintDevice;
 
 namespace IPDesk {
 
+class Desk;
+
 /// Everything the monthly bulletin (通报) shows, computed once from the desk.
 struct BulletinData
 {
@@ -29,7 +31,7 @@ struct BulletinData
     QList<StuckProject> stuck;   // the longest stuck, at most 30
     int stuckYellow = 0, stuckRed = 0;
 
-    static BulletinData collect(ProjectStore *store, const ProgressSettings &settings, int year, const QDate &asOf,
+    static BulletinData collect(Desk *desk, const ProgressSettings &settings, int year, const QDate &asOf,
                                 qint64 scopeUnitId = -1);
 };
 

@@ -1,4 +1,5 @@
 #include "progress/progress.h"
+#include "desk/desk.h"
 
 #include "desk/activitystore.h"
 #include "desk/factstore.h"
@@ -61,6 +62,29 @@ ProgressSettings ProgressSettings::load(const Database &db)
     return s;
 }
 
+bool ProgressSettings::operator==(const ProgressSettings &o) const
+{
+    return yellowBehind == o.yellowBehind && redBehind == o.redBehind && monthWeights == o.monthWeights
+        && stuckYellowMonths == o.stuckYellowMonths && stuckRedMonths == o.stuckRedMonths && countMetric == o.countMetric
+        && amountMetric == o.amountMetric && countWeight == o.countWeight && amountWeight == o.amountWeight;
+}
+
+ChangeBulletinRulesCommand::ChangeBulletinRulesCommand(Desk *desk, const ProgressSettings &after)
+    : DeskCommand(desk)
+    , m_before(ProgressSettings::load(desk))
+    , m_after(after)
+{
+    setText(ProgressCalculator::tr("Change the bulletin rules"));
+}
+
+Status ChangeBulletinRulesCommand::apply(bool forward)
+{
+    const Status s = (forward ? m_after : m_before).save(*m_desk->database());
+    if (s)
+        m_desk->notify({DeskChange::Settings});
+    return s;
+}
+
 Status ProgressSettings::save(Database &db) const
 {
     if (yellowBehind < 0 || redBehind < yellowBehind)
@@ -116,8 +140,9 @@ QString ProgressRow::summary() const
     return done + ProgressCalculator::tr(", on the time pace.");
 }
 
-ProgressCalculator::ProgressCalculator(ProjectStore *store, const ProgressSettings &settings)
-    : m_store(store)
+ProgressCalculator::ProgressCalculator(Desk *desk, const ProgressSettings &settings)
+    : m_desk(desk)
+    , m_store(desk->projects())
     , m_settings(settings)
 {
 }
@@ -300,7 +325,7 @@ QList<ProgressRow> ProgressCalculator::compute(int year, const QDate &asOfIn) co
 {
     const QDate asOf = effectiveAsOf(year, asOfIn, nullptr);
     const double yearPace = pace(asOf, m_settings.monthWeights);
-    Database *db = m_store->database();
+    Database *db = m_desk->database();
     const QList<Unit> units = m_store->units();
     const QStringList metrics = progressMetrics();
 
@@ -578,7 +603,7 @@ QList<StuckProject> ProgressCalculator::stuckProjects(const QDate &asOf, const Q
     QList<StuckProject> out;
     int yellow = 0, red = 0;
     const QSet<qint64> scope(unitIds.cbegin(), unitIds.cend());
-    QSqlQuery q = m_store->database()->query(QStringLiteral(
+    QSqlQuery q = m_desk->database()->query(QStringLiteral(
         "SELECT p.id, p.name, p.unit_id, p.stage, s.reached_on FROM projects p"
         " JOIN project_stages s ON s.project_id = p.id AND s.stage = p.stage"
         " WHERE p.stage <= 4 AND s.reached_on <= ? ORDER BY s.reached_on"));
@@ -614,7 +639,7 @@ QList<StuckProject> ProgressCalculator::stuckProjects(const QDate &asOf, const Q
 QList<QPair<QString, double>> ProgressCalculator::industryMix(qint64 unitId, int year, const QDate &asOf) const
 {
     const QList<qint64> scope = unitId ? m_store->subtree(unitId) : QList<qint64>();
-    QSqlQuery q = m_store->database()->query(QStringLiteral(
+    QSqlQuery q = m_desk->database()->query(QStringLiteral(
         "SELECT p.unit_id, p.industry, SUM(CASE WHEN p.signed_investment > 0 THEN p.signed_investment ELSE p.planned_investment END)"
         " FROM project_stages s JOIN projects p ON p.id = s.project_id"
         " WHERE s.stage = 2 AND s.reached_on >= ? AND s.reached_on <= ? GROUP BY p.unit_id, p.industry"));
@@ -642,7 +667,7 @@ QList<double> ProgressCalculator::monthlyCumulative(qint64 unitId, int year, con
     QList<double> out(12, 0.0);
     const QList<qint64> scopeList = unitId ? m_store->subtree(unitId) : QList<qint64>();
     const QSet<qint64> scope(scopeList.cbegin(), scopeList.cend());
-    QSqlQuery q = m_store->database()->query(QLatin1String("SELECT unit_id, CAST(substr(month, 6, 2) AS INTEGER), stage, ")
+    QSqlQuery q = m_desk->database()->query(QLatin1String("SELECT unit_id, CAST(substr(month, 6, 2) AS INTEGER), stage, ")
                                              + monthSumColumns
                                              + QLatin1String(" FROM stage_sums WHERE month >= ? AND month <= ? GROUP BY unit_id, 2, stage"));
     q.addBindValue(QStringLiteral("%1-01").arg(year, 4, 10, QLatin1Char('0')));

@@ -1,11 +1,16 @@
 #pragma once
 
+#include "desk/desk.h"
 #include "desk/projectstore.h"
+
+#include "desk/deskcommand.h"
 
 #include <QCoreApplication>
 #include <QDate>
 
 namespace IPDesk {
+
+class Desk;
 
 /// 红黄绿: where a unit stands against the share of the year elapsed (序时进度).
 enum class ProgressStatus { Green, Yellow, Red, NoTarget, NoData };
@@ -32,7 +37,21 @@ struct ProgressSettings
     double amountWeight = 50;
 
     static ProgressSettings load(const Database &db);
+    static ProgressSettings load(Desk *desk) { return load(*desk->database()); }
     Status save(Database &db) const;
+    bool operator==(const ProgressSettings &o) const;
+    bool operator!=(const ProgressSettings &o) const { return !(*this == o); }
+};
+
+/// Changes the bulletin's rules, undoable like every other edit (Desk::perform).
+class ChangeBulletinRulesCommand : public DeskCommand
+{
+public:
+    ChangeBulletinRulesCommand(Desk *desk, const ProgressSettings &after);
+
+private:
+    Status apply(bool forward) override;
+    ProgressSettings m_before, m_after;
 };
 
 struct ProgressRow
@@ -88,7 +107,7 @@ class ProgressCalculator
 {
     Q_DECLARE_TR_FUNCTIONS(IPDesk::ProgressCalculator)
 public:
-    explicit ProgressCalculator(ProjectStore *store, const ProgressSettings &settings = ProgressSettings());
+    explicit ProgressCalculator(Desk *desk, const ProgressSettings &settings = ProgressSettings());
 
     const ProgressSettings &settings() const { return m_settings; }
 
@@ -116,6 +135,7 @@ public:
     QList<double> monthlyCumulative(qint64 unitId, int year, const QString &metric) const;
 
 private:
+    Desk *m_desk;
     ProjectStore *m_store;
     ProgressSettings m_settings;
 };

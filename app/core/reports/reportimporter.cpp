@@ -1,4 +1,5 @@
 #include "reports/reportimporter.h"
+#include "desk/desk.h"
 
 #include "desk/factstore.h"
 #include "reports/textdecoder.h"
@@ -12,6 +13,12 @@
 #include <cmath>
 
 namespace IPDesk {
+
+ReportImporter::ReportImporter(Desk *desk)
+    : m_desk(desk)
+    , m_store(desk->projects())
+{
+}
 
 namespace {
 const QStringList unitSuffixes = {QStringLiteral("高新区"), QStringLiteral("开发区"), QStringLiteral("新区"),
@@ -133,7 +140,7 @@ ImportPlan ReportImporter::plan(const ReadReport &report) const
     plan.status = report.status;
     if (!report.status)
         return plan;
-    plan.existingDocumentId = FactStore(m_store->database()).documentByHash(plan.sha256);
+    plan.existingDocumentId = (*m_desk->facts()).documentByHash(plan.sha256);
     for (const Fact &f : std::as_const(plan.extraction.facts)) {
         ProposedFact p;
         p.fact = f;
@@ -212,19 +219,11 @@ void ReportImporter::refresh(ImportPlan &plan) const
             p.newUnitParent = newUnits.value(p.fact.district);
             continue;
         }
-        QSqlQuery q = m_store->database()->query(QStringLiteral(
-            "SELECT value, qualifier, document_id FROM facts WHERE unit_id = ? AND year = ? AND span = ? AND metric = ?"
-            " AND kind = ? LIMIT 1"));
-        q.addBindValue(p.unitId);
-        q.addBindValue(p.fact.year);
-        q.addBindValue(p.fact.span);
-        q.addBindValue(p.fact.metric);
-        q.addBindValue(p.fact.kind);
-        if (q.exec() && q.next()) {
+        if (const std::optional<Fact> stored = m_desk->facts()->storedFact(p.unitId, p.fact.year, p.fact.span, p.fact.metric, p.fact.kind)) {
             Fact e = p.fact;
-            e.value = q.value(0).toDouble();
-            e.qualifier = q.value(1).toString();
-            e.documentId = q.value(2).toLongLong();
+            e.value = stored->value;
+            e.qualifier = stored->qualifier;
+            e.documentId = stored->documentId;
             p.existing = e;
         }
     }
@@ -256,7 +255,7 @@ Status ReportImporter::commit(const QList<ImportPlan> &plans, ImportSummary *sum
     const Status s = commitPlans(plans, summary, cancelled);
     // Units and projects may have been made and then rolled back: views read them again.
     m_store->reloadUnits();
-    emit m_store->projectsReset();
+    m_desk->notify({DeskChange::Projects});
     return s;
 }
 
@@ -264,7 +263,7 @@ Status ReportImporter::commitPlans(const QList<ImportPlan> &plans, ImportSummary
                                    const std::function<bool()> &cancelled) const
 {
     ImportSummary sum;
-    Database *db = m_store->database();
+    Database *db = m_desk->database();
     FactStore facts(db);
     {
         Transaction t(*db);
@@ -328,10 +327,11 @@ Status ReportImporter::commitPlans(const QList<ImportPlan> &plans, ImportSummary
                     if (!used)
                         continue;
                     const qint64 parent = underSubject ? unitFor(plan.extraction.subject) : it.value();
-                    const qint64 id = db->insert(QStringLiteral("INSERT INTO units (parent_id, name, kind, sort_order) VALUES (?, ?, ?, ?)"),
-                                                 {parent > 0 ? QVariant(parent) : QVariant(QMetaType::fromType<qint64>()), it.key(),
-                                                  Names::unitKindCode(kindFromName(it.key())), 1000 + sum.unitsCreated},
-                                                 &s);
+                    Unit u;
+                    u.parentId = parent > 0 ? parent : 0;
+                    u.name = it.key();
+                    u.kind = kindFromName(it.key());
+                    const qint64 id = m_store->insertUnit(u, 1000 + sum.unitsCreated, &s);
                     if (!s)
                         return s;
                     created.insert(it.key(), id);
@@ -349,8 +349,7 @@ Status ReportImporter::commitPlans(const QList<ImportPlan> &plans, ImportSummary
                 if (p.existing) {
                     if (!p.replace)
                         continue;
-                    s = db->exec(QStringLiteral("DELETE FROM facts WHERE unit_id = ? AND year = ? AND span = ? AND metric = ? AND kind = ?"),
-                                 {unitId, p.fact.year, p.fact.span, p.fact.metric, p.fact.kind});
+                    s = m_desk->facts()->removeFact(unitId, p.fact.year, p.fact.span, p.fact.metric, p.fact.kind);
                     if (!s)
                         return s;
                     ++sum.replaced;

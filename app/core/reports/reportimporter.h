@@ -9,6 +9,8 @@
 
 namespace IPDesk {
 
+class Desk;
+
 /// One proposed fact of a report, as the import dialog shows it.
 struct ProposedFact
 {
@@ -79,7 +81,7 @@ class ReportImporter
 {
     Q_DECLARE_TR_FUNCTIONS(IPDesk::ReportImporter)
 public:
-    explicit ReportImporter(ProjectStore *store) : m_store(store) {}
+    explicit ReportImporter(Desk *desk);
 
     ImportPlan prepareFile(const QString &path) const { return plan(ReadReport::fromFile(path, unitNames())); }
     ImportPlan prepareText(const QString &text, const QString &title) const
@@ -110,6 +112,7 @@ public:
 
 private:
     Status commitPlans(const QList<ImportPlan> &plans, ImportSummary *summary, const std::function<bool()> &cancelled) const;
+    Desk *m_desk;
     ProjectStore *m_store;
 };
 

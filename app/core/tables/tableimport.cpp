@@ -1,4 +1,5 @@
 #include "tables/tableimport.h"
+#include "desk/desk.h"
 
 #include "desk/factstore.h"
 #include "base/metrics.h"
@@ -18,6 +19,12 @@
 #include <cmath>
 
 namespace IPDesk {
+
+TableImporter::TableImporter(Desk *desk)
+    : m_desk(desk)
+    , m_store(desk->projects())
+{
+}
 
 namespace {
 
@@ -472,7 +479,7 @@ Status TableImporter::process(bool write, ImportResult *result, const std::funct
     Status s = reopen();
     if (!s)
         return s;
-    Database *db = m_store->database();
+    Database *db = m_desk->database();
     FactStore facts(db);
     std::unique_ptr<Transaction> tx;
     if (write)
@@ -657,8 +664,8 @@ Status TableImporter::process(bool write, ImportResult *result, const std::funct
         s = tx->commit();
         if (!s)
             return s;
-        emit m_store->projectsReset();
-        emit m_store->targetsChanged();
+        m_desk->notify({DeskChange::Projects});
+        m_desk->notify({DeskChange::Targets});
     }
     return Status();
 }
@@ -820,9 +827,10 @@ Status TableExporter::write(const QString &path, const QStringList &headers, con
     return Status();
 }
 
-Status TableExporter::exportProjects(ProjectStore *store, const ProjectQuery &query, const QString &path, const Options &options,
+Status TableExporter::exportProjects(Desk *desk, const ProjectQuery &query, const QString &path, const Options &options,
                                      const std::function<bool(double)> &progress)
 {
+    const ProjectStore *store = desk->projects();
     QList<ProjectField> columns = options.columns;
     if (columns.isEmpty()) {
         for (int f = 0; f < int(ProjectField::Count); ++f)
@@ -862,20 +870,20 @@ Status TableExporter::exportProjects(ProjectStore *store, const ProjectQuery &qu
     return write(path, headers, rows, options);
 }
 
-Status TableExporter::exportTargets(ProjectStore *store, const QString &path, const Options &options)
+Status TableExporter::exportTargets(Desk *desk, const QString &path, const Options &options)
 {
     const QStringList headers = {tr("Unit"), tr("Year"), tr("Metric"), tr("Target"), tr("Qualifier")};
     QList<QVariantList> rows;
-    for (const Target &t : FactStore(store->database()).targets())
-        rows << QVariantList{store->unitName(t.unitId), double(t.year), Metrics::name(t.metric), t.value, t.qualifier};
+    for (const Target &t : desk->facts()->targets())
+        rows << QVariantList{desk->projects()->unitName(t.unitId), double(t.year), Metrics::name(t.metric), t.value, t.qualifier};
     return write(path, headers, rows, options);
 }
 
-Status TableExporter::exportFacts(ProjectStore *store, const QString &path, const Options &options)
+Status TableExporter::exportFacts(Desk *desk, const QString &path, const Options &options)
 {
     const QStringList headers = {tr("Unit"), tr("Year"), tr("Period"), tr("Metric"), tr("Value"), tr("Qualifier"), tr("Target / actual")};
     QList<QVariantList> rows;
-    for (const Fact &f : FactStore(store->database()).facts())
+    for (const Fact &f : desk->facts()->facts())
         rows << QVariantList{f.district, double(f.year), f.span, Metrics::name(f.metric), f.value, f.qualifier, f.kind};
     return write(path, headers, rows, options);
 }

@@ -10,6 +10,8 @@
 
 namespace IPDesk {
 
+class Desk;
+
 enum class TableKind { Projects, Targets, Facts };
 
 /// Which column of the file holds which field, and how to read money.
@@ -50,7 +52,7 @@ class TableImporter
 {
     Q_DECLARE_TR_FUNCTIONS(IPDesk::TableImporter)
 public:
-    explicit TableImporter(ProjectStore *store) : m_store(store) {}
+    explicit TableImporter(Desk *desk);
 
     /// The fields of a kind with their names in the user's language.
     static QList<QPair<QString, QString>> fields(TableKind kind);
@@ -89,6 +91,8 @@ private:
     Status reopen();
     void guessMapping();
 
+    Desk *m_desk;
+
     ProjectStore *m_store;
     QString m_path;
     std::unique_ptr<TableSource> m_source;
@@ -112,10 +116,10 @@ public:
         QList<ProjectField> columns;          // empty: every column
         MoneyUnit moneyUnit = MoneyUnit::Wan;
     };
-    static Status exportProjects(ProjectStore *store, const ProjectQuery &query, const QString &path, const Options &options,
+    static Status exportProjects(Desk *desk, const ProjectQuery &query, const QString &path, const Options &options,
                                  const std::function<bool(double)> &progress = {});
-    static Status exportTargets(ProjectStore *store, const QString &path, const Options &options);
-    static Status exportFacts(ProjectStore *store, const QString &path, const Options &options);
+    static Status exportTargets(Desk *desk, const QString &path, const Options &options);
+    static Status exportFacts(Desk *desk, const QString &path, const Options &options);
     /// Rows and headers to a file by its ending (.csv or .xlsx). Cells: QString, double, QDate.
     static Status write(const QString &path, const QStringList &headers, const QList<QVariantList> &rows, const Options &options);
 

@@ -1,0 +1,194 @@
+#include "desk/desk.h"
+
+#include "desk/changenotifier.h"
+#include "desk/deskcommand.h"
+#include "desk/projectcommands.h"
+
+#include <QUndoStack>
+
+namespace IPDesk {
+
+Desk::Desk(QObject *parent)
+    : QObject(parent)
+    , m_facts(&m_db)
+    , m_activities(&m_db)
+    , m_audit(&m_db)
+    , m_undoStack(std::make_unique<QUndoStack>())
+{
+    qRegisterMetaType<DeskChange>();
+    qRegisterMetaType<EditConflict>();
+}
+
+Desk::~Desk()
+{
+    close();
+}
+
+Status Desk::open(const QString &location, Database::OpenMode mode, const QString &password)
+{
+    close();
+    if (!password.isEmpty())
+        m_db.setPassword(password);
+    const Status s = m_db.open(location, mode);
+    if (!s)
+        return s;
+    m_projects = std::make_unique<ProjectStore>(&m_db);
+    connect(m_projects.get(), &ProjectStore::changed, this, &Desk::notify);
+    return s;
+}
+
+void Desk::close()
+{
+    m_undoStack->clear(); // its commands write through the stores that go now
+    m_notifier.reset();
+    m_projects.reset();
+    m_canWrite.clear();
+    m_db.close();
+}
+
+bool Desk::isOpen() const
+{
+    return m_db.isOpen() && m_projects;
+}
+
+bool Desk::canWrite(qint64 unitId) const
+{
+    if (!m_db.isTeam())
+        return true;
+    auto it = m_canWrite.constFind(unitId);
+    if (it == m_canWrite.cend())
+        it = m_canWrite.insert(unitId, const_cast<Database &>(m_db).canWrite(unitId));
+    return it.value();
+}
+
+void Desk::notify(const DeskChange &change)
+{
+    if (change.what == DeskChange::Units || (change.what == DeskChange::Elsewhere && change.table.isEmpty()))
+        m_canWrite.clear();
+    emit changed(change);
+}
+
+Status Desk::writeEdit(const Project &base, const Project &target, Project *written, EditConflict *conflict)
+{
+    const Status s = m_projects->saveEdit(base, target, written, conflict);
+    if (s && written) {
+        // What the next undo or redo step is made from: the record as stored (the store
+        // normalises some values), so that a step finds no conflict with itself.
+        if (const std::optional<Project> stored = m_projects->project(target.id))
+            *written = *stored;
+    }
+    if (s.code() != Status::Code::Offline)
+        return s;
+    // The connection is gone: the edit waits here (and in the file) until it is back.
+    m_pending.keep(base, target);
+    if (written)
+        *written = target;
+    return Status::error(tr("There is no connection to the team database. The change to %1 is kept "
+                            "and will be saved when the connection is back.").arg(target.name),
+                         Status::Code::Offline);
+}
+
+Status Desk::editProject(const Project &baseRef, const Project &targetRef, std::optional<ProjectField> field,
+                         EditConflict *conflict)
+{
+    // Copies: the write announces the change, and a view may reload the very records passed in.
+    const Project base = baseRef;
+    const Project target = targetRef;
+    Project written;
+    EditConflict found;
+    const Status s = writeEdit(base, target, &written, &found);
+    if (s || s.code() == Status::Code::Offline) {
+        // Already written (or kept): the command's first redo() does nothing.
+        m_undoStack->push(new UpdateProjectCommand(this, base, written, field));
+        if (!s)
+            emit errorOccurred(s.message());
+        return s;
+    }
+    if (s.code() != Status::Code::Conflict)
+        return s;
+    if (found.merge.conflicts.isEmpty()) // deleted elsewhere, or saved again and again meanwhile
+        return Status::error(s.message());
+    found.field = field;
+    if (conflict)
+        *conflict = found;
+    emit editConflict(found);
+    return s; // Conflict: the officer's choice is asked for once this call has returned
+}
+
+Status Desk::perform(DeskCommand *command)
+{
+    std::unique_ptr<DeskCommand> owned(command);
+    const Status s = command->apply(true);
+    if (!s)
+        return s;
+    command->m_applied = true;
+    m_undoStack->push(owned.release());
+    return s;
+}
+
+void DeskCommand::redo()
+{
+    if (std::exchange(m_applied, false))
+        return;
+    const Status s = apply(true);
+    if (!s)
+        m_desk->reportError(s.message());
+}
+
+void DeskCommand::undo()
+{
+    const Status s = apply(false);
+    if (!s)
+        m_desk->reportError(s.message());
+}
+
+Status Desk::savePending()
+{
+    QStringList failed;
+    const QList<PendingEdits::Edit> edits = m_pending.takeAll();
+    bool offline = false;
+    for (const PendingEdits::Edit &e : edits) {
+        if (offline) { // no use trying the rest now
+            m_pending.keep(e.base, e.target);
+            continue;
+        }
+        EditConflict conflict;
+        const Status s = m_projects->saveEdit(e.base, e.target, nullptr, &conflict);
+        if (s.code() == Status::Code::Offline) {
+            offline = true;
+            m_pending.keep(e.base, e.target);
+            failed << s.message();
+        } else if (s.code() == Status::Code::Conflict && !conflict.merge.conflicts.isEmpty()) {
+            emit editConflict(conflict); // the officer decides, as for an edit made now
+        } else if (!s) {
+            failed << s.message();
+        }
+    }
+    m_pending.sync();
+    if (!failed.isEmpty())
+        return Status::error(failed.join(QLatin1Char('\n')), offline ? Status::Code::Offline : Status::Code::Failed);
+    return Status();
+}
+
+void Desk::startWatching()
+{
+    m_notifier = std::make_unique<ChangeNotifier>(&m_db);
+    connect(m_notifier.get(), &ChangeNotifier::changedElsewhere, this, [this](const QString &table) {
+        if (table.isEmpty() || table == QLatin1String("units"))
+            m_projects->reloadUnits();
+        notify(DeskChange{DeskChange::Elsewhere, 0, table});
+    });
+}
+
+Status Desk::reconnect()
+{
+    Status s = m_db.reconnect();
+    if (!s)
+        return s;
+    if (m_notifier)
+        m_notifier->restart();
+    m_projects->reloadUnits();
+    return s;
+}
+
+} // namespace IPDesk
