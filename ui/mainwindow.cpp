@@ -592,11 +592,14 @@ void MainWindow::bindDesk()
     // no dialog opens inside a command or inside another dialog's event loop.
     connect(desk, &Desk::errorOccurred, this, [this](const QString &message) {
         showError(tr("The change could not be saved"), message);
-        if (m_desk->isTeam() && !m_desk->ping()) {
-            m_connected = false;
-            updateConnectionLabel();
-        }
     }, Qt::QueuedConnection);
+    // The status bar says so at once; the connection watch reconnects and saves the kept edits.
+    connect(desk, &Desk::connectionLost, this, [this] {
+        m_connected = false;
+        updateConnectionLabel();
+        statusBar()->showMessage(tr("There is no connection to the team database. Your change is kept and will be "
+                                    "saved when the connection is back."), 10000);
+    });
     connect(desk, &Desk::editConflict, this, &MainWindow::queueConflict);
     connect(desk, &Desk::changed, this, &MainWindow::onDeskChanged);
     connect(undo, &QUndoStack::indexChanged, m_changeLog, &ChangeLogView::reload);

@@ -178,7 +178,6 @@ int cmdProjects(const Args &a)
     Status s = openDesk(&desk, a.db, Database::OpenMode::ExistingOnly);
     if (!s)
         return fail(s.message());
-    Database &db = *desk.database();
     ProjectStore &store = *desk.projects();
     ProjectQuery q;
     q.sortField = ProjectField::Code;
@@ -259,14 +258,12 @@ int cmdImportReport(const Args &a)
     Status s = openDesk(&desk, a.db, Database::OpenMode::CreateIfMissing);
     if (!s)
         return fail(s.message());
-    Database &db = *desk.database();
     // A report that states no year or names no unit: --year and --unit give them, as the officer
     // does in the import dialog; without them such figures are left out, and said so.
     const int year = a.options.value(QStringLiteral("year")).toInt();
     if (a.options.contains(QStringLiteral("year")) && (year < 1900 || year > 2200))
         return usage(Cli::tr("--year needs a year such as 2024"));
     const QString unit = a.options.value(QStringLiteral("unit")).trimmed();
-    ProjectStore &store = *desk.projects();
     ReportImporter importer(&desk);
     QList<ImportPlan> plans;
     int unreadable = 0;
@@ -325,8 +322,6 @@ int cmdProgress(const Args &a)
     Status s = openDesk(&desk, a.db, Database::OpenMode::ExistingOnly);
     if (!s)
         return fail(s.message());
-    Database &db = *desk.database();
-    ProjectStore &store = *desk.projects();
     ProgressCalculator calc(&desk, ProgressSettings::load(&desk));
     QString note;
     const QDate effective = ProgressCalculator::effectiveAsOf(year, asOf, &note);
@@ -381,8 +376,6 @@ int cmdBulletin(const Args &a)
     Status s = openDesk(&desk, a.db, Database::OpenMode::ExistingOnly);
     if (!s)
         return fail(s.message());
-    Database &db = *desk.database();
-    ProjectStore &store = *desk.projects();
     const BulletinData data = BulletinData::collect(&desk, ProgressSettings::load(&desk), year, asOf);
     if (!data.note.isEmpty())
         err() << data.note << '\n';
@@ -406,8 +399,6 @@ int cmdImport(const Args &a)
     Status s = openDesk(&desk, a.db, Database::OpenMode::CreateIfMissing);
     if (!s)
         return fail(s.message());
-    Database &db = *desk.database();
-    ProjectStore &store = *desk.projects();
     TableImporter importer(&desk);
     s = importer.open(a.positional.first(), kind);
     if (!s)
@@ -455,8 +446,6 @@ int cmdExport(const Args &a)
     Status s = openDesk(&desk, a.db, Database::OpenMode::ExistingOnly);
     if (!s)
         return fail(s.message());
-    Database &db = *desk.database();
-    ProjectStore &store = *desk.projects();
     TableExporter::Options options;
     options.gb18030 = a.flags.contains(QStringLiteral("gb18030"));
     ProjectQuery q;

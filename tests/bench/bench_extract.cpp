@@ -98,10 +98,8 @@ int main(int argc, char **argv)
         files << path;
     }
     Desk desk;
-    Database &db = *desk.database();
     if (!desk.open(dir.filePath(QStringLiteral("bench.ipdesk"))))
         return 1;
-    ProjectStore &store = *desk.projects();
     DemoData::loadBuiltIn(&desk);
     ReportImporter importer(&desk);
     t.restart();

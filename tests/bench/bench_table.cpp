@@ -40,9 +40,7 @@ qint64 importInto(const QString &file, QTextStream &out, const QString &label)
 {
     QTemporaryDir dir;
     Desk desk;
-    Database &db = *desk.database();
     desk.open(dir.filePath(QStringLiteral("b.ipdesk")));
-    ProjectStore &store = *desk.projects();
     DemoData::loadBuiltIn(&desk);
     TableImporter importer(&desk);
     QElapsedTimer t;

@@ -81,6 +81,7 @@ Status Desk::writeEdit(const Project &base, const Project &target, Project *writ
         return s;
     // The connection is gone: the edit waits here (and in the file) until it is back.
     m_pending.keep(base, target);
+    emit connectionLost();
     if (written)
         *written = target;
     return Status::error(tr("There is no connection to the team database. The change to %1 is kept "
@@ -100,9 +101,7 @@ Status Desk::editProject(const Project &baseRef, const Project &targetRef, std::
     if (s || s.code() == Status::Code::Offline) {
         // Already written (or kept): the command's first redo() does nothing.
         m_undoStack->push(new UpdateProjectCommand(this, base, written, field));
-        if (!s)
-            emit errorOccurred(s.message());
-        return s;
+        return s; // kept for later: connectionLost() has told the window
     }
     if (s.code() != Status::Code::Conflict)
         return s;

@@ -89,6 +89,8 @@ signals:
     void changed(const IPDesk::DeskChange &change);
     /// A write an undo or redo step could not make.
     void errorOccurred(const QString &message);
+    /// A write found the team database gone (the edit was kept for later).
+    void connectionLost();
     /// An edit met someone else's newer change in the same field (see EditConflict).
     void editConflict(const IPDesk::EditConflict &conflict);
 

@@ -16,8 +16,14 @@ struct DeskChange
         Settings,   ///< desk-wide settings (the bulletin's rules)
         Elsewhere,  ///< another officer or process changed the desk (table names what, empty: anything)
     };
-    What what = Projects;
-    qint64 id = 0;
+    DeskChange(What what = Projects, qint64 id = 0, const QString &table = QString())
+        : what(what)
+        , id(id)
+        , table(table)
+    {
+    }
+    What what;
+    qint64 id;
     QString table; ///< for Elsewhere
 };
 

@@ -38,10 +38,8 @@ void UpdateProjectCommand::write(const Project &target)
     Project written;
     EditConflict conflict;
     const Status s = m_desk->writeEdit(m_written, target, &written, &conflict);
-    if (s || s.code() == Status::Code::Offline) {
+    if (s || s.code() == Status::Code::Offline) { // offline: kept, and Desk::connectionLost said so
         m_written = written;
-        if (!s)
-            m_desk->reportError(s.message());
         return;
     }
     if (s.code() == Status::Code::Conflict && !conflict.merge.conflicts.isEmpty()) {
