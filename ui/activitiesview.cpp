@@ -77,7 +77,7 @@ void ActivitiesView::setUnits(const QList<qint64> &unitIds)
 void ActivitiesView::reload()
 {
     const int year = m_year->value() == m_year->minimum() ? 0 : m_year->value();
-    m_shown = (*m_desk->activities()).activities(m_units, year);
+    m_shown = m_desk->activities()->activities(m_units, year);
     m_table->setRowCount(int(m_shown.size()));
     for (int r = 0; r < m_shown.size(); ++r) {
         const Activity &a = m_shown.at(r);

@@ -71,12 +71,6 @@ void Desk::notify(const DeskChange &change)
 Status Desk::writeEdit(const Project &base, const Project &target, Project *written, EditConflict *conflict)
 {
     const Status s = m_projects->saveEdit(base, target, written, conflict);
-    if (s && written) {
-        // What the next undo or redo step is made from: the record as stored (the store
-        // normalises some values), so that a step finds no conflict with itself.
-        if (const std::optional<Project> stored = m_projects->project(target.id))
-            *written = *stored;
-    }
     if (s.code() != Status::Code::Offline)
         return s;
     // The connection is gone: the edit waits here (and in the file) until it is back.

@@ -484,6 +484,7 @@ Status ProjectStore::updateProject(Project &p, const QMap<Stage, QDate> *storedS
     const QStringList errors = p.validate();
     if (!errors.isEmpty())
         return Status::error(errors.join(QLatin1Char('\n')));
+    p.name = p.name.trimmed(); // as stored: the caller's copy is what the next edit is made from
     Transaction t(*m_db);
     QVariantList values = projectValues(p);
     values << p.id << p.version;

@@ -140,7 +140,7 @@ ImportPlan ReportImporter::plan(const ReadReport &report) const
     plan.status = report.status;
     if (!report.status)
         return plan;
-    plan.existingDocumentId = (*m_desk->facts()).documentByHash(plan.sha256);
+    plan.existingDocumentId = m_desk->facts()->documentByHash(plan.sha256);
     for (const Fact &f : std::as_const(plan.extraction.facts)) {
         ProposedFact p;
         p.fact = f;
