@@ -196,6 +196,114 @@ private slots:
         QVERIFY(!TeamUsers::save(*viewer, TeamUser{viewerLogin, TeamUser::Role::Admin, 0, {}}, QString()));
     }
 
+    void hostileSqlOfAnOfficerIsRefusedByTheServer()
+    {
+        if (!testOnServer())
+            QSKIP("accounts and row-level security belong to the team database");
+        TestDesk desk;
+        const qint64 own = desk.unit(u"惠济区"), other = desk.unit(u"覃塘区");
+        QVERIFY(own && other);
+        const QString login = uniqueLogin("hostile");
+        QVERIFY(TeamUsers::save(desk.db, TeamUser{login, TeamUser::Role::Officer, own, {}}, QStringLiteral("h-1")));
+        const qint64 ownProject = firstProjectOf(*desk.store, own), otherProject = firstProjectOf(*desk.store, other);
+        QVERIFY(ownProject && otherProject);
+
+        // Another district's report: a document whose figures are all of 覃塘区.
+        FactStore facts(&desk.db);
+        Status s;
+        SourceDocument doc;
+        doc.title = QStringLiteral("覃塘区通报");
+        doc.sha256 = QStringLiteral("hostile-test-document");
+        doc.body = QStringLiteral("覃塘区上半年签约额48.6亿元");
+        const qint64 docId = facts.insertDocument(doc, &s);
+        QVERIFY2(s, qPrintable(s.message()));
+        Fact f;
+        f.unitId = other;
+        f.year = 2023;
+        f.span = QStringLiteral("H1");
+        f.metric = QStringLiteral("signed_amount");
+        f.value = 4.86e9;
+        f.documentId = docId;
+        QVERIFY(facts.insertFact(f));
+        const QStringList before = dump(desk.db, false);
+
+        auto mine = openAs(desk, login, QStringLiteral("h-1"));
+        QVERIFY(mine);
+        QSqlQuery raw(mine->connection());
+        auto run = [&raw](const QString &sql) { return raw.exec(sql) ? raw.numRowsAffected() : -1; };
+
+        // Temporary tables named like the ones the server's own functions read must not stand in for them.
+        QVERIFY(run(QStringLiteral("CREATE TEMP TABLE desk_users (login text, unit_id bigint, role text, full_name text)")) >= 0);
+        QVERIFY(run(QStringLiteral("INSERT INTO desk_users SELECT session_user, id, 'officer', '' FROM public.units"
+                                   " WHERE parent_id IS NULL")) > 0);
+        QCOMPARE(run(QStringLiteral("UPDATE projects SET name = name || '!' WHERE unit_id = %1").arg(other)), 0);
+        QVERIFY(run(QStringLiteral("CREATE TEMP TABLE units AS SELECT id, CASE WHEN id = %1 THEN %2 ELSE parent_id END"
+                                   " AS parent_id FROM public.units").arg(other).arg(own)) >= 0);
+        QCOMPARE(run(QStringLiteral("UPDATE projects SET notes = 'x' WHERE unit_id = %1").arg(other)), 0);
+        // ...nor swallow the audit rows or the monthly sums of the officer's own edits.
+        for (const char *table : {"audit_log", "stage_sums", "projects", "project_stages"})
+            QVERIFY(run(QStringLiteral("CREATE TEMP TABLE %1 (LIKE public.%1)").arg(QLatin1String(table))) >= 0);
+        const int audited = auditRows(desk.db, QStringLiteral("projects"), ownProject, QStringLiteral("planned_investment"));
+        QCOMPARE(run(QStringLiteral("UPDATE public.projects SET planned_investment = planned_investment + 100000000"
+                                    " WHERE id = %1").arg(ownProject)), 1);
+        QCOMPARE(auditRows(desk.db, QStringLiteral("projects"), ownProject, QStringLiteral("planned_investment")), audited + 1);
+        for (const char *table : {"desk_users", "units", "audit_log", "stage_sums", "projects", "project_stages"})
+            QVERIFY(run(QStringLiteral("DROP TABLE pg_temp.%1").arg(QLatin1String(table))) >= 0);
+
+        // Turning the monthly sums off for a session leaves them right all the same.
+        run(QStringLiteral("SELECT set_config('ipdesk.stage_sums', 'off', false)"));
+        QCOMPARE(run(QStringLiteral("UPDATE projects SET planned_investment = planned_investment + 700000000"
+                                    " WHERE id = %1").arg(ownProject)), 1);
+        QCOMPARE(run(QStringLiteral("INSERT INTO project_stages (project_id, stage, reached_on) VALUES (%1, 7, '2023-03-01')"
+                                    " ON CONFLICT DO NOTHING").arg(ownProject)), 1);
+        const auto sums = stageSumsAndRaw(desk.db);
+        QCOMPARE(sums.first, sums.second);
+
+        // Another district's report can be neither deleted (with its figures) nor rewritten.
+        QVERIFY(run(QStringLiteral("DELETE FROM documents WHERE id = %1").arg(docId)) <= 0);
+        QVERIFY(run(QStringLiteral("UPDATE documents SET body = 'forged' WHERE id = %1").arg(docId)) <= 0);
+        QVERIFY(facts.document(docId));
+        QCOMPARE(facts.document(docId)->body, doc.body);
+
+        // An activity of the officer's own unit cannot be tied to another district's project.
+        QVERIFY(run(QStringLiteral("INSERT INTO activities (unit_id, happened_on, kind) VALUES (%1, '2023-05-01', 'visit')")
+                        .arg(own)) == 1);
+        QVERIFY(run(QStringLiteral("INSERT INTO activity_projects (activity_id, project_id)"
+                                   " SELECT MAX(id), %1 FROM activities").arg(otherProject)) <= 0);
+        QCOMPARE(Database::errorFrom(raw).code(), Status::Code::Denied);
+
+        // Only the officer's own project, its new stage and activity changed; the sums follow.
+        QStringList changed;
+        for (const QString &row : dump(desk.db, false)) {
+            if (!before.contains(row))
+                changed << row;
+        }
+        for (const QString &row : std::as_const(changed)) {
+            QVERIFY2(row.startsWith(QStringLiteral("projects|%1|").arg(ownProject))
+                         || row.startsWith(QStringLiteral("project_stages|%1|").arg(ownProject))
+                         || row.startsWith(QLatin1String("activities|")) || row.startsWith(QLatin1String("stage_sums|")),
+                     qPrintable(row));
+        }
+
+        // A viewer cannot make the server rebuild the sums (a write), and nobody's NOTIFY is taken as a change.
+        const QString viewerLogin = uniqueLogin("hostile_viewer");
+        QVERIFY(TeamUsers::save(desk.db, TeamUser{viewerLogin, TeamUser::Role::Viewer, 0, {}}, QStringLiteral("v")));
+        auto viewer = openAs(desk, viewerLogin, QStringLiteral("v"));
+        QVERIFY(viewer);
+        QSqlQuery asViewer(viewer->connection());
+        QVERIFY(!asViewer.exec(QStringLiteral("SELECT ipdesk_rebuild_stage_sums()")));
+        QCOMPARE(Database::errorFrom(asViewer).code(), Status::Code::Denied);
+
+        ChangeNotifier notifier(&desk.db);
+        QSignalSpy spy(&notifier, &ChangeNotifier::changedElsewhere);
+        QVERIFY(asViewer.exec(QStringLiteral("NOTIFY ipdesk_changes, 'projects'")));
+        QTest::qWait(600);
+        QCOMPARE(spy.count(), 0);
+        // A real change by the officer still arrives.
+        QCOMPARE(run(QStringLiteral("UPDATE projects SET notes = 'real' WHERE id = %1").arg(ownProject)), 1);
+        QTRY_VERIFY(spy.count() >= 1);
+    }
+
     void twoClientsConflictInsteadOfLosingAnUpdate()
     {
         TestDesk desk;

@@ -3,6 +3,9 @@
 #include "desk/database.h"
 
 #include <QSqlDriver>
+#include <QSqlQuery>
+
+#include <algorithm>
 
 namespace IPDesk {
 
@@ -36,14 +39,38 @@ void ChangeNotifier::restart()
         driver->subscribeToNotification(channel);
         connect(driver, &QSqlDriver::notification, this,
                 [this](const QString &name, QSqlDriver::NotificationSource source, const QVariant &payload) {
-                    if (name == channel && source == QSqlDriver::OtherSource)
-                        emit changedElsewhere(payload.toString());
+                    if (name == channel && source == QSqlDriver::OtherSource && isGenuine(payload.toString()))
+                        emit changedElsewhere(payload.toString().section(QLatin1Char(':'), 0, 0));
                 });
+        QSqlQuery q(m_db->connection());
+        m_seen.clear();
+        m_seenFloor = q.exec(QStringLiteral("SELECT last_value FROM ipdesk_change_seq")) && q.next() ? q.value(0).toLongLong() : 0;
         return;
     }
     m_dataVersion = -1;
     poll();
     m_timer.start();
+}
+
+bool ChangeNotifier::isGenuine(const QString &payload)
+{
+    bool ok = false;
+    const qint64 number = payload.section(QLatin1Char(':'), 1, 1).toLongLong(&ok);
+    if (!ok || number <= m_seenFloor || m_seen.contains(payload))
+        return false;
+    QSqlQuery q(m_db->connection());
+    if (!q.exec(QStringLiteral("SELECT last_value FROM ipdesk_change_seq")) || !q.next() || number > q.value(0).toLongLong())
+        return false;
+    m_seen.insert(payload);
+    if (m_seen.size() > 4096) { // forget the older half
+        QList<qint64> numbers;
+        for (const QString &p : std::as_const(m_seen))
+            numbers << p.section(QLatin1Char(':'), 1, 1).toLongLong();
+        std::sort(numbers.begin(), numbers.end());
+        m_seenFloor = numbers.at(numbers.size() / 2);
+        m_seen.removeIf([this](const QString &p) { return p.section(QLatin1Char(':'), 1, 1).toLongLong() <= m_seenFloor; });
+    }
+    return true;
 }
 
 void ChangeNotifier::poll()

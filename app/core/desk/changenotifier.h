@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 namespace IPDesk {
@@ -10,6 +11,9 @@ class Database;
 /// Tells when other officers changed the desk, so views reload without a restart.
 /// A team database sends LISTEN/NOTIFY notices (the triggers of schema step 5); on a desk file,
 /// SQLite's data_version is polled, which moves when another connection commits.
+/// Any account can send a notice on the server, so a notice counts only when it names a change
+/// number that the server's change sequence (advanced only by the desk's triggers) has reached and
+/// that this client has not seen before.
 class ChangeNotifier : public QObject
 {
     Q_OBJECT
@@ -25,7 +29,10 @@ signals:
 
 private:
     void poll();
+    bool isGenuine(const QString &payload);
     Database *m_db;
+    QSet<QString> m_seen;         ///< notices (table:change number) already acted on
+    qint64 m_seenFloor = 0;       ///< numbers up to this one are old or seen
     QTimer m_timer;
     qint64 m_dataVersion = -1;
 };

@@ -190,14 +190,28 @@ const char *const schemaStep4[] = {
 /// Step 4 on PostgreSQL: the same table and sums, kept by trigger functions. A long import may turn
 /// them off for its own transaction (ipdesk.stage_sums = off) and then call ipdesk_rebuild_stage_sums().
 #define IPDESK_PG_FUNCTION(NAME, BODY) \
-    "CREATE OR REPLACE FUNCTION " NAME "() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$" \
-    " BEGIN IF current_setting('ipdesk.stage_sums', true) = 'off' THEN RETURN NULL; END IF; " BODY " RETURN NULL; END $$"
+    "CREATE OR REPLACE FUNCTION " NAME "() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$" \
+    " BEGIN IF current_setting('ipdesk.stage_sums', true) = 'off' THEN" \
+    " INSERT INTO stage_sums_stale VALUES (txid_current()) ON CONFLICT DO NOTHING; RETURN NULL; END IF; " BODY " RETURN NULL; END $$"
+// Whoever turns the sums off (any account can set ipdesk.stage_sums) gets them counted afresh when the
+// transaction commits: the skipped trigger notes its transaction in stage_sums_stale, which nobody
+// but the functions below may write, and a deferred trigger on that note rebuilds the sums.
 const char *const schemaStep4Pg[] = {
     IPDESK_STAGE_TABLE,
+    "CREATE TABLE IF NOT EXISTS stage_sums_stale (tx BIGINT PRIMARY KEY)",
     "CREATE OR REPLACE FUNCTION ipdesk_rebuild_stage_sums() RETURNS void LANGUAGE plpgsql SECURITY DEFINER"
-    " SET search_path = public AS $$ BEGIN DELETE FROM stage_sums; "
+    " SET search_path = pg_catalog, public, pg_temp AS $$ BEGIN"
+    " DELETE FROM stage_sums; "
     IPDESK_STAGE_REFILL ";"
+    " DELETE FROM stage_sums_stale WHERE tx = txid_current();"
     " PERFORM set_config('ipdesk.stage_sums', 'on', true); END $$",
+    "CREATE OR REPLACE FUNCTION ipdesk_stage_sums_catch_up() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER"
+    " SET search_path = pg_catalog, public, pg_temp AS $$ BEGIN"
+    " IF EXISTS (SELECT 1 FROM stage_sums_stale WHERE tx = NEW.tx) THEN PERFORM ipdesk_rebuild_stage_sums(); END IF;"
+    " RETURN NULL; END $$",
+    "DROP TRIGGER IF EXISTS stage_sums_catch_up ON stage_sums_stale",
+    "CREATE CONSTRAINT TRIGGER stage_sums_catch_up AFTER INSERT ON stage_sums_stale DEFERRABLE INITIALLY DEFERRED"
+    " FOR EACH ROW EXECUTE FUNCTION ipdesk_stage_sums_catch_up()",
     "SELECT ipdesk_rebuild_stage_sums()",
     IPDESK_PG_FUNCTION("ipdesk_stage_sums_stage",
         "IF TG_OP IN ('DELETE', 'UPDATE') THEN "
@@ -260,23 +274,28 @@ const char *const auditedTables[] = {"units", "projects", "project_stages", "tar
 
 /// Step 5 on PostgreSQL, after the common part: audit and change-notice triggers, the three group
 /// roles, and row-level security so that the server itself keeps an officer to their own units.
+#define IPDESK_DOCUMENT_WRITABLE \
+    "(SELECT ipdesk_is_admin()) OR NOT EXISTS (SELECT 1 FROM facts f WHERE f.document_id = documents.id" \
+    " AND NOT f.unit_id = ANY ((SELECT ipdesk_writable_units())::bigint[]))" \
+    " AND NOT EXISTS (SELECT 1 FROM targets t WHERE t.document_id = documents.id" \
+    " AND NOT t.unit_id = ANY ((SELECT ipdesk_writable_units())::bigint[]))"
 const char *const schemaStep5Pg[] = {
     "CREATE OR REPLACE FUNCTION ipdesk_is_admin() RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER"
-    " SET search_path = public AS $$ SELECT pg_has_role(session_user, 'ipdesk_admin', 'MEMBER')"
+    " SET search_path = pg_catalog, public, pg_temp AS $$ SELECT pg_has_role(session_user, 'ipdesk_admin', 'MEMBER')"
     " OR EXISTS (SELECT 1 FROM pg_roles WHERE rolname = session_user AND rolsuper)"
     " OR session_user = (SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()) $$",
     // The units this account writes as an officer: its own unit and every unit below it.
     "CREATE OR REPLACE FUNCTION ipdesk_writable_units() RETURNS bigint[] LANGUAGE sql STABLE SECURITY DEFINER"
-    " SET search_path = public AS $$ SELECT COALESCE(array_agg(down.id), '{}') FROM (WITH RECURSIVE down(id) AS ("
+    " SET search_path = pg_catalog, public, pg_temp AS $$ SELECT COALESCE(array_agg(down.id), '{}') FROM (WITH RECURSIVE down(id) AS ("
     " SELECT d.unit_id FROM desk_users d WHERE d.login = session_user AND d.role = 'officer' AND d.unit_id IS NOT NULL"
     " AND pg_has_role(session_user, 'ipdesk_officer', 'MEMBER')"
     " UNION SELECT u.id FROM units u JOIN down ON u.parent_id = down.id) SELECT id FROM down) down $$",
     // True when the account may write records of this unit: an administrator anywhere, an officer in
     // the subtree of their own unit.
     "CREATE OR REPLACE FUNCTION ipdesk_can_write(target BIGINT) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER"
-    " SET search_path = public AS $$ SELECT ipdesk_is_admin() OR target = ANY (ipdesk_writable_units()) $$",
+    " SET search_path = pg_catalog, public, pg_temp AS $$ SELECT ipdesk_is_admin() OR target = ANY (ipdesk_writable_units()) $$",
     "CREATE OR REPLACE FUNCTION ipdesk_audit() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER"
-    " SET search_path = public AS $$"
+    " SET search_path = pg_catalog, public, pg_temp AS $$"
     " DECLARE o jsonb; n jsonb; k text; rid bigint;"
     " ts text := to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"');"
     " BEGIN"
@@ -303,8 +322,16 @@ const char *const schemaStep5Pg[] = {
     "  VALUES (ts, session_user, TG_TABLE_NAME, rid, lower(TG_OP), '', (o - 'version')::text, (n - 'version')::text);"
     " END IF;"
     " RETURN NULL; END $$",
-    "CREATE OR REPLACE FUNCTION ipdesk_notify() RETURNS trigger LANGUAGE plpgsql AS $$"
-    " BEGIN PERFORM pg_notify('ipdesk_changes', TG_TABLE_NAME); RETURN NULL; END $$",
+    // Anyone may NOTIFY any channel, so a notice alone proves nothing: each change also counts on a
+    // sequence that only these triggers advance, and clients act on a notice only when it has moved.
+    "CREATE SEQUENCE IF NOT EXISTS ipdesk_change_seq",
+    "CREATE OR REPLACE FUNCTION ipdesk_notify() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER"
+    " SET search_path = pg_catalog, public, pg_temp AS $$"
+    " DECLARE n text := current_setting('ipdesk.change_number', true);"
+    " BEGIN IF n IS NULL OR n = '' THEN n := nextval('ipdesk_change_seq')::text;"
+    " PERFORM set_config('ipdesk.change_number', n, true); END IF;"
+    // One number a transaction: the server folds a transaction's equal notices into one.
+    " PERFORM pg_notify('ipdesk_changes', TG_TABLE_NAME || ':' || n); RETURN NULL; END $$",
     "DO $$ BEGIN"
     " IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'ipdesk_admin') THEN CREATE ROLE ipdesk_admin NOLOGIN; END IF;"
     " IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'ipdesk_officer') THEN CREATE ROLE ipdesk_officer NOLOGIN; END IF;"
@@ -316,8 +343,33 @@ const char *const schemaStep5Pg[] = {
     "GRANT INSERT, UPDATE, DELETE ON units, projects, project_stages, targets, facts, documents, activities,"
     " activity_projects TO ipdesk_officer",
     "GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO ipdesk_admin, ipdesk_officer",
+    "REVOKE ALL ON SEQUENCE ipdesk_change_seq FROM PUBLIC, ipdesk_admin, ipdesk_officer",
+    "GRANT SELECT ON SEQUENCE ipdesk_change_seq TO ipdesk_admin, ipdesk_officer, ipdesk_viewer",
+    // Rebuilding the sums is a write: not for viewers.
+    "REVOKE ALL ON FUNCTION ipdesk_rebuild_stage_sums() FROM PUBLIC",
+    "GRANT EXECUTE ON FUNCTION ipdesk_rebuild_stage_sums() TO ipdesk_admin, ipdesk_officer",
+    // A report belongs to the units of its figures: it is changed or deleted (with its figures) only by
+    // an account that may write all of them; every change and deletion is audited.
+    "ALTER TABLE documents ENABLE ROW LEVEL SECURITY",
+    "DROP POLICY IF EXISTS ipdesk_read ON documents",
+    "CREATE POLICY ipdesk_read ON documents FOR SELECT USING (true)",
+    "DROP POLICY IF EXISTS ipdesk_add ON documents",
+    "CREATE POLICY ipdesk_add ON documents FOR INSERT WITH CHECK (true)",
+    "DROP POLICY IF EXISTS ipdesk_change ON documents",
+    "CREATE POLICY ipdesk_change ON documents FOR UPDATE USING (" IPDESK_DOCUMENT_WRITABLE ") WITH CHECK (true)",
+    "DROP POLICY IF EXISTS ipdesk_remove ON documents",
+    "CREATE POLICY ipdesk_remove ON documents FOR DELETE USING (" IPDESK_DOCUMENT_WRITABLE ")",
+    "CREATE OR REPLACE TRIGGER audit AFTER UPDATE OR DELETE ON documents FOR EACH ROW EXECUTE FUNCTION ipdesk_audit()",
+    // An activity is tied only to projects the account may write as well.
+    "DROP POLICY IF EXISTS ipdesk_link_own ON activity_projects",
+    "CREATE POLICY ipdesk_link_own ON activity_projects AS RESTRICTIVE FOR INSERT WITH CHECK ((SELECT ipdesk_is_admin())"
+    " OR (SELECT p.unit_id FROM projects p WHERE p.id = project_id) = ANY ((SELECT ipdesk_writable_units())::bigint[]))",
+    "DROP POLICY IF EXISTS ipdesk_relink_own ON activity_projects",
+    "CREATE POLICY ipdesk_relink_own ON activity_projects AS RESTRICTIVE FOR UPDATE USING (true) WITH CHECK ((SELECT ipdesk_is_admin())"
+    " OR (SELECT p.unit_id FROM projects p WHERE p.id = project_id) = ANY ((SELECT ipdesk_writable_units())::bigint[]))",
     nullptr,
 };
+#undef IPDESK_DOCUMENT_WRITABLE
 
 /// Row-level security: everyone reads everything; writes need the record's unit to be writable
 /// (as ipdesk_can_write()). %T% is the table, %U% the expression of its unit. %W% is written so that
@@ -345,7 +397,10 @@ const char *const rowSecurityTables[][2] = {
     {"units", "COALESCE(parent_id, -1)"},
 };
 
-const char *const *const schemaSteps[] = {schemaStep1, schemaStep2, schemaStep3, schemaStep4, schemaStep5};
+/// Step 6 hardens the team server (see migrate()); a desk file has nothing to add.
+const char *const schemaStep6[] = {nullptr};
+
+const char *const *const schemaSteps[] = {schemaStep1, schemaStep2, schemaStep3, schemaStep4, schemaStep5, schemaStep6};
 
 
 } // namespace
@@ -955,13 +1010,19 @@ Status Database::migrate()
             statements << QStringLiteral("CREATE OR REPLACE FUNCTION substr(d date, start integer, len integer) RETURNS text"
                                          " LANGUAGE sql IMMUTABLE AS $$ SELECT substr(to_char(d, 'YYYY-MM-DD'), start, len) $$");
         }
-        const char *const *step = schemaSteps[v];
-        if (v == 3 && m_backend == Backend::PostgreSQL)
-            step = schemaStep4Pg;
+        const bool server = m_backend == Backend::PostgreSQL;
+        const char *const *step = v == 3 && server ? schemaStep4Pg : schemaSteps[v];
         for (const char *const *stmt = step; *stmt; ++stmt)
             statements << QString::fromLatin1(*stmt).replace(QLatin1String("%PK%"), primaryKeyType());
         if (v == 4)
-            statements << (m_backend == Backend::PostgreSQL ? teamStatements() : auditTriggersSqlite());
+            statements << (server ? teamStatements() : auditTriggersSqlite());
+        if (v == 5 && server) {
+            // The server's functions again, now unable to read temporary tables in place of the
+            // desk's own, with the sums' catch-up, the guarded change notices and the documents' policies.
+            for (const char *const *stmt = schemaStep4Pg; *stmt; ++stmt)
+                statements << QString::fromLatin1(*stmt);
+            statements << teamStatements();
+        }
         Status s = execAll(statements);
         if (!s)
             return s;

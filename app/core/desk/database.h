@@ -37,7 +37,7 @@ public:
     enum class Backend { SQLite, PostgreSQL };
     enum class OpenMode { CreateIfMissing, ExistingOnly };
 
-    static constexpr int SchemaVersion = 5;
+    static constexpr int SchemaVersion = 6;
 
     Database();
     ~Database();
