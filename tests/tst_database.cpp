@@ -231,6 +231,41 @@ private slots:
         QCOMPARE(fileHash(path), before);
     }
 
+    void refusesADamagedDesk_data()
+    {
+        QTest::addColumn<bool>("cut");
+        QTest::newRow("cut short near its end") << true;   // a copy interrupted, a disk full
+        QTest::newRow("a page overwritten") << false;      // a bad sector, another program's write
+    }
+    void refusesADamagedDesk()
+    {
+        if (testOnServer())
+            QSKIP("about desk files");
+        QFETCH(bool, cut);
+        TestDesk desk;
+        const QString path = desk.path();
+        desk.close();
+        rawSql(path, {QStringLiteral("PRAGMA journal_mode = DELETE")});
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            if (cut) {
+                QVERIFY(f.resize(f.size() * 99 / 100));
+            } else {
+                QVERIFY(f.seek(f.size() / 2 / 4096 * 4096));
+                QVERIFY(f.write(QByteArray(4096, '\x5a')) == 4096);
+            }
+        }
+        const QByteArray before = fileHash(path);
+        Database db;
+        const Status s = db.open(path);
+        QVERIFY(!s);
+        QCOMPARE(s.code(), Status::Code::Damaged);
+        QVERIFY2(s.message().contains(QLatin1String("damaged")), qPrintable(s.message()));
+        QVERIFY(!db.isOpen());
+        QCOMPARE(fileHash(path), before);
+    }
+
     void readOnlyMessageEvenAsRoot()
     {
         if (testOnServer())

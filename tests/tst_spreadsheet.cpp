@@ -121,6 +121,45 @@ private slots:
         QCOMPARE(desk.store->project(desk.store->fetch(q, 0, 5).first().id)->stageDates.value(Stage::Signed), QDate(2023, 5, 1));
     }
 
+    void controlCharactersAreRefusedWithTheirCell_data()
+    {
+        QTest::addColumn<QByteArray>("head");   // what comes before the bad row
+        QTest::addColumn<int>("row");
+        QTest::newRow("after a byte-order mark") << QByteArray("\xEF\xBB\xBF") << 3;
+        // Far past the part of the file that is looked at to tell text from binary.
+        QByteArray filler;
+        for (int i = 0; i < 6000; ++i)
+            filler += "填充项目" + QByteArray::number(i) + ",覃塘区,签约,100,2023-05-01\n";
+        QTest::newRow("past the first 256 KB") << filler << 6003;
+    }
+    void controlCharactersAreRefusedWithTheirCell()
+    {
+        QFETCH(QByteArray, head);
+        QFETCH(int, row);
+        TestDesk desk;
+        const QString path = desk.dir.filePath(QStringLiteral("nul.csv"));
+        const bool bom = head.startsWith("\xEF\xBB\xBF");
+        writeFile(path, (bom ? head : QByteArray()) + "项目名称,所属区县,阶段,总投资(万元),签约时间\n乙项目,覃塘区,签约,200,45047\n"
+                            + (bom ? QByteArray() : head) + QByteArray("广西\0麦芽项目,覃塘区,签约,300,2023-05-01\n", 52));
+        TableImporter importer(&desk.desk);
+        QVERIFY(importer.open(path, TableKind::Projects));
+        ImportResult r;
+        QVERIFY(importer.run(&r));
+        QCOMPARE(r.skipped, 1);
+        QCOMPARE(r.problems.size(), 1);
+        QCOMPARE(r.problems.first().row, row);
+        QCOMPARE(r.problems.first().column, QStringLiteral("项目名称"));
+        QVERIFY2(r.problems.first().why.contains(QLatin1String("U+0000")), qPrintable(r.problems.first().why));
+        ProjectQuery q;
+        q.text = QStringLiteral("麦芽项目");
+        QCOMPARE(desk.store->fetch(q, 0, 5).size(), 0);
+        // The same name typed or pasted into the table is refused by the record's own check.
+        Project p = *desk.store->project(desk.store->fetch(ProjectQuery(), 0, 1).first().id);
+        p.name = QString::fromUtf8("广西\0麦", 10);
+        QVERIFY(!p.validate().isEmpty());
+        QVERIFY(!desk.store->updateProject(p));
+    }
+
     void reimportUpdatesInsteadOfDuplicating()
     {
         TestDesk desk;

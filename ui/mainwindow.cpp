@@ -208,6 +208,7 @@ void MainWindow::createActions()
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     a = file->addAction(tr("Save &As a Copy…"), this, &MainWindow::saveCopy);
     a->setShortcut(QKeySequence::SaveAs);
+    m_checkAction = file->addAction(tr("C&heck Desk File"), this, &MainWindow::checkDesk);
     file->addSeparator();
     a = file->addAction(tr("&Import Reports…"), this, &MainWindow::importReportsDialog);
     a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
@@ -612,6 +613,7 @@ void MainWindow::bindDesk()
             m_model->reload();
     }
     m_accountsAction->setEnabled(desk->isTeam() && desk->isAdmin());
+    m_checkAction->setEnabled(!desk->isTeam());
     updateConnectionLabel();
     connect(undo, &QUndoStack::canUndoChanged, m_undoAction, &QAction::setEnabled);
     connect(undo, &QUndoStack::canRedoChanged, m_redoAction, &QAction::setEnabled);
@@ -844,6 +846,21 @@ void MainWindow::saveCopy()
         showError(tr("Cannot save the copy"), s.message());
     else
         statusBar()->showMessage(tr("Saved a copy to %1").arg(path), 5000);
+}
+
+void MainWindow::checkDesk()
+{
+    if (!m_desk)
+        return;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const Status s = m_desk->check();
+    QApplication::restoreOverrideCursor();
+    if (!s)
+        showError(tr("The desk file is damaged"),
+                  tr("The check found: %1\nSave no more changes to it: open the latest backup copy, or send the file to "
+                     "your administrator to recover it.").arg(s.message()));
+    else
+        statusBar()->showMessage(tr("The desk file was checked: every page is whole."), 8000);
 }
 
 void MainWindow::updateRecentMenu()

@@ -103,6 +103,7 @@ private:
     void newDesk();
     void openDeskDialog();
     void saveCopy();
+    void checkDesk();
     void addUnit();
     void manageAccounts();
     /// Saves the edits kept while the team database could not be reached, and says how it went.
@@ -140,6 +141,7 @@ private:
     QLabel *m_connectionLabel = nullptr;
     class QTimer *m_connectionTimer = nullptr;
     bool m_connected = true;
+    QAction *m_checkAction = nullptr;
     QAction *m_accountsAction = nullptr;
     ProjectDetailPanel *m_detail = nullptr;
     QDockWidget *m_detailDock = nullptr;

@@ -170,6 +170,17 @@ QStringList Project::validate() const
             break;
         }
     }
+    const QPair<ProjectField, const QString *> texts[] = {
+        {ProjectField::Code, &code}, {ProjectField::Name, &name}, {ProjectField::Investor, &investor},
+        {ProjectField::Industry, &industry}, {ProjectField::IndustryChain, &industryChain},
+        {ProjectField::SourceChannel, &sourceChannel}, {ProjectField::LeadOfficer, &leadOfficer},
+        {ProjectField::Notes, &notes}};
+    for (const auto &[field, text] : texts) {
+        const qsizetype at = firstControlCharacter(*text);
+        if (at >= 0)
+            errors << Names::tr("%1 contains a control character (%2) that cannot be stored; remove it.")
+                          .arg(fieldName(field), codePointName(*text, at));
+    }
     // Stage dates must follow the pipeline order.
     QDate previous;
     Stage previousStage = Stage::Lead;
@@ -186,6 +197,21 @@ QStringList Project::validate() const
         previousStage = Stage(s);
     }
     return errors;
+}
+
+qsizetype firstControlCharacter(const QString &text)
+{
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text.at(i).unicode();
+        if ((c < 0x20 && c != u'\t' && c != u'\n' && c != u'\r') || (c >= 0x7F && c <= 0x9F) || c == 0xFFFE || c == 0xFFFF)
+            return i;
+    }
+    return -1;
+}
+
+QString codePointName(const QString &text, qsizetype i)
+{
+    return QStringLiteral("U+") + QStringLiteral("%1").arg(uint(text.at(i).unicode()), 4, 16, QLatin1Char('0')).toUpper();
 }
 
 QString fieldName(ProjectField f)

@@ -126,6 +126,12 @@ enum class ProjectField : int {
 constexpr int ProjectFieldCount = int(ProjectField::Count);
 
 QString fieldName(ProjectField f);
+/// The first control character of a text (U+0000..U+001F but tab and line breaks, U+007F..U+009F,
+/// U+FFFE, U+FFFF), or -1. Such characters are refused in every stored text: a NUL cuts a name
+/// short in SQLite and is rejected by PostgreSQL.
+qsizetype firstControlCharacter(const QString &text);
+/// "U+0000", the code point of the character at index i.
+QString codePointName(const QString &text, qsizetype i);
 QString fieldColumn(ProjectField f); // the SQL column, empty for stage dates
 /// A stable name for files (the column, or signed_date / started_date): never the enum's number.
 QString fieldKey(ProjectField f);

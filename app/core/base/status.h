@@ -16,6 +16,7 @@ public:
         Denied,   ///< the server refused: the account may not write this record
         Offline,  ///< the connection to the team database is gone
         NoDesk,   ///< the file or database asked for holds no desk (yet)
+        Damaged,  ///< the desk file fails its check and is not opened
     };
     Status() = default;
     static Status error(const QString &message, Code code = Code::Failed)

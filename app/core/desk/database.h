@@ -70,6 +70,10 @@ public:
     Backend backend() const { return m_backend; }
     QSqlDatabase &connection() { return m_db; }
     int schemaVersion() const;
+    /// Reads every page of a desk file and checks its structure (PRAGMA quick_check); the message
+    /// is SQLite's first finding. Desk files up to quickCheckLimit bytes get it on opening.
+    Status quickCheck();
+    static constexpr qint64 quickCheckLimit = 48 * 1024 * 1024;
 
     /// A prepared query on this connection.
     QSqlQuery query(const QString &sql);

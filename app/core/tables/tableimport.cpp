@@ -112,6 +112,16 @@ QString normalizeHeader(const QString &header, MoneyUnit *unit)
     return h;
 }
 
+/// The text with its control characters shown as ␀-style symbols, for the problem list.
+QString visibleControls(QString text)
+{
+    for (qsizetype i = firstControlCharacter(text); i >= 0; i = firstControlCharacter(text)) {
+        const char16_t c = text.at(i).unicode();
+        text.replace(i, 1, c < 0x20 ? QChar(char16_t(0x2400 + c)) : QChar(0xFFFD));
+    }
+    return text;
+}
+
 QString cellText(const QVariant &v)
 {
     if (v.userType() == QMetaType::QDate)
@@ -385,6 +395,19 @@ bool TableImporter::projectFromRow(const QVariantList &row, int fileRow, Project
         problems->append(RowProblem{fileRow, m_headers.value(c, QLatin1String(field)), cellText(value), why});
     };
     *p = Project();
+    // A control character in any cell is named with its row and column; nothing of the row is read.
+    for (auto it = m_mapping.columns.cbegin(); it != m_mapping.columns.cend(); ++it) {
+        const QVariant v = it.value() < row.size() ? row.at(it.value()) : QVariant();
+        if (v.userType() != QMetaType::QString)
+            continue;
+        const QString text = v.toString();
+        const qsizetype at = firstControlCharacter(text);
+        if (at >= 0)
+            problems->append(RowProblem{fileRow, m_headers.value(it.value(), it.key()), visibleControls(text),
+                                        tr("Contains a control character (%1) that cannot be stored.").arg(codePointName(text, at))});
+    }
+    if (problems->size() > before)
+        return false;
     p->code = cellText(cell("code"));
     p->name = cellText(cell("name"));
     if (p->name.isEmpty())
