@@ -4,6 +4,7 @@
 #include "tables/tableimport.h"
 #include "testdesk.h"
 
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QStandardPaths>
 
@@ -38,6 +39,23 @@ QByteArray gb18030(const QByteArray &utf8)
     p.closeWriteChannel();
     p.waitForFinished(10000);
     return p.readAllStandardOutput();
+}
+
+
+/// A workbook of the given parts (name -> Python expression of its bytes), written by Python's
+/// zipfile, so that the test can make workbooks no spreadsheet program would.
+bool writeWorkbook(const QString &path, const QList<QPair<QString, QString>> &parts)
+{
+    QString script = QStringLiteral("import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED)\n"
+                                    "wb = b'<workbook xmlns:r=\"r\"><sheets><sheet name=\"S\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>'\n"
+                                    "rels = b'<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/></Relationships>'\n"
+                                    "z.writestr('xl/workbook.xml', wb)\nz.writestr('xl/_rels/workbook.xml.rels', rels)\n");
+    for (const auto &[name, bytes] : parts)
+        script += QStringLiteral("z.writestr('%1', %2)\n").arg(name, bytes);
+    script += QStringLiteral("z.close()\n");
+    QProcess p;
+    p.start(python(), {QStringLiteral("-c"), script, path});
+    return p.waitForFinished(120000) && p.exitCode() == 0;
 }
 
 } // namespace
@@ -354,6 +372,53 @@ private slots:
         writeFile(locked, QByteArray("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + QByteArray(512, '\0'));
         QVERIFY(!TableSource::open(locked, &s));
         QVERIFY(s.message().contains(QLatin1String("password")));
+    }
+
+    void hostileWorkbooksAreRefusedWithinLimits_data()
+    {
+        QTest::addColumn<QString>("sharedStrings");
+        QTest::addColumn<QString>("sheet");
+        QTest::addColumn<QString>("says");
+        const QString header = QStringLiteral("b'<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>'");
+        const QString sheet = header + QStringLiteral(" + b'</sheetData></worksheet>'");
+        const QString strings = QStringLiteral("b'<sst><si><t>\\xe9\\xa1\\xb9\\xe7\\x9b\\xae\\xe5\\x90\\x8d\\xe7\\xa7\\xb0</t></si></sst>'");
+        QTest::newRow("shared strings that inflate a thousandfold")
+            << QStringLiteral("b'<sst><si><t>' + b'A' * (100 << 20) + b'</t></si></sst>'") << sheet << QStringLiteral("zip bomb");
+        QTest::newRow("a sheet that inflates a thousandfold")
+            << strings << header + QStringLiteral(" + (b'<row>' + b'<c><v>1</v></c>' * 8 + b'</row>') * 1000000 + b'</sheetData></worksheet>'")
+            << QStringLiteral("zip bomb");
+        QTest::newRow("a cell far beyond the last column")
+            << strings << header + QStringLiteral(" + b'<row r=\"2\"><c r=\"FXSHRX2\"><v>1</v></c></row></sheetData></worksheet>'")
+            << QStringLiteral("FXSHRX2");
+        QTest::newRow("garbage shared strings") << QStringLiteral("bytes(range(256)) * 40") << sheet << QStringLiteral("damaged");
+        QTest::newRow("shared strings cut short") << QStringLiteral("b'<sst><si><t>\\xe9\\xa1\\xb9'") << sheet << QStringLiteral("damaged");
+        QTest::newRow("a million merged ranges")
+            << strings << header + QStringLiteral(" + b'</sheetData><mergeCells>' + b''.join(b'<mergeCell ref=\"A%d:B%d\"/>' % (i, i)"
+                                                  " for i in range(1, 1000001)) + b'</mergeCells></worksheet>'")
+            << QStringLiteral("merged");
+    }
+    void hostileWorkbooksAreRefusedWithinLimits()
+    {
+        QFETCH(QString, sharedStrings);
+        QFETCH(QString, sheet);
+        QFETCH(QString, says);
+        TestDesk desk;
+        const qint64 before = desk.store->projectCount();
+        const QString path = desk.dir.filePath(QStringLiteral("hostile.xlsx"));
+        QVERIFY(writeWorkbook(path, {{QStringLiteral("xl/sharedStrings.xml"), sharedStrings},
+                                     {QStringLiteral("xl/worksheets/sheet1.xml"), sheet}}));
+        QElapsedTimer clock;
+        clock.start();
+        TableImporter importer(&desk.desk);
+        Status s = importer.open(path, TableKind::Projects);
+        if (s) {
+            ImportResult r;
+            s = importer.run(&r);
+        }
+        QVERIFY(!s);
+        QVERIFY2(s.message().contains(says), qPrintable(s.message()));
+        QVERIFY2(clock.elapsed() < 60000, "refused only after a minute");
+        QCOMPARE(desk.store->projectCount(), before);
     }
 
     void roundTrip_data()

@@ -1,5 +1,6 @@
 #include "tables/tablesource.h"
 
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QHash>
 #include <QRegularExpression>
@@ -193,12 +194,14 @@ QString CsvSource::description() const
 struct XlsxSource::Private
 {
     QuaZip zip;
-    std::unique_ptr<QuaZipFile> sheet;
+    std::unique_ptr<XlsxSource::GuardedPart> sheet;
     std::unique_ptr<QXmlStreamReader> xml;
     QStringList shared;
     QSet<int> dateStyles;
     QHash<QPair<int, int>, QPair<int, int>> merges; // top-left of each merged range -> bottom-right
-    QHash<QPair<int, int>, QPair<int, int>> mergedInto; // cell -> its range's top-left
+    QHash<int, QList<QPair<int, QPair<int, int>>>> mergedInto; // row -> (column, its range's top-left)
+    qint64 cells = 0;            // cells read from the sheet so far
+    QElapsedTimer clock;         // since the sheet was selected
     QHash<QPair<int, int>, QVariant> mergeValues;
     int nextRow = 1;
     QVariantList pending; // a row read ahead
@@ -223,13 +226,29 @@ QDate XlsxSource::serialToDate(double serial)
 
 namespace {
 
+// Limits that keep a hostile or broken workbook from taking all memory or time. A real workbook
+// is far inside them: Excel's own grid ends at XFD1048576, and its parts compress about 5-20 to 1.
+constexpr int lastColumn = 16384;              // XFD
+constexpr int lastRow = 1048576;
+constexpr qint64 smallPartLimit = 32 << 20;    // workbook, relationships, styles
+constexpr qint64 partLimit = qint64(2) << 30;  // a sheet or the shared strings, inflated
+constexpr qint64 ratioCheckedFrom = 64 << 20;  // inflated bytes after which the ratio is checked
+constexpr qint64 ratioLimit = 200;             // inflated : compressed
+constexpr qint64 sharedCharsLimit = 256 << 20; // characters of all shared strings together
+constexpr qint64 cellLimit = 100000000;        // cells of one sheet
+constexpr qint64 sheetMillisecondsLimit = 15 * 60 * 1000;
+constexpr int mergeLimit = 100000;
+
 int columnIndex(QStringView ref)
 {
     int col = 0;
     for (QChar c : ref) {
-        if (!c.isLetter())
+        const char16_t u = c.toUpper().unicode();
+        if (u < 'A' || u > 'Z')
             break;
-        col = col * 26 + (c.toUpper().unicode() - 'A' + 1);
+        col = col * 26 + (u - 'A' + 1);
+        if (col > lastColumn)
+            return lastColumn + 1; // beyond any sheet; the caller says so
     }
     return col; // 1-based
 }
@@ -239,8 +258,59 @@ int rowIndex(QStringView ref)
     qsizetype i = 0;
     while (i < ref.size() && ref.at(i).isLetter())
         ++i;
-    return ref.mid(i).toInt();
+    bool ok = false;
+    const qint64 row = ref.mid(i).toLongLong(&ok);
+    return !ok || row < 0 ? 0 : row > lastRow ? lastRow + 1 : int(row);
 }
+
+} // namespace
+
+/// A part of the workbook as it inflates, cut off (as an early end) once it grows beyond the
+/// limits; problem() then says why. The XML reader never holds more than the limit allows.
+class XlsxSource::GuardedPart : public QIODevice
+{
+public:
+    GuardedPart(QuaZip *zip, const QString &label, qint64 limit) : m_file(zip), m_label(label), m_limit(limit) {}
+    bool openPart()
+    {
+        if (!m_file.open(QIODevice::ReadOnly))
+            return false;
+        m_stored = std::max<qint64>(1, m_file.csize());
+        return QIODevice::open(QIODevice::ReadOnly);
+    }
+    QString problem() const { return m_problem; }
+    bool damaged() { return m_file.getZipError() != UNZ_OK; }
+    qint64 inflated() const { return m_inflated; }
+    qint64 size() const override { return std::max<qint64>(1, m_file.usize()); }
+    bool isSequential() const override { return true; }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        if (!m_problem.isEmpty())
+            return -1;
+        const qint64 n = m_file.read(data, std::min<qint64>(maxSize, 1 << 16));
+        if (n > 0)
+            m_inflated += n;
+        if (m_inflated > m_limit)
+            m_problem = XlsxSource::tr("%1 inflates to more than %2 MB.").arg(m_label).arg(m_limit >> 20);
+        else if (m_inflated > ratioCheckedFrom && m_inflated > ratioLimit * m_stored)
+            m_problem = XlsxSource::tr("%1 inflates more than %2 times its stored size, which no spreadsheet does (a zip bomb).")
+                            .arg(m_label).arg(ratioLimit);
+        return m_problem.isEmpty() ? n : -1;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QuaZipFile m_file;
+    QString m_label;
+    qint64 m_limit;
+    qint64 m_stored = 1;
+    qint64 m_inflated = 0;
+    QString m_problem;
+};
+
+namespace {
 
 QByteArray readEntry(QuaZip &zip, const QString &name, bool *ok)
 {
@@ -252,8 +322,8 @@ QByteArray readEntry(QuaZip &zip, const QString &name, bool *ok)
         *ok = false;
         return QByteArray();
     }
-    const QByteArray data = f.readAll();
-    *ok = f.getZipError() == UNZ_OK;
+    const QByteArray data = f.read(smallPartLimit + 1);
+    *ok = f.getZipError() == UNZ_OK && data.size() <= smallPartLimit;
     f.close();
     return data;
 }
@@ -313,15 +383,20 @@ Status XlsxSource::openFile(const QString &path)
     }
     if (m_sheetNames.isEmpty())
         return Status::error(tr("%1 has no sheets.").arg(name));
-    // Shared strings.
-    {
-        const QByteArray strings = readEntry(d->zip, QStringLiteral("xl/sharedStrings.xml"), &ok);
-        QXmlStreamReader r(strings);
+    // Shared strings, streamed from the part (never held whole), within the limits above.
+    if (d->zip.setCurrentFile(QStringLiteral("xl/sharedStrings.xml"))) {
+        const QString part = tr("The shared strings of %1").arg(name);
+        GuardedPart f(&d->zip, part, sharedCharsLimit * 2);
+        if (!f.openPart())
+            return Status::error(tr("%1 is damaged: its shared strings cannot be read.").arg(name));
+        QXmlStreamReader r(&f);
         QString current;
-        bool inSi = false, inRun = false;
-        while (ok && !r.atEnd()) {
+        qint64 chars = 0;
+        bool inSi = false, inRun = false, any = false;
+        while (!r.atEnd()) {
             const auto t = r.readNext();
             if (t == QXmlStreamReader::StartElement) {
+                any = true;
                 if (r.name() == QLatin1String("si")) {
                     inSi = true;
                     current.clear();
@@ -332,6 +407,10 @@ Status XlsxSource::openFile(const QString &path)
                 }
             } else if (t == QXmlStreamReader::Characters && inRun) {
                 current += r.text();
+                chars += r.text().size();
+                if (chars > sharedCharsLimit)
+                    return Status::error(tr("%1 cannot be imported: its shared strings hold more than %2 million characters.")
+                                             .arg(name).arg(sharedCharsLimit / 1000000));
             } else if (t == QXmlStreamReader::EndElement) {
                 if (r.name() == QLatin1String("t"))
                     inRun = false;
@@ -341,6 +420,11 @@ Status XlsxSource::openFile(const QString &path)
                 }
             }
         }
+        if (!f.problem().isEmpty())
+            return Status::error(tr("%1 cannot be imported: %2").arg(name, f.problem()));
+        if (r.hasError() || !any || f.damaged())
+            return Status::error(tr("%1 is damaged: its shared strings (the texts of the cells) are cut short or not readable%2.")
+                                     .arg(name, r.hasError() ? QStringLiteral(" (%1)").arg(r.errorString()) : QString()));
     }
     // Which cell styles are dates.
     {
@@ -392,10 +476,10 @@ Status XlsxSource::selectSheet(int index)
     {
         if (!d->zip.setCurrentFile(m_sheetPaths.at(index)))
             return Status::error(tr("The sheet %1 is missing from the workbook.").arg(m_sheetNames.at(index)));
-        QuaZipFile f(&d->zip);
-        if (!f.open(QIODevice::ReadOnly))
+        GuardedPart f(&d->zip, tr("The sheet %1").arg(m_sheetNames.at(index)), partLimit);
+        if (!f.openPart())
             return Status::error(tr("The sheet %1 cannot be read.").arg(m_sheetNames.at(index)));
-        d->size = std::max<qint64>(1, f.usize());
+        d->size = f.size();
         QXmlStreamReader r(&f);
         while (!r.atEnd()) {
             if (r.readNext() != QXmlStreamReader::StartElement)
@@ -405,24 +489,34 @@ Status XlsxSource::selectSheet(int index)
             } else if (r.name() == QLatin1String("mergeCell")) {
                 const QStringList ref = r.attributes().value(QLatin1String("ref")).toString().split(QLatin1Char(':'));
                 if (ref.size() == 2) {
+                    if (d->merges.size() >= mergeLimit)
+                        return Status::error(tr("The sheet %1 has more than %2 merged ranges; unmerge the cells and save it again.")
+                                                 .arg(m_sheetNames.at(index)).arg(mergeLimit));
                     const QPair<int, int> tl{rowIndex(ref[0]), columnIndex(ref[0])}, br{rowIndex(ref[1]), columnIndex(ref[1])};
+                    if (tl.first < 1 || tl.second < 1 || br.first > lastRow || br.second > lastColumn)
+                        continue;
                     d->merges.insert(tl, br);
                     for (int rr = tl.first; rr <= br.first && rr - tl.first < 50; ++rr) {
-                        for (int cc = tl.second; cc <= br.second && cc - tl.second < 200; ++cc)
-                            d->mergedInto.insert({rr, cc}, tl);
+                        for (int cc = tl.second; cc <= br.second && cc - tl.second < 200; ++cc) {
+                            if (QPair<int, int>(rr, cc) != tl)
+                                d->mergedInto[rr].append({cc, tl});
+                        }
                     }
                 }
             }
         }
+        if (!f.problem().isEmpty())
+            return Status::error(tr("The sheet cannot be imported: %1").arg(f.problem()));
         if (r.hasError() && r.error() != QXmlStreamReader::PrematureEndOfDocumentError)
             return Status::error(tr("The sheet %1 is damaged: %2").arg(m_sheetNames.at(index), r.errorString()));
-        f.close();
     }
     d->zip.setCurrentFile(m_sheetPaths.at(index));
-    d->sheet = std::make_unique<QuaZipFile>(&d->zip);
-    if (!d->sheet->open(QIODevice::ReadOnly))
+    d->sheet = std::make_unique<GuardedPart>(&d->zip, tr("The sheet %1").arg(m_sheetNames.at(index)), partLimit);
+    if (!d->sheet->openPart())
         return Status::error(tr("The sheet %1 cannot be read.").arg(m_sheetNames.at(index)));
     d->xml = std::make_unique<QXmlStreamReader>(d->sheet.get());
+    d->cells = 0;
+    d->clock.start();
     return Status();
 }
 
@@ -466,6 +560,22 @@ bool XlsxSource::next(QVariantList *row)
             }
             const QString ref = r.attributes().value(QLatin1String("r")).toString();
             const int col = ref.isEmpty() ? nextCol : columnIndex(ref);
+            if (col > lastColumn || col < nextCol - 1 || rowNumber > lastRow) {
+                m_status = Status::error(tr("The cell %1 (row %2) lies outside any sheet or out of order; the workbook is damaged.")
+                                             .arg(ref.left(20), QString::number(rowNumber)));
+                return false;
+            }
+            if ((++d->cells & 0xFFFF) == 0) {
+                QString why;
+                if (d->cells > cellLimit)
+                    why = tr("The sheet has more than %1 million cells.").arg(cellLimit / 1000000);
+                if (why.isEmpty() && d->clock.elapsed() > sheetMillisecondsLimit)
+                    why = tr("Reading the sheet took more than %1 minutes.").arg(sheetMillisecondsLimit / 60000);
+                if (!why.isEmpty()) {
+                    m_status = Status::error(tr("The sheet cannot be imported: %1").arg(why));
+                    return false;
+                }
+            }
             const QString type = r.attributes().value(QLatin1String("t")).toString();
             const int style = r.attributes().value(QLatin1String("s")).toInt();
             QString value;
@@ -514,15 +624,18 @@ bool XlsxSource::next(QVariantList *row)
                 d->mergeValues.insert({rowNumber ? rowNumber : d->nextRow, col}, cell);
         }
         const int number = rowNumber ? rowNumber : d->nextRow;
+        if (number < d->nextRow || number > lastRow) {
+            m_status = Status::error(tr("The row %1 lies outside any sheet or out of order; the workbook is damaged.").arg(number));
+            return false;
+        }
         // A merged range shows its value in every cell it covers (merged header cells).
-        for (auto it = d->mergedInto.cbegin(); it != d->mergedInto.cend(); ++it) {
-            if (it.key().first != number || it.key() == it.value())
-                continue;
-            const int c = it.key().second;
+        static const QList<QPair<int, QPair<int, int>>> none;
+        const auto covered = d->mergedInto.constFind(number);
+        for (const auto &[c, topLeft] : covered == d->mergedInto.cend() ? none : *covered) {
             while (cells.size() < c)
                 cells.append(QVariant());
             if (!cells.at(c - 1).isValid() || cells.at(c - 1).toString().isEmpty())
-                cells[c - 1] = d->mergeValues.value(it.value());
+                cells[c - 1] = d->mergeValues.value(topLeft);
         }
         if (number > d->nextRow) {
             d->pending = cells;
@@ -534,9 +647,11 @@ bool XlsxSource::next(QVariantList *row)
         ++d->nextRow;
         return true;
     }
-    if (r.hasError() && r.error() != QXmlStreamReader::PrematureEndOfDocumentError)
+    if (d->sheet && !d->sheet->problem().isEmpty())
+        m_status = Status::error(tr("The sheet cannot be imported: %1").arg(d->sheet->problem()));
+    else if (r.hasError() && r.error() != QXmlStreamReader::PrematureEndOfDocumentError)
         m_status = Status::error(tr("The sheet is damaged: %1").arg(r.errorString()));
-    else if (d->sheet && d->sheet->getZipError() != UNZ_OK)
+    else if (d->sheet && d->sheet->damaged())
         m_status = Status::error(tr("The workbook is damaged or cut short."));
     d->done = true;
     return false;
@@ -544,7 +659,7 @@ bool XlsxSource::next(QVariantList *row)
 
 double XlsxSource::progress() const
 {
-    return d && d->sheet ? std::min(1.0, double(d->sheet->pos()) / double(d->size)) : 1.0;
+    return d && d->sheet ? std::min(1.0, double(d->sheet->inflated()) / double(d->size)) : 1.0;
 }
 
 QString XlsxSource::description() const

@@ -78,6 +78,7 @@ public:
 
 private:
     struct Private;
+    class GuardedPart;
     std::unique_ptr<Private> d;
     QStringList m_sheetNames;
     QStringList m_sheetPaths;
