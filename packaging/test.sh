@@ -30,4 +30,4 @@ cmake -S "$here" -B "$here/build-fuzz" -DCMAKE_CXX_COMPILER=clang++ -DIPDESK_FUZ
 cmake --build "$here/build-fuzz" -j"$(nproc)" >/dev/null
 check_deps "$here/build-fuzz"
 cd "$here/build-fuzz"
-ctest --output-on-failure
+ctest --output-on-failure -j"$(nproc)"
