@@ -286,6 +286,28 @@ private slots:
         QCOMPARE(fileHash(path), before);
     }
 
+    void readOnlyFolderIsCalledAFolder()
+    {
+        if (testOnServer())
+            QSKIP("about desk files");
+        QTemporaryDir dir;
+        const QString folder = dir.filePath(QStringLiteral("shared"));
+        QVERIFY(QDir().mkpath(folder));
+        const QString path = folder + QStringLiteral("/desk.ipdesk");
+        {
+            Database db;
+            QVERIFY(db.open(path));
+        }
+        QVERIFY(QFile::setPermissions(folder, QFile::ReadOwner | QFile::ExeOwner));
+        const QByteArray before = fileHash(path);
+        Database db;
+        const Status s = db.open(path);
+        QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        QVERIFY(!s);
+        QVERIFY2(s.message().contains(QLatin1String("folder")) && s.message().contains(folder), qPrintable(s.message()));
+        QCOMPARE(fileHash(path), before);
+    }
+
     void refusesALockedDesk()
     {
         if (testOnServer())

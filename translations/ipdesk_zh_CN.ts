@@ -7,6 +7,1124 @@
         <source>--%1 needs a value</source>
         <translation>与团队数据库没有连接。对%1的修改已保留,连接恢复后保存。</translation>
     </message>
+    <message>
+        <source>usage: ipdesk-cli COMMAND [--db PATH] [options]
+commands:
+  demo --db PATH                 create a demo desk from the sample reports
+  projects [--json]              list the project pipeline
+  extract FILE...                print the facts found in reports as JSON Lines
+  import-report FILE... [--year Y] [--unit NAME]
+                                 extract and store facts with their reports (accept all);
+                                 --year and --unit for reports that state none
+  progress --year Y [--as-of DATE] [--json]
+                                 each unit&apos;s actual against its target: completion, pace, status
+  import --kind projects|targets|facts FILE [--mapping FILE.json] [--skip-invalid]
+                                 import a CSV or XLSX table
+  export --kind projects|targets|facts -o FILE [--gb18030]
+                                 write CSV or XLSX, by the file&apos;s ending
+  bulletin --year Y [--as-of DATE] -o FILE.pdf
+                                 the ranking bulletin with its charts, as the window exports it
+  migrate --from DESK --to DESK  copy a whole desk into an empty one in one transaction,
+                                 e.g. desk.sqlite to postgresql://user@host/db and back
+  user list | user add LOGIN --role admin|officer|viewer [--unit NAME]
+                                 (the password is asked for, or read from the standard input)
+       | user remove LOGIN       accounts of a team database (administrators only)
+PATH may be a team database: postgresql://user[:password]@host[:port]/database;
+a password not in the address is read from PGPASSWORD or ~/.pgpass.
+</source>
+        <translation>用法:ipdesk-cli 命令 [--db 路径] [选项]
+命令:
+  demo --db 路径                 用样例报道新建演示工作台
+  projects [--json]              列出项目库
+  extract 文件...                以 JSON Lines 输出报道中的数据
+  import-report 文件... [--year 年] [--unit 单位]
+                                 提取并保存报道中的数据(全部接受);
+                                 报道未写明年份或单位时用 --year 和 --unit 给出
+  progress --year 年 [--as-of 日期] [--json]
+                                 各单位对照目标的完成情况:完成率、序时进度、红黄绿
+  import --kind projects|targets|facts 文件 [--mapping 文件.json] [--skip-invalid]
+                                 导入 CSV 或 XLSX 表格
+  export --kind projects|targets|facts -o 文件 [--gb18030]
+                                 按文件扩展名写出 CSV 或 XLSX
+  bulletin --year 年 [--as-of 日期] -o 文件.pdf
+                                 含图表的排名通报,与窗口导出的相同
+  migrate --from 工作台 --to 工作台
+                                 在一个事务中把整个工作台复制到空工作台,
+                                 如从 desk.sqlite 迁到 postgresql://用户@主机/库,或迁回
+  user list | user add 登录名 --role admin|officer|viewer [--unit 单位]
+                                 (密码在提示时输入,或从标准输入读取)
+       | user remove 登录名      团队数据库的账号(仅管理员)
+路径也可以是团队数据库:postgresql://用户[:密码]@主机[:端口]/数据库;
+地址中没有密码时,从 PGPASSWORD 或 ~/.pgpass 读取。
+</translation>
+    </message>
+    <message>
+        <source>unknown option %1</source>
+        <translation>未知选项 %1</translation>
+    </message>
+    <message>
+        <source>-o needs a file</source>
+        <translation>-o 需要一个文件名</translation>
+    </message>
+    <message>
+        <source>Note: a password in the address can be read by other users of this computer (in the list of running programs). Leave it out: it is then read from PGPASSWORD or ~/.pgpass.</source>
+        <translation>注意:写在地址中的密码,本机其他用户可以在运行程序列表中看到。请不要写在地址中:程序会从 PGPASSWORD 或 ~/.pgpass 读取。</translation>
+    </message>
+    <message>
+        <source>No password on the standard input.</source>
+        <translation>标准输入中没有密码。</translation>
+    </message>
+    <message>
+        <source>Password of the new account: </source>
+        <translation>新账号的密码:</translation>
+    </message>
+    <message>
+        <source>The same password again: </source>
+        <translation>再输入一次密码:</translation>
+    </message>
+    <message>
+        <source>No password was given.</source>
+        <translation>没有输入密码。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>demo needs --db PATH</source>
+        <translation>demo 需要 --db 路径</translation>
+    </message>
+    <message>
+        <source>%1 exists already; the demo is written only to a new file.</source>
+        <translation>%1 已存在;演示数据只写入新文件。</translation>
+    </message>
+    <message>
+        <source>Demo desk written to %1: %2 units, %3 projects.</source>
+        <translation>演示工作台已写入 %1:%2 个单位,%3 个项目。</translation>
+    </message>
+    <message>
+        <source>extract needs at least one report file</source>
+        <translation>extract 至少需要一个报道文件</translation>
+    </message>
+    <message>
+        <source>import-report needs at least one report file</source>
+        <translation>import-report 至少需要一个报道文件</translation>
+    </message>
+    <message>
+        <source>--year needs a year such as 2024</source>
+        <translation>--year 需要年份,如 2024</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 states no year: %n figure(s) left out (give --year).</source>
+        <translation>
+            <numerusform>“%1”未写明年份:%n 条数据未导入(请用 --year 给出)。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 names no unit: %n figure(s) left out (give --unit).</source>
+        <translation>
+            <numerusform>“%1”未写明单位:%n 条数据未导入(请用 --unit 给出)。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stored %1 facts from %2 reports (%3 replaced, %4 new units, %5 reports skipped).</source>
+        <translation>已从 %2 篇报道保存 %1 条数据(替换 %3 条,新增单位 %4 个,跳过报道 %5 篇)。</translation>
+    </message>
+    <message>
+        <source>%1 needs --year YYYY</source>
+        <translation>%1 需要 --year 年份</translation>
+    </message>
+    <message>
+        <source>--as-of needs a date as YYYY-MM-DD</source>
+        <translation>--as-of 需要 YYYY-MM-DD 格式的日期</translation>
+    </message>
+    <message>
+        <source>There are no targets and no figures for %1.</source>
+        <translation>%1 年没有目标,也没有数据。</translation>
+    </message>
+    <message>
+        <source>bulletin needs -o FILE.pdf</source>
+        <translation>bulletin 需要 -o 文件.pdf</translation>
+    </message>
+    <message>
+        <source>Bulletin of %1 for %2 as of %3 written to %4.</source>
+        <translation>%1 %2 年通报(截至 %3)已写入 %4。</translation>
+    </message>
+    <message>
+        <source>--kind is projects, targets or facts</source>
+        <translation>--kind 只能是 projects、targets 或 facts</translation>
+    </message>
+    <message>
+        <source>import needs one CSV or XLSX file</source>
+        <translation>import 需要一个 CSV 或 XLSX 文件</translation>
+    </message>
+    <message>
+        <source>The mapping %1 cannot be read.</source>
+        <translation>无法读取列对应文件 %1。</translation>
+    </message>
+    <message>
+        <source>row %1, %2 &quot;%3&quot;: %4</source>
+        <translation>第 %1 行,%2“%3”:%4</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) have problems; nothing was stored. Fix them, or pass --skip-invalid to store the others.</source>
+        <translation>
+            <numerusform>%n 行有问题;未保存任何内容。请修改,或加 --skip-invalid 保存其余各行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 added, %3 updated, %4 unchanged, %5 skipped.</source>
+        <translation>%1:新增 %2,更新 %3,未变 %4,跳过 %5。</translation>
+    </message>
+    <message>
+        <source>export needs -o FILE.csv or FILE.xlsx</source>
+        <translation>export 需要 -o 文件.csv 或 文件.xlsx</translation>
+    </message>
+    <message>
+        <source>Written to %1.</source>
+        <translation>已写入 %1。</translation>
+    </message>
+    <message>
+        <source>migrate needs --from DESK and --to DESK</source>
+        <translation>migrate 需要 --from 工作台 和 --to 工作台</translation>
+    </message>
+    <message>
+        <source>%1 exists already; a desk is moved only into a new file or an empty team database.</source>
+        <translation>%1 已存在;工作台只能迁入新文件或空的团队数据库。</translation>
+    </message>
+    <message>
+        <source>copied %1 of %2 records</source>
+        <translation>已复制 %1/%2 条记录</translation>
+    </message>
+    <message>
+        <source>Moved %1 to %2: %3 units, %4 projects.</source>
+        <translation>已把 %1 迁到 %2:%3 个单位,%4 个项目。</translation>
+    </message>
+    <message>
+        <source>user add needs a LOGIN and --role admin, officer or viewer</source>
+        <translation>user add 需要登录名和 --role admin、officer 或 viewer</translation>
+    </message>
+    <message>
+        <source>There is no unit %1 on this desk.</source>
+        <translation>本工作台没有单位 %1。</translation>
+    </message>
+    <message>
+        <source>--password is not taken: other users of this computer could read it in the list of running programs. Leave it out and type the password when asked, or give it on the standard input.</source>
+        <translation>不接受 --password:本机其他用户可以在运行程序列表中看到它。请去掉该选项,在提示时输入密码,或从标准输入提供。</translation>
+    </message>
+    <message>
+        <source>Account %1 saved.</source>
+        <translation>账号 %1 已保存。</translation>
+    </message>
+    <message>
+        <source>Account %1 removed.</source>
+        <translation>账号 %1 已停用。</translation>
+    </message>
+    <message>
+        <source>user needs list, add or remove</source>
+        <translation>user 需要 list、add 或 remove</translation>
+    </message>
+    <message>
+        <source>unknown command %1</source>
+        <translation>未知命令 %1</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::ActivitiesView</name>
+    <message>
+        <source>All years</source>
+        <translation>全部年度</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年度:</translation>
+    </message>
+    <message>
+        <source>Add activity…</source>
+        <translation>新增活动…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Led by a principal leader</source>
+        <translation>主要领导带队</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Companies met</source>
+        <translation>对接企业</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1(%2)</translation>
+    </message>
+    <message>
+        <source>Edit activity</source>
+        <translation>编辑活动</translation>
+    </message>
+    <message>
+        <source>Add activity</source>
+        <translation>新增活动</translation>
+    </message>
+    <message>
+        <source>Led by a principal leader (主要领导带队)</source>
+        <translation>主要领导带队</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>单位:</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类型:</translation>
+    </message>
+    <message>
+        <source>Places:</source>
+        <translation>地点:</translation>
+    </message>
+    <message>
+        <source>Companies met:</source>
+        <translation>对接企业:</translation>
+    </message>
+    <message>
+        <source>Number of companies:</source>
+        <translation>企业数:</translation>
+    </message>
+    <message>
+        <source>Projects touched:</source>
+        <translation>涉及项目:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>备注:</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::ActivityStore</name>
+    <message>
+        <source>Investment-seeking trip</source>
+        <translation>外出招商</translation>
+    </message>
+    <message>
+        <source>Company visit</source>
+        <translation>考察拜访企业</translation>
+    </message>
+    <message>
+        <source>Delegation received</source>
+        <translation>接待客商来访</translation>
+    </message>
+    <message>
+        <source>Promotion event</source>
+        <translation>招商推介活动</translation>
+    </message>
+    <message>
+        <source>Signing ceremony</source>
+        <translation>签约仪式</translation>
+    </message>
+    <message>
+        <source>An activity needs a unit.</source>
+        <translation>活动需要单位。</translation>
+    </message>
+    <message>
+        <source>An activity needs a date.</source>
+        <translation>活动需要日期。</translation>
+    </message>
+    <message>
+        <source>The number of companies cannot be negative.</source>
+        <translation>企业数不能为负数。</translation>
+    </message>
+    <message>
+        <source>Add activity</source>
+        <translation>新增活动</translation>
+    </message>
+    <message>
+        <source>Delete activity</source>
+        <translation>删除活动</translation>
+    </message>
+    <message>
+        <source>Edit activity</source>
+        <translation>编辑活动</translation>
+    </message>
+    <message>
+        <source>This activity was changed or deleted by someone else in the meantime; nothing was changed.</source>
+        <translation>这条活动已被他人修改或删除;未作任何改动。</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::BulletinSettingsDialog</name>
+    <message>
+        <source>Bulletin rules</source>
+        <translation>通报规则</translation>
+    </message>
+    <message>
+        <source>empty: linear by days; or 12 numbers, e.g. 5,5,10,8,8,10,8,8,10,8,8,12</source>
+        <translation>留空:按天线性计算;或填 12 个数,如 5,5,10,8,8,10,8,8,10,8,8,12</translation>
+    </message>
+    <message>
+        <source>Yellow from (points behind pace):</source>
+        <translation>落后序时进度多少个百分点起亮黄灯:</translation>
+    </message>
+    <message>
+        <source>Red from (points behind pace):</source>
+        <translation>落后序时进度多少个百分点起亮红灯:</translation>
+    </message>
+    <message>
+        <source>Monthly weights of the pace:</source>
+        <translation>序时进度月度权重:</translation>
+    </message>
+    <message>
+        <source>Ranking count metric:</source>
+        <translation>排名数量指标:</translation>
+    </message>
+    <message>
+        <source>Its weight (%):</source>
+        <translation>权重(%):</translation>
+    </message>
+    <message>
+        <source>Ranking amount metric:</source>
+        <translation>排名金额指标:</translation>
+    </message>
+    <message>
+        <source>Project stuck, yellow after (months):</source>
+        <translation>项目停滞亮黄灯(月):</translation>
+    </message>
+    <message>
+        <source>Project stuck, red after (months):</source>
+        <translation>项目停滞亮红灯(月):</translation>
+    </message>
+    <message>
+        <source>Rules not saved</source>
+        <translation>规则未保存</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number.</source>
+        <translation>“%1”不是数字。</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::BulletinWriter</name>
+    <message>
+        <source>Page %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+    <message>
+        <source>Investment Promotion Bulletin of %1</source>
+        <translation>%1招商引资工作通报</translation>
+    </message>
+    <message>
+        <source>%1, as of %2, time pace %3%</source>
+        <translation>%1年,截至 %2,序时进度 %3%</translation>
+    </message>
+    <message>
+        <source>Ranking</source>
+        <translation>比学赶超排名</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Weighted completion</source>
+        <translation>加权完成率</translation>
+    </message>
+    <message>
+        <source>Efficacy score</source>
+        <translation>功效系数得分</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>No target</source>
+        <translation>无目标</translation>
+    </message>
+    <message>
+        <source>No unit has targets for %1 and %2 in %3, so none is ranked.</source>
+        <translation>%3 年没有单位设定%1和%2目标,未予排名。</translation>
+    </message>
+    <message>
+        <source>Green: less than the yellow threshold behind the time pace; yellow and red as the bureau set them. Efficacy score: 60 + 40 × (value − lowest) / (highest − lowest), weighted like the completion.</source>
+        <translation>绿灯:落后序时进度不到黄灯阈值;黄灯、红灯按本局设定的阈值。功效系数得分 = 60 + 40 × (本单位值 − 最低值)/(最高值 − 最低值),按完成率的权重加权。</translation>
+    </message>
+    <message>
+        <source>Unit by unit</source>
+        <translation>分单位情况</translation>
+    </message>
+    <message>
+        <source>No targets and no figures for %1.</source>
+        <translation>%1 年无目标、无数据。</translation>
+    </message>
+    <message>
+        <source>Projects in one stage too long</source>
+        <translation>停滞项目预警</translation>
+    </message>
+    <message>
+        <source>%1 red, %2 yellow; the longest %3 of them:</source>
+        <translation>红灯 %1 个,黄灯 %2 个;停滞最久的 %3 个:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2): %3 since %4, %n month(s)</source>
+        <translation>
+            <numerusform>%1(%2):自 %4 起处于%3阶段,已 %n 个月</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: the folder is not writable.</source>
+        <translation>无法写入 %1:文件夹不可写。</translation>
+    </message>
+    <message>
+        <source>%1 could not be written.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::ChangeLogModel</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>修改前</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>修改后</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Report figure</source>
+        <translation>报道数据</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>招商活动</translation>
+    </message>
+    <message>
+        <source>Date %1</source>
+        <translation>%1日期</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Qualifier</source>
+        <translation>限定</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Parent unit</source>
+        <translation>上级单位</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Project added</source>
+        <translation>新增项目</translation>
+    </message>
+    <message>
+        <source>Project deleted</source>
+        <translation>删除项目</translation>
+    </message>
+    <message>
+        <source>Target set</source>
+        <translation>设定目标</translation>
+    </message>
+    <message>
+        <source>Target removed</source>
+        <translation>删除目标</translation>
+    </message>
+    <message>
+        <source>Report figure stored</source>
+        <translation>保存报道数据</translation>
+    </message>
+    <message>
+        <source>Report figure removed</source>
+        <translation>删除报道数据</translation>
+    </message>
+    <message>
+        <source>Unit added</source>
+        <translation>新增单位</translation>
+    </message>
+    <message>
+        <source>Unit removed</source>
+        <translation>删除单位</translation>
+    </message>
+    <message>
+        <source>Activity logged</source>
+        <translation>登记活动</translation>
+    </message>
+    <message>
+        <source>Activity removed</source>
+        <translation>删除活动</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(空)</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::ChangeLogView</name>
+    <message>
+        <source>All records</source>
+        <translation>全部记录</translation>
+    </message>
+    <message>
+        <source>any day</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Search old and new values</source>
+        <translation>搜索修改前后的值</translation>
+    </message>
+    <message>
+        <source>Who:</source>
+        <translation>操作人:</translation>
+    </message>
+    <message>
+        <source>Records:</source>
+        <translation>记录:</translation>
+    </message>
+    <message>
+        <source>Since:</source>
+        <translation>起始日期:</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::ChartPainter</name>
+    <message>
+        <source>Weighted completion of %1 and %2 by unit</source>
+        <translation>各单位%1与%2加权完成率</translation>
+    </message>
+    <message>
+        <source>%1 of %2 by month, cumulative</source>
+        <translation>%2 %1逐月累计</translation>
+    </message>
+    <message>
+        <source>Project pipeline by stage</source>
+        <translation>项目各阶段分布</translation>
+    </message>
+    <message>
+        <source>Signed investment by industry</source>
+        <translation>签约额产业构成</translation>
+    </message>
+    <message>
+        <source>No unit of %1 has targets for %2 and %3 in %4.</source>
+        <translation>%1下属单位 %4 年均未设定%2和%3目标。</translation>
+    </message>
+    <message>
+        <source>Time pace %1%</source>
+        <translation>序时进度 %1%</translation>
+    </message>
+    <message>
+        <source>Annual target 100%</source>
+        <translation>全年目标 100%</translation>
+    </message>
+    <message>
+        <source>No %1 recorded in the pipeline for %2 yet.</source>
+        <translation>项目库中尚无 %2 年的%1。</translation>
+    </message>
+    <message>
+        <source>%1 mo</source>
+        <translation>%1月</translation>
+    </message>
+    <message>
+        <source>%1</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <source>Target at time pace</source>
+        <translation>序时目标</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3</source>
+        <translation>%1:%2个,%3</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>No project was signed in %1 up to %2.</source>
+        <translation>%1 年截至 %2 尚无签约项目。</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3%)</source>
+        <translation>%1 %2(%3%)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Charts are written as PDF, SVG or PNG; &quot;%1&quot; is none of them.</source>
+        <translation>图表只能导出为 PDF、SVG 或 PNG;“%1”都不是。</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::ConflictDialog</name>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(无)</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(空)</translation>
+    </message>
+    <message>
+        <source>Someone else changed %1</source>
+        <translation>他人已修改%1</translation>
+    </message>
+    <message>
+        <source>While you were editing, a newer version of &lt;b&gt;%1&lt;/b&gt; was saved. Choose for each field below which value to keep.</source>
+        <translation>在您编辑期间,&lt;b&gt;%1&lt;/b&gt; 已被保存了更新的版本。请逐项选择保留哪个值。</translation>
+    </message>
+    <message>
+        <source>While you were editing, &lt;b&gt;%1&lt;/b&gt; saved a newer version of &lt;b&gt;%2&lt;/b&gt; at %3. Choose for each field below which value to keep.</source>
+        <translation>在您编辑期间,&lt;b&gt;%1&lt;/b&gt; 于 %3 保存了 &lt;b&gt;%2&lt;/b&gt; 的更新版本。请逐项选择保留哪个值。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Field&lt;/b&gt;</source>
+        <translation>&lt;b&gt;字段&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Before&lt;/b&gt;</source>
+        <translation>&lt;b&gt;原值&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Theirs&lt;/b&gt;</source>
+        <translation>&lt;b&gt;他人的&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Mine&lt;/b&gt;</source>
+        <translation>&lt;b&gt;我的&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Their changes kept: %1</source>
+        <translation>已保留他人的修改:%1</translation>
+    </message>
+    <message>
+        <source>Your changes kept: %1</source>
+        <translation>已保留您的修改:%1</translation>
+    </message>
+    <message>
+        <source>Keep &amp;Theirs</source>
+        <translation>保留他人的(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Save &amp;Mine</source>
+        <translation>保存我的(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Save &amp;Merged</source>
+        <translation>保存合并结果(&amp;M)</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::ConnectDialog</name>
+    <message>
+        <source>Connect to Team Database</source>
+        <translation>连接团队数据库</translation>
+    </message>
+    <message>
+        <source>e.g. zhaoshang</source>
+        <translation>如 zhaoshang</translation>
+    </message>
+    <message>
+        <source>Encrypt when the server offers it</source>
+        <translation>服务器支持时加密</translation>
+    </message>
+    <message>
+        <source>Always encrypt (refuse servers without TLS)</source>
+        <translation>始终加密(拒绝不支持 TLS 的服务器)</translation>
+    </message>
+    <message>
+        <source>Encrypt and check the server&apos;s certificate</source>
+        <translation>加密并校验服务器证书</translation>
+    </message>
+    <message>
+        <source>Never encrypt</source>
+        <translation>不加密</translation>
+    </message>
+    <message>
+        <source>Keep the password in the system keyring</source>
+        <translation>把密码保存在系统密钥环中</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>服务器(&amp;S):</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>端口(&amp;O):</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>数据库(&amp;D):</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U):</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Encryption:</source>
+        <translation>加密(&amp;E):</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The team desk lives on the bureau&apos;s PostgreSQL server. Ask its administrator for the address and your account.</source>
+        <translation>团队工作台在本局的 PostgreSQL 服务器上。地址和账号请向管理员索取。</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::CsvSource</name>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1:%2</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 是空文件。</translation>
+    </message>
+    <message>
+        <source>%1 is not a text table (it looks like a binary file).</source>
+        <translation>%1 不是文字表格(看起来是二进制文件)。</translation>
+    </message>
+    <message>
+        <source>The file is not in one encoding: a part of it is neither %1 nor readable text.</source>
+        <translation>文件编码不一致:有一部分既不是 %1,也不是可读的文字。</translation>
+    </message>
+    <message>
+        <source>The file ends inside a quoted cell.</source>
+        <translation>文件在引号内的单元格中结束。</translation>
+    </message>
+    <message>
+        <source>comma</source>
+        <translation>逗号</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source>semicolon</source>
+        <translation>分号</translation>
+    </message>
+    <message>
+        <source>CSV, %1, %2</source>
+        <translation>CSV,%1,%2分隔</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::Database</name>
+    <message>
+        <source>The team database refused this change: your account may not write records of this unit or this kind. Nothing was changed.</source>
+        <translation>团队数据库拒绝了这次修改:您的账号无权修改该单位或该类记录。未作任何改动。</translation>
+    </message>
+    <message>
+        <source>The connection to the team database was lost; the change was not saved.</source>
+        <translation>与团队数据库的连接已断开;修改未保存。</translation>
+    </message>
+    <message>
+        <source>Another officer was saving the same records at the same moment; try again.</source>
+        <translation>另一位同事正在同时保存相同的记录;请重试。</translation>
+    </message>
+    <message>
+        <source>The desk is locked: another import or program is writing to it. Nothing was changed; try again when it has finished.</source>
+        <translation>工作台已被锁定:另一个导入或程序正在写入。未做任何改动;请等它完成后再试。</translation>
+    </message>
+    <message>
+        <source>The desk file is read-only; nothing was changed.</source>
+        <translation>工作台文件是只读的;没有做任何改动。</translation>
+    </message>
+    <message>
+        <source>Database error: %1</source>
+        <translation>数据库错误:%1</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not an IPDesk desk.</source>
+        <translation>%1 是文件夹,不是招商工作台文件。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1:%2</translation>
+    </message>
+    <message>
+        <source>%1 is not an IPDesk desk (it is not a database file). The file was not changed.</source>
+        <translation>%1 不是招商工作台文件(不是数据库文件)。文件未被改动。</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (the database check says: the file is %2 bytes shorter than its header records). It was not opened and not changed; open the latest backup copy, or send the file to your administrator to recover it.</source>
+        <translation>%1 已损坏(数据库检查结果:文件比其文件头记录的短 %2 字节)。未打开,也未改动;请打开最近的备份副本,或把文件交给管理员修复。</translation>
+    </message>
+    <message>
+        <source>%1 is read-only. Make it writable or open a copy; the file was not changed.</source>
+        <translation>%1 是只读文件。请改为可写或打开副本;文件未被改动。</translation>
+    </message>
+    <message>
+        <source>The folder %1 is read-only, and a desk keeps its journal files beside it. Copy the desk to a folder you can write to; the file was not changed.</source>
+        <translation>文件夹 %1 是只读的,而工作台需要在同一文件夹中写日志文件。请把工作台复制到可写的文件夹;文件未改动。</translation>
+    </message>
+    <message>
+        <source>There is no desk at %1.</source>
+        <translation>%1 处没有工作台文件。</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be created.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>The desk %1 cannot be opened: %2</source>
+        <translation>无法打开工作台 %1:%2</translation>
+    </message>
+    <message>
+        <source>%1 is not an IPDesk desk.</source>
+        <translation>%1 不是招商工作台文件。</translation>
+    </message>
+    <message>
+        <source>%1 is a database of another program, not an IPDesk desk. The file was not changed.</source>
+        <translation>%1 是其他程序的数据库,不是招商工作台文件。文件未被改动。</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer IPDesk (desk format %2; this program reads up to %3). Update IPDesk to open it; the file was not changed.</source>
+        <translation>%1 由更新版本的招商工作台写入(格式 %2;本程序最高只能读取 %3)。请升级招商工作台后再打开;文件未被改动。</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (the database check says: %2). It was not opened and not changed; open the latest backup copy, or send the file to your administrator to recover it.</source>
+        <translation>%1 已损坏(数据库检查结果:%2)。未打开,也未改动;请打开最近的备份副本,或把文件交给管理员修复。</translation>
+    </message>
+    <message>
+        <source>%1 is not a team database address. Write it as postgresql://user@host:port/database.</source>
+        <translation>%1 不是团队数据库地址。请写成 postgresql://用户@主机:端口/数据库。</translation>
+    </message>
+    <message>
+        <source>This installation cannot reach team databases: Qt&apos;s PostgreSQL driver (package libqt6sql6-psql) is missing.</source>
+        <translation>本机无法连接团队数据库:缺少 Qt 的 PostgreSQL 驱动(软件包 libqt6sql6-psql)。</translation>
+    </message>
+    <message>
+        <source>The team database at %1 refused the user name or password.</source>
+        <translation>位于 %1 的团队数据库拒绝了用户名或密码。</translation>
+    </message>
+    <message>
+        <source>There is no team database %1 on %2.</source>
+        <translation>%2 上没有团队数据库 %1。</translation>
+    </message>
+    <message>
+        <source>The team database at %1 cannot be reached: %2</source>
+        <translation>无法连接位于 %1 的团队数据库:%2</translation>
+    </message>
+    <message>
+        <source>The team database %1 has no desk in it yet.</source>
+        <translation>团队数据库 %1 中还没有工作台。</translation>
+    </message>
+    <message>
+        <source>The database %1 belongs to another program, not IPDesk. Nothing was changed.</source>
+        <translation>数据库 %1 属于其他程序,不是招商工作台的。未作任何改动。</translation>
+    </message>
+    <message>
+        <source>The team database %1 was set up by a newer IPDesk (desk format %2; this program reads up to %3). Update IPDesk to use it; nothing was changed.</source>
+        <translation>团队数据库 %1 由更新版本的招商工作台建立(格式 %2;本程序最高支持 %3)。请升级后使用;未作任何改动。</translation>
+    </message>
+    <message>
+        <source>The team database %1 is in desk format %2 and this IPDesk uses format %3. Ask its administrator to open it once with this IPDesk, which upgrades it; nothing was changed.</source>
+        <translation>团队数据库 %1 为工作台格式 %2,本程序使用格式 %3。请管理员用本版本打开一次以完成升级;未作任何改动。</translation>
+    </message>
+    <message>
+        <source>Ids are reserved in advance only on a team database.</source>
+        <translation>只有团队数据库才能预先分配编号。</translation>
+    </message>
+    <message>
+        <source>%1 exists and cannot be replaced.</source>
+        <translation>%1 已存在且无法替换。</translation>
+    </message>
+    <message>
+        <source>No transaction is open.</source>
+        <translation>没有打开的事务。</translation>
+    </message>
+    <message>
+        <source>The change could not be saved: %1</source>
+        <translation>改动无法保存:%1</translation>
+    </message>
+    <message>
+        <source>Both desks must be open to copy one into the other.</source>
+        <translation>两个工作台都必须打开才能复制。</translation>
+    </message>
+    <message>
+        <source>The desk %1 already has records. A desk is moved only into an empty one; nothing was changed.</source>
+        <translation>工作台 %1 中已有记录。工作台只能迁入空工作台;未作任何改动。</translation>
+    </message>
+    <message>
+        <source>Only an administrator of the team database can move a desk into it.</source>
+        <translation>只有团队数据库的管理员才能把工作台迁入。</translation>
+    </message>
+    <message>
+        <source>The copy was cancelled; nothing was changed.</source>
+        <translation>复制已取消;未作任何改动。</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>招商专员</translation>
+    </message>
+    <message>
+        <source>Viewer</source>
+        <translation>只读用户</translation>
+    </message>
+    <message>
+        <source>Accounts belong to team databases; a personal desk has only its owner.</source>
+        <translation>账号只属于团队数据库;个人工作台只有其本人。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be a login: use lower-case letters, digits, _ . or -, starting with a letter.</source>
+        <translation>“%1”不能作登录名:请用小写字母、数字、_ . 或 -,并以字母开头。</translation>
+    </message>
+    <message>
+        <source>An officer needs a unit: the account writes that unit and the units below it.</source>
+        <translation>招商专员需要所属单位:该账号可修改本单位及其下属单位。</translation>
+    </message>
+    <message>
+        <source>Only an administrator manages accounts.</source>
+        <translation>只有管理员可以管理账号。</translation>
+    </message>
+    <message>
+        <source>A new account needs a password.</source>
+        <translation>新账号需要密码。</translation>
+    </message>
+    <message>
+        <source>There is no account %1 on this desk; nothing was changed.</source>
+        <translation>此工作台没有账号 %1;未做任何改动。</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::DemoData</name>
+    <message>
+        <source>The demo data is missing from this build.</source>
+        <translation>此版本缺少演示数据。</translation>
+    </message>
+    <message>
+        <source>The demo data cannot be read: %1</source>
+        <translation>无法读取演示数据:%1</translation>
+    </message>
+    <message>
+        <source>The demo data goes only into an empty desk.</source>
+        <translation>演示数据只能写入空的工作台。</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::Desk</name>
+    <message>
+        <source>There is no connection to the team database. The change to %1 is kept and will be saved when the connection is back.</source>
+        <translation>与团队数据库没有连接。对%1的修改已保留,连接恢复后保存。</translation>
+    </message>
 </context>
 <context>
     <name>IPDesk::DeskEdits</name>
@@ -21,12 +1139,1297 @@
         <source>Accept</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Qualifier</source>
+        <translation>限定</translation>
+    </message>
+    <message>
+        <source>Target / actual</source>
+        <translation>目标/实绩</translation>
+    </message>
+    <message>
+        <source>Stored now</source>
+        <translation>已存数值</translation>
+    </message>
+    <message>
+        <source>On conflict</source>
+        <translation>冲突时</translation>
+    </message>
+    <message>
+        <source>Sentence</source>
+        <translation>原句</translation>
+    </message>
+    <message>
+        <source>read from the list it stands in</source>
+        <translation>按所在列表读取</translation>
+    </message>
+    <message>
+        <source>read from “%1”</source>
+        <translation>依据“%1”读取</translation>
+    </message>
+    <message>
+        <source>Doubtful (%1%): %2; check it against the sentence.</source>
+        <translation>存疑(%1%):%2;请对照原句核实。</translation>
+    </message>
+    <message>
+        <source>Sure (%1%): %2.</source>
+        <translation>可信(%1%):%2。</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>请核实</translation>
+    </message>
+    <message>
+        <source>(not named: choose)</source>
+        <translation>(未写明,请选择)</translation>
+    </message>
+    <message>
+        <source>%1 (new unit)</source>
+        <translation>%1(新单位)</translation>
+    </message>
+    <message>
+        <source>(not stated: give)</source>
+        <translation>(未写明,请填写)</translation>
+    </message>
+    <message>
+        <source> (to %1)</source>
+        <translation>(截至 %1)</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Keep stored</source>
+        <translation>保留已存</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::FactStore</name>
+    <message>
+        <source>A target needs a unit, a year and a metric.</source>
+        <translation>目标需要单位、年度和指标。</translation>
+    </message>
+    <message>
+        <source>A target must be greater than zero.</source>
+        <translation>目标值必须大于零。</translation>
+    </message>
+    <message>
+        <source>A fact needs a unit, a year, a period and a metric.</source>
+        <translation>数据需要单位、年度、时段和指标。</translation>
+    </message>
+    <message>
+        <source>The %1 target of %2 for %3 was changed by someone else in the meantime (it is now %4). Nothing was changed; look at it again and make your change once more.</source>
+        <translation>%2 %3 年的“%1”目标已被他人修改(现为 %4)。未作任何改动;请重新查看后再修改一次。</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未设定</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::FactsView</name>
+    <message>
+        <source>Figures read from reports. Double-click a row to see the sentence it came from.</source>
+        <translation>从报道中读取的数据。双击一行可查看其出处原句。</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::ImportReportDialog</name>
+    <message>
+        <source>Import reports</source>
+        <translation>导入报道</translation>
+    </message>
+    <message>
+        <source>Add to pipeline</source>
+        <translation>加入项目库</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Investment (100M yuan)</source>
+        <translation>投资额(亿元)</translation>
+    </message>
+    <message>
+        <source>Sentence</source>
+        <translation>原句</translation>
+    </message>
+    <message>
+        <source>New unit</source>
+        <translation>新单位</translation>
+    </message>
+    <message>
+        <source>Make it under</source>
+        <translation>所属上级</translation>
+    </message>
+    <message>
+        <source>Apply to these figures</source>
+        <translation>用于这些数据</translation>
+    </message>
+    <message>
+        <source>Store accepted facts</source>
+        <translation>保存已接受的数据</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n figure(s))</source>
+        <translation>
+            <numerusform>%1(%n 条数据)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1:%2</translation>
+    </message>
+    <message>
+        <source>Reading reports…</source>
+        <translation>正在读取报道…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Reading was cancelled; nothing was stored.</source>
+        <translation>已取消读取;未保存任何内容。</translation>
+    </message>
+    <message numerus="yes">
+        <source>This report states no year for %n figure(s); give it:</source>
+        <translation>
+            <numerusform>这篇报道有 %n 条数据未写明年份,请填写:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>It names no unit for %n figure(s); choose it:</source>
+        <translation>
+            <numerusform>有 %n 条数据未写明单位,请选择:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A project of this name is in the pipeline already.</source>
+        <translation>项目库中已有同名项目。</translation>
+    </message>
+    <message>
+        <source>%1 (new unit)</source>
+        <translation>%1(新单位)</translation>
+    </message>
+    <message>
+        <source>, signed %1</source>
+        <translation>,%1 签约</translation>
+    </message>
+    <message>
+        <source>, started %1</source>
+        <translation>,%1 开工</translation>
+    </message>
+    <message>
+        <source>(top level)</source>
+        <translation>(顶层)</translation>
+    </message>
+    <message>
+        <source>%1 (new, the report&apos;s subject)</source>
+        <translation>%1(新单位,报道主体)</translation>
+    </message>
+    <message>
+        <source>%1 reports read; %2 facts to store, %3 of them in conflict with stored facts; %4 new units; %5 projects to add to the pipeline; %6 reports imported before.</source>
+        <translation>已读取 %1 篇报道;待保存数据 %2 条,其中 %3 条与已存数据冲突;新增单位 %4 个;加入项目库的项目 %5 个;此前已导入的报道 %6 篇。</translation>
+    </message>
+    <message>
+        <source>Storing facts…</source>
+        <translation>正在保存数据…</translation>
+    </message>
+    <message>
+        <source>The reports were not stored</source>
+        <translation>报道未保存</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::Keyring</name>
+    <message>
+        <source>No password is kept for this database.</source>
+        <translation>没有保存这个数据库的密码。</translation>
+    </message>
+    <message>
+        <source>The system keyring cannot be used: %1</source>
+        <translation>无法使用系统密钥环:%1</translation>
+    </message>
+    <message>
+        <source>The keyring is turned off.</source>
+        <translation>密钥环已关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::MainWindow</name>
+    <message>
+        <source>All stages</source>
+        <translation>全部阶段</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>全部年度</translation>
+    </message>
+    <message>
+        <source>Search project, investor, officer, notes…</source>
+        <translation>搜索项目、投资方、责任人、备注…</translation>
+    </message>
+    <message>
+        <source>Stage:</source>
+        <translation>阶段:</translation>
+    </message>
+    <message>
+        <source>Industry:</source>
+        <translation>产业:</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年度:</translation>
+    </message>
+    <message>
+        <source>Project pipeline</source>
+        <translation>项目库</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Project details</source>
+        <translation>项目详情</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New Desk…</source>
+        <translation>新建工作台(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open Desk…</source>
+        <translation>打开工作台(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to Team Database…</source>
+        <translation>连接团队数据库(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As a Copy…</source>
+        <translation>另存副本(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>C&amp;heck Desk File</source>
+        <translation>检查工作台文件(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Import Reports…</source>
+        <translation>导入报道(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Paste Report &amp;Text…</source>
+        <translation>粘贴报道文字(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Import &amp;Table (CSV, XLSX)…</source>
+        <translation>导入表格(CSV、XLSX)(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export Table…</source>
+        <translation>导出表格(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Cells</source>
+        <translation>复制单元格(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste Cells</source>
+        <translation>粘贴单元格(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Add Project</source>
+        <translation>新增项目(&amp;A)</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate Project</source>
+        <translation>复制项目(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Project…</source>
+        <translation>删除项目(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Add &amp;Unit…</source>
+        <translation>新增单位(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Amounts in 100M yuan (亿元)</source>
+        <translation>金额以亿元显示</translation>
+    </message>
+    <message>
+        <source>Amounts in 10k yuan (万元)</source>
+        <translation>金额以万元显示</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Team &amp;Accounts…</source>
+        <translation>团队账号(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About IPDesk</source>
+        <translation>关于招商工作台(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About IPDesk</source>
+        <translation>关于招商工作台</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;IPDesk %1&lt;/h3&gt;&lt;p&gt;The investment-promotion desk: the project pipeline, targets and reports of a bureau in one place.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;招商工作台 %1&lt;/h3&gt;&lt;p&gt;招商引资工作台:项目库、目标任务与各类报道数据集中管理。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the team database</source>
+        <translation>无法连接团队数据库</translation>
+    </message>
+    <message>
+        <source>Cannot open the desk</source>
+        <translation>无法打开工作台</translation>
+    </message>
+    <message>
+        <source>Cannot create the demo desk</source>
+        <translation>无法创建演示工作台</translation>
+    </message>
+    <message>
+        <source>New team desk</source>
+        <translation>新建团队工作台</translation>
+    </message>
+    <message>
+        <source>%1
+
+Set up a new, empty team desk in this database?</source>
+        <translation>%1
+
+要在这个数据库中建立新的空团队工作台吗?</translation>
+    </message>
+    <message>
+        <source>The password was not kept: %1</source>
+        <translation>密码未保存:%1</translation>
+    </message>
+    <message>
+        <source>Personal desk</source>
+        <translation>个人工作台</translation>
+    </message>
+    <message>
+        <source>Team database %1 · signed in as %2</source>
+        <translation>团队数据库 %1 · 登录身份 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connection to the team database lost — reconnecting… %n edit(s) kept, to be saved when it is back</source>
+        <translation>
+            <numerusform>与团队数据库的连接已断开,正在重连… 已保留 %n 处修改,连接恢复后保存</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connection to the team database lost — reconnecting…</source>
+        <translation>与团队数据库的连接已断开,正在重连…</translation>
+    </message>
+    <message>
+        <source>Connected to the team database again.</source>
+        <translation>已重新连接团队数据库。</translation>
+    </message>
+    <message>
+        <source>Some kept edits were not saved</source>
+        <translation>部分保留的修改未能保存</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n edit(s) kept from when the connection was lost.</source>
+        <translation>
+            <numerusform>已保存连接中断时保留的 %n 处修改。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Updated with changes saved by other officers.</source>
+        <translation>已更新其他同事保存的修改。</translation>
+    </message>
+    <message>
+        <source>The change could not be saved</source>
+        <translation>改动无法保存</translation>
+    </message>
+    <message>
+        <source>Progress and bulletin</source>
+        <translation>目标进度与通报</translation>
+    </message>
+    <message>
+        <source>Report figures</source>
+        <translation>报道数据</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>招商活动</translation>
+    </message>
+    <message>
+        <source>Change log</source>
+        <translation>修改记录</translation>
+    </message>
+    <message>
+        <source>All industries</source>
+        <translation>全部产业</translation>
+    </message>
+    <message>
+        <source>The edit was not stored</source>
+        <translation>修改未保存</translation>
+    </message>
+    <message>
+        <source>There is no connection to the team database. Your change is kept and will be saved when the connection is back.</source>
+        <translation>与团队数据库的连接已断开。您的改动已保留,连接恢复后会自动保存。</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>撤销(&amp;U)“%1”</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>重做(&amp;R)“%1”</translation>
+    </message>
+    <message>
+        <source>%1 %2 · %3</source>
+        <translation>%1 %2个 · %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n project(s), %1</source>
+        <translation>
+            <numerusform>共 %n 个项目,%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n project(s) shown</source>
+        <translation>
+            <numerusform>显示 %n 个项目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No unit yet</source>
+        <translation>尚无单位</translation>
+    </message>
+    <message>
+        <source>Add a unit first (Edit → Add Unit), then its projects.</source>
+        <translation>请先新增单位(编辑 → 新增单位),再录入其项目。</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>新项目</translation>
+    </message>
+    <message>
+        <source>Added a project; fill in its details on the right.</source>
+        <translation>已新增项目;请在右侧填写详情。</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1(副本)</translation>
+    </message>
+    <message>
+        <source>Delete the project &quot;%1&quot;? You can undo this with Ctrl+Z.</source>
+        <translation>删除项目“%1”?可按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n projects? You can undo this with Ctrl+Z.</source>
+        <translation>
+            <numerusform>删除 %n 个项目?可按 Ctrl+Z 撤销。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete projects</source>
+        <translation>删除项目</translation>
+    </message>
+    <message>
+        <source>Add unit</source>
+        <translation>新增单位</translation>
+    </message>
+    <message>
+        <source>Name of the new unit under %1:</source>
+        <translation>在“%1”下新增单位的名称:</translation>
+    </message>
+    <message>
+        <source>the top level</source>
+        <translation>顶层</translation>
+    </message>
+    <message>
+        <source>Cannot add the unit</source>
+        <translation>无法新增单位</translation>
+    </message>
+    <message>
+        <source>New desk</source>
+        <translation>新建工作台</translation>
+    </message>
+    <message>
+        <source>IPDesk desks (*.ipdesk)</source>
+        <translation>招商工作台文件 (*.ipdesk)</translation>
+    </message>
+    <message>
+        <source>Cannot create the desk</source>
+        <translation>无法创建工作台</translation>
+    </message>
+    <message>
+        <source>%1 exists and cannot be replaced.</source>
+        <translation>%1 已存在且无法替换。</translation>
+    </message>
+    <message>
+        <source>Open desk</source>
+        <translation>打开工作台</translation>
+    </message>
+    <message>
+        <source>IPDesk desks (*.ipdesk);;All files (*)</source>
+        <translation>招商工作台文件 (*.ipdesk);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save a copy of the desk</source>
+        <translation>另存工作台副本</translation>
+    </message>
+    <message>
+        <source>Cannot save the copy</source>
+        <translation>无法保存副本</translation>
+    </message>
+    <message>
+        <source>Saved a copy to %1</source>
+        <translation>已将副本保存到 %1</translation>
+    </message>
+    <message>
+        <source>The desk file is damaged</source>
+        <translation>工作台文件已损坏</translation>
+    </message>
+    <message>
+        <source>The check found: %1
+Save no more changes to it: open the latest backup copy, or send the file to your administrator to recover it.</source>
+        <translation>检查发现:%1
+请不要再向它保存改动:打开最近的备份副本,或把文件交给管理员修复。</translation>
+    </message>
+    <message>
+        <source>The desk file was checked: every page is whole.</source>
+        <translation>工作台文件检查完毕:所有页面完好。</translation>
+    </message>
+    <message>
+        <source>Team database %1</source>
+        <translation>团队数据库 %1</translation>
+    </message>
+    <message>
+        <source>IPDesk — %1 (team)</source>
+        <translation>招商工作台 — %1(团队)</translation>
+    </message>
+    <message>
+        <source>IPDesk — %1</source>
+        <translation>招商工作台 — %1</translation>
+    </message>
+    <message>
+        <source>IPDesk</source>
+        <translation>招商工作台</translation>
+    </message>
+    <message>
+        <source>Import reports</source>
+        <translation>导入报道</translation>
+    </message>
+    <message>
+        <source>Reports (*.txt *.text *.htm *.html);;All files (*)</source>
+        <translation>报道 (*.txt *.text *.htm *.html);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Stored %1 facts from %2 reports; %3 replaced, %4 new units.</source>
+        <translation>已从 %2 篇报道保存 %1 条数据;替换 %3 条,新增单位 %4 个。</translation>
+    </message>
+    <message>
+        <source>Paste report text</source>
+        <translation>粘贴报道文字</translation>
+    </message>
+    <message>
+        <source>Paste the text of a report, a bulletin or a news item here.</source>
+        <translation>请在此粘贴报道、简报或新闻的文字。</translation>
+    </message>
+    <message>
+        <source>Import table</source>
+        <translation>导入表格</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv *.txt);;All files (*)</source>
+        <translation>表格 (*.xlsx *.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Imported: %1 added, %2 updated, %3 unchanged, %4 skipped.</source>
+        <translation>已导入:新增 %1,更新 %2,未变 %3,跳过 %4。</translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 for Excel (*.csv);;CSV, GB18030 (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV,UTF-8(Excel 可打开)(*.csv);;CSV,GB18030 (*.csv)</translation>
+    </message>
+    <message>
+        <source>The table was not exported</source>
+        <translation>表格未导出</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <source>No desk is open.</source>
+        <translation>没有打开的工作台。</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message numerus="yes">
+        <source>Paste %n cell(s)</source>
+        <translation>
+            <numerusform>粘贴 %n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The block is longer than the table below the current row.</source>
+        <translation>粘贴的行数超过了当前行以下的行数。</translation>
+    </message>
+    <message>
+        <source>Row %1: &quot;%2&quot; is not a stage.</source>
+        <translation>第 %1 行:“%2”不是项目阶段。</translation>
+    </message>
+    <message>
+        <source>Row %1: there is no unit &quot;%2&quot;.</source>
+        <translation>第 %1 行:没有“%2”这个单位。</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>第 %1 行:%2</translation>
+    </message>
+    <message>
+        <source>Row %1: &quot;%2&quot; is not a project type.</source>
+        <translation>第 %1 行:“%2”不是项目类型。</translation>
+    </message>
+    <message>
+        <source>Row %1, %2: %3</source>
+        <translation>第 %1 行,%2:%3</translation>
+    </message>
+    <message>
+        <source>Nothing was pasted</source>
+        <translation>未粘贴任何内容</translation>
+    </message>
+    <message>
+        <source>Unsaved edits</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n edit(s) could not reach the team database yet and would be lost. Close anyway?</source>
+        <translation>
+            <numerusform>有 %n 处修改尚未送达团队数据库,关闭将会丢失。仍要关闭吗?</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>IPDesk::Metrics</name>
     <message>
         <source>Projects under negotiation</source>
         <translation></translation>
+    </message>
+    <message>
+        <source>Signed projects</source>
+        <translation>签约项目数</translation>
+    </message>
+    <message>
+        <source>Signed investment</source>
+        <translation>签约额</translation>
+    </message>
+    <message>
+        <source>Registered projects</source>
+        <translation>注册项目数</translation>
+    </message>
+    <message>
+        <source>Started projects</source>
+        <translation>开工项目数</translation>
+    </message>
+    <message>
+        <source>Investment of started projects</source>
+        <translation>开工项目投资额</translation>
+    </message>
+    <message>
+        <source>Projects in operation</source>
+        <translation>投产项目数</translation>
+    </message>
+    <message>
+        <source>Projects introduced</source>
+        <translation>引进项目数</translation>
+    </message>
+    <message>
+        <source>Funds in place</source>
+        <translation>到位资金</translation>
+    </message>
+    <message>
+        <source>Projects of 1 billion yuan or more</source>
+        <translation>10亿元以上项目数</translation>
+    </message>
+    <message>
+        <source>Capital-increase projects</source>
+        <translation>增资扩产项目数</translation>
+    </message>
+    <message>
+        <source>Expected annual output</source>
+        <translation>预计年产值</translation>
+    </message>
+    <message>
+        <source>Expected annual tax</source>
+        <translation>预计年税收</translation>
+    </message>
+    <message>
+        <source>Investment-seeking trips</source>
+        <translation>外出招商次数</translation>
+    </message>
+    <message>
+        <source>Trips led by principal leaders</source>
+        <translation>主要领导外出招商次数</translation>
+    </message>
+    <message>
+        <source>Companies visited</source>
+        <translation>考察拜访企业数</translation>
+    </message>
+    <message>
+        <source>Investor delegations received</source>
+        <translation>接待客商考察批次</translation>
+    </message>
+    <message>
+        <source>Promotion events</source>
+        <translation>招商推介活动场次</translation>
+    </message>
+    <message>
+        <source>Share of the annual task completed</source>
+        <translation>完成全年任务比例</translation>
+    </message>
+    <message>
+        <source>%1 100M yuan</source>
+        <translation>%1亿元</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Full year</source>
+        <translation>全年</translation>
+    </message>
+    <message>
+        <source>Year to date</source>
+        <translation>今年以来</translation>
+    </message>
+    <message>
+        <source>First half</source>
+        <translation>上半年</translation>
+    </message>
+    <message>
+        <source>Second half</source>
+        <translation>下半年</translation>
+    </message>
+    <message>
+        <source>Q%1</source>
+        <translation>第%1季度</translation>
+    </message>
+    <message>
+        <source>Month %1</source>
+        <translation>%1月</translation>
+    </message>
+    <message>
+        <source>Months %1-%2</source>
+        <translation>%1-%2月</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>确数</translation>
+    </message>
+    <message>
+        <source>about</source>
+        <translation>约</translation>
+    </message>
+    <message>
+        <source>over</source>
+        <translation>超过</translation>
+    </message>
+    <message>
+        <source>at least</source>
+        <translation>不低于</translation>
+    </message>
+    <message>
+        <source>under</source>
+        <translation>不足</translation>
+    </message>
+    <message>
+        <source>range</source>
+        <translation>区间</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实绩</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::Money</name>
+    <message>
+        <source>100M yuan</source>
+        <translation>亿元</translation>
+    </message>
+    <message>
+        <source>10k yuan</source>
+        <translation>万元</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1%2</translation>
+    </message>
+    <message>
+        <source>Enter an amount, for example 26.24亿 or 3000万.</source>
+        <translation>请输入金额,例如 26.24亿 或 3000万。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an amount; write it as 26.24亿 or 3000万.</source>
+        <translation>“%1”不是金额;请写成 26.24亿 或 3000万。</translation>
+    </message>
+    <message>
+        <source>An amount cannot be negative.</source>
+        <translation>金额不能为负数。</translation>
+    </message>
+    <message>
+        <source>The amount %1 is too large.</source>
+        <translation>金额 %1 过大。</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::MonthlyModel</name>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Target at time pace</source>
+        <translation>序时目标</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::Names</name>
+    <message>
+        <source>Lead</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <source>Negotiating</source>
+        <translation>在谈</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>签约</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>注册</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开工</translation>
+    </message>
+    <message>
+        <source>Operating</source>
+        <translation>投产</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>搁置</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>终止</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Capital increase</source>
+        <translation>增资扩产</translation>
+    </message>
+    <message>
+        <source>Relocation</source>
+        <translation>搬迁</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>市</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation>县(市)</translation>
+    </message>
+    <message>
+        <source>Development zone</source>
+        <translation>功能区</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>镇</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>The project needs a name.</source>
+        <translation>项目需要名称。</translation>
+    </message>
+    <message>
+        <source>The project needs a responsible unit.</source>
+        <translation>项目需要责任单位。</translation>
+    </message>
+    <message>
+        <source>Investment, funds, output and tax cannot be negative.</source>
+        <translation>投资额、到位资金、产值和税收不能为负数。</translation>
+    </message>
+    <message>
+        <source>%1 contains a control character (%2) that cannot be stored; remove it.</source>
+        <translation>%1 含有无法保存的控制字符(%2),请删除。</translation>
+    </message>
+    <message>
+        <source>The %1 date (%2) is before the %3 date (%4).</source>
+        <translation>%1日期(%2)早于%3日期(%4)。</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <source>Investor</source>
+        <translation>投资方</translation>
+    </message>
+    <message>
+        <source>Responsible unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>产业</translation>
+    </message>
+    <message>
+        <source>Industry chain</source>
+        <translation>产业链</translation>
+    </message>
+    <message>
+        <source>Planned investment</source>
+        <translation>计划总投资</translation>
+    </message>
+    <message>
+        <source>Signed investment</source>
+        <translation>签约额</translation>
+    </message>
+    <message>
+        <source>Funds in place</source>
+        <translation>到位资金</translation>
+    </message>
+    <message>
+        <source>Expected annual output</source>
+        <translation>预计年产值</translation>
+    </message>
+    <message>
+        <source>Expected annual tax</source>
+        <translation>预计年税收</translation>
+    </message>
+    <message>
+        <source>Manufacturing</source>
+        <translation>制造业</translation>
+    </message>
+    <message>
+        <source>Source channel</source>
+        <translation>来源渠道</translation>
+    </message>
+    <message>
+        <source>Lead officer</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>签约日期</translation>
+    </message>
+    <message>
+        <source>Started on</source>
+        <translation>开工日期</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Change %1 of %2</source>
+        <translation>修改“%2”的%1</translation>
+    </message>
+    <message>
+        <source>Edit project %1</source>
+        <translation>编辑项目“%1”</translation>
+    </message>
+    <message>
+        <source>Add project %1</source>
+        <translation>新增项目“%1”</translation>
+    </message>
+    <message>
+        <source>Delete project %1</source>
+        <translation>删除项目“%1”</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n projects</source>
+        <translation>
+            <numerusform>删除 %n 个项目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A unit needs a name.</source>
+        <translation>单位需要名称。</translation>
+    </message>
+    <message>
+        <source>The project no longer exists.</source>
+        <translation>该项目已不存在。</translation>
+    </message>
+    <message>
+        <source>Project &quot;%1&quot;: %2</source>
+        <translation>项目“%1”:%2</translation>
+    </message>
+    <message>
+        <source>%1 was changed by someone else in the same fields; your change was not saved.</source>
+        <translation>他人修改了%1的相同字段;您的修改未保存。</translation>
+    </message>
+    <message>
+        <source>The project was deleted elsewhere in the meantime.</source>
+        <translation>该项目已在别处被删除。</translation>
+    </message>
+    <message>
+        <source>Someone else saved a newer version of this project first; nothing was overwritten.</source>
+        <translation>他人已先保存了该项目的更新版本;未覆盖任何内容。</translation>
+    </message>
+    <message>
+        <source>The team database refused this change: your account may not change projects of %1.</source>
+        <translation>团队数据库拒绝了这次修改:您的账号无权修改%1的项目。</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::OptionalDateEdit</name>
+    <message>
+        <source>(none)</source>
+        <translation>(无)</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>Follow the system (Chinese by default)</source>
+        <translation>跟随系统(默认中文)</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>界面语言:</translation>
+    </message>
+    <message>
+        <source>Show amounts in:</source>
+        <translation>金额单位:</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start of IPDesk.</source>
+        <translation>新的界面语言将在下次启动招商工作台时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::ProgressCalculator</name>
+    <message>
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>绿</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>黄</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>红</translation>
+    </message>
+    <message>
+        <source>No target</source>
+        <translation>无目标</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>Change the bulletin rules</source>
+        <translation>修改通报规则</translation>
+    </message>
+    <message>
+        <source>The red threshold must be at least the yellow one, and neither negative.</source>
+        <translation>红灯阈值不能小于黄灯阈值,且都不能为负。</translation>
+    </message>
+    <message>
+        <source>The ranking weights must be positive.</source>
+        <translation>排名权重必须为正。</translation>
+    </message>
+    <message>
+        <source>Monthly weights need a value for each of the 12 months.</source>
+        <translation>月度权重需要 12 个月各一个数。</translation>
+    </message>
+    <message>
+        <source>Monthly weights cannot be negative.</source>
+        <translation>月度权重不能为负。</translation>
+    </message>
+    <message>
+        <source>%1: no target and no figures.</source>
+        <translation>%1:无目标,无数据。</translation>
+    </message>
+    <message>
+        <source>%1: %2 so far; no target is set for the year.</source>
+        <translation>%1:目前为 %2;未设定全年目标。</translation>
+    </message>
+    <message>
+        <source>%1: the target is zero, so no completion can be given.</source>
+        <translation>%1:目标为零,无法计算完成率。</translation>
+    </message>
+    <message>
+        <source>%1: target %2; no figures yet.</source>
+        <translation>%1:目标 %2;尚无数据。</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3, %4% of the annual target</source>
+        <translation>%1:完成 %2(目标 %3),完成全年目标的 %4%</translation>
+    </message>
+    <message>
+        <source>, %1 percentage points behind the time pace.</source>
+        <translation>,落后序时进度 %1 个百分点。</translation>
+    </message>
+    <message>
+        <source>, %1 percentage points ahead of the time pace.</source>
+        <translation>,超过序时进度 %1 个百分点。</translation>
+    </message>
+    <message>
+        <source>, on the time pace.</source>
+        <translation>,与序时进度持平。</translation>
+    </message>
+    <message>
+        <source>The as-of date %1 is before %2 began; progress is shown as of %3.</source>
+        <translation>截止日期 %1 早于 %2 年;按 %3 计算进度。</translation>
+    </message>
+    <message>
+        <source>The as-of date %1 is after %2 ended; progress is shown for the whole year.</source>
+        <translation>截止日期 %1 晚于 %2 年末;按全年计算进度。</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1,%2</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
     </message>
 </context>
 <context>
@@ -841,6 +3244,10 @@
         <source>Not a period: FY, YTD, Q1..Q4, H1, H2, M01..M12 or M01-M05.</source>
         <translation>不是时段:FY、YTD、Q1..Q4、H1、H2、M01..M12 或 M01-M05。</translation>
     </message>
+    <message>
+        <source>Contains a control character (%1) that cannot be stored.</source>
+        <translation>含有无法保存的控制字符(%1)。</translation>
+    </message>
 </context>
 <context>
     <name>IPDesk::TableSource</name>
@@ -1140,6 +3547,62 @@
     <message>
         <source>XLSX, sheet %1</source>
         <translation>XLSX,工作表 %1</translation>
+    </message>
+    <message>
+        <source>%1 inflates to more than %2 MB.</source>
+        <translation>%1 解压后超过 %2 MB。</translation>
+    </message>
+    <message>
+        <source>%1 inflates more than %2 times its stored size, which no spreadsheet does (a zip bomb).</source>
+        <translation>%1 解压后超过其存储大小的 %2 倍,正常表格不会如此(压缩炸弹)。</translation>
+    </message>
+    <message>
+        <source>The shared strings of %1</source>
+        <translation>%1 的共享字符串</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: its shared strings cannot be read.</source>
+        <translation>%1 已损坏:无法读取其共享字符串。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be imported: its shared strings hold more than %2 million characters.</source>
+        <translation>%1 无法导入:其共享字符串超过 %2 百万个字符。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be imported: %2</source>
+        <translation>%1 无法导入:%2</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: its shared strings (the texts of the cells) are cut short or not readable%2.</source>
+        <translation>%1 已损坏:其共享字符串(单元格文字)不完整或无法读取%2。</translation>
+    </message>
+    <message>
+        <source>The sheet %1</source>
+        <translation>工作表 %1</translation>
+    </message>
+    <message>
+        <source>The sheet %1 has more than %2 merged ranges; unmerge the cells and save it again.</source>
+        <translation>工作表 %1 的合并区域超过 %2 个;请取消合并单元格后重新保存。</translation>
+    </message>
+    <message>
+        <source>The sheet cannot be imported: %1</source>
+        <translation>工作表无法导入:%1</translation>
+    </message>
+    <message>
+        <source>The cell %1 (row %2) lies outside any sheet or out of order; the workbook is damaged.</source>
+        <translation>单元格 %1(第 %2 行)超出表格范围或顺序错乱;工作簿已损坏。</translation>
+    </message>
+    <message>
+        <source>The sheet has more than %1 million cells.</source>
+        <translation>工作表的单元格超过 %1 百万个。</translation>
+    </message>
+    <message>
+        <source>Reading the sheet took more than %1 minutes.</source>
+        <translation>读取工作表用时超过 %1 分钟。</translation>
+    </message>
+    <message>
+        <source>The row %1 lies outside any sheet or out of order; the workbook is damaged.</source>
+        <translation>第 %1 行超出表格范围或顺序错乱;工作簿已损坏。</translation>
     </message>
 </context>
 <context>

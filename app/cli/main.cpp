@@ -22,6 +22,9 @@
 #include <QJsonObject>
 #include <QTextStream>
 
+#include <termios.h>
+#include <unistd.h>
+
 #include <cmath>
 
 #include <cstdio>
@@ -74,7 +77,8 @@ int usage(const QString &problem = QString(), bool asked = false)
                      "                                 the ranking bulletin with its charts, as the window exports it\n"
                      "  migrate --from DESK --to DESK  copy a whole desk into an empty one in one transaction,\n"
                      "                                 e.g. desk.sqlite to postgresql://user@host/db and back\n"
-                     "  user list | user add LOGIN --role admin|officer|viewer [--unit NAME] [--password P]\n"
+                     "  user list | user add LOGIN --role admin|officer|viewer [--unit NAME]\n"
+                     "                                 (the password is asked for, or read from the standard input)\n"
                      "       | user remove LOGIN       accounts of a team database (administrators only)\n"
                      "PATH may be a team database: postgresql://user[:password]@host[:port]/database;\n"
                      "a password not in the address is read from PGPASSWORD or ~/.pgpass.\n")
@@ -148,7 +152,43 @@ Args parseArgs(const QStringList &argv, const QSet<QString> &valueOptions, const
 /// The one way the commands open a desk: the named one, else the default (as the window does).
 Status openDesk(Desk *desk, const QString &location, Database::OpenMode mode)
 {
+    if (Database::isServerAddress(location)) {
+        const auto address = ServerAddress::parse(location);
+        if (address && !address->password.isEmpty())
+            err() << Cli::tr("Note: a password in the address can be read by other users of this computer (in the list of "
+                             "running programs). Leave it out: it is then read from PGPASSWORD or ~/.pgpass.")
+                  << '\n' << Qt::flush;
+    }
     return desk->open(location.isEmpty() ? AppSettings::defaultDatabase() : location, mode);
+}
+
+/// A new account's password: typed at a prompt that does not show it (twice), or the first line
+/// of the standard input when that is not a terminal. Never an argument: others could read it.
+std::optional<QString> readNewPassword(QString *why)
+{
+    QTextStream in(stdin);
+    if (!isatty(STDIN_FILENO)) {
+        const QString line = in.readLine();
+        if (line.isEmpty())
+            *why = Cli::tr("No password on the standard input.");
+        return line.isEmpty() ? std::nullopt : std::optional<QString>(line);
+    }
+    termios saved {};
+    tcgetattr(STDIN_FILENO, &saved);
+    termios quiet = saved;
+    quiet.c_lflag &= ~tcflag_t(ECHO);
+    tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    err() << Cli::tr("Password of the new account: ") << Qt::flush;
+    const QString first = in.readLine();
+    err() << '\n' << Cli::tr("The same password again: ") << Qt::flush;
+    const QString second = in.readLine();
+    err() << '\n' << Qt::flush;
+    tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+    if (first.isEmpty() || first != second) {
+        *why = first.isEmpty() ? Cli::tr("No password was given.") : Cli::tr("The two passwords differ.");
+        return std::nullopt;
+    }
+    return first;
 }
 
 int cmdDemo(const Args &a)
@@ -532,7 +572,14 @@ int cmdUser(const Args &a)
                 return fail(Cli::tr("There is no unit %1 on this desk.").arg(a.options.value(QStringLiteral("unit"))));
         }
         u.fullName = a.options.value(QStringLiteral("name"));
-        s = TeamUsers::save(db, u, a.options.value(QStringLiteral("password")));
+        if (a.options.contains(QStringLiteral("password")))
+            return usage(Cli::tr("--password is not taken: other users of this computer could read it in the list of running "
+                                 "programs. Leave it out and type the password when asked, or give it on the standard input."));
+        QString why;
+        const auto password = readNewPassword(&why);
+        if (!password)
+            return fail(why);
+        s = TeamUsers::save(db, u, *password);
         if (!s)
             return fail(s.message());
         out() << Cli::tr("Account %1 saved.").arg(u.login) << '\n';

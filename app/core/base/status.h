@@ -17,6 +17,7 @@ public:
         Offline,  ///< the connection to the team database is gone
         NoDesk,   ///< the file or database asked for holds no desk (yet)
         Damaged,  ///< the desk file fails its check and is not opened
+        Busy,     ///< another connection holds the desk's write lock
     };
     Status() = default;
     static Status error(const QString &message, Code code = Code::Failed)

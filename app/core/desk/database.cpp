@@ -6,6 +6,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QtEndian>
+
+#include <sqlite3.h>
 #include <QSqlError>
 #include <QSqlDriver>
 #include <QSqlField>
@@ -440,8 +442,16 @@ void Database::close()
 Status Database::errorFrom(const QSqlQuery &q)
 {
     const QSqlError e = q.lastError();
-    QString text = e.databaseText().isEmpty() ? e.text() : e.databaseText();
-    const QString code = e.nativeErrorCode();
+    return errorFrom(e.databaseText().isEmpty() ? e.text() : e.databaseText(), e.nativeErrorCode());
+}
+
+Status Database::errorFrom(::sqlite3 *db)
+{
+    return errorFrom(QString::fromUtf8(sqlite3_errmsg(db)), QString::number(sqlite3_extended_errcode(db)));
+}
+
+Status Database::errorFrom(const QString &text, const QString &code)
+{
     if (code == QLatin1String("42501") || text.contains(QLatin1String("row-level security"))
         || text.contains(QLatin1String("permission denied")))
         return Status::error(tr("The team database refused this change: your account may not write records of this unit "
@@ -456,7 +466,9 @@ Status Database::errorFrom(const QSqlQuery &q)
         return Status::error(tr("Another officer was saving the same records at the same moment; try again."),
                              Status::Code::Conflict);
     if (text.contains(QLatin1String("locked")) || text.contains(QLatin1String("busy")))
-        return Status::error(tr("The desk is locked by another program. Close it there and try again."));
+        return Status::error(tr("The desk is locked: another import or program is writing to it. Nothing was changed; "
+                                "try again when it has finished."),
+                             Status::Code::Busy);
     if (text.contains(QLatin1String("readonly")) || text.contains(QLatin1String("read-only")))
         return Status::error(tr("The desk file is read-only; nothing was changed."));
     return Status::error(tr("Database error: %1").arg(text));
@@ -490,6 +502,10 @@ Status Database::checkExistingFile(const QString &path) const
     }
     if (!info.isWritable() || !(info.permissions() & QFile::WriteOwner))
         return Status::error(tr("%1 is read-only. Make it writable or open a copy; the file was not changed.").arg(path));
+    const QFileInfo folder(info.absolutePath());
+    if (!folder.isWritable() || !(folder.permissions() & QFile::WriteOwner))
+        return Status::error(tr("The folder %1 is read-only, and a desk keeps its journal files beside it. Copy the desk "
+                                "to a folder you can write to; the file was not changed.").arg(info.absolutePath()));
     return Status();
 }
 

@@ -100,6 +100,10 @@ public:
     Status saveCopy(const QString &path);
 
     static Status errorFrom(const QSqlQuery &q);
+    /// The same for a statement of the sqlite3 C API (the fast paths of imports and saves).
+    static Status errorFrom(::sqlite3 *db);
+    /// A backend's error text and code in the user's language, with the Status code it means.
+    static Status errorFrom(const QString &text, const QString &code);
     /// Binds values in order; a null QString is bound as '' (text columns are NOT NULL).
     static void bindAll(QSqlQuery &q, const QVariantList &values);
 

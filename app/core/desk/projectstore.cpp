@@ -240,7 +240,7 @@ Status BulkProjectInserter::insert(Project &p)
         text(st, 16, p.leadOfficer);
         text(st, 17, p.notes);
         if (sqlite3_step(st) != SQLITE_DONE)
-            return Status::error(Database::tr("Database error: %1").arg(QString::fromUtf8(sqlite3_errmsg(m_native->db))));
+            return Database::errorFrom(m_native->db);
         p.id = sqlite3_last_insert_rowid(m_native->db);
         p.version = 1;
         for (auto it = p.stageDates.cbegin(); it != p.stageDates.cend(); ++it) {
@@ -252,7 +252,7 @@ Status BulkProjectInserter::insert(Project &p)
             sqlite3_bind_int(sd, 2, int(it.key()));
             text(sd, 3, it.value().toString(Qt::ISODate));
             if (sqlite3_step(sd) != SQLITE_DONE)
-                return Status::error(Database::tr("Database error: %1").arg(QString::fromUtf8(sqlite3_errmsg(m_native->db))));
+                return Database::errorFrom(m_native->db);
         }
         return Status();
     }

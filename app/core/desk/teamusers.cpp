@@ -123,6 +123,13 @@ Status remove(Database &db, const QString &login)
     if (!db.isAdmin())
         return Status::error(Database::tr("Only an administrator manages accounts."), Status::Code::Denied);
     const QString name = db.connection().driver()->escapeIdentifier(login, QSqlDriver::TableName);
+    QSqlQuery known = db.query(QStringLiteral("SELECT COUNT(*) FROM desk_users WHERE login = ?"));
+    known.addBindValue(login);
+    if (!known.exec() || !known.next())
+        return Database::errorFrom(known);
+    if (known.value(0).toInt() == 0)
+        return Status::error(Database::tr("There is no account %1 on this desk; nothing was changed.").arg(login));
+    known.finish();
     Transaction t(db);
     Status s = db.exec(QStringLiteral("DELETE FROM desk_users WHERE login = ?"), {login});
     if (s)

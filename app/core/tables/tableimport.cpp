@@ -149,6 +149,28 @@ bool TableImporter::kindFromCode(const QString &code, TableKind *out)
     return false;
 }
 
+Status TableImporter::rowStatus(int fileRow, const Status &st)
+{
+    // A lock, a refusal or a lost connection is about the desk, not the row being written.
+    if (st.code() == Status::Code::Busy || st.code() == Status::Code::Offline || st.code() == Status::Code::Denied
+        || st.code() == Status::Code::Damaged)
+        return st;
+    return Status::error(tr("Row %1: %2").arg(fileRow).arg(st.message()), st.code());
+}
+
+QString TableImporter::columnLabel(int column, const char *field) const
+{
+    // The file's own header; for a field the file has no column of, its name in the user's language.
+    const QString header = m_headers.value(column);
+    if (!header.isEmpty())
+        return header;
+    for (const FieldDef *f : defs(m_mapping.kind)) {
+        if (qstrcmp(f->id, field) == 0)
+            return tr(f->name);
+    }
+    return QLatin1String(field);
+}
+
 QList<QPair<QString, QString>> TableImporter::fields(TableKind kind)
 {
     QList<QPair<QString, QString>> out;
@@ -392,7 +414,7 @@ bool TableImporter::projectFromRow(const QVariantList &row, int fileRow, Project
     };
     auto problem = [&](const char *field, const QVariant &value, const QString &why) {
         const int c = column(field);
-        problems->append(RowProblem{fileRow, m_headers.value(c, QLatin1String(field)), cellText(value), why});
+        problems->append(RowProblem{fileRow, columnLabel(c, field), cellText(value), why});
     };
     *p = Project();
     // A control character in any cell is named with its row and column; nothing of the row is read.
@@ -403,7 +425,7 @@ bool TableImporter::projectFromRow(const QVariantList &row, int fileRow, Project
         const QString text = v.toString();
         const qsizetype at = firstControlCharacter(text);
         if (at >= 0)
-            problems->append(RowProblem{fileRow, m_headers.value(it.value(), it.key()), visibleControls(text),
+            problems->append(RowProblem{fileRow, columnLabel(it.value(), it.key().toLatin1().constData()), visibleControls(text),
                                         tr("Contains a control character (%1) that cannot be stored.").arg(codePointName(text, at))});
     }
     if (problems->size() > before)
@@ -555,7 +577,7 @@ Status TableImporter::process(bool write, ImportResult *result, const std::funct
                 // The file names this project twice: the first row must be stored before the second updates it.
                 const Status st = inserter->flush();
                 if (!st)
-                    return Status::error(tr("Row %1: %2").arg(fileRow).arg(st.message()));
+                    return rowStatus(fileRow, st);
             }
             const qint64 existing = finder.find(p.code, p.name, p.unitId);
             if (!write) {
@@ -585,12 +607,12 @@ Status TableImporter::process(bool write, ImportResult *result, const std::funct
                 }
                 st = m_store->updateProject(next);
                 if (!st)
-                    return Status::error(tr("Row %1: %2").arg(fileRow).arg(st.message()));
+                    return rowStatus(fileRow, st);
                 ++result->updated;
             } else {
                 Status st = inserter->insert(p);
                 if (!st)
-                    return Status::error(tr("Row %1: %2").arg(fileRow).arg(st.message()));
+                    return rowStatus(fileRow, st);
                 ++result->added;
             }
             // A long file: the monthly sums are counted once at the end rather than row by row.
@@ -611,7 +633,7 @@ Status TableImporter::process(bool write, ImportResult *result, const std::funct
         };
         auto problem = [&](const char *field, const QString &why) {
             const int c = column(field);
-            problems.append(RowProblem{fileRow, m_headers.value(c, QLatin1String(field)), cellText(cell(field)), why});
+            problems.append(RowProblem{fileRow, columnLabel(c, field), cellText(cell(field)), why});
         };
         const qint64 unit = ReportImporter::matchUnit(*m_store, cellText(cell("unit")));
         if (!unit)
@@ -647,7 +669,7 @@ Status TableImporter::process(bool write, ImportResult *result, const std::funct
             if (write) {
                 Status st = facts.setTarget(Target{unit, int(*year), metric, *value, qualifier.isEmpty() ? QStringLiteral("at_least") : qualifier});
                 if (!st)
-                    return Status::error(tr("Row %1: %2").arg(fileRow).arg(st.message()));
+                    return rowStatus(fileRow, st);
             }
         } else {
             Fact f;
@@ -663,7 +685,7 @@ Status TableImporter::process(bool write, ImportResult *result, const std::funct
             if (write) {
                 Status st = facts.insertFact(f);
                 if (!st)
-                    return Status::error(tr("Row %1: %2").arg(fileRow).arg(st.message()));
+                    return rowStatus(fileRow, st);
             }
         }
     }

@@ -57,6 +57,10 @@ public:
     /// The fields of a kind with their names in the user's language.
     static QList<QPair<QString, QString>> fields(TableKind kind);
     static QString kindCode(TableKind k);
+    /// A write's failure as the importer reports it: tied to its row unless it is about the desk.
+    static Status rowStatus(int fileRow, const Status &st);
+    /// What a problem line calls a column: the file's header, else the field's name.
+    QString columnLabel(int column, const char *field) const;
     static bool kindFromCode(const QString &code, TableKind *out);
 
     /// Opens the file and proposes a mapping from its headers.
