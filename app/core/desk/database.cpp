@@ -1100,51 +1100,22 @@ void Database::bindAll(QSqlQuery &q, const QVariantList &values)
 {
     for (const QVariant &v : values) {
         if (v.userType() == QMetaType::QString && v.toString().isNull())
-            q.addBindValue(QStringLiteral(""));
+            q.addBindValue(QStringLiteral("")); // text columns are NOT NULL
+        else if (v.userType() == QMetaType::Bool)
+            q.addBindValue(v.toBool() ? 1 : 0); // flags are integers on both backends
         else
             q.addBindValue(v);
     }
-}
-
-QString Database::withValues(const QString &sql, const QVariantList &values) const
-{
-    QString out;
-    out.reserve(sql.size() + values.size() * 8);
-    const QSqlDriver *driver = m_db.driver();
-    qsizetype next = 0;
-    bool quoted = false;
-    for (const QChar c : sql) {
-        if (c == QLatin1Char('\''))
-            quoted = !quoted;
-        if (c != QLatin1Char('?') || quoted || next >= values.size()) {
-            out += c;
-            continue;
-        }
-        QVariant v = values.at(next++);
-        if (v.userType() == QMetaType::QString && v.toString().isNull())
-            v = QStringLiteral(""); // as bindAll: text columns are NOT NULL
-        if (v.userType() == QMetaType::Bool)
-            v = v.toBool() ? 1 : 0;
-        QSqlField field(QString(), v.metaType());
-        field.setValue(v);
-        out += driver->formatValue(field);
-    }
-    return out;
 }
 
 QSqlQuery Database::run(const QString &sql, const QVariantList &values, Status *status)
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    bool ok;
-    if (m_backend == Backend::PostgreSQL) {
-        ok = q.exec(withValues(sql, values));
-    } else {
-        ok = q.prepare(sql);
-        if (ok) {
-            bindAll(q, values);
-            ok = q.exec();
-        }
+    bool ok = q.prepare(sql);
+    if (ok) {
+        bindAll(q, values);
+        ok = q.exec();
     }
     if (status) {
         *status = ok ? Status() : errorFrom(q);
@@ -1192,11 +1163,6 @@ QSqlQuery &Database::runKept(const QString &sql, const QVariantList &values, Sta
 Status Database::exec(const QString &sql, const QVariantList &values)
 {
     QSqlQuery q(m_db);
-    if (!values.isEmpty() && m_backend == Backend::PostgreSQL) {
-        Status s;
-        run(sql, values, &s);
-        return s;
-    }
     if (values.isEmpty()) {
         // Not prepared: PostgreSQL prepares no DDL (CREATE ..., DO ...).
         if (!q.exec(sql))

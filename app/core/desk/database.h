@@ -151,7 +151,7 @@ private:
     Status migrate();
     QStringList auditTriggersSqlite();
     QString auditInsertSelect(const QString &table, const QString &row);
-    QString withValues(const QString &sql, const QVariantList &values) const;
+
     QStringList teamStatements();
 
     friend class Transaction;
