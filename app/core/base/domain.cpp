@@ -202,8 +202,7 @@ QStringList Project::validate() const
 qsizetype firstControlCharacter(const QString &text)
 {
     for (qsizetype i = 0; i < text.size(); ++i) {
-        const char16_t c = text.at(i).unicode();
-        if ((c < 0x20 && c != u'\t' && c != u'\n' && c != u'\r') || (c >= 0x7F && c <= 0x9F) || c == 0xFFFE || c == 0xFFFF)
+        if (isControlCharacter(text.at(i).unicode()))
             return i;
     }
     return -1;
@@ -211,7 +210,7 @@ qsizetype firstControlCharacter(const QString &text)
 
 QString codePointName(const QString &text, qsizetype i)
 {
-    return QStringLiteral("U+") + QStringLiteral("%1").arg(uint(text.at(i).unicode()), 4, 16, QLatin1Char('0')).toUpper();
+    return QStringLiteral("U+%1").arg(uint(text.at(i).unicode()), 4, 16, QLatin1Char('0')).toUpper();
 }
 
 QString fieldName(ProjectField f)

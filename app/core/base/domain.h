@@ -130,6 +130,10 @@ QString fieldName(ProjectField f);
 /// U+FFFE, U+FFFF), or -1. Such characters are refused in every stored text: a NUL cuts a name
 /// short in SQLite and is rejected by PostgreSQL.
 qsizetype firstControlCharacter(const QString &text);
+inline bool isControlCharacter(char16_t c)
+{
+    return (c < 0x20 && c != u'\t' && c != u'\n' && c != u'\r') || (c >= 0x7F && c <= 0x9F) || c == 0xFFFE || c == 0xFFFF;
+}
 /// "U+0000", the code point of the character at index i.
 QString codePointName(const QString &text, qsizetype i);
 QString fieldColumn(ProjectField f); // the SQL column, empty for stage dates

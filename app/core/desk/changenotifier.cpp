@@ -5,8 +5,6 @@
 #include <QSqlDriver>
 #include <QSqlQuery>
 
-#include <algorithm>
-
 namespace IPDesk {
 
 namespace {
@@ -54,21 +52,18 @@ void ChangeNotifier::restart()
 
 bool ChangeNotifier::isGenuine(const QString &payload)
 {
+    const QString table = payload.section(QLatin1Char(':'), 0, 0);
     bool ok = false;
     const qint64 number = payload.section(QLatin1Char(':'), 1, 1).toLongLong(&ok);
-    if (!ok || number <= m_seenFloor || m_seen.contains(payload))
+    if (!ok || number <= m_seenFloor || m_seen.value(number).contains(table))
         return false;
     QSqlQuery q(m_db->connection());
     if (!q.exec(QStringLiteral("SELECT last_value FROM ipdesk_change_seq")) || !q.next() || number > q.value(0).toLongLong())
         return false;
-    m_seen.insert(payload);
-    if (m_seen.size() > 4096) { // forget the older half
-        QList<qint64> numbers;
-        for (const QString &p : std::as_const(m_seen))
-            numbers << p.section(QLatin1Char(':'), 1, 1).toLongLong();
-        std::sort(numbers.begin(), numbers.end());
-        m_seenFloor = numbers.at(numbers.size() / 2);
-        m_seen.removeIf([this](const QString &p) { return p.section(QLatin1Char(':'), 1, 1).toLongLong() <= m_seenFloor; });
+    m_seen[number].insert(table);
+    while (m_seen.size() > 1024) { // forget the oldest numbers
+        m_seenFloor = m_seen.firstKey();
+        m_seen.erase(m_seen.begin());
     }
     return true;
 }

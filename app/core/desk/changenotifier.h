@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QMap>
 #include <QObject>
 #include <QSet>
 #include <QTimer>
@@ -31,8 +32,8 @@ private:
     void poll();
     bool isGenuine(const QString &payload);
     Database *m_db;
-    QSet<QString> m_seen;         ///< notices (table:change number) already acted on
-    qint64 m_seenFloor = 0;       ///< numbers up to this one are old or seen
+    QMap<qint64, QSet<QString>> m_seen; ///< change number -> the tables whose notices were acted on
+    qint64 m_seenFloor = 0;             ///< numbers up to this one are old or forgotten
     QTimer m_timer;
     qint64 m_dataVersion = -1;
 };

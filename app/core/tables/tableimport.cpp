@@ -112,12 +112,13 @@ QString normalizeHeader(const QString &header, MoneyUnit *unit)
     return h;
 }
 
-/// The text with its control characters shown as ␀-style symbols, for the problem list.
+/// The text with its control characters shown as symbols (U+2400.., else U+FFFD), for the problem list.
 QString visibleControls(QString text)
 {
-    for (qsizetype i = firstControlCharacter(text); i >= 0; i = firstControlCharacter(text)) {
-        const char16_t c = text.at(i).unicode();
-        text.replace(i, 1, c < 0x20 ? QChar(char16_t(0x2400 + c)) : QChar(0xFFFD));
+    for (QChar &ch : text) {
+        const char16_t c = ch.unicode();
+        if (isControlCharacter(c))
+            ch = c < 0x20 ? QChar(char16_t(0x2400 + c)) : QChar(0xFFFD);
     }
     return text;
 }
