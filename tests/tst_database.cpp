@@ -196,6 +196,19 @@ private slots:
         QCOMPARE(fileHash(path), before);
     }
 
+    void checkingAWholeDeskCanBeStopped()
+    {
+        if (testOnServer())
+            QSKIP("about desk files");
+        TestDesk desk;
+        const QString path = desk.path();
+        desk.close();
+        QVERIFY(Database::checkFile(path));
+        const Status stopped = Database::checkFile(path, [] { return true; });
+        QVERIFY(!stopped);
+        QVERIFY2(stopped.message().contains(QLatin1String("cancelled")), qPrintable(stopped.message()));
+    }
+
     void refusesAnotherProgramsDatabase()
     {
         if (testOnServer())
@@ -263,6 +276,9 @@ private slots:
         QCOMPARE(s.code(), Status::Code::Damaged);
         QVERIFY2(s.message().contains(QLatin1String("damaged")), qPrintable(s.message()));
         QVERIFY(!db.isOpen());
+        // The menu's check (on a connection of its own, for a thread) finds the same.
+        if (!cut)
+            QCOMPARE(Database::checkFile(path).code(), Status::Code::Damaged);
         QCOMPARE(fileHash(path), before);
     }
 

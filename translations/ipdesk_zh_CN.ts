@@ -1103,6 +1103,10 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
         <source>There is no account %1 on this desk; nothing was changed.</source>
         <translation>此工作台没有账号 %1;未做任何改动。</translation>
     </message>
+    <message>
+        <source>The check was cancelled.</source>
+        <translation>检查已取消。</translation>
+    </message>
 </context>
 <context>
     <name>IPDesk::DemoData</name>
@@ -1891,6 +1895,14 @@ Save no more changes to it: open the latest backup copy, or send the file to you
         <translation>
             <numerusform>有 %n 处修改尚未送达团队数据库,关闭将会丢失。仍要关闭吗?</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Checking the desk file…</source>
+        <translation>正在检查工作台文件…</translation>
+    </message>
+    <message>
+        <source>The check was cancelled.</source>
+        <translation>检查已取消。</translation>
     </message>
 </context>
 <context>

@@ -49,6 +49,8 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressDialog>
+#include <QEventLoop>
+#include <QThread>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStatusBar>
@@ -58,6 +60,8 @@
 #include <QTreeView>
 #include <QUndoStack>
 #include <QVBoxLayout>
+
+#include <atomic>
 
 namespace IPDesk {
 
@@ -850,15 +854,28 @@ void MainWindow::saveCopy()
 
 void MainWindow::checkDesk()
 {
-    if (!m_desk)
+    if (!m_desk || m_desk->isTeam())
         return;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const Status s = m_desk->check();
-    QApplication::restoreOverrideCursor();
-    if (!s)
+    // Every page of the file is read (seconds for a large desk): in a thread, with a way to stop.
+    QProgressDialog progress(tr("Checking the desk file…"), tr("Cancel"), 0, 0, this);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(300);
+    std::atomic<bool> stop{false};
+    Status result;
+    const QString path = m_desk->location();
+    std::unique_ptr<QThread> worker(QThread::create([&] { result = Database::checkFile(path, [&stop] { return stop.load(); }); }));
+    connect(&progress, &QProgressDialog::canceled, this, [&stop] { stop = true; });
+    QEventLoop wait;
+    connect(worker.get(), &QThread::finished, &wait, &QEventLoop::quit);
+    worker->start();
+    wait.exec();
+    progress.reset();
+    if (stop)
+        statusBar()->showMessage(tr("The check was cancelled."), 5000);
+    else if (!result)
         showError(tr("The desk file is damaged"),
                   tr("The check found: %1\nSave no more changes to it: open the latest backup copy, or send the file to "
-                     "your administrator to recover it.").arg(s.message()));
+                     "your administrator to recover it.").arg(result.message()));
     else
         statusBar()->showMessage(tr("The desk file was checked: every page is whole."), 8000);
 }

@@ -509,14 +509,51 @@ Status Database::checkExistingFile(const QString &path) const
     return Status();
 }
 
-Status Database::quickCheck()
+namespace {
+Status quickCheckOn(const QSqlDatabase &db)
 {
-    if (m_backend != Backend::SQLite)
-        return Status();
-    QSqlQuery check(m_db);
+    QSqlQuery check(db);
     const bool checked = check.exec(QStringLiteral("PRAGMA quick_check(1)")) && check.next();
     const QString verdict = checked ? check.value(0).toString() : check.lastError().text();
     return verdict == QLatin1String("ok") ? Status() : Status::error(verdict, Status::Code::Damaged);
+}
+} // namespace
+
+Status Database::quickCheck()
+{
+    return m_backend == Backend::SQLite ? quickCheckOn(m_db) : Status();
+}
+
+Status Database::checkFile(const QString &path, const std::function<bool()> &cancelled)
+{
+    // A connection of its own, read-only, so that the check may run in another thread.
+    const QString name = QStringLiteral("ipdesk-check-%1").arg(connectionCounter.fetchAndAddRelaxed(1));
+    Status s;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=3000"));
+        if (!db.open()) {
+            s = Status::error(tr("The desk %1 cannot be opened: %2").arg(path, db.lastError().text()));
+        } else {
+            const QVariant v = db.driver()->handle();
+            ::sqlite3 *handle = v.isValid() && qstrcmp(v.typeName(), "sqlite3*") == 0 ? *static_cast<::sqlite3 *const *>(v.constData())
+                                                                                       : nullptr;
+            if (handle && cancelled) {
+                sqlite3_progress_handler(handle, 1000, [](void *f) {
+                    return (*static_cast<const std::function<bool()> *>(f))() ? 1 : 0;
+                }, const_cast<std::function<bool()> *>(&cancelled));
+            }
+            s = quickCheckOn(db);
+            if (!s && cancelled && cancelled())
+                s = Status::error(tr("The check was cancelled."));
+            if (handle && cancelled)
+                sqlite3_progress_handler(handle, 0, nullptr, nullptr);
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return s;
 }
 
 Status Database::open(const QString &location, OpenMode mode)
@@ -1054,7 +1091,8 @@ Status Database::migrate()
             return s;
     }
     const int steps = int(sizeof(schemaSteps) / sizeof(schemaSteps[0]));
-    for (int v = schemaVersion(); v < steps; ++v) {
+    const int from = schemaVersion();
+    for (int v = from; v < steps; ++v) {
         Transaction t(*this);
         QStringList statements;
         if (v == 0 && m_backend == Backend::PostgreSQL) {
@@ -1068,9 +1106,10 @@ Status Database::migrate()
             statements << QString::fromLatin1(*stmt).replace(QLatin1String("%PK%"), primaryKeyType());
         if (v == 4)
             statements << (server ? teamStatements() : auditTriggersSqlite());
-        if (v == 5 && server) {
-            // The server's functions again, now unable to read temporary tables in place of the
-            // desk's own, with the sums' catch-up, the guarded change notices and the documents' policies.
+        if (v == 5 && server && from >= 5) {
+            // A desk made before step 6 gets the server's functions again, now unable to read temporary
+            // tables in place of the desk's own, with the sums' catch-up, the guarded change notices and
+            // the documents' policies (a new desk got them from steps 4 and 5 in this same run).
             for (const char *const *stmt = schemaStep4Pg; *stmt; ++stmt)
                 statements << QString::fromLatin1(*stmt);
             statements << teamStatements();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include "base/status.h"
 
 #include <QCoreApplication>
@@ -73,6 +75,9 @@ public:
     /// Reads every page of a desk file and checks its structure (PRAGMA quick_check); the message
     /// is SQLite's first finding. Desk files up to quickCheckLimit bytes get it on opening.
     Status quickCheck();
+    /// The same check of a desk file on a connection of its own (read-only), for another thread;
+    /// cancelled() is asked now and then and stops the check when it returns true.
+    static Status checkFile(const QString &path, const std::function<bool()> &cancelled = {});
     static constexpr qint64 quickCheckLimit = 48 * 1024 * 1024;
 
     /// A prepared query on this connection.

@@ -78,8 +78,6 @@ public:
     Status reconnect();
 
     Status saveCopy(const QString &path) { return m_db.saveCopy(path); }
-    /// Reads the whole desk file and checks it (large desks are checked only this way, not on opening).
-    Status check() { return m_db.quickCheck(); }
 
     /// Announces a change made through the stores (the stores and importers call it).
     void notify(const DeskChange &change);
