@@ -280,6 +280,29 @@ private slots:
         if (!cut)
             QCOMPARE(Database::checkFile(path).code(), Status::Code::Damaged);
         QCOMPARE(fileHash(path), before);
+
+        // What the window offers instead: a copy, read-only, to read what can still be read.
+        QString copyFolder;
+        {
+            Desk copy;
+            const Status c = copy.openReadOnlyCopy(path);
+            QVERIFY2(c, qPrintable(c.message()));
+            QVERIFY(copy.isReadOnly());
+            QCOMPARE(copy.location(), path); // it is called by the file it shows
+            copyFolder = QFileInfo(copy.database()->location()).absolutePath();
+            QVERIFY(copyFolder != QFileInfo(path).absolutePath());
+            QVERIFY(!copy.canWrite(copy.projects()->units().value(0).id));
+            Status read;
+            copy.projects()->fetch(ProjectQuery(), 0, 50, &read); // may fail on the damaged pages, must not crash
+            Unit u;
+            u.name = QStringLiteral("新单位");
+            u.kind = UnitKind::Town;
+            Status write;
+            QCOMPARE(copy.projects()->addUnit(u, &write), 0);
+            QVERIFY2(!write && write.message().contains(QLatin1String("read-only")), qPrintable(write.message()));
+        }
+        QVERIFY2(!QFileInfo::exists(copyFolder), "the copy goes when it is closed");
+        QCOMPARE(fileHash(path), before);
     }
 
     void readOnlyMessageEvenAsRoot_data()

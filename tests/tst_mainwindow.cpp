@@ -1,6 +1,7 @@
 // Drives the window as an officer would: search, click a cell, type, change a stage, undo.
 #include "mainwindow.h"
 #include "projectdetailpanel.h"
+#include "desk/demodata.h"
 #include "models/projecttablemodel.h"
 
 #include <QAbstractItemView>
@@ -215,6 +216,42 @@ private slots:
         QCOMPARE(m_window->store()->projectCount(), n);
         if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
             box->accept();
+    }
+
+    void offersAReadOnlyCopyOfADamagedDesk()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("damaged.ipdesk"));
+        {
+            Desk desk;
+            QVERIFY(desk.open(path));
+            QVERIFY(DemoData::loadBuiltIn(&desk));
+            QVERIFY(desk.database()->exec(QStringLiteral("PRAGMA journal_mode = DELETE")));
+        }
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            QVERIFY(f.seek(f.size() / 2 / 4096 * 4096));
+            QVERIFY(f.write(QByteArray(4096, '\x5a')) == 4096);
+        }
+        const QString shown = m_window->desk()->location();
+        bool asked = false;
+        QTimer::singleShot(0, this, [&asked] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box && box->text().contains(QLatin1String("read-only")));
+            asked = true;
+            box->button(QMessageBox::Open)->click();
+        });
+        QVERIFY(m_window->openDesk(path));
+        QVERIFY(asked);
+        QVERIFY(m_window->desk()->isReadOnly());
+        QVERIFY2(m_window->windowTitle().contains(QLatin1String("read-only copy")), qPrintable(m_window->windowTitle()));
+        QCOMPARE(m_window->desk()->location(), path);
+        const QList<QAction *> all = m_window->findChildren<QAction *>();
+        const auto add = std::find_if(all.cbegin(), all.cend(), [](QAction *a) { return a->text() == QLatin1String("&Add Project"); });
+        QVERIFY(add != all.cend());
+        QVERIFY(!(*add)->isEnabled());
+        QVERIFY(m_window->openDesk(shown)); // back to the working desk, which can be written again
+        QVERIFY((*add)->isEnabled());
     }
 
     void cleanupTestCase()

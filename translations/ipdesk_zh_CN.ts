@@ -1107,6 +1107,18 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
         <source>The check was cancelled.</source>
         <translation>检查已取消。</translation>
     </message>
+    <message>
+        <source>%1 is empty, not an IPDesk desk.</source>
+        <translation>%1 是空文件,不是招商工作台文件。</translation>
+    </message>
+    <message>
+        <source>%1 holds no desk.</source>
+        <translation>%1 中没有工作台数据。</translation>
+    </message>
+    <message>
+        <source>%1 is in an older desk format (%2), which is read only after an upgrade; a damaged desk cannot be upgraded. Open the latest backup copy.</source>
+        <translation>%1 是旧版工作台格式(%2),须先升级才能读取;已损坏的工作台无法升级。请打开最近的备份副本。</translation>
+    </message>
 </context>
 <context>
     <name>IPDesk::DemoData</name>
@@ -1128,6 +1140,14 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
     <message>
         <source>There is no connection to the team database. The change to %1 is kept and will be saved when the connection is back.</source>
         <translation>与团队数据库没有连接。对%1的修改已保留,连接恢复后保存。</translation>
+    </message>
+    <message>
+        <source>No temporary folder for the copy: %1</source>
+        <translation>无法为副本创建临时文件夹:%1</translation>
+    </message>
+    <message>
+        <source>%1 cannot be copied to %2.</source>
+        <translation>无法将 %1 复制到 %2。</translation>
     </message>
 </context>
 <context>
@@ -1904,6 +1924,22 @@ Save no more changes to it: open the latest backup copy, or send the file to you
         <source>The check was cancelled.</source>
         <translation>检查已取消。</translation>
     </message>
+    <message>
+        <source>%1
+
+Open a copy of it read-only, to read and export what can still be read? The file itself stays as it is.</source>
+        <translation>%1
+
+是否以只读方式打开它的副本,查看并导出仍可读取的内容?原文件保持不变。</translation>
+    </message>
+    <message>
+        <source>A read-only copy of the damaged desk is open; nothing can be changed in it.</source>
+        <translation>已打开损坏工作台的只读副本,其中的内容不能修改。</translation>
+    </message>
+    <message>
+        <source>IPDesk — %1 (read-only copy)</source>
+        <translation>招商工作台 — %1(只读副本)</translation>
+    </message>
 </context>
 <context>
     <name>IPDesk::Metrics</name>
@@ -2674,6 +2710,10 @@ Save no more changes to it: open the latest backup copy, or send the file to you
     <message>
         <source>Read only: your account writes projects of its own unit and the units below it, not of %1.</source>
         <translation>只读:您的账号只能修改本单位及下属单位的项目,不能修改%1的。</translation>
+    </message>
+    <message>
+        <source>Read only: this is a copy of a damaged desk, opened to read and export what can still be read.</source>
+        <translation>只读:这是损坏工作台的副本,仅供查看和导出仍可读取的内容。</translation>
     </message>
 </context>
 <context>

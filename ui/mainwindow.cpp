@@ -216,9 +216,10 @@ void MainWindow::createActions()
     file->addSeparator();
     a = file->addAction(tr("&Import Reports…"), this, &MainWindow::importReportsDialog);
     a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
-    file->addAction(tr("Paste Report &Text…"), this, &MainWindow::pasteReportText);
+    m_writeActions << a << file->addAction(tr("Paste Report &Text…"), this, &MainWindow::pasteReportText);
     a = file->addAction(tr("Import &Table (CSV, XLSX)…"), this, &MainWindow::importTableDialog);
     a->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    m_writeActions << a;
     a = file->addAction(tr("&Export Table…"), this, &MainWindow::exportTableDialog);
     a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     file->addSeparator();
@@ -245,6 +246,7 @@ void MainWindow::createActions()
     paste->setShortcut(QKeySequence::Paste);
     paste->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_table->addAction(paste);
+    m_writeActions << paste;
     m_editMenu->addSeparator();
     m_addAction = m_editMenu->addAction(tr("&Add Project"), this, &MainWindow::addProject);
     m_addAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Insert));
@@ -253,7 +255,8 @@ void MainWindow::createActions()
     m_deleteAction = m_editMenu->addAction(tr("&Delete Project…"), this, &MainWindow::deleteProjects);
     m_deleteAction->setShortcut(QKeySequence::Delete);
     m_editMenu->addSeparator();
-    m_editMenu->addAction(tr("Add &Unit…"), this, &MainWindow::addUnit);
+    m_writeActions << m_addAction << m_duplicateAction << m_deleteAction
+                   << m_editMenu->addAction(tr("Add &Unit…"), this, &MainWindow::addUnit);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     m_moneyGroup = new QActionGroup(this);
@@ -311,6 +314,18 @@ bool MainWindow::openDesk(const QString &path, bool createDemoIfNew, const QStri
     Status s = desk->open(path, team ? Database::OpenMode::ExistingOnly : Database::OpenMode::CreateIfMissing, secret);
     if (!s && team && s.code() == Status::Code::Denied && password.isEmpty())
         return connectTeamDesk(path, s.message()); // no or wrong password: ask for it
+    if (!s && s.code() == Status::Code::Damaged) {
+        // What can still be read may be all the officer has until the backup is found.
+        if (QMessageBox::warning(this, tr("Cannot open the desk"),
+                                 tr("%1\n\nOpen a copy of it read-only, to read and export what can still be read? "
+                                    "The file itself stays as it is.").arg(s.message()),
+                                 QMessageBox::Open | QMessageBox::Cancel, QMessageBox::Cancel)
+            != QMessageBox::Open)
+            return false;
+        s = desk->openReadOnlyCopy(path);
+        if (s)
+            statusBar()->showMessage(tr("A read-only copy of the damaged desk is open; nothing can be changed in it."), 15000);
+    }
     if (!s) {
         showError(team ? tr("Cannot connect to the team database") : tr("Cannot open the desk"), s.message());
         return false;
@@ -335,7 +350,8 @@ bool MainWindow::openDesk(const QString &path, bool createDemoIfNew, const QStri
     m_detail = nullptr;
     m_conflicts.clear();
     m_desk = std::move(desk);
-    AppSettings::addRecentDatabase(m_desk->location());
+    if (!m_desk->isReadOnly())
+        AppSettings::addRecentDatabase(m_desk->location());
     bindDesk();
     updateRecentMenu();
     updateTitle();
@@ -617,6 +633,8 @@ void MainWindow::bindDesk()
             m_model->reload();
     }
     m_accountsAction->setEnabled(desk->isTeam() && desk->isAdmin());
+    for (QAction *write : std::as_const(m_writeActions))
+        write->setEnabled(!desk->isReadOnly());
     m_checkAction->setEnabled(!desk->isTeam());
     updateConnectionLabel();
     connect(undo, &QUndoStack::canUndoChanged, m_undoAction, &QAction::setEnabled);
@@ -897,7 +915,9 @@ void MainWindow::updateTitle()
     if (m_desk && m_desk->isTeam())
         setWindowTitle(tr("IPDesk — %1 (team)").arg(m_desk->serverName()));
     else
-        setWindowTitle(m_desk ? tr("IPDesk — %1").arg(QFileInfo(m_desk->location()).fileName()) : tr("IPDesk"));
+        setWindowTitle(!m_desk                ? tr("IPDesk")
+                       : m_desk->isReadOnly() ? tr("IPDesk — %1 (read-only copy)").arg(QFileInfo(m_desk->location()).fileName())
+                                              : tr("IPDesk — %1").arg(QFileInfo(m_desk->location()).fileName()));
 }
 
 void MainWindow::showPreferences()

@@ -161,6 +161,7 @@ private:
     QAction *m_addAction = nullptr;
     QAction *m_duplicateAction = nullptr;
     QAction *m_deleteAction = nullptr;
+    QList<QAction *> m_writeActions; ///< what a read-only copy of a damaged desk cannot do
     QActionGroup *m_moneyGroup = nullptr;
 };
 

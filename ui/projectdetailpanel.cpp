@@ -222,7 +222,9 @@ void ProjectDetailPanel::load()
     // The server decides what this account may write; say so here before the officer types.
     const bool writable = !p || m_desk->canWrite(m_project.unitId);
     m_readOnly->setVisible(!writable);
-    if (!writable)
+    if (!writable && m_desk->isReadOnly())
+        m_readOnly->setText(tr("Read only: this is a copy of a damaged desk, opened to read and export what can still be read."));
+    else if (!writable)
         m_readOnly->setText(tr("Read only: your account writes projects of its own unit and the units below it, "
                                "not of %1.").arg(m_store->unitName(m_project.unitId)));
     m_loading = false;

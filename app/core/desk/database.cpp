@@ -437,6 +437,7 @@ void Database::close()
         QSqlDatabase::removeDatabase(m_connectionName);
     }
     m_location.clear();
+    m_readOnly = false;
 }
 
 Status Database::errorFrom(const QSqlQuery &q)
@@ -474,7 +475,7 @@ Status Database::errorFrom(const QString &text, const QString &code)
     return Status::error(tr("Database error: %1").arg(text));
 }
 
-Status Database::checkExistingFile(const QString &path) const
+Status Database::checkExistingFile(const QString &path, OpenMode mode) const
 {
     QFileInfo info(path);
     if (info.isDir())
@@ -489,6 +490,8 @@ Status Database::checkExistingFile(const QString &path) const
         return Status::error(tr("%1 is not an IPDesk desk (it is not a database file). The file was not changed.").arg(path));
     // The header's own count of pages (valid when its "version valid for" matches the change counter):
     // a file shorter than that was cut short.
+    if (mode == OpenMode::ReadOnly)
+        return Status(); // a copy, read as far as it can be read
     auto be32 = [&header](int at) { return qFromBigEndian<quint32>(header.constData() + at); };
     if (header.size() == 100 && be32(92) == be32(24) && be32(28) > 0) {
         const quint16 pageField = qFromBigEndian<quint16>(header.constData() + 16);
@@ -564,10 +567,13 @@ Status Database::open(const QString &location, OpenMode mode)
 
     const QFileInfo info(location);
     const bool exists = info.exists();
-    if (!exists && mode == OpenMode::ExistingOnly)
+    if (!exists && mode != OpenMode::CreateIfMissing)
         return Status::error(tr("There is no desk at %1.").arg(location), Status::Code::NoDesk);
+    const bool readOnly = mode == OpenMode::ReadOnly;
+    if (readOnly && info.size() == 0)
+        return Status::error(tr("%1 is empty, not an IPDesk desk.").arg(location));
     if (exists) {
-        Status s = checkExistingFile(location);
+        Status s = checkExistingFile(location, mode);
         if (!s)
             return s;
     } else if (!info.dir().exists() && !QDir().mkpath(info.absolutePath())) {
@@ -577,13 +583,15 @@ Status Database::open(const QString &location, OpenMode mode)
     m_backend = Backend::SQLite;
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     m_db.setDatabaseName(location);
-    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=3000"));
+    m_db.setConnectOptions(readOnly ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=3000")
+                                    : QStringLiteral("QSQLITE_BUSY_TIMEOUT=3000"));
     if (!m_db.open()) {
         const QString why = m_db.lastError().text();
         close();
         return Status::error(tr("The desk %1 cannot be opened: %2").arg(location, why));
     }
     m_location = location;
+    m_readOnly = readOnly;
 
     // Is it ours, and not newer than us? Read before writing anything.
     {
@@ -596,6 +604,10 @@ Status Database::open(const QString &location, OpenMode mode)
         QStringList tables;
         while (q.next())
             tables << q.value(0).toString();
+        if (tables.isEmpty() && readOnly) {
+            close();
+            return Status::error(tr("%1 holds no desk.").arg(location));
+        }
         if (!tables.isEmpty()) {
             if (!tables.contains(QLatin1String("meta"))) {
                 close();
@@ -618,6 +630,15 @@ Status Database::open(const QString &location, OpenMode mode)
             // structure checked (quick_check leaves out only the index contents). It reads the whole
             // file, about 2.5 s for a million projects, so a large desk gets the header check alone
             // (checkExistingFile) and the full check from File > Check Desk.
+            if (readOnly) {
+                if (v < SchemaVersion) {
+                    close();
+                    return Status::error(tr("%1 is in an older desk format (%2), which is read only after an upgrade; "
+                                            "a damaged desk cannot be upgraded. Open the latest backup copy.")
+                                             .arg(location).arg(v));
+                }
+                return Status(); // no lock, no upgrade, no write: what can be read is read
+            }
             const Status verdict = info.size() <= quickCheckLimit ? quickCheck() : Status();
             if (!verdict) {
                 close();
@@ -832,6 +853,8 @@ QString Database::userName() const
 
 bool Database::canWrite(qint64 unitId)
 {
+    if (m_readOnly)
+        return false;
     if (m_backend != Backend::PostgreSQL)
         return true;
     QSqlQuery q = query(QStringLiteral("SELECT ipdesk_can_write(?)"));

@@ -37,7 +37,9 @@ class Database
     Q_DECLARE_TR_FUNCTIONS(IPDesk::Database)
 public:
     enum class Backend { SQLite, PostgreSQL };
-    enum class OpenMode { CreateIfMissing, ExistingOnly };
+    /// ReadOnly opens an existing desk file for reading only, without its check, upgrade or lock:
+    /// for a copy of a damaged desk (see Desk::openReadOnlyCopy), never for the officer's own file.
+    enum class OpenMode { CreateIfMissing, ExistingOnly, ReadOnly };
 
     static constexpr int SchemaVersion = 6;
 
@@ -55,6 +57,8 @@ public:
     /// The team database's address (with its password), for a second connection or a reconnect.
     const ServerAddress &serverAddress() const { return m_address; }
     bool isTeam() const { return m_backend == Backend::PostgreSQL; }
+    /// Opened with OpenMode::ReadOnly: every write is refused.
+    bool isReadOnly() const { return m_readOnly; }
     /// The account this connection works as (a team database's login; the system user on a file).
     QString userName() const;
     /// Whether this account may write records of the unit (always on a personal desk). The server
@@ -151,7 +155,7 @@ public:
     QStringList columnsOf(const QString &table);
 
 private:
-    Status checkExistingFile(const QString &path) const;
+    Status checkExistingFile(const QString &path, OpenMode mode) const;
     Status openServer(const QString &location, OpenMode mode);
     Status migrate();
     QStringList auditTriggersSqlite();
@@ -169,6 +173,7 @@ private:
     QString m_password;
     QString m_user;
     bool m_insertAuditSuspended = false;
+    bool m_readOnly = false;
     QHash<QString, std::shared_ptr<QSqlQuery>> m_kept; ///< runKept()'s prepared statements, by their SQL
     std::unique_ptr<QSqlQuery> m_scratch;               ///< runKept()'s query on a desk file
     QPair<qint64, qint64> m_auditFrom; ///< the last rowid of projects and project_stages before the import

@@ -4,6 +4,10 @@
 #include "desk/deskcommand.h"
 #include "desk/projectcommands.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QTemporaryDir>
 #include <QUndoStack>
 
 namespace IPDesk {
@@ -37,6 +41,30 @@ Status Desk::open(const QString &location, Database::OpenMode mode, const QStrin
     return s;
 }
 
+Status Desk::openReadOnlyCopy(const QString &path)
+{
+    close();
+    auto dir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/ipdesk-copy-XXXXXX"));
+    if (!dir->isValid())
+        return Status::error(tr("No temporary folder for the copy: %1").arg(dir->errorString()));
+    const QString copy = dir->filePath(QFileInfo(path).fileName());
+    // The journal of a desk in WAL mode holds its latest commits: it goes with the copy.
+    for (const QString &suffix : {QString(), QStringLiteral("-wal")}) {
+        if (suffix.isEmpty() || QFileInfo::exists(path + suffix)) {
+            if (!QFile::copy(path + suffix, copy + suffix))
+                return Status::error(tr("%1 cannot be copied to %2.").arg(path + suffix, dir->path()));
+        }
+    }
+    const Status s = m_db.open(copy, Database::OpenMode::ReadOnly);
+    if (!s)
+        return s;
+    m_copyDir = std::move(dir);
+    m_copyOf = path;
+    m_projects = std::make_unique<ProjectStore>(&m_db);
+    connect(m_projects.get(), &ProjectStore::changed, this, &Desk::notify);
+    return s;
+}
+
 void Desk::close()
 {
     m_undoStack->clear(); // its commands write through the stores that go now
@@ -44,6 +72,8 @@ void Desk::close()
     m_projects.reset();
     m_canWrite.clear();
     m_db.close();
+    m_copyDir.reset();
+    m_copyOf.clear();
 }
 
 bool Desk::isOpen() const
@@ -53,6 +83,8 @@ bool Desk::isOpen() const
 
 bool Desk::canWrite(qint64 unitId) const
 {
+    if (m_db.isReadOnly())
+        return false;
     if (!m_db.isTeam())
         return true;
     auto it = m_canWrite.constFind(unitId);

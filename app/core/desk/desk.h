@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 
+class QTemporaryDir;
 class QUndoStack;
 
 namespace IPDesk {
@@ -33,12 +34,19 @@ public:
     /// comes from \a password or the address. Never writes to a desk it refuses.
     Status open(const QString &location, Database::OpenMode mode = Database::OpenMode::CreateIfMissing,
                 const QString &password = QString());
+    /// Opens a copy of a desk file the check refused as damaged, read-only, so that what can still
+    /// be read can be seen and exported. The copy lives in a temporary folder of its own; the file
+    /// itself is only read.
+    Status openReadOnlyCopy(const QString &path);
     void close();
     bool isOpen() const;
+    /// Opened by openReadOnlyCopy(): nothing can be written.
+    bool isReadOnly() const { return m_db.isReadOnly(); }
 
     // What it is.
     bool isTeam() const { return m_db.isTeam(); }
-    QString location() const { return m_db.location(); }
+    /// The desk's file or address (for a read-only copy, the file it was copied from).
+    QString location() const { return m_copyOf.isEmpty() ? m_db.location() : m_copyOf; }
     QString userName() const { return m_db.userName(); }
     QString serverName() const { return m_db.serverAddress().database; }
     bool isAdmin() { return m_db.isAdmin(); }
@@ -104,6 +112,8 @@ private:
     std::unique_ptr<ChangeNotifier> m_notifier;
     PendingEdits m_pending;
     mutable QHash<qint64, bool> m_canWrite;
+    std::unique_ptr<QTemporaryDir> m_copyDir; ///< where a read-only copy lives while it is open
+    QString m_copyOf;
 };
 
 } // namespace IPDesk
