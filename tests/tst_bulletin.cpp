@@ -26,9 +26,13 @@ QString run(const QString &program, const QStringList &args)
     p.start(program, args);
     if (!p.waitForFinished(60000))
         return QString();
-    // CJK fonts map some characters and their Kangxi radical forms (高 and ⾼) to one glyph, and the
-    // PDF's text layer may give the radical; NFKC folds it back, as a reader's search does.
-    return QString::fromUtf8(p.readAllStandardOutput()).normalized(QString::NormalizationForm_KC);
+    return QString::fromUtf8(p.readAllStandardOutput());
+}
+/// CJK fonts give one glyph to a character and to its radical form (目 and ⽬); text copied from the
+/// PDF must be the character drawn, never the radical.
+int radicals(const QString &text)
+{
+    return int(std::count_if(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() >= 0x2E80 && c.unicode() <= 0x2FDF; }));
 }
 bool havePoppler()
 {
@@ -67,6 +71,8 @@ private slots:
             }
         }
         QVERIFY(text.contains(QStringLiteral("2023-06-30")));
+        QCOMPARE(radicals(text), 0);
+        QVERIFY(text.contains(QStringLiteral("项目"))); // a search of the PDF finds what it says
 
         const QString fonts = run(QStringLiteral("pdffonts"), {pdf});
         QVERIFY2(fonts.contains(QLatin1String("CJK")) || fonts.contains(QLatin1String("Noto")), qPrintable(fonts));
@@ -131,6 +137,11 @@ private slots:
             QFile pdf(base + QLatin1String(".pdf"));
             QVERIFY(pdf.open(QIODevice::ReadOnly));
             QVERIFY(pdf.read(5) == "%PDF-");
+            if (havePoppler()) {
+                const QString text = run(QStringLiteral("pdftotext"), {base + QLatin1String(".pdf"), QStringLiteral("-")});
+                QVERIFY2(text.contains(ChartPainter::title(c, d).left(4)), qPrintable(text.left(200)));
+                QCOMPARE(radicals(text), 0);
+            }
         }
         QVERIFY(!ChartPainter::exportChart(ChartPainter::Funnel, d, desk.dir.filePath(QStringLiteral("chart.doc"))));
     }

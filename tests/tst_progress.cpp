@@ -277,6 +277,41 @@ private slots:
         QCOMPARE(stuck.at(1).status, ProgressStatus::Yellow);
     }
 
+    void everyFigureIsAsOfItsDay()
+    {
+        // The funnel, the industry mix and the stuck list as they stood on 06-30, whatever came later.
+        SmallDesk d;
+        d.project(d.b, QDate(2023, 3, 1), 5);                        // signed in March
+        d.project(d.b, QDate(2023, 2, 1), 8, ProjectType::New, QDate(2023, 9, 1)); // signed in Feb, started in Sept
+        ProgressCalculator calc(&d.desk);
+        const QDate day(2023, 6, 30);
+        auto count = [](const QList<StageTotal> &f, Stage s) { return f.at(int(s)).count; };
+        const QList<StageTotal> before = calc.funnel({}, day);
+        QCOMPARE(count(before, Stage::Signed), 2); // the September start is not yet there
+        QCOMPARE(count(before, Stage::Started), 0);
+        QCOMPARE(before.at(int(Stage::Signed)).investment, Yuan(13e8));
+        const QList<StuckProject> stuckBefore = calc.stuckProjects(day);
+        QCOMPARE(stuckBefore.size(), 2); // both waited in 签约 since spring
+        QCOMPARE(stuckBefore.at(0).stage, Stage::Signed);
+        const auto mixBefore = calc.industryMix(0, 2023, day);
+
+        // A project signed in November is imported: on 06-30 it did not exist.
+        d.project(d.b, QDate(2023, 11, 15), 100);
+        const QList<StageTotal> after = calc.funnel({}, day);
+        for (int s = 0; s < StageCount; ++s) {
+            QCOMPARE(after.at(s).count, before.at(s).count);
+            QCOMPARE(after.at(s).investment, before.at(s).investment);
+        }
+        QCOMPARE(calc.stuckProjects(day).size(), stuckBefore.size());
+        QCOMPARE(calc.industryMix(0, 2023, day), mixBefore);
+        // At the end of the year every project is there, in the stage it has now.
+        const QList<StageTotal> year = calc.funnel({}, QDate(2023, 12, 31));
+        QCOMPARE(count(year, Stage::Signed), 2);
+        QCOMPARE(count(year, Stage::Started), 1);
+        // A scope counts only its own units.
+        QCOMPARE(count(calc.funnel({d.a, d.a1, d.a2}, QDate(2023, 12, 31)), Stage::Signed), 0);
+    }
+
     void settingsLiveInTheDesk()
     {
         SmallDesk d;

@@ -3,8 +3,11 @@
 
 #include "base/metrics.h"
 #include "base/money.h"
+#include "progress/pdftext.h"
 
+#include <QBuffer>
 #include <QFileInfo>
+#include <QSaveFile>
 #include <QFontDatabase>
 #include <QImage>
 #include <QPageLayout>
@@ -49,7 +52,7 @@ BulletinData BulletinData::collect(Desk *desk, const ProgressSettings &settings,
     ProjectQuery q;
     if (d.scopeUnitId)
         q.unitIds = store->subtree(d.scopeUnitId);
-    d.funnel = store->totals(q);
+    d.funnel = calc.funnel(q.unitIds, d.asOf);
     d.industryMix = calc.industryMix(d.scopeUnitId, year, d.asOf);
     d.stuck = calc.stuckProjects(d.asOf, q.unitIds, 30, &d.stuckYellow, &d.stuckRed);
     return d;
@@ -311,16 +314,21 @@ Status ChartPainter::exportChart(Chart chart, const BulletinData &d, const QStri
     const QString suffix = QFileInfo(path).suffix().toLower();
     const QSizeF size(720, 380); // points
     if (suffix == QLatin1String("pdf")) {
-        QPdfWriter writer(path);
-        writer.setResolution(72);
-        writer.setPageSize(QPageSize(size, QPageSize::Point));
-        writer.setPageMargins(QMarginsF(0, 0, 0, 0));
-        writer.setCreator(QStringLiteral("IPDesk"));
-        QPainter p;
-        if (!p.begin(&writer))
-            return Status::error(tr("%1 cannot be written.").arg(path));
-        paint(chart, p, QRectF(QPointF(16, 12), size - QSizeF(32, 24)), d);
-        p.end();
+        QBuffer pdf;
+        pdf.open(QIODevice::WriteOnly);
+        {
+            QPdfWriter writer(&pdf);
+            writer.setResolution(72);
+            writer.setPageSize(QPageSize(size, QPageSize::Point));
+            writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+            writer.setCreator(QStringLiteral("IPDesk"));
+            QPainter p;
+            if (!p.begin(&writer))
+                return Status::error(tr("%1 cannot be written.").arg(path));
+            paint(chart, p, QRectF(QPointF(16, 12), size - QSizeF(32, 24)), d);
+            p.end();
+        }
+        return BulletinWriter::savePdf(pdf.buffer(), path);
     } else if (suffix == QLatin1String("svg")) {
         QSvgGenerator svg;
         svg.setFileName(path);
@@ -563,16 +571,32 @@ void BulletinWriter::paint(const BulletinData &d, QPagedPaintDevice *device)
 
 Status BulletinWriter::writePdf(const BulletinData &d, const QString &path)
 {
-    QPdfWriter writer(path);
-    writer.setResolution(300);
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(18, 16, 18, 16), QPageLayout::Millimeter));
-    writer.setTitle(tr("Investment Promotion Bulletin of %1").arg(d.scopeName));
-    writer.setCreator(QStringLiteral("IPDesk"));
     if (!QFileInfo(QFileInfo(path).absolutePath()).isWritable())
         return Status::error(tr("%1 cannot be written: the folder is not writable.").arg(path));
-    paint(d, &writer);
-    if (!QFileInfo::exists(path) || QFileInfo(path).size() == 0)
+    QBuffer pdf;
+    pdf.open(QIODevice::WriteOnly);
+    {
+        QPdfWriter writer(&pdf);
+        writer.setResolution(300);
+        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(18, 16, 18, 16), QPageLayout::Millimeter));
+        writer.setTitle(tr("Investment Promotion Bulletin of %1").arg(d.scopeName));
+        writer.setCreator(QStringLiteral("IPDesk"));
+        paint(d, &writer);
+    }
+    return savePdf(pdf.buffer(), path);
+}
+
+Status BulletinWriter::savePdf(QByteArray pdf, const QString &path)
+{
+    if (pdf.isEmpty())
         return Status::error(tr("%1 could not be written.").arg(path));
+    // What a reader copies or searches is what was drawn (see PdfText).
+    static const QHash<char16_t, char16_t> radicals = PdfText::radicalMap({fontFamily()});
+    PdfText::fix(pdf, radicals);
+    // Written whole or not at all: a bulletin half written is never left under its name.
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(pdf) != pdf.size() || !file.commit())
+        return Status::error(tr("%1 cannot be written: %2").arg(path, file.errorString()));
     return Status();
 }
 

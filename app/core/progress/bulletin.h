@@ -56,6 +56,8 @@ class BulletinWriter
     Q_DECLARE_TR_FUNCTIONS(IPDesk::BulletinWriter)
 public:
     static Status writePdf(const BulletinData &d, const QString &path);
+    /// Writes a PDF the program made to \a path, its text layer mended (PdfText), whole or not at all.
+    static Status savePdf(QByteArray pdf, const QString &path);
     /// Lays the bulletin out on any paged device (a PDF writer, or a printer from print preview).
     static void paint(const BulletinData &d, QPagedPaintDevice *device);
     static QString fontFamily();

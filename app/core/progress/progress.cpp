@@ -319,6 +319,14 @@ QDate spanEnd(int year, const QString &span, const QDate &asOf, bool *cumulative
     return QDate(year, 12, 31);
 }
 
+/// Each project's stage on a day (the bound ?): the stage of its latest stage date up to then, with
+/// that date. Projects without any stage date are left to the caller.
+const QLatin1String stageAsOfSql(
+    "SELECT project_id, stage, reached_on FROM ("
+    "SELECT s.project_id, s.stage, s.reached_on,"
+    " ROW_NUMBER() OVER (PARTITION BY s.project_id ORDER BY s.reached_on DESC, s.stage DESC) AS latest"
+    " FROM project_stages s WHERE s.reached_on <= ?) AS t WHERE latest = 1");
+
 } // namespace
 
 QList<ProgressRow> ProgressCalculator::compute(int year, const QDate &asOfIn) const
@@ -603,10 +611,12 @@ QList<StuckProject> ProgressCalculator::stuckProjects(const QDate &asOf, const Q
     QList<StuckProject> out;
     int yellow = 0, red = 0;
     const QSet<qint64> scope(unitIds.cbegin(), unitIds.cend());
-    QSqlQuery q = m_desk->database()->query(QStringLiteral(
-        "SELECT p.id, p.name, p.unit_id, p.stage, s.reached_on FROM projects p"
-        " JOIN project_stages s ON s.project_id = p.id AND s.stage = p.stage"
-        " WHERE p.stage <= 4 AND s.reached_on <= ? ORDER BY s.reached_on"));
+    // The stage each project was in on the day, and since when (not its stage of today).
+    QSqlQuery q = m_desk->database()->query(QLatin1String("SELECT p.id, p.name, p.unit_id, a.stage, a.reached_on FROM (")
+                                             + stageAsOfSql
+                                             + QLatin1String(") AS a JOIN projects p ON p.id = a.project_id"
+                                                             " WHERE a.stage <= 4 AND a.reached_on <= ? ORDER BY a.reached_on"));
+    q.addBindValue(asOf.toString(Qt::ISODate));
     q.addBindValue(asOf.addMonths(-m_settings.stuckYellowMonths).toString(Qt::ISODate));
     if (!q.exec())
         return out;
@@ -633,6 +643,32 @@ QList<StuckProject> ProgressCalculator::stuckProjects(const QDate &asOf, const Q
         *yellowCount = yellow;
     if (redCount)
         *redCount = red;
+    return out;
+}
+
+QList<StageTotal> ProgressCalculator::funnel(const QList<qint64> &unitIds, const QDate &asOf) const
+{
+    QList<StageTotal> out;
+    for (int i = 0; i < StageCount; ++i)
+        out.append(StageTotal{Stage(i), 0, 0});
+    const QSet<qint64> scope(unitIds.cbegin(), unitIds.cend());
+    QSqlQuery q = m_desk->database()->query(
+        QLatin1String("SELECT p.unit_id, COALESCE(a.stage, p.stage), COUNT(*), SUM(p.planned_investment) FROM projects p"
+                      " LEFT JOIN (")
+        + stageAsOfSql
+        + QLatin1String(") AS a ON a.project_id = p.id"
+                        " WHERE a.stage IS NOT NULL OR NOT EXISTS (SELECT 1 FROM project_stages x WHERE x.project_id = p.id)"
+                        " GROUP BY p.unit_id, COALESCE(a.stage, p.stage)"));
+    q.addBindValue(asOf.toString(Qt::ISODate));
+    if (!q.exec())
+        return out;
+    while (q.next()) {
+        const int stage = q.value(1).toInt();
+        if ((!scope.isEmpty() && !scope.contains(q.value(0).toLongLong())) || stage < 0 || stage >= StageCount)
+            continue;
+        out[stage].count += q.value(2).toLongLong();
+        out[stage].investment += q.value(3).toLongLong();
+    }
     return out;
 }
 

@@ -129,6 +129,10 @@ public:
     /// number of yellow and red ones in all.
     QList<StuckProject> stuckProjects(const QDate &asOf, const QList<qint64> &unitIds = {}, int limit = 0,
                                       int *yellowCount = nullptr, int *redCount = nullptr) const;
+    /// The pipeline as it stood on asOf: each project in the stage it had reached by then (its
+    /// latest stage date up to that day); a project whose stage dates all come later did not exist
+    /// yet. A project without any stage date cannot be placed in time and counts in its stage.
+    QList<StageTotal> funnel(const QList<qint64> &unitIds, const QDate &asOf) const;
     /// Signed investment (亿元) by industry of projects signed in the year, largest first.
     QList<QPair<QString, double>> industryMix(qint64 unitId, int year, const QDate &asOf) const;
     /// Cumulative actual by month (12 values) of a unit's subtree from the pipeline.
