@@ -4,6 +4,9 @@
 #include "progress/progress.h"
 #include "testdesk.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QSqlQuery>
 
 using namespace IPDesk;
@@ -248,6 +251,80 @@ private slots:
         QCOMPARE(ranking.at(0).efficacy, 85.0);
         QCOMPARE(ranking.at(2).efficacy, 70.0);
         QCOMPARE(ranking.at(1).efficacy, (60.0 + 100.0) / 2);
+    }
+
+    void rankingIsFairToMissingTargets()
+    {
+        SmallDesk d;
+        d.target(d.a, "signed_projects", 10); // 甲区: a count target only
+        d.target(d.c, "signed_projects", 10); // 丙区: both
+        d.target(d.c, "signed_investment", 100);
+        // 乙区 has no target at all.
+        for (int i = 0; i < 4; ++i) d.project(d.a1, QDate(2023, 2, 1), 5);
+        for (int i = 0; i < 6; ++i) d.project(d.b, QDate(2023, 2, 1), 5);
+        for (int i = 0; i < 2; ++i) d.project(d.c, QDate(2023, 2, 1), 30);
+        ProgressCalculator calc(&d.desk);
+        const QList<ProgressRow> rows = calc.compute(2023, QDate(2023, 6, 30));
+        const QList<RankRow> ranking = calc.rank(rows, d.city);
+        QCOMPARE(ranking.size(), 3);
+        auto of = [&ranking](const QString &unit) {
+            return *std::find_if(ranking.cbegin(), ranking.cend(), [&unit](const RankRow &r) { return r.unit == unit; });
+        };
+        // 甲区 is judged on its one target: 4 of 10, not (40 + 0) / 2.
+        QCOMPARE(of(QStringLiteral("甲区")).weighted, 40.0);
+        QVERIFY(of(QStringLiteral("甲区")).hasCount && !of(QStringLiteral("甲区")).hasAmount);
+        // 丙区: (20 + 60) / 2.
+        QCOMPARE(of(QStringLiteral("丙区")).weighted, 40.0);
+        QCOMPARE(of(QStringLiteral("甲区")).rank, 1); // equal scores share the place
+        QCOMPARE(of(QStringLiteral("丙区")).rank, 1);
+        // 乙区 is listed, unranked, as having no target, however much it did.
+        QCOMPARE(of(QStringLiteral("乙区")).rank, 0);
+        QCOMPARE(of(QStringLiteral("乙区")).status, ProgressStatus::NoTarget);
+        QCOMPARE(ranking.last().unit, QStringLiteral("乙区"));
+        QVERIFY(of(QStringLiteral("甲区")).hasEfficacy);
+
+        // One unit with targets alone has no efficacy score (there is nobody to compare it with).
+        SmallDesk lone;
+        lone.target(lone.b, "signed_projects", 100);
+        lone.project(lone.b, QDate(2023, 2, 1), 5);
+        ProgressCalculator loneCalc(&lone.desk);
+        const QList<RankRow> one = loneCalc.rank(loneCalc.compute(2023, QDate(2023, 6, 30)), lone.city);
+        const RankRow b = *std::find_if(one.cbegin(), one.cend(), [](const RankRow &r) { return r.rank > 0; });
+        QCOMPARE(b.status, ProgressStatus::Red);
+        QVERIFY(!b.hasEfficacy);
+    }
+
+    void rankingFromTheCommandLine()
+    {
+        SmallDesk d;
+        d.target(d.a, "signed_projects", 10); // a count target only
+        d.target(d.c, "signed_projects", 10);
+        d.target(d.c, "signed_investment", 100);
+        for (int i = 0; i < 4; ++i) d.project(d.a1, QDate(2023, 2, 1), 5);
+        d.project(d.c, QDate(2023, 2, 1), 30);
+        d.close();
+        QProcess p;
+        p.start(QStringLiteral(IPDESK_CLI), {QStringLiteral("ranking"), QStringLiteral("--db"), d.location(), QStringLiteral("--year"),
+                                             QStringLiteral("2023"), QStringLiteral("--as-of"), QStringLiteral("2023-06-30"),
+                                             QStringLiteral("--json")});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        QHash<QString, QJsonObject> byUnit;
+        for (const QByteArray &line : p.readAllStandardOutput().split('\n')) {
+            if (!line.isEmpty())
+                byUnit.insert(QJsonDocument::fromJson(line).object().value(QLatin1String("unit")).toString(), QJsonDocument::fromJson(line).object());
+        }
+        const QJsonObject a = byUnit.value(QStringLiteral("甲区"));
+        QCOMPARE(a.value(QLatin1String("completion_pct")).toObject().keys(), QStringList{QStringLiteral("signed_projects")});
+        QCOMPARE(a.value(QLatin1String("weighted_completion_pct")).toDouble(), 40.0);
+        QCOMPARE(a.value(QLatin1String("rank")).toInt(), 1);
+        QVERIFY(a.contains(QLatin1String("efficacy_score")));
+        const QJsonObject c = byUnit.value(QStringLiteral("丙区"));
+        QCOMPARE(c.value(QLatin1String("weighted_completion_pct")).toDouble(), 20.0); // (10 + 30) / 2
+        const QJsonObject b = byUnit.value(QStringLiteral("乙区"));
+        QCOMPARE(b.value(QLatin1String("status")).toString(), QStringLiteral("no_target"));
+        QVERIFY(b.value(QLatin1String("rank")).isNull());
+        QVERIFY(!b.contains(QLatin1String("weighted_completion_pct")));
     }
 
     void stuckProjectsAreFlagged()

@@ -75,6 +75,8 @@ int usage(const QString &problem = QString(), bool asked = false)
                      "                                 write CSV or XLSX, by the file's ending\n"
                      "  bulletin --year Y [--as-of DATE] -o FILE.pdf\n"
                      "                                 the ranking bulletin with its charts, as the window exports it\n"
+                     "  ranking --year Y [--as-of DATE] [--json]\n"
+                     "                                 the bulletin's ranking: rank, weighted completion, efficacy score, status\n"
                      "  migrate --from DESK --to DESK  copy a whole desk into an empty one in one transaction,\n"
                      "                                 e.g. desk.sqlite to postgresql://user@host/db and back\n"
                      "  user list | user add LOGIN --role admin|officer|viewer [--unit NAME]\n"
@@ -403,6 +405,64 @@ int cmdProgress(const Args &a)
     return 0;
 }
 
+int cmdRanking(const Args &a)
+{
+    int year = 0, code = 0;
+    QDate asOf;
+    if (!yearAndAsOf(a, QStringLiteral("ranking"), &year, &asOf, &code))
+        return code;
+    Desk desk;
+    Status s = openDesk(&desk, a.db, Database::OpenMode::ExistingOnly);
+    if (!s)
+        return fail(s.message());
+    const ProgressSettings settings = ProgressSettings::load(&desk);
+    ProgressCalculator calc(&desk, settings);
+    QString note;
+    const QDate effective = ProgressCalculator::effectiveAsOf(year, asOf, &note);
+    if (!note.isEmpty())
+        err() << note << '\n';
+    const QList<RankRow> ranking = calc.rank(calc.compute(year, effective), calc.defaultRankParent());
+    const bool json = a.flags.contains(QStringLiteral("json"));
+    auto pct = [](double v) { return std::round(v * 100) / 100; };
+    const qsizetype ranked = std::count_if(ranking.cbegin(), ranking.cend(), [](const RankRow &r) { return r.rank > 0; });
+    if (ranked == 0)
+        err() << Cli::tr("No unit has a target for %1 or %2 in %3, so none is ranked.")
+                     .arg(Metrics::name(settings.countMetric), Metrics::name(settings.amountMetric)).arg(year) << '\n';
+    else if (ranked == 1)
+        err() << Cli::tr("Only one unit has targets, so there is no efficacy score: it compares units with each other.") << '\n';
+    for (const RankRow &r : ranking) {
+        if (json) {
+            QJsonObject o{{QStringLiteral("unit"), r.unit},
+                          {QStringLiteral("year"), year},
+                          {QStringLiteral("as_of"), effective.toString(Qt::ISODate)},
+                          {QStringLiteral("status"), statusCode(r.status)}};
+            o.insert(QStringLiteral("rank"), r.rank > 0 ? QJsonValue(r.rank) : QJsonValue());
+            if (r.rank > 0)
+                o.insert(QStringLiteral("weighted_completion_pct"), pct(r.weighted));
+            if (r.hasEfficacy)
+                o.insert(QStringLiteral("efficacy_score"), pct(r.efficacy));
+            // Per metric its completion, for the metrics the unit has a target on (and only those).
+            QJsonObject completion;
+            if (r.hasCount)
+                completion.insert(settings.countMetric, pct(r.countCompletion));
+            if (r.hasAmount)
+                completion.insert(settings.amountMetric, pct(r.amountCompletion));
+            o.insert(QStringLiteral("completion_pct"), completion);
+            out() << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
+        } else {
+            auto cell = [&pct](bool has, double v) { return has ? QString::number(pct(v)) + QLatin1Char('%') : Cli::tr("no target"); };
+            out() << (r.rank > 0 ? QString::number(r.rank) : QStringLiteral("—")) << '\t' << r.unit << '\t'
+                  << Metrics::name(settings.countMetric) << ' ' << cell(r.hasCount, r.countCompletion) << '\t'
+                  << Metrics::name(settings.amountMetric) << ' ' << cell(r.hasAmount, r.amountCompletion) << '\t'
+                  << (r.rank > 0 ? Cli::tr("weighted %1%").arg(pct(r.weighted)) : QString()) << '\t'
+                  << (r.hasEfficacy ? Cli::tr("efficacy %1").arg(pct(r.efficacy)) : QString()) << '\t'
+                  << statusName(r.status) << '\n';
+        }
+    }
+    out().flush();
+    return 0;
+}
+
 int cmdBulletin(const Args &a)
 {
     int year = 0, code = 0;
@@ -633,6 +693,8 @@ int main(int argc, char **argv)
         return cmdProgress(a);
     if (a.command == QLatin1String("bulletin"))
         return cmdBulletin(a);
+    if (a.command == QLatin1String("ranking"))
+        return cmdRanking(a);
     if (a.command == QLatin1String("import"))
         return cmdImport(a);
     if (a.command == QLatin1String("export"))

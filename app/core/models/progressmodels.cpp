@@ -171,10 +171,10 @@ QVariant RankingModel::data(const QModelIndex &index, int role) const
     switch (index.column()) {
     case Rank: return r.rank;
     case Unit: return r.unit;
-    case CountCompletion: return pct(r.countCompletion);
-    case AmountCompletion: return pct(r.amountCompletion);
-    case Weighted: return pct(r.weighted);
-    case Efficacy: return QString::number(r.efficacy, 'f', 1);
+    case CountCompletion: return r.hasCount ? pct(r.countCompletion) : tr("No target");
+    case AmountCompletion: return r.hasAmount ? pct(r.amountCompletion) : tr("No target");
+    case Weighted: return r.rank ? pct(r.weighted) : QVariant(QStringLiteral("—"));
+    case Efficacy: return r.hasEfficacy ? QVariant(QString::number(r.efficacy, 'f', 1)) : QVariant(QStringLiteral("—"));
     case Status: return statusName(r.status);
     default: return data(index, Qt::EditRole);
     }

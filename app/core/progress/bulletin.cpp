@@ -477,8 +477,10 @@ void BulletinWriter::paint(const BulletinData &d, QPagedPaintDevice *device)
     for (const RankRow &r : d.ranking) {
         if (r.rank > 0) {
             anyRanked = true;
-            drawRow({QString::number(r.rank), r.unit, number(r.countCompletion) + QLatin1Char('%'), number(r.amountCompletion) + QLatin1Char('%'),
-                     number(r.weighted) + QLatin1Char('%'), number(r.efficacy), statusName(r.status)},
+            drawRow({QString::number(r.rank), r.unit,
+                     r.hasCount ? number(r.countCompletion) + QLatin1Char('%') : tr("No target"),
+                     r.hasAmount ? number(r.amountCompletion) + QLatin1Char('%') : tr("No target"),
+                     number(r.weighted) + QLatin1Char('%'), r.hasEfficacy ? number(r.efficacy) : QStringLiteral("—"), statusName(r.status)},
                     false, ChartPainter::statusColor(r.status));
         } else {
             drawRow({QStringLiteral("—"), r.unit, QStringLiteral("—"), QStringLiteral("—"), QStringLiteral("—"), QStringLiteral("—"),
@@ -493,6 +495,15 @@ void BulletinWriter::paint(const BulletinData &d, QPagedPaintDevice *device)
         p.drawText(QRectF(page.body.left(), page.y + 2, page.body.width(), 14), Qt::AlignLeft,
                    tr("No unit has targets for %1 and %2 in %3, so none is ranked.")
                        .arg(Metrics::name(d.countMetric), Metrics::name(d.amountMetric)).arg(d.year));
+        page.y += 16;
+    }
+    const qsizetype ranked = std::count_if(d.ranking.cbegin(), d.ranking.cend(), [](const RankRow &r) { return r.rank > 0; });
+    if (ranked == 1) {
+        page.need(16);
+        p.setPen(Qt::black);
+        p.setFont(chartFont(8));
+        p.drawText(QRectF(page.body.left(), page.y + 2, page.body.width(), 14), Qt::AlignLeft,
+                   tr("Only one unit has targets, so there is no efficacy score: it compares units with each other."));
         page.y += 16;
     }
     page.y += 6;

@@ -1,4 +1,6 @@
 #include "progress/progress.h"
+
+#include <optional>
 #include "desk/desk.h"
 
 #include "desk/activitystore.h"
@@ -11,6 +13,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace IPDesk {
 
@@ -552,46 +555,56 @@ QList<RankRow> ProgressCalculator::rank(const QList<ProgressRow> &rows, qint64 p
         r.unit = m_store->unitName(u);
         byUnit.insert(u, r);
     }
-    QHash<qint64, int> hasBoth;
     for (const ProgressRow &p : rows) {
-        if (!byUnit.contains(p.unitId) || !p.hasTarget || p.target <= 0 || !p.hasActual)
+        if (!byUnit.contains(p.unitId) || !p.hasTarget || p.target <= 0)
             continue;
         RankRow &r = byUnit[p.unitId];
+        // A target without an actual yet is 0% done; a metric without a target is left out.
         if (p.metric == m_settings.countMetric) {
-            r.countCompletion = p.completion;
-            hasBoth[p.unitId] |= 1;
+            r.hasCount = true;
+            r.countCompletion = p.hasActual ? p.completion : 0;
         } else if (p.metric == m_settings.amountMetric) {
-            r.amountCompletion = p.completion;
-            hasBoth[p.unitId] |= 2;
+            r.hasAmount = true;
+            r.amountCompletion = p.hasActual ? p.completion : 0;
         }
     }
-    const double wc = m_settings.countWeight, wa = m_settings.amountWeight, wsum = wc + wa;
+    const double wc = m_settings.countWeight, wa = m_settings.amountWeight;
+    // Each unit's weights over the metrics it has targets for.
+    auto weighOut = [wc, wa](const RankRow &r, double count, double amount) {
+        const double w = (r.hasCount ? wc : 0) + (r.hasAmount ? wa : 0);
+        return w > 0 ? ((r.hasCount ? wc * count : 0) + (r.hasAmount ? wa * amount : 0)) / w : 0.0;
+    };
     QList<RankRow> ranked, unranked;
     for (qint64 u : members) {
         RankRow r = byUnit.value(u);
-        const int have = hasBoth.value(u);
-        if (!have) {
+        if (!r.hasCount && !r.hasAmount) {
             r.status = ProgressStatus::NoTarget;
             unranked << r;
             continue;
         }
-        // A missing half counts as nothing done.
-        r.weighted = (wc * r.countCompletion + wa * r.amountCompletion) / wsum;
+        r.weighted = weighOut(r, r.countCompletion, r.amountCompletion);
         ranked << r;
     }
-    // 功效系数法: 60 + 40 × (v − min) / (max − min) for each indicator, then weighted.
+    // 功效系数法: 60 + 40 × (v − worst) / (best − worst) for each indicator among the units that have
+    // it, then weighted as above. Equal values are all best.
     auto efficacy = [](double v, double lo, double hi) { return hi > lo ? 60 + 40 * (v - lo) / (hi - lo) : 100.0; };
-    double cMin = 0, cMax = 0, aMin = 0, aMax = 0;
-    for (int i = 0; i < ranked.size(); ++i) {
-        const RankRow &r = ranked.at(i);
-        cMin = i ? std::min(cMin, r.countCompletion) : r.countCompletion;
-        cMax = i ? std::max(cMax, r.countCompletion) : r.countCompletion;
-        aMin = i ? std::min(aMin, r.amountCompletion) : r.amountCompletion;
-        aMax = i ? std::max(aMax, r.amountCompletion) : r.amountCompletion;
+    std::optional<std::pair<double, double>> cRange, aRange;
+    auto widen = [](std::optional<std::pair<double, double>> &range, double v) {
+        range = range ? std::pair(std::min(range->first, v), std::max(range->second, v)) : std::pair(v, v);
+    };
+    for (const RankRow &r : std::as_const(ranked)) {
+        if (r.hasCount)
+            widen(cRange, r.countCompletion);
+        if (r.hasAmount)
+            widen(aRange, r.amountCompletion);
     }
     const double pace = rows.isEmpty() ? 0 : rows.first().pace;
     for (RankRow &r : ranked) {
-        r.efficacy = (wc * efficacy(r.countCompletion, cMin, cMax) + wa * efficacy(r.amountCompletion, aMin, aMax)) / wsum;
+        if (ranked.size() >= 2) {
+            r.hasEfficacy = true;
+            r.efficacy = weighOut(r, r.hasCount ? efficacy(r.countCompletion, cRange->first, cRange->second) : 0,
+                                  r.hasAmount ? efficacy(r.amountCompletion, aRange->first, aRange->second) : 0);
+        }
         const double gap = pace - r.weighted;
         r.status = gap < m_settings.yellowBehind ? ProgressStatus::Green
                  : gap < m_settings.redBehind   ? ProgressStatus::Yellow

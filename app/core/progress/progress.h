@@ -81,9 +81,12 @@ struct RankRow
 {
     qint64 unitId = 0;
     QString unit;
+    bool hasCount = false;  // a target on the count metric (completion counts only where there is one)
+    bool hasAmount = false; // a target on the amount metric
     double countCompletion = 0;
     double amountCompletion = 0;
-    double weighted = 0;   // weighted completion, percent
+    double weighted = 0;   // weighted completion over the metrics that have targets, percent
+    bool hasEfficacy = false; // the score compares units: it needs two ranked units at least
     double efficacy = 0;   // 功效系数法 score, 60..100
     int rank = 0;          // 1 = first; 0 = not ranked (no target)
     ProgressStatus status = ProgressStatus::NoData;
@@ -122,6 +125,8 @@ public:
     /// Rows for every unit and metric that has a target or an actual.
     QList<ProgressRow> compute(int year, const QDate &asOf) const;
     /// The ranking of the children of parentUnitId (0: the top-level units' children, i.e. districts).
+    /// The weights are spread over the metrics a unit has targets for; a unit with neither target is
+    /// listed unranked (无目标). The efficacy score is given when two units or more are ranked.
     QList<RankRow> rank(const QList<ProgressRow> &rows, qint64 parentUnitId) const;
     /// The units ranked by default: the children of the first unit that has several.
     qint64 defaultRankParent() const;
