@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSqlQuery>
+#include <QUndoStack>
 
 using namespace IPDesk;
 
@@ -168,6 +169,68 @@ private slots:
         QCOMPARE(r->source, QStringLiteral("reported"));
         QCOMPARE(r->actual, 41.0);
         QCOMPARE(r->completion, 41.0);
+    }
+
+    void bothSourcesSideBySideAndTheChosenOne()
+    {
+        SmallDesk d;
+        d.target(d.b, "signed_investment", 100);
+        d.project(d.b, QDate(2023, 3, 1), 3.5); // the books: 3.5亿 signed by June
+        FactStore facts(&d.db);
+        SourceDocument doc;
+        doc.title = QStringLiteral("乙区上半年招商工作情况");
+        doc.sha256 = QStringLiteral("ab12");
+        doc.published = QDate(2023, 7, 10);
+        Status st;
+        const qint64 docId = facts.insertDocument(doc, &st);
+        QVERIFY2(st, qPrintable(st.message()));
+        Fact f;
+        f.unitId = d.b;
+        f.year = 2023;
+        f.span = QStringLiteral("H1");
+        f.metric = QStringLiteral("signed_investment");
+        f.value = 48.6; // what was announced
+        f.documentId = docId;
+        QVERIFY(facts.insertFact(f));
+        Fact ytd = f; // a year-to-date figure without its own day stands on the report's date
+        ytd.span = QStringLiteral("YTD");
+        ytd.value = 50;
+        QVERIFY(facts.insertFact(ytd));
+
+        auto rowOn = [&d](const QDate &day) {
+            const QList<ProgressRow> rows = ProgressCalculator(&d.desk, ProgressSettings::load(&d.desk)).compute(2023, day);
+            const ProgressRow *r = SmallDesk::row(rows, d.b, "signed_investment");
+            return r ? *r : ProgressRow();
+        };
+        // On 06-29 the H1 figure does not stand yet; on 06-30 it does, beside the books, which are used.
+        QVERIFY(!rowOn(QDate(2023, 6, 29)).hasReported);
+        ProgressRow r = rowOn(QDate(2023, 6, 30));
+        QCOMPARE(r.source, QStringLiteral("pipeline"));
+        QCOMPARE(r.actual, 3.5);
+        QVERIFY(r.hasReported);
+        QCOMPARE(r.reported, 48.6);
+        QCOMPARE(r.reportedSpan, QStringLiteral("H1"));
+        QCOMPARE(r.reportedDocument, doc.title);
+        QCOMPARE(r.sourceRule, QStringLiteral("automatic"));
+        QCOMPARE(rowOn(QDate(2023, 7, 10)).reported, 50.0); // the YTD figure of the report's day
+
+        // The officer chooses the reported figure for this unit and metric; it is kept and undoable.
+        ProgressSettings rules = ProgressSettings::load(&d.desk);
+        rules.setSourceRule(d.b, QStringLiteral("signed_investment"), QStringLiteral("reported"));
+        QVERIFY(d.desk.perform(new ChangeBulletinRulesCommand(&d.desk, rules)));
+        r = rowOn(QDate(2023, 6, 30));
+        QCOMPARE(r.source, QStringLiteral("reported"));
+        QCOMPARE(r.actual, 48.6);
+        QCOMPARE(r.completion, 48.6);
+        QCOMPARE(r.pipeline, 3.5); // the books stay beside it
+        d.desk.undoStack()->undo();
+        QCOMPARE(rowOn(QDate(2023, 6, 30)).source, QStringLiteral("pipeline"));
+        d.desk.undoStack()->redo();
+        QCOMPARE(ProgressSettings::load(&d.desk).sourceRule(d.b, QStringLiteral("signed_investment")), QStringLiteral("reported"));
+        // A rule for the pipeline where the unit has no projects in the period still gives the books.
+        rules.setSourceRule(d.b, QStringLiteral("signed_investment"), QStringLiteral("pipeline"));
+        QVERIFY(d.desk.perform(new ChangeBulletinRulesCommand(&d.desk, rules)));
+        QCOMPARE(rowOn(QDate(2023, 6, 30)).actual, 3.5);
     }
 
     void activitiesCountAsActuals()

@@ -8,57 +8,6 @@
         <translation>与团队数据库没有连接。对%1的修改已保留,连接恢复后保存。</translation>
     </message>
     <message>
-        <source>usage: ipdesk-cli COMMAND [--db PATH] [options]
-commands:
-  demo --db PATH                 create a demo desk from the sample reports
-  projects [--json]              list the project pipeline
-  extract FILE...                print the facts found in reports as JSON Lines
-  import-report FILE... [--year Y] [--unit NAME]
-                                 extract and store facts with their reports (accept all);
-                                 --year and --unit for reports that state none
-  progress --year Y [--as-of DATE] [--json]
-                                 each unit&apos;s actual against its target: completion, pace, status
-  import --kind projects|targets|facts FILE [--mapping FILE.json] [--skip-invalid]
-                                 import a CSV or XLSX table
-  export --kind projects|targets|facts -o FILE [--gb18030]
-                                 write CSV or XLSX, by the file&apos;s ending
-  bulletin --year Y [--as-of DATE] -o FILE.pdf
-                                 the ranking bulletin with its charts, as the window exports it
-  migrate --from DESK --to DESK  copy a whole desk into an empty one in one transaction,
-                                 e.g. desk.sqlite to postgresql://user@host/db and back
-  user list | user add LOGIN --role admin|officer|viewer [--unit NAME]
-                                 (the password is asked for, or read from the standard input)
-       | user remove LOGIN       accounts of a team database (administrators only)
-PATH may be a team database: postgresql://user[:password]@host[:port]/database;
-a password not in the address is read from PGPASSWORD or ~/.pgpass.
-</source>
-        <translation>用法:ipdesk-cli 命令 [--db 路径] [选项]
-命令:
-  demo --db 路径                 用样例报道新建演示工作台
-  projects [--json]              列出项目库
-  extract 文件...                以 JSON Lines 输出报道中的数据
-  import-report 文件... [--year 年] [--unit 单位]
-                                 提取并保存报道中的数据(全部接受);
-                                 报道未写明年份或单位时用 --year 和 --unit 给出
-  progress --year 年 [--as-of 日期] [--json]
-                                 各单位对照目标的完成情况:完成率、序时进度、红黄绿
-  import --kind projects|targets|facts 文件 [--mapping 文件.json] [--skip-invalid]
-                                 导入 CSV 或 XLSX 表格
-  export --kind projects|targets|facts -o 文件 [--gb18030]
-                                 按文件扩展名写出 CSV 或 XLSX
-  bulletin --year 年 [--as-of 日期] -o 文件.pdf
-                                 含图表的排名通报,与窗口导出的相同
-  migrate --from 工作台 --to 工作台
-                                 在一个事务中把整个工作台复制到空工作台,
-                                 如从 desk.sqlite 迁到 postgresql://用户@主机/库,或迁回
-  user list | user add 登录名 --role admin|officer|viewer [--unit 单位]
-                                 (密码在提示时输入,或从标准输入读取)
-       | user remove 登录名      团队数据库的账号(仅管理员)
-路径也可以是团队数据库:postgresql://用户[:密码]@主机[:端口]/数据库;
-地址中没有密码时,从 PGPASSWORD 或 ~/.pgpass 读取。
-</translation>
-    </message>
-    <message>
         <source>unknown option %1</source>
         <translation>未知选项 %1</translation>
     </message>
@@ -227,6 +176,81 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
     <message>
         <source>unknown command %1</source>
         <translation>未知命令 %1</translation>
+    </message>
+    <message>
+        <source>usage: ipdesk-cli COMMAND [--db PATH] [options]
+commands:
+  demo --db PATH                 create a demo desk from the sample reports
+  projects [--json]              list the project pipeline
+  extract FILE...                print the facts found in reports as JSON Lines
+  import-report FILE... [--year Y] [--unit NAME]
+                                 extract and store facts with their reports (accept all);
+                                 --year and --unit for reports that state none
+  progress --year Y [--as-of DATE] [--json]
+                                 each unit&apos;s actual against its target: completion, pace, status
+  import --kind projects|targets|facts FILE [--mapping FILE.json] [--skip-invalid]
+                                 import a CSV or XLSX table
+  export --kind projects|targets|facts -o FILE [--gb18030]
+                                 write CSV or XLSX, by the file&apos;s ending
+  bulletin --year Y [--as-of DATE] -o FILE.pdf
+                                 the ranking bulletin with its charts, as the window exports it
+  ranking --year Y [--as-of DATE] [--json]
+                                 the bulletin&apos;s ranking: rank, weighted completion, efficacy score, status
+  migrate --from DESK --to DESK  copy a whole desk into an empty one in one transaction,
+                                 e.g. desk.sqlite to postgresql://user@host/db and back
+  user list | user add LOGIN --role admin|officer|viewer [--unit NAME]
+                                 (the password is asked for, or read from the standard input)
+       | user remove LOGIN       accounts of a team database (administrators only)
+PATH may be a team database: postgresql://user[:password]@host[:port]/database;
+a password not in the address is read from PGPASSWORD or ~/.pgpass.
+</source>
+        <translation>用法:ipdesk-cli 命令 [--db 路径] [选项]
+命令:
+  demo --db 路径                 用样例报道新建演示工作台
+  projects [--json]              列出项目库
+  extract 文件...                以 JSON Lines 输出报道中的数据
+  import-report 文件... [--year 年] [--unit 单位]
+                                 提取并保存报道中的数据(全部接受);
+                                 报道未写明年份或单位时用 --year 和 --unit 给出
+  progress --year 年 [--as-of 日期] [--json]
+                                 各单位对照目标的完成情况:完成率、序时进度、红黄绿
+  import --kind projects|targets|facts 文件 [--mapping 文件.json] [--skip-invalid]
+                                 导入 CSV 或 XLSX 表格
+  export --kind projects|targets|facts -o 文件 [--gb18030]
+                                 按文件扩展名写出 CSV 或 XLSX
+  bulletin --year 年 [--as-of 日期] -o 文件.pdf
+                                 含图表的排名通报,与窗口导出的相同
+  ranking --year 年 [--as-of 日期] [--json]
+                                 通报中的排名:名次、加权完成率、功效系数得分、红黄绿
+  migrate --from 工作台 --to 工作台
+                                 在一个事务中把整个工作台复制到空工作台,
+                                 如从 desk.sqlite 迁到 postgresql://用户@主机/库,或迁回
+  user list | user add 登录名 --role admin|officer|viewer [--unit 单位]
+                                 (密码在提示时输入,或从标准输入读取)
+       | user remove 登录名      团队数据库的账号(仅管理员)
+路径也可以是团队数据库:postgresql://用户[:密码]@主机[:端口]/数据库;
+地址中没有密码时,从 PGPASSWORD 或 ~/.pgpass 读取。
+</translation>
+    </message>
+    <message>
+        <source>No unit has a target for %1 or %2 in %3, so none is ranked.</source>
+        <translation>%3 年没有单位设定%1或%2目标,未予排名。</translation>
+    </message>
+    <message>
+        <source>Only one unit has targets, so there is no efficacy score: it compares units with each other.</source>
+        <translation>只有一个单位设定了目标,不计算功效系数得分(该得分用于单位之间相互比较)。</translation>
+    </message>
+    <message>
+        <source>no target</source>
+        <translation>无目标</translation>
+    </message>
+    <message>
+        <source>weighted %1%</source>
+        <translation>加权 %1%</translation>
+    </message>
+    <message>
+        <source>efficacy %1</source>
+        <translation>功效系数 %1</translation>
     </message>
 </context>
 <context>
@@ -513,6 +537,14 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
     <message>
         <source>%1 could not be written.</source>
         <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Only one unit has targets, so there is no efficacy score: it compares units with each other.</source>
+        <translation>只有一个单位设定了目标,不计算功效系数得分(该得分用于单位之间相互比较)。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>无法写入 %1:%2</translation>
     </message>
 </context>
 <context>
@@ -1161,7 +1193,7 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
     <name>IPDesk::FactReviewModel</name>
     <message>
         <source>Accept</source>
-        <translation></translation>
+        <translation>接受</translation>
     </message>
     <message>
         <source>Unit</source>
@@ -1945,7 +1977,7 @@ Open a copy of it read-only, to read and export what can still be read? The file
     <name>IPDesk::Metrics</name>
     <message>
         <source>Projects under negotiation</source>
-        <translation></translation>
+        <translation>在谈项目数</translation>
     </message>
     <message>
         <source>Signed projects</source>
@@ -2546,6 +2578,30 @@ Open a copy of it read-only, to read and export what can still be read? The file
         <source>Reported: %1</source>
         <translation>报道:%1</translation>
     </message>
+    <message>
+        <source>Reported</source>
+        <translation>报道数据</translation>
+    </message>
+    <message>
+        <source>Pipeline − reported</source>
+        <translation>项目库 − 报道</translation>
+    </message>
+    <message>
+        <source>%1, %2, as of %3</source>
+        <translation>%1,%2,截至 %3</translation>
+    </message>
+    <message>
+        <source>Reported (chosen): %1</source>
+        <translation>报道(指定):%1</translation>
+    </message>
+    <message>
+        <source>Reported (chosen): none yet</source>
+        <translation>报道(指定):尚无</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1(%2)</translation>
+    </message>
 </context>
 <context>
     <name>IPDesk::ProgressView</name>
@@ -2673,6 +2729,30 @@ Open a copy of it read-only, to read and export what can still be read? The file
         <source>The bulletin was not written</source>
         <translation>通报未写出</translation>
     </message>
+    <message>
+        <source>Figure of %1, %2</source>
+        <translation>%1 · %2 的数据来源</translation>
+    </message>
+    <message>
+        <source>Automatic: the pipeline where the unit keeps projects for the period, else the latest report</source>
+        <translation>自动:该单位本期有项目记录时用项目库,否则用最新报道数据</translation>
+    </message>
+    <message>
+        <source>Always the pipeline</source>
+        <translation>始终用项目库</translation>
+    </message>
+    <message>
+        <source>Always the latest reported figure</source>
+        <translation>始终用最新报道数据</translation>
+    </message>
+    <message>
+        <source>Figure source of %1, %2</source>
+        <translation>修改%1 · %2 的数据来源</translation>
+    </message>
+    <message>
+        <source>Figure source</source>
+        <translation>数据来源</translation>
+    </message>
 </context>
 <context>
     <name>IPDesk::ProjectDelegate</name>
@@ -2760,6 +2840,10 @@ Open a copy of it read-only, to read and export what can still be read? The file
     <message>
         <source>Annual target</source>
         <translation>全年目标</translation>
+    </message>
+    <message>
+        <source>No target</source>
+        <translation>无目标</translation>
     </message>
 </context>
 <context>

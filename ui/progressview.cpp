@@ -1,5 +1,6 @@
 #include "progressview.h"
 #include "desk/desk.h"
+#include "desk/settings.h"
 
 #include "bulletinsettingsdialog.h"
 #include "base/metrics.h"
@@ -7,6 +8,7 @@
 #include "models/progressmodels.h"
 #include "targetsdialog.h"
 
+#include <QActionGroup>
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QChart>
@@ -63,8 +65,15 @@ ProgressView::ProgressView(Desk *desk, QWidget *parent)
     int year = QDate::currentDate().year();
     if (const int latest = desk->facts()->latestTargetYear())
         year = std::min(year, latest);
+    // ...unless the officer chose a year and day on this desk before: that is where it opens again.
+    const QDate remembered = AppSettings::progressAsOf(desk->location());
+    if (remembered.isValid() && remembered.year() >= 2000 && remembered.year() <= 2100)
+        year = remembered.year();
     m_year->setValue(year);
-    m_asOf = new QDateEdit(year == QDate::currentDate().year() ? QDate::currentDate() : QDate(year, 12, 31), this);
+    m_asOf = new QDateEdit(remembered.isValid() && remembered.year() == year ? remembered
+                           : year == QDate::currentDate().year()           ? QDate::currentDate()
+                                                                            : QDate(year, 12, 31),
+                           this);
     m_asOf->setObjectName(QStringLiteral("progressAsOf"));
     m_asOf->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
     m_asOf->setCalendarPopup(true);
@@ -113,6 +122,16 @@ ProgressView::ProgressView(Desk *desk, QWidget *parent)
         v->horizontalHeader()->setStretchLastSection(true);
         v->setAlternatingRowColors(true);
     }
+    // Which source a figure uses, chosen per unit and metric (undoable, kept in the desk).
+    m_progressView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_progressView, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
+        const QModelIndex index = m_progressView->indexAt(at);
+        if (!index.isValid())
+            return;
+        QMenu menu(this);
+        addSourceActions(&menu, index.row());
+        menu.exec(m_progressView->viewport()->mapToGlobal(at));
+    });
     m_charts = new QTabWidget(split);
     buildCharts();
     split->setStretchFactor(0, 3);
@@ -195,6 +214,7 @@ void ProgressView::refresh()
     m_refreshTimer->stop();
     m_dirty = false;
     m_data = BulletinData::collect(m_desk, ProgressSettings::load(m_desk), m_year->value(), m_asOf->date(), m_scope);
+    AppSettings::setProgressAsOf(m_desk->location(), m_data.asOf);
     QList<ProgressRow> shown;
     const QList<qint64> scope = m_data.scopeUnitId ? m_store->subtree(m_data.scopeUnitId) : QList<qint64>();
     for (const ProgressRow &r : std::as_const(m_data.rows)) {
@@ -489,6 +509,35 @@ void ProgressView::editTargets()
     TargetsDialog dialog(m_desk, m_year->value(), this);
     dialog.exec();
     refresh();
+}
+
+void ProgressView::addSourceActions(QMenu *menu, int row)
+{
+    const ProgressRow &r = m_progress->rowAt(row);
+    menu->addSection(tr("Figure of %1, %2").arg(r.unit, Metrics::name(r.metric)));
+    auto *group = new QActionGroup(menu);
+    const QList<QPair<QString, QString>> rules = {
+        {QStringLiteral("automatic"), tr("Automatic: the pipeline where the unit keeps projects for the period, else the latest report")},
+        {QStringLiteral("pipeline"), tr("Always the pipeline")},
+        {QStringLiteral("reported"), tr("Always the latest reported figure")}};
+    for (const auto &[rule, text] : rules) {
+        QAction *a = menu->addAction(text);
+        a->setCheckable(true);
+        a->setChecked(r.sourceRule == rule);
+        group->addAction(a);
+        const qint64 unit = r.unitId;
+        const QString metric = r.metric, unitName = r.unit;
+        connect(a, &QAction::triggered, this, [this, unit, metric, unitName, rule = rule, text = text] {
+            ProgressSettings settings = ProgressSettings::load(m_desk);
+            if (settings.sourceRule(unit, metric) == rule)
+                return;
+            settings.setSourceRule(unit, metric, rule);
+            const Status s = m_desk->perform(new ChangeBulletinRulesCommand(
+                m_desk, settings, tr("Figure source of %1, %2").arg(unitName, Metrics::name(metric))));
+            if (!s)
+                QMessageBox::warning(this, tr("Figure source"), s.message());
+        });
+    }
 }
 
 void ProgressView::editSettings()

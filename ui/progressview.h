@@ -8,6 +8,7 @@ class QChartView;
 class QDateEdit;
 class QLabel;
 class QSpinBox;
+class QMenu;
 class QTableView;
 class QTabWidget;
 class QTimer;
@@ -57,6 +58,8 @@ protected:
 
 private:
     void scheduleRefresh();
+    /// The figure-source choices of a progress row (the context menu).
+    void addSourceActions(QMenu *menu, int row);
     void buildCharts();
     void updateCharts();
 

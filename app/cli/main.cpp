@@ -392,6 +392,19 @@ int cmdProgress(const Args &a)
                 if (!r.sourceDetail.isEmpty())
                     o.insert(QStringLiteral("source_detail"), r.sourceDetail);
             }
+            // Both sources side by side: the books and what was announced.
+            o.insert(QStringLiteral("source_rule"), r.sourceRule);
+            if (r.hasPipeline)
+                o.insert(QStringLiteral("pipeline"), std::round(r.pipeline * 10000) / 10000);
+            if (r.hasReported) {
+                o.insert(QStringLiteral("reported"), std::round(r.reported * 10000) / 10000);
+                o.insert(QStringLiteral("reported_span"), r.reportedSpan);
+                o.insert(QStringLiteral("reported_as_of"), r.reportedEnd.toString(Qt::ISODate));
+                if (!r.reportedDocument.isEmpty())
+                    o.insert(QStringLiteral("reported_document"), r.reportedDocument);
+                if (r.hasPipeline)
+                    o.insert(QStringLiteral("difference"), std::round((r.pipeline - r.reported) * 10000) / 10000);
+            }
             if (r.hasTarget && r.hasActual && r.target > 0) {
                 o.insert(QStringLiteral("completion_pct"), std::round(r.completion * 100) / 100);
                 o.insert(QStringLiteral("gap_pp"), std::round(r.gap * 100) / 100);

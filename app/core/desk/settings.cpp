@@ -22,6 +22,26 @@ QString pendingEditsPath(const QString &deskLocation)
         + QString::fromLatin1(key) + QLatin1String(".json");
 }
 
+namespace {
+QString deskKey(const QString &deskLocation)
+{
+    // By the desk, not its password: a team address is kept without it.
+    const QString where = Database::isServerAddress(deskLocation) ? ServerAddress::parse(deskLocation).value_or(ServerAddress()).toString()
+                                                                  : QFileInfo(deskLocation).absoluteFilePath();
+    return QString::fromLatin1(QCryptographicHash::hash(where.toUtf8(), QCryptographicHash::Sha1).toHex().left(16));
+}
+} // namespace
+
+QDate progressAsOf(const QString &deskLocation)
+{
+    return QDate::fromString(QSettings().value(QLatin1String("progressAsOf/") + deskKey(deskLocation)).toString(), Qt::ISODate);
+}
+
+void setProgressAsOf(const QString &deskLocation, const QDate &asOf)
+{
+    QSettings().setValue(QLatin1String("progressAsOf/") + deskKey(deskLocation), asOf.toString(Qt::ISODate));
+}
+
 QString defaultDatabase()
 {
     const QString env = qEnvironmentVariable("IPDESK_DB");

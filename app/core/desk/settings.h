@@ -2,6 +2,7 @@
 
 #include "base/money.h"
 
+#include <QDate>
 #include <QStringList>
 
 class QCoreApplication;
@@ -30,6 +31,10 @@ QString pendingEditsPath(const QString &deskLocation);
 
 MoneyUnit moneyUnit();
 void setMoneyUnit(MoneyUnit unit);
+
+/// The progress view's year and as-of day last chosen for a desk (invalid date: none yet).
+QDate progressAsOf(const QString &deskLocation);
+void setProgressAsOf(const QString &deskLocation, const QDate &asOf);
 
 } // namespace AppSettings
 } // namespace IPDesk

@@ -43,6 +43,9 @@ QVariant ProgressTableModel::headerData(int section, Qt::Orientation orientation
     case Target: return tr("Target");
     case Actual: return tr("Actual");
     case Source: return tr("Source");
+    case Pipeline: return tr("Pipeline");
+    case Reported: return tr("Reported");
+    case Difference: return tr("Pipeline − reported");
     case Completion: return tr("Completion");
     case Pace: return tr("Time pace");
     case Gap: return tr("Behind pace (points)");
@@ -61,7 +64,10 @@ QVariant ProgressTableModel::data(const QModelIndex &index, int role) const
     case StatusRole: return int(r.status);
     case UnitIdRole: return r.unitId;
     case MetricRole: return r.metric;
-    case Qt::ToolTipRole: return r.summary();
+    case Qt::ToolTipRole:
+        if (index.column() == Reported && r.hasReported)
+            return tr("%1, %2, as of %3").arg(r.reportedDocument, Metrics::spanName(r.reportedSpan), r.reportedEnd.toString(Qt::ISODate));
+        return r.summary();
     case Qt::BackgroundRole:
         if (index.column() == Status)
             return QBrush(ChartPainter::statusColor(r.status).lighter(170));
@@ -84,8 +90,20 @@ QVariant ProgressTableModel::data(const QModelIndex &index, int role) const
             if (r.source == QLatin1String("pipeline")) return tr("Pipeline");
             if (r.source == QLatin1String("activities")) return tr("Activity log");
             if (r.source == QLatin1String("children")) return tr("Sum of units");
-            if (r.source == QLatin1String("reported")) return tr("Reported: %1").arg(r.sourceDetail);
+            if (r.source == QLatin1String("reported"))
+                return r.sourceRule == QLatin1String("reported") ? tr("Reported (chosen): %1").arg(r.sourceDetail)
+                                                                 : tr("Reported: %1").arg(r.sourceDetail);
+            if (r.sourceRule == QLatin1String("reported"))
+                return tr("Reported (chosen): none yet");
             return QString();
+        case Pipeline: return r.hasPipeline ? Metrics::formatValue(r.metric, std::round(r.pipeline * 100) / 100) : QString();
+        case Reported:
+            return r.hasReported ? tr("%1 (%2)").arg(Metrics::formatValue(r.metric, std::round(r.reported * 100) / 100),
+                                                      Metrics::spanName(r.reportedSpan))
+                                 : QString();
+        case Difference:
+            return r.hasPipeline && r.hasReported ? Metrics::formatValue(r.metric, std::round((r.pipeline - r.reported) * 100) / 100)
+                                                  : QString();
         case Completion: return computed ? pct(r.completion) : QString();
         case Pace: return pct(r.pace);
         case Gap: return computed ? QString::number(r.gap, 'f', 1) : QString();

@@ -14,7 +14,7 @@ class ProgressTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Unit, Metric, Target, Actual, Source, Completion, Pace, Gap, Status, ColumnCount };
+    enum Column { Unit, Metric, Target, Actual, Source, Pipeline, Reported, Difference, Completion, Pace, Gap, Status, ColumnCount };
     enum Role { StatusRole = Qt::UserRole + 1, UnitIdRole, MetricRole };
     explicit ProgressTableModel(QObject *parent = nullptr) : QAbstractTableModel(parent) {}
     void setRows(const QList<ProgressRow> &rows);

@@ -7,6 +7,8 @@
 #include "desk/factstore.h"
 #include "base/metrics.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSet>
 #include <QSqlQuery>
 #include <QStringList>
@@ -57,6 +59,12 @@ ProgressSettings ProgressSettings::load(const Database &db)
     s.amountWeight = num("progress.amountWeight", s.amountWeight);
     s.countMetric = db.setting(QStringLiteral("progress.countMetric"), s.countMetric);
     s.amountMetric = db.setting(QStringLiteral("progress.amountMetric"), s.amountMetric);
+    const QJsonObject rules = QJsonDocument::fromJson(db.setting(QStringLiteral("progress.sourceRules")).toUtf8()).object();
+    for (auto it = rules.constBegin(); it != rules.constEnd(); ++it) {
+        const QString rule = it.value().toString();
+        if (rule == QLatin1String("pipeline") || rule == QLatin1String("reported"))
+            s.sourceRules.insert(it.key(), rule);
+    }
     const QStringList weights = db.setting(QStringLiteral("progress.monthWeights")).split(QLatin1Char(','), Qt::SkipEmptyParts);
     if (weights.size() == 12) {
         for (const QString &w : weights)
@@ -69,15 +77,25 @@ bool ProgressSettings::operator==(const ProgressSettings &o) const
 {
     return yellowBehind == o.yellowBehind && redBehind == o.redBehind && monthWeights == o.monthWeights
         && stuckYellowMonths == o.stuckYellowMonths && stuckRedMonths == o.stuckRedMonths && countMetric == o.countMetric
-        && amountMetric == o.amountMetric && countWeight == o.countWeight && amountWeight == o.amountWeight;
+        && amountMetric == o.amountMetric && countWeight == o.countWeight && amountWeight == o.amountWeight
+        && sourceRules == o.sourceRules;
 }
 
-ChangeBulletinRulesCommand::ChangeBulletinRulesCommand(Desk *desk, const ProgressSettings &after)
+void ProgressSettings::setSourceRule(qint64 unitId, const QString &metric, const QString &rule)
+{
+    const QString key = QString::number(unitId) + QLatin1Char('/') + metric;
+    if (rule == QLatin1String("pipeline") || rule == QLatin1String("reported"))
+        sourceRules.insert(key, rule);
+    else
+        sourceRules.remove(key);
+}
+
+ChangeBulletinRulesCommand::ChangeBulletinRulesCommand(Desk *desk, const ProgressSettings &after, const QString &text)
     : DeskCommand(desk)
     , m_before(ProgressSettings::load(desk))
     , m_after(after)
 {
-    setText(ProgressCalculator::tr("Change the bulletin rules"));
+    setText(text.isEmpty() ? ProgressCalculator::tr("Change the bulletin rules") : text);
 }
 
 Status ChangeBulletinRulesCommand::apply(bool forward)
@@ -96,6 +114,12 @@ Status ProgressSettings::save(Database &db) const
         return Status::error(ProgressCalculator::tr("The ranking weights must be positive."));
     if (!monthWeights.isEmpty() && monthWeights.size() != 12)
         return Status::error(ProgressCalculator::tr("Monthly weights need a value for each of the 12 months."));
+    auto rulesJson = [this] {
+        QJsonObject o;
+        for (auto it = sourceRules.cbegin(); it != sourceRules.cend(); ++it)
+            o.insert(it.key(), it.value());
+        return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+    };
     QStringList w;
     for (double v : monthWeights) {
         if (v < 0)
@@ -112,6 +136,7 @@ Status ProgressSettings::save(Database &db) const
         {QStringLiteral("progress.countMetric"), countMetric},
         {QStringLiteral("progress.amountMetric"), amountMetric},
         {QStringLiteral("progress.monthWeights"), w.join(QLatin1Char(','))},
+        {QStringLiteral("progress.sourceRules"), rulesJson()},
     };
     Transaction t(db);
     for (const auto &[k, v] : values) {
@@ -380,19 +405,24 @@ QList<ProgressRow> ProgressCalculator::compute(int year, const QDate &asOfIn) co
     for (const Target &t : FactStore(db).targets(year))
         targets.insert({t.unitId, t.metric}, t);
 
-    // Reported facts: the latest cumulative figure up to the as-of day, per unit and metric.
-    struct Reported { double value = 0; QDate end; QString detail; };
+    // Reported facts: the latest cumulative figure up to the as-of day, per unit and metric. A figure
+    // stands on the last day its span covers (H1 on 06-30, M01-M05 on 05-31, YTD on its own date or
+    // the report's).
+    struct Reported { double value = 0; QDate end; QString span, title; };
     QHash<QPair<qint64, QString>, Reported> reported;
     {
         QSqlQuery q = db->query(QStringLiteral(
-            "SELECT f.unit_id, f.metric, f.span, f.as_of, f.value, d.title FROM facts f LEFT JOIN documents d ON d.id = f.document_id"
-            " WHERE f.year = ? AND f.kind = 'actual'"));
+            "SELECT f.unit_id, f.metric, f.span, f.as_of, f.value, d.title, d.published FROM facts f"
+            " LEFT JOIN documents d ON d.id = f.document_id WHERE f.year = ? AND f.kind = 'actual'"));
         q.addBindValue(year);
         if (q.exec()) {
             while (q.next()) {
                 bool cumulative = true;
                 const QString span = q.value(2).toString();
-                const QDate end = spanEnd(year, span, QDate::fromString(q.value(3).toString(), Qt::ISODate), &cumulative);
+                QDate when = QDate::fromString(q.value(3).toString(), Qt::ISODate);
+                if (!when.isValid())
+                    when = QDate::fromString(q.value(6).toString().left(10), Qt::ISODate);
+                const QDate end = spanEnd(year, span, when, &cumulative);
                 if (!cumulative || end > asOf)
                     continue;
                 const QPair<qint64, QString> key{q.value(0).toLongLong(), q.value(1).toString()};
@@ -400,23 +430,31 @@ QList<ProgressRow> ProgressCalculator::compute(int year, const QDate &asOfIn) co
                 if (!r.end.isValid() || end > r.end || (end == r.end && q.value(4).toDouble() > r.value)) {
                     r.value = q.value(4).toDouble();
                     r.end = end;
-                    const QString title = q.value(5).toString();
-                    r.detail = title.isEmpty() ? Metrics::spanName(span)
-                                               : tr("%1, %2").arg(title, Metrics::spanName(span));
+                    r.span = span;
+                    r.title = q.value(5).toString();
                 }
             }
         }
     }
+    // Units that keep project records for the period: a stage reached in it, in the unit or below.
+    QSet<qint64> keepsRecords;
+    for (auto it = sums.cbegin(); it != sums.cend(); ++it) {
+        for (const StageSums &x : it.value()) {
+            if (x.count > 0)
+                keepsRecords.insert(it.key());
+        }
+    }
 
     // Bottom-up: subtree flags and values.
-    QHash<qint64, bool> subtreeProjects, subtreeActivities;
+    QHash<qint64, bool> subtreeProjects, subtreeActivities, subtreeKeepsRecords;
     QHash<qint64, QHash<int, StageSums>> subtreeSums;
     for (auto it = order.crbegin(); it != order.crend(); ++it) {
         const qint64 u = *it;
-        bool p = hasProjects.contains(u), a = hasActivities.contains(u);
+        bool p = hasProjects.contains(u), a = hasActivities.contains(u), k = keepsRecords.contains(u);
         QHash<int, StageSums> total = sums.value(u);
         for (qint64 c : children.value(u)) {
             p = p || subtreeProjects.value(c);
+            k = k || subtreeKeepsRecords.value(c);
             a = a || subtreeActivities.value(c);
             const QHash<int, StageSums> &cs = subtreeSums[c];
             for (auto s = cs.cbegin(); s != cs.cend(); ++s) {
@@ -427,6 +465,7 @@ QList<ProgressRow> ProgressCalculator::compute(int year, const QDate &asOfIn) co
             }
         }
         subtreeProjects[u] = p;
+        subtreeKeepsRecords[u] = k;
         subtreeActivities[u] = a;
         subtreeSums[u] = total;
     }
@@ -463,20 +502,45 @@ QList<ProgressRow> ProgressCalculator::compute(int year, const QDate &asOfIn) co
             r.depth = depth.value(u);
             r.metric = metric;
             double v = 0;
+            if (!isActivityMetric(metric) && subtreeProjects.value(u) && pipelineValue(subtreeSums.value(u), metric, &v)) {
+                r.hasPipeline = true;
+                r.pipeline = v;
+            }
+            if (const auto rep = reported.constFind({u, metric}); rep != reported.cend()) {
+                r.hasReported = true;
+                r.reported = rep->value;
+                r.reportedSpan = rep->span;
+                r.reportedDocument = rep->title;
+                r.reportedEnd = rep->end;
+            }
+            r.sourceRule = m_settings.sourceRule(u, metric);
+            auto usePipeline = [&r] {
+                r.hasActual = true;
+                r.actual = r.pipeline;
+                r.source = QStringLiteral("pipeline");
+            };
+            auto useReported = [&r] {
+                r.hasActual = true;
+                r.actual = r.reported;
+                r.source = QStringLiteral("reported");
+                r.sourceDetail = r.reportedDocument.isEmpty() ? Metrics::spanName(r.reportedSpan)
+                                                              : tr("%1, %2").arg(r.reportedDocument, Metrics::spanName(r.reportedSpan));
+            };
             if (isActivityMetric(metric) && subtreeActivities.value(u)) {
                 r.hasActual = true;
                 r.actual = activityValue(subtreeActivityCounts.value(u), metric);
                 r.source = QStringLiteral("activities");
-            } else if (!isActivityMetric(metric) && subtreeProjects.value(u) && pipelineValue(subtreeSums.value(u), metric, &v)) {
-                r.hasActual = true;
-                r.actual = v;
-                r.source = QStringLiteral("pipeline");
-            } else if (reported.contains({u, metric})) {
-                const Reported &rep = reported[{u, metric}];
-                r.hasActual = true;
-                r.actual = rep.value;
-                r.source = QStringLiteral("reported");
-                r.sourceDetail = rep.detail;
+            } else if (r.sourceRule == QLatin1String("pipeline") && r.hasPipeline) {
+                usePipeline();
+            } else if (r.sourceRule == QLatin1String("reported")) {
+                if (r.hasReported)
+                    useReported(); // else no figure: the officer asked for the reported one
+            } else if (r.hasPipeline && subtreeKeepsRecords.value(u)) {
+                usePipeline();
+            } else if (r.hasReported) {
+                useReported();
+            } else if (r.hasPipeline) {
+                usePipeline(); // projects, none of them in the period: nothing done yet
             } else if (double total = 0; sumOfChildren(u, metric, false, &total)) {
                 r.hasActual = true;
                 r.actual = total;
@@ -515,7 +579,7 @@ QList<ProgressRow> ProgressCalculator::compute(int year, const QDate &asOfIn) co
         for (const QString &metric : metrics) {
             const ProgressRow &r = rows[{u, metric}];
             // A zero from the pipeline matters only against a target.
-            if (r.hasTarget || (r.hasActual && (r.actual != 0 || r.source == QLatin1String("reported"))))
+            if (r.hasTarget || r.hasReported || (r.hasActual && r.actual != 0))
                 out.append(r);
         }
     }

@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QDate>
+#include <QMap>
 
 namespace IPDesk {
 
@@ -36,6 +37,16 @@ struct ProgressSettings
     double countWeight = 50;
     double amountWeight = 50;
 
+    /// Where a unit's figure of a metric comes from, when the officer has chosen: "unitId/metric" ->
+    /// "pipeline" or "reported". Without a rule the choice is automatic: the pipeline where the unit
+    /// keeps project records for the period, else the latest reported figure.
+    QMap<QString, QString> sourceRules;
+    QString sourceRule(qint64 unitId, const QString &metric) const
+    {
+        return sourceRules.value(QString::number(unitId) + QLatin1Char('/') + metric, QStringLiteral("automatic"));
+    }
+    void setSourceRule(qint64 unitId, const QString &metric, const QString &rule);
+
     static ProgressSettings load(const Database &db);
     static ProgressSettings load(Desk *desk) { return load(*desk->database()); }
     Status save(Database &db) const;
@@ -47,7 +58,7 @@ struct ProgressSettings
 class ChangeBulletinRulesCommand : public DeskCommand
 {
 public:
-    ChangeBulletinRulesCommand(Desk *desk, const ProgressSettings &after);
+    ChangeBulletinRulesCommand(Desk *desk, const ProgressSettings &after, const QString &text = QString());
 
 private:
     Status apply(bool forward) override;
@@ -68,6 +79,15 @@ struct ProgressRow
     double actual = 0;
     QString source;         // "pipeline", "activities", "reported", "children"
     QString sourceDetail;   // for reported figures: the report and its period
+    QString sourceRule = QStringLiteral("automatic"); // or "pipeline", "reported" (the officer's choice)
+    // Both sources side by side, whichever is used.
+    bool hasPipeline = false; // a metric of the project pipeline, for a unit that keeps projects
+    double pipeline = 0;
+    bool hasReported = false; // the latest reported figure up to the day, for the unit itself
+    double reported = 0;
+    QString reportedSpan;     // FY, H1, M01-M05, YTD ...
+    QString reportedDocument; // the report's title
+    QDate reportedEnd;        // the day the reported figure stands for
     double completion = 0;  // percent of the target
     double pace = 0;        // percent of the year elapsed (序时进度)
     double gap = 0;         // pace - completion, in percentage points
