@@ -1,6 +1,8 @@
 // The bulletin as a leader reads it: checked with pdftotext, pdffonts and pdfinfo (poppler-utils),
 // the charts exported in each format, the same PDF from the command line, and the Progress tab.
 #include "progress/bulletin.h"
+#include "base/money.h"
+#include "base/metrics.h"
 #include "mainwindow.h"
 #include "models/progressmodels.h"
 #include "progressview.h"
@@ -9,6 +11,8 @@
 #include "testdesk.h"
 
 #include <QApplication>
+#include <QSet>
+#include <cmath>
 #include <QDoubleSpinBox>
 #include <QImage>
 #include <QLabel>
@@ -117,6 +121,29 @@ private slots:
         p.start(QStringLiteral(IPDESK_CLI), {QStringLiteral("bulletin"), QStringLiteral("--db"), desk.path(), QStringLiteral("-o"), empty});
         QVERIFY(p.waitForFinished(60000));
         QCOMPARE(p.exitCode(), 2);
+    }
+
+    void chartNumbersReadAsInAReport()
+    {
+        // Axes end just above the data, in round steps: 92% is not drawn on a 0..200% axis.
+        QCOMPARE(ChartPainter::niceAxis(92 * 1.04).top, 100.0);
+        QCOMPARE(ChartPainter::niceAxis(92 * 1.04).ticks, 5);
+        const ChartPainter::Axis money = ChartPainter::niceAxis(1820.5);
+        QCOMPARE(money.top, 2000.0);
+        QVERIFY(std::fmod(money.step, 250) == 0); // no tick such as 1820.5 or 1365.4
+        QCOMPARE(ChartPainter::niceAxis(0.7).top, 0.8); // four steps of 0.2
+        // Money with two decimals and its unit; targets with their unit.
+        QCOMPARE(Money::formatTotal(Yuan(25666010000), MoneyUnit::Yi), QStringLiteral("256.66 100M yuan"));
+        QVERIFY(Metrics::formatValue(QStringLiteral("signed_investment"), 256.6601).startsWith(QLatin1String("256.66 ")));
+        QCOMPARE(Metrics::formatValue(QStringLiteral("signed_projects"), 80), QStringLiteral("80 projects"));
+        // Distinct hues for the industry shares, none of them a status colour.
+        QSet<QRgb> seen;
+        for (int i = 0; i < 7; ++i) {
+            seen.insert(ChartPainter::seriesColor(i).rgb());
+            for (ProgressStatus st : {ProgressStatus::Green, ProgressStatus::Yellow, ProgressStatus::Red})
+                QVERIFY(ChartPainter::seriesColor(i) != ChartPainter::statusColor(st));
+        }
+        QCOMPARE(seen.size(), 7);
     }
 
     void chartsExportInEachFormat()

@@ -764,10 +764,6 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
         <translation>%1:%2个,%3</translation>
     </message>
     <message>
-        <source>Other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
         <source>No project was signed in %1 up to %2.</source>
         <translation>%1 年截至 %2 尚无签约项目。</translation>
     </message>
@@ -2118,6 +2114,26 @@ Open a copy of it read-only, to read and export what can still be read? The file
     <message>
         <source>Actual</source>
         <translation>实绩</translation>
+    </message>
+    <message>
+        <source>%1 trips</source>
+        <translation>%1次</translation>
+    </message>
+    <message>
+        <source>%1 companies</source>
+        <translation>%1家</translation>
+    </message>
+    <message>
+        <source>%1 delegations</source>
+        <translation>%1批次</translation>
+    </message>
+    <message>
+        <source>%1 events</source>
+        <translation>%1场</translation>
+    </message>
+    <message>
+        <source>%1 projects</source>
+        <translation>%1个</translation>
     </message>
 </context>
 <context>

@@ -701,12 +701,12 @@ void MainWindow::updateTotals()
     Yuan sum = 0;
     for (const StageTotal &t : totals) {
         QLabel *l = m_totalLabels[int(t.stage)];
-        l->setText(tr("%1 %2 · %3").arg(Names::stage(t.stage)).arg(t.count).arg(Money::format(t.investment, m_moneyUnit)));
+        l->setText(tr("%1 %2 · %3").arg(Names::stage(t.stage)).arg(t.count).arg(Money::formatTotal(t.investment, m_moneyUnit)));
         l->setEnabled(t.count > 0);
         count += t.count;
         sum += t.investment;
     }
-    m_totalAll->setText(tr("%n project(s), %1", nullptr, int(count)).arg(Money::format(sum, m_moneyUnit)));
+    m_totalAll->setText(tr("%n project(s), %1", nullptr, int(count)).arg(Money::formatTotal(sum, m_moneyUnit)));
     statusBar()->showMessage(tr("%n project(s) shown", nullptr, m_model->rowCount()));
 }
 

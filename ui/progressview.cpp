@@ -26,6 +26,7 @@
 #include <QPrintPreviewDialog>
 #include <QPrinter>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QSqlQuery>
@@ -229,11 +230,11 @@ void ProgressView::refresh()
     for (const StageTotal &t : std::as_const(m_data.funnel)) {
         if (int(t.stage) <= int(Stage::Operating)) {
             funnel.prepend({Names::stage(t.stage), double(t.count)});
-            funnelDetail.prepend(Money::format(t.investment, MoneyUnit::Yi));
+            funnelDetail.prepend(Money::formatTotal(t.investment, MoneyUnit::Yi));
         }
     }
     m_funnel->setSeries(funnel, funnelDetail);
-    m_industry->setSeries(m_data.industryMix);
+    m_industry->setSeries(ChartPainter::industryParts(m_data));
     QString headline = tr("%1, %2 as of %3: time pace %4%.")
                            .arg(m_data.scopeName).arg(m_data.year).arg(m_data.asOf.toString(Qt::ISODate))
                            .arg(QString::number(m_data.pace, 'f', 1));
@@ -328,7 +329,8 @@ void ProgressView::buildCharts()
         x->setLabelFormat(QStringLiteral("%d"));
         x->setTitleText(tr("Month"));
         auto *y = new QValueAxis(chart);
-        y->setTitleText(Money::unitName(MoneyUnit::Yi));
+        // The unit beside each tick (an axis title overlapped the top one).
+        y->setLabelFormat(QStringLiteral("%.0f ") + Money::unitName(MoneyUnit::Yi));
         chart->addAxis(x, Qt::AlignBottom);
         chart->addAxis(y, Qt::AlignLeft);
         for (int i = 0; i < 3; ++i) {
@@ -388,15 +390,30 @@ void ProgressView::buildCharts()
         mapper->setSeries(pie);
         mapper->setModel(m_industry);
         chart->addSeries(pie);
-        chart->legend()->setAlignment(Qt::AlignRight);
+        chart->legend()->setAlignment(Qt::AlignBottom); // the names are long: they get the width
         connect(pie, &QPieSeries::hovered, this, [](QPieSlice *slice, bool on) {
             if (on)
-                QToolTip::showText(QCursor::pos(), QStringLiteral("%1: %2 (%3%)").arg(slice->label(), Money::format(qint64(slice->value() * 1e8), MoneyUnit::Yi))
+                QToolTip::showText(QCursor::pos(), QStringLiteral("%1: %2 (%3%)").arg(slice->label(), Money::formatTotal(qint64(slice->value() * 1e8), MoneyUnit::Yi))
                                                        .arg(slice->percentage() * 100, 0, 'f', 1));
         });
         m_views[ChartPainter::IndustryMix] = makeView(chart, tr("Industry mix"));
     }
 }
+
+namespace {
+/// The same round axis as the bulletin's (ChartPainter::niceAxis), on a chart of the screen.
+void setAxis(QValueAxis *axis, double most)
+{
+    const ChartPainter::Axis a = ChartPainter::niceAxis(most * 1.04);
+    axis->setRange(0, a.top);
+    axis->setTickCount(a.ticks + 1);
+    // The number of decimals the step needs, keeping the unit written after the number.
+    static const QRegularExpression number(QStringLiteral("%[-+ #0-9.]*[dfgi]"));
+    QString format = axis->labelFormat();
+    format.replace(number, a.step < 1 ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
+    axis->setLabelFormat(format.contains(u'%') ? format : QStringLiteral("%.0f"));
+}
+} // namespace
 
 void ProgressView::updateCharts()
 {
@@ -406,14 +423,14 @@ void ProgressView::updateCharts()
         auto *x = qobject_cast<QBarCategoryAxis *>(chart->axes(Qt::Horizontal).value(0));
         auto *y = qobject_cast<QValueAxis *>(chart->axes(Qt::Vertical).value(0));
         QStringList units;
-        double top = std::max(120.0, m_data.pace);
+        double top = std::max(100.0, m_data.pace); // the target line stays in sight
         for (int r = 0; r < m_ranking->rowCount(); ++r) {
             units << m_ranking->rowAt(r).unit;
             top = std::max(top, m_ranking->rowAt(r).weighted);
         }
         x->clear();
         x->append(units);
-        y->setRange(0, std::ceil(top / 20) * 20);
+        setAxis(y, top);
         const QList<QAbstractSeries *> series = chart->series();
         auto *stacked = qobject_cast<QStackedBarSeries *>(series.value(0));
         const QColor colors[] = {ChartPainter::statusColor(ProgressStatus::Green), ChartPainter::statusColor(ProgressStatus::Yellow),
@@ -447,7 +464,7 @@ void ProgressView::updateCharts()
                 line->setName(names.value(i));
         }
         if (auto *y = qobject_cast<QValueAxis *>(chart->axes(Qt::Vertical).value(0)))
-            y->setRange(0, top * 1.1);
+            setAxis(y, top);
         chart->setTitle(ChartPainter::title(ChartPainter::Cumulative, m_data));
     }
     {
@@ -462,7 +479,20 @@ void ProgressView::updateCharts()
         y->clear();
         y->append(labels);
         if (auto *x = qobject_cast<QValueAxis *>(chart->axes(Qt::Horizontal).value(0)))
-            x->setRange(0, std::ceil(top * 1.1));
+            setAxis(x, top);
+    }
+    {
+        // Distinct hues for the shares, as in the bulletin.
+        const QList<QAbstractSeries *> series = m_views[ChartPainter::IndustryMix]->chart()->series();
+        if (auto *pie = qobject_cast<QPieSeries *>(series.value(0))) {
+            const QList<QPieSlice *> slices = pie->slices();
+            for (int i = 0; i < slices.size(); ++i) {
+                slices.at(i)->setColor(ChartPainter::seriesColor(i));
+                slices.at(i)->setBorderColor(Qt::white);
+                slices.at(i)->setLabel(QStringLiteral("%1 %2%").arg(m_industry->index(i, SeriesModel::Label).data().toString())
+                                           .arg(slices.at(i)->percentage() * 100, 0, 'f', 1));
+            }
+        }
     }
 }
 

@@ -82,12 +82,23 @@ QString Metrics::name(const QString &id)
 
 QString Metrics::formatValue(const QString &id, double value)
 {
-    const QString number = QString::number(value, 'g', 12);
     const QString u = unit(id);
+    // Money with two decimals in 亿元; counts whole, with their counter word (个, 次, 家 ...).
     if (u == QLatin1String("yi_yuan"))
-        return tr("%1 100M yuan").arg(number);
+        return tr("%1 100M yuan").arg(QString::number(value, 'f', 2));
+    const QString number = QString::number(value, 'g', 12);
     if (u == QLatin1String("percent"))
         return tr("%1%").arg(number);
+    if (id == QLatin1String("outbound_trips") || id == QLatin1String("leader_outbound_trips"))
+        return tr("%1 trips").arg(number);
+    if (id == QLatin1String("companies_visited"))
+        return tr("%1 companies").arg(number);
+    if (id == QLatin1String("inbound_visits"))
+        return tr("%1 delegations").arg(number);
+    if (id == QLatin1String("promotion_events"))
+        return tr("%1 events").arg(number);
+    if (u == QLatin1String("count"))
+        return tr("%1 projects").arg(number);
     return number;
 }
 

@@ -32,6 +32,11 @@ QString Money::format(Yuan yuan, MoneyUnit u)
     return tr("%1 %2").arg(formatNumber(yuan, u), unitName(u));
 }
 
+QString Money::formatTotal(Yuan yuan, MoneyUnit u)
+{
+    return tr("%1 %2").arg(QString::number(double(yuan) / double(factor(u)), 'f', 2), unitName(u));
+}
+
 QString Money::normalizeDigits(const QString &text)
 {
     QString out;

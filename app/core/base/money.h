@@ -21,6 +21,9 @@ public:
     static QString formatNumber(Yuan yuan, MoneyUnit u);
     /// "26.24亿元" in the user's language.
     static QString format(Yuan yuan, MoneyUnit u);
+    /// A total or a share as a report prints it: two decimals in the unit ("256.66 亿元"), for the
+    /// charts, the bulletin and the totals (the table keeps format(), exact to the 万元).
+    static QString formatTotal(Yuan yuan, MoneyUnit u);
     /// Accepts 26.24亿元, 26.24亿, 3000万元, 3,000万, full-width digits, or a bare number in defaultUnit.
     /// Returns nullopt (and a reason) for text that is not an amount or is negative.
     static std::optional<Yuan> parse(const QString &text, MoneyUnit defaultUnit, QString *error = nullptr);

@@ -61,6 +61,42 @@ BulletinData BulletinData::collect(Desk *desk, const ProgressSettings &settings,
 // ---------------------------------------------------------------------------------------------
 // Charts
 
+QList<QPair<QString, double>> ChartPainter::industryParts(const BulletinData &d)
+{
+    QList<QPair<QString, double>> parts = d.industryMix;
+    if (parts.size() > 7) {
+        double rest = 0;
+        for (qsizetype i = 6; i < parts.size(); ++i)
+            rest += parts.at(i).second;
+        parts = parts.mid(0, 6);
+        parts.append({ProgressCalculator::tr("Other"), rest});
+    }
+    return parts;
+}
+
+ChartPainter::Axis ChartPainter::niceAxis(double v)
+{
+    if (!(v > 0))
+        return {};
+    const double mag = std::pow(10.0, std::floor(std::log10(v / 6)));
+    for (double m : {1.0, 2.0, 2.5, 5.0, 10.0, 20.0}) {
+        const double step = m * mag;
+        const int n = int(std::ceil(v / step - 1e-9));
+        if (n <= 6)
+            return {n * step, std::max(n, 1), step};
+    }
+    return {v, 5, v / 5};
+}
+
+QColor ChartPainter::seriesColor(int i)
+{
+    // Distinct hues for parts of a whole (not the status colours, which mean red/yellow/green).
+    static const QColor colors[] = {QColor(0x1f, 0x77, 0xb4), QColor(0xff, 0x7f, 0x0e), QColor(0x94, 0x67, 0xbd),
+                                    QColor(0x17, 0xbe, 0xcf), QColor(0x8c, 0x56, 0x4b), QColor(0xe3, 0x77, 0xc2),
+                                    QColor(0xbc, 0xbd, 0x22), QColor(0x7f, 0x7f, 0x7f)};
+    return colors[i % int(std::size(colors))];
+}
+
 QColor ChartPainter::statusColor(ProgressStatus s)
 {
     switch (s) {
@@ -107,18 +143,6 @@ QString number(double v, int decimals = 1)
     return Money::trimmed(v, decimals);
 }
 
-double niceCeiling(double v)
-{
-    if (v <= 0)
-        return 1;
-    const double mag = std::pow(10.0, std::floor(std::log10(v)));
-    for (double step : {1.0, 2.0, 2.5, 5.0, 10.0}) {
-        if (v <= step * mag)
-            return step * mag;
-    }
-    return 10 * mag;
-}
-
 void paintAxes(QPainter &p, const QRectF &plot, double yMax, const QString &unit, int ticks = 5)
 {
     p.setFont(chartFont(7));
@@ -162,11 +186,12 @@ void ChartPainter::paint(Chart chart, QPainter &p, const QRectF &rect, const Bul
             p.restore();
             return;
         }
-        double top = std::max(120.0, d.pace);
+        double most = std::max(100.0, d.pace); // the target line stays in sight
         for (const RankRow &r : ranked)
-            top = std::max(top, r.weighted);
-        top = niceCeiling(top);
-        paintAxes(p, plot, top, QStringLiteral("%"));
+            most = std::max(most, r.weighted);
+        const Axis axis = niceAxis(most * 1.04); // room for the value over the highest bar
+        const double top = axis.top;
+        paintAxes(p, plot, top, QStringLiteral("%"), axis.ticks);
         const double slot = plot.width() / ranked.size();
         const double barW = std::min(slot * 0.6, 40.0);
         p.setFont(chartFont(7));
@@ -189,7 +214,8 @@ void ChartPainter::paint(Chart chart, QPainter &p, const QRectF &rect, const Bul
         line(d.pace, QColor(0x15, 0x65, 0xc0), Qt::DashLine, tr("Time pace %1%").arg(number(d.pace)));
         line(100, QColor(0x42, 0x42, 0x42), Qt::DotLine, tr("Annual target 100%"));
     } else if (chart == Cumulative) {
-        const QRectF plot = area.adjusted(48, 16, -8, -30);
+        // The legend and the unit in a row of their own above the plot, clear of the top tick.
+        const QRectF plot = area.adjusted(48, 30, -8, -30);
         double top = 0;
         for (double v : d.cumulative)
             top = std::max(top, v);
@@ -202,8 +228,9 @@ void ChartPainter::paint(Chart chart, QPainter &p, const QRectF &rect, const Bul
             p.restore();
             return;
         }
-        top = niceCeiling(top * 1.05);
-        paintAxes(p, plot, top, QString());
+        const Axis axis = niceAxis(top * 1.04);
+        top = axis.top;
+        paintAxes(p, plot, top, QString(), axis.ticks);
         const double step = plot.width() / 12;
         auto pt = [&](int month, double v) { return QPointF(plot.left() + step * (month - 0.5), plot.bottom() - plot.height() * v / top); };
         p.setFont(chartFont(7));
@@ -235,15 +262,16 @@ void ChartPainter::paint(Chart chart, QPainter &p, const QRectF &rect, const Bul
             {tr("%1").arg(d.year), QColor(0x15, 0x65, 0xc0)},
             {tr("%1").arg(d.year - 1), QColor(0x9e, 0x9e, 0x9e)},
             {tr("Target at time pace"), QColor(0xc6, 0x28, 0x28)}};
+        const double row = area.top() + 2;
         double x = plot.left() + 6;
         for (const auto &[label, color] : legend) {
             p.setPen(QPen(color, 2));
-            p.drawLine(QPointF(x, plot.top() + 6), QPointF(x + 14, plot.top() + 6));
+            p.drawLine(QPointF(x, row + 6), QPointF(x + 14, row + 6));
             p.setPen(Qt::black);
-            p.drawText(QRectF(x + 17, plot.top(), 110, 12), Qt::AlignLeft | Qt::AlignVCenter, label);
+            p.drawText(QRectF(x + 17, row, 110, 12), Qt::AlignLeft | Qt::AlignVCenter, label);
             x += 120;
         }
-        p.drawText(QRectF(plot.left() - 46, plot.top() - 4, 40, 10), Qt::AlignRight | Qt::AlignBottom, Money::unitName(MoneyUnit::Yi));
+        p.drawText(QRectF(plot.left() - 46, row, 40, 12), Qt::AlignRight | Qt::AlignVCenter, Money::unitName(MoneyUnit::Yi));
     } else if (chart == Funnel) {
         QList<StageTotal> stages;
         for (const StageTotal &t : d.funnel) {
@@ -265,17 +293,10 @@ void ChartPainter::paint(Chart chart, QPainter &p, const QRectF &rect, const Bul
             p.fillRect(bar, colors[i % 6]);
             p.setPen(Qt::black);
             p.drawText(QRectF(area.left() + maxW + 8, bar.top(), area.width() - maxW - 8, bar.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                       tr("%1: %2, %3").arg(Names::stage(t.stage)).arg(t.count).arg(Money::format(t.investment, MoneyUnit::Yi)));
+                       tr("%1: %2, %3").arg(Names::stage(t.stage)).arg(t.count).arg(Money::formatTotal(t.investment, MoneyUnit::Yi)));
         }
     } else if (chart == IndustryMix) {
-        QList<QPair<QString, double>> parts = d.industryMix;
-        if (parts.size() > 7) {
-            double rest = 0;
-            for (int i = 6; i < parts.size(); ++i)
-                rest += parts.at(i).second;
-            parts = parts.mid(0, 6);
-            parts.append({tr("Other"), rest});
-        }
+        const QList<QPair<QString, double>> parts = industryParts(d);
         double total = 0;
         for (const auto &pp : parts)
             total += pp.second;
@@ -287,22 +308,19 @@ void ChartPainter::paint(Chart chart, QPainter &p, const QRectF &rect, const Bul
         }
         const double diameter = std::min(area.height() - 8, area.width() * 0.45);
         const QRectF pie(area.left() + 4, area.top() + 4, diameter, diameter);
-        static const QColor colors[] = {QColor(0xc6, 0x28, 0x28), QColor(0x15, 0x65, 0xc0), QColor(0x2e, 0x7d, 0x32),
-                                        QColor(0xf9, 0xa8, 0x25), QColor(0x6a, 0x1b, 0x9a), QColor(0x00, 0x83, 0x8f),
-                                        QColor(0x79, 0x55, 0x48)};
         int start = 90 * 16;
         p.setFont(chartFont(8));
         for (int i = 0; i < parts.size(); ++i) {
             const int span = int(std::round(-360.0 * 16 * parts.at(i).second / total));
             p.setPen(QPen(Qt::white, 0.8));
-            p.setBrush(colors[i % 7]);
+            p.setBrush(seriesColor(i));
             p.drawPie(pie, start, span);
             start += span;
             const QRectF key(pie.right() + 14, area.top() + 6 + i * 15, 10, 10);
-            p.fillRect(key, colors[i % 7]);
+            p.fillRect(key, seriesColor(i));
             p.setPen(Qt::black);
             p.drawText(QRectF(key.right() + 5, key.top() - 2, area.right() - key.right() - 5, 14), Qt::AlignLeft | Qt::AlignVCenter,
-                       tr("%1 %2 (%3%)").arg(parts.at(i).first, Money::format(qint64(parts.at(i).second * 1e8), MoneyUnit::Yi),
+                       tr("%1 %2 (%3%)").arg(parts.at(i).first, Money::formatTotal(qint64(parts.at(i).second * 1e8), MoneyUnit::Yi),
                                              number(100.0 * parts.at(i).second / total)));
         }
     }

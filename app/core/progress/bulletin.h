@@ -47,6 +47,19 @@ public:
     /// Writes one chart to a file; the format follows the ending (.pdf, .svg, .png).
     static Status exportChart(Chart chart, const BulletinData &d, const QString &path);
     static QColor statusColor(ProgressStatus s);
+    /// The colour of the i-th part of a whole (industry shares): distinct hues.
+    static QColor seriesColor(int i);
+    /// An axis from 0 that holds a value: a round step (1, 2, 2.5 or 5 times a power of ten), at most
+    /// six of them, so the top is just above the data (92% gives 0..100 by 20, not 0..200).
+    struct Axis
+    {
+        double top = 1;
+        int ticks = 5;
+        double step = 0.2;
+    };
+    static Axis niceAxis(double v);
+    /// The industry shares as the pie shows them: the six largest and the rest as one.
+    static QList<QPair<QString, double>> industryParts(const BulletinData &d);
 };
 
 /// The bulletin as an A4 PDF: title and as-of day, the ranking with status colours, the charts as
