@@ -442,20 +442,36 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
         <translation>排名金额指标:</translation>
     </message>
     <message>
-        <source>Project stuck, yellow after (months):</source>
-        <translation>项目停滞亮黄灯(月):</translation>
-    </message>
-    <message>
-        <source>Project stuck, red after (months):</source>
-        <translation>项目停滞亮红灯(月):</translation>
-    </message>
-    <message>
         <source>Rules not saved</source>
         <translation>规则未保存</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a number.</source>
         <translation>“%1”不是数字。</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Lead or negotiation stuck, yellow after (months):</source>
+        <translation>线索或在谈停滞亮黄灯(月):</translation>
+    </message>
+    <message>
+        <source>Lead or negotiation stuck, red after (months):</source>
+        <translation>线索或在谈停滞亮红灯(月):</translation>
+    </message>
+    <message>
+        <source>Signed, not registered, after:</source>
+        <translation>签约未注册预警时限:</translation>
+    </message>
+    <message>
+        <source>Registered, not started, after:</source>
+        <translation>注册未开工预警时限:</translation>
+    </message>
+    <message>
+        <source>Started, not operating, after:</source>
+        <translation>开工未投产预警时限:</translation>
     </message>
 </context>
 <context>
@@ -523,12 +539,6 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
     <message>
         <source>%1 red, %2 yellow; the longest %3 of them:</source>
         <translation>红灯 %1 个,黄灯 %2 个;停滞最久的 %3 个:</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 (%2): %3 since %4, %n month(s)</source>
-        <translation>
-            <numerusform>%1(%2):自 %4 起处于%3阶段,已 %n 个月</numerusform>
-        </translation>
     </message>
     <message>
         <source>%1 cannot be written: the folder is not writable.</source>
@@ -778,6 +788,30 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
     <message>
         <source>Charts are written as PDF, SVG or PNG; &quot;%1&quot; is none of them.</source>
         <translation>图表只能导出为 PDF、SVG 或 PNG;“%1”都不是。</translation>
+    </message>
+    <message>
+        <source>signed, not registered</source>
+        <translation>签约未注册</translation>
+    </message>
+    <message>
+        <source>registered, not started</source>
+        <translation>注册未开工</translation>
+    </message>
+    <message>
+        <source>started, not operating</source>
+        <translation>开工未投产</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>处于%1阶段</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3 since %4, %5 days (limit %6)</source>
+        <translation>%1(%2):自 %4 起%3,已 %5 天(时限 %6 天)</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3 since %4, %5 days</source>
+        <translation>%1(%2):自 %4 起%3,已 %5 天</translation>
     </message>
 </context>
 <context>
@@ -2526,6 +2560,10 @@ Open a copy of it read-only, to read and export what can still be read? The file
     <message>
         <source>Other</source>
         <translation>其他</translation>
+    </message>
+    <message>
+        <source>The days a project may wait in a stage must be at least one.</source>
+        <translation>项目在某阶段的等待时限至少为一天。</translation>
     </message>
 </context>
 <context>

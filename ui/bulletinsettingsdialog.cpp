@@ -38,6 +38,16 @@ BulletinSettingsDialog::BulletinSettingsDialog(Desk *desk, QWidget *parent)
     m_stuckRed = new QSpinBox(this);
     m_stuckRed->setRange(1, 36);
     m_stuckRed->setValue(s.stuckRedMonths);
+    auto days = [this](int v) {
+        auto *b = new QSpinBox(this);
+        b->setRange(1, 3650);
+        b->setSuffix(tr(" days"));
+        b->setValue(v);
+        return b;
+    };
+    m_signedDays = days(s.signedDays);
+    m_registeredDays = days(s.registeredDays);
+    m_startedDays = days(s.startedDays);
     m_countMetric = new QComboBox(this);
     m_amountMetric = new QComboBox(this);
     for (const QString &m : ProgressCalculator::progressMetrics()) {
@@ -58,8 +68,11 @@ BulletinSettingsDialog::BulletinSettingsDialog(Desk *desk, QWidget *parent)
     form->addRow(tr("Its weight (%):"), m_countWeight);
     form->addRow(tr("Ranking amount metric:"), m_amountMetric);
     form->addRow(tr("Its weight (%):"), m_amountWeight);
-    form->addRow(tr("Project stuck, yellow after (months):"), m_stuckYellow);
-    form->addRow(tr("Project stuck, red after (months):"), m_stuckRed);
+    form->addRow(tr("Lead or negotiation stuck, yellow after (months):"), m_stuckYellow);
+    form->addRow(tr("Lead or negotiation stuck, red after (months):"), m_stuckRed);
+    form->addRow(tr("Signed, not registered, after:"), m_signedDays);
+    form->addRow(tr("Registered, not started, after:"), m_registeredDays);
+    form->addRow(tr("Started, not operating, after:"), m_startedDays);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     form->addRow(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &BulletinSettingsDialog::accept);
@@ -75,6 +88,9 @@ void BulletinSettingsDialog::accept()
     s.amountWeight = m_amountWeight->value();
     s.stuckYellowMonths = m_stuckYellow->value();
     s.stuckRedMonths = m_stuckRed->value();
+    s.signedDays = m_signedDays->value();
+    s.registeredDays = m_registeredDays->value();
+    s.startedDays = m_startedDays->value();
     s.countMetric = m_countMetric->currentData().toString();
     s.amountMetric = m_amountMetric->currentData().toString();
     for (const QString &part : m_monthWeights->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {

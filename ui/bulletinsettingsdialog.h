@@ -24,6 +24,7 @@ private:
     Desk *m_desk;
     QDoubleSpinBox *m_yellow, *m_red, *m_countWeight, *m_amountWeight;
     QSpinBox *m_stuckYellow, *m_stuckRed;
+    QSpinBox *m_signedDays, *m_registeredDays, *m_startedDays;
     QComboBox *m_countMetric, *m_amountMetric;
     QLineEdit *m_monthWeights;
 };

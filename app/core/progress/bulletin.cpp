@@ -61,6 +61,21 @@ BulletinData BulletinData::collect(Desk *desk, const ProgressSettings &settings,
 // ---------------------------------------------------------------------------------------------
 // Charts
 
+QString ChartPainter::stalledText(const StuckProject &s)
+{
+    // 六未 in the words of the trade: signed but not registered, and so on, with the days waited.
+    QString what;
+    switch (s.stage) {
+    case Stage::Signed: what = tr("signed, not registered"); break;
+    case Stage::Registered: what = tr("registered, not started"); break;
+    case Stage::Started: what = tr("started, not operating"); break;
+    default: what = tr("in %1").arg(Names::stage(s.stage)); break;
+    }
+    return s.limitDays > 0 ? tr("%1 (%2): %3 since %4, %5 days (limit %6)")
+                                 .arg(s.name, s.unit, what, s.since.toString(Qt::ISODate)).arg(s.days).arg(s.limitDays)
+                           : tr("%1 (%2): %3 since %4, %5 days").arg(s.name, s.unit, what, s.since.toString(Qt::ISODate)).arg(s.days);
+}
+
 QList<QPair<QString, double>> ChartPainter::industryParts(const BulletinData &d)
 {
     QList<QPair<QString, double>> parts = d.industryMix;
@@ -590,8 +605,7 @@ void BulletinWriter::paint(const BulletinData &d, QPagedPaintDevice *device)
             p.setPen(Qt::black);
             p.setFont(chartFont(8));
             p.drawText(QRectF(page.body.left() + 12, page.y, page.body.width() - 12, 14), Qt::AlignLeft | Qt::AlignVCenter,
-                       tr("%1 (%2): %3 since %4, %n month(s)", nullptr, s.months)
-                           .arg(s.name, s.unit, Names::stage(s.stage), s.since.toString(Qt::ISODate)));
+                       ChartPainter::stalledText(s));
             page.y += 14;
         }
     }

@@ -60,6 +60,8 @@ public:
     static Axis niceAxis(double v);
     /// The industry shares as the pie shows them: the six largest and the rest as one.
     static QList<QPair<QString, double>> industryParts(const BulletinData &d);
+    /// One stalled project as the bulletin and the progress view list it.
+    static QString stalledText(const StuckProject &s);
 };
 
 /// The bulletin as an A4 PDF: title and as-of day, the ranking with status colours, the charts as

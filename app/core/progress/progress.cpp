@@ -55,6 +55,9 @@ ProgressSettings ProgressSettings::load(const Database &db)
     s.redBehind = num("progress.redBehind", s.redBehind);
     s.stuckYellowMonths = int(num("progress.stuckYellowMonths", s.stuckYellowMonths));
     s.stuckRedMonths = int(num("progress.stuckRedMonths", s.stuckRedMonths));
+    s.signedDays = int(num("progress.signedDays", s.signedDays));
+    s.registeredDays = int(num("progress.registeredDays", s.registeredDays));
+    s.startedDays = int(num("progress.startedDays", s.startedDays));
     s.countWeight = num("progress.countWeight", s.countWeight);
     s.amountWeight = num("progress.amountWeight", s.amountWeight);
     s.countMetric = db.setting(QStringLiteral("progress.countMetric"), s.countMetric);
@@ -78,7 +81,8 @@ bool ProgressSettings::operator==(const ProgressSettings &o) const
     return yellowBehind == o.yellowBehind && redBehind == o.redBehind && monthWeights == o.monthWeights
         && stuckYellowMonths == o.stuckYellowMonths && stuckRedMonths == o.stuckRedMonths && countMetric == o.countMetric
         && amountMetric == o.amountMetric && countWeight == o.countWeight && amountWeight == o.amountWeight
-        && sourceRules == o.sourceRules;
+        && sourceRules == o.sourceRules && signedDays == o.signedDays && registeredDays == o.registeredDays
+        && startedDays == o.startedDays;
 }
 
 void ProgressSettings::setSourceRule(qint64 unitId, const QString &metric, const QString &rule)
@@ -112,6 +116,8 @@ Status ProgressSettings::save(Database &db) const
         return Status::error(ProgressCalculator::tr("The red threshold must be at least the yellow one, and neither negative."));
     if (countWeight < 0 || amountWeight < 0 || countWeight + amountWeight <= 0)
         return Status::error(ProgressCalculator::tr("The ranking weights must be positive."));
+    if (signedDays < 1 || registeredDays < 1 || startedDays < 1)
+        return Status::error(ProgressCalculator::tr("The days a project may wait in a stage must be at least one."));
     if (!monthWeights.isEmpty() && monthWeights.size() != 12)
         return Status::error(ProgressCalculator::tr("Monthly weights need a value for each of the 12 months."));
     auto rulesJson = [this] {
@@ -131,6 +137,9 @@ Status ProgressSettings::save(Database &db) const
         {QStringLiteral("progress.redBehind"), QString::number(redBehind)},
         {QStringLiteral("progress.stuckYellowMonths"), QString::number(stuckYellowMonths)},
         {QStringLiteral("progress.stuckRedMonths"), QString::number(stuckRedMonths)},
+        {QStringLiteral("progress.signedDays"), QString::number(signedDays)},
+        {QStringLiteral("progress.registeredDays"), QString::number(registeredDays)},
+        {QStringLiteral("progress.startedDays"), QString::number(startedDays)},
         {QStringLiteral("progress.countWeight"), QString::number(countWeight)},
         {QStringLiteral("progress.amountWeight"), QString::number(amountWeight)},
         {QStringLiteral("progress.countMetric"), countMetric},
@@ -694,7 +703,8 @@ QList<StuckProject> ProgressCalculator::stuckProjects(const QDate &asOf, const Q
                                              + QLatin1String(") AS a JOIN projects p ON p.id = a.project_id"
                                                              " WHERE a.stage <= 4 AND a.reached_on <= ? ORDER BY a.reached_on"));
     q.addBindValue(asOf.toString(Qt::ISODate));
-    q.addBindValue(asOf.addMonths(-m_settings.stuckYellowMonths).toString(Qt::ISODate));
+    const int shortestDays = std::min({m_settings.signedDays, m_settings.registeredDays, m_settings.startedDays});
+    q.addBindValue(std::max(asOf.addMonths(-m_settings.stuckYellowMonths), asOf.addDays(-shortestDays)).toString(Qt::ISODate));
     if (!q.exec())
         return out;
     while (q.next()) {
@@ -708,9 +718,17 @@ QList<StuckProject> ProgressCalculator::stuckProjects(const QDate &asOf, const Q
         p.stage = Stage(q.value(3).toInt());
         p.since = QDate::fromString(q.value(4).toString(), Qt::ISODate);
         p.months = (asOf.year() - p.since.year()) * 12 + asOf.month() - p.since.month() - (asOf.day() < p.since.day() ? 1 : 0);
-        if (p.months < m_settings.stuckYellowMonths)
-            continue;
-        p.status = p.months >= m_settings.stuckRedMonths ? ProgressStatus::Red : ProgressStatus::Yellow;
+        p.days = int(p.since.daysTo(asOf));
+        p.limitDays = m_settings.stalledDays(p.stage);
+        if (p.limitDays > 0) {
+            if (p.days <= p.limitDays)
+                continue;
+            p.status = p.days > 2 * p.limitDays ? ProgressStatus::Red : ProgressStatus::Yellow;
+        } else {
+            if (p.months < m_settings.stuckYellowMonths)
+                continue;
+            p.status = p.months >= m_settings.stuckRedMonths ? ProgressStatus::Red : ProgressStatus::Yellow;
+        }
         (p.status == ProgressStatus::Red ? red : yellow)++;
         // Ordered by date, so the longest stuck come first.
         if (!limit || out.size() < limit)

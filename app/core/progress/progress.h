@@ -28,9 +28,19 @@ struct ProgressSettings
     double redBehind = 30;
     /// Share of the year's work expected in each month (12 values); empty: linear by days.
     QList<double> monthWeights;
-    /// Months in one stage after which a project is flagged yellow, and red.
+    /// Months in 线索 or 在谈 after which a project is flagged yellow, and red.
     int stuckYellowMonths = 2;
     int stuckRedMonths = 3;
+    /// 六未: days a signed project may wait to register (签约未注册), a registered one to start
+    /// (注册未开工), a started one to operate (开工未投产); yellow after them, red after twice as long.
+    int signedDays = 90;
+    int registeredDays = 180;
+    int startedDays = 365;
+    /// The days a project may stay in a stage before it is flagged (0: not flagged by days).
+    int stalledDays(Stage stage) const
+    {
+        return stage == Stage::Signed ? signedDays : stage == Stage::Registered ? registeredDays : stage == Stage::Started ? startedDays : 0;
+    }
     /// The ranking (比学赶超): weighted completion of a count metric and an amount metric.
     QString countMetric = QStringLiteral("signed_projects");
     QString amountMetric = QStringLiteral("signed_investment");
@@ -120,6 +130,8 @@ struct StuckProject
     Stage stage = Stage::Lead;
     QDate since;
     int months = 0;
+    int days = 0;       // how long it has waited, in days
+    int limitDays = 0;  // the bureau's limit for its stage (0: flagged by the months of 线索/在谈)
     ProgressStatus status = ProgressStatus::Yellow;
 };
 
@@ -150,8 +162,9 @@ public:
     QList<RankRow> rank(const QList<ProgressRow> &rows, qint64 parentUnitId) const;
     /// The units ranked by default: the children of the first unit that has several.
     qint64 defaultRankParent() const;
-    /// Projects in one stage too long, the longest first; at most `limit` of them (0: all), and the
-    /// number of yellow and red ones in all.
+    /// Projects in one stage too long on asOf, the longest first; at most `limit` of them (0: all), and
+    /// the number of yellow and red ones in all. Signed, registered and started projects are measured
+    /// against the bureau's days for their stage (六未), leads and negotiations against the months.
     QList<StuckProject> stuckProjects(const QDate &asOf, const QList<qint64> &unitIds = {}, int limit = 0,
                                       int *yellowCount = nullptr, int *redCount = nullptr) const;
     /// The pipeline as it stood on asOf: each project in the stage it had reached by then (its
