@@ -316,6 +316,21 @@ private slots:
         QCOMPARE(ranking.at(1).efficacy, (60.0 + 100.0) / 2);
     }
 
+    void theMonthOfTheDayCountsUpToTheDay()
+    {
+        SmallDesk d;
+        d.project(d.b, QDate(2023, 5, 10), 5);
+        d.project(d.b, QDate(2023, 6, 5), 2);
+        d.project(d.b, QDate(2023, 6, 20), 3); // after the bulletin's day
+        ProgressCalculator calc(&d.desk);
+        const QList<double> asOf = calc.monthlyCumulative(d.b, 2023, QStringLiteral("signed_investment"), QDate(2023, 6, 15));
+        QCOMPARE(asOf.at(4), 5.0);
+        QCOMPARE(asOf.at(5), 7.0);
+        const QList<double> whole = calc.monthlyCumulative(d.b, 2023, QStringLiteral("signed_investment"));
+        QCOMPARE(whole.at(5), 10.0);
+        QCOMPARE(whole.at(11), 10.0);
+    }
+
     void rankingIsFairToMissingTargets()
     {
         SmallDesk d;

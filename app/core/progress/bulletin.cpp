@@ -37,7 +37,7 @@ BulletinData BulletinData::collect(Desk *desk, const ProgressSettings &settings,
     d.ranking = calc.rank(d.rows, d.scopeUnitId);
     d.countMetric = settings.countMetric;
     d.amountMetric = settings.amountMetric;
-    d.cumulative = calc.monthlyCumulative(d.scopeUnitId, year, settings.amountMetric);
+    d.cumulative = calc.monthlyCumulative(d.scopeUnitId, year, settings.amountMetric, d.asOf);
     d.lastYear = calc.monthlyCumulative(d.scopeUnitId, year - 1, settings.amountMetric);
     // The scope's target; for the whole desk, the sum of the compared units' targets.
     QSet<qint64> compared;

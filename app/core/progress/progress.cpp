@@ -1,6 +1,4 @@
 #include "progress/progress.h"
-
-#include <optional>
 #include "desk/desk.h"
 
 #include "desk/activitystore.h"
@@ -242,6 +240,12 @@ struct StageSums
 
 using UnitSums = QHash<qint64, QHash<int, StageSums>>; // unit -> stage -> sums
 
+void addTo(StageSums &t, const StageSums &x)
+{
+    t.count += x.count; t.amount += x.amount; t.planned += x.planned; t.capitalIncrease += x.capitalIncrease;
+    t.large += x.large; t.funds += x.funds; t.output += x.output; t.tax += x.tax;
+}
+
 /// The sums every progress query reads of the projects that reached a stage.
 const QLatin1String stageSumColumns(Database::stageSumColumns);
 
@@ -356,13 +360,20 @@ QDate spanEnd(int year, const QString &span, const QDate &asOf, bool *cumulative
     return QDate(year, 12, 31);
 }
 
-/// Each project's stage on a day (the bound ?): the stage of its latest stage date up to then, with
-/// that date. Projects without any stage date are left to the caller.
-const QLatin1String stageAsOfSql(
-    "SELECT project_id, stage, reached_on FROM ("
-    "SELECT s.project_id, s.stage, s.reached_on,"
-    " ROW_NUMBER() OVER (PARTITION BY s.project_id ORDER BY s.reached_on DESC, s.stage DESC) AS latest"
-    " FROM project_stages s WHERE s.reached_on <= ?) AS t WHERE latest = 1");
+/// The stage on a day (the first bound ?) of the projects \a among selects: the stage of each one's
+/// latest stage date up to then, with that date.
+/// The projects that moved after a day (the bound ?): only their stage on the day needs reading,
+/// every other project stands where it stands today.
+const QLatin1String movedAfterSql("SELECT DISTINCT project_id FROM project_stages WHERE reached_on > ?");
+
+QString stageAsOfSql(const QString &among)
+{
+    return QLatin1String("SELECT project_id, stage, reached_on FROM ("
+                         "SELECT s.project_id, s.stage, s.reached_on,"
+                         " ROW_NUMBER() OVER (PARTITION BY s.project_id ORDER BY s.reached_on DESC, s.stage DESC) AS latest"
+                         " FROM project_stages s WHERE s.reached_on <= ? AND s.project_id IN (")
+        + among + QLatin1String(")) AS t WHERE latest = 1");
+}
 
 } // namespace
 
@@ -467,10 +478,7 @@ QList<ProgressRow> ProgressCalculator::compute(int year, const QDate &asOfIn) co
             a = a || subtreeActivities.value(c);
             const QHash<int, StageSums> &cs = subtreeSums[c];
             for (auto s = cs.cbegin(); s != cs.cend(); ++s) {
-                StageSums &t = total[s.key()];
-                t.count += s->count; t.amount += s->amount; t.planned += s->planned;
-                t.capitalIncrease += s->capitalIncrease; t.large += s->large; t.funds += s->funds;
-                t.output += s->output; t.tax += s->tax;
+                addTo(total[s.key()], s.value());
             }
         }
         subtreeProjects[u] = p;
@@ -697,14 +705,22 @@ QList<StuckProject> ProgressCalculator::stuckProjects(const QDate &asOf, const Q
     QList<StuckProject> out;
     int yellow = 0, red = 0;
     const QSet<qint64> scope(unitIds.cbegin(), unitIds.cend());
-    // The stage each project was in on the day, and since when (not its stage of today).
-    QSqlQuery q = m_desk->database()->query(QLatin1String("SELECT p.id, p.name, p.unit_id, a.stage, a.reached_on FROM (")
-                                             + stageAsOfSql
-                                             + QLatin1String(") AS a JOIN projects p ON p.id = a.project_id"
-                                                             " WHERE a.stage <= 4 AND a.reached_on <= ? ORDER BY a.reached_on"));
-    q.addBindValue(asOf.toString(Qt::ISODate));
-    const int shortestDays = std::min({m_settings.signedDays, m_settings.registeredDays, m_settings.startedDays});
-    q.addBindValue(std::max(asOf.addMonths(-m_settings.stuckYellowMonths), asOf.addDays(-shortestDays)).toString(Qt::ISODate));
+    // The stage each project was in on the day, and since when: today's stage for a project that has
+    // not moved since, the latest stage up to the day for one that has (as funnel() counts them).
+    const QString cutoff = [&] {
+        const int shortestDays = std::min({m_settings.signedDays, m_settings.registeredDays, m_settings.startedDays});
+        return std::max(asOf.addMonths(-m_settings.stuckYellowMonths), asOf.addDays(-shortestDays)).toString(Qt::ISODate);
+    }();
+    const QString day = asOf.toString(Qt::ISODate);
+    QSqlQuery q = m_desk->database()->query(
+        QLatin1String("SELECT p.id, p.name, p.unit_id, p.stage, s.reached_on FROM projects p"
+                      " JOIN project_stages s ON s.project_id = p.id AND s.stage = p.stage"
+                      " WHERE p.stage <= 4 AND s.reached_on <= ? AND p.id NOT IN (")
+        + movedAfterSql
+        + QLatin1String(") UNION ALL SELECT p.id, p.name, p.unit_id, a.stage, a.reached_on FROM (") + stageAsOfSql(movedAfterSql)
+        + QLatin1String(") AS a JOIN projects p ON p.id = a.project_id WHERE a.stage <= 4 AND a.reached_on <= ? ORDER BY 5"));
+    for (const QString &v : {cutoff, day, day, day, cutoff})
+        q.addBindValue(v);
     if (!q.exec())
         return out;
     while (q.next()) {
@@ -747,23 +763,31 @@ QList<StageTotal> ProgressCalculator::funnel(const QList<qint64> &unitIds, const
     for (int i = 0; i < StageCount; ++i)
         out.append(StageTotal{Stage(i), 0, 0});
     const QSet<qint64> scope(unitIds.cbegin(), unitIds.cend());
-    QSqlQuery q = m_desk->database()->query(
-        QLatin1String("SELECT p.unit_id, COALESCE(a.stage, p.stage), COUNT(*), SUM(p.planned_investment) FROM projects p"
-                      " LEFT JOIN (")
-        + stageAsOfSql
-        + QLatin1String(") AS a ON a.project_id = p.id"
-                        " WHERE a.stage IS NOT NULL OR NOT EXISTS (SELECT 1 FROM project_stages x WHERE x.project_id = p.id)"
-                        " GROUP BY p.unit_id, COALESCE(a.stage, p.stage)"));
-    q.addBindValue(asOf.toString(Qt::ISODate));
-    if (!q.exec())
-        return out;
-    while (q.next()) {
-        const int stage = q.value(1).toInt();
-        if ((!scope.isEmpty() && !scope.contains(q.value(0).toLongLong())) || stage < 0 || stage >= StageCount)
-            continue;
-        out[stage].count += q.value(2).toLongLong();
-        out[stage].investment += q.value(3).toLongLong();
-    }
+    Database *db = m_desk->database();
+    const QString day = asOf.toString(Qt::ISODate);
+    // Today's pipeline (read from an index), less the projects that moved after the day, plus those
+    // projects as they stood on it: only the projects with a later stage date are read one by one.
+    auto add = [&](const QString &sql, int binds, int sign) {
+        QSqlQuery q = db->query(sql);
+        for (int i = 0; i < binds; ++i)
+            q.addBindValue(day);
+        if (!q.exec())
+            return;
+        while (q.next()) {
+            const int stage = q.value(1).toInt();
+            if ((!scope.isEmpty() && !scope.contains(q.value(0).toLongLong())) || stage < 0 || stage >= StageCount)
+                continue;
+            out[stage].count += sign * q.value(2).toLongLong();
+            out[stage].investment += sign * q.value(3).toLongLong();
+        }
+    };
+    add(QStringLiteral("SELECT unit_id, stage, COUNT(*), SUM(planned_investment) FROM projects GROUP BY unit_id, stage"), 0, 1);
+    add(QLatin1String("SELECT p.unit_id, p.stage, COUNT(*), SUM(p.planned_investment) FROM projects p WHERE p.id IN (") + movedAfterSql
+            + QLatin1String(") GROUP BY p.unit_id, p.stage"),
+        1, -1);
+    add(QLatin1String("SELECT p.unit_id, a.stage, COUNT(*), SUM(p.planned_investment) FROM (") + stageAsOfSql(movedAfterSql)
+            + QLatin1String(") AS a JOIN projects p ON p.id = a.project_id GROUP BY p.unit_id, a.stage"),
+        2, 1);
     return out;
 }
 
@@ -792,7 +816,7 @@ QList<QPair<QString, double>> ProgressCalculator::industryMix(qint64 unitId, int
     return out;
 }
 
-QList<double> ProgressCalculator::monthlyCumulative(qint64 unitId, int year, const QString &metric) const
+QList<double> ProgressCalculator::monthlyCumulative(qint64 unitId, int year, const QString &metric, const QDate &asOf) const
 {
     // The monthly sums of the year, summed up month after month.
     QList<double> out(12, 0.0);
@@ -812,6 +836,18 @@ QList<double> ProgressCalculator::monthlyCumulative(qint64 unitId, int year, con
         const int m = q.value(1).toInt();
         if (m >= 1 && m <= 12)
             addSums(q, 3, months[m - 1][q.value(2).toInt()]);
+    }
+    // The month of the as-of day counts its days up to that day only.
+    if (asOf.isValid() && asOf.year() == year && asOf.addDays(1).month() == asOf.month()) {
+        QHash<int, StageSums> upTo;
+        const UnitSums part = pipelineSums(m_desk->database(), QDate(year, asOf.month(), 1), asOf);
+        for (auto it = part.cbegin(); it != part.cend(); ++it) {
+            if (!scope.isEmpty() && !scope.contains(it.key()))
+                continue;
+            for (auto st = it->cbegin(); st != it->cend(); ++st)
+                addTo(upTo[st.key()], st.value());
+        }
+        months[asOf.month() - 1] = upTo;
     }
     double running = 0;
     for (int m = 0; m < 12; ++m) {

@@ -167,14 +167,15 @@ public:
     /// against the bureau's days for their stage (六未), leads and negotiations against the months.
     QList<StuckProject> stuckProjects(const QDate &asOf, const QList<qint64> &unitIds = {}, int limit = 0,
                                       int *yellowCount = nullptr, int *redCount = nullptr) const;
-    /// The pipeline as it stood on asOf: each project in the stage it had reached by then (its
-    /// latest stage date up to that day); a project whose stage dates all come later did not exist
-    /// yet. A project without any stage date cannot be placed in time and counts in its stage.
+    /// The pipeline as it stood on asOf. A project with a stage date after the day counts in the stage
+    /// of its latest date up to the day, and not at all when all its dates come later (it did not
+    /// exist yet); every other project counts in its stage of today, so today's funnel is the table's.
     QList<StageTotal> funnel(const QList<qint64> &unitIds, const QDate &asOf) const;
     /// Signed investment (亿元) by industry of projects signed in the year, largest first.
     QList<QPair<QString, double>> industryMix(qint64 unitId, int year, const QDate &asOf) const;
-    /// Cumulative actual by month (12 values) of a unit's subtree from the pipeline.
-    QList<double> monthlyCumulative(qint64 unitId, int year, const QString &metric) const;
+    /// Cumulative actual by month (12 values) of a unit's subtree from the pipeline; the month of
+    /// asOf (when in the year) counts up to that day.
+    QList<double> monthlyCumulative(qint64 unitId, int year, const QString &metric, const QDate &asOf = QDate()) const;
 
 private:
     Desk *m_desk;
