@@ -43,6 +43,12 @@ struct SmallDesk : TestDesk
             p.stageDates.insert(Stage::Started, startedOn);
         QVERIFY(store->insertProject(p));
     }
+    /// n projects of the unit, each signed on 2023-02-01 for yi 亿元.
+    void projects(qint64 unit, int n, double yi)
+    {
+        for (int i = 0; i < n; ++i)
+            project(unit, QDate(2023, 2, 1), yi);
+    }
     void target(qint64 unit, const char *metric, double v)
     {
         QVERIFY(FactStore(&db).setTarget(Target{unit, 2023, QLatin1String(metric), v, QStringLiteral("at_least")}));
@@ -297,9 +303,9 @@ private slots:
             d.target(u, "signed_investment", 100);
         }
         // 甲区 4 projects, 20亿; 乙区 6 projects, 30亿 (two of them in 甲二镇? no: its own); 丙区 2 projects, 60亿.
-        for (int i = 0; i < 4; ++i) d.project(d.a1, QDate(2023, 2, 1), 5);
-        for (int i = 0; i < 6; ++i) d.project(d.b, QDate(2023, 2, 1), 5);
-        for (int i = 0; i < 2; ++i) d.project(d.c, QDate(2023, 2, 1), 30);
+        d.projects(d.a1, 4, 5);
+        d.projects(d.b, 6, 5);
+        d.projects(d.c, 2, 30);
         ProgressCalculator calc(&d.desk);
         const QList<ProgressRow> rows = calc.compute(2023, QDate(2023, 6, 30));
         const QList<RankRow> ranking = calc.rank(rows, d.city);
@@ -338,9 +344,9 @@ private slots:
         d.target(d.c, "signed_projects", 10); // 丙区: both
         d.target(d.c, "signed_investment", 100);
         // 乙区 has no target at all.
-        for (int i = 0; i < 4; ++i) d.project(d.a1, QDate(2023, 2, 1), 5);
-        for (int i = 0; i < 6; ++i) d.project(d.b, QDate(2023, 2, 1), 5);
-        for (int i = 0; i < 2; ++i) d.project(d.c, QDate(2023, 2, 1), 30);
+        d.projects(d.a1, 4, 5);
+        d.projects(d.b, 6, 5);
+        d.projects(d.c, 2, 30);
         ProgressCalculator calc(&d.desk);
         const QList<ProgressRow> rows = calc.compute(2023, QDate(2023, 6, 30));
         const QList<RankRow> ranking = calc.rank(rows, d.city);
@@ -378,7 +384,7 @@ private slots:
         d.target(d.a, "signed_projects", 10); // a count target only
         d.target(d.c, "signed_projects", 10);
         d.target(d.c, "signed_investment", 100);
-        for (int i = 0; i < 4; ++i) d.project(d.a1, QDate(2023, 2, 1), 5);
+        d.projects(d.a1, 4, 5);
         d.project(d.c, QDate(2023, 2, 1), 30);
         d.close();
         QProcess p;

@@ -233,14 +233,6 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
 </translation>
     </message>
     <message>
-        <source>No unit has a target for %1 or %2 in %3, so none is ranked.</source>
-        <translation>%3 年没有单位设定%1或%2目标,未予排名。</translation>
-    </message>
-    <message>
-        <source>Only one unit has targets, so there is no efficacy score: it compares units with each other.</source>
-        <translation>只有一个单位设定了目标,不计算功效系数得分(该得分用于单位之间相互比较)。</translation>
-    </message>
-    <message>
         <source>no target</source>
         <translation>无目标</translation>
     </message>
@@ -517,10 +509,6 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
         <translation>无目标</translation>
     </message>
     <message>
-        <source>No unit has targets for %1 and %2 in %3, so none is ranked.</source>
-        <translation>%3 年没有单位设定%1和%2目标,未予排名。</translation>
-    </message>
-    <message>
         <source>Green: less than the yellow threshold behind the time pace; yellow and red as the bureau set them. Efficacy score: 60 + 40 × (value − lowest) / (highest − lowest), weighted like the completion.</source>
         <translation>绿灯:落后序时进度不到黄灯阈值;黄灯、红灯按本局设定的阈值。功效系数得分 = 60 + 40 × (本单位值 − 最低值)/(最高值 − 最低值),按完成率的权重加权。</translation>
     </message>
@@ -547,10 +535,6 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
     <message>
         <source>%1 could not be written.</source>
         <translation>无法写入 %1。</translation>
-    </message>
-    <message>
-        <source>Only one unit has targets, so there is no efficacy score: it compares units with each other.</source>
-        <translation>只有一个单位设定了目标,不计算功效系数得分(该得分用于单位之间相互比较)。</translation>
     </message>
     <message>
         <source>%1 cannot be written: %2</source>
@@ -2564,6 +2548,14 @@ Open a copy of it read-only, to read and export what can still be read? The file
     <message>
         <source>The days a project may wait in a stage must be at least one.</source>
         <translation>项目在某阶段的等待时限至少为一天。</translation>
+    </message>
+    <message>
+        <source>No unit has a target for %1 or %2 in %3, so none is ranked.</source>
+        <translation>%3 年没有单位设定%1或%2目标,未予排名。</translation>
+    </message>
+    <message>
+        <source>Only one unit has targets, so there is no efficacy score: it compares units with each other.</source>
+        <translation>只有一个单位设定了目标,不计算功效系数得分(该得分用于单位之间相互比较)。</translation>
     </message>
 </context>
 <context>

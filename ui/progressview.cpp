@@ -152,7 +152,10 @@ ProgressView::ProgressView(Desk *desk, QWidget *parent)
         }
         scheduleRefresh();
     });
-    connect(m_asOf, &QDateEdit::dateChanged, this, &ProgressView::scheduleRefresh);
+    connect(m_asOf, &QDateEdit::dateChanged, this, [this](const QDate &day) {
+        AppSettings::setProgressAsOf(m_desk->location(), day); // where this desk opens next time
+        scheduleRefresh();
+    });
     connect(targets, &QPushButton::clicked, this, &ProgressView::editTargets);
     connect(rules, &QPushButton::clicked, this, &ProgressView::editSettings);
     connect(bulletin, &QPushButton::clicked, this, [this] { exportBulletin(); });
@@ -215,7 +218,6 @@ void ProgressView::refresh()
     m_refreshTimer->stop();
     m_dirty = false;
     m_data = BulletinData::collect(m_desk, ProgressSettings::load(m_desk), m_year->value(), m_asOf->date(), m_scope);
-    AppSettings::setProgressAsOf(m_desk->location(), m_data.asOf);
     QList<ProgressRow> shown;
     const QList<qint64> scope = m_data.scopeUnitId ? m_store->subtree(m_data.scopeUnitId) : QList<qint64>();
     for (const ProgressRow &r : std::as_const(m_data.rows)) {
@@ -391,9 +393,13 @@ void ProgressView::buildCharts()
         mapper->setModel(m_industry);
         chart->addSeries(pie);
         chart->legend()->setAlignment(Qt::AlignBottom); // the names are long: they get the width
-        connect(pie, &QPieSeries::hovered, this, [](QPieSlice *slice, bool on) {
-            if (on)
-                QToolTip::showText(QCursor::pos(), QStringLiteral("%1: %2 (%3%)").arg(slice->label(), Money::formatTotal(qint64(slice->value() * 1e8), MoneyUnit::Yi))
+        connect(pie, &QPieSeries::hovered, this, [this, pie](QPieSlice *slice, bool on) {
+            // The slice's label carries its share already (updateCharts); the name comes from the model.
+            const int row = int(pie->slices().indexOf(slice));
+            if (on && row >= 0 && row < m_industry->rowCount())
+                QToolTip::showText(QCursor::pos(), QStringLiteral("%1: %2 (%3%)")
+                                                       .arg(m_industry->index(row, SeriesModel::Label).data().toString(),
+                                                            Money::formatTotal(qint64(slice->value() * 1e8), MoneyUnit::Yi))
                                                        .arg(slice->percentage() * 100, 0, 'f', 1));
         });
         m_views[ChartPainter::IndustryMix] = makeView(chart, tr("Industry mix"));

@@ -354,21 +354,33 @@ bool yearAndAsOf(const Args &a, const QString &command, int *year, QDate *asOf, 
     return true;
 }
 
+/// What progress and ranking start from: --year and --as-of (the day kept within the year, with a
+/// note when it had to be), and the desk. Returns false with *exitCode set when it cannot.
+bool openForProgress(const Args &a, const QString &command, Desk *desk, int *year, QDate *effective, int *exitCode)
+{
+    QDate asOf;
+    if (!yearAndAsOf(a, command, year, &asOf, exitCode))
+        return false;
+    const Status s = openDesk(desk, a.db, Database::OpenMode::ExistingOnly);
+    if (!s) {
+        *exitCode = fail(s.message());
+        return false;
+    }
+    QString note;
+    *effective = ProgressCalculator::effectiveAsOf(*year, asOf, &note);
+    if (!note.isEmpty())
+        err() << note << '\n';
+    return true;
+}
+
 int cmdProgress(const Args &a)
 {
     int year = 0, code = 0;
-    QDate asOf;
-    if (!yearAndAsOf(a, QStringLiteral("progress"), &year, &asOf, &code))
-        return code;
+    QDate effective;
     Desk desk;
-    Status s = openDesk(&desk, a.db, Database::OpenMode::ExistingOnly);
-    if (!s)
-        return fail(s.message());
+    if (!openForProgress(a, QStringLiteral("progress"), &desk, &year, &effective, &code))
+        return code;
     ProgressCalculator calc(&desk, ProgressSettings::load(&desk));
-    QString note;
-    const QDate effective = ProgressCalculator::effectiveAsOf(year, asOf, &note);
-    if (!note.isEmpty())
-        err() << note << '\n';
     const QList<ProgressRow> rows = calc.compute(year, effective);
     const bool json = a.flags.contains(QStringLiteral("json"));
     if (rows.isEmpty())
@@ -421,28 +433,17 @@ int cmdProgress(const Args &a)
 int cmdRanking(const Args &a)
 {
     int year = 0, code = 0;
-    QDate asOf;
-    if (!yearAndAsOf(a, QStringLiteral("ranking"), &year, &asOf, &code))
-        return code;
+    QDate effective;
     Desk desk;
-    Status s = openDesk(&desk, a.db, Database::OpenMode::ExistingOnly);
-    if (!s)
-        return fail(s.message());
+    if (!openForProgress(a, QStringLiteral("ranking"), &desk, &year, &effective, &code))
+        return code;
     const ProgressSettings settings = ProgressSettings::load(&desk);
     ProgressCalculator calc(&desk, settings);
-    QString note;
-    const QDate effective = ProgressCalculator::effectiveAsOf(year, asOf, &note);
-    if (!note.isEmpty())
-        err() << note << '\n';
     const QList<RankRow> ranking = calc.rank(calc.compute(year, effective), calc.defaultRankParent());
     const bool json = a.flags.contains(QStringLiteral("json"));
     auto pct = [](double v) { return std::round(v * 100) / 100; };
-    const qsizetype ranked = std::count_if(ranking.cbegin(), ranking.cend(), [](const RankRow &r) { return r.rank > 0; });
-    if (ranked == 0)
-        err() << Cli::tr("No unit has a target for %1 or %2 in %3, so none is ranked.")
-                     .arg(Metrics::name(settings.countMetric), Metrics::name(settings.amountMetric)).arg(year) << '\n';
-    else if (ranked == 1)
-        err() << Cli::tr("Only one unit has targets, so there is no efficacy score: it compares units with each other.") << '\n';
+    if (const QString note = ProgressCalculator::rankingNote(ranking, settings, year); !note.isEmpty())
+        err() << note << '\n';
     for (const RankRow &r : ranking) {
         if (json) {
             QJsonObject o{{QStringLiteral("unit"), r.unit},

@@ -34,11 +34,15 @@ Status Desk::open(const QString &location, Database::OpenMode mode, const QStrin
     if (!password.isEmpty())
         m_db.setPassword(password);
     const Status s = m_db.open(location, mode);
-    if (!s)
-        return s;
+    if (s)
+        attachStores();
+    return s;
+}
+
+void Desk::attachStores()
+{
     m_projects = std::make_unique<ProjectStore>(&m_db);
     connect(m_projects.get(), &ProjectStore::changed, this, &Desk::notify);
-    return s;
 }
 
 Status Desk::openReadOnlyCopy(const QString &path)
@@ -60,8 +64,7 @@ Status Desk::openReadOnlyCopy(const QString &path)
         return s;
     m_copyDir = std::move(dir);
     m_copyOf = path;
-    m_projects = std::make_unique<ProjectStore>(&m_db);
-    connect(m_projects.get(), &ProjectStore::changed, this, &Desk::notify);
+    attachStores();
     return s;
 }
 
@@ -83,10 +86,8 @@ bool Desk::isOpen() const
 
 bool Desk::canWrite(qint64 unitId) const
 {
-    if (m_db.isReadOnly())
-        return false;
     if (!m_db.isTeam())
-        return true;
+        return !m_db.isReadOnly(); // the database's own answer, without asking a server
     auto it = m_canWrite.constFind(unitId);
     if (it == m_canWrite.cend())
         it = m_canWrite.insert(unitId, const_cast<Database &>(m_db).canWrite(unitId));

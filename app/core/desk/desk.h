@@ -103,6 +103,8 @@ signals:
     void editConflict(const IPDesk::EditConflict &conflict);
 
 private:
+    void attachStores();
+
     Database m_db;
     std::unique_ptr<ProjectStore> m_projects;
     FactStore m_facts;

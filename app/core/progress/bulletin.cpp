@@ -506,10 +506,8 @@ void BulletinWriter::paint(const BulletinData &d, QPagedPaintDevice *device)
         page.y += rowH;
     };
     drawRow(headers, true, QColor());
-    bool anyRanked = false;
     for (const RankRow &r : d.ranking) {
         if (r.rank > 0) {
-            anyRanked = true;
             drawRow({QString::number(r.rank), r.unit,
                      r.hasCount ? number(r.countCompletion) + QLatin1Char('%') : tr("No target"),
                      r.hasAmount ? number(r.amountCompletion) + QLatin1Char('%') : tr("No target"),
@@ -521,22 +519,14 @@ void BulletinWriter::paint(const BulletinData &d, QPagedPaintDevice *device)
                     false, QColor());
         }
     }
-    if (!anyRanked) {
+    ProgressSettings rules;
+    rules.countMetric = d.countMetric;
+    rules.amountMetric = d.amountMetric;
+    if (const QString note = ProgressCalculator::rankingNote(d.ranking, rules, d.year); !note.isEmpty()) {
         page.need(16);
         p.setPen(Qt::black);
         p.setFont(chartFont(8));
-        p.drawText(QRectF(page.body.left(), page.y + 2, page.body.width(), 14), Qt::AlignLeft,
-                   tr("No unit has targets for %1 and %2 in %3, so none is ranked.")
-                       .arg(Metrics::name(d.countMetric), Metrics::name(d.amountMetric)).arg(d.year));
-        page.y += 16;
-    }
-    const qsizetype ranked = std::count_if(d.ranking.cbegin(), d.ranking.cend(), [](const RankRow &r) { return r.rank > 0; });
-    if (ranked == 1) {
-        page.need(16);
-        p.setPen(Qt::black);
-        p.setFont(chartFont(8));
-        p.drawText(QRectF(page.body.left(), page.y + 2, page.body.width(), 14), Qt::AlignLeft,
-                   tr("Only one unit has targets, so there is no efficacy score: it compares units with each other."));
+        p.drawText(QRectF(page.body.left(), page.y + 2, page.body.width(), 14), Qt::AlignLeft, note);
         page.y += 16;
     }
     page.y += 6;

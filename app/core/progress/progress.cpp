@@ -62,9 +62,8 @@ ProgressSettings ProgressSettings::load(const Database &db)
     s.amountMetric = db.setting(QStringLiteral("progress.amountMetric"), s.amountMetric);
     const QJsonObject rules = QJsonDocument::fromJson(db.setting(QStringLiteral("progress.sourceRules")).toUtf8()).object();
     for (auto it = rules.constBegin(); it != rules.constEnd(); ++it) {
-        const QString rule = it.value().toString();
-        if (rule == QLatin1String("pipeline") || rule == QLatin1String("reported"))
-            s.sourceRules.insert(it.key(), rule);
+        if (isChosenSource(it.value().toString()))
+            s.sourceRules.insert(it.key(), it.value().toString());
     }
     const QStringList weights = db.setting(QStringLiteral("progress.monthWeights")).split(QLatin1Char(','), Qt::SkipEmptyParts);
     if (weights.size() == 12) {
@@ -85,11 +84,10 @@ bool ProgressSettings::operator==(const ProgressSettings &o) const
 
 void ProgressSettings::setSourceRule(qint64 unitId, const QString &metric, const QString &rule)
 {
-    const QString key = QString::number(unitId) + QLatin1Char('/') + metric;
-    if (rule == QLatin1String("pipeline") || rule == QLatin1String("reported"))
-        sourceRules.insert(key, rule);
+    if (isChosenSource(rule))
+        sourceRules.insert(sourceRuleKey(unitId, metric), rule);
     else
-        sourceRules.remove(key);
+        sourceRules.remove(sourceRuleKey(unitId, metric));
 }
 
 ChangeBulletinRulesCommand::ChangeBulletinRulesCommand(Desk *desk, const ProgressSettings &after, const QString &text)
@@ -601,6 +599,17 @@ QList<ProgressRow> ProgressCalculator::compute(int year, const QDate &asOfIn) co
         }
     }
     return out;
+}
+
+QString ProgressCalculator::rankingNote(const QList<RankRow> &ranking, const ProgressSettings &settings, int year)
+{
+    const qsizetype ranked = std::count_if(ranking.cbegin(), ranking.cend(), [](const RankRow &r) { return r.rank > 0; });
+    if (ranked == 0)
+        return tr("No unit has a target for %1 or %2 in %3, so none is ranked.")
+            .arg(Metrics::name(settings.countMetric), Metrics::name(settings.amountMetric)).arg(year);
+    if (ranked == 1)
+        return tr("Only one unit has targets, so there is no efficacy score: it compares units with each other.");
+    return QString();
 }
 
 qint64 ProgressCalculator::defaultRankParent() const

@@ -53,9 +53,15 @@ struct ProgressSettings
     QMap<QString, QString> sourceRules;
     QString sourceRule(qint64 unitId, const QString &metric) const
     {
-        return sourceRules.value(QString::number(unitId) + QLatin1Char('/') + metric, QStringLiteral("automatic"));
+        return sourceRules.value(sourceRuleKey(unitId, metric), QStringLiteral("automatic"));
     }
+    /// Sets a rule; "automatic" (or anything but "pipeline" and "reported") removes it.
     void setSourceRule(qint64 unitId, const QString &metric, const QString &rule);
+    static QString sourceRuleKey(qint64 unitId, const QString &metric) { return QString::number(unitId) + QLatin1Char('/') + metric; }
+    static bool isChosenSource(const QString &rule)
+    {
+        return rule == QLatin1String("pipeline") || rule == QLatin1String("reported");
+    }
 
     static ProgressSettings load(const Database &db);
     static ProgressSettings load(Desk *desk) { return load(*desk->database()); }
@@ -160,6 +166,9 @@ public:
     /// The weights are spread over the metrics a unit has targets for; a unit with neither target is
     /// listed unranked (无目标). The efficacy score is given when two units or more are ranked.
     QList<RankRow> rank(const QList<ProgressRow> &rows, qint64 parentUnitId) const;
+    /// What a reader of a ranking must be told: nobody ranked (no targets), or one unit alone (no
+    /// efficacy score); empty otherwise. The bulletin and the command line say the same.
+    static QString rankingNote(const QList<RankRow> &ranking, const ProgressSettings &settings, int year);
     /// The units ranked by default: the children of the first unit that has several.
     qint64 defaultRankParent() const;
     /// Projects in one stage too long on asOf, the longest first; at most `limit` of them (0: all), and
