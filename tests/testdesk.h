@@ -127,9 +127,11 @@ inline QPair<QStringList, QStringList> stageSumsAndRaw(IPDesk::Database &db)
     return {rows(QStringLiteral("SELECT unit_id, stage, month, n, amount, planned, capital_increase, large, funds, output, tax"
                                 " FROM stage_sums WHERE n <> 0 ORDER BY 1, 2, 3")),
             rows(QStringLiteral("SELECT p.unit_id, s.stage, substr(s.reached_on, 1, 7), COUNT(*),"
-                                " SUM(CASE WHEN p.signed_investment > 0 THEN p.signed_investment ELSE p.planned_investment END),"
+                                " SUM(CASE WHEN p.project_type = 1 AND p.added_investment > 0 THEN p.added_investment WHEN p.signed_investment > 0 THEN p.signed_investment"
+                                " ELSE p.planned_investment END),"
                                 " SUM(p.planned_investment), SUM(CASE WHEN p.project_type = 1 THEN 1 ELSE 0 END),"
-                                " SUM(CASE WHEN (CASE WHEN p.signed_investment > 0 THEN p.signed_investment ELSE p.planned_investment END)"
+                                " SUM(CASE WHEN (CASE WHEN p.project_type = 1 AND p.added_investment > 0 THEN p.added_investment WHEN p.signed_investment > 0"
+                                " THEN p.signed_investment ELSE p.planned_investment END)"
                                 " >= 1000000000 THEN 1 ELSE 0 END), SUM(p.funds_in_place), SUM(p.expected_output), SUM(p.expected_tax)"
                                 " FROM project_stages s JOIN projects p ON p.id = s.project_id GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"))};
 }

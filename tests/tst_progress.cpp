@@ -124,7 +124,7 @@ private slots:
         d.target(d.a, "signed_investment", 20);
         d.target(d.b, "signed_projects", 5);
         d.project(d.a1, QDate(2023, 2, 1), 3);                                  // counts
-        d.project(d.a2, QDate(2023, 5, 20), 2.5, ProjectType::CapitalIncrease);  // its increase only
+        d.project(d.a2, QDate(2023, 5, 20), 2.5, ProjectType::CapitalIncrease);  // no increase written: its amount
         d.project(d.a2, QDate(2022, 12, 31), 9);                                 // last year: not counted
         d.project(d.a1, QDate(2023, 7, 1), 4);                                   // after the as-of day
         d.project(d.a, QDate(2023, 6, 30), 1, ProjectType::New, QDate(2023, 6, 30)); // the district's own
@@ -148,6 +148,86 @@ private slots:
         QCOMPARE(city->targetSource, QStringLiteral("children"));
         // A town's own figures.
         QCOMPARE(SmallDesk::row(rows, d.a1, "signed_projects")->actual, 1.0);
+    }
+
+    void aCapitalIncreaseCountsWithItsIncrease_data()
+    {
+        QTest::addColumn<QDate>("asOf");
+        QTest::newRow("end of a month (monthly sums)") << QDate(2023, 6, 30);
+        QTest::newRow("within a month (stage dates)") << QDate(2023, 6, 15);
+    }
+    void aCapitalIncreaseCountsWithItsIncrease()
+    {
+        // 增资扩产: a plant of 30亿元 that adds 5亿元 counts 5 towards 签约额, in the progress, the
+        // funnel and the industry mix alike; until its increase is written, with its amount.
+        QFETCH(QDate, asOf);
+        SmallDesk d;
+        d.target(d.b, "signed_investment", 20);
+        Project p;
+        p.name = QStringLiteral("扩产项目");
+        p.unitId = d.b;
+        p.type = ProjectType::CapitalIncrease;
+        p.stage = Stage::Signed;
+        p.industry = QStringLiteral("新材料");
+        p.plannedInvestment = Yuan(30e8);
+        p.signedInvestment = Yuan(30e8);
+        p.addedInvestment = Yuan(5e8);
+        p.stageDates.insert(Stage::Signed, QDate(2023, 3, 1));
+        QVERIFY(d.store->insertProject(p));
+        d.project(d.b, QDate(2023, 4, 1), 8, ProjectType::CapitalIncrease); // no increase written
+        ProgressCalculator calc(&d.desk);
+        auto signedAmount = [&] { return SmallDesk::row(calc.compute(2023, asOf), d.b, "signed_investment")->actual; };
+        QCOMPARE(signedAmount(), 13.0);
+        QCOMPARE(SmallDesk::row(calc.compute(2023, asOf), d.b, "capital_increase_projects")->actual, 2.0);
+        QCOMPARE(calc.funnel({}, asOf).at(int(Stage::Signed)).investment, Yuan(13e8));
+        double mix = 0;
+        for (const auto &slice : calc.industryMix(0, 2023, asOf))
+            mix += slice.second;
+        QCOMPARE(mix, 13.0);
+        // The officer corrects the increase: every figure follows.
+        auto stored = d.store->project(p.id);
+        QVERIFY(stored);
+        stored->addedInvestment = Yuan(7e8);
+        QVERIFY(d.store->updateProject(*stored));
+        QCOMPARE(signedAmount(), 15.0);
+        QCOMPARE(calc.funnel({}, asOf).at(int(Stage::Signed)).investment, Yuan(15e8));
+        // A new project's 新增投资 means nothing: it counts with its whole amount.
+        stored = d.store->project(p.id);
+        stored->type = ProjectType::New;
+        QVERIFY(d.store->updateProject(*stored));
+        QCOMPARE(signedAmount(), 38.0);
+    }
+
+    void aRelocatedProjectCountsWhereItLands()
+    {
+        // A project moved from 甲一镇 to 丙区 counts for 丙区 alone, and the city still counts it once.
+        SmallDesk d;
+        d.project(d.a1, QDate(2023, 2, 1), 4, ProjectType::Relocation);
+        d.project(d.a2, QDate(2023, 3, 1), 2);
+        ProgressCalculator calc(&d.desk);
+        const QDate day(2023, 6, 30);
+        QList<ProgressRow> rows = calc.compute(2023, day);
+        QCOMPARE(SmallDesk::row(rows, d.a, "signed_projects")->actual, 2.0);
+        QCOMPARE(SmallDesk::row(rows, d.city, "signed_projects")->actual, 2.0);
+        const QList<Project> all = d.store->fetch(ProjectQuery(), 0, 10);
+        auto moved = std::find_if(all.begin(), all.end(), [](const Project &p) { return p.type == ProjectType::Relocation; });
+        QVERIFY(moved != all.end());
+        Project p = *moved;
+        p.unitId = d.c;
+        QVERIFY(d.store->updateProject(p));
+        rows = calc.compute(2023, day);
+        const ProgressRow *left = SmallDesk::row(rows, d.a1, "signed_projects");
+        QVERIFY(!left || left->actual == 0); // a town with nothing to show may have no row
+        for (qint64 unit : {d.a, d.c, d.city})
+            QVERIFY(SmallDesk::row(rows, unit, "signed_projects") && SmallDesk::row(rows, unit, "signed_investment"));
+        QCOMPARE(SmallDesk::row(rows, d.a, "signed_projects")->actual, 1.0);
+        QCOMPARE(SmallDesk::row(rows, d.a, "signed_investment")->actual, 2.0);
+        QCOMPARE(SmallDesk::row(rows, d.c, "signed_projects")->actual, 1.0);
+        QCOMPARE(SmallDesk::row(rows, d.c, "signed_investment")->actual, 4.0);
+        QCOMPARE(SmallDesk::row(rows, d.city, "signed_projects")->actual, 2.0);
+        QCOMPARE(SmallDesk::row(rows, d.city, "signed_investment")->actual, 6.0);
+        QCOMPARE(calc.funnel({d.c}, day).at(int(Stage::Signed)).count, 1);
+        QCOMPARE(calc.funnel({d.a, d.a1, d.a2}, day).at(int(Stage::Signed)).count, 1);
     }
 
     void reportedFactsWhereThereAreNoRecords()

@@ -6,6 +6,7 @@
 
 #include <QElapsedTimer>
 #include <QProcess>
+#include <QSqlQuery>
 #include <QStandardPaths>
 
 using namespace IPDesk;
@@ -219,6 +220,58 @@ private slots:
         QCOMPARE(found.size(), 1);
         QCOMPARE(found.first().stage, Stage::Signed);
         QCOMPARE(found.first().plannedInvestment, Yuan(250000000));
+    }
+
+    void aFormalContractAfterAnIntentCountsOnce()
+    {
+        // 升格: the intent signed in March, the formal contract of the same project in October. The
+        // second file's row updates the project; it stays signed on its first day, counted once.
+        TestDesk desk;
+        const QString path = desk.dir.filePath(QStringLiteral("signed.csv"));
+        const qint64 n = desk.store->projectCount();
+        writeFile(path, "项目编号,项目名称,所属区县,阶段,签约额(亿元),签约时间,备注\n"
+                        "QY-001,己项目,覃塘区,签约,6,2023-03-10,意向协议\n");
+        TableImporter importer(&desk.desk);
+        QVERIFY(importer.open(path, TableKind::Projects));
+        ImportResult r;
+        QVERIFY(importer.run(&r));
+        QCOMPARE(r.added, 1);
+        writeFile(path, "项目编号,项目名称,所属区县,阶段,签约额(亿元),签约时间,备注\n"
+                        "QY-001,己项目,覃塘区,签约,6.5,2023-10-20,正式合同\n");
+        QVERIFY(importer.open(path, TableKind::Projects));
+        QVERIFY(importer.run(&r));
+        QCOMPARE(r.updated, 1);
+        QCOMPARE(desk.store->projectCount(), n + 1);
+        ProjectQuery q;
+        q.text = QStringLiteral("己项目");
+        const QList<Project> found = desk.store->fetch(q, 0, 5);
+        QCOMPARE(found.size(), 1);
+        QCOMPARE(found.first().stageDates.value(Stage::Signed), QDate(2023, 3, 10));
+        QCOMPARE(found.first().signedInvestment, Yuan(650000000)); // the contract's figure
+        QCOMPARE(found.first().notes, QStringLiteral("正式合同"));
+        QSqlQuery c(desk.db.connection());
+        QVERIFY(c.exec(QStringLiteral("SELECT COUNT(*) FROM project_stages WHERE stage = 2 AND project_id = %1").arg(found.first().id)));
+        QVERIFY(c.next());
+        QCOMPARE(c.value(0).toInt(), 1);
+    }
+
+    void aCapitalIncreaseGivesItsIncrease()
+    {
+        TestDesk desk;
+        const QString path = desk.dir.filePath(QStringLiteral("increase.csv"));
+        writeFile(path, "项目名称,所属区县,项目类型,总投资(亿元),新增投资(亿元),阶段\n庚扩产项目,覃塘区,增资扩产,30,5,签约\n");
+        TableImporter importer(&desk.desk);
+        QVERIFY(importer.open(path, TableKind::Projects));
+        ImportResult r;
+        QVERIFY(importer.run(&r));
+        QCOMPARE(r.added, 1);
+        ProjectQuery q;
+        q.text = QStringLiteral("庚扩产项目");
+        const QList<Project> found = desk.store->fetch(q, 0, 5);
+        QCOMPARE(found.size(), 1);
+        QCOMPARE(found.first().type, ProjectType::CapitalIncrease);
+        QCOMPARE(found.first().plannedInvestment, Yuan(3000000000));
+        QCOMPARE(found.first().addedInvestment, Yuan(500000000));
     }
 
     void cancelWritesNothing()

@@ -2416,6 +2416,10 @@ Open a copy of it read-only, to read and export what can still be read? The file
         <source>The team database refused this change: your account may not change projects of %1.</source>
         <translation>团队数据库拒绝了这次修改:您的账号无权修改%1的项目。</translation>
     </message>
+    <message>
+        <source>Added investment</source>
+        <translation>新增投资</translation>
+    </message>
 </context>
 <context>
     <name>IPDesk::OptionalDateEdit</name>
@@ -3429,6 +3433,10 @@ Open a copy of it read-only, to read and export what can still be read? The file
     <message>
         <source>Contains a control character (%1) that cannot be stored.</source>
         <translation>含有无法保存的控制字符(%1)。</translation>
+    </message>
+    <message>
+        <source>Added investment</source>
+        <translation>新增投资</translation>
     </message>
 </context>
 <context>

@@ -22,12 +22,14 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include <iterator>
+
 namespace IPDesk {
 
 namespace {
-const ProjectField moneyFields[5] = {ProjectField::PlannedInvestment, ProjectField::SignedInvestment,
-                                     ProjectField::FundsInPlace, ProjectField::ExpectedOutput,
-                                     ProjectField::ExpectedTax};
+const ProjectField moneyFields[] = {ProjectField::PlannedInvestment, ProjectField::SignedInvestment,
+                                    ProjectField::AddedInvestment, ProjectField::FundsInPlace, ProjectField::ExpectedOutput,
+                                    ProjectField::ExpectedTax};
 }
 
 ProjectDetailPanel::ProjectDetailPanel(Desk *desk, QWidget *parent)
@@ -77,7 +79,7 @@ ProjectDetailPanel::ProjectDetailPanel(Desk *desk, QWidget *parent)
     form->addRow(fieldName(ProjectField::Type), m_type);
     form->addRow(fieldName(ProjectField::Industry), m_industry);
     form->addRow(fieldName(ProjectField::IndustryChain), m_chain);
-    for (int i = 0; i < 5; ++i) {
+    for (int i = 0; i < int(std::size(moneyFields)); ++i) {
         m_money[i] = new QLineEdit(body);
         m_money[i]->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
         m_money[i]->setObjectName(fieldColumn(moneyFields[i]));
@@ -201,7 +203,7 @@ void ProjectDetailPanel::load()
     m_type->setCurrentIndex(int(m_project.type));
     m_industry->setText(m_project.industry);
     m_chain->setText(m_project.industryChain);
-    for (int i = 0; i < 5; ++i) {
+    for (int i = 0; i < int(std::size(moneyFields)); ++i) {
         const qint64 v = projectValue(m_project, moneyFields[i]).toLongLong();
         m_money[i]->setText(v ? Money::formatNumber(v, m_moneyUnit) : QString());
         m_money[i]->setPlaceholderText(Money::unitName(m_moneyUnit));
@@ -250,7 +252,7 @@ bool ProjectDetailPanel::readForm(Project *p, QStringList *errors) const
     p->type = ProjectType(m_type->currentData().toInt());
     p->industry = m_industry->text().trimmed();
     p->industryChain = m_chain->text().trimmed();
-    for (int i = 0; i < 5; ++i) {
+    for (int i = 0; i < int(std::size(moneyFields)); ++i) {
         QString error;
         const QString text = m_money[i]->text().trimmed();
         const auto v = text.isEmpty() ? std::optional<Yuan>(0) : Money::parse(text, m_moneyUnit, &error);

@@ -59,7 +59,7 @@ private:
     QComboBox *m_type;
     QLineEdit *m_industry;
     QLineEdit *m_chain;
-    QLineEdit *m_money[5];
+    QLineEdit *m_money[6];
     QCheckBox *m_manufacturing;
     QLineEdit *m_channel;
     QLineEdit *m_officer;

@@ -163,7 +163,7 @@ QStringList Project::validate() const
         errors << Names::tr("The project needs a name.");
     if (unitId <= 0)
         errors << Names::tr("The project needs a responsible unit.");
-    const Yuan amounts[] = {plannedInvestment, signedInvestment, fundsInPlace, expectedOutput, expectedTax};
+    const Yuan amounts[] = {plannedInvestment, signedInvestment, addedInvestment, fundsInPlace, expectedOutput, expectedTax};
     for (Yuan a : amounts) {
         if (a < 0) {
             errors << Names::tr("Investment, funds, output and tax cannot be negative.");
@@ -226,6 +226,7 @@ QString fieldName(ProjectField f)
     case ProjectField::IndustryChain: return Names::tr("Industry chain");
     case ProjectField::PlannedInvestment: return Names::tr("Planned investment");
     case ProjectField::SignedInvestment: return Names::tr("Signed investment");
+    case ProjectField::AddedInvestment: return Names::tr("Added investment");
     case ProjectField::FundsInPlace: return Names::tr("Funds in place");
     case ProjectField::ExpectedOutput: return Names::tr("Expected annual output");
     case ProjectField::ExpectedTax: return Names::tr("Expected annual tax");
@@ -253,6 +254,7 @@ QString fieldColumn(ProjectField f)
     case ProjectField::IndustryChain: return QStringLiteral("industry_chain");
     case ProjectField::PlannedInvestment: return QStringLiteral("planned_investment");
     case ProjectField::SignedInvestment: return QStringLiteral("signed_investment");
+    case ProjectField::AddedInvestment: return QStringLiteral("added_investment");
     case ProjectField::FundsInPlace: return QStringLiteral("funds_in_place");
     case ProjectField::ExpectedOutput: return QStringLiteral("expected_output");
     case ProjectField::ExpectedTax: return QStringLiteral("expected_tax");
@@ -278,7 +280,7 @@ QString fieldKey(ProjectField f)
 
 bool isMoneyField(ProjectField f)
 {
-    return f == ProjectField::PlannedInvestment || f == ProjectField::SignedInvestment
+    return f == ProjectField::PlannedInvestment || f == ProjectField::SignedInvestment || f == ProjectField::AddedInvestment
         || f == ProjectField::FundsInPlace || f == ProjectField::ExpectedOutput
         || f == ProjectField::ExpectedTax;
 }
@@ -306,6 +308,7 @@ QVariant projectValue(const Project &p, ProjectField f)
     case ProjectField::IndustryChain: return p.industryChain;
     case ProjectField::PlannedInvestment: return p.plannedInvestment;
     case ProjectField::SignedInvestment: return p.signedInvestment;
+    case ProjectField::AddedInvestment: return p.addedInvestment;
     case ProjectField::FundsInPlace: return p.fundsInPlace;
     case ProjectField::ExpectedOutput: return p.expectedOutput;
     case ProjectField::ExpectedTax: return p.expectedTax;
@@ -371,6 +374,7 @@ void setProjectValue(Project &p, ProjectField f, const QVariant &v)
     case ProjectField::IndustryChain: p.industryChain = v.toString(); break;
     case ProjectField::PlannedInvestment: p.plannedInvestment = v.toLongLong(); break;
     case ProjectField::SignedInvestment: p.signedInvestment = v.toLongLong(); break;
+    case ProjectField::AddedInvestment: p.addedInvestment = v.toLongLong(); break;
     case ProjectField::FundsInPlace: p.fundsInPlace = v.toLongLong(); break;
     case ProjectField::ExpectedOutput: p.expectedOutput = v.toLongLong(); break;
     case ProjectField::ExpectedTax: p.expectedTax = v.toLongLong(); break;

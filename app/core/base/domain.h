@@ -84,6 +84,8 @@ struct Project
     ProjectType type = ProjectType::New;
     Yuan plannedInvestment = 0;
     Yuan signedInvestment = 0;
+    /// 新增投资: what a capital increase (增资扩产) adds; it alone counts towards the targets.
+    Yuan addedInvestment = 0;
     Yuan fundsInPlace = 0;
     Yuan expectedOutput = 0;
     Yuan expectedTax = 0;
@@ -111,6 +113,7 @@ enum class ProjectField : int {
     IndustryChain,
     PlannedInvestment,
     SignedInvestment,
+    AddedInvestment,
     FundsInPlace,
     ExpectedOutput,
     ExpectedTax,

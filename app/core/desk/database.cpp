@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QtEndian>
 
 #include <sqlite3.h>
@@ -133,21 +134,20 @@ const char *const schemaStep3[] = {
 
 /// The sums of the projects (p) that reached a stage: count, amount (signed, else planned), planned,
 /// capital increases, projects of 10亿元 or more, funds in place, expected output and tax.
+/// {amount:p} stands for the amount a project counts with (see withAmount()): it changed in step 7.
 #define IPDESK_STAGE_SUMS \
     "COUNT(*)," \
-    " SUM(CASE WHEN p.signed_investment > 0 THEN p.signed_investment ELSE p.planned_investment END)," \
+    " SUM({amount:p})," \
     " SUM(p.planned_investment), SUM(CASE WHEN p.project_type = 1 THEN 1 ELSE 0 END)," \
-    " SUM(CASE WHEN (CASE WHEN p.signed_investment > 0 THEN p.signed_investment ELSE p.planned_investment END)" \
-    " >= 1000000000 THEN 1 ELSE 0 END), SUM(p.funds_in_place), SUM(p.expected_output), SUM(p.expected_tax)"
+    " SUM(CASE WHEN {amount:p} >= 1000000000 THEN 1 ELSE 0 END), SUM(p.funds_in_place), SUM(p.expected_output), SUM(p.expected_tax)"
 
 /// Step 4: sums of the projects that reached each stage, by unit and month, kept by triggers, so
 /// that progress over a large desk reads a few thousand rows instead of every stage date.
 #define IPDESK_STAGE_VALUES(P, SIGN, STAGE, WHEN) \
     "SELECT " P ".unit_id, " STAGE ", substr(" WHEN ", 1, 7), " SIGN "1," \
-    " " SIGN "(CASE WHEN " P ".signed_investment > 0 THEN " P ".signed_investment ELSE " P ".planned_investment END)," \
+    " " SIGN "{amount:" P "}," \
     " " SIGN P ".planned_investment, " SIGN "(CASE WHEN " P ".project_type = 1 THEN 1 ELSE 0 END)," \
-    " " SIGN "(CASE WHEN (CASE WHEN " P ".signed_investment > 0 THEN " P ".signed_investment ELSE " P ".planned_investment END)" \
-    " >= 1000000000 THEN 1 ELSE 0 END)," \
+    " " SIGN "(CASE WHEN {amount:" P "} >= 1000000000 THEN 1 ELSE 0 END)," \
     " " SIGN P ".funds_in_place, " SIGN P ".expected_output, " SIGN P ".expected_tax"
 #define IPDESK_STAGE_UPSERT \
     " ON CONFLICT (unit_id, stage, month) DO UPDATE SET n = stage_sums.n + excluded.n, amount = stage_sums.amount + excluded.amount," \
@@ -182,7 +182,7 @@ const char *const schemaStep4[] = {
     IPDESK_STAGE_INSERT IPDESK_STAGE_VALUES("p", "", "NEW.stage", "NEW.reached_on")
     " FROM projects p WHERE p.id = NEW.project_id" IPDESK_STAGE_UPSERT "; END",
     "CREATE TRIGGER IF NOT EXISTS stage_sums_project AFTER UPDATE OF unit_id, planned_investment, signed_investment,"
-    " project_type, funds_in_place, expected_output, expected_tax ON projects BEGIN "
+    " {amount_columns}project_type, funds_in_place, expected_output, expected_tax ON projects BEGIN "
     IPDESK_STAGE_INSERT IPDESK_STAGE_VALUES("OLD", "-", "s.stage", "s.reached_on")
     " FROM project_stages s WHERE s.project_id = OLD.id" IPDESK_STAGE_UPSERT "; "
     IPDESK_STAGE_INSERT IPDESK_STAGE_VALUES("NEW", "", "s.stage", "s.reached_on")
@@ -231,7 +231,7 @@ const char *const schemaStep4Pg[] = {
     "CREATE OR REPLACE TRIGGER stage_sums_stage AFTER INSERT OR UPDATE OR DELETE ON project_stages"
     " FOR EACH ROW EXECUTE FUNCTION ipdesk_stage_sums_stage()",
     "CREATE OR REPLACE TRIGGER stage_sums_project AFTER UPDATE OF unit_id, planned_investment, signed_investment,"
-    " project_type, funds_in_place, expected_output, expected_tax ON projects"
+    " {amount_columns}project_type, funds_in_place, expected_output, expected_tax ON projects"
     " FOR EACH ROW EXECUTE FUNCTION ipdesk_stage_sums_project()",
     nullptr,
 };
@@ -403,12 +403,74 @@ const char *const rowSecurityTables[][2] = {
 /// Step 6 hardens the team server (see migrate()); a desk file has nothing to add.
 const char *const schemaStep6[] = {nullptr};
 
-const char *const *const schemaSteps[] = {schemaStep1, schemaStep2, schemaStep3, schemaStep4, schemaStep5, schemaStep6};
+/// Step 7: a capital increase (增资扩产) counts with what it adds (新增投资), not the whole plant, once
+/// the increase is written (until then with its amount, as before: a desk made before keeps its
+/// figures). The sums are then kept with the new amount (migrate() puts the stage
+/// sums' triggers or functions and the audit triggers back after this).
+const char *const schemaStep7[] = {
+    "ALTER TABLE projects ADD COLUMN added_investment BIGINT NOT NULL DEFAULT 0 CHECK (added_investment >= 0)",
+    // The per-stage totals of the funnel, read from the index alone, with the counted amount.
+    "DROP INDEX IF EXISTS projects_unit_stage",
+    "CREATE INDEX IF NOT EXISTS projects_unit_stage ON projects(unit_id, stage, project_type, signed_investment,"
+    " planned_investment, added_investment)",
+    "DROP INDEX IF EXISTS projects_stage",
+    "CREATE INDEX IF NOT EXISTS projects_stage ON projects(stage, project_type, signed_investment, planned_investment,"
+    " added_investment)",
+    nullptr,
+};
+
+const char *const *const schemaSteps[] = {schemaStep1, schemaStep2, schemaStep3, schemaStep4, schemaStep5, schemaStep6,
+                                          schemaStep7};
+/// The first version whose desks count a capital increase with its increase.
+constexpr int countedAmountVersion = 7;
+constexpr int latestSchemaVersion = Database::SchemaVersion;
+static_assert(sizeof(schemaSteps) / sizeof(schemaSteps[0]) == latestSchemaVersion, "one schema step per version");
+
+/// Puts the amount a project counts with in place of {amount:X} (X the row's name), as it was
+/// counted by desks of `version`: before step 7 the signed amount, else the planned one; since,
+/// a capital increase with its increase alone.
+QString withAmount(const QString &sql, int version)
+{
+    static const QRegularExpression placeholder(QStringLiteral("\\{amount:(\\w+)\\}"));
+    const bool counted = version >= countedAmountVersion;
+    QString out = sql;
+    out.replace(QLatin1String("{amount_columns}"), counted ? QLatin1String("added_investment, ") : QLatin1String(""));
+    QRegularExpressionMatch m;
+    qsizetype from = 0;
+    while ((m = placeholder.match(out, from)).hasMatch()) {
+        const QString row = m.captured(1);
+        const QString amount = counted ? Database::countedAmountSql(row)
+                                       : QStringLiteral("(CASE WHEN %1.signed_investment > 0 THEN %1.signed_investment"
+                                                        " ELSE %1.planned_investment END)").arg(row);
+        out.replace(m.capturedStart(), m.capturedLength(), amount);
+        from = m.capturedStart() + amount.size();
+    }
+    return out;
+}
+
+/// The statements of a schema step (or of step 4 on the server) as run by desks of `version`.
+QStringList stepStatements(const char *const *step, int version, const QString &primaryKey)
+{
+    QStringList out;
+    for (const char *const *stmt = step; *stmt; ++stmt)
+        out << withAmount(QString::fromLatin1(*stmt).replace(QLatin1String("%PK%"), primaryKey), version);
+    return out;
+}
 
 
 } // namespace
 
-const char *const Database::stageSumColumns = IPDESK_STAGE_SUMS;
+QString Database::countedAmountSql(const QString &row)
+{
+    return QStringLiteral("(CASE WHEN %1.project_type = 1 AND %1.added_investment > 0 THEN %1.added_investment"
+                          " WHEN %1.signed_investment > 0"
+                          " THEN %1.signed_investment ELSE %1.planned_investment END)").arg(row);
+}
+
+QString Database::stageSumColumns()
+{
+    return withAmount(QLatin1String(IPDESK_STAGE_SUMS), countedAmountVersion);
+}
 #undef IPDESK_STAGE_SUMS
 
 Database::Database()
@@ -492,6 +554,11 @@ Status Database::checkExistingFile(const QString &path, OpenMode mode) const
     // a file shorter than that was cut short.
     if (mode == OpenMode::ReadOnly)
         return Status(); // a copy, read as far as it can be read
+    // A checkpoint writes the first page (with the new count) before the pages that lengthen the
+    // file; a program killed in between leaves a short file whose journal (-wal) still holds them all,
+    // and SQLite puts them back on opening.
+    if (QFileInfo(path + QStringLiteral("-wal")).size() > 0)
+        return Status();
     auto be32 = [&header](int at) { return qFromBigEndian<quint32>(header.constData() + at); };
     if (header.size() == 100 && be32(92) == be32(24) && be32(28) > 0) {
         const quint16 pageField = qFromBigEndian<quint16>(header.constData() + 16);
@@ -1085,12 +1152,7 @@ Status Database::rebuildStageSums()
     if (m_backend == Backend::PostgreSQL)
         return exec(QStringLiteral("SELECT ipdesk_rebuild_stage_sums()"));
     // Schema step 4 creates the table if needed, refills it and puts the triggers back.
-    for (const char *const *stmt = schemaStep4; *stmt; ++stmt) {
-        const Status s = exec(QString::fromUtf8(*stmt));
-        if (!s)
-            return s;
-    }
-    return Status();
+    return execAll(stepStatements(schemaStep4, latestSchemaVersion, primaryKeyType()));
 }
 
 Status Database::migrate()
@@ -1125,21 +1187,38 @@ Status Database::migrate()
         }
         const bool server = m_backend == Backend::PostgreSQL;
         const char *const *step = v == 3 && server ? schemaStep4Pg : schemaSteps[v];
-        for (const char *const *stmt = step; *stmt; ++stmt)
-            statements << QString::fromLatin1(*stmt).replace(QLatin1String("%PK%"), primaryKeyType());
+        statements << stepStatements(step, v + 1, primaryKeyType());
+        // A desk marked older than it is (its tables from a later run) already has the new column.
+        if (v + 1 == countedAmountVersion && m_db.record(QStringLiteral("projects")).contains(QStringLiteral("added_investment")))
+            statements.removeFirst();
         if (v == 4)
             statements << (server ? teamStatements() : auditTriggersSqlite());
         if (v == 5 && server && from >= 5) {
             // A desk made before step 6 gets the server's functions again, now unable to read temporary
             // tables in place of the desk's own, with the sums' catch-up, the guarded change notices and
             // the documents' policies (a new desk got them from steps 4 and 5 in this same run).
-            for (const char *const *stmt = schemaStep4Pg; *stmt; ++stmt)
-                statements << QString::fromLatin1(*stmt);
+            statements << stepStatements(schemaStep4Pg, v + 1, primaryKeyType());
             statements << teamStatements();
         }
         Status s = execAll(statements);
         if (!s)
             return s;
+        if (v + 1 == countedAmountVersion) {
+            // The sums again with the new amount; on SQLite the audit of projects with the new column.
+            statements = server ? stepStatements(schemaStep4Pg, v + 1, primaryKeyType()) : QStringList();
+            if (!server) {
+                s = suspendStageSums();
+                if (!s)
+                    return s;
+                statements << stepStatements(schemaStep4, v + 1, primaryKeyType());
+                for (const char *action : {"insert", "update", "delete"})
+                    statements << QStringLiteral("DROP TRIGGER IF EXISTS audit_projects_%1").arg(QLatin1String(action));
+                statements << auditTriggersSqlite(); // the others exist and are left as they are
+            }
+            s = execAll(statements);
+            if (!s)
+                return s;
+        }
         s = exec(QStringLiteral("UPDATE meta SET value = ? WHERE key = 'schema_version'"), {QString::number(v + 1)});
         if (!s)
             return s;

@@ -41,7 +41,7 @@ public:
     /// for a copy of a damaged desk (see Desk::openReadOnlyCopy), never for the officer's own file.
     enum class OpenMode { CreateIfMissing, ExistingOnly, ReadOnly };
 
-    static constexpr int SchemaVersion = 6;
+    static constexpr int SchemaVersion = 7;
 
     Database();
     ~Database();
@@ -122,7 +122,10 @@ public:
 
     /// The SQL sums over projects `p` that reached a stage, in the column order of the stage_sums
     /// table; the one definition of what the monthly sums count.
-    static const char *const stageSumColumns;
+    static QString stageSumColumns();
+    /// The amount a project (row `row`) counts with towards the targets: a capital increase its
+    /// increase (新增投资) once written, any other its signed amount, else its planned one.
+    static QString countedAmountSql(const QString &row = QStringLiteral("p"));
 
     /// For a bulk write inside a transaction: stops keeping the monthly stage sums row by row...
     Status suspendStageSums();

@@ -121,6 +121,7 @@ Status DemoData::load(Desk *desk, const QByteArray &json)
         Names::projectTypeFromCode(o.value(QLatin1String("type")).toString(), &p.type);
         p.plannedInvestment = yi(o.value(QLatin1String("planned_investment_yi")));
         p.signedInvestment = yi(o.value(QLatin1String("signed_investment_yi")));
+        p.addedInvestment = yi(o.value(QLatin1String("added_investment_yi")));
         p.fundsInPlace = yi(o.value(QLatin1String("funds_in_place_yi")));
         p.expectedOutput = yi(o.value(QLatin1String("expected_output_yi")));
         p.expectedTax = yi(o.value(QLatin1String("expected_tax_yi")));
@@ -157,6 +158,7 @@ QJsonObject projectToJson(const Project &p, const ProjectStore &store)
         {QStringLiteral("industry_chain"), p.industryChain},
         {QStringLiteral("planned_investment_yi"), yiValue(p.plannedInvestment)},
         {QStringLiteral("signed_investment_yi"), yiValue(p.signedInvestment)},
+        {QStringLiteral("added_investment_yi"), yiValue(p.addedInvestment)},
         {QStringLiteral("funds_in_place_yi"), yiValue(p.fundsInPlace)},
         {QStringLiteral("expected_output_yi"), yiValue(p.expectedOutput)},
         {QStringLiteral("expected_tax_yi"), yiValue(p.expectedTax)},

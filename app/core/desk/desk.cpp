@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QUndoStack>
+#include <QtEndian>
 
 namespace IPDesk {
 
@@ -45,6 +46,27 @@ void Desk::attachStores()
     connect(m_projects.get(), &ProjectStore::changed, this, &Desk::notify);
 }
 
+namespace {
+/// A desk cut short (a copy interrupted, a full disk) is shorter than its header says, and SQLite
+/// then reads none of it. Its copy gets the missing pages back as zeros: what they held is lost,
+/// the rest can be read.
+void padToDeclaredSize(const QString &copy)
+{
+    QFile f(copy);
+    if (!f.open(QIODevice::ReadWrite))
+        return;
+    const QByteArray header = f.read(100);
+    if (header.size() < 100 || !header.startsWith("SQLite format 3"))
+        return;
+    const quint16 size = qFromBigEndian<quint16>(header.constData() + 16);
+    const qint64 pageSize = size == 1 ? 65536 : size;
+    const qint64 pages = qFromBigEndian<quint32>(header.constData() + 28);
+    const qint64 declared = pageSize * pages;
+    if (pageSize >= 512 && declared > f.size() && declared <= f.size() * 2 + pageSize * 16)
+        f.resize(declared);
+}
+} // namespace
+
 Status Desk::openReadOnlyCopy(const QString &path)
 {
     close();
@@ -59,6 +81,7 @@ Status Desk::openReadOnlyCopy(const QString &path)
                 return Status::error(tr("%1 cannot be copied to %2.").arg(path + suffix, dir->path()));
         }
     }
+    padToDeclaredSize(copy);
     const Status s = m_db.open(copy, Database::OpenMode::ReadOnly);
     if (!s)
         return s;

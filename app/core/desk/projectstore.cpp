@@ -11,7 +11,7 @@ namespace {
 const QLatin1String projectColumns(
     "p.id, p.code, p.name, p.investor, p.industry, p.industry_chain, p.unit_id, p.stage, p.project_type,"
     " p.planned_investment, p.signed_investment, p.funds_in_place, p.expected_output, p.expected_tax,"
-    " p.manufacturing, p.source_channel, p.lead_officer, p.notes, p.version");
+    " p.manufacturing, p.source_channel, p.lead_officer, p.notes, p.version, p.added_investment");
 
 Project readProject(const QSqlQuery &q)
 {
@@ -35,6 +35,7 @@ Project readProject(const QSqlQuery &q)
     p.leadOfficer = q.value(16).toString();
     p.notes = q.value(17).toString();
     p.version = q.value(18).toInt();
+    p.addedInvestment = q.value(19).toLongLong();
     return p;
 }
 
@@ -42,14 +43,14 @@ QVariantList projectValues(const Project &p)
 {
     return {p.code, p.name.trimmed(), p.investor, p.industry, p.industryChain, p.unitId, int(p.stage), int(p.type),
             p.plannedInvestment, p.signedInvestment, p.fundsInPlace, p.expectedOutput, p.expectedTax,
-            p.manufacturing ? 1 : 0, p.sourceChannel, p.leadOfficer, p.notes};
+            p.manufacturing ? 1 : 0, p.sourceChannel, p.leadOfficer, p.notes, p.addedInvestment};
 }
 
 QString sortExpression(ProjectField f)
 {
     switch (f) {
-    case ProjectField::SignedDate: return QStringLiteral("20"); // the output column of the signing date
-    case ProjectField::StartedDate: return QStringLiteral("21"); // and of the starting date
+    case ProjectField::SignedDate: return QStringLiteral("21"); // the output column of the signing date
+    case ProjectField::StartedDate: return QStringLiteral("22"); // and of the starting date
     default: return QLatin1String("p.") + fieldColumn(f);
     }
 }
@@ -156,7 +157,7 @@ namespace {
 const char insertProjectSql[] =
     "INSERT INTO projects (code, name, investor, industry, industry_chain, unit_id, stage, project_type,"
     " planned_investment, signed_investment, funds_in_place, expected_output, expected_tax, manufacturing,"
-    " source_channel, lead_officer, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    " source_channel, lead_officer, notes, added_investment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 const char insertStageSql[] = "INSERT INTO project_stages (project_id, stage, reached_on) VALUES (?, ?, ?)";
 } // namespace
 
@@ -186,7 +187,7 @@ Status BulkProjectInserter::flush()
     const QString columns = QString::fromLatin1(insertProjectSql).section(QLatin1Char('('), 1, 1).section(QLatin1Char(')'), 0, 0);
     QStringList rows, stageRows;
     QVariantList values, stageValues;
-    const QString marks = QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    const QString marks = QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     for (const Project &p : std::as_const(m_batch)) {
         rows << marks;
         values << p.id << projectValues(p);
@@ -239,6 +240,7 @@ Status BulkProjectInserter::insert(Project &p)
         text(st, 15, p.sourceChannel);
         text(st, 16, p.leadOfficer);
         text(st, 17, p.notes);
+        sqlite3_bind_int64(st, 18, p.addedInvestment);
         if (sqlite3_step(st) != SQLITE_DONE)
             return Database::errorFrom(m_native->db);
         p.id = sqlite3_last_insert_rowid(m_native->db);
@@ -380,8 +382,8 @@ std::optional<Project> ProjectStore::project(qint64 id, Status *status) const
     }
     Project p = readProject(q);
     do {
-        if (!q.isNull(19))
-            p.stageDates.insert(Stage(q.value(19).toInt()), QDate::fromString(q.value(20).toString(), Qt::ISODate));
+        if (!q.isNull(20))
+            p.stageDates.insert(Stage(q.value(20).toInt()), QDate::fromString(q.value(21).toString(), Qt::ISODate));
     } while (q.next());
     q.finish();
     if (status)
@@ -431,8 +433,8 @@ Status ProjectStore::insertOne(Project &p)
     QVariantList values = projectValues(p);
     QString columns = QStringLiteral("code, name, investor, industry, industry_chain, unit_id, stage, project_type,"
                                      " planned_investment, signed_investment, funds_in_place, expected_output,"
-                                     " expected_tax, manufacturing, source_channel, lead_officer, notes");
-    QString marks = QStringLiteral("?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?");
+                                     " expected_tax, manufacturing, source_channel, lead_officer, notes, added_investment");
+    QString marks = QStringLiteral("?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?");
     if (p.id > 0) {
         columns.prepend(QLatin1String("id, "));
         marks.prepend(QLatin1String("?, "));
@@ -492,7 +494,8 @@ Status ProjectStore::updateProject(Project &p, const QMap<Stage, QDate> *storedS
     QSqlQuery &q = m_db->runKept(QStringLiteral(
         "UPDATE projects SET code = ?, name = ?, investor = ?, industry = ?, industry_chain = ?, unit_id = ?, stage = ?,"
         " project_type = ?, planned_investment = ?, signed_investment = ?, funds_in_place = ?, expected_output = ?,"
-        " expected_tax = ?, manufacturing = ?, source_channel = ?, lead_officer = ?, notes = ?, version = version + 1"
+        " expected_tax = ?, manufacturing = ?, source_channel = ?, lead_officer = ?, notes = ?, added_investment = ?,"
+        " version = version + 1"
         " WHERE id = ? AND version = ?"), values, &written);
     if (!written)
         return written;
@@ -669,8 +672,8 @@ QList<Project> ProjectStore::fetch(const ProjectQuery &q, int offset, int limit,
     }
     while (s.next()) {
         Project p = readProject(s);
-        const QDate signedOn = QDate::fromString(s.value(19).toString(), Qt::ISODate);
-        const QDate startedOn = QDate::fromString(s.value(20).toString(), Qt::ISODate);
+        const QDate signedOn = QDate::fromString(s.value(20).toString(), Qt::ISODate);
+        const QDate startedOn = QDate::fromString(s.value(21).toString(), Qt::ISODate);
         if (signedOn.isValid())
             p.stageDates.insert(Stage::Signed, signedOn);
         if (startedOn.isValid())

@@ -245,7 +245,7 @@ void addTo(StageSums &t, const StageSums &x)
 }
 
 /// The sums every progress query reads of the projects that reached a stage.
-const QLatin1String stageSumColumns(Database::stageSumColumns);
+const QString stageSumColumns = Database::stageSumColumns();
 
 /// Adds the stageSumColumns read from column `first` on (money to 亿元).
 void addSums(const QSqlQuery &q, int first, StageSums &x)
@@ -790,11 +790,13 @@ QList<StageTotal> ProgressCalculator::funnel(const QList<qint64> &unitIds, const
             out[stage].investment += sign * q.value(3).toLongLong();
         }
     };
-    add(QStringLiteral("SELECT unit_id, stage, COUNT(*), SUM(planned_investment) FROM projects GROUP BY unit_id, stage"), 0, 1);
-    add(QLatin1String("SELECT p.unit_id, p.stage, COUNT(*), SUM(p.planned_investment) FROM projects p WHERE p.id IN (") + movedAfterSql
+    // Each stage's investment is what its projects count with (a capital increase its increase).
+    const QString amount = QLatin1String("SUM(") + Database::countedAmountSql() + QLatin1Char(')');
+    add(QLatin1String("SELECT p.unit_id, p.stage, COUNT(*), ") + amount + QLatin1String(" FROM projects p GROUP BY p.unit_id, p.stage"), 0, 1);
+    add(QLatin1String("SELECT p.unit_id, p.stage, COUNT(*), ") + amount + QLatin1String(" FROM projects p WHERE p.id IN (") + movedAfterSql
             + QLatin1String(") GROUP BY p.unit_id, p.stage"),
         1, -1);
-    add(QLatin1String("SELECT p.unit_id, a.stage, COUNT(*), SUM(p.planned_investment) FROM (") + stageAsOfSql(movedAfterSql)
+    add(QLatin1String("SELECT p.unit_id, a.stage, COUNT(*), ") + amount + QLatin1String(" FROM (") + stageAsOfSql(movedAfterSql)
             + QLatin1String(") AS a JOIN projects p ON p.id = a.project_id GROUP BY p.unit_id, a.stage"),
         2, 1);
     return out;
@@ -803,9 +805,8 @@ QList<StageTotal> ProgressCalculator::funnel(const QList<qint64> &unitIds, const
 QList<QPair<QString, double>> ProgressCalculator::industryMix(qint64 unitId, int year, const QDate &asOf) const
 {
     const QList<qint64> scope = unitId ? m_store->subtree(unitId) : QList<qint64>();
-    QSqlQuery q = m_desk->database()->query(QStringLiteral(
-        "SELECT p.unit_id, p.industry, SUM(CASE WHEN p.signed_investment > 0 THEN p.signed_investment ELSE p.planned_investment END)"
-        " FROM project_stages s JOIN projects p ON p.id = s.project_id"
+    QSqlQuery q = m_desk->database()->query(QLatin1String("SELECT p.unit_id, p.industry, SUM(") + Database::countedAmountSql()
+        + QLatin1String(") FROM project_stages s JOIN projects p ON p.id = s.project_id"
         " WHERE s.stage = 2 AND s.reached_on >= ? AND s.reached_on <= ? GROUP BY p.unit_id, p.industry"));
     q.addBindValue(QDate(year, 1, 1).toString(Qt::ISODate));
     q.addBindValue(asOf.toString(Qt::ISODate));

@@ -46,6 +46,7 @@ const FieldDef projectFields[] = {
     {"industry_chain", QT_TRANSLATE_NOOP("IPDesk::TableImporter", "Industry chain"), u"产业链|industrychain|chain"},
     {"planned_investment", QT_TRANSLATE_NOOP("IPDesk::TableImporter", "Planned investment"), u"计划总投资|总投资|投资总额|投资额|plannedinvestment|investment"},
     {"signed_investment", QT_TRANSLATE_NOOP("IPDesk::TableImporter", "Signed investment"), u"签约额|签约金额|签约投资|合同投资|协议投资|signedinvestment"},
+    {"added_investment", QT_TRANSLATE_NOOP("IPDesk::TableImporter", "Added investment"), u"新增投资|新增投资额|增资额|增资金额|addedinvestment"},
     {"funds_in_place", QT_TRANSLATE_NOOP("IPDesk::TableImporter", "Funds in place"), u"到位资金|实际到位|资金到位|fundsinplace"},
     {"expected_output", QT_TRANSLATE_NOOP("IPDesk::TableImporter", "Expected annual output"), u"预计年产值|达产产值|年产值|预计产值|营收|expectedannualoutput|expectedoutput|output"},
     {"expected_tax", QT_TRANSLATE_NOOP("IPDesk::TableImporter", "Expected annual tax"), u"预计年税收|年纳税|年税收|税收|expectedannualtax|expectedtax|tax"},
@@ -463,7 +464,7 @@ bool TableImporter::projectFromRow(const QVariantList &row, int fileRow, Project
         else if (!no.contains(manufacturing))
             problem("manufacturing", manufacturing, tr("Write 是 or 否."));
     }
-    for (const char *field : {"planned_investment", "signed_investment", "funds_in_place", "expected_output", "expected_tax"}) {
+    for (const char *field : {"planned_investment", "signed_investment", "added_investment", "funds_in_place", "expected_output", "expected_tax"}) {
         QString why;
         const auto v = parseMoney(cell(field), m_mapping.money.value(QLatin1String(field), m_mapping.defaultMoneyUnit), &why);
         if (!v) {
@@ -473,6 +474,7 @@ bool TableImporter::projectFromRow(const QVariantList &row, int fileRow, Project
         const QString f = QLatin1String(field);
         if (f == QLatin1String("planned_investment")) p->plannedInvestment = *v;
         else if (f == QLatin1String("signed_investment")) p->signedInvestment = *v;
+        else if (f == QLatin1String("added_investment")) p->addedInvestment = *v;
         else if (f == QLatin1String("funds_in_place")) p->fundsInPlace = *v;
         else if (f == QLatin1String("expected_output")) p->expectedOutput = *v;
         else p->expectedTax = *v;
@@ -593,9 +595,12 @@ Status TableImporter::process(bool write, ImportResult *result, const std::funct
                 Project next = p;
                 next.id = existing;
                 next.version = old->version;
-                // Dates the file does not give stay as they were.
+                // Dates the file does not give stay as they were. A stage is reached once: a later date
+                // for it (an intent signed in spring, the formal contract in autumn, 升格) leaves the
+                // first, so that the project counts once, in the period it first reached the stage.
                 for (auto it = old->stageDates.cbegin(); it != old->stageDates.cend(); ++it) {
-                    if (!next.stageDates.contains(it.key()))
+                    const QDate given = next.stageDates.value(it.key());
+                    if (!given.isValid() || (it.value().isValid() && it.value() < given))
                         next.stageDates.insert(it.key(), it.value());
                 }
                 bool same = true;
