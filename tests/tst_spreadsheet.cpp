@@ -43,6 +43,25 @@ QByteArray gb18030(const QByteArray &utf8)
 }
 
 
+/// Writes `csv` into the desk's folder and imports it as projects, as the import dialog does.
+void importProjects(TestDesk &desk, const QByteArray &csv, ImportResult *result)
+{
+    const QString path = desk.dir.filePath(QStringLiteral("projects.csv"));
+    writeFile(path, csv);
+    TableImporter importer(&desk.desk);
+    QVERIFY(importer.open(path, TableKind::Projects));
+    const Status s = importer.run(result);
+    QVERIFY2(s, qPrintable(s.message()));
+}
+
+/// The projects the pipeline's search finds by `name`.
+QList<Project> projectsNamed(TestDesk &desk, const QString &name)
+{
+    ProjectQuery q;
+    q.text = name;
+    return desk.store->fetch(q, 0, 5);
+}
+
 /// A workbook of the given parts (name -> Python expression of its bytes), written by Python's
 /// zipfile, so that the test can make workbooks no spreadsheet program would.
 bool writeWorkbook(const QString &path, const QList<QPair<QString, QString>> &parts)
@@ -182,17 +201,11 @@ private slots:
     void reimportUpdatesInsteadOfDuplicating()
     {
         TestDesk desk;
-        const QString path = desk.dir.filePath(QStringLiteral("month.csv"));
-        writeFile(path, "项目名称,所属区县,阶段,总投资(亿元)\n甲项目,覃塘区,在谈,2\n乙项目,覃塘区,签约,3\n");
-        TableImporter importer(&desk.desk);
-        QVERIFY(importer.open(path, TableKind::Projects));
         ImportResult r;
-        QVERIFY(importer.run(&r));
+        importProjects(desk, "项目名称,所属区县,阶段,总投资(亿元)\n甲项目,覃塘区,在谈,2\n乙项目,覃塘区,签约,3\n", &r);
         QCOMPARE(r.added, 2);
         const qint64 n = desk.store->projectCount();
-        writeFile(path, "项目名称,所属区县,阶段,总投资(亿元)\n甲项目,覃塘区,签约,2\n乙项目,覃塘区,签约,3\n丙项目,覃塘区,线索,1\n");
-        QVERIFY(importer.open(path, TableKind::Projects));
-        QVERIFY(importer.run(&r));
+        importProjects(desk, "项目名称,所属区县,阶段,总投资(亿元)\n甲项目,覃塘区,签约,2\n乙项目,覃塘区,签约,3\n丙项目,覃塘区,线索,1\n", &r);
         QCOMPARE(r.added, 1);
         QCOMPARE(r.updated, 1);
         QCOMPARE(r.unchanged, 1);
@@ -203,20 +216,13 @@ private slots:
     {
         // The later row wins, and there is one project, not two (on the server rows go in batches).
         TestDesk desk;
-        const QString path = desk.dir.filePath(QStringLiteral("twice.csv"));
-        writeFile(path, "项目名称,所属区县,阶段,总投资(亿元)\n丁项目,覃塘区,在谈,2\n戊项目,覃塘区,线索,1\n丁项目,覃塘区,签约,2.5\n");
         const qint64 n = desk.store->projectCount();
-        TableImporter importer(&desk.desk);
-        QVERIFY(importer.open(path, TableKind::Projects));
         ImportResult r;
-        const Status s = importer.run(&r);
-        QVERIFY2(s, qPrintable(s.message()));
+        importProjects(desk, "项目名称,所属区县,阶段,总投资(亿元)\n丁项目,覃塘区,在谈,2\n戊项目,覃塘区,线索,1\n丁项目,覃塘区,签约,2.5\n", &r);
         QCOMPARE(r.added, 2);
         QCOMPARE(r.updated, 1);
         QCOMPARE(desk.store->projectCount(), n + 2);
-        ProjectQuery q;
-        q.text = QStringLiteral("丁项目");
-        const QList<Project> found = desk.store->fetch(q, 0, 5);
+        const QList<Project> found = projectsNamed(desk, QStringLiteral("丁项目"));
         QCOMPARE(found.size(), 1);
         QCOMPARE(found.first().stage, Stage::Signed);
         QCOMPARE(found.first().plannedInvestment, Yuan(250000000));
@@ -227,24 +233,16 @@ private slots:
         // 升格: the intent signed in March, the formal contract of the same project in October. The
         // second file's row updates the project; it stays signed on its first day, counted once.
         TestDesk desk;
-        const QString path = desk.dir.filePath(QStringLiteral("signed.csv"));
         const qint64 n = desk.store->projectCount();
-        writeFile(path, "项目编号,项目名称,所属区县,阶段,签约额(亿元),签约时间,备注\n"
-                        "QY-001,己项目,覃塘区,签约,6,2023-03-10,意向协议\n");
-        TableImporter importer(&desk.desk);
-        QVERIFY(importer.open(path, TableKind::Projects));
         ImportResult r;
-        QVERIFY(importer.run(&r));
+        importProjects(desk, "项目编号,项目名称,所属区县,阶段,签约额(亿元),签约时间,备注\n"
+                             "QY-001,己项目,覃塘区,签约,6,2023-03-10,意向协议\n", &r);
         QCOMPARE(r.added, 1);
-        writeFile(path, "项目编号,项目名称,所属区县,阶段,签约额(亿元),签约时间,备注\n"
-                        "QY-001,己项目,覃塘区,签约,6.5,2023-10-20,正式合同\n");
-        QVERIFY(importer.open(path, TableKind::Projects));
-        QVERIFY(importer.run(&r));
+        importProjects(desk, "项目编号,项目名称,所属区县,阶段,签约额(亿元),签约时间,备注\n"
+                             "QY-001,己项目,覃塘区,签约,6.5,2023-10-20,正式合同\n", &r);
         QCOMPARE(r.updated, 1);
         QCOMPARE(desk.store->projectCount(), n + 1);
-        ProjectQuery q;
-        q.text = QStringLiteral("己项目");
-        const QList<Project> found = desk.store->fetch(q, 0, 5);
+        const QList<Project> found = projectsNamed(desk, QStringLiteral("己项目"));
         QCOMPARE(found.size(), 1);
         QCOMPARE(found.first().stageDates.value(Stage::Signed), QDate(2023, 3, 10));
         QCOMPARE(found.first().signedInvestment, Yuan(650000000)); // the contract's figure
@@ -258,16 +256,10 @@ private slots:
     void aCapitalIncreaseGivesItsIncrease()
     {
         TestDesk desk;
-        const QString path = desk.dir.filePath(QStringLiteral("increase.csv"));
-        writeFile(path, "项目名称,所属区县,项目类型,总投资(亿元),新增投资(亿元),阶段\n庚扩产项目,覃塘区,增资扩产,30,5,签约\n");
-        TableImporter importer(&desk.desk);
-        QVERIFY(importer.open(path, TableKind::Projects));
         ImportResult r;
-        QVERIFY(importer.run(&r));
+        importProjects(desk, "项目名称,所属区县,项目类型,总投资(亿元),新增投资(亿元),阶段\n庚扩产项目,覃塘区,增资扩产,30,5,签约\n", &r);
         QCOMPARE(r.added, 1);
-        ProjectQuery q;
-        q.text = QStringLiteral("庚扩产项目");
-        const QList<Project> found = desk.store->fetch(q, 0, 5);
+        const QList<Project> found = projectsNamed(desk, QStringLiteral("庚扩产项目"));
         QCOMPARE(found.size(), 1);
         QCOMPARE(found.first().type, ProjectType::CapitalIncrease);
         QCOMPARE(found.first().plannedInvestment, Yuan(3000000000));

@@ -22,16 +22,7 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
-#include <iterator>
-
 namespace IPDesk {
-
-namespace {
-const ProjectField moneyFields[] = {ProjectField::PlannedInvestment, ProjectField::SignedInvestment,
-                                    ProjectField::AddedInvestment, ProjectField::FundsInPlace, ProjectField::ExpectedOutput,
-                                    ProjectField::ExpectedTax};
-}
-
 ProjectDetailPanel::ProjectDetailPanel(Desk *desk, QWidget *parent)
     : QWidget(parent)
     , m_desk(desk)
@@ -79,11 +70,15 @@ ProjectDetailPanel::ProjectDetailPanel(Desk *desk, QWidget *parent)
     form->addRow(fieldName(ProjectField::Type), m_type);
     form->addRow(fieldName(ProjectField::Industry), m_industry);
     form->addRow(fieldName(ProjectField::IndustryChain), m_chain);
-    for (int i = 0; i < int(std::size(moneyFields)); ++i) {
-        m_money[i] = new QLineEdit(body);
-        m_money[i]->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        m_money[i]->setObjectName(fieldColumn(moneyFields[i]));
-        form->addRow(fieldName(moneyFields[i]), m_money[i]);
+    for (int f = 0; f < int(ProjectField::Count); ++f) {
+        const ProjectField field = ProjectField(f);
+        if (!isMoneyField(field))
+            continue;
+        auto *edit = new QLineEdit(body);
+        edit->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        edit->setObjectName(fieldColumn(field));
+        form->addRow(fieldName(field), edit);
+        m_money.append({field, edit});
     }
     form->addRow(QString(), m_manufacturing);
     form->addRow(fieldName(ProjectField::SourceChannel), m_channel);
@@ -203,10 +198,10 @@ void ProjectDetailPanel::load()
     m_type->setCurrentIndex(int(m_project.type));
     m_industry->setText(m_project.industry);
     m_chain->setText(m_project.industryChain);
-    for (int i = 0; i < int(std::size(moneyFields)); ++i) {
-        const qint64 v = projectValue(m_project, moneyFields[i]).toLongLong();
-        m_money[i]->setText(v ? Money::formatNumber(v, m_moneyUnit) : QString());
-        m_money[i]->setPlaceholderText(Money::unitName(m_moneyUnit));
+    for (const auto &[field, edit] : std::as_const(m_money)) {
+        const qint64 v = projectValue(m_project, field).toLongLong();
+        edit->setText(v ? Money::formatNumber(v, m_moneyUnit) : QString());
+        edit->setPlaceholderText(Money::unitName(m_moneyUnit));
     }
     m_manufacturing->setChecked(m_project.manufacturing);
     m_channel->setText(m_project.sourceChannel);
@@ -252,14 +247,14 @@ bool ProjectDetailPanel::readForm(Project *p, QStringList *errors) const
     p->type = ProjectType(m_type->currentData().toInt());
     p->industry = m_industry->text().trimmed();
     p->industryChain = m_chain->text().trimmed();
-    for (int i = 0; i < int(std::size(moneyFields)); ++i) {
+    for (const auto &[field, edit] : std::as_const(m_money)) {
         QString error;
-        const QString text = m_money[i]->text().trimmed();
+        const QString text = edit->text().trimmed();
         const auto v = text.isEmpty() ? std::optional<Yuan>(0) : Money::parse(text, m_moneyUnit, &error);
         if (!v)
-            *errors << fieldName(moneyFields[i]) + QLatin1String(": ") + error;
+            *errors << fieldName(field) + QLatin1String(": ") + error;
         else
-            setProjectValue(*p, moneyFields[i], *v);
+            setProjectValue(*p, field, *v);
     }
     p->manufacturing = m_manufacturing->isChecked();
     p->sourceChannel = m_channel->text().trimmed();

@@ -59,7 +59,7 @@ private:
     QComboBox *m_type;
     QLineEdit *m_industry;
     QLineEdit *m_chain;
-    QLineEdit *m_money[6];
+    QList<QPair<ProjectField, QLineEdit *>> m_money; ///< the money fields, in the table's order
     QCheckBox *m_manufacturing;
     QLineEdit *m_channel;
     QLineEdit *m_officer;

@@ -428,24 +428,18 @@ static_assert(sizeof(schemaSteps) / sizeof(schemaSteps[0]) == latestSchemaVersio
 
 /// Puts the amount a project counts with in place of {amount:X} (X the row's name), as it was
 /// counted by desks of `version`: before step 7 the signed amount, else the planned one; since,
-/// a capital increase with its increase alone.
+/// countedAmountSql().
 QString withAmount(const QString &sql, int version)
 {
     static const QRegularExpression placeholder(QStringLiteral("\\{amount:(\\w+)\\}"));
     const bool counted = version >= countedAmountVersion;
-    QString out = sql;
-    out.replace(QLatin1String("{amount_columns}"), counted ? QLatin1String("added_investment, ") : QLatin1String(""));
-    QRegularExpressionMatch m;
-    qsizetype from = 0;
-    while ((m = placeholder.match(out, from)).hasMatch()) {
-        const QString row = m.captured(1);
-        const QString amount = counted ? Database::countedAmountSql(row)
-                                       : QStringLiteral("(CASE WHEN %1.signed_investment > 0 THEN %1.signed_investment"
-                                                        " ELSE %1.planned_investment END)").arg(row);
-        out.replace(m.capturedStart(), m.capturedLength(), amount);
-        from = m.capturedStart() + amount.size();
-    }
-    return out;
+    // \1 is the row's name, put back by the replacement.
+    const QString amount = counted ? Database::countedAmountSql(QStringLiteral("\\1"))
+                                   : QStringLiteral("(CASE WHEN \\1.signed_investment > 0 THEN \\1.signed_investment"
+                                                    " ELSE \\1.planned_investment END)");
+    return QString(sql)
+        .replace(QLatin1String("{amount_columns}"), counted ? QLatin1String("added_investment, ") : QLatin1String(""))
+        .replace(placeholder, amount);
 }
 
 /// The statements of a schema step (or of step 4 on the server) as run by desks of `version`.
@@ -469,7 +463,8 @@ QString Database::countedAmountSql(const QString &row)
 
 QString Database::stageSumColumns()
 {
-    return withAmount(QLatin1String(IPDESK_STAGE_SUMS), countedAmountVersion);
+    static const QString sums = withAmount(QLatin1String(IPDESK_STAGE_SUMS), countedAmountVersion);
+    return sums;
 }
 #undef IPDESK_STAGE_SUMS
 
@@ -537,6 +532,19 @@ Status Database::errorFrom(const QString &text, const QString &code)
     return Status::error(tr("Database error: %1").arg(text));
 }
 
+qint64 Database::declaredFileSize(const QByteArray &header)
+{
+    // The header's own count of pages is valid when its "version valid for" matches the change counter.
+    if (header.size() < 100 || !header.startsWith(QByteArray("SQLite format 3\0", 16)))
+        return 0;
+    auto be32 = [&header](int at) { return qFromBigEndian<quint32>(header.constData() + at); };
+    if (be32(92) != be32(24))
+        return 0;
+    const quint16 pageField = qFromBigEndian<quint16>(header.constData() + 16);
+    const qint64 pageSize = pageField == 1 ? 65536 : pageField;
+    return pageSize >= 512 ? qint64(be32(28)) * pageSize : 0;
+}
+
 Status Database::checkExistingFile(const QString &path, OpenMode mode) const
 {
     QFileInfo info(path);
@@ -557,19 +565,13 @@ Status Database::checkExistingFile(const QString &path, OpenMode mode) const
     // A checkpoint writes the first page (with the new count) before the pages that lengthen the
     // file; a program killed in between leaves a short file whose journal (-wal) still holds them all,
     // and SQLite puts them back on opening.
-    if (QFileInfo(path + QStringLiteral("-wal")).size() > 0)
-        return Status();
-    auto be32 = [&header](int at) { return qFromBigEndian<quint32>(header.constData() + at); };
-    if (header.size() == 100 && be32(92) == be32(24) && be32(28) > 0) {
-        const quint16 pageField = qFromBigEndian<quint16>(header.constData() + 16);
-        const qint64 pageSize = pageField == 1 ? 65536 : pageField;
-        if (info.size() < qint64(be32(28)) * pageSize)
-            return Status::error(tr("%1 is damaged (the database check says: the file is %2 bytes shorter than its header records). "
-                                    "It was not opened and not changed; open the latest backup copy, or send the file to "
-                                    "your administrator to recover it.")
-                                     .arg(path).arg(qint64(be32(28)) * pageSize - info.size()),
-                                 Status::Code::Damaged);
-    }
+    const qint64 declared = declaredFileSize(header);
+    if (info.size() < declared && QFileInfo(path + QStringLiteral("-wal")).size() == 0)
+        return Status::error(tr("%1 is damaged (the database check says: the file is %2 bytes shorter than its header records). "
+                                "It was not opened and not changed; open the latest backup copy, or send the file to "
+                                "your administrator to recover it.")
+                                 .arg(path).arg(declared - info.size()),
+                             Status::Code::Damaged);
     if (!info.isWritable() || !(info.permissions() & QFile::WriteOwner))
         return Status::error(tr("%1 is read-only. Make it writable or open a copy; the file was not changed.").arg(path));
     const QFileInfo folder(info.absolutePath());
@@ -1190,7 +1192,7 @@ Status Database::migrate()
         statements << stepStatements(step, v + 1, primaryKeyType());
         // A desk marked older than it is (its tables from a later run) already has the new column.
         if (v + 1 == countedAmountVersion && m_db.record(QStringLiteral("projects")).contains(QStringLiteral("added_investment")))
-            statements.removeFirst();
+            statements.removeOne(QString::fromLatin1(schemaStep7[0]));
         if (v == 4)
             statements << (server ? teamStatements() : auditTriggersSqlite());
         if (v == 5 && server && from >= 5) {
@@ -1204,16 +1206,18 @@ Status Database::migrate()
         if (!s)
             return s;
         if (v + 1 == countedAmountVersion) {
-            // The sums again with the new amount; on SQLite the audit of projects with the new column.
-            statements = server ? stepStatements(schemaStep4Pg, v + 1, primaryKeyType()) : QStringList();
-            if (!server) {
+            // The sums again with the new amount; on SQLite the audit of projects with its new column too
+            // (the audit triggers of the other tables are left as they are).
+            if (server) {
+                statements = stepStatements(schemaStep4Pg, v + 1, primaryKeyType());
+            } else {
                 s = suspendStageSums();
                 if (!s)
                     return s;
-                statements << stepStatements(schemaStep4, v + 1, primaryKeyType());
+                statements = stepStatements(schemaStep4, v + 1, primaryKeyType());
                 for (const char *action : {"insert", "update", "delete"})
                     statements << QStringLiteral("DROP TRIGGER IF EXISTS audit_projects_%1").arg(QLatin1String(action));
-                statements << auditTriggersSqlite(); // the others exist and are left as they are
+                statements << auditTriggersSqlite();
             }
             s = execAll(statements);
             if (!s)

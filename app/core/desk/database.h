@@ -123,6 +123,8 @@ public:
     /// The SQL sums over projects `p` that reached a stage, in the column order of the stage_sums
     /// table; the one definition of what the monthly sums count.
     static QString stageSumColumns();
+    /// The size an SQLite file's first 100 bytes say it has (0 when they do not say it reliably).
+    static qint64 declaredFileSize(const QByteArray &header);
     /// The amount a project (row `row`) counts with towards the targets: a capital increase its
     /// increase (新增投资) once written, any other its signed amount, else its planned one.
     static QString countedAmountSql(const QString &row = QStringLiteral("p"));

@@ -9,7 +9,6 @@
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QUndoStack>
-#include <QtEndian>
 
 namespace IPDesk {
 
@@ -55,14 +54,8 @@ void padToDeclaredSize(const QString &copy)
     QFile f(copy);
     if (!f.open(QIODevice::ReadWrite))
         return;
-    const QByteArray header = f.read(100);
-    if (header.size() < 100 || !header.startsWith("SQLite format 3"))
-        return;
-    const quint16 size = qFromBigEndian<quint16>(header.constData() + 16);
-    const qint64 pageSize = size == 1 ? 65536 : size;
-    const qint64 pages = qFromBigEndian<quint32>(header.constData() + 28);
-    const qint64 declared = pageSize * pages;
-    if (pageSize >= 512 && declared > f.size() && declared <= f.size() * 2 + pageSize * 16)
+    const qint64 declared = Database::declaredFileSize(f.read(100));
+    if (declared > f.size() && declared <= f.size() * 2 + 16 * 65536) // a header cannot make a copy grow without end
         f.resize(declared);
 }
 } // namespace

@@ -244,10 +244,7 @@ void addTo(StageSums &t, const StageSums &x)
     t.large += x.large; t.funds += x.funds; t.output += x.output; t.tax += x.tax;
 }
 
-/// The sums every progress query reads of the projects that reached a stage.
-const QString stageSumColumns = Database::stageSumColumns();
-
-/// Adds the stageSumColumns read from column `first` on (money to 亿元).
+/// Adds the Database::stageSumColumns() read from column `first` on (money to 亿元).
 void addSums(const QSqlQuery &q, int first, StageSums &x)
 {
     x.count += q.value(first).toDouble();
@@ -260,7 +257,7 @@ void addSums(const QSqlQuery &q, int first, StageSums &x)
     x.tax += q.value(first + 7).toDouble() / 1e8;
 }
 
-/// The sums kept by month in stage_sums (schema step 4), in the stageSumColumns order.
+/// The sums kept by month in stage_sums (schema step 4), in the Database::stageSumColumns() order.
 const QLatin1String monthSumColumns("SUM(n), SUM(amount), SUM(planned), SUM(capital_increase), SUM(large),"
                                     " SUM(funds), SUM(output), SUM(tax)");
 
@@ -285,7 +282,7 @@ UnitSums pipelineSums(Database *db, const QDate &from, const QDate &to)
     }
     if (rawFrom > to)
         return out;
-    QSqlQuery q = db->query(QLatin1String("SELECT p.unit_id, s.stage, ") + stageSumColumns
+    QSqlQuery q = db->query(QLatin1String("SELECT p.unit_id, s.stage, ") + Database::stageSumColumns()
                             + QLatin1String(" FROM project_stages s JOIN projects p ON p.id = s.project_id"
                                             " WHERE s.reached_on >= ? AND s.reached_on <= ? GROUP BY p.unit_id, s.stage"));
     q.addBindValue(rawFrom.toString(Qt::ISODate));

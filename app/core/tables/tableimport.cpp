@@ -464,20 +464,18 @@ bool TableImporter::projectFromRow(const QVariantList &row, int fileRow, Project
         else if (!no.contains(manufacturing))
             problem("manufacturing", manufacturing, tr("Write 是 or 否."));
     }
-    for (const char *field : {"planned_investment", "signed_investment", "added_investment", "funds_in_place", "expected_output", "expected_tax"}) {
+    // Literal names: column() keeps its answers by the name's address.
+    const QPair<const char *, ProjectField> money[] = {
+        {"planned_investment", ProjectField::PlannedInvestment}, {"signed_investment", ProjectField::SignedInvestment},
+        {"added_investment", ProjectField::AddedInvestment}, {"funds_in_place", ProjectField::FundsInPlace},
+        {"expected_output", ProjectField::ExpectedOutput}, {"expected_tax", ProjectField::ExpectedTax}};
+    for (const auto &[field, moneyField] : money) {
         QString why;
         const auto v = parseMoney(cell(field), m_mapping.money.value(QLatin1String(field), m_mapping.defaultMoneyUnit), &why);
-        if (!v) {
+        if (!v)
             problem(field, cell(field), why);
-            continue;
-        }
-        const QString f = QLatin1String(field);
-        if (f == QLatin1String("planned_investment")) p->plannedInvestment = *v;
-        else if (f == QLatin1String("signed_investment")) p->signedInvestment = *v;
-        else if (f == QLatin1String("added_investment")) p->addedInvestment = *v;
-        else if (f == QLatin1String("funds_in_place")) p->fundsInPlace = *v;
-        else if (f == QLatin1String("expected_output")) p->expectedOutput = *v;
-        else p->expectedTax = *v;
+        else
+            setProjectValue(*p, moneyField, *v);
     }
     const QPair<const char *, Stage> dates[] = {{"lead_date", Stage::Lead}, {"negotiating_date", Stage::Negotiating},
                                                 {"signed_date", Stage::Signed}, {"registered_date", Stage::Registered},
