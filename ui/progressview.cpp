@@ -29,7 +29,6 @@
 #include <QRegularExpression>
 #include <QSpinBox>
 #include <QSplitter>
-#include <QSqlQuery>
 #include <QStackedBarSeries>
 #include <QTabWidget>
 #include <QTableView>

@@ -86,7 +86,7 @@ TeamUsersDialog::TeamUsersDialog(Desk *desk, QWidget *parent)
 void TeamUsersDialog::reload()
 {
     m_model->removeRows(0, m_model->rowCount());
-    for (const TeamUser &u : TeamUsers::list(*m_desk->database())) {
+    for (const TeamUser &u : m_desk->teamUsers()) {
         auto *role = new QStandardItem(TeamUser::roleName(u.role));
         role->setData(int(u.role));
         auto *unit = new QStandardItem(u.unitId ? m_store->unitName(u.unitId) : tr("(all units)"));
@@ -102,7 +102,7 @@ bool TeamUsersDialog::addAccount(const QString &login, int role, qint64 unitId, 
     u.login = login;
     u.role = TeamUser::Role(role);
     u.unitId = u.role == TeamUser::Role::Officer ? unitId : 0;
-    const Status s = TeamUsers::save(*m_desk->database(), u, password);
+    const Status s = m_desk->saveTeamUser(u, password);
     if (!s) {
         QMessageBox::warning(this, tr("The account was not saved"), s.message());
         return false;
@@ -121,7 +121,7 @@ void TeamUsersDialog::removeSelected()
                                                            "its past changes stay in the change log.").arg(login))
         != QMessageBox::Yes)
         return;
-    const Status s = TeamUsers::remove(*m_desk->database(), login);
+    const Status s = m_desk->removeTeamUser(login);
     if (!s)
         QMessageBox::warning(this, tr("The account was not changed"), s.message());
     reload();

@@ -7,6 +7,7 @@
 #include "desk/factstore.h"
 #include "desk/pendingedits.h"
 #include "desk/projectstore.h"
+#include "desk/teamusers.h"
 
 #include <QObject>
 #include <memory>
@@ -86,6 +87,11 @@ public:
     Status reconnect();
 
     Status saveCopy(const QString &path) { return m_db.saveCopy(path); }
+
+    // The accounts of a team desk (the server lets only an administrator change them).
+    QList<TeamUser> teamUsers(Status *status = nullptr) { return TeamUsers::list(m_db, status); }
+    Status saveTeamUser(const TeamUser &user, const QString &password) { return TeamUsers::save(m_db, user, password); }
+    Status removeTeamUser(const QString &login) { return TeamUsers::remove(m_db, login); }
 
     /// Announces a change made through the stores (the stores and importers call it).
     void notify(const DeskChange &change);

@@ -3,12 +3,12 @@
 
 #include "desk/activitystore.h"
 #include "desk/factstore.h"
+#include "desk/progressqueries.h"
 #include "base/metrics.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
-#include <QSqlQuery>
 #include <QStringList>
 
 #include <algorithm>
@@ -230,70 +230,6 @@ QDate ProgressCalculator::effectiveAsOf(int year, const QDate &asOf, QString *no
 
 namespace {
 
-/// Figures of one unit's own projects (not its children's) that reached each stage in the period.
-struct StageSums
-{
-    double count = 0, amount = 0, planned = 0, capitalIncrease = 0, large = 0, funds = 0, output = 0, tax = 0;
-};
-
-using UnitSums = QHash<qint64, QHash<int, StageSums>>; // unit -> stage -> sums
-
-void addTo(StageSums &t, const StageSums &x)
-{
-    t.count += x.count; t.amount += x.amount; t.planned += x.planned; t.capitalIncrease += x.capitalIncrease;
-    t.large += x.large; t.funds += x.funds; t.output += x.output; t.tax += x.tax;
-}
-
-/// Adds the Database::stageSumColumns() read from column `first` on (money to 亿元).
-void addSums(const QSqlQuery &q, int first, StageSums &x)
-{
-    x.count += q.value(first).toDouble();
-    x.amount += q.value(first + 1).toDouble() / 1e8;
-    x.planned += q.value(first + 2).toDouble() / 1e8;
-    x.capitalIncrease += q.value(first + 3).toDouble();
-    x.large += q.value(first + 4).toDouble();
-    x.funds += q.value(first + 5).toDouble() / 1e8;
-    x.output += q.value(first + 6).toDouble() / 1e8;
-    x.tax += q.value(first + 7).toDouble() / 1e8;
-}
-
-/// The sums kept by month in stage_sums (schema step 4), in the Database::stageSumColumns() order.
-const QLatin1String monthSumColumns("SUM(n), SUM(amount), SUM(planned), SUM(capital_increase), SUM(large),"
-                                    " SUM(funds), SUM(output), SUM(tax)");
-
-UnitSums pipelineSums(Database *db, const QDate &from, const QDate &to)
-{
-    UnitSums out;
-    // Whole months come from the monthly sums; the days of a month not yet over from the stage dates.
-    QDate rawFrom = from;
-    if (from.day() == 1) {
-        const QDate lastFull = to.addDays(1).day() == 1 ? to : QDate(to.year(), to.month(), 1).addDays(-1);
-        if (lastFull >= from) {
-            QSqlQuery q = db->query(QLatin1String("SELECT unit_id, stage, ") + monthSumColumns
-                                    + QLatin1String(" FROM stage_sums WHERE month >= ? AND month <= ? GROUP BY unit_id, stage"));
-            q.addBindValue(from.toString(QStringLiteral("yyyy-MM")));
-            q.addBindValue(lastFull.toString(QStringLiteral("yyyy-MM")));
-            if (q.exec()) {
-                while (q.next())
-                    addSums(q, 2, out[q.value(0).toLongLong()][q.value(1).toInt()]);
-                rawFrom = lastFull.addDays(1);
-            }
-        }
-    }
-    if (rawFrom > to)
-        return out;
-    QSqlQuery q = db->query(QLatin1String("SELECT p.unit_id, s.stage, ") + Database::stageSumColumns()
-                            + QLatin1String(" FROM project_stages s JOIN projects p ON p.id = s.project_id"
-                                            " WHERE s.reached_on >= ? AND s.reached_on <= ? GROUP BY p.unit_id, s.stage"));
-    q.addBindValue(rawFrom.toString(Qt::ISODate));
-    q.addBindValue(to.toString(Qt::ISODate));
-    if (!q.exec())
-        return out;
-    while (q.next())
-        addSums(q, 2, out[q.value(0).toLongLong()][q.value(1).toInt()]);
-    return out;
-}
-
 /// A metric from a unit's stage sums (counts; money in 亿元).
 bool pipelineValue(const QHash<int, StageSums> &sums, const QString &metric, double *value)
 {
@@ -355,21 +291,6 @@ QDate spanEnd(int year, const QString &span, const QDate &asOf, bool *cumulative
     return QDate(year, 12, 31);
 }
 
-/// The stage on a day (the first bound ?) of the projects \a among selects: the stage of each one's
-/// latest stage date up to then, with that date.
-/// The projects that moved after a day (the bound ?): only their stage on the day needs reading,
-/// every other project stands where it stands today.
-const QLatin1String movedAfterSql("SELECT DISTINCT project_id FROM project_stages WHERE reached_on > ?");
-
-QString stageAsOfSql(const QString &among)
-{
-    return QLatin1String("SELECT project_id, stage, reached_on FROM ("
-                         "SELECT s.project_id, s.stage, s.reached_on,"
-                         " ROW_NUMBER() OVER (PARTITION BY s.project_id ORDER BY s.reached_on DESC, s.stage DESC) AS latest"
-                         " FROM project_stages s WHERE s.reached_on <= ? AND s.project_id IN (")
-        + among + QLatin1String(")) AS t WHERE latest = 1");
-}
-
 } // namespace
 
 QList<ProgressRow> ProgressCalculator::compute(int year, const QDate &asOfIn) const
@@ -398,24 +319,11 @@ QList<ProgressRow> ProgressCalculator::compute(int year, const QDate &asOfIn) co
     }
 
     // Own data per unit.
-    const UnitSums sums = pipelineSums(db, QDate(year, 1, 1), asOf);
-    QSet<qint64> hasProjects;
-    {
-        QSqlQuery q = db->query(QStringLiteral("SELECT DISTINCT unit_id FROM projects"));
-        if (q.exec()) {
-            while (q.next())
-                hasProjects.insert(q.value(0).toLongLong());
-        }
-    }
+    const ProgressQueries queries(db);
+    const UnitStageSums sums = queries.stageSums(QDate(year, 1, 1), asOf);
+    const QSet<qint64> hasProjects = queries.unitsWithProjects();
     const QHash<qint64, ActivityStore::Counts> activityCounts = ActivityStore(db).counts(QDate(year, 1, 1), asOf);
-    QSet<qint64> hasActivities;
-    {
-        QSqlQuery q = db->query(QStringLiteral("SELECT DISTINCT unit_id FROM activities"));
-        if (q.exec()) {
-            while (q.next())
-                hasActivities.insert(q.value(0).toLongLong());
-        }
-    }
+    const QSet<qint64> hasActivities = queries.unitsWithActivities();
     QHash<QPair<qint64, QString>, Target> targets;
     for (const Target &t : FactStore(db).targets(year))
         targets.insert({t.unitId, t.metric}, t);
@@ -425,30 +333,17 @@ QList<ProgressRow> ProgressCalculator::compute(int year, const QDate &asOfIn) co
     // the report's).
     struct Reported { double value = 0; QDate end; QString span, title; };
     QHash<QPair<qint64, QString>, Reported> reported;
-    {
-        QSqlQuery q = db->query(QStringLiteral(
-            "SELECT f.unit_id, f.metric, f.span, f.as_of, f.value, d.title, d.published FROM facts f"
-            " LEFT JOIN documents d ON d.id = f.document_id WHERE f.year = ? AND f.kind = 'actual'"));
-        q.addBindValue(year);
-        if (q.exec()) {
-            while (q.next()) {
-                bool cumulative = true;
-                const QString span = q.value(2).toString();
-                QDate when = QDate::fromString(q.value(3).toString(), Qt::ISODate);
-                if (!when.isValid())
-                    when = QDate::fromString(q.value(6).toString().left(10), Qt::ISODate);
-                const QDate end = spanEnd(year, span, when, &cumulative);
-                if (!cumulative || end > asOf)
-                    continue;
-                const QPair<qint64, QString> key{q.value(0).toLongLong(), q.value(1).toString()};
-                Reported &r = reported[key];
-                if (!r.end.isValid() || end > r.end || (end == r.end && q.value(4).toDouble() > r.value)) {
-                    r.value = q.value(4).toDouble();
-                    r.end = end;
-                    r.span = span;
-                    r.title = q.value(5).toString();
-                }
-            }
+    for (const ReportedFigure &f : queries.reportedFigures(year)) {
+        bool cumulative = true;
+        const QDate end = spanEnd(year, f.span, f.asOf.isValid() ? f.asOf : f.published, &cumulative);
+        if (!cumulative || end > asOf)
+            continue;
+        Reported &r = reported[{f.unitId, f.metric}];
+        if (!r.end.isValid() || end > r.end || (end == r.end && f.value > r.value)) {
+            r.value = f.value;
+            r.end = end;
+            r.span = f.span;
+            r.title = f.documentTitle;
         }
     }
     // Units that keep project records for the period: a stage reached in it, in the unit or below.
@@ -473,7 +368,7 @@ QList<ProgressRow> ProgressCalculator::compute(int year, const QDate &asOfIn) co
             a = a || subtreeActivities.value(c);
             const QHash<int, StageSums> &cs = subtreeSums[c];
             for (auto s = cs.cbegin(); s != cs.cend(); ++s) {
-                addTo(total[s.key()], s.value());
+                total[s.key()].add(s.value());
             }
         }
         subtreeProjects[u] = p;
@@ -711,34 +606,19 @@ QList<StuckProject> ProgressCalculator::stuckProjects(const QDate &asOf, const Q
     QList<StuckProject> out;
     int yellow = 0, red = 0;
     const QSet<qint64> scope(unitIds.cbegin(), unitIds.cend());
-    // The stage each project was in on the day, and since when: today's stage for a project that has
-    // not moved since, the latest stage up to the day for one that has (as funnel() counts them).
-    const QString cutoff = [&] {
+    const QDate reachedBy = [&] {
         const int shortestDays = std::min({m_settings.signedDays, m_settings.registeredDays, m_settings.startedDays});
-        return std::max(asOf.addMonths(-m_settings.stuckYellowMonths), asOf.addDays(-shortestDays)).toString(Qt::ISODate);
+        return std::max(asOf.addMonths(-m_settings.stuckYellowMonths), asOf.addDays(-shortestDays));
     }();
-    const QString day = asOf.toString(Qt::ISODate);
-    QSqlQuery q = m_desk->database()->query(
-        QLatin1String("SELECT p.id, p.name, p.unit_id, p.stage, s.reached_on FROM projects p"
-                      " JOIN project_stages s ON s.project_id = p.id AND s.stage = p.stage"
-                      " WHERE p.stage <= 4 AND s.reached_on <= ? AND p.id NOT IN (")
-        + movedAfterSql
-        + QLatin1String(") UNION ALL SELECT p.id, p.name, p.unit_id, a.stage, a.reached_on FROM (") + stageAsOfSql(movedAfterSql)
-        + QLatin1String(") AS a JOIN projects p ON p.id = a.project_id WHERE a.stage <= 4 AND a.reached_on <= ? ORDER BY 5"));
-    for (const QString &v : {cutoff, day, day, day, cutoff})
-        q.addBindValue(v);
-    if (!q.exec())
-        return out;
-    while (q.next()) {
-        const qint64 unit = q.value(2).toLongLong();
-        if (!scope.isEmpty() && !scope.contains(unit))
+    for (const ProjectStanding &w : ProgressQueries(m_desk->database()).waitingOn(asOf, reachedBy)) {
+        if (!scope.isEmpty() && !scope.contains(w.unitId))
             continue;
         StuckProject p;
-        p.projectId = q.value(0).toLongLong();
-        p.name = q.value(1).toString();
-        p.unit = m_store->unitName(unit);
-        p.stage = Stage(q.value(3).toInt());
-        p.since = QDate::fromString(q.value(4).toString(), Qt::ISODate);
+        p.projectId = w.projectId;
+        p.name = w.name;
+        p.unit = m_store->unitName(w.unitId);
+        p.stage = w.stage;
+        p.since = w.since;
         p.months = (asOf.year() - p.since.year()) * 12 + asOf.month() - p.since.month() - (asOf.day() < p.since.day() ? 1 : 0);
         p.days = int(p.since.daysTo(asOf));
         p.limitDays = m_settings.stalledDays(p.stage);
@@ -769,52 +649,23 @@ QList<StageTotal> ProgressCalculator::funnel(const QList<qint64> &unitIds, const
     for (int i = 0; i < StageCount; ++i)
         out.append(StageTotal{Stage(i), 0, 0});
     const QSet<qint64> scope(unitIds.cbegin(), unitIds.cend());
-    Database *db = m_desk->database();
-    const QString day = asOf.toString(Qt::ISODate);
-    // Today's pipeline (read from an index), less the projects that moved after the day, plus those
-    // projects as they stood on it: only the projects with a later stage date are read one by one.
-    auto add = [&](const QString &sql, int binds, int sign) {
-        QSqlQuery q = db->query(sql);
-        for (int i = 0; i < binds; ++i)
-            q.addBindValue(day);
-        if (!q.exec())
-            return;
-        while (q.next()) {
-            const int stage = q.value(1).toInt();
-            if ((!scope.isEmpty() && !scope.contains(q.value(0).toLongLong())) || stage < 0 || stage >= StageCount)
-                continue;
-            out[stage].count += sign * q.value(2).toLongLong();
-            out[stage].investment += sign * q.value(3).toLongLong();
-        }
-    };
-    // Each stage's investment is what its projects count with (a capital increase its increase).
-    const QString amount = QLatin1String("SUM(") + Database::countedAmountSql() + QLatin1Char(')');
-    add(QLatin1String("SELECT p.unit_id, p.stage, COUNT(*), ") + amount + QLatin1String(" FROM projects p GROUP BY p.unit_id, p.stage"), 0, 1);
-    add(QLatin1String("SELECT p.unit_id, p.stage, COUNT(*), ") + amount + QLatin1String(" FROM projects p WHERE p.id IN (") + movedAfterSql
-            + QLatin1String(") GROUP BY p.unit_id, p.stage"),
-        1, -1);
-    add(QLatin1String("SELECT p.unit_id, a.stage, COUNT(*), ") + amount + QLatin1String(" FROM (") + stageAsOfSql(movedAfterSql)
-            + QLatin1String(") AS a JOIN projects p ON p.id = a.project_id GROUP BY p.unit_id, a.stage"),
-        2, 1);
+    for (const StageTally &c : ProgressQueries(m_desk->database()).stagesOn(asOf)) {
+        if ((!scope.isEmpty() && !scope.contains(c.unitId)) || c.stage < 0 || c.stage >= StageCount)
+            continue;
+        out[c.stage].count += c.count;
+        out[c.stage].investment += c.investment;
+    }
     return out;
 }
 
 QList<QPair<QString, double>> ProgressCalculator::industryMix(qint64 unitId, int year, const QDate &asOf) const
 {
     const QList<qint64> scope = unitId ? m_store->subtree(unitId) : QList<qint64>();
-    QSqlQuery q = m_desk->database()->query(QLatin1String("SELECT p.unit_id, p.industry, SUM(") + Database::countedAmountSql()
-        + QLatin1String(") FROM project_stages s JOIN projects p ON p.id = s.project_id"
-        " WHERE s.stage = 2 AND s.reached_on >= ? AND s.reached_on <= ? GROUP BY p.unit_id, p.industry"));
-    q.addBindValue(QDate(year, 1, 1).toString(Qt::ISODate));
-    q.addBindValue(asOf.toString(Qt::ISODate));
     QHash<QString, double> sums;
-    if (q.exec()) {
-        while (q.next()) {
-            if (!scope.isEmpty() && !scope.contains(q.value(0).toLongLong()))
-                continue;
-            const QString industry = q.value(1).toString().isEmpty() ? tr("Other") : q.value(1).toString();
-            sums[industry] += q.value(2).toDouble() / 1e8;
-        }
+    for (const IndustryAmount &a : ProgressQueries(m_desk->database()).signedByIndustry(QDate(year, 1, 1), asOf)) {
+        if (!scope.isEmpty() && !scope.contains(a.unitId))
+            continue;
+        sums[a.industry.isEmpty() ? tr("Other") : a.industry] += a.amount;
     }
     QList<QPair<QString, double>> out;
     for (auto it = sums.cbegin(); it != sums.cend(); ++it)
@@ -829,32 +680,19 @@ QList<double> ProgressCalculator::monthlyCumulative(qint64 unitId, int year, con
     QList<double> out(12, 0.0);
     const QList<qint64> scopeList = unitId ? m_store->subtree(unitId) : QList<qint64>();
     const QSet<qint64> scope(scopeList.cbegin(), scopeList.cend());
-    QSqlQuery q = m_desk->database()->query(QLatin1String("SELECT unit_id, CAST(substr(month, 6, 2) AS INTEGER), stage, ")
-                                             + monthSumColumns
-                                             + QLatin1String(" FROM stage_sums WHERE month >= ? AND month <= ? GROUP BY unit_id, 2, stage"));
-    q.addBindValue(QStringLiteral("%1-01").arg(year, 4, 10, QLatin1Char('0')));
-    q.addBindValue(QStringLiteral("%1-12").arg(year, 4, 10, QLatin1Char('0')));
-    if (!q.exec())
-        return out;
-    QList<QHash<int, StageSums>> months(12);
-    while (q.next()) {
-        if (!scope.isEmpty() && !scope.contains(q.value(0).toLongLong()))
-            continue;
-        const int m = q.value(1).toInt();
-        if (m >= 1 && m <= 12)
-            addSums(q, 3, months[m - 1][q.value(2).toInt()]);
-    }
+    const ProgressQueries queries(m_desk->database());
+    const QList<UnitStageSums> byUnit = queries.monthlyStageSums(year);
     // The month of the as-of day counts its days up to that day only.
-    if (asOf.isValid() && asOf.year() == year && asOf.addDays(1).month() == asOf.month()) {
-        QHash<int, StageSums> upTo;
-        const UnitSums part = pipelineSums(m_desk->database(), QDate(year, asOf.month(), 1), asOf);
-        for (auto it = part.cbegin(); it != part.cend(); ++it) {
+    const int partMonth = asOf.isValid() && asOf.year() == year && asOf.addDays(1).month() == asOf.month() ? asOf.month() : 0;
+    QList<QHash<int, StageSums>> months(12);
+    for (int m = 0; m < 12; ++m) {
+        const UnitStageSums month = m + 1 == partMonth ? queries.stageSums(QDate(year, partMonth, 1), asOf) : byUnit.at(m);
+        for (auto it = month.cbegin(); it != month.cend(); ++it) {
             if (!scope.isEmpty() && !scope.contains(it.key()))
                 continue;
             for (auto st = it->cbegin(); st != it->cend(); ++st)
-                addTo(upTo[st.key()], st.value());
+                months[m][st.key()].add(st.value());
         }
-        months[asOf.month() - 1] = upTo;
     }
     double running = 0;
     for (int m = 0; m < 12; ++m) {

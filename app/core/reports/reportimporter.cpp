@@ -7,7 +7,6 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
-#include <QSqlQuery>
 
 #include <algorithm>
 #include <cmath>

@@ -9,7 +9,6 @@
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QSaveFile>
-#include <QSqlQuery>
 #include <QStringEncoder>
 
 #include <quazip/quazip.h>
