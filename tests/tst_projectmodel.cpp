@@ -2,6 +2,13 @@
 
 #include "models/projecttablemodel.h"
 #include "models/unittreemodel.h"
+#include "models/changelogmodel.h"
+#include "models/factreviewmodel.h"
+#include "models/progressmodels.h"
+#include "models/storedfactsmodel.h"
+#include "progress/bulletin.h"
+#include "progress/progress.h"
+#include "reports/reportimporter.h"
 
 #include <QAbstractItemModelTester>
 #include <QUndoStack>
@@ -47,6 +54,114 @@ private slots:
         desk.store->addUnit(Unit{0, desk.unit(u"四会市"), QStringLiteral("东城街道"), UnitKind::Street}, &s);
         QVERIFY(s);
         QCOMPARE(model.rowCount(model.indexOf(desk.unit(u"四会市"))), 1);
+    }
+
+    // Every other model of the window under QAbstractItemModelTester, each filled, refilled and
+    // emptied as the views do it, with what the officer would check of it.
+    void changeLogModelPassesTheTester()
+    {
+        TestDesk desk;
+        ChangeLogModel model(&desk.desk);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.reload();
+        const int before = model.rowCount();
+        ProjectTableModel projects(&desk.desk);
+        QVERIFY(projects.setData(projects.index(0, int(ProjectField::Notes)), QStringLiteral("已约二次考察")));
+        model.reload();
+        QCOMPARE(model.rowCount(), before + 1);
+        QCOMPARE(model.index(0, ChangeLogModel::After).data().toString(), QStringLiteral("已约二次考察"));
+        ChangeLogFilter f;
+        f.text = QStringLiteral("二次考察");
+        model.setFilter(f);
+        QCOMPARE(model.rowCount(), 1);
+        f.text = QStringLiteral("没有这样的值");
+        model.setFilter(f);
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void storedFactsModelPassesTheTester()
+    {
+        TestDesk desk;
+        StoredFactsModel model(&desk.desk);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.reload();
+        const QList<Fact> all = desk.desk.facts()->facts();
+        QVERIFY(!all.isEmpty());
+        QCOMPARE(model.rowCount(), int(all.size()));
+        const qint64 unit = all.first().unitId;
+        model.setUnits({unit});
+        QVERIFY(model.rowCount() > 0 && model.rowCount() < int(all.size()));
+        for (int r = 0; r < model.rowCount(); ++r)
+            QCOMPARE(model.index(r, StoredFactsModel::Unit).data().toString(), desk.store->unitName(unit));
+        model.setUnits({});
+        QCOMPARE(model.rowCount(), int(all.size()));
+    }
+
+    void factReviewModelPassesTheTester()
+    {
+        TestDesk desk;
+        ReportImporter importer(&desk.desk);
+        FactReviewModel model(&importer);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        ImportPlan plan = importer.prepareText(
+            QStringLiteral("2023年1-6月,德庆县新签约项目9个,签约总额31.5亿元;新开工项目4个。"), QStringLiteral("上半年情况"));
+        model.setPlan(&plan);
+        QVERIFY(model.rowCount() >= 2);
+        const int accepted = model.acceptedCount();
+        QVERIFY(accepted > 0);
+        QVERIFY(model.setData(model.index(0, FactReviewModel::Accept), Qt::Unchecked, Qt::CheckStateRole));
+        QCOMPARE(model.acceptedCount(), accepted - 1);
+        ImportPlan empty;
+        model.setPlan(&empty);
+        QCOMPARE(model.rowCount(), 0);
+        model.setPlan(&plan);
+        QCOMPARE(model.acceptedCount(), accepted - 1);
+    }
+
+    void progressModelsPassTheTester()
+    {
+        TestDesk desk;
+        const ProgressSettings settings = ProgressSettings::load(&desk.desk);
+        ProgressCalculator calc(&desk.desk, settings);
+        const QDate asOf(2023, 6, 30);
+        ProgressTableModel progress;
+        RankingModel ranking;
+        MonthlyModel monthly;
+        SeriesModel series;
+        QAbstractItemModelTester t1(&progress, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t2(&ranking, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t3(&monthly, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t4(&series, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const QList<ProgressRow> rows = calc.compute(2023, asOf);
+        QVERIFY(!rows.isEmpty());
+        progress.setRows(rows);
+        QCOMPARE(progress.rowCount(), int(rows.size()));
+        QCOMPARE(progress.index(0, ProgressTableModel::Unit).data(ProgressTableModel::UnitIdRole).toLongLong(), rows.first().unitId);
+        progress.setRows({});
+        QCOMPARE(progress.rowCount(), 0);
+
+        const BulletinData data = BulletinData::collect(&desk.desk, settings, 2023, asOf);
+        ranking.setData(data);
+        int ranked = 0;
+        for (const RankRow &r : data.ranking)
+            ranked += r.rank > 0;
+        QVERIFY(ranked >= 2);
+        QCOMPARE(ranking.rowCount(), ranked);
+        QCOMPARE(ranking.index(0, RankingModel::Rank).data().toInt(), 1);
+        monthly.setData(data);
+        QCOMPARE(monthly.rowCount(), 12);
+        QCOMPARE(monthly.monthsShown(), 6); // the chart draws January to June
+        QCOMPARE(monthly.index(5, MonthlyModel::ThisYear).data().toDouble(), data.cumulative.at(5));
+        ranking.setData(BulletinData::collect(&desk.desk, settings, 2019, QDate(2019, 12, 31)));
+        QCOMPARE(ranking.rowCount(), 0);
+
+        const QList<QPair<QString, double>> mix = calc.industryMix(0, 2023, asOf);
+        QVERIFY(!mix.isEmpty());
+        series.setSeries(mix);
+        QCOMPARE(series.rowCount(), int(mix.size()));
+        QCOMPARE(series.index(0, SeriesModel::Label).data().toString(), mix.first().first);
+        series.setSeries({});
+        QCOMPARE(series.rowCount(), 0);
     }
 
     void sortsByInvestmentInSql()

@@ -5,7 +5,7 @@
     <name>Cli</name>
     <message>
         <source>--%1 needs a value</source>
-        <translation>与团队数据库没有连接。对%1的修改已保留,连接恢复后保存。</translation>
+        <translation>--%1 需要一个值</translation>
     </message>
     <message>
         <source>unknown option %1</source>

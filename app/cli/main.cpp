@@ -15,7 +15,9 @@
 #include "desk/projectstore.h"
 #include "desk/settings.h"
 
+#include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QRegularExpression>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -94,74 +96,82 @@ int fail(const QString &message)
     return 1;
 }
 
-/// Splits "--db PATH", "--json" and friends from the positional arguments.
+/// The command line read by QCommandLineParser: the command, --db, the other options and the files.
+/// Every command takes the same options (cli.md); each says which it needs.
 struct Args
 {
     QString command;
     QString db;
     QStringList positional;
-    QHash<QString, QString> options; // --key value
+    QHash<QString, QString> options; // --key value (and -o FILE)
     QSet<QString> flags;             // --flag
     QString error;
 };
 
-Args parseArgs(const QStringList &argv, const QSet<QString> &valueOptions, const QSet<QString> &flagOptions)
+Args parseArgs(const QStringList &argv)
 {
+    static const char *const valueNames[] = {"db", "kind", "mapping", "year", "as-of", "from", "to", "role", "unit",
+                                             "password", "name", "o"};
+    static const char *const flagNames[] = {"json", "skip-invalid", "gb18030"};
+    QCommandLineParser parser;
+    for (const char *name : valueNames)
+        parser.addOption(QCommandLineOption(QString::fromLatin1(name), QString(), QStringLiteral("value")));
+    for (const char *name : flagNames)
+        parser.addOption(QCommandLineOption(QString::fromLatin1(name)));
+    const QCommandLineOption help(QStringList{QStringLiteral("help"), QStringLiteral("h")});
+    parser.addOption(help);
+
     Args a;
-    for (int i = 1; i < argv.size(); ++i) {
-        const QString &s = argv.at(i);
-        if (s.startsWith(QLatin1String("--"))) {
-            QString key = s.mid(2);
-            QString value;
-            const qsizetype eq = key.indexOf(QLatin1Char('='));
-            if (eq >= 0) {
-                value = key.mid(eq + 1);
-                key = key.left(eq);
-            }
-            if (key == QLatin1String("db") || valueOptions.contains(key)) {
-                if (eq < 0) {
-                    if (i + 1 >= argv.size()) {
-                        a.error = Cli::tr("--%1 needs a value").arg(key);
-                        return a;
-                    }
-                    value = argv.at(++i);
-                }
-                if (key == QLatin1String("db"))
-                    a.db = value;
-                else
-                    a.options.insert(key, value);
-            } else if (flagOptions.contains(key)) {
-                a.flags.insert(key);
-            } else {
-                a.error = Cli::tr("unknown option %1").arg(s);
-                return a;
-            }
-        } else if (s == QLatin1String("-o")) {
-            if (i + 1 >= argv.size()) {
-                a.error = Cli::tr("-o needs a file");
-                return a;
-            }
-            a.options.insert(QStringLiteral("o"), argv.at(++i));
-        } else if (a.command.isEmpty()) {
-            a.command = s;
+    if (!parser.parse(argv)) {
+        // Qt's own wording is English; say it in the user's language. A value can only be missing
+        // after the last argument (the parser takes whatever follows an option as its value).
+        const QStringList unknown = parser.unknownOptionNames();
+        if (!unknown.isEmpty()) {
+            const QString name = unknown.first();
+            a.error = Cli::tr("unknown option %1").arg((name.size() == 1 ? QLatin1String("-") : QLatin1String("--")) + name);
         } else {
-            a.positional << s;
+            QString last = argv.value(argv.size() - 1);
+            last.remove(QRegularExpression(QStringLiteral("^-+")));
+            a.error = last == QLatin1String("o") ? Cli::tr("-o needs a file") : Cli::tr("--%1 needs a value").arg(last);
         }
+        return a;
     }
+    if (parser.isSet(help))
+        a.flags.insert(QStringLiteral("help"));
+    for (const char *name : valueNames) {
+        const QString key = QString::fromLatin1(name);
+        if (parser.isSet(key))
+            a.options.insert(key, parser.value(key));
+    }
+    for (const char *name : flagNames) {
+        if (parser.isSet(QString::fromLatin1(name)))
+            a.flags.insert(QString::fromLatin1(name));
+    }
+    a.db = a.options.take(QStringLiteral("db"));
+    a.positional = parser.positionalArguments();
+    if (!a.positional.isEmpty())
+        a.command = a.positional.takeFirst();
     return a;
 }
 
-/// The one way the commands open a desk: the named one, else the default (as the window does).
-Status openDesk(Desk *desk, const QString &location, Database::OpenMode mode)
+/// The one way the commands open a desk: the one of --db, else the default (as the window does).
+/// On failure says why on standard error and returns nothing.
+std::unique_ptr<Desk> openDesk(const Args &a, Database::OpenMode mode)
 {
-    if (Database::isServerAddress(location)) {
-        const auto address = ServerAddress::parse(location);
+    if (Database::isServerAddress(a.db)) {
+        const auto address = ServerAddress::parse(a.db);
         if (address && !address->password.isEmpty())
             err() << Cli::tr("Note: a password in the address can be read by other users of this computer (in the list of "
                              "running programs). Leave it out: it is then read from PGPASSWORD or ~/.pgpass.")
                   << '\n' << Qt::flush;
     }
-    return desk->open(location.isEmpty() ? AppSettings::defaultDatabase() : location, mode);
+    auto desk = std::make_unique<Desk>();
+    const Status s = desk->open(a.db.isEmpty() ? AppSettings::defaultDatabase() : a.db, mode);
+    if (!s) {
+        fail(s.message());
+        return nullptr;
+    }
+    return desk;
 }
 
 /// A new account's password: typed at a prompt that does not show it (twice), or the first line
@@ -199,28 +209,26 @@ int cmdDemo(const Args &a)
         return usage(Cli::tr("demo needs --db PATH"));
     if (QFileInfo::exists(a.db) && QFileInfo(a.db).size() > 0)
         return fail(Cli::tr("%1 exists already; the demo is written only to a new file.").arg(a.db));
-    Desk desk;
-    Status s = openDesk(&desk, a.db, Database::OpenMode::CreateIfMissing);
-    if (!s)
-        return fail(s.message());
-    Database &db = *desk.database();
-    ProjectStore &store = *desk.projects();
-    s = DemoData::loadBuiltIn(&desk);
+    const auto desk = openDesk(a, Database::OpenMode::CreateIfMissing);
+    if (!desk)
+        return 1;
+    const ProjectStore &store = *desk->projects();
+    const Status s = DemoData::loadBuiltIn(desk.get());
     if (!s)
         return fail(s.message());
     out() << Cli::tr("Demo desk written to %1: %2 units, %3 projects.")
-                 .arg(db.location()).arg(store.units().size()).arg(store.projectCount())
+                 .arg(desk->location()).arg(store.units().size()).arg(store.projectCount())
           << '\n';
     return 0;
 }
 
 int cmdProjects(const Args &a)
 {
-    Desk desk;
-    Status s = openDesk(&desk, a.db, Database::OpenMode::ExistingOnly);
-    if (!s)
-        return fail(s.message());
-    ProjectStore &store = *desk.projects();
+    const auto desk = openDesk(a, Database::OpenMode::ExistingOnly);
+    if (!desk)
+        return 1;
+    Status s;
+    ProjectStore &store = *desk->projects();
     ProjectQuery q;
     q.sortField = ProjectField::Code;
     const bool json = a.flags.contains(QStringLiteral("json"));
@@ -296,17 +304,16 @@ int cmdImportReport(const Args &a)
 {
     if (a.positional.isEmpty())
         return usage(Cli::tr("import-report needs at least one report file"));
-    Desk desk;
-    Status s = openDesk(&desk, a.db, Database::OpenMode::CreateIfMissing);
-    if (!s)
-        return fail(s.message());
     // A report that states no year or names no unit: --year and --unit give them, as the officer
     // does in the import dialog; without them such figures are left out, and said so.
     const int year = a.options.value(QStringLiteral("year")).toInt();
     if (a.options.contains(QStringLiteral("year")) && (year < 1900 || year > 2200))
         return usage(Cli::tr("--year needs a year such as 2024"));
     const QString unit = a.options.value(QStringLiteral("unit")).trimmed();
-    ReportImporter importer(&desk);
+    const auto desk = openDesk(a, Database::OpenMode::CreateIfMissing);
+    if (!desk)
+        return 1;
+    ReportImporter importer(desk.get());
     QList<ImportPlan> plans;
     int unreadable = 0;
     for (const QString &file : a.positional) {
@@ -325,7 +332,7 @@ int cmdImportReport(const Args &a)
         plans.append(plan);
     }
     ImportSummary sum;
-    s = importer.commit(plans, &sum);
+    const Status s = importer.commit(plans, &sum);
     if (!s)
         return fail(s.message());
     out() << Cli::tr("Stored %1 facts from %2 reports (%3 replaced, %4 new units, %5 reports skipped).")
@@ -356,31 +363,31 @@ bool yearAndAsOf(const Args &a, const QString &command, int *year, QDate *asOf, 
 
 /// What progress and ranking start from: --year and --as-of (the day kept within the year, with a
 /// note when it had to be), and the desk. Returns false with *exitCode set when it cannot.
-bool openForProgress(const Args &a, const QString &command, Desk *desk, int *year, QDate *effective, int *exitCode)
+std::unique_ptr<Desk> openForProgress(const Args &a, const QString &command, int *year, QDate *effective, int *exitCode)
 {
     QDate asOf;
     if (!yearAndAsOf(a, command, year, &asOf, exitCode))
-        return false;
-    const Status s = openDesk(desk, a.db, Database::OpenMode::ExistingOnly);
-    if (!s) {
-        *exitCode = fail(s.message());
-        return false;
+        return nullptr;
+    auto desk = openDesk(a, Database::OpenMode::ExistingOnly);
+    if (!desk) {
+        *exitCode = 1;
+        return nullptr;
     }
     QString note;
     *effective = ProgressCalculator::effectiveAsOf(*year, asOf, &note);
     if (!note.isEmpty())
         err() << note << '\n';
-    return true;
+    return desk;
 }
 
 int cmdProgress(const Args &a)
 {
     int year = 0, code = 0;
     QDate effective;
-    Desk desk;
-    if (!openForProgress(a, QStringLiteral("progress"), &desk, &year, &effective, &code))
+    const auto desk = openForProgress(a, QStringLiteral("progress"), &year, &effective, &code);
+    if (!desk)
         return code;
-    ProgressCalculator calc(&desk, ProgressSettings::load(&desk));
+    ProgressCalculator calc(desk.get(), ProgressSettings::load(desk.get()));
     const QList<ProgressRow> rows = calc.compute(year, effective);
     const bool json = a.flags.contains(QStringLiteral("json"));
     if (rows.isEmpty())
@@ -434,11 +441,11 @@ int cmdRanking(const Args &a)
 {
     int year = 0, code = 0;
     QDate effective;
-    Desk desk;
-    if (!openForProgress(a, QStringLiteral("ranking"), &desk, &year, &effective, &code))
+    const auto desk = openForProgress(a, QStringLiteral("ranking"), &year, &effective, &code);
+    if (!desk)
         return code;
-    const ProgressSettings settings = ProgressSettings::load(&desk);
-    ProgressCalculator calc(&desk, settings);
+    const ProgressSettings settings = ProgressSettings::load(desk.get());
+    ProgressCalculator calc(desk.get(), settings);
     const QList<RankRow> ranking = calc.rank(calc.compute(year, effective), calc.defaultRankParent());
     const bool json = a.flags.contains(QStringLiteral("json"));
     auto pct = [](double v) { return std::round(v * 100) / 100; };
@@ -486,14 +493,13 @@ int cmdBulletin(const Args &a)
     const QString output = a.options.value(QStringLiteral("o"));
     if (output.isEmpty())
         return usage(Cli::tr("bulletin needs -o FILE.pdf"));
-    Desk desk;
-    Status s = openDesk(&desk, a.db, Database::OpenMode::ExistingOnly);
-    if (!s)
-        return fail(s.message());
-    const BulletinData data = BulletinData::collect(&desk, ProgressSettings::load(&desk), year, asOf);
+    const auto desk = openDesk(a, Database::OpenMode::ExistingOnly);
+    if (!desk)
+        return 1;
+    const BulletinData data = BulletinData::collect(desk.get(), ProgressSettings::load(desk.get()), year, asOf);
     if (!data.note.isEmpty())
         err() << data.note << '\n';
-    s = BulletinWriter::writePdf(data, output);
+    const Status s = BulletinWriter::writePdf(data, output);
     if (!s)
         return fail(s.message());
     out() << Cli::tr("Bulletin of %1 for %2 as of %3 written to %4.")
@@ -509,12 +515,11 @@ int cmdImport(const Args &a)
         return usage(Cli::tr("--kind is projects, targets or facts"));
     if (a.positional.size() != 1)
         return usage(Cli::tr("import needs one CSV or XLSX file"));
-    Desk desk;
-    Status s = openDesk(&desk, a.db, Database::OpenMode::CreateIfMissing);
-    if (!s)
-        return fail(s.message());
-    TableImporter importer(&desk);
-    s = importer.open(a.positional.first(), kind);
+    const auto desk = openDesk(a, Database::OpenMode::CreateIfMissing);
+    if (!desk)
+        return 1;
+    TableImporter importer(desk.get());
+    Status s = importer.open(a.positional.first(), kind);
     if (!s)
         return fail(s.message());
     if (a.options.contains(QStringLiteral("mapping"))) {
@@ -556,17 +561,16 @@ int cmdExport(const Args &a)
     const QString output = a.options.value(QStringLiteral("o"));
     if (output.isEmpty())
         return usage(Cli::tr("export needs -o FILE.csv or FILE.xlsx"));
-    Desk desk;
-    Status s = openDesk(&desk, a.db, Database::OpenMode::ExistingOnly);
-    if (!s)
-        return fail(s.message());
+    const auto desk = openDesk(a, Database::OpenMode::ExistingOnly);
+    if (!desk)
+        return 1;
     TableExporter::Options options;
     options.gb18030 = a.flags.contains(QStringLiteral("gb18030"));
     ProjectQuery q;
     q.sortField = ProjectField::Code;
-    s = kind == TableKind::Projects ? TableExporter::exportProjects(&desk, q, output, options)
-      : kind == TableKind::Targets  ? TableExporter::exportTargets(&desk, output, options)
-                                    : TableExporter::exportFacts(&desk, output, options);
+    const Status s = kind == TableKind::Projects ? TableExporter::exportProjects(desk.get(), q, output, options)
+      : kind == TableKind::Targets  ? TableExporter::exportTargets(desk.get(), output, options)
+                                    : TableExporter::exportFacts(desk.get(), output, options);
     if (!s)
         return fail(s.message());
     out() << Cli::tr("Written to %1.").arg(output) << '\n';
@@ -616,15 +620,14 @@ int cmdMigrate(const Args &a)
 
 int cmdUser(const Args &a)
 {
-    Desk desk;
-    Status s = openDesk(&desk, a.db, Database::OpenMode::ExistingOnly);
-    if (!s)
-        return fail(s.message());
-    Database &db = *desk.database();
-    ProjectStore &store = *desk.projects();
+    const auto desk = openDesk(a, Database::OpenMode::ExistingOnly);
+    if (!desk)
+        return 1;
+    Status s;
+    const ProjectStore &store = *desk->projects();
     const QString action = a.positional.value(0);
     if (action == QLatin1String("list")) {
-        const QList<TeamUser> users = TeamUsers::list(db, &s);
+        const QList<TeamUser> users = desk->teamUsers(&s);
         if (!s)
             return fail(s.message());
         for (const TeamUser &u : users) {
@@ -653,14 +656,14 @@ int cmdUser(const Args &a)
         const auto password = readNewPassword(&why);
         if (!password)
             return fail(why);
-        s = TeamUsers::save(db, u, *password);
+        s = desk->saveTeamUser(u, *password);
         if (!s)
             return fail(s.message());
         out() << Cli::tr("Account %1 saved.").arg(u.login) << '\n';
         return 0;
     }
     if (action == QLatin1String("remove")) {
-        s = TeamUsers::remove(db, a.positional.value(1));
+        s = desk->removeTeamUser(a.positional.value(1));
         if (!s)
             return fail(s.message());
         out() << Cli::tr("Account %1 removed.").arg(a.positional.value(1)) << '\n';
@@ -684,11 +687,7 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("IPDesk"));
     AppSettings::installTranslators(&app);
 
-    const Args a = parseArgs(app.arguments(), {QStringLiteral("kind"), QStringLiteral("mapping"), QStringLiteral("year"),
-                                               QStringLiteral("as-of"), QStringLiteral("from"), QStringLiteral("to"),
-                                               QStringLiteral("role"), QStringLiteral("unit"), QStringLiteral("password"),
-                                               QStringLiteral("name")},
-                             {QStringLiteral("json"), QStringLiteral("help"), QStringLiteral("skip-invalid"), QStringLiteral("gb18030")});
+    const Args a = parseArgs(app.arguments());
     if (!a.error.isEmpty())
         return usage(a.error);
     if (a.flags.contains(QStringLiteral("help")))
