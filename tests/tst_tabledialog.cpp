@@ -9,6 +9,9 @@
 #include <QComboBox>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTableView>
@@ -96,6 +99,48 @@ private slots:
         const Stage before = window.store()->project(first)->stage;
         QVERIFY(!window.pasteCells(QStringLiteral("投产\n差不多了\n")));
         QCOMPARE(window.store()->project(first)->stage, before);
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
+            box->accept();
+    }
+
+    void aPasteReadsCellsAsAnImportDoesAndIsOneTransaction()
+    {
+        QTemporaryDir dir;
+        MainWindow window;
+        QVERIFY(window.openDesk(dir.filePath(QStringLiteral("q.ipdesk")), true));
+        window.show();
+        QTableView *table = window.projectView();
+        QVERIFY(table->model()->rowCount() >= 3);
+        const qint64 first = window.projectModel()->projectIdAt(0), second = window.projectModel()->projectIdAt(1);
+        // 制造业 as an import takes it: √ and × as well as 是 and 否; money in the table's unit.
+        table->setCurrentIndex(table->model()->index(0, int(ProjectField::Manufacturing)));
+        QVERIFY2(window.pasteCells(QStringLiteral("√\n×\n")), qPrintable(window.lastError()));
+        QCOMPARE(window.store()->project(first)->manufacturing, true);
+        QCOMPARE(window.store()->project(second)->manufacturing, false);
+        table->setCurrentIndex(table->model()->index(0, int(ProjectField::PlannedInvestment)));
+        const MoneyUnit shown = window.projectModel()->moneyUnit();
+        QVERIFY2(window.pasteCells(QStringLiteral("12.5\r\n3000万\r\n")), qPrintable(window.lastError()));
+        QCOMPARE(window.store()->project(first)->plannedInvestment, Yuan(std::llround(12.5 * double(Money::factor(shown)))));
+        QCOMPARE(window.store()->project(second)->plannedInvestment, Yuan(30000000));
+
+        // The second row cannot be written (as a server refuses a row of another unit): the first
+        // row is not written either, and no undo step is left.
+        const Yuan firstBefore = window.store()->project(first)->plannedInvestment;
+        const int steps = window.undoStack()->count();
+        {
+            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("refuser"));
+            raw.setDatabaseName(dir.filePath(QStringLiteral("q.ipdesk")));
+            QVERIFY(raw.open());
+            QSqlQuery q(raw);
+            QVERIFY2(q.exec(QStringLiteral("CREATE TRIGGER refuse_second BEFORE UPDATE ON projects WHEN OLD.id = %1"
+                                           " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END").arg(second)),
+                     qPrintable(q.lastError().text()));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("refuser"));
+        QVERIFY(!window.pasteCells(QStringLiteral("99\n98\n")));
+        QCOMPARE(window.store()->project(first)->plannedInvestment, firstBefore);
+        QCOMPARE(window.undoStack()->count(), steps);
+        QVERIFY2(window.lastError().contains(window.store()->project(second)->name), qPrintable(window.lastError()));
         if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
             box->accept();
     }

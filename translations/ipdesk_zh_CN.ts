@@ -1195,6 +1195,10 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
         <source>%1 cannot be copied to %2.</source>
         <translation>无法将 %1 复制到 %2。</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1:%2</translation>
+    </message>
 </context>
 <context>
     <name>IPDesk::DeskEdits</name>
@@ -1917,36 +1921,6 @@ Save no more changes to it: open the latest backup copy, or send the file to you
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
-    </message>
-    <message numerus="yes">
-        <source>Paste %n cell(s)</source>
-        <translation>
-            <numerusform>粘贴 %n 行</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The block is longer than the table below the current row.</source>
-        <translation>粘贴的行数超过了当前行以下的行数。</translation>
-    </message>
-    <message>
-        <source>Row %1: &quot;%2&quot; is not a stage.</source>
-        <translation>第 %1 行:“%2”不是项目阶段。</translation>
-    </message>
-    <message>
-        <source>Row %1: there is no unit &quot;%2&quot;.</source>
-        <translation>第 %1 行:没有“%2”这个单位。</translation>
-    </message>
-    <message>
-        <source>Row %1: %2</source>
-        <translation>第 %1 行:%2</translation>
-    </message>
-    <message>
-        <source>Row %1: &quot;%2&quot; is not a project type.</source>
-        <translation>第 %1 行:“%2”不是项目类型。</translation>
-    </message>
-    <message>
-        <source>Row %1, %2: %3</source>
-        <translation>第 %1 行,%2:%3</translation>
     </message>
     <message>
         <source>Nothing was pasted</source>
@@ -2859,6 +2833,20 @@ Open a copy of it read-only, to read and export what can still be read? The file
     <message>
         <source>%1 (%2)</source>
         <translation>%1(%2)</translation>
+    </message>
+    <message>
+        <source>The block is longer than the table below the current row.</source>
+        <translation>粘贴的行数超过了当前行以下的行数。</translation>
+    </message>
+    <message>
+        <source>Row %1, %2: %3</source>
+        <translation>第 %1 行,%2:%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>Paste %n cell(s)</source>
+        <translation>
+            <numerusform>粘贴 %n 个单元格</numerusform>
+        </translation>
     </message>
 </context>
 <context>

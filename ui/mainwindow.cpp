@@ -1070,77 +1070,8 @@ bool MainWindow::pasteCells(const QString &given)
     const QModelIndex start = m_table->currentIndex();
     if (text.isEmpty() || !start.isValid())
         return false;
-    QStringList lines = text.split(QLatin1Char('\n'));
-    while (!lines.isEmpty() && lines.last().trimmed().isEmpty())
-        lines.removeLast();
-    // The rows the block lands on, fixed before any edit moves them.
-    QList<qint64> ids;
-    for (int r = 0; r < lines.size(); ++r)
-        ids << m_model->projectIdAt(start.row() + r);
-    undoStack()->beginMacro(tr("Paste %n cell(s)", nullptr, int(lines.size())));
     QString error;
-    for (int r = 0; r < lines.size() && error.isEmpty(); ++r) {
-        if (!ids.at(r)) {
-            error = tr("The block is longer than the table below the current row.");
-            break;
-        }
-        const QStringList cells = lines.at(r).split(QLatin1Char('\t'));
-        for (int c = 0; c < cells.size(); ++c) {
-            const int column = start.column() + c;
-            if (column >= int(ProjectField::Count))
-                break;
-            const ProjectField field = ProjectField(column);
-            QString value = cells.at(c).trimmed();
-            QVariant v = value;
-            // Cells are read as a person would type them into the table.
-            if (field == ProjectField::Stage || field == ProjectField::Type || field == ProjectField::Unit
-                || field == ProjectField::Manufacturing || isDateField(field)) {
-                if (field == ProjectField::Stage) {
-                    Stage st;
-                    if (!Names::stageFromText(value, &st)) {
-                        error = tr("Row %1: \"%2\" is not a stage.").arg(r + 1).arg(value);
-                        break;
-                    }
-                    v = int(st);
-                } else if (field == ProjectField::Unit) {
-                    const qint64 u = store()->unitByName(value);
-                    if (!u) {
-                        error = tr("Row %1: there is no unit \"%2\".").arg(r + 1).arg(value);
-                        break;
-                    }
-                    v = u;
-                } else if (isDateField(field)) {
-                    QString why;
-                    const auto d = value.isEmpty() ? std::optional<QDate>(QDate()) : TableImporter::parseDate(value, &why);
-                    if (!d) {
-                        error = tr("Row %1: %2").arg(r + 1).arg(why);
-                        break;
-                    }
-                    v = d->isValid() ? QVariant(*d) : QVariant(QMetaType::fromType<QDate>());
-                } else if (field == ProjectField::Manufacturing) {
-                    v = value == QStringLiteral("是") || value.compare(QLatin1String("yes"), Qt::CaseInsensitive) == 0;
-                } else {
-                    ProjectType type;
-                    if (!Names::projectTypeFromText(value, &type)) {
-                        error = tr("Row %1: \"%2\" is not a project type.").arg(r + 1).arg(value);
-                        break;
-                    }
-                    v = int(type);
-                }
-            }
-            m_lastError.clear();
-            const auto current = store()->project(ids.at(r));
-            if (current && (projectValue(*current, field) == v || (!v.isValid() && !projectValue(*current, field).isValid())))
-                continue;
-            if (!m_model->setProjectValue(ids.at(r), field, v) && !m_lastError.isEmpty()) {
-                error = tr("Row %1, %2: %3").arg(r + 1).arg(fieldName(field), m_lastError);
-                break;
-            }
-        }
-    }
-    undoStack()->endMacro();
-    if (!error.isEmpty()) {
-        undoStack()->undo(); // all or nothing
+    if (!m_model->pasteBlock(start.row(), start.column(), text, &error)) {
         showError(tr("Nothing was pasted"), error);
         return false;
     }

@@ -5,6 +5,7 @@
 #include "desk/projectcommands.h"
 
 #include <QDir>
+#include <algorithm>
 #include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
@@ -112,6 +113,14 @@ bool Desk::canWrite(qint64 unitId) const
 
 void Desk::notify(const DeskChange &change)
 {
+    if (m_noticeHold > 0) {
+        const bool known = std::any_of(m_heldNotices.cbegin(), m_heldNotices.cend(), [&change](const DeskChange &c) {
+            return c.what == change.what && c.id == change.id && c.table == change.table;
+        });
+        if (!known)
+            m_heldNotices.append(change);
+        return;
+    }
     if (change.what == DeskChange::Units || (change.what == DeskChange::Elsewhere && change.table.isEmpty()))
         m_canWrite.clear();
     emit changed(change);
@@ -155,6 +164,49 @@ Status Desk::editProject(const Project &baseRef, const Project &targetRef, std::
         *conflict = found;
     emit editConflict(found);
     return s; // Conflict: the officer's choice is asked for once this call has returned
+}
+
+void Desk::releaseNotices()
+{
+    if (--m_noticeHold > 0)
+        return;
+    const QList<DeskChange> held = std::exchange(m_heldNotices, {});
+    for (const DeskChange &c : held)
+        notify(c);
+}
+
+Status Desk::editProjects(const QList<QPair<Project, Project>> &edits, const QString &text)
+{
+    if (edits.isEmpty())
+        return Status();
+    QList<Project> written;
+    Status s;
+    holdNotices();
+    {
+        Transaction t(m_db);
+        for (const auto &[base, target] : edits) {
+            Project w;
+            EditConflict conflict; // a conflict refuses the whole batch: the officer pastes again
+            s = m_projects->saveEdit(base, target, &w, &conflict);
+            if (!s) {
+                if (s.code() == Status::Code::Offline)
+                    emit connectionLost();
+                s = Status::error(tr("%1: %2").arg(target.name, s.message()), s.code());
+                break;
+            }
+            written << w;
+        }
+        if (s)
+            s = t.commit();
+    } // not committed: rolled back
+    releaseNotices();
+    if (!s)
+        return s;
+    auto *step = new EditProjectsCommand(this, text);
+    for (int i = 0; i < edits.size(); ++i)
+        new UpdateProjectCommand(this, edits.at(i).first, written.at(i), std::nullopt, step); // written: redo() skips
+    m_undoStack->push(step);
+    return s;
 }
 
 Status Desk::perform(DeskCommand *command)

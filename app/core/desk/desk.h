@@ -72,6 +72,10 @@ public:
     /// editConflict() is emitted for the window. Without a connection the edit is kept for later.
     Status editProject(const Project &base, const Project &target, std::optional<ProjectField> field,
                        EditConflict *conflict = nullptr);
+    /// Saves several edits as one, as a paste makes them: in one transaction and one undo step
+    /// (\a text). Each pair is the record an edit was made from and the edited record. Nothing is
+    /// stored unless all are; the Status then names the project that could not be saved.
+    Status editProjects(const QList<QPair<Project, Project>> &edits, const QString &text);
     /// Writes \a command's change; on success pushes it already applied, else deletes it and says why.
     Status perform(DeskCommand *command);
     /// Writes an edit without the undo stack (an undo or redo, a kept edit); the same merge.
@@ -110,6 +114,10 @@ signals:
 
 private:
     void attachStores();
+    /// While held, changes are announced only when the hold ends (after a batch's commit or
+    /// rollback, so that no view reads a record the batch may still take back).
+    void holdNotices() { ++m_noticeHold; }
+    void releaseNotices();
 
     Database m_db;
     std::unique_ptr<ProjectStore> m_projects;
@@ -120,6 +128,8 @@ private:
     std::unique_ptr<ChangeNotifier> m_notifier;
     PendingEdits m_pending;
     mutable QHash<qint64, bool> m_canWrite;
+    int m_noticeHold = 0;
+    QList<DeskChange> m_heldNotices;
     std::unique_ptr<QTemporaryDir> m_copyDir; ///< where a read-only copy lives while it is open
     QString m_copyOf;
 };

@@ -74,6 +74,20 @@ bool UpdateProjectCommand::mergeWith(const QUndoCommand *other)
     return true;
 }
 
+void EditProjectsCommand::undo()
+{
+    Transaction t(*m_desk->database());
+    QUndoCommand::undo();
+    t.commit(); // a step that could not be written has said so (Desk::errorOccurred)
+}
+
+void EditProjectsCommand::redo()
+{
+    Transaction t(*m_desk->database());
+    QUndoCommand::redo(); // the first time: written before the push, every child skips
+    t.commit();
+}
+
 AddProjectCommand::AddProjectCommand(Desk *desk, const Project &project, QUndoCommand *parent)
     : DeskCommand(desk, parent)
     , m_project(project)

@@ -40,6 +40,23 @@ private:
     bool m_applied = true;
 };
 
+/// Several project edits that were written as one (Desk::editProjects, a paste): one undo step,
+/// whose undo and redo write their edits in one transaction.
+class EditProjectsCommand : public QUndoCommand
+{
+public:
+    EditProjectsCommand(Desk *desk, const QString &text)
+        : QUndoCommand(text)
+        , m_desk(desk)
+    {
+    }
+    void undo() override;
+    void redo() override;
+
+private:
+    Desk *m_desk;
+};
+
 class AddProjectCommand : public DeskCommand
 {
 public:

@@ -1,4 +1,5 @@
 #include "models/projecttablemodel.h"
+#include "tables/tableimport.h"
 #include "desk/desk.h"
 
 #include "desk/projectcommands.h"
@@ -191,6 +192,51 @@ bool ProjectTableModel::setProjectValue(qint64 projectId, ProjectField field, co
         return true;
     emit editRejected(s.message());
     return false;
+}
+
+bool ProjectTableModel::pasteBlock(int startRow, int startColumn, const QString &text, QString *error)
+{
+    QStringList lines = text.split(QLatin1Char('\n'));
+    while (!lines.isEmpty() && lines.last().trimmed().isEmpty())
+        lines.removeLast();
+    auto refuse = [error](const QString &why) {
+        if (error)
+            *error = why;
+        return false;
+    };
+    // Every row read and checked before anything is written.
+    QList<QPair<Project, Project>> edits;
+    int cells = 0;
+    for (int r = 0; r < lines.size(); ++r) {
+        const qint64 id = projectIdAt(startRow + r);
+        if (!id)
+            return refuse(tr("The block is longer than the table below the current row."));
+        Status status;
+        const std::optional<Project> base = m_store->project(id, &status);
+        if (!base)
+            return refuse(status.ok() ? Names::tr("The project no longer exists.") : status.message());
+        Project target = *base;
+        const QStringList row = lines.at(r).split(QLatin1Char('\t'));
+        for (int c = 0; c < row.size() && startColumn + c < int(ProjectField::Count); ++c, ++cells) {
+            const ProjectField field = ProjectField(startColumn + c);
+            QString why;
+            const auto value = TableImporter::readProjectCell(field, row.at(c).trimmed(), *m_store, m_moneyUnit, &why);
+            if (!value)
+                return refuse(tr("Row %1, %2: %3").arg(r + 1).arg(fieldName(field), why));
+            Project next;
+            const QStringList problems = applyFieldEdit(target, field, *value, &next);
+            if (!problems.isEmpty())
+                return refuse(tr("Row %1, %2: %3").arg(r + 1).arg(fieldName(field), problems.join(QLatin1Char(' '))));
+            target = next;
+        }
+        bool same = target.stageDates == base->stageDates;
+        for (int f = 0; same && f < int(ProjectField::Count); ++f)
+            same = projectValue(target, ProjectField(f)) == projectValue(*base, ProjectField(f));
+        if (!same)
+            edits.append({*base, target});
+    }
+    const Status s = m_desk->editProjects(edits, tr("Paste %n cell(s)", nullptr, cells));
+    return s ? true : refuse(s.message());
 }
 
 void ProjectTableModel::sort(int column, Qt::SortOrder order)

@@ -36,6 +36,12 @@ public:
     /// was stored, kept for later, or waits for the officer's choice on a conflict.
     bool setProjectValue(qint64 projectId, ProjectField field, const QVariant &value);
 
+    /// Pastes a block of cells (lines of tab-separated cells, as Excel and WPS copy them) with its
+    /// top left at (row, column): each cell read as an import reads it, all rows written in one
+    /// transaction and one undo step. Nothing is written when a cell cannot be read or a row cannot
+    /// be saved; *error then says which.
+    bool pasteBlock(int row, int column, const QString &text, QString *error);
+
     ProjectQuery query() const { return m_query; }
     void setQuery(const ProjectQuery &query);
     MoneyUnit moneyUnit() const { return m_moneyUnit; }

@@ -398,6 +398,68 @@ std::optional<Yuan> TableImporter::parseMoney(const QVariant &cell, MoneyUnit he
     return Yuan(std::llround(*n * double(Money::factor(headerUnit))));
 }
 
+namespace {
+
+QString noUnitWhy(const QString &unit)
+{
+    return unit.isEmpty() ? TableImporter::tr("No responsible unit.") : TableImporter::tr("No unit of this name in the desk.");
+}
+
+} // namespace
+
+std::optional<QVariant> TableImporter::readProjectCell(ProjectField field, const QVariant &cell, const ProjectStore &store,
+                                                       MoneyUnit moneyUnit, QString *why)
+{
+    const QString text = cellText(cell);
+    auto refuse = [why](const QString &message) -> std::optional<QVariant> {
+        if (why)
+            *why = message;
+        return std::nullopt;
+    };
+    if (isMoneyField(field)) {
+        const auto v = parseMoney(cell, moneyUnit, why);
+        return v ? std::optional<QVariant>(QVariant::fromValue<Yuan>(*v)) : std::nullopt;
+    }
+    if (isDateField(field)) {
+        if (text.isEmpty())
+            return QVariant(QMetaType::fromType<QDate>()); // the date taken away
+        const auto d = parseDate(cell, why);
+        return d ? std::optional<QVariant>(*d) : std::nullopt;
+    }
+    switch (field) {
+    case ProjectField::Stage: {
+        Stage st;
+        if (!Names::stageFromText(text, &st))
+            return refuse(tr("Not a stage: use 线索, 在谈, 签约, 注册, 开工, 投产, 搁置 or 终止."));
+        return int(st);
+    }
+    case ProjectField::Type: {
+        ProjectType type;
+        if (!Names::projectTypeFromText(text, &type))
+            return refuse(tr("Not a project type: use 新建, 增资扩产 or 搬迁."));
+        return int(type);
+    }
+    case ProjectField::Unit: {
+        const qint64 unit = ReportImporter::matchUnit(store, text);
+        if (!unit)
+            return refuse(noUnitWhy(text));
+        return unit;
+    }
+    case ProjectField::Manufacturing: {
+        static const QStringList yes = {QStringLiteral("是"), QStringLiteral("yes"), QStringLiteral("y"), QStringLiteral("1"), QStringLiteral("true"), QStringLiteral("√")};
+        static const QStringList no = {QStringLiteral("否"), QStringLiteral("no"), QStringLiteral("n"), QStringLiteral("0"), QStringLiteral("false"), QStringLiteral("×"), QString()};
+        const QString t = text.toLower();
+        if (yes.contains(t))
+            return true;
+        if (no.contains(t))
+            return false;
+        return refuse(tr("Write 是 or 否."));
+    }
+    default:
+        return text;
+    }
+}
+
 int TableImporter::column(const char *field) const
 {
     auto it = m_columnCache.constFind(field);
@@ -441,41 +503,36 @@ bool TableImporter::projectFromRow(const QVariantList &row, int fileRow, Project
         cached = m_unitCache.insert(unit, ReportImporter::matchUnit(*m_store, unit));
     p->unitId = cached.value();
     if (!p->unitId)
-        problem("unit", unit, unit.isEmpty() ? tr("No responsible unit.") : tr("No unit of this name in the desk."));
+        problem("unit", unit, noUnitWhy(unit));
+    // The other cells as readProjectCell() reads them (a paste too); empty cells keep the defaults.
+    auto read = [&](const char *field, ProjectField f) {
+        const QVariant c = cell(field);
+        if (cellText(c).isEmpty())
+            return;
+        QString why;
+        const auto v = readProjectCell(f, c, *m_store, m_mapping.money.value(QLatin1String(field), m_mapping.defaultMoneyUnit), &why);
+        if (!v)
+            problem(field, c, why);
+        else
+            setProjectValue(*p, f, *v);
+    };
     const QString stage = cellText(cell("stage"));
-    if (!stage.isEmpty() && !Names::stageFromText(stage, &p->stage))
-        problem("stage", stage, tr("Not a stage: use 线索, 在谈, 签约, 注册, 开工, 投产, 搁置 or 终止."));
-    const QString type = cellText(cell("type"));
-    if (!type.isEmpty() && !Names::projectTypeFromText(type, &p->type))
-        problem("type", type, tr("Not a project type: use 新建, 增资扩产 or 搬迁."));
+    read("stage", ProjectField::Stage);
+    read("type", ProjectField::Type);
     p->investor = cellText(cell("investor"));
     p->industry = cellText(cell("industry"));
     p->industryChain = cellText(cell("industry_chain"));
     p->sourceChannel = cellText(cell("source_channel"));
     p->leadOfficer = cellText(cell("lead_officer"));
     p->notes = cellText(cell("notes"));
-    const QString manufacturing = cellText(cell("manufacturing")).toLower();
-    if (!manufacturing.isEmpty()) {
-        static const QStringList yes = {QStringLiteral("是"), QStringLiteral("yes"), QStringLiteral("y"), QStringLiteral("1"), QStringLiteral("true"), QStringLiteral("√")};
-        static const QStringList no = {QStringLiteral("否"), QStringLiteral("no"), QStringLiteral("n"), QStringLiteral("0"), QStringLiteral("false"), QStringLiteral("×")};
-        if (yes.contains(manufacturing))
-            p->manufacturing = true;
-        else if (!no.contains(manufacturing))
-            problem("manufacturing", manufacturing, tr("Write 是 or 否."));
-    }
+    read("manufacturing", ProjectField::Manufacturing);
     // Literal names: column() keeps its answers by the name's address.
     const QPair<const char *, ProjectField> money[] = {
         {"planned_investment", ProjectField::PlannedInvestment}, {"signed_investment", ProjectField::SignedInvestment},
         {"added_investment", ProjectField::AddedInvestment}, {"funds_in_place", ProjectField::FundsInPlace},
         {"expected_output", ProjectField::ExpectedOutput}, {"expected_tax", ProjectField::ExpectedTax}};
-    for (const auto &[field, moneyField] : money) {
-        QString why;
-        const auto v = parseMoney(cell(field), m_mapping.money.value(QLatin1String(field), m_mapping.defaultMoneyUnit), &why);
-        if (!v)
-            problem(field, cell(field), why);
-        else
-            setProjectValue(*p, moneyField, *v);
-    }
+    for (const auto &[field, moneyField] : money)
+        read(field, moneyField);
     const QPair<const char *, Stage> dates[] = {{"lead_date", Stage::Lead}, {"negotiating_date", Stage::Negotiating},
                                                 {"signed_date", Stage::Signed}, {"registered_date", Stage::Registered},
                                                 {"started_date", Stage::Started}, {"operating_date", Stage::Operating}};

@@ -85,7 +85,13 @@ public:
     /// One row read into a project (for pasting from Excel too); problems say what is wrong.
     bool projectFromRow(const QVariantList &row, int fileRow, Project *p, QList<RowProblem> *problems) const;
 
-    // Cell readers, public for tests and the paste command.
+    /// One cell of a project as a table holds it or an officer pastes it: the value setProjectValue()
+    /// takes (a stage or type as its number, a unit's id, a date, yuan, 是/否 as a bool, text
+    /// trimmed), or nothing and why. The one reading of a cell, for imports and for pasting.
+    static std::optional<QVariant> readProjectCell(ProjectField field, const QVariant &cell, const ProjectStore &store,
+                                                   MoneyUnit moneyUnit, QString *why);
+
+    // Cell readers, public for tests.
     static std::optional<double> parseNumber(const QVariant &cell, QString *why);
     static std::optional<QDate> parseDate(const QVariant &cell, QString *why);
     static std::optional<Yuan> parseMoney(const QVariant &cell, MoneyUnit headerUnit, QString *why);
