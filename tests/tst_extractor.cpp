@@ -4,7 +4,7 @@
 #include "desk/database.h"
 #include "desk/factstore.h"
 #include "reports/gazetteer.h"
-#include "reports/reportextractor.h"
+#include "reports/readreport.h"
 #include "reports/reporttext.h"
 #include "reports/textdecoder.h"
 
@@ -101,7 +101,7 @@ private slots:
     void reports()
     {
         QFETCH(QString, file);
-        const Extraction e = ReportExtractor().extractFile(file);
+        const Extraction e = ReadReport::fromFile(file).extraction;
         QVERIFY2(e.status, qPrintable(e.status.message()));
         const QStringList got = factLines(e.facts);
         const QStringList want = expectedLines(file.left(file.size() - 4) + QLatin1String(".expect"));
@@ -178,7 +178,7 @@ private slots:
         } else {
             bytes = QByteArray("\xEF\xBB\xBF") + text.toUtf8();
         }
-        const Extraction e = ReportExtractor().extractBytes(bytes);
+        const Extraction e = ReadReport::fromBytes(bytes).extraction;
         QVERIFY2(e.status, qPrintable(e.status.message()));
         QCOMPARE(e.encoding, encoding);
         QCOMPARE(factLines(e.facts), factLines(ReportExtractor().extract(text).facts));
@@ -224,7 +224,7 @@ private slots:
     {
         QFETCH(QByteArray, bytes);
         QFETCH(QString, why);
-        const Extraction e = ReportExtractor().extractBytes(bytes);
+        const Extraction e = ReadReport::fromBytes(bytes).extraction;
         QVERIFY(!e.status);
         QVERIFY2(e.status.message().contains(why), qPrintable(e.status.message()));
         QVERIFY(e.facts.isEmpty());
@@ -232,7 +232,7 @@ private slots:
 
     void projectMentions()
     {
-        const Extraction e = ReportExtractor().extractFile(dataDir() + QLatin1String("/r06_projects.txt"));
+        const Extraction e = ReadReport::fromFile(dataDir() + QLatin1String("/r06_projects.txt")).extraction;
         QVERIFY(e.status);
         QCOMPARE(e.projects.size(), 2);
         const ProjectMention &landed = e.projects.at(0);
@@ -272,7 +272,7 @@ private slots:
                 default: b.insert(pos, seedBytes.mid(int(rng.bounded(seedBytes.size())), 12)); break;
                 }
             }
-            const Extraction e = ReportExtractor().extractBytes(b);
+            const Extraction e = ReadReport::fromBytes(b).extraction;
             for (const Fact &f : e.facts)
                 QVERIFY(!f.metric.isEmpty() && f.year >= 0); // 0: the report states no year
         }
@@ -333,7 +333,7 @@ private slots:
         const Gazetteer &g = Gazetteer::divisions();
         int facts = 0;
         for (const QString &file : files) {
-            for (const Fact &f : ReportExtractor().extractFile(dir + QLatin1Char('/') + file).facts) {
+            for (const Fact &f : ReadReport::fromFile(dir + QLatin1Char('/') + file).extraction.facts) {
                 ++facts;
                 if (f.district.isEmpty())
                     continue;

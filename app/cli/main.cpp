@@ -1,6 +1,6 @@
 // ipdesk-cli: the command-line face of IPDesk (../shared/spec/cli.md).
 #include "desk/demodata.h"
-#include "reports/reportextractor.h"
+#include "reports/readreport.h"
 #include "reports/reportimporter.h"
 #include "base/metrics.h"
 #include "progress/progress.h"
@@ -283,10 +283,9 @@ int cmdExtract(const Args &a)
 {
     if (a.positional.isEmpty())
         return usage(Cli::tr("extract needs at least one report file"));
-    const ReportExtractor extractor;
     int failures = 0;
     for (const QString &file : a.positional) {
-        const Extraction e = extractor.extractFile(file);
+        const Extraction e = ReadReport::fromFile(file).extraction;
         if (!e.status) {
             err() << e.status.message() << '\n';
             ++failures;

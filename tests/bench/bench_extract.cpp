@@ -3,7 +3,7 @@
 #include "desk/desk.h"
 #include "desk/demodata.h"
 #include "desk/factstore.h"
-#include "reports/reportextractor.h"
+#include "reports/readreport.h"
 #include "reports/reportimporter.h"
 #include "reports/textdecoder.h"
 
@@ -77,12 +77,11 @@ int main(int argc, char **argv)
     for (const QString &r : reports)
         bytes += r.toUtf8().size();
 
-    ReportExtractor extractor;
     QElapsedTimer t;
     t.start();
     qint64 facts = 0;
     for (const QString &r : reports)
-        facts += extractor.extractBytes(r.toUtf8()).facts.size();
+        facts += ReadReport::fromBytes(r.toUtf8()).extraction.facts.size();
     const double secs = t.elapsed() / 1000.0;
     out << "extraction: " << reports.size() << " reports, " << QString::number(bytes / 1048576.0, 'f', 1) << " MB, "
         << facts << " facts in " << QString::number(secs, 'f', 2) << " s = "

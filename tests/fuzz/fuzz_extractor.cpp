@@ -1,5 +1,5 @@
 // libFuzzer target: the report extractor must take any byte sequence without crashing.
-#include "reports/reportextractor.h"
+#include "reports/readreport.h"
 
 #include <QCoreApplication>
 
@@ -12,7 +12,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static char *argv[] = {name, nullptr};
     static QCoreApplication app(argc, argv); // for the resources and the codecs
     const QByteArray bytes(reinterpret_cast<const char *>(data), qsizetype(size));
-    const IPDesk::Extraction e = IPDesk::ReportExtractor().extractBytes(bytes);
+    const IPDesk::Extraction e = IPDesk::ReadReport::fromBytes(bytes).extraction;
     for (const IPDesk::Fact &f : e.facts) {
         // year 0: the report states no year (extraction.md); the import asks the officer.
         if (f.metric.isEmpty() || f.year < 0 || f.evidenceEnd < f.evidenceStart)

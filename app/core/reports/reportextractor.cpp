@@ -881,39 +881,6 @@ QList<QPair<QString, QString>> ReportExtractor::metrics()
     return out;
 }
 
-Extraction ReportExtractor::extractFile(const QString &path) const
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        Extraction e;
-        e.status = Status::error(tr("%1 cannot be read: %2").arg(path, f.errorString()));
-        return e;
-    }
-    if (f.size() > TextDecoder::MaxBytes) {
-        Extraction e;
-        e.status = Status::error(tr("%1 is %2 MB; reports larger than %3 MB are not read.")
-                                     .arg(path).arg(f.size() / (1024 * 1024)).arg(TextDecoder::MaxBytes / (1024 * 1024)));
-        return e;
-    }
-    Extraction e = extractBytes(f.readAll());
-    if (!e.status)
-        e.status = Status::error(QStringLiteral("%1: %2").arg(QFileInfo(path).fileName(), e.status.message()));
-    return e;
-}
-
-Extraction ReportExtractor::extractBytes(const QByteArray &bytes) const
-{
-    const TextDecoder::Result decoded = TextDecoder::decode(bytes);
-    if (!decoded.status) {
-        Extraction e;
-        e.status = decoded.status;
-        return e;
-    }
-    Extraction e = extract(decoded.text);
-    e.encoding = decoded.encoding;
-    return e;
-}
-
 Extraction ReportExtractor::extract(const QString &text) const
 {
     Extraction result;

@@ -55,9 +55,6 @@ public:
 
     /// Extracts from decoded text. Never fails; a report with no figures gives no facts.
     Extraction extract(const QString &text) const;
-    /// Decodes the bytes first (see TextDecoder); a file that is not text gives a status error.
-    Extraction extractBytes(const QByteArray &bytes) const;
-    Extraction extractFile(const QString &path) const;
 
     /// The metric ids of metrics.tsv with their unit (count, yi_yuan, percent).
     static QList<QPair<QString, QString>> metrics();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "desk/projectstore.h"
+#include "reports/readreport.h"
 #include "reports/reportextractor.h"
 
 #include <QMap>
@@ -31,21 +32,6 @@ struct ProposedProject
     bool add = false;
     qint64 unitId = 0;            // matched unit; 0: made with the report's new units
     qint64 existingProjectId = 0; // a project of that name is in the pipeline already
-};
-
-/// A report read and its figures extracted: no database involved, so it may run on any thread.
-struct ReadReport
-{
-    QString path;
-    QString title;
-    QString text;
-    QString sha256;
-    Extraction extraction;
-    Status status;
-
-    /// knownUnits: the desk's unit names, which count as real units beside the gazetteer's.
-    static ReadReport fromFile(const QString &path, const QStringList &knownUnits = {});
-    static ReadReport fromText(const QString &text, const QString &title, const QStringList &knownUnits = {});
 };
 
 /// What importing one report would store.

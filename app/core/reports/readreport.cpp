@@ -1,0 +1,94 @@
+#include "reports/readreport.h"
+
+#include "reports/reportimporter.h"
+#include "reports/textdecoder.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
+
+namespace IPDesk {
+
+namespace {
+
+QString sha256Of(const QByteArray &bytes)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+QString titleOf(const QString &text)
+{
+    for (const QString &line : QStringView(text).left(2000).toString().split(QLatin1Char('\n'))) {
+        if (!line.trimmed().isEmpty())
+            return line.trimmed().left(120);
+    }
+    return QString();
+}
+
+} // namespace
+
+void ReadReport::extract(const QStringList &knownUnits, const QString &encoding)
+{
+    ReportExtractor extractor;
+    extractor.setKnownUnits(knownUnits);
+    extraction = extractor.extract(text);
+    extraction.encoding = encoding;
+}
+
+ReadReport ReadReport::fromFile(const QString &path, const QStringList &knownUnits)
+{
+    const QString name = QFileInfo(path).fileName();
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        ReadReport r;
+        r.path = path;
+        r.title = name;
+        r.refuse(Status::error(ReportImporter::tr("%1 cannot be read: %2").arg(name, f.errorString())));
+        return r;
+    }
+    if (f.size() > TextDecoder::MaxBytes) {
+        ReadReport r;
+        r.path = path;
+        r.title = name;
+        r.refuse(Status::error(ReportImporter::tr("%1 is %2 MB; reports larger than %3 MB are not read.")
+                                   .arg(name).arg(f.size() / (1024 * 1024)).arg(TextDecoder::MaxBytes / (1024 * 1024))));
+        return r;
+    }
+    ReadReport r = fromBytes(f.readAll(), name, knownUnits);
+    r.path = path;
+    return r;
+}
+
+ReadReport ReadReport::fromBytes(const QByteArray &bytes, const QString &title, const QStringList &knownUnits)
+{
+    ReadReport r;
+    r.title = title;
+    const TextDecoder::Result decoded = TextDecoder::decode(bytes);
+    if (!decoded.status) {
+        r.refuse(title.isEmpty() ? decoded.status : Status::error(QStringLiteral("%1: %2").arg(title, decoded.status.message())));
+        return r;
+    }
+    r.text = decoded.text;
+    r.sha256 = sha256Of(bytes);
+    const QString first = titleOf(r.text);
+    if (!first.isEmpty())
+        r.title = first;
+    r.extract(knownUnits, decoded.encoding);
+    return r;
+}
+
+ReadReport ReadReport::fromText(const QString &text, const QString &title, const QStringList &knownUnits)
+{
+    ReadReport r;
+    r.text = text;
+    r.sha256 = sha256Of(text.toUtf8());
+    r.title = title.isEmpty() ? titleOf(text) : title;
+    if (text.trimmed().isEmpty()) {
+        r.refuse(Status::error(ReportImporter::tr("The text is empty.")));
+        return r;
+    }
+    r.extract(knownUnits, QStringLiteral("UTF-8"));
+    return r;
+}
+
+} // namespace IPDesk

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "reports/reportextractor.h"
+
+#include <QStringList>
+
+namespace IPDesk {
+
+/// A report read and its figures extracted: the one way a report is read, by the window's import,
+/// the command line and the tests. No database involved, so it may run on any thread.
+struct ReadReport
+{
+    QString path;
+    QString title;  ///< the first line of the text, else the file's name
+    QString text;   ///< the decoded original
+    QString sha256; ///< of the bytes as read (of the text as UTF-8 for pasted text)
+    Extraction extraction;
+    Status status;  ///< also in extraction.status
+
+    /// knownUnits: the desk's unit names, which count as real units beside the gazetteer's.
+    static ReadReport fromFile(const QString &path, const QStringList &knownUnits = {});
+    /// Bytes of a report in any of the encodings TextDecoder knows (GBK, UTF-8, Big5 ...).
+    static ReadReport fromBytes(const QByteArray &bytes, const QString &title = QString(), const QStringList &knownUnits = {});
+    static ReadReport fromText(const QString &text, const QString &title, const QStringList &knownUnits = {});
+
+private:
+    void refuse(const Status &why)
+    {
+        status = why;
+        extraction.status = why;
+    }
+    void extract(const QStringList &knownUnits, const QString &encoding);
+};
+
+} // namespace IPDesk
