@@ -22,7 +22,7 @@ ChangeNotifier::ChangeNotifier(Database *db, QObject *parent)
 
 ChangeNotifier::~ChangeNotifier()
 {
-    if (m_db->isOpen() && m_db->isTeam())
+    if (m_db->isOpen() && m_db->announcesChanges())
         m_db->connection().driver()->unsubscribeFromNotification(channel);
 }
 
@@ -31,7 +31,7 @@ void ChangeNotifier::restart()
     m_timer.stop();
     if (!m_db->isOpen())
         return;
-    if (m_db->isTeam()) {
+    if (m_db->announcesChanges()) {
         QSqlDriver *driver = m_db->connection().driver();
         disconnect(driver, nullptr, this, nullptr);
         driver->subscribeToNotification(channel);

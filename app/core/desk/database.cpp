@@ -1,4 +1,5 @@
 #include "desk/database.h"
+#include "desk/sqldialect.h"
 #include "desk/deskcopy.h"
 
 #include <QAtomicInt>
@@ -469,7 +470,8 @@ QString Database::stageSumColumns()
 #undef IPDESK_STAGE_SUMS
 
 Database::Database()
-    : m_connectionName(QStringLiteral("ipdesk-%1").arg(connectionCounter.fetchAndAddRelaxed(1)))
+    : m_dialect(SqlDialect::make(Backend::SQLite))
+    , m_connectionName(QStringLiteral("ipdesk-%1").arg(connectionCounter.fetchAndAddRelaxed(1)))
 {
 }
 
@@ -593,7 +595,7 @@ Status quickCheckOn(const QSqlDatabase &db)
 
 Status Database::quickCheck()
 {
-    return m_backend == Backend::SQLite ? quickCheckOn(m_db) : Status();
+    return m_dialect->quickCheck(*this);
 }
 
 Status Database::checkFile(const QString &path, const std::function<bool()> &cancelled)
@@ -649,7 +651,7 @@ Status Database::open(const QString &location, OpenMode mode)
         return Status::error(tr("The folder %1 cannot be created.").arg(info.absolutePath()));
     }
 
-    m_backend = Backend::SQLite;
+    setBackend(Backend::SQLite);
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     m_db.setDatabaseName(location);
     m_db.setConnectOptions(readOnly ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=3000")
@@ -802,7 +804,7 @@ Status Database::openServer(const QString &location, OpenMode mode)
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
         return Status::error(tr("This installation cannot reach team databases: Qt's PostgreSQL driver "
                                 "(package libqt6sql6-psql) is missing."));
-    m_backend = Backend::PostgreSQL;
+    setBackend(Backend::PostgreSQL);
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
     m_db.setHostName(address->host);
     m_db.setPort(address->port);
@@ -815,8 +817,7 @@ Status Database::openServer(const QString &location, OpenMode mode)
                                .arg(address->sslMode.isEmpty() ? QStringLiteral("prefer") : address->sslMode));
     if (!m_db.open()) {
         const QSqlError e = m_db.lastError();
-        close();
-        m_backend = Backend::PostgreSQL;
+        close(); // still a team desk: what is said about it is said of a server
         const QString why = e.databaseText().isEmpty() ? e.text() : e.databaseText();
         if (why.contains(QLatin1String("password authentication failed")) || why.contains(QLatin1String("no password supplied")))
             return Status::error(tr("The team database at %1 refused the user name or password.")
@@ -878,8 +879,7 @@ Status Database::openServer(const QString &location, OpenMode mode)
                                                           " FROM pg_class WHERE relname = 'meta'"))
             && owner.next() && owner.value(0).toBool();
         if (!mayUpgrade) {
-            close();
-            m_backend = Backend::PostgreSQL;
+            close(); // still a team desk: what is said about it is said of a server
             return Status::error(tr("The team database %1 is in desk format %2 and this IPDesk uses format %3. Ask its "
                                     "administrator to open it once with this IPDesk, which upgrades it; nothing was changed.")
                                      .arg(address->database).arg(version).arg(SchemaVersion));
@@ -887,8 +887,7 @@ Status Database::openServer(const QString &location, OpenMode mode)
     }
     Status s = version < SchemaVersion ? migrate() : Status();
     if (!s) {
-        close();
-        m_backend = Backend::PostgreSQL;
+        close(); // still a team desk: what is said about it is said of a server
         return s;
     }
     return Status();
@@ -904,55 +903,33 @@ int Database::schemaVersion() const
 
 ::sqlite3 *Database::sqliteHandle() const
 {
-    if (m_backend != Backend::SQLite || !m_db.isOpen())
-        return nullptr;
-    const QVariant v = m_db.driver()->handle();
-    if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0)
-        return nullptr;
-    return *static_cast<::sqlite3 *const *>(v.constData());
+    return m_db.isOpen() ? m_dialect->sqliteHandle(*this) : nullptr;
 }
 
 QString Database::userName() const
 {
-    if (m_backend == Backend::PostgreSQL)
-        return m_user;
-    const QString who = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
-    return who.isEmpty() ? QStringLiteral("local") : who;
+    return m_dialect->userName(*this);
 }
 
 bool Database::canWrite(qint64 unitId)
 {
-    if (m_readOnly)
-        return false;
-    if (m_backend != Backend::PostgreSQL)
-        return true;
-    QSqlQuery q = query(QStringLiteral("SELECT ipdesk_can_write(?)"));
-    q.addBindValue(unitId);
-    return q.exec() && q.next() && q.value(0).toBool();
+    return !m_readOnly && m_dialect->canWrite(*this, unitId);
 }
 
 bool Database::isAdmin()
 {
-    if (m_backend != Backend::PostgreSQL)
-        return true;
-    QSqlQuery q = query(QStringLiteral("SELECT ipdesk_is_admin()"));
-    return q.exec() && q.next() && q.value(0).toBool();
+    return m_dialect->isAdmin(*this);
 }
 
 bool Database::ping()
 {
-    if (!m_db.isOpen())
-        return false;
-    if (m_backend != Backend::PostgreSQL)
-        return true;
-    QSqlQuery q(m_db);
-    return q.exec(QStringLiteral("SELECT 1")) && q.next();
+    return m_db.isOpen() && m_dialect->ping(*this);
 }
 
 Status Database::reconnect()
 {
-    if (m_backend != Backend::PostgreSQL)
-        return Status();
+    if (!isTeam())
+        return Status(); // a file does not drop
     const ServerAddress address = m_address;
     m_password = address.password;
     m_kept.clear(); // prepared on the connection that is gone
@@ -970,39 +947,38 @@ Status Database::reconnect()
 
 QList<qint64> Database::reserveIds(const QString &table, int count, Status *status)
 {
-    QList<qint64> ids;
-    if (m_backend != Backend::PostgreSQL) {
-        *status = Status::error(tr("Ids are reserved in advance only on a team database."));
-        return ids;
-    }
-    QSqlQuery q = run(QStringLiteral("SELECT nextval(pg_get_serial_sequence('%1', 'id')) FROM generate_series(1, %2)")
-                          .arg(table).arg(count),
-                      {}, status);
-    while (status->ok() && q.next())
-        ids << q.value(0).toLongLong();
-    return ids;
+    return m_dialect->reserveIds(*this, table, count, status);
 }
 
 Status Database::continueIdsAfterMax(const QString &table)
 {
-    if (m_backend != Backend::PostgreSQL)
-        return Status(); // SQLite's INTEGER PRIMARY KEY continues after the highest by itself
-    return exec(QStringLiteral("SELECT setval(pg_get_serial_sequence('%1', 'id'), COALESCE(MAX(id), 0) + 1, false) FROM %1")
-                    .arg(table));
+    return m_dialect->continueIdsAfterMax(*this, table);
 }
 
 qint64 Database::dataVersion()
 {
-    if (m_backend != Backend::SQLite || !m_db.isOpen())
-        return -1;
-    QSqlQuery q(m_db);
-    return q.exec(QStringLiteral("PRAGMA data_version")) && q.next() ? q.value(0).toLongLong() : -1;
+    return m_db.isOpen() ? m_dialect->dataVersion(*this) : -1;
 }
 
 QString Database::primaryKeyType() const
 {
-    return m_backend == Backend::SQLite ? QStringLiteral("INTEGER PRIMARY KEY")
-                                        : QStringLiteral("BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY");
+    return m_dialect->primaryKeyType();
+}
+
+bool Database::announcesChanges() const
+{
+    return m_dialect->announcesChanges();
+}
+
+Database::Backend Database::backend() const
+{
+    return m_dialect->backend();
+}
+
+void Database::setBackend(Backend backend)
+{
+    if (!m_dialect || m_dialect->backend() != backend)
+        m_dialect = SqlDialect::make(backend);
 }
 
 QStringList Database::columnsOf(const QString &table)
@@ -1076,37 +1052,12 @@ QStringList Database::auditTriggersSqlite()
 
 Status Database::suspendInsertAudit()
 {
-    if (m_backend != Backend::SQLite)
-        return Status();
-    // (After a rolled-back import the dropped triggers are back; asking again is right.)
-    QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("SELECT (SELECT COALESCE(MAX(rowid), 0) FROM projects),"
-                               " (SELECT COALESCE(MAX(rowid), 0) FROM project_stages)")) || !q.next())
-        return errorFrom(q);
-    m_auditFrom = {q.value(0).toLongLong(), q.value(1).toLongLong()};
-    q.finish();
-    const Status s = execAll({QStringLiteral("DROP TRIGGER IF EXISTS audit_projects_insert"),
-                              QStringLiteral("DROP TRIGGER IF EXISTS audit_project_stages_insert")});
-    m_insertAuditSuspended = s.ok();
-    return s;
+    return m_dialect->suspendInsertAudit(*this);
 }
 
 Status Database::catchUpInsertAudit()
 {
-    if (!m_insertAuditSuspended)
-        return Status();
-    m_insertAuditSuspended = false;
-    // One statement a table for every row added meanwhile, in the order they were added.
-    const QString tables[] = {QStringLiteral("projects"), QStringLiteral("project_stages")};
-    const qint64 from[] = {m_auditFrom.first, m_auditFrom.second};
-    for (int i = 0; i < 2; ++i) {
-        Status s = exec(QString(auditHead) + auditInsertSelect(tables[i], QStringLiteral("n"))
-                            + QStringLiteral(" FROM %1 n WHERE n.rowid > ? ORDER BY n.rowid").arg(tables[i]),
-                        {from[i]});
-        if (!s)
-            return s;
-    }
-    return resumeAudit(); // CREATE TRIGGER IF NOT EXISTS: puts back the two that were dropped
+    return m_dialect->catchUpInsertAudit(*this);
 }
 
 QStringList Database::teamStatements()
@@ -1141,20 +1092,12 @@ Status Database::execAll(const QStringList &statements)
 
 Status Database::suspendStageSums()
 {
-    if (m_backend == Backend::PostgreSQL)
-        return exec(QStringLiteral("SELECT set_config('ipdesk.stage_sums', 'off', true)"));
-    QStringList drops;
-    for (const char *trigger : {"stage_sums_add", "stage_sums_remove", "stage_sums_move", "stage_sums_project"})
-        drops << QLatin1String("DROP TRIGGER IF EXISTS ") + QLatin1String(trigger);
-    return execAll(drops);
+    return m_dialect->suspendStageSums(*this);
 }
 
 Status Database::rebuildStageSums()
 {
-    if (m_backend == Backend::PostgreSQL)
-        return exec(QStringLiteral("SELECT ipdesk_rebuild_stage_sums()"));
-    // Schema step 4 creates the table if needed, refills it and puts the triggers back.
-    return execAll(stepStatements(schemaStep4, latestSchemaVersion, primaryKeyType()));
+    return m_dialect->rebuildStageSums(*this);
 }
 
 Status Database::migrate()
@@ -1181,45 +1124,15 @@ Status Database::migrate()
     const int from = schemaVersion();
     for (int v = from; v < steps; ++v) {
         Transaction t(*this);
-        QStringList statements;
-        if (v == 0 && m_backend == Backend::PostgreSQL) {
-            // Dates are DATE on the server and ISO text in SQLite; substr() reads both the same way.
-            statements << QStringLiteral("CREATE OR REPLACE FUNCTION substr(d date, start integer, len integer) RETURNS text"
-                                         " LANGUAGE sql IMMUTABLE AS $$ SELECT substr(to_char(d, 'YYYY-MM-DD'), start, len) $$");
-        }
-        const bool server = m_backend == Backend::PostgreSQL;
-        const char *const *step = v == 3 && server ? schemaStep4Pg : schemaSteps[v];
-        statements << stepStatements(step, v + 1, primaryKeyType());
+        QStringList statements = m_dialect->schemaStep(*this, v, from);
         // A desk marked older than it is (its tables from a later run) already has the new column.
         if (v + 1 == countedAmountVersion && m_db.record(QStringLiteral("projects")).contains(QStringLiteral("added_investment")))
             statements.removeOne(QString::fromLatin1(schemaStep7[0]));
-        if (v == 4)
-            statements << (server ? teamStatements() : auditTriggersSqlite());
-        if (v == 5 && server && from >= 5) {
-            // A desk made before step 6 gets the server's functions again, now unable to read temporary
-            // tables in place of the desk's own, with the sums' catch-up, the guarded change notices and
-            // the documents' policies (a new desk got them from steps 4 and 5 in this same run).
-            statements << stepStatements(schemaStep4Pg, v + 1, primaryKeyType());
-            statements << teamStatements();
-        }
         Status s = execAll(statements);
         if (!s)
             return s;
         if (v + 1 == countedAmountVersion) {
-            // The sums again with the new amount; on SQLite the audit of projects with its new column too
-            // (the audit triggers of the other tables are left as they are).
-            if (server) {
-                statements = stepStatements(schemaStep4Pg, v + 1, primaryKeyType());
-            } else {
-                s = suspendStageSums();
-                if (!s)
-                    return s;
-                statements = stepStatements(schemaStep4, v + 1, primaryKeyType());
-                for (const char *action : {"insert", "update", "delete"})
-                    statements << QStringLiteral("DROP TRIGGER IF EXISTS audit_projects_%1").arg(QLatin1String(action));
-                statements << auditTriggersSqlite();
-            }
-            s = execAll(statements);
+            s = m_dialect->recountAmounts(*this, v + 1);
             if (!s)
                 return s;
         }
@@ -1265,7 +1178,7 @@ QSqlQuery Database::run(const QString &sql, const QVariantList &values, Status *
     if (status) {
         *status = ok ? Status() : errorFrom(q);
         // A dead connection may fail without a word from the driver: ask before calling it an error.
-        if (!ok && m_backend == Backend::PostgreSQL && status->code() == Status::Code::Failed && !ping())
+        if (!ok && status->code() == Status::Code::Failed && !ping())
             *status = Status::error(tr("The connection to the team database was lost; the change was not saved."),
                                     Status::Code::Offline);
     }
@@ -1274,7 +1187,7 @@ QSqlQuery Database::run(const QString &sql, const QVariantList &values, Status *
 
 QSqlQuery &Database::runKept(const QString &sql, const QVariantList &values, Status *status)
 {
-    if (m_backend != Backend::PostgreSQL) {
+    if (!m_dialect->keepsStatements()) {
         // SQLite prepares in microseconds; a fresh statement leaves nothing open between calls.
         m_scratch = std::make_unique<QSqlQuery>(run(sql, values, status));
         return *m_scratch;
@@ -1324,29 +1237,15 @@ Status Database::exec(const QString &sql, const QVariantList &values)
 
 qint64 Database::insert(const QString &sql, const QVariantList &values, Status *status)
 {
-    if (m_backend == Backend::PostgreSQL) {
-        QSqlQuery r = run(sql + QLatin1String(" RETURNING id"), values, status);
-        if (!status->ok())
-            return 0;
-        if (!r.next()) {
-            *status = errorFrom(r);
-            return 0;
-        }
-        return r.value(0).toLongLong();
-    }
-    QSqlQuery q(m_db);
-    if (!q.prepare(sql + QLatin1String(" RETURNING id"))) {
-        *status = errorFrom(q);
+    QSqlQuery r = run(sql + QLatin1String(" RETURNING id"), values, status);
+    if (!status->ok())
+        return 0;
+    if (!r.next()) {
+        *status = errorFrom(r);
         return 0;
     }
-    bindAll(q, values);
-    if (!q.exec() || !q.next()) {
-        *status = errorFrom(q);
-        return 0;
-    }
-    *status = Status();
-    const qint64 id = q.value(0).toLongLong();
-    q.finish();
+    const qint64 id = r.value(0).toLongLong();
+    r.finish(); // SQLite: the statement ends here, not when the query is destroyed
     return id;
 }
 
@@ -1373,39 +1272,19 @@ Status Database::setSetting(const QString &key, const QString &value)
 
 Status Database::suspendAudit()
 {
-    if (m_backend == Backend::PostgreSQL)
-        return exec(QStringLiteral("SELECT set_config('ipdesk.copying', 'on', true)"));
-    QStringList drops;
-    for (const char *t : auditedTables) {
-        for (const char *action : {"insert", "update", "delete"})
-            drops << QStringLiteral("DROP TRIGGER IF EXISTS audit_%1_%2").arg(QLatin1String(t), QLatin1String(action));
-    }
-    return execAll(drops);
+    return m_dialect->suspendAudit(*this);
 }
 
 Status Database::resumeAudit()
 {
-    if (m_backend == Backend::PostgreSQL)
-        return exec(QStringLiteral("SELECT set_config('ipdesk.copying', 'off', true)"));
-    return execAll(auditTriggersSqlite());
+    return m_dialect->resumeAudit(*this);
 }
 
 Status Database::saveCopy(const QString &path)
 {
     if (QFileInfo::exists(path) && !QFile::remove(path))
         return Status::error(tr("%1 exists and cannot be replaced.").arg(path));
-    if (m_backend == Backend::PostgreSQL) {
-        // An offline copy of the team desk: a personal desk file with the same records.
-        Database copy;
-        Status s = copy.open(path);
-        if (s)
-            s = copyDesk(*this, copy);
-        copy.close();
-        if (!s)
-            QFile::remove(path);
-        return s;
-    }
-    return exec(QStringLiteral("VACUUM INTO ?"), {path});
+    return m_dialect->saveCopy(*this, path);
 }
 
 Transaction::Transaction(Database &db)
@@ -1454,6 +1333,248 @@ Status Transaction::commit()
         return Status::error(Database::tr("The change could not be saved: %1").arg(why));
     }
     return Status();
+}
+
+// ---- The two dialects ------------------------------------------------------------------------
+
+class SqliteDialect final : public SqlDialect
+{
+public:
+    Database::Backend backend() const override { return Database::Backend::SQLite; }
+    QString primaryKeyType() const override { return QStringLiteral("INTEGER PRIMARY KEY"); }
+
+    QStringList schemaStep(Database &db, int v, int /*from*/) const override
+    {
+        QStringList statements = stepStatements(schemaSteps[v], v + 1, primaryKeyType());
+        if (v == 4)
+            statements << db.auditTriggersSqlite(); // the server's audit is in its team statements
+        return statements;
+    }
+
+    Status recountAmounts(Database &db, int version) const override
+    {
+        // The sums again with the new amount, and the audit of projects with its new column (the
+        // audit triggers of the other tables are left as they are).
+        Status s = suspendStageSums(db);
+        if (!s)
+            return s;
+        QStringList statements = stepStatements(schemaStep4, version, primaryKeyType());
+        for (const char *action : {"insert", "update", "delete"})
+            statements << QStringLiteral("DROP TRIGGER IF EXISTS audit_projects_%1").arg(QLatin1String(action));
+        statements << db.auditTriggersSqlite();
+        return db.execAll(statements);
+    }
+
+    Status quickCheck(Database &db) const override { return quickCheckOn(db.m_db); }
+
+    QString userName(const Database &) const override
+    {
+        const QString who = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+        return who.isEmpty() ? QStringLiteral("local") : who;
+    }
+    bool canWrite(Database &, qint64) const override { return true; }
+    bool isAdmin(Database &) const override { return true; }
+    bool ping(Database &) const override { return true; }
+    bool keepsStatements() const override { return false; }
+
+    QList<qint64> reserveIds(Database &, const QString &, int, Status *status) const override
+    {
+        *status = Status::error(Database::tr("Ids are reserved in advance only on a team database."));
+        return {};
+    }
+    Status continueIdsAfterMax(Database &, const QString &) const override
+    {
+        return Status(); // an INTEGER PRIMARY KEY continues after the highest by itself
+    }
+    bool announcesChanges() const override { return false; }
+    qint64 dataVersion(Database &db) const override
+    {
+        QSqlQuery q(db.m_db);
+        return q.exec(QStringLiteral("PRAGMA data_version")) && q.next() ? q.value(0).toLongLong() : -1;
+    }
+    ::sqlite3 *sqliteHandle(const Database &db) const override
+    {
+        const QVariant v = db.m_db.driver()->handle();
+        if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0)
+            return nullptr;
+        return *static_cast<::sqlite3 *const *>(v.constData());
+    }
+
+    Status suspendStageSums(Database &db) const override
+    {
+        QStringList drops;
+        for (const char *trigger : {"stage_sums_add", "stage_sums_remove", "stage_sums_move", "stage_sums_project"})
+            drops << QLatin1String("DROP TRIGGER IF EXISTS ") + QLatin1String(trigger);
+        return db.execAll(drops);
+    }
+    Status rebuildStageSums(Database &db) const override
+    {
+        // Schema step 4 creates the table if needed, refills it and puts the triggers back.
+        return db.execAll(stepStatements(schemaStep4, latestSchemaVersion, primaryKeyType()));
+    }
+    Status suspendAudit(Database &db) const override
+    {
+        QStringList drops;
+        for (const char *t : auditedTables) {
+            for (const char *action : {"insert", "update", "delete"})
+                drops << QStringLiteral("DROP TRIGGER IF EXISTS audit_%1_%2").arg(QLatin1String(t), QLatin1String(action));
+        }
+        return db.execAll(drops);
+    }
+    Status resumeAudit(Database &db) const override { return db.execAll(db.auditTriggersSqlite()); }
+
+    Status suspendInsertAudit(Database &db) override
+    {
+        // (After a rolled-back import the dropped triggers are back; asking again is right.)
+        QSqlQuery q(db.m_db);
+        if (!q.exec(QStringLiteral("SELECT (SELECT COALESCE(MAX(rowid), 0) FROM projects),"
+                                   " (SELECT COALESCE(MAX(rowid), 0) FROM project_stages)")) || !q.next())
+            return Database::errorFrom(q);
+        m_auditFrom = {q.value(0).toLongLong(), q.value(1).toLongLong()};
+        q.finish();
+        const Status s = db.execAll({QStringLiteral("DROP TRIGGER IF EXISTS audit_projects_insert"),
+                                     QStringLiteral("DROP TRIGGER IF EXISTS audit_project_stages_insert")});
+        m_insertAuditSuspended = s.ok();
+        return s;
+    }
+    Status catchUpInsertAudit(Database &db) override
+    {
+        if (!m_insertAuditSuspended)
+            return Status();
+        m_insertAuditSuspended = false;
+        // One statement a table for every row added meanwhile, in the order they were added.
+        const QString tables[] = {QStringLiteral("projects"), QStringLiteral("project_stages")};
+        const qint64 from[] = {m_auditFrom.first, m_auditFrom.second};
+        for (int i = 0; i < 2; ++i) {
+            const Status s = db.exec(QString(auditHead) + db.auditInsertSelect(tables[i], QStringLiteral("n"))
+                                         + QStringLiteral(" FROM %1 n WHERE n.rowid > ? ORDER BY n.rowid").arg(tables[i]),
+                                     {from[i]});
+            if (!s)
+                return s;
+        }
+        return resumeAudit(db); // CREATE TRIGGER IF NOT EXISTS: puts back the two that were dropped
+    }
+
+    Status saveCopy(Database &db, const QString &path) const override
+    {
+        return db.exec(QStringLiteral("VACUUM INTO ?"), {path});
+    }
+
+private:
+    bool m_insertAuditSuspended = false;
+    QPair<qint64, qint64> m_auditFrom; ///< the last rowid of projects and project_stages before the import
+};
+
+class PostgresDialect final : public SqlDialect
+{
+public:
+    Database::Backend backend() const override { return Database::Backend::PostgreSQL; }
+    QString primaryKeyType() const override { return QStringLiteral("BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"); }
+
+    QStringList schemaStep(Database &db, int v, int from) const override
+    {
+        QStringList statements;
+        if (v == 0) {
+            // Dates are DATE on the server and ISO text in SQLite; substr() reads both the same way.
+            statements << QStringLiteral("CREATE OR REPLACE FUNCTION substr(d date, start integer, len integer) RETURNS text"
+                                         " LANGUAGE sql IMMUTABLE AS $$ SELECT substr(to_char(d, 'YYYY-MM-DD'), start, len) $$");
+        }
+        statements << stepStatements(v == 3 ? schemaStep4Pg : schemaSteps[v], v + 1, primaryKeyType());
+        if (v == 4)
+            statements << db.teamStatements();
+        if (v == 5 && from >= 5) {
+            // A desk made before step 6 gets the server's functions again, now unable to read temporary
+            // tables in place of the desk's own, with the sums' catch-up, the guarded change notices and
+            // the documents' policies (a new desk got them from steps 4 and 5 in this same run).
+            statements << stepStatements(schemaStep4Pg, v + 1, primaryKeyType());
+            statements << db.teamStatements();
+        }
+        return statements;
+    }
+
+    Status recountAmounts(Database &db, int version) const override
+    {
+        return db.execAll(stepStatements(schemaStep4Pg, version, primaryKeyType()));
+    }
+
+    Status quickCheck(Database &) const override { return Status(); } // the server keeps its own pages
+    QString userName(const Database &db) const override { return db.m_user; }
+    bool canWrite(Database &db, qint64 unitId) const override
+    {
+        QSqlQuery q = db.query(QStringLiteral("SELECT ipdesk_can_write(?)"));
+        q.addBindValue(unitId);
+        return q.exec() && q.next() && q.value(0).toBool();
+    }
+    bool isAdmin(Database &db) const override
+    {
+        QSqlQuery q = db.query(QStringLiteral("SELECT ipdesk_is_admin()"));
+        return q.exec() && q.next() && q.value(0).toBool();
+    }
+    bool ping(Database &db) const override
+    {
+        QSqlQuery q(db.m_db);
+        return q.exec(QStringLiteral("SELECT 1")) && q.next();
+    }
+    bool keepsStatements() const override { return true; }
+
+    QList<qint64> reserveIds(Database &db, const QString &table, int count, Status *status) const override
+    {
+        QList<qint64> ids;
+        QSqlQuery q = db.run(QStringLiteral("SELECT nextval(pg_get_serial_sequence('%1', 'id')) FROM generate_series(1, %2)")
+                                 .arg(table).arg(count),
+                             {}, status);
+        while (status->ok() && q.next())
+            ids << q.value(0).toLongLong();
+        return ids;
+    }
+    Status continueIdsAfterMax(Database &db, const QString &table) const override
+    {
+        return db.exec(QStringLiteral("SELECT setval(pg_get_serial_sequence('%1', 'id'), COALESCE(MAX(id), 0) + 1, false) FROM %1")
+                           .arg(table));
+    }
+    bool announcesChanges() const override { return true; }
+    qint64 dataVersion(Database &) const override { return -1; } // the server announces changes instead
+    ::sqlite3 *sqliteHandle(const Database &) const override { return nullptr; }
+
+    Status suspendStageSums(Database &db) const override
+    {
+        return db.exec(QStringLiteral("SELECT set_config('ipdesk.stage_sums', 'off', true)"));
+    }
+    Status rebuildStageSums(Database &db) const override
+    {
+        return db.exec(QStringLiteral("SELECT ipdesk_rebuild_stage_sums()"));
+    }
+    Status suspendAudit(Database &db) const override
+    {
+        return db.exec(QStringLiteral("SELECT set_config('ipdesk.copying', 'on', true)"));
+    }
+    Status resumeAudit(Database &db) const override
+    {
+        return db.exec(QStringLiteral("SELECT set_config('ipdesk.copying', 'off', true)"));
+    }
+    // The server keeps its triggers: there the audit is never suspended for an officer.
+    Status suspendInsertAudit(Database &) override { return Status(); }
+    Status catchUpInsertAudit(Database &) override { return Status(); }
+
+    Status saveCopy(Database &db, const QString &path) const override
+    {
+        // An offline copy of the team desk: a personal desk file with the same records.
+        Database copy;
+        Status s = copy.open(path);
+        if (s)
+            s = copyDesk(db, copy);
+        copy.close();
+        if (!s)
+            QFile::remove(path);
+        return s;
+    }
+};
+
+std::unique_ptr<SqlDialect> SqlDialect::make(Database::Backend backend)
+{
+    if (backend == Database::Backend::PostgreSQL)
+        return std::make_unique<PostgresDialect>();
+    return std::make_unique<SqliteDialect>();
 }
 
 } // namespace IPDesk

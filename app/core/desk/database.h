@@ -16,6 +16,8 @@ struct sqlite3;
 
 namespace IPDesk {
 
+class SqlDialect;
+
 /// Where a team desk lives: postgresql://user[:password]@host[:port]/database[?sslmode=...]
 struct ServerAddress
 {
@@ -31,7 +33,7 @@ struct ServerAddress
 };
 
 /// One open desk: an SQLite file (default) or, later, a PostgreSQL server.
-/// This class is the one place that knows which backend it has (see SqlDialect below).
+/// What differs between the two is asked of its SqlDialect (desk/sqldialect.h).
 class Database
 {
     Q_DECLARE_TR_FUNCTIONS(IPDesk::Database)
@@ -56,7 +58,7 @@ public:
     static bool isServerAddress(const QString &location);
     /// The team database's address (with its password), for a second connection or a reconnect.
     const ServerAddress &serverAddress() const { return m_address; }
-    bool isTeam() const { return m_backend == Backend::PostgreSQL; }
+    bool isTeam() const { return backend() == Backend::PostgreSQL; }
     /// Opened with OpenMode::ReadOnly: every write is refused.
     bool isReadOnly() const { return m_readOnly; }
     /// The account this connection works as (a team database's login; the system user on a file).
@@ -73,7 +75,7 @@ public:
     bool isOpen() const;
 
     QString location() const { return m_location; }
-    Backend backend() const { return m_backend; }
+    Backend backend() const;
     QSqlDatabase &connection() { return m_db; }
     int schemaVersion() const;
     /// Reads every page of a desk file and checks its structure (PRAGMA quick_check); the message
@@ -90,9 +92,7 @@ public:
     Status exec(const QString &sql, const QVariantList &values = {});
     /// Runs statements in order, stopping at the first that fails.
     Status execAll(const QStringList &statements);
-    /// Runs a statement with values for its ? marks and returns it for its rows or numRowsAffected().
-    /// On the server the values are written into the statement as escaped literals: one round trip,
-    /// where Qt's PostgreSQL driver would PREPARE, EXECUTE and DEALLOCATE (three).
+    /// Runs a statement with values bound to its ? marks and returns it for its rows or numRowsAffected().
     QSqlQuery run(const QString &sql, const QVariantList &values, Status *status);
     /// As run(), for the statements of every click (a project, a page, a save). On the server the
     /// statement stays prepared on this connection, so it is parsed and planned once, not each time.
@@ -146,7 +146,7 @@ public:
     Status suspendInsertAudit();
     Status catchUpInsertAudit();
 
-    // SqlDialect: what differs between SQLite and PostgreSQL.
+    // What differs between SQLite and PostgreSQL (asked of the SqlDialect).
     QString primaryKeyType() const;
     /// New ids of a table handed out in advance (the server's sequence), for rows sent in batches.
     QList<qint64> reserveIds(const QString &table, int count, Status *status);
@@ -155,6 +155,8 @@ public:
     /// A number that changes when another connection commits to the desk file (-1 on a server,
     /// which announces changes instead).
     qint64 dataVersion();
+    /// Whether other connections' changes are announced (a team database) rather than polled for.
+    bool announcesChanges() const;
 
     /// The columns of a table, in order.
     QStringList columnsOf(const QString &table);
@@ -168,20 +170,22 @@ private:
 
     QStringList teamStatements();
 
+    void setBackend(Backend backend);
+
     friend class Transaction;
+    friend class SqliteDialect;
+    friend class PostgresDialect;
+    std::unique_ptr<SqlDialect> m_dialect;
     int m_transactionDepth = 0;
     QSqlDatabase m_db;
     QString m_connectionName;
     QString m_location;
-    Backend m_backend = Backend::SQLite;
     ServerAddress m_address;
     QString m_password;
     QString m_user;
-    bool m_insertAuditSuspended = false;
     bool m_readOnly = false;
     QHash<QString, std::shared_ptr<QSqlQuery>> m_kept; ///< runKept()'s prepared statements, by their SQL
     std::unique_ptr<QSqlQuery> m_scratch;               ///< runKept()'s query on a desk file
-    QPair<qint64, qint64> m_auditFrom; ///< the last rowid of projects and project_stages before the import
 };
 
 /// RAII transaction: rolls back unless commit() succeeded. Nested inside another one it is a
