@@ -1053,8 +1053,10 @@ Extraction ReportExtractor::extract(const QString &text) const
                     st.largeNext = n.value >= 10;
                     continue;
                 }
-                // 投资10亿元的电动车制造项目: one project's amount.
-                if (n.cls == UnitClass::Money && after.startsWith(u'的'))
+                // 投资10亿元的电动车制造项目: one project's amount; but 完成目标任务240亿元的21.4% and
+                // 实际到位资金150亿元的年度目标 name a target.
+                static const QRegularExpression ofTarget(QStringLiteral("^的(?:\\d+(?:\\.\\d+)?%|(?:年度|全年)?(?:目标|任务))"));
+                if (n.cls == UnitClass::Money && after.startsWith(u'的') && !ofTarget.match(after).hasMatch())
                     continue;
                 if (cues.companyFigure(n.qualStart))
                     continue;
@@ -1088,10 +1090,16 @@ Extraction ReportExtractor::extract(const QString &text) const
                 if (lead.endsWith(u'('))
                     lead.chop(1);
                 static const QRegularExpression goalAfter(QStringLiteral("^(?:的)?(?:年度|全年)?(?:目标|任务)"));
+                // The year's target of the figure before (完成年度目标任务240亿元的21.4%): the whole year of
+                // the figure it is measured against, whatever part of the year that figure covers.
+                bool annualGoal = false;
                 if ((goal.endsText(lead) || goalAfter.match(after).hasMatch()) && n.cls != UnitClass::Percent) {
                     if (choice.metric.isEmpty())
                         choice = {n.cls == UnitClass::Money ? st.previousMoneyMetric : st.previousMetric, lead.right(4).toString(), 0.75};
                     target = !choice.metric.isEmpty();
+                    const QStringView near = lead.right(12);
+                    annualGoal = target && (near.contains(u"年度") || near.contains(u"全年") || after.left(4).contains(u"年度")
+                                            || after.left(4).contains(u"全年"));
                 }
                 if (choice.metric.isEmpty()) {
                     st.previousMetric.clear();
@@ -1111,6 +1119,9 @@ Extraction ReportExtractor::extract(const QString &text) const
                         const QStringView rest = QStringView(s).mid(n.end, sent.end - n.end);
                         const CueSet::Hit h = Phrasing::instance().targetAfter.first(rest);
                         target = h.found() && !rest.left(h.start).contains(u"完成");
+                        // …、实际到位资金42亿元的年度目标: the year's target, whatever period the text was at.
+                        const QStringView word = target ? rest.mid(h.start, h.length()) : QStringView();
+                        annualGoal = word.contains(u"年度") || word.contains(u"全年");
                     }
                 }
 
@@ -1122,7 +1133,12 @@ Extraction ReportExtractor::extract(const QString &text) const
                         return false;
                     return true;
                 };
+                // 完成全年目标任务(400亿元)的50.9%: the year there is the target's; the share stands for
+                // the period of the figure before it.
+                const bool completion = choice.metric == QLatin1String("annual_completion_pct");
                 for (const Period &p : sentPeriods) {
+                    if (completion && p.kind == PeriodKind::FY && p.start >= clauseStart)
+                        continue;
                     if (p.end <= n.qualStart && usable(p))
                         period = p;
                 }
@@ -1196,7 +1212,7 @@ Extraction ReportExtractor::extract(const QString &text) const
                     }
                 }
                 if (!year)
-                    year = target ? refYear : (ctx.contextYear ? ctx.contextYear : refYear);
+                    year = target && !annualGoal ? refYear : (ctx.contextYear ? ctx.contextYear : refYear);
                 if (!year)
                     year = ctx.contextYear;
                 QString span;
@@ -1220,6 +1236,8 @@ Extraction ReportExtractor::extract(const QString &text) const
                     span = target ? QStringLiteral("FY") : QStringLiteral("YTD");
                     confidence -= 0.15;
                 }
+                if (annualGoal)
+                    span = QStringLiteral("FY");
                 // A missing year is shown as missing, not as a doubtful reading.
                 f.year = year;
                 f.span = span;
