@@ -987,7 +987,10 @@ Extraction ReportExtractor::extract(const QString &text) const
         static const QStringList goesOn = {QStringLiteral("此次"), QStringLiteral("其中"), QStringLiteral("这些"),
                                            QStringLiteral("上述"), QStringLiteral("该批"), QStringLiteral("同时"),
                                            QStringLiteral("此外"), QStringLiteral("另外"), QStringLiteral("与此同时")};
-        if (!std::any_of(goesOn.cbegin(), goesOn.cend(), [&line](const QString &w) { return line.startsWith(w); }))
+        // 从此次签约项目的分布看, 在上述项目中: a preposition may come first.
+        static const QRegularExpression lead(QStringLiteral("^(?:从|在|据|对|就)"));
+        const QStringView opening = lead.match(line).hasMatch() ? line.mid(1) : line;
+        if (!std::any_of(goesOn.cbegin(), goesOn.cend(), [&opening](const QString &w) { return opening.startsWith(w); }))
             ctx.period = ctx.sectionPeriod;
         if (para.heading && para.start >= doc.titleEnd) {
             // 五、下半年工作打算, 2024年主要目标: a plan's section (a slogan such as 锚定目标 is not).
@@ -1064,7 +1067,7 @@ Extraction ReportExtractor::extract(const QString &text) const
                 MetricChoice choice = chooseMetric(n, region, wide, clause, after, st, listContinues);
                 // 邵东县签约项目8个、签约金额76.3亿元;隆回县6个、45.2亿元: a clause of a unit and its figures
                 // after a semicolon repeats the metrics of the one before, in order.
-                if (choice.metric.isEmpty() && bare && namesUnit && parallelMetrics.size() > idx) {
+                if (choice.metric.isEmpty() && bare && (namesUnit || (listContinues && idx > 0)) && parallelMetrics.size() > idx) {
                     const QString &m = parallelMetrics.at(idx);
                     const bool fits = n.cls == UnitClass::Count ? Phrasing::instance().takesUnit(m, n.unit)
                                     : n.cls == UnitClass::Money ? Phrasing::unitGroup(m).isEmpty() && m != QLatin1String("annual_completion_pct")
