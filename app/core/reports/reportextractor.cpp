@@ -317,6 +317,9 @@ MetricChoice chooseMetric(const Number &n, QStringView region, QStringView wide,
         if (!nearCue && !noNoun && !region.right(12).contains(u"项目") && !(project >= 0 && project <= 6))
             return none;
     }
+    // 主要领导带队赴深圳等地开展招商活动9次: activities on a trip someone led are trips out.
+    if (c.metric == QLatin1String("promotion_events") && region.contains(u"带队") && region.contains(u'赴'))
+        c.metric = QStringLiteral("outbound_trips");
     if (c.metric == QLatin1String("outbound_trips") && ph.leader.in(wide))
         c.metric = QStringLiteral("leader_outbound_trips");
     if (c.metric == QLatin1String("companies_visited") && !ph.firm.in(region) && !ph.firm.in(after.left(8)))
