@@ -928,6 +928,36 @@ Extraction ReportExtractor::extract(const QString &text) const
         units += more;
         std::sort(units.begin(), units.end(), [](const UnitMention &a, const UnitMention &b) { return a.start < b.start; });
     }
+    // A ranked list (排名…依次为:西咸新区328.6亿元、航天基地98.3亿元): the name before each figure is
+    // a unit, known to the gazetteer or not (zones, bases and ports have names of their own).
+    {
+        static const QRegularExpression ranked(QStringLiteral("(?:依次|排名|排序|分别|前[一二三四五六七八九十\\d]+(?:名|位))[^。;:]{0,8}:"));
+        static const QRegularExpression item(QStringLiteral("\\G[、,和及]?(\\p{Han}{2,8}?(?:区|县|市|旗|镇|乡|街道|基地|园区|园|新城|港))(?=\\d)"
+                                                            "\\d+(?:\\.\\d+)?(?:亿元|万元|个|次|家|%)"));
+        QList<UnitMention> more;
+        int group = 1 << 20;
+        for (auto it = ranked.globalMatch(s); it.hasNext();) {
+            const auto m = it.next();
+            ++group;
+            for (auto jt = item.globalMatch(s, m.capturedEnd()); jt.hasNext();) {
+                const auto im = jt.next();
+                const qsizetype start = im.capturedStart(1), end = im.capturedEnd(1);
+                const bool known = std::any_of(units.cbegin(), units.cend(), [&](const UnitMention &u) { return u.start < end && start < u.end; });
+                if (known)
+                    continue;
+                UnitMention u;
+                u.start = start;
+                u.end = end;
+                u.name = im.captured(1);
+                u.group = group;
+                more.append(u);
+            }
+        }
+        if (!more.isEmpty()) {
+            units += more;
+            std::sort(units.begin(), units.end(), [](const UnitMention &a, const UnitMention &b) { return a.start < b.start; });
+        }
+    }
     const QList<Period> periods = findPeriods(s, refYear);
     QList<Number> numbers = findNumbers(s);
 
@@ -1077,6 +1107,16 @@ Extraction ReportExtractor::extract(const QString &text) const
                                                                 : m == QLatin1String("annual_completion_pct");
                     if (fits)
                         choice = {m, QString(), 0.6};
+                }
+                // 按实际到位内资总量排名,前十位依次为:西咸新区328.6亿元、…: a list after a colon is of the
+                // metric its introduction names.
+                if (choice.metric.isEmpty()) {
+                    const qsizetype colon = QStringView(s).mid(sent.start, n.qualStart - sent.start).lastIndexOf(u':');
+                    if (colon > 0) {
+                        const QStringView intro = QStringView(s).mid(sent.start, colon);
+                        choice = chooseMetric(n, intro, intro, intro, after, st, false);
+                        choice.confidence = std::min(choice.confidence, 0.7);
+                    }
                 }
                 if (!choice.metric.isEmpty())
                     sentenceMetrics.append(choice.metric);
