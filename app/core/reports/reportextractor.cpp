@@ -453,7 +453,8 @@ Column columnFor(const QString &header, const QString &unitLine, const SentenceS
 {
     Column c;
     static const CueSet money(QString::fromUtf16(u"亿元 万元 投资 金额 资金 总额 签约额 引资额 产值 营收").split(QLatin1Char(' ')));
-    static const CueSet percent(QString::fromUtf16(u"% 率 进度 比例").split(QLatin1Char(' ')));
+    // 到位资金完成年度任务: the share of the year's target, not an amount.
+    static const CueSet percent(QString::fromUtf16(u"% 率 进度 比例 完成…任务 完成…目标 完成…计划").split(QLatin1Char(' ')));
     if (percent.in(header))
         c.cls = UnitClass::Percent;
     else if (money.in(header))
@@ -575,8 +576,8 @@ QList<Table> findTables(const QString &s, const ReportDocument &doc, const Gazet
         }
         // One cell per line: short header lines, then a unit's line followed by one value a column.
         if (header.size() != 1 || !unitCell(header.first().text).isEmpty() || cellNumber(header.first().text)
-            || header.first().text.contains(u':') || header.first().text.startsWith(u"单位"))
-            continue;
+            || header.first().text.contains(u':') || (header.first().text.startsWith(u"单位") && header.first().text.size() > 2))
+            continue; // (单位 alone labels the rows; 单位:个、亿元 is the units line)
         int q = p;
         QStringList headers;
         while (q < paras.size()) {
