@@ -399,6 +399,16 @@ QList<Unit> findUnits(const QString &s, const Gazetteer &gazetteer)
         if (clean[k].group == clean[k + 1].group && clean[k + 1].place && s.mid(clean[k + 1].end, 1) == QStringLiteral("等"))
             clean[k].place = true;
     }
+    // 在深圳、上海、苏州举办: a later item of a list of places is a place, also when the items before it
+    // are names the gazetteer does not know (2 to 4 characters each, joined by 、).
+    static const QRegularExpression placeList(QStringLiteral("[%1](?:\\p{Han}{2,4}、){1,4}$").arg(QRegularExpression::escape(phrasing.placeChars)));
+    for (Unit &u : clean) {
+        if (u.place || u.topic || u.start < 3)
+            continue;
+        const qsizetype from = std::max<qsizetype>(0, u.start - 26);
+        if (placeList.match(QStringView(s).mid(from, u.start - from)).hasMatch())
+            u.place = true;
+    }
     return clean;
 }
 
