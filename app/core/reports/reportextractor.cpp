@@ -189,6 +189,7 @@ struct SentenceState
     QString previousMoneyMetric;   // the last amount (for a target in 目标(18亿元))
     QString previousUnit;
     bool largeNext = false;        // 10亿元以上项目N个: the next count is of large projects
+    QString thresholdMetric;       // 签约总投资超过百亿元的有…: the figures after it are of that metric
 };
 
 QStringView afterHead(const QString &s, const Number &n)
@@ -1092,7 +1093,8 @@ Extraction ReportExtractor::extract(const QString &text) const
                 }
                 // 投资10亿元的电动车制造项目: one project's amount; but 完成目标任务240亿元的21.4% and
                 // 实际到位资金150亿元的年度目标 name a target.
-                static const QRegularExpression ofTarget(QStringLiteral("^的(?:\\d+(?:\\.\\d+)?%|(?:年度|全年)?(?:目标|任务))"));
+                // (超过百亿元的有…: a threshold, read below.)
+                static const QRegularExpression ofTarget(QStringLiteral("^的(?:\\d+(?:\\.\\d+)?%|(?:年度|全年)?(?:目标|任务)|有|是)"));
                 if (n.cls == UnitClass::Money && after.startsWith(u'的') && !ofTarget.match(after).hasMatch())
                     continue;
                 if (cues.companyFigure(n.qualStart))
@@ -1124,8 +1126,14 @@ Extraction ReportExtractor::extract(const QString &text) const
                 // 到位资金超过80亿元的有: a threshold; the units listed after it carry the metric.
                 if (after.startsWith(u"的有") || after.startsWith(u"的是")) {
                     st.previousMetric = choice.metric;
+                    st.thresholdMetric = choice.metric;
                     continue;
                 }
+                // …的有北流市、玉州区、陆川县,分别为215.6亿元、188.2亿元: the threshold's metric.
+                if (choice.metric.isEmpty() && !st.thresholdMetric.isEmpty()
+                    && (n.cls == UnitClass::Count ? Phrasing::instance().takesUnit(st.thresholdMetric, n.unit)
+                                                  : n.cls == UnitClass::Money && Phrasing::unitGroup(st.thresholdMetric).isEmpty()))
+                    choice = {st.thresholdMetric, QString(), 0.7};
                 if (debug)
                     qDebug().noquote() << "figure" << n.value << n.unit << "region" << region << "after" << after << "->" << choice.metric << choice.cue;
                 st.largeNext = st.largeNext && n.cls != UnitClass::Count;
