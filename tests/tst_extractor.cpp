@@ -358,6 +358,8 @@ private slots:
         QTest::newRow("autonomous region") << QStringLiteral("新疆新签约项目5个") << QStringLiteral("新疆");
         QTest::newRow("corps division") << QStringLiteral("第六师五家渠市新签约项目5个") << QStringLiteral("第六师五家渠市");
         QTest::newRow("banner") << QStringLiteral("科右前旗新签约项目5个") << QStringLiteral("科右前旗");
+        QTest::newRow("regiment below a hundred") << QStringLiteral("十四团新签约项目5个") << QStringLiteral("十四团");
+        QTest::newRow("regiment of three numerals") << QStringLiteral("一四八团新签约项目5个") << QStringLiteral("一四八团");
         QTest::newRow("zone over a city") << QStringLiteral("肇庆高新区新签约项目5个") << QStringLiteral("肇庆高新区");
         QTest::newRow("zone without its city") << QStringLiteral("蒙苏经济开发区新签约项目5个") << QStringLiteral("蒙苏经济开发区");
         QTest::newRow("former county") << QStringLiteral("邵东县新签约项目5个") << QStringLiteral("邵东县");

@@ -261,8 +261,9 @@ QList<Gazetteer::Mention> Gazetteer::find(const QString &text) const
             break;
         }
     }
-    // The corps' regiments (一二一团, 一四八团), which the code list files under their cities.
-    static const QRegularExpression regiment(QStringLiteral("(?<![一二三四五六七八九十〇零百\\d第])[一二三四五六七八九十〇零]{3}团(?!队|体|组|伙|结|委)"));
+    // The corps' regiments (一二一团, 一四八团, 十四团), which the code list files under their cities.
+    // (十二团, 十四团 too: the regiments below a hundred.)
+    static const QRegularExpression regiment(QStringLiteral("(?<![一二三四五六七八九十〇零百\\d第])(?:[一二三四五六七八九十〇零]{3}|十[一二三四五六七八九]|[二三四五六七八九]十[一二三四五六七八九]?)团(?!队|体|组|伙|结|委)"));
     for (auto it = regiment.globalMatch(text); it.hasNext();) {
         const auto m = it.next();
         candidates.append({m.capturedStart(), m.capturedEnd(), m.captured(), Township});
