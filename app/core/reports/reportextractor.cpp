@@ -1285,7 +1285,9 @@ Extraction ReportExtractor::extract(const QString &text) const
                         if (d.isValid())
                             f.asOf = d;
                     }
-                    if (target && (period->kind == PeriodKind::YTD || period->kind == PeriodKind::Months))
+                    // A plan in a report of 1-8月 is for the year; one for a single month (9月份工作打算,
+                    // 确保当月…) is for that month.
+                    if (target && (period->kind == PeriodKind::YTD || (period->kind == PeriodKind::Months && period->a != period->b)))
                         span = QStringLiteral("FY");
                 } else {
                     span = target ? QStringLiteral("FY") : QStringLiteral("YTD");
