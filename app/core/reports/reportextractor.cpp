@@ -330,6 +330,63 @@ MetricChoice chooseMetric(const Number &n, QStringView region, QStringView wide,
     return c;
 }
 
+/// The subject's bare name (吴兴 for 吴兴区, 来吴兴考察) names it too.
+void addSubjectStem(const QString &s, const QString &subject, QList<UnitMention> &units)
+{
+    const QString subjectStem = Gazetteer::stem(subject);
+    if (subjectStem.size() >= 2 && subjectStem != subject) {
+        QList<UnitMention> more;
+        int k = 0;
+        for (qsizetype at = s.indexOf(subjectStem); at >= 0; at = s.indexOf(subjectStem, at + 1)) {
+            while (k < units.size() && units.at(k).end <= at)
+                ++k;
+            if (k < units.size() && units.at(k).start <= at)
+                continue;
+            UnitMention u;
+            u.start = at;
+            u.end = at + subjectStem.size();
+            u.name = subject;
+            u.place = at > 0 && Phrasing::instance().placeChars.contains(s.at(at - 1));
+            u.group = -1;
+            more.append(u);
+        }
+        units += more;
+        std::sort(units.begin(), units.end(), [](const UnitMention &a, const UnitMention &b) { return a.start < b.start; });
+    }
+}
+
+/// A ranked list (排名…依次为:西咸新区328.6亿元、航天基地98.3亿元): the name before each figure is
+/// a unit, known to the gazetteer or not (zones, bases and ports have names of their own).
+void addRankedListUnits(const QString &s, QList<UnitMention> &units)
+{
+    static const QRegularExpression ranked(QStringLiteral("(?:依次|排名|排序|分别|前[一二三四五六七八九十\\d]+(?:名|位))[^。;:]{0,8}:"));
+    static const QRegularExpression item(QStringLiteral("\\G[、,和及]?(\\p{Han}{2,8}?(?:区|县|市|旗|镇|乡|街道|基地|园区|园|新城|港))(?=\\d)"
+                                                        "\\d+(?:\\.\\d+)?(?:亿元|万元|个|次|家|%)"));
+    QList<UnitMention> more;
+    int group = 1 << 20;
+    for (auto it = ranked.globalMatch(s); it.hasNext();) {
+        const auto m = it.next();
+        ++group;
+        for (auto jt = item.globalMatch(s, m.capturedEnd()); jt.hasNext();) {
+            const auto im = jt.next();
+            const qsizetype start = im.capturedStart(1), end = im.capturedEnd(1);
+            const bool known = std::any_of(units.cbegin(), units.cend(), [&](const UnitMention &u) { return u.start < end && start < u.end; });
+            if (known)
+                continue;
+            UnitMention u;
+            u.start = start;
+            u.end = end;
+            u.name = im.captured(1);
+            u.group = group;
+            more.append(u);
+        }
+    }
+    if (!more.isEmpty()) {
+        units += more;
+        std::sort(units.begin(), units.end(), [](const UnitMention &a, const UnitMention &b) { return a.start < b.start; });
+    }
+}
+
 /// The unit a report is about: the first unit its title names (not a list of ranked units: 醴陵市、
 /// 渌口区、天元区位居前三), else, where the title names it by its kind (全市), the highest unit of that
 /// kind the text names, else the unit it names most.
@@ -909,57 +966,8 @@ Extraction ReportExtractor::extract(const QString &text) const
     const Gazetteer &gazetteer = m_gazetteer ? *m_gazetteer : Gazetteer::divisions();
     QList<UnitMention> units = findUnits(s, gazetteer);
     result.subject = findSubject(s, units, doc.titleEnd);
-    // The subject's bare name (吴兴 for 吴兴区, 来吴兴考察) names it too.
-    const QString subjectStem = Gazetteer::stem(result.subject);
-    if (subjectStem.size() >= 2 && subjectStem != result.subject) {
-        QList<UnitMention> more;
-        int k = 0;
-        for (qsizetype at = s.indexOf(subjectStem); at >= 0; at = s.indexOf(subjectStem, at + 1)) {
-            while (k < units.size() && units.at(k).end <= at)
-                ++k;
-            if (k < units.size() && units.at(k).start <= at)
-                continue;
-            UnitMention u;
-            u.start = at;
-            u.end = at + subjectStem.size();
-            u.name = result.subject;
-            u.place = at > 0 && Phrasing::instance().placeChars.contains(s.at(at - 1));
-            u.group = -1;
-            more.append(u);
-        }
-        units += more;
-        std::sort(units.begin(), units.end(), [](const UnitMention &a, const UnitMention &b) { return a.start < b.start; });
-    }
-    // A ranked list (排名…依次为:西咸新区328.6亿元、航天基地98.3亿元): the name before each figure is
-    // a unit, known to the gazetteer or not (zones, bases and ports have names of their own).
-    {
-        static const QRegularExpression ranked(QStringLiteral("(?:依次|排名|排序|分别|前[一二三四五六七八九十\\d]+(?:名|位))[^。;:]{0,8}:"));
-        static const QRegularExpression item(QStringLiteral("\\G[、,和及]?(\\p{Han}{2,8}?(?:区|县|市|旗|镇|乡|街道|基地|园区|园|新城|港))(?=\\d)"
-                                                            "\\d+(?:\\.\\d+)?(?:亿元|万元|个|次|家|%)"));
-        QList<UnitMention> more;
-        int group = 1 << 20;
-        for (auto it = ranked.globalMatch(s); it.hasNext();) {
-            const auto m = it.next();
-            ++group;
-            for (auto jt = item.globalMatch(s, m.capturedEnd()); jt.hasNext();) {
-                const auto im = jt.next();
-                const qsizetype start = im.capturedStart(1), end = im.capturedEnd(1);
-                const bool known = std::any_of(units.cbegin(), units.cend(), [&](const UnitMention &u) { return u.start < end && start < u.end; });
-                if (known)
-                    continue;
-                UnitMention u;
-                u.start = start;
-                u.end = end;
-                u.name = im.captured(1);
-                u.group = group;
-                more.append(u);
-            }
-        }
-        if (!more.isEmpty()) {
-            units += more;
-            std::sort(units.begin(), units.end(), [](const UnitMention &a, const UnitMention &b) { return a.start < b.start; });
-        }
-    }
+    addSubjectStem(s, result.subject, units);
+    addRankedListUnits(s, units);
     const QList<Period> periods = findPeriods(s, refYear);
     QList<Number> numbers = findNumbers(s);
 
