@@ -196,6 +196,13 @@ private slots:
         model.setQuery(t);
         QCOMPARE(model.rowCount(), 1);
         QVERIFY(model.index(0, int(ProjectField::Name)).data().toString().contains(QStringLiteral("麦科斯")));
+        // Case is ignored on both backends (a code typed in small letters).
+        const QString code = model.index(0, int(ProjectField::Code)).data().toString();
+        QVERIFY(code != code.toLower());
+        t.text = code.toLower();
+        model.setQuery(t);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.index(0, int(ProjectField::Code)).data().toString(), code);
         t.text = QStringLiteral("100%_"); // LIKE wildcards are taken literally
         model.setQuery(t);
         QCOMPARE(model.rowCount(), 0);

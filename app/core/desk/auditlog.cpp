@@ -32,7 +32,7 @@ QList<AuditEntry> AuditLog::entries(const ChangeLogFilter &filter) const
         values << filter.to.addDays(1).toString(Qt::ISODate);
     }
     if (!filter.text.isEmpty()) {
-        where << QStringLiteral("(old_value LIKE ? OR new_value LIKE ?)");
+        where << QStringLiteral("(old_value %1 ? OR new_value %1 ?)").arg(m_db->caseInsensitiveLike());
         const QString like = QLatin1Char('%') + filter.text + QLatin1Char('%');
         values << like << like;
     }

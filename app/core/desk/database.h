@@ -148,6 +148,8 @@ public:
 
     // What differs between SQLite and PostgreSQL (asked of the SqlDialect).
     QString primaryKeyType() const;
+    /// LIKE on a desk file, ILIKE on a team database: searches ignore case on both.
+    QString caseInsensitiveLike() const;
     /// New ids of a table handed out in advance (the server's sequence), for rows sent in batches.
     QList<qint64> reserveIds(const QString &table, int count, Status *status);
     /// After rows were copied in with their ids: new rows continue after the highest.

@@ -629,7 +629,7 @@ QString ProjectStore::whereClause(const ProjectQuery &q, QVariantList *values) c
         const QString like = QLatin1Char('%') + escaped + QLatin1Char('%');
         QStringList ors;
         for (const char *col : {"name", "investor", "code", "industry_chain", "lead_officer", "notes"}) {
-            ors << QStringLiteral("p.%1 LIKE ? ESCAPE '\\'").arg(QLatin1String(col));
+            ors << QStringLiteral("p.%1 %2 ? ESCAPE '\\'").arg(QLatin1String(col), m_db->caseInsensitiveLike());
             values->append(like);
         }
         parts << QLatin1Char('(') + ors.join(QLatin1String(" OR ")) + QLatin1Char(')');

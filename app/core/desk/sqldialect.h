@@ -15,6 +15,9 @@ public:
     virtual Database::Backend backend() const = 0;
 
     virtual QString primaryKeyType() const = 0;
+    /// The pattern match that ignores case (the officer's search box): SQLite's LIKE already does
+    /// for Latin letters; PostgreSQL's needs ILIKE.
+    virtual QString caseInsensitiveLike() const = 0;
     /// The statements that take a desk from schema version v to v + 1; `from` is where the
     /// upgrade started (a desk made before a step may need more).
     virtual QStringList schemaStep(Database &db, int v, int from) const = 0;
