@@ -16,6 +16,7 @@
 #include <QDoubleSpinBox>
 #include <QImage>
 #include <QLabel>
+#include <QPrinter>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -189,6 +190,25 @@ private slots:
         // Progress rows agree with the calculator, and every status is one of the colours or says why.
         for (int r = 0; r < view.progressModel()->rowCount(); ++r)
             QVERIFY(!view.progressModel()->index(r, ProgressTableModel::Status).data().toString().isEmpty());
+    }
+
+    void printedToAPdfFileCopiesRight()
+    {
+        // Print preview → Print → to a PDF file: the same mended text as File → Bulletin PDF.
+        if (!havePoppler())
+            QFAIL("pdftotext is missing: install poppler-utils (bash packaging/deps.sh)");
+        TestDesk desk;
+        ProgressView view(&desk.desk);
+        view.setYear(2023);
+        view.setAsOf(QDate(2023, 6, 30));
+        QPrinter printer(QPrinter::HighResolution);
+        printer.setOutputFormat(QPrinter::PdfFormat);
+        const QString pdf = desk.dir.filePath(QStringLiteral("printed.pdf"));
+        printer.setOutputFileName(pdf);
+        QVERIFY(view.print(&printer));
+        const QString text = run(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+        QVERIFY2(text.contains(QStringLiteral("项目")), qPrintable(text.left(200)));
+        QCOMPARE(radicals(text), 0);
     }
 
     void targetsCopySplitUndo()

@@ -2777,6 +2777,10 @@ Open a copy of it read-only, to read and export what can still be read? The file
         <source>Figure source</source>
         <translation>数据来源</translation>
     </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1:%2</translation>
+    </message>
 </context>
 <context>
     <name>IPDesk::ProjectDelegate</name>
@@ -2882,17 +2886,6 @@ Open a copy of it read-only, to read and export what can still be read? The file
     <message>
         <source>No target</source>
         <translation>无目标</translation>
-    </message>
-</context>
-<context>
-    <name>IPDesk::ReportExtractor</name>
-    <message>
-        <source>%1 cannot be read: %2</source>
-        <translation>无法读取 %1:%2</translation>
-    </message>
-    <message>
-        <source>%1 is %2 MB; reports larger than %3 MB are not read.</source>
-        <translation>%1 有 %2 MB;超过 %3 MB 的报道不予读取。</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,7 @@
 #include <QMessageBox>
 #include <QPieSeries>
 #include <QPrintPreviewDialog>
+#include <QFile>
 #include <QPrinter>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -535,8 +536,26 @@ void ProgressView::printPreview()
     QPrinter printer(QPrinter::HighResolution);
     printer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(18, 16, 18, 16), QPageLayout::Millimeter));
     QPrintPreviewDialog preview(&printer, this);
-    connect(&preview, &QPrintPreviewDialog::paintRequested, this, [this](QPrinter *p) { BulletinWriter::paint(m_data, p); });
+    connect(&preview, &QPrintPreviewDialog::paintRequested, this, [this](QPrinter *p) {
+        const Status s = print(p);
+        if (!s)
+            QMessageBox::warning(this, tr("The bulletin was not written"), s.message());
+    });
     preview.exec();
+}
+
+Status ProgressView::print(QPrinter *printer)
+{
+    BulletinWriter::paint(m_data, printer); // the painter ends inside: a PDF file is complete here
+    const QString path = printer->outputFileName();
+    if (printer->outputFormat() != QPrinter::PdfFormat || path.isEmpty())
+        return Status();
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Status::error(tr("%1 cannot be read: %2").arg(path, file.errorString()));
+    const QByteArray pdf = file.readAll();
+    file.close();
+    return BulletinWriter::savePdf(pdf, path);
 }
 
 void ProgressView::editTargets()

@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QChartView;
+class QPrinter;
 class QDateEdit;
 class QLabel;
 class QSpinBox;
@@ -46,6 +47,9 @@ public slots:
     void exportChart(ChartPainter::Chart chart, const QString &path = QString());
     void exportBulletin(const QString &path = QString());
     void printPreview();
+    /// Prints the bulletin (what print preview's Print does); printed to a PDF file, its text layer
+    /// is mended as an exported bulletin's is, so that copying and searching it give the characters.
+    Status print(QPrinter *printer);
     void editTargets();
     void editSettings();
 
