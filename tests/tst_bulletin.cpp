@@ -21,6 +21,8 @@
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QUndoStack>
+#include <QTabWidget>
+#include <QTableView>
 
 using namespace IPDesk;
 
@@ -190,6 +192,19 @@ private slots:
         // Progress rows agree with the calculator, and every status is one of the colours or says why.
         for (int r = 0; r < view.progressModel()->rowCount(); ++r)
             QVERIFY(!view.progressModel()->index(r, ProgressTableModel::Status).data().toString().isEmpty());
+        // The stalled projects (六未) of the bulletin are in the view too, as of the same day.
+        QCOMPARE(view.stalledModel()->rowCount(), int(view.data().stuck.size()));
+        auto *stalledTable = view.findChild<QTableView *>(QStringLiteral("stalledTable"));
+        QVERIFY(stalledTable && stalledTable->model() == view.stalledModel());
+        if (qEnvironmentVariableIsSet("IPDESK_SCREENSHOTS")) {
+            auto *tabs = qobject_cast<QTabWidget *>(stalledTable->parentWidget()->parentWidget());
+            if (tabs)
+                tabs->setCurrentWidget(stalledTable);
+            view.resize(1280, 720);
+            view.show();
+            QTest::qWait(100);
+            view.grab().save(qEnvironmentVariable("IPDESK_SCREENSHOTS") + QLatin1String("/stalled.png"));
+        }
     }
 
     void printedToAPdfFileCopiesRight()

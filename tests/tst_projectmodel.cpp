@@ -152,8 +152,21 @@ private slots:
         QCOMPARE(monthly.rowCount(), 12);
         QCOMPARE(monthly.monthsShown(), 6); // the chart draws January to June
         QCOMPARE(monthly.index(5, MonthlyModel::ThisYear).data().toDouble(), data.cumulative.at(5));
+        StalledModel stalled;
+        QAbstractItemModelTester t5(&stalled, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        stalled.setData(data);
+        QVERIFY(!data.stuck.isEmpty()); // the demo has projects waiting as of 06-30
+        QCOMPARE(stalled.rowCount(), int(data.stuck.size()));
+        for (int r = 0; r < stalled.rowCount(); ++r) {
+            // Each waited past its limit (or its months), the longest first.
+            QVERIFY(stalled.rowAt(r).limitDays <= 0 || stalled.index(r, StalledModel::Days).data().toInt() > stalled.rowAt(r).limitDays);
+            if (r > 0)
+                QVERIFY(stalled.rowAt(r).since >= stalled.rowAt(r - 1).since);
+        }
         ranking.setData(BulletinData::collect(&desk.desk, settings, 2019, QDate(2019, 12, 31)));
         QCOMPARE(ranking.rowCount(), 0);
+        stalled.setData(BulletinData::collect(&desk.desk, settings, 2019, QDate(2019, 12, 31)));
+        QCOMPARE(stalled.rowCount(), 0); // nothing of the demo existed yet
 
         const QList<QPair<QString, double>> mix = calc.industryMix(0, 2023, asOf);
         QVERIFY(!mix.isEmpty());

@@ -2781,6 +2781,14 @@ Open a copy of it read-only, to read and export what can still be read? The file
         <source>%1 cannot be read: %2</source>
         <translation>无法读取 %1:%2</translation>
     </message>
+    <message>
+        <source>Stalled</source>
+        <translation>六未项目</translation>
+    </message>
+    <message>
+        <source>Stalled (%1)</source>
+        <translation>六未项目(%1)</translation>
+    </message>
 </context>
 <context>
     <name>IPDesk::ProjectDelegate</name>
@@ -2956,6 +2964,49 @@ Open a copy of it read-only, to read and export what can still be read? The file
     <message>
         <source>The parts exceed the target by %1.</source>
         <translation>分解数之和超出目标 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::StalledModel</name>
+    <message>
+        <source>Project</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>滞留情况</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>已等待天数</translation>
+    </message>
+    <message>
+        <source>Limit (days)</source>
+        <translation>时限(天)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>signed, not registered</source>
+        <translation>签约未注册</translation>
+    </message>
+    <message>
+        <source>registered, not started</source>
+        <translation>注册未开工</translation>
+    </message>
+    <message>
+        <source>started, not operating</source>
+        <translation>开工未投产</translation>
     </message>
 </context>
 <context>

@@ -53,6 +53,7 @@ ProgressView::ProgressView(Desk *desk, QWidget *parent)
     , m_ranking(new RankingModel(this))
     , m_progress(new ProgressTableModel(this))
     , m_monthly(new MonthlyModel(this))
+    , m_stalled(new StalledModel(this))
     , m_funnel(new SeriesModel(this))
     , m_industry(new SeriesModel(this))
 {
@@ -135,6 +136,16 @@ ProgressView::ProgressView(Desk *desk, QWidget *parent)
     });
     m_charts = new QTabWidget(split);
     buildCharts();
+    // 六未: the projects waiting in a stage past the bureau's limit, as of the day (as the bulletin lists them).
+    m_stalledView = new QTableView(m_charts);
+    m_stalledView->setObjectName(QStringLiteral("stalledTable"));
+    m_stalledView->setModel(m_stalled);
+    m_stalledView->verticalHeader()->hide();
+    m_stalledView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_stalledView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_stalledView->horizontalHeader()->setStretchLastSection(true);
+    m_stalledView->setAlternatingRowColors(true);
+    m_charts->addTab(m_stalledView, tr("Stalled"));
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 4);
     layout->addWidget(split, 1);
@@ -227,6 +238,8 @@ void ProgressView::refresh()
     m_progress->setRows(shown);
     m_ranking->setData(m_data);
     m_monthly->setData(m_data);
+    m_stalled->setData(m_data);
+    m_charts->setTabText(m_charts->indexOf(m_stalledView), tr("Stalled (%1)").arg(m_data.stuckYellow + m_data.stuckRed));
     QList<QPair<QString, double>> funnel;
     QStringList funnelDetail;
     for (const StageTotal &t : std::as_const(m_data.funnel)) {
@@ -255,6 +268,7 @@ void ProgressView::refresh()
     m_headline->setText(headline);
     m_rankingView->resizeColumnsToContents();
     m_progressView->resizeColumnsToContents();
+    m_stalledView->resizeColumnsToContents();
     updateCharts();
 }
 

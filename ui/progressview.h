@@ -23,6 +23,7 @@ class MonthlyModel;
 class ProgressTableModel;
 class RankingModel;
 class SeriesModel;
+class StalledModel;
 
 /// The Progress tab: each unit against its targets (completion, time pace, red/yellow/green), the
 /// ranking, four charts on the same models, and the bulletin (PDF, print preview).
@@ -40,6 +41,7 @@ public:
     const BulletinData &data() const { return m_data; }
     RankingModel *rankingModel() const { return m_ranking; }
     ProgressTableModel *progressModel() const { return m_progress; }
+    StalledModel *stalledModel() const { return m_stalled; }
     QChartView *chartView(ChartPainter::Chart chart) const;
 
 public slots:
@@ -80,12 +82,14 @@ private:
     QLabel *m_headline;
     QTableView *m_rankingView;
     QTableView *m_progressView;
+    QTableView *m_stalledView = nullptr;
     QTabWidget *m_charts;
     QChartView *m_views[4] = {};
 
     RankingModel *m_ranking;
     ProgressTableModel *m_progress;
     MonthlyModel *m_monthly;
+    StalledModel *m_stalled;
     SeriesModel *m_funnel;
     SeriesModel *m_industry;
 };

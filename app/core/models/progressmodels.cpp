@@ -279,4 +279,68 @@ QVariant SeriesModel::data(const QModelIndex &index, int role) const
     return QVariant();
 }
 
+void StalledModel::setData(const BulletinData &d)
+{
+    beginResetModel();
+    m_rows = d.stuck;
+    endResetModel();
+}
+
+int StalledModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int StalledModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant StalledModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QVariant();
+    switch (section) {
+    case Project: return tr("Project");
+    case Unit: return tr("Unit");
+    case Waiting: return tr("Waiting");
+    case Since: return tr("Since");
+    case Days: return tr("Days");
+    case Limit: return tr("Limit (days)");
+    case Status: return tr("Status");
+    }
+    return QVariant();
+}
+
+QVariant StalledModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return QVariant();
+    const StuckProject &r = m_rows.at(index.row());
+    if (role == ProjectIdRole)
+        return r.projectId;
+    if (role == Qt::BackgroundRole && index.column() == Status)
+        return QBrush(ChartPainter::statusColor(r.status));
+    if (role == Qt::ToolTipRole)
+        return ChartPainter::stalledText(r);
+    if (role != Qt::DisplayRole)
+        return QVariant();
+    switch (index.column()) {
+    case Project: return r.name;
+    case Unit: return r.unit;
+    case Waiting:
+        switch (r.stage) {
+        case Stage::Signed: return tr("signed, not registered");
+        case Stage::Registered: return tr("registered, not started");
+        case Stage::Started: return tr("started, not operating");
+        default: return Names::stage(r.stage);
+        }
+    case Since: return r.since.toString(Qt::ISODate);
+    case Days: return r.days;
+    case Limit: return r.limitDays > 0 ? QVariant(r.limitDays) : QVariant();
+    case Status: return statusName(r.status);
+    }
+    return QVariant();
+}
+
 } // namespace IPDesk

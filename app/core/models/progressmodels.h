@@ -90,4 +90,25 @@ private:
     QStringList m_details;
 };
 
+/// The stalled projects (六未) as of the bulletin's day: waiting in a stage past the bureau's limit,
+/// longest first, coloured yellow or red as the bulletin lists them.
+class StalledModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { Project, Unit, Waiting, Since, Days, Limit, Status, ColumnCount };
+    enum Role { ProjectIdRole = Qt::UserRole + 1 };
+    explicit StalledModel(QObject *parent = nullptr) : QAbstractTableModel(parent) {}
+    void setData(const BulletinData &d);
+    const StuckProject &rowAt(int row) const { return m_rows.at(row); }
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    using QAbstractTableModel::setData;
+
+private:
+    QList<StuckProject> m_rows;
+};
+
 } // namespace IPDesk
