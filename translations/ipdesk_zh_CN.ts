@@ -2996,18 +2996,6 @@ Open a copy of it read-only, to read and export what can still be read? The file
         <source>Status</source>
         <translation>状态</translation>
     </message>
-    <message>
-        <source>signed, not registered</source>
-        <translation>签约未注册</translation>
-    </message>
-    <message>
-        <source>registered, not started</source>
-        <translation>注册未开工</translation>
-    </message>
-    <message>
-        <source>started, not operating</source>
-        <translation>开工未投产</translation>
-    </message>
 </context>
 <context>
     <name>IPDesk::StoredFactsModel</name>

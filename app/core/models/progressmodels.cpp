@@ -328,13 +328,7 @@ QVariant StalledModel::data(const QModelIndex &index, int role) const
     switch (index.column()) {
     case Project: return r.name;
     case Unit: return r.unit;
-    case Waiting:
-        switch (r.stage) {
-        case Stage::Signed: return tr("signed, not registered");
-        case Stage::Registered: return tr("registered, not started");
-        case Stage::Started: return tr("started, not operating");
-        default: return Names::stage(r.stage);
-        }
+    case Waiting: return ChartPainter::waitingFor(r.stage);
     case Since: return r.since.toString(Qt::ISODate);
     case Days: return r.days;
     case Limit: return r.limitDays > 0 ? QVariant(r.limitDays) : QVariant();

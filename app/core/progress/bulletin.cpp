@@ -61,16 +61,21 @@ BulletinData BulletinData::collect(Desk *desk, const ProgressSettings &settings,
 // ---------------------------------------------------------------------------------------------
 // Charts
 
+QString ChartPainter::waitingFor(Stage stage)
+{
+    // 六未 in the words of the trade: signed but not registered, and so on.
+    switch (stage) {
+    case Stage::Signed: return tr("signed, not registered");
+    case Stage::Registered: return tr("registered, not started");
+    case Stage::Started: return tr("started, not operating");
+    default: return tr("in %1").arg(Names::stage(stage));
+    }
+}
+
 QString ChartPainter::stalledText(const StuckProject &s)
 {
-    // 六未 in the words of the trade: signed but not registered, and so on, with the days waited.
-    QString what;
-    switch (s.stage) {
-    case Stage::Signed: what = tr("signed, not registered"); break;
-    case Stage::Registered: what = tr("registered, not started"); break;
-    case Stage::Started: what = tr("started, not operating"); break;
-    default: what = tr("in %1").arg(Names::stage(s.stage)); break;
-    }
+    // With the days waited.
+    const QString what = waitingFor(s.stage);
     return s.limitDays > 0 ? tr("%1 (%2): %3 since %4, %5 days (limit %6)")
                                  .arg(s.name, s.unit, what, s.since.toString(Qt::ISODate)).arg(s.days).arg(s.limitDays)
                            : tr("%1 (%2): %3 since %4, %5 days").arg(s.name, s.unit, what, s.since.toString(Qt::ISODate)).arg(s.days);

@@ -60,6 +60,8 @@ public:
     static Axis niceAxis(double v);
     /// The industry shares as the pie shows them: the six largest and the rest as one.
     static QList<QPair<QString, double>> industryParts(const BulletinData &d);
+    /// What a stalled project waits for (签约未注册 …), as the bulletin and the progress view say it.
+    static QString waitingFor(Stage stage);
     /// One stalled project as the bulletin and the progress view list it.
     static QString stalledText(const StuckProject &s);
 };
