@@ -365,6 +365,9 @@ QList<Unit> findUnits(const QString &s, const Gazetteer &gazetteer)
         // 全市场, 全省市: not a topic. 全区域 neither.
         if (i + 2 < s.size() && QStringView(u"场域级委长").contains(s.at(i + 2)))
             continue;
+        // 正定高新区作为全县招商引资的主阵地: what a unit is to the whole, not the unit spoken of.
+        if (i >= 2 && QStringView(s).mid(i - 2, 2) == u"作为")
+            continue;
         Unit u;
         u.start = i;
         u.end = i + 2;
