@@ -382,9 +382,33 @@ void addRankedListUnits(const QString &s, QList<UnitMention> &units)
             more.append(u);
         }
     }
-    if (!more.isEmpty()) {
-        units += more;
-        std::sort(units.begin(), units.end(), [](const UnitMention &a, const UnitMention &b) { return a.start < b.start; });
+    if (more.isEmpty())
+        return;
+    units += more;
+    std::sort(units.begin(), units.end(), [](const UnitMention &a, const UnitMention &b) { return a.start < b.start; });
+    // A name the report has shown to be a unit is one wherever else it stands (高新区、经开区、西咸新区
+    // 分别为…), in the group of the units it is listed with.
+    QSet<QString> names;
+    for (const UnitMention &u : std::as_const(more))
+        names.insert(u.name);
+    static const QString joiners = QStringLiteral("、和与及");
+    for (const QString &name : std::as_const(names)) {
+        for (qsizetype at = s.indexOf(name); at >= 0; at = s.indexOf(name, at + name.size())) {
+            const qsizetype end = at + name.size();
+            const auto next = std::lower_bound(units.begin(), units.end(), at, [](const UnitMention &u, qsizetype v) { return u.start < v; });
+            if ((next != units.end() && next->start < end) || (next != units.begin() && std::prev(next)->end > at))
+                continue; // already a unit there, or inside one
+            UnitMention u;
+            u.start = at;
+            u.end = end;
+            u.name = name;
+            u.group = ++group;
+            if (next != units.begin() && std::prev(next)->end + 1 == at && joiners.contains(s.at(at - 1)))
+                u.group = std::prev(next)->group;
+            else if (next != units.end() && end + 1 == next->start && joiners.contains(s.at(end)))
+                u.group = next->group;
+            units.insert(next, u);
+        }
     }
 }
 
