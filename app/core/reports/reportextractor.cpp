@@ -391,24 +391,28 @@ void addRankedListUnits(const QString &s, QList<UnitMention> &units)
     QSet<QString> names;
     for (const UnitMention &u : std::as_const(more))
         names.insert(u.name);
-    static const QString joiners = QStringLiteral("、和与及");
+    QList<QPair<qsizetype, QString>> found; // in text order, so that a list joins up left to right
     for (const QString &name : std::as_const(names)) {
-        for (qsizetype at = s.indexOf(name); at >= 0; at = s.indexOf(name, at + name.size())) {
-            const qsizetype end = at + name.size();
-            const auto next = std::lower_bound(units.begin(), units.end(), at, [](const UnitMention &u, qsizetype v) { return u.start < v; });
-            if ((next != units.end() && next->start < end) || (next != units.begin() && std::prev(next)->end > at))
-                continue; // already a unit there, or inside one
-            UnitMention u;
-            u.start = at;
-            u.end = end;
-            u.name = name;
-            u.group = ++group;
-            if (next != units.begin() && std::prev(next)->end + 1 == at && joiners.contains(s.at(at - 1)))
-                u.group = std::prev(next)->group;
-            else if (next != units.end() && end + 1 == next->start && joiners.contains(s.at(end)))
-                u.group = next->group;
-            units.insert(next, u);
-        }
+        for (qsizetype at = s.indexOf(name); at >= 0; at = s.indexOf(name, at + name.size()))
+            found.append({at, name});
+    }
+    std::sort(found.begin(), found.end());
+    static const QString joiners = QStringLiteral("、和与及");
+    for (const auto &[at, name] : std::as_const(found)) {
+        const qsizetype end = at + name.size();
+        const auto next = std::lower_bound(units.begin(), units.end(), at, [](const UnitMention &u, qsizetype v) { return u.start < v; });
+        if ((next != units.end() && next->start < end) || (next != units.begin() && std::prev(next)->end > at))
+            continue; // already a unit there, or inside one
+        UnitMention u;
+        u.start = at;
+        u.end = end;
+        u.name = name;
+        u.group = ++group;
+        if (next != units.begin() && std::prev(next)->end + 1 == at && joiners.contains(s.at(at - 1)))
+            u.group = std::prev(next)->group;
+        else if (next != units.end() && end + 1 == next->start && joiners.contains(s.at(end)))
+            u.group = next->group;
+        units.insert(next, u);
     }
 }
 
