@@ -18,6 +18,7 @@ Desk::Desk(QObject *parent)
     , m_facts(&m_db)
     , m_activities(&m_db)
     , m_audit(&m_db)
+    , m_progressQueries(&m_db)
     , m_undoStack(std::make_unique<QUndoStack>())
 {
     qRegisterMetaType<DeskChange>();

@@ -6,6 +6,7 @@
 #include "desk/database.h"
 #include "desk/factstore.h"
 #include "desk/pendingedits.h"
+#include "desk/progressqueries.h"
 #include "desk/projectstore.h"
 #include "desk/teamusers.h"
 
@@ -60,6 +61,8 @@ public:
     FactStore *facts() { return &m_facts; }
     ActivityStore *activities() { return &m_activities; }
     const AuditLog *audit() const { return &m_audit; }
+    /// What progress, the funnel, the stalled list and the charts ask of the desk.
+    const ProgressQueries *progressQueries() const { return &m_progressQueries; }
     QUndoStack *undoStack() const { return m_undoStack.get(); }
     PendingEdits *pending() { return &m_pending; }
     /// For the core's stores, importers and the tests; widgets ask the Desk instead.
@@ -124,6 +127,7 @@ private:
     FactStore m_facts;
     ActivityStore m_activities;
     AuditLog m_audit;
+    ProgressQueries m_progressQueries;
     std::unique_ptr<QUndoStack> m_undoStack;
     std::unique_ptr<ChangeNotifier> m_notifier;
     PendingEdits m_pending;

@@ -83,8 +83,12 @@ void EditProjectsCommand::undo()
 
 void EditProjectsCommand::redo()
 {
+    if (std::exchange(m_written, false)) {
+        QUndoCommand::redo(); // each edit skips its first redo too
+        return;
+    }
     Transaction t(*m_desk->database());
-    QUndoCommand::redo(); // the first time: written before the push, every child skips
+    QUndoCommand::redo();
     t.commit();
 }
 

@@ -55,6 +55,7 @@ public:
 
 private:
     Desk *m_desk;
+    bool m_written = true; ///< written by Desk::editProjects before the push: the first redo() writes nothing
 };
 
 class AddProjectCommand : public DeskCommand

@@ -3,7 +3,6 @@
 
 #include "desk/activitystore.h"
 #include "desk/factstore.h"
-#include "desk/progressqueries.h"
 #include "base/metrics.h"
 
 #include <QJsonDocument>
@@ -319,7 +318,7 @@ QList<ProgressRow> ProgressCalculator::compute(int year, const QDate &asOfIn) co
     }
 
     // Own data per unit.
-    const ProgressQueries queries(db);
+    const ProgressQueries &queries = *m_desk->progressQueries();
     const UnitStageSums sums = queries.stageSums(QDate(year, 1, 1), asOf);
     const QSet<qint64> hasProjects = queries.unitsWithProjects();
     const QHash<qint64, ActivityStore::Counts> activityCounts = ActivityStore(db).counts(QDate(year, 1, 1), asOf);
@@ -610,7 +609,7 @@ QList<StuckProject> ProgressCalculator::stuckProjects(const QDate &asOf, const Q
         const int shortestDays = std::min({m_settings.signedDays, m_settings.registeredDays, m_settings.startedDays});
         return std::max(asOf.addMonths(-m_settings.stuckYellowMonths), asOf.addDays(-shortestDays));
     }();
-    for (const ProjectStanding &w : ProgressQueries(m_desk->database()).waitingOn(asOf, reachedBy)) {
+    for (const ProjectStanding &w : m_desk->progressQueries()->waitingOn(asOf, reachedBy)) {
         if (!scope.isEmpty() && !scope.contains(w.unitId))
             continue;
         StuckProject p;
@@ -649,7 +648,7 @@ QList<StageTotal> ProgressCalculator::funnel(const QList<qint64> &unitIds, const
     for (int i = 0; i < StageCount; ++i)
         out.append(StageTotal{Stage(i), 0, 0});
     const QSet<qint64> scope(unitIds.cbegin(), unitIds.cend());
-    for (const StageTally &c : ProgressQueries(m_desk->database()).stagesOn(asOf)) {
+    for (const StageTally &c : m_desk->progressQueries()->stagesOn(asOf)) {
         if ((!scope.isEmpty() && !scope.contains(c.unitId)) || c.stage < 0 || c.stage >= StageCount)
             continue;
         out[c.stage].count += c.count;
@@ -662,7 +661,7 @@ QList<QPair<QString, double>> ProgressCalculator::industryMix(qint64 unitId, int
 {
     const QList<qint64> scope = unitId ? m_store->subtree(unitId) : QList<qint64>();
     QHash<QString, double> sums;
-    for (const IndustryAmount &a : ProgressQueries(m_desk->database()).signedByIndustry(QDate(year, 1, 1), asOf)) {
+    for (const IndustryAmount &a : m_desk->progressQueries()->signedByIndustry(QDate(year, 1, 1), asOf)) {
         if (!scope.isEmpty() && !scope.contains(a.unitId))
             continue;
         sums[a.industry.isEmpty() ? tr("Other") : a.industry] += a.amount;
@@ -680,7 +679,7 @@ QList<double> ProgressCalculator::monthlyCumulative(qint64 unitId, int year, con
     QList<double> out(12, 0.0);
     const QList<qint64> scopeList = unitId ? m_store->subtree(unitId) : QList<qint64>();
     const QSet<qint64> scope(scopeList.cbegin(), scopeList.cend());
-    const ProgressQueries queries(m_desk->database());
+    const ProgressQueries &queries = *m_desk->progressQueries();
     const QList<UnitStageSums> byUnit = queries.monthlyStageSums(year);
     // The month of the as-of day counts its days up to that day only.
     const int partMonth = asOf.isValid() && asOf.year() == year && asOf.addDays(1).month() == asOf.month() ? asOf.month() : 0;
