@@ -4,6 +4,7 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -88,21 +89,18 @@ private slots:
         QVERIFY(!db.exec(QStringLiteral("DELETE FROM units WHERE id = ?"), {p->unitId}));
     }
 
-    void upgradesAnEmptyFile()
+    void makesANewDeskWhereThereIsNoFile()
     {
         if (testOnServer())
             QSKIP("about desk files; tst_teamdesk checks the same on the server");
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("empty.ipdesk"));
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.close();
+        const QString path = dir.filePath(QStringLiteral("new.ipdesk"));
         Database db;
         QVERIFY(db.open(path));
         QCOMPARE(db.schemaVersion(), Database::SchemaVersion);
         // Re-running the upgrade on an open desk changes nothing.
         db.close();
-        QVERIFY(db.open(path));
+        QVERIFY(db.open(path, Database::OpenMode::ExistingOnly));
         QCOMPARE(db.schemaVersion(), Database::SchemaVersion);
     }
 
@@ -248,6 +246,35 @@ private slots:
         QVERIFY(s.message().contains(QLatin1String("not an IPDesk desk")));
         QVERIFY(!db.isOpen());
         QCOMPARE(fileHash(path), before);
+    }
+
+    void anEmptyFileIsNeverMadeADesk_data()
+    {
+        QTest::addColumn<int>("mode");
+        QTest::newRow("create if missing") << int(Database::OpenMode::CreateIfMissing);
+        QTest::newRow("existing only") << int(Database::OpenMode::ExistingOnly);
+        QTest::newRow("read only") << int(Database::OpenMode::ReadOnly);
+    }
+    void anEmptyFileIsNeverMadeADesk()
+    {
+        if (testOnServer())
+            QSKIP("about desk files");
+        QFETCH(int, mode);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("empty.ipdesk"));
+        QVERIFY(QFile(path).open(QIODevice::WriteOnly));
+        Database db;
+        const Status s = db.open(path, Database::OpenMode(mode));
+        QVERIFY(!s);
+        QVERIFY2(s.message().contains(QLatin1String("0 bytes")), qPrintable(s.message()));
+        QCOMPARE(QFileInfo(path).size(), 0);
+        // ipdesk-cli projects on it refuses too, and leaves it at 0 bytes.
+        QProcess cli;
+        cli.start(QStringLiteral(IPDESK_CLI), {QStringLiteral("projects"), QStringLiteral("--db"), path});
+        QVERIFY(cli.waitForFinished(30000));
+        QVERIFY(cli.exitCode() != 0);
+        QVERIFY(QString::fromUtf8(cli.readAllStandardError()).contains(path)); // in the user's language, naming the file
+        QCOMPARE(QFileInfo(path).size(), 0);
     }
 
     void checkingAWholeDeskCanBeStopped()

@@ -13,6 +13,7 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QStringDecoder>
 #include <QStringEncoder>
 #include <QTemporaryDir>
 #include <QTest>
@@ -183,6 +184,75 @@ private slots:
         QCOMPARE(e.encoding, encoding);
         QCOMPARE(factLines(e.facts), factLines(ReportExtractor().extract(text).facts));
         QVERIFY(!e.facts.isEmpty());
+    }
+
+    void everyEncodingGivesTheFactsOfItsUtf8Twin_data()
+    {
+        QTest::addColumn<QString>("report");
+        QTest::addColumn<QString>("encoding");
+        QTest::newRow("Big5, traditional") << "r02_traditional.txt" << "Big5";
+        QTest::newRow("UTF-16LE without a mark") << "r02_traditional.txt" << "UTF-16LE";
+        QTest::newRow("UTF-16BE without a mark") << "r01_county_towns.txt" << "UTF-16BE";
+        QTest::newRow("GBK, then UTF-8") << "r01_county_towns.txt" << "GB18030+UTF-8";
+        QTest::newRow("GBK") << "r04_city_counties.txt" << "GB18030";
+    }
+    void everyEncodingGivesTheFactsOfItsUtf8Twin()
+    {
+        QFETCH(QString, report);
+        QFETCH(QString, encoding);
+        const QString text = readUtf8(dataDir() + QLatin1Char('/') + report);
+        QByteArray bytes;
+        if (encoding == QLatin1String("GB18030+UTF-8")) {
+            // A page saved in GBK with a UTF-8 part pasted in after its first half.
+            const qsizetype half = text.indexOf(QLatin1Char('\n'), text.size() / 2);
+            QVERIFY(half > 0);
+            bytes = QByteArray(QStringEncoder("GB18030")(text.left(half + 1)));
+            bytes += text.mid(half + 1).toUtf8();
+        } else {
+            QStringEncoder enc(encoding.toLatin1().constData());
+            QVERIFY(enc.isValid());
+            bytes = enc(text);
+            QVERIFY2(!enc.hasError(), "the test report must be writable in this encoding");
+        }
+        const ReadReport r = ReadReport::fromBytes(bytes);
+        QVERIFY2(r.status, qPrintable(r.status.message()));
+        QCOMPARE(r.text, text);
+        QCOMPARE(r.extraction.encoding, encoding);
+        QVERIFY(!r.encodingUnsure);
+        // Only a mixed file warns; the others read as they are.
+        QCOMPARE(r.encodingNote.isEmpty(), encoding != QLatin1String("GB18030+UTF-8"));
+        QCOMPARE(factLines(r.extraction.facts), factLines(ReportExtractor().extract(text).facts));
+        QVERIFY(!r.extraction.facts.isEmpty());
+    }
+
+    void anUncertainEncodingOffersTheReadingsToPickFrom()
+    {
+        // Ten characters whose bytes are common characters both in GBK and in Big5: the detector
+        // cannot tell, so the officer is shown both readings.
+        QByteArray bytes;
+        for (int i = 0; i < 10; ++i)
+            bytes += char(0xB0 + i), bytes += char(0xA1 + 3 * i);
+        const TextDecoder::Result r = TextDecoder::decode(bytes);
+        QVERIFY(r.status);
+        QVERIFY(r.unsure);
+        QVERIFY(r.candidates.contains(QLatin1String("GB18030")));
+        QVERIFY(r.candidates.contains(QLatin1String("Big5")));
+        const TextDecoder::Result big5 = TextDecoder::decodeAs(bytes, QStringLiteral("Big5"));
+        QVERIFY(big5.status);
+        QCOMPARE(big5.text, QStringDecoder("Big5")(bytes));
+        QVERIFY(big5.text != TextDecoder::decodeAs(bytes, QStringLiteral("GB18030")).text);
+        // A choice the bytes are not text in is refused, not turned into mojibake.
+        QVERIFY(!TextDecoder::decodeAs(QByteArray("\x81\x30\xff\xff", 4), QStringLiteral("Big5")).status);
+    }
+
+    void aJapaneseTextIsReadAndSaidToBeJapanese()
+    {
+        const QString text = QStringLiteral("投資誘致の説明会が開かれ、新しいプロジェクトが十二件契約されました。");
+        const ReadReport r = ReadReport::fromBytes(QStringEncoder("Shift_JIS")(text));
+        QVERIFY(r.status);
+        QCOMPARE(r.text, text);
+        QCOMPARE(r.extraction.encoding, QStringLiteral("Shift_JIS"));
+        QVERIFY(!r.encodingNote.isEmpty());
     }
 
     void evidencePointsIntoTheOriginal()

@@ -6,6 +6,14 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLineEdit>
+#include <QStringDecoder>
+#include <QStyle>
+#include <QStyleOptionViewItem>
+#include <QTemporaryDir>
+#include <QTest>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
@@ -141,7 +149,7 @@ private slots:
         dialog.reportList()->setCurrentRow(0);
         QTableWidget *table = dialog.projectTable();
         QCOMPARE(table->rowCount(), 2);
-        QCOMPARE(table->item(0, 0)->text(), QStringLiteral("星河智能装备制造项目"));
+        QCOMPARE(table->item(0, 1)->text(), QStringLiteral("星河智能装备制造项目"));
         table->item(0, 0)->setCheckState(Qt::Checked); // the officer ticks "add to pipeline"
         QVERIFY(dialog.store());
         QCOMPARE(desk.store->projectCount(), projects + 1);
@@ -222,7 +230,125 @@ private slots:
         QCOMPARE(dialog.reportList()->count(), 3);
         for (const ImportPlan &p : dialog.plans())
             QVERIFY2(!p.status && !p.status.message().isEmpty(), qPrintable(p.title));
+        // Each line names its file once: "empty.txt: The file is empty.".
+        QStringList named;
+        for (int i = 0; i < 3; ++i) {
+            const QString line = dialog.reportList()->item(i)->text();
+            for (const QString &path : {empty, binary, plain}) {
+                const QString name = QFileInfo(path).fileName();
+                if (line.contains(name)) {
+                    QCOMPARE(line.count(name), 1);
+                    named << name;
+                }
+            }
+        }
+        QCOMPARE(named.size(), 3);
+        QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("importStatus"))->text().startsWith(QLatin1String("0 of 3 reports read")));
         QVERIFY(!dialog.findChild<QPushButton *>(QStringLiteral("storeButton"))->isEnabled());
+    }
+
+    void aClickOnTheTickTicksIt()
+    {
+        TestDesk desk;
+        ImportReportDialog dialog(&desk.desk);
+        dialog.resize(1280, 720);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        dialog.readFiles({report("r06_projects.txt")});
+        dialog.waitForReading();
+        dialog.reportList()->setCurrentRow(0);
+        QTableWidget *table = dialog.projectTable();
+        QCOMPARE(table->item(0, 1)->text(), QStringLiteral("星河智能装备制造项目"));
+        QCOMPARE(table->item(0, 0)->checkState(), Qt::Unchecked);
+        // Where the style draws the tick box of the first row.
+        QStyleOptionViewItem option;
+        option.initFrom(table);
+        option.rect = table->visualItemRect(table->item(0, 0));
+        option.features = QStyleOptionViewItem::HasCheckIndicator;
+        const QRect box = table->style()->subElementRect(QStyle::SE_ItemViewItemCheckIndicator, &option, table);
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, box.center());
+        QCOMPARE(table->item(0, 0)->checkState(), Qt::Checked);
+        QVERIFY(dialog.plans()[0].projects[0].add);
+        QVERIFY(table->viewport()->findChildren<QLineEdit *>().isEmpty()); // no editor opened
+        // A double click on the name opens no editor either: the review table is read, not typed in.
+        QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, table->visualItemRect(table->item(0, 1)).center());
+        QVERIFY(table->viewport()->findChildren<QLineEdit *>().isEmpty()); // no editor opened
+        QCOMPARE(table->item(0, 1)->text(), QStringLiteral("星河智能装备制造项目"));
+        if (const QString dir = qEnvironmentVariable("IPDESK_SCREENSHOTS"); !dir.isEmpty())
+            dialog.grab().save(dir + QLatin1String("/report-review.png"));
+    }
+
+    void escapeAsksBeforeThrowingCorrectionsAway()
+    {
+        TestDesk desk;
+        ImportReportDialog dialog(&desk.desk);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        dialog.readFiles({report("r01_county_towns.txt")});
+        dialog.waitForReading();
+        dialog.reportList()->setCurrentRow(0);
+        // Nothing corrected yet: Esc closes at once (nothing would be lost).
+        QTest::keyClick(&dialog, Qt::Key_Escape);
+        QVERIFY(!dialog.isVisible());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        // The officer unticks a figure, then presses Esc and answers "Cancel": the review stays.
+        FactReviewModel *model = dialog.factModel();
+        QVERIFY(model->setData(model->index(0, FactReviewModel::Accept), Qt::Unchecked, Qt::CheckStateRole));
+        bool asked = false;
+        auto answer = [&asked](QMessageBox::StandardButton button) {
+            QTimer::singleShot(50, [&asked, button] {
+                if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                    asked = true;
+                    box->button(button)->click();
+                }
+            });
+        };
+        answer(QMessageBox::Cancel);
+        QTest::keyClick(&dialog, Qt::Key_Escape);
+        QVERIFY(asked);
+        QVERIFY(dialog.isVisible());
+        QVERIFY(!dialog.plans()[0].facts[0].accept); // the correction is still there
+        // Esc again, "Discard": the dialog closes and nothing is stored.
+        asked = false;
+        answer(QMessageBox::Discard);
+        QTest::keyClick(&dialog, Qt::Key_Escape);
+        QVERIFY(asked);
+        QVERIFY(!dialog.isVisible());
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    }
+
+    void theOfficerPicksTheEncodingOfAnUncertainFile()
+    {
+        // Characters whose bytes read as common characters in GBK and in Big5 alike.
+        QByteArray bytes;
+        for (int i = 0; i < 10; ++i)
+            bytes += char(0xB0 + i), bytes += char(0xA1 + 3 * i);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("uncertain.txt"));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(bytes);
+        }
+        TestDesk desk;
+        ImportReportDialog dialog(&desk.desk);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        dialog.readFiles({path});
+        dialog.waitForReading();
+        dialog.reportList()->setCurrentRow(0);
+        QVERIFY(dialog.findChild<QWidget *>(QStringLiteral("encodingBar"))->isVisible());
+        auto *choice = dialog.findChild<QComboBox *>(QStringLiteral("encodingChoice"));
+        const int big5 = choice->findData(QStringLiteral("Big5"));
+        QVERIFY(big5 > 0); // the detected reading is first, Big5 is offered
+        // Each choice shows the first line as it would read.
+        QVERIFY(choice->itemText(big5).contains(QString(QStringDecoder("Big5")(bytes)).left(5)));
+        choice->setCurrentIndex(big5);
+        emit choice->activated(big5);
+        QCOMPARE(dialog.plans()[0].text, QString(QStringDecoder("Big5")(bytes)));
+        QCOMPARE(dialog.plans()[0].extraction.encoding, QStringLiteral("Big5"));
+        QCOMPARE(choice->currentData().toString(), QStringLiteral("Big5"));
     }
 };
 

@@ -7,6 +7,7 @@
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QComboBox>
+#include <QFileInfo>
 #include <QInputMethodEvent>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -201,6 +202,19 @@ private slots:
         const QList<qint64> scope = m_window->store()->subtree(m_window->store()->unitByName(QStringLiteral("肇庆市")));
         for (int r = 0; r < rows; ++r)
             QVERIFY(scope.contains(cell(r, ProjectField::Name).data(ProjectTableModel::UnitIdRole).toLongLong()));
+    }
+
+    void anEmptyFileIsLeftAsItIs()
+    {
+        const QString empty = m_dir.filePath(QStringLiteral("zero.ipdesk"));
+        QVERIFY(QFile(empty).open(QIODevice::WriteOnly));
+        const QString shown = m_window->desk()->location();
+        QVERIFY(!m_window->openDesk(empty, true));
+        QVERIFY(m_window->lastError().contains(QStringLiteral("File → New Desk")));
+        QCOMPARE(QFileInfo(empty).size(), 0);
+        QCOMPARE(m_window->desk()->location(), shown); // the desk that was open stays open
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
+            box->accept();
     }
 
     void opensABrokenFileWithAMessageAndKeepsTheDesk()

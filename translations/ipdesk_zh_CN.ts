@@ -244,6 +244,14 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
         <source>efficacy %1</source>
         <translation>功效系数 %1</translation>
     </message>
+    <message>
+        <source>%1 cannot be replaced.</source>
+        <translation>%1 无法替换。</translation>
+    </message>
+    <message>
+        <source>read as %1; the encoding is not certain (also possible: %2)</source>
+        <translation>按 %1 读取;编码不能确定(也可能是:%2)</translation>
+    </message>
 </context>
 <context>
     <name>IPDesk::ActivitiesView</name>
@@ -1154,16 +1162,16 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
         <translation>检查已取消。</translation>
     </message>
     <message>
-        <source>%1 is empty, not an IPDesk desk.</source>
-        <translation>%1 是空文件,不是招商工作台文件。</translation>
-    </message>
-    <message>
-        <source>%1 holds no desk.</source>
-        <translation>%1 中没有工作台数据。</translation>
-    </message>
-    <message>
         <source>%1 is in an older desk format (%2), which is read only after an upgrade; a damaged desk cannot be upgraded. Open the latest backup copy.</source>
         <translation>%1 是旧版工作台格式(%2),须先升级才能读取;已损坏的工作台无法升级。请打开最近的备份副本。</translation>
+    </message>
+    <message>
+        <source>%1 is empty (0 bytes), not an IPDesk desk; the file was not changed. To start a desk, use File → New Desk.</source>
+        <translation>%1 是空文件(0 字节),不是 IPDesk 工作台;文件未作改动。要新建工作台,请用“文件 → 新建工作台”。</translation>
+    </message>
+    <message>
+        <source>%1 holds no desk; the file was not changed.</source>
+        <translation>%1 中没有工作台;文件未作改动。</translation>
     </message>
 </context>
 <context>
@@ -1433,16 +1441,36 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
         <translation>%1(新单位,报道主体)</translation>
     </message>
     <message>
-        <source>%1 reports read; %2 facts to store, %3 of them in conflict with stored facts; %4 new units; %5 projects to add to the pipeline; %6 reports imported before.</source>
-        <translation>已读取 %1 篇报道;待保存数据 %2 条,其中 %3 条与已存数据冲突;新增单位 %4 个;加入项目库的项目 %5 个;此前已导入的报道 %6 篇。</translation>
-    </message>
-    <message>
         <source>Storing facts…</source>
         <translation>正在保存数据…</translation>
     </message>
     <message>
         <source>The reports were not stored</source>
         <translation>报道未保存</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>The encoding of this file is not certain: it was read as %1. If the text looks wrong, choose another:</source>
+        <translation>无法确定此文件的编码:已按 %1 读取。如文字显示不对,请另选一种:</translation>
+    </message>
+    <message>
+        <source>Read as:</source>
+        <translation>读取编码:</translation>
+    </message>
+    <message>
+        <source>Discard the review?</source>
+        <translation>放弃本次审核?</translation>
+    </message>
+    <message>
+        <source>You have corrected this review. Close it without storing the figures?</source>
+        <translation>您已修改了本次审核。不保存数据就关闭吗?</translation>
+    </message>
+    <message>
+        <source>%1 of %2 reports read; %3 facts to store, %4 of them in conflict with stored facts; %5 new units; %6 projects to add to the pipeline; %7 reports imported before.</source>
+        <translation>已读取报道 %1 篇(共 %2 篇);待保存数据 %3 条,其中 %4 条与已存数据冲突;新增单位 %5 个;加入项目库的项目 %6 个;此前已导入的报道 %7 篇。</translation>
     </message>
 </context>
 <context>
@@ -2899,24 +2927,8 @@ Open a copy of it read-only, to read and export what can still be read? The file
 <context>
     <name>IPDesk::ReportImporter</name>
     <message>
-        <source>%1 cannot be read: %2</source>
-        <translation>无法读取 %1:%2</translation>
-    </message>
-    <message>
-        <source>%1 is %2 MB; reports larger than %3 MB are not read.</source>
-        <translation>%1 有 %2 MB;超过 %3 MB 的报道不予读取。</translation>
-    </message>
-    <message>
         <source>The text is empty.</source>
         <translation>文字为空。</translation>
-    </message>
-    <message>
-        <source>No figures were found in %1.</source>
-        <translation>在“%1”中没有找到数据。</translation>
-    </message>
-    <message>
-        <source>%1 was imported before.</source>
-        <translation>“%1”此前已导入。</translation>
     </message>
     <message>
         <source>The import was cancelled; nothing was stored.</source>
@@ -2941,6 +2953,18 @@ Open a copy of it read-only, to read and export what can still be read? The file
         <translation>
             <numerusform>“%1”未写明单位:请先选择其 %n 条数据的单位再保存。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <translation>文件无法读取:%1</translation>
+    </message>
+    <message>
+        <source>No figures were found in the report.</source>
+        <translation>报道中未找到数据。</translation>
+    </message>
+    <message>
+        <source>The report was imported before.</source>
+        <translation>此报道此前已导入。</translation>
     </message>
 </context>
 <context>
@@ -3693,8 +3717,44 @@ Open a copy of it read-only, to read and export what can still be read? The file
         <translation>该文件不是文字报道(看起来是二进制文件)。</translation>
     </message>
     <message>
-        <source>The file is neither UTF-8, UTF-16 nor GB18030/GBK text; its encoding cannot be told.</source>
-        <translation>该文件既不是 UTF-8、UTF-16,也不是 GB18030/GBK 文字,无法识别其编码。</translation>
+        <source>GBK/GB18030 (simplified Chinese)</source>
+        <translation>GBK/GB18030(简体中文)</translation>
+    </message>
+    <message>
+        <source>Big5 (traditional Chinese)</source>
+        <translation>Big5(繁体中文)</translation>
+    </message>
+    <message>
+        <source>Shift-JIS (Japanese)</source>
+        <translation>Shift-JIS(日文)</translation>
+    </message>
+    <message>
+        <source>EUC-JP (Japanese)</source>
+        <translation>EUC-JP(日文)</translation>
+    </message>
+    <message>
+        <source>EUC-KR (Korean)</source>
+        <translation>EUC-KR(韩文)</translation>
+    </message>
+    <message>
+        <source>GBK and UTF-8, line by line</source>
+        <translation>GBK 与 UTF-8 混合(逐行识别)</translation>
+    </message>
+    <message>
+        <source>Part of the file is GBK and part UTF-8; each line was read in its own encoding. Check the text before storing its figures.</source>
+        <translation>文件部分为 GBK、部分为 UTF-8,已逐行按各自编码读取。保存数据前请核对文字。</translation>
+    </message>
+    <message>
+        <source>The file is not text in %1.</source>
+        <translation>文件不是 %1 编码的文本。</translation>
+    </message>
+    <message>
+        <source>The file is neither UTF-8, UTF-16, GBK/GB18030, Big5 nor Shift-JIS text; its encoding cannot be told.</source>
+        <translation>文件不是 UTF-8、UTF-16、GBK/GB18030、Big5 或 Shift-JIS 文本,无法识别其编码。</translation>
+    </message>
+    <message>
+        <source>The text reads as %1, not Chinese; IPDesk reads Chinese reports, so few figures may be found.</source>
+        <translation>文本为 %1,不是中文;IPDesk 读取中文报道,可能找不到多少数据。</translation>
     </message>
 </context>
 <context>

@@ -3,10 +3,14 @@
 
 #include "models/factreviewmodel.h"
 #include "base/metrics.h"
+#include "reports/readreport.h"
+#include "reports/textdecoder.h"
 
 #include <QComboBox>
 #include <QDate>
 #include <QDialogButtonBox>
+#include <QFile>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -124,9 +128,10 @@ ImportReportDialog::ImportReportDialog(Desk *desk, QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
-    m_projects = new QTableWidget(0, 5, right);
+    // The tick has a column of its own: a click on it ticks, and nothing in the table opens an editor.
+    m_projects = new QTableWidget(0, 6, right);
     m_projects->setObjectName(QStringLiteral("projectTable"));
-    m_projects->setHorizontalHeaderLabels({tr("Add to pipeline"), tr("Unit"), tr("Stage"), tr("Investment (100M yuan)"), tr("Sentence")});
+    m_projects->setHorizontalHeaderLabels({tr("Add to pipeline"), tr("Project"), tr("Unit"), tr("Stage"), tr("Investment (100M yuan)"), tr("Sentence")});
     m_projects->horizontalHeader()->setStretchLastSection(true);
     m_projects->verticalHeader()->hide();
     m_projects->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -135,6 +140,7 @@ ImportReportDialog::ImportReportDialog(Desk *desk, QWidget *parent)
         if (!p || item->column() != 0 || item->row() >= p->projects.size())
             return;
         p->projects[item->row()].add = item->checkState() == Qt::Checked;
+        m_edited = true;
         updateSummary();
     });
     m_newUnits = new QTableWidget(0, 2, right);
@@ -176,15 +182,34 @@ ImportReportDialog::ImportReportDialog(Desk *desk, QWidget *parent)
             return;
         m_importer.fillMissing(*p, ReportImporter::missingYears(*p) ? m_missingYear->value() : 0,
                                ReportImporter::missingUnits(*p) ? m_missingUnit->currentText() : QString());
+        m_edited = true;
         m_model->setPlan(p);
         fillNewUnits();
         updateMissing();
         updateSummary();
     });
     layout->addWidget(m_missing);
+
+    // A report whose encoding the detector could not be sure of, or that it read with a warning: the
+    // first lines in each encoding the file decodes under, to pick from.
+    m_encodingBar = new QWidget(this);
+    m_encodingBar->setObjectName(QStringLiteral("encodingBar"));
+    auto *encoding = new QHBoxLayout(m_encodingBar);
+    encoding->setContentsMargins(0, 0, 0, 0);
+    m_encodingText = new QLabel(m_encodingBar);
+    m_encodingText->setWordWrap(true);
+    m_encodingChoice = new QComboBox(m_encodingBar);
+    m_encodingChoice->setObjectName(QStringLiteral("encodingChoice"));
+    m_encodingChoice->setFocusPolicy(Qt::StrongFocus);
+    m_encodingChoice->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    encoding->addWidget(m_encodingText, 1);
+    encoding->addWidget(m_encodingChoice);
+    connect(m_encodingChoice, &QComboBox::activated, this, [this] { rereadAs(m_encodingChoice->currentData().toString()); });
+    layout->addWidget(m_encodingBar);
     layout->addWidget(split, 1);
 
     m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("importStatus"));
     m_status->setWordWrap(true);
     layout->addWidget(m_status);
     auto *buttons = new QDialogButtonBox(this);
@@ -198,6 +223,7 @@ ImportReportDialog::ImportReportDialog(Desk *desk, QWidget *parent)
     connect(m_reports, &QListWidget::currentRowChanged, this, &ImportReportDialog::showReport);
     connect(m_model, &FactReviewModel::acceptedCountChanged, this, &ImportReportDialog::updateSummary);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &ImportReportDialog::highlight);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, [this] { m_edited = true; });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
         if (!current.isValid())
             return;
@@ -211,8 +237,7 @@ ImportReportDialog::ImportReportDialog(Desk *desk, QWidget *parent)
     connect(&m_watcher, &QFutureWatcher<ReadReport>::resultReadyAt, this, [this](int i) {
         m_plans.push_back(m_importer.plan(m_watcher.resultAt(i)));
         const ImportPlan &p = m_plans.back();
-        auto *item = new QListWidgetItem(p.status ? tr("%1 (%n figure(s))", nullptr, int(p.facts.size())).arg(p.title)
-                                                  : tr("%1: %2").arg(p.title, p.status.message()));
+        auto *item = new QListWidgetItem(reportLine(p));
         if (!p.status)
             item->setForeground(QColor(0xb0, 0x00, 0x20));
         m_reports->addItem(item);
@@ -242,12 +267,14 @@ void ImportReportDialog::readFiles(const QStringList &paths)
             m_lastError = tr("Reading was cancelled; nothing was stored.");
         });
     }
+    m_asked = int(paths.size());
     const QStringList units = m_importer.unitNames(); // read here: the workers touch no database
     m_watcher.setFuture(QtConcurrent::mapped(paths, [units](const QString &path) { return ReadReport::fromFile(path, units); }));
 }
 
 void ImportReportDialog::readText(const QString &text)
 {
+    m_asked = 1;
     const QStringList units = m_importer.unitNames();
     m_watcher.setFuture(QtConcurrent::run([text, units] { return ReadReport::fromText(text, QString(), units); }));
 }
@@ -285,6 +312,7 @@ void ImportReportDialog::showReport(int index)
     m_text->setPlainText(p.text);
     m_model->setPlan(&p);
     updateMissing();
+    updateEncoding();
     m_table->resizeColumnsToContents();
     fillProjects();
     fillNewUnits();
@@ -307,6 +335,85 @@ void ImportReportDialog::updateMissing()
     m_missingText->setText(what.join(QLatin1Char(' ')));
 }
 
+QString ImportReportDialog::reportLine(const ImportPlan &p)
+{
+    if (p.status)
+        return tr("%1 (%n figure(s))", nullptr, int(p.facts.size())).arg(p.title);
+    // A report that was not read is named by its file, once; the reason does not name it again.
+    return tr("%1: %2").arg(p.path.isEmpty() ? p.title : QFileInfo(p.path).fileName(), p.status.message());
+}
+
+void ImportReportDialog::updateEncoding()
+{
+    const ImportPlan *p = m_model->plan();
+    const bool choice = p && !p->path.isEmpty() && p->encodings.size() > 1;
+    m_encodingBar->setVisible(p && (p->encodingUnsure || !p->encodingNote.isEmpty() || (p->status && choice && m_chosenEncoding)));
+    if (!m_encodingBar->isVisible())
+        return;
+    QStringList what;
+    if (!p->encodingNote.isEmpty())
+        what << p->encodingNote;
+    if (p->encodingUnsure)
+        what << tr("The encoding of this file is not certain: it was read as %1. If the text looks wrong, choose another:")
+                    .arg(TextDecoder::displayName(p->encodings.value(0)));
+    else if (choice)
+        what << tr("Read as:");
+    m_encodingText->setText(what.join(QLatin1Char(' ')));
+    m_encodingChoice->setVisible(choice);
+    m_encodingChoice->clear();
+    if (!choice)
+        return;
+    QFile f(p->path);
+    const QByteArray bytes = f.open(QIODevice::ReadOnly) ? f.read(TextDecoder::MaxBytes) : QByteArray();
+    for (const QString &e : p->encodings) {
+        // The first line in this encoding, so that the officer sees which one reads.
+        const QString text = TextDecoder::decodeAs(bytes, e).text;
+        QString first;
+        for (const QString &line : QStringView(text).left(4000).toString().split(QLatin1Char('\n'))) {
+            if (!line.trimmed().isEmpty()) {
+                first = line.trimmed().left(40);
+                break;
+            }
+        }
+        m_encodingChoice->addItem(tr("%1: %2").arg(TextDecoder::displayName(e), first), e);
+    }
+}
+
+void ImportReportDialog::rereadAs(const QString &encoding)
+{
+    const int index = m_reports->currentRow();
+    if (index < 0 || size_t(index) >= m_plans.size() || encoding.isEmpty())
+        return;
+    ImportPlan &old = m_plans[index];
+    const QStringList choices = old.encodings;
+    ReadReport read = ReadReport::fromFile(old.path, m_importer.unitNames(), encoding);
+    read.encodings = choices; // keep the whole choice, the picked one first
+    read.encodings.removeAll(encoding);
+    read.encodings.prepend(encoding);
+    m_model->setPlan(nullptr);
+    old = m_importer.plan(read);
+    m_chosenEncoding = true;
+    QListWidgetItem *item = m_reports->item(index);
+    item->setText(reportLine(old));
+    item->setForeground(old.status ? palette().color(QPalette::Text) : QColor(0xb0, 0x00, 0x20));
+    m_edited = true;
+    showReport(index);
+    updateSummary();
+}
+
+void ImportReportDialog::reject()
+{
+    // Esc or Cancel after the officer has corrected the review: ask before throwing the work away.
+    if (m_edited && !m_stored && !m_watcher.isRunning()) {
+        const auto answer = QMessageBox::question(this, tr("Discard the review?"),
+                                                  tr("You have corrected this review. Close it without storing the figures?"),
+                                                  QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Discard)
+            return;
+    }
+    QDialog::reject();
+}
+
 void ImportReportDialog::fillProjects()
 {
     const QSignalBlocker blocker(m_projects);
@@ -316,13 +423,14 @@ void ImportReportDialog::fillProjects()
         return;
     for (int r = 0; r < p->projects.size(); ++r) {
         const ProposedProject &pp = p->projects.at(r);
-        auto *name = new QTableWidgetItem(pp.mention.name);
-        name->setFlags(Qt::ItemIsEnabled | (pp.existingProjectId ? Qt::NoItemFlags : Qt::ItemIsUserCheckable));
-        name->setCheckState(pp.add ? Qt::Checked : Qt::Unchecked);
+        auto *tick = new QTableWidgetItem;
+        tick->setFlags(Qt::ItemIsEnabled | (pp.existingProjectId ? Qt::NoItemFlags : Qt::ItemIsUserCheckable));
+        tick->setCheckState(pp.add ? Qt::Checked : Qt::Unchecked);
         if (pp.existingProjectId)
-            name->setToolTip(tr("A project of this name is in the pipeline already."));
-        m_projects->setItem(r, 0, name);
-        m_projects->setItem(r, 1, new QTableWidgetItem(pp.unitId ? pp.mention.district : tr("%1 (new unit)").arg(pp.mention.district)));
+            tick->setToolTip(tr("A project of this name is in the pipeline already."));
+        m_projects->setItem(r, 0, tick);
+        m_projects->setItem(r, 1, new QTableWidgetItem(pp.mention.name));
+        m_projects->setItem(r, 2, new QTableWidgetItem(pp.unitId ? pp.mention.district : tr("%1 (new unit)").arg(pp.mention.district)));
         Stage st = Stage::Lead;
         Names::stageFromCode(pp.mention.stageCode, &st);
         QString stage = Names::stage(st);
@@ -330,9 +438,9 @@ void ImportReportDialog::fillProjects()
             stage += tr(", signed %1").arg(pp.mention.signedOn.toString(QStringLiteral("yyyy-MM")));
         if (pp.mention.startedOn.isValid())
             stage += tr(", started %1").arg(pp.mention.startedOn.toString(QStringLiteral("yyyy-MM")));
-        m_projects->setItem(r, 2, new QTableWidgetItem(stage));
-        m_projects->setItem(r, 3, new QTableWidgetItem(pp.mention.investmentYi > 0 ? QString::number(pp.mention.investmentYi) : QString()));
-        m_projects->setItem(r, 4, new QTableWidgetItem(pp.mention.evidenceText));
+        m_projects->setItem(r, 3, new QTableWidgetItem(stage));
+        m_projects->setItem(r, 4, new QTableWidgetItem(pp.mention.investmentYi > 0 ? QString::number(pp.mention.investmentYi) : QString()));
+        m_projects->setItem(r, 5, new QTableWidgetItem(pp.mention.evidenceText));
     }
     m_projects->resizeColumnsToContents();
 }
@@ -408,9 +516,10 @@ void ImportReportDialog::updateSummary()
         }
     }
     newUnits = int(unitsToMake.size());
-    m_status->setText(tr("%1 reports read; %2 facts to store, %3 of them in conflict with stored facts; %4 new units; "
-                         "%5 projects to add to the pipeline; %6 reports imported before.")
-                          .arg(qsizetype(m_plans.size())).arg(facts).arg(conflicts).arg(newUnits).arg(projects).arg(repeated));
+    const qsizetype read = std::count_if(m_plans.begin(), m_plans.end(), [](const ImportPlan &p) { return bool(p.status); });
+    m_status->setText(tr("%1 of %2 reports read; %3 facts to store, %4 of them in conflict with stored facts; %5 new units; "
+                         "%6 projects to add to the pipeline; %7 reports imported before.")
+                          .arg(read).arg(qMax<qsizetype>(m_asked, m_plans.size())).arg(facts).arg(conflicts).arg(newUnits).arg(projects).arg(repeated));
     m_storeButton->setEnabled(facts > 0 && !m_watcher.isRunning());
 }
 
@@ -429,6 +538,7 @@ bool ImportReportDialog::store()
         QMessageBox::warning(this, tr("The reports were not stored"), s.message());
         return false;
     }
+    m_stored = true;
     accept();
     return true;
 }

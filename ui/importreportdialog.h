@@ -51,12 +51,17 @@ public:
 public slots:
     /// Stores the accepted facts; closes the dialog on success.
     bool store();
+    /// Esc and Cancel: asks first when the officer has corrected the review.
+    void reject() override;
 
 private:
     void showReport(int index);
     void fillProjects();
     void fillNewUnits();
     void updateMissing();
+    void updateEncoding();
+    static QString reportLine(const ImportPlan &p);
+    void rereadAs(const QString &encoding);
     void highlight();
     void updateSummary();
     void readingFinished();
@@ -83,6 +88,13 @@ private:
     QComboBox *m_missingUnit;
     QPushButton *m_storeButton;
     QProgressDialog *m_progress = nullptr;
+    QWidget *m_encodingBar;
+    QLabel *m_encodingText;
+    QComboBox *m_encodingChoice;
+    int m_asked = 0;               // how many files (or texts) were given to read
+    bool m_edited = false;         // the officer corrected something
+    bool m_stored = false;
+    bool m_chosenEncoding = false; // the officer picked an encoding: keep the choice shown
 };
 
 } // namespace IPDesk

@@ -303,7 +303,7 @@ void MainWindow::createActions()
 bool MainWindow::openDesk(const QString &path, bool createDemoIfNew, const QString &password)
 {
     const bool team = Database::isServerAddress(path);
-    const bool isNew = !team && (!QFileInfo::exists(path) || QFileInfo(path).size() == 0);
+    const bool isNew = !team && !QFileInfo::exists(path);
     auto desk = std::make_unique<Desk>();
     QString secret = password;
     if (team) {

@@ -2,6 +2,7 @@
 #include "desk/demodata.h"
 #include "reports/readreport.h"
 #include "reports/reportimporter.h"
+#include "reports/textdecoder.h"
 #include "base/metrics.h"
 #include "progress/progress.h"
 #include "progress/bulletin.h"
@@ -209,6 +210,8 @@ int cmdDemo(const Args &a)
         return usage(Cli::tr("demo needs --db PATH"));
     if (QFileInfo::exists(a.db) && QFileInfo(a.db).size() > 0)
         return fail(Cli::tr("%1 exists already; the demo is written only to a new file.").arg(a.db));
+    if (QFileInfo::exists(a.db) && !QFile::remove(a.db)) // an empty file given to be made the demo desk
+        return fail(Cli::tr("%1 cannot be replaced.").arg(a.db));
     const auto desk = openDesk(a, Database::OpenMode::CreateIfMissing);
     if (!desk)
         return 1;
@@ -285,11 +288,19 @@ int cmdExtract(const Args &a)
         return usage(Cli::tr("extract needs at least one report file"));
     int failures = 0;
     for (const QString &file : a.positional) {
-        const Extraction e = ReadReport::fromFile(file).extraction;
+        const ReadReport r = ReadReport::fromFile(file);
+        const Extraction &e = r.extraction;
         if (!e.status) {
-            err() << e.status.message() << '\n';
+            err() << QFileInfo(file).fileName() << ": " << e.status.message() << '\n';
             ++failures;
             continue;
+        }
+        if (!r.encodingNote.isEmpty() || r.encodingUnsure) {
+            err() << QFileInfo(file).fileName() << ": "
+                  << (r.encodingNote.isEmpty() ? Cli::tr("read as %1; the encoding is not certain (also possible: %2)")
+                                                     .arg(TextDecoder::displayName(r.encodings.value(0)), r.encodings.mid(1).join(QLatin1String(", ")))
+                                               : r.encodingNote)
+                  << '\n';
         }
         for (const Fact &f : e.facts)
             out() << QJsonDocument(factToJson(f, file)).toJson(QJsonDocument::Compact) << '\n';
@@ -318,7 +329,7 @@ int cmdImportReport(const Args &a)
     for (const QString &file : a.positional) {
         ImportPlan plan = importer.prepareFile(file);
         if (!plan.status) {
-            err() << plan.status.message() << '\n';
+            err() << QFileInfo(file).fileName() << ": " << plan.status.message() << '\n';
             if (!plan.existingDocumentId) // a report seen before is not a failure
                 ++unreadable;
         }

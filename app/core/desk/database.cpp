@@ -641,8 +641,11 @@ Status Database::open(const QString &location, OpenMode mode)
     if (!exists && mode != OpenMode::CreateIfMissing)
         return Status::error(tr("There is no desk at %1.").arg(location), Status::Code::NoDesk);
     const bool readOnly = mode == OpenMode::ReadOnly;
-    if (readOnly && info.size() == 0)
-        return Status::error(tr("%1 is empty, not an IPDesk desk.").arg(location));
+    // Opening writes only to a desk: an existing file that is not one stays as it is, even an empty one
+    // (a new desk is made where there is no file, or by File → New Desk).
+    if (exists && info.size() == 0)
+        return Status::error(tr("%1 is empty (0 bytes), not an IPDesk desk; the file was not changed. "
+                                "To start a desk, use File → New Desk.").arg(location));
     if (exists) {
         Status s = checkExistingFile(location, mode);
         if (!s)
@@ -675,9 +678,9 @@ Status Database::open(const QString &location, OpenMode mode)
         QStringList tables;
         while (q.next())
             tables << q.value(0).toString();
-        if (tables.isEmpty() && readOnly) {
+        if (tables.isEmpty() && (readOnly || exists)) {
             close();
-            return Status::error(tr("%1 holds no desk.").arg(location));
+            return Status::error(tr("%1 holds no desk; the file was not changed.").arg(location));
         }
         if (!tables.isEmpty()) {
             if (!tables.contains(QLatin1String("meta"))) {

@@ -35,7 +35,7 @@ void ReadReport::extract(const QStringList &knownUnits, const QString &encoding)
     extraction.encoding = encoding;
 }
 
-ReadReport ReadReport::fromFile(const QString &path, const QStringList &knownUnits)
+ReadReport ReadReport::fromFile(const QString &path, const QStringList &knownUnits, const QString &encoding)
 {
     const QString name = QFileInfo(path).fileName();
     QFile f(path);
@@ -43,32 +43,36 @@ ReadReport ReadReport::fromFile(const QString &path, const QStringList &knownUni
         ReadReport r;
         r.path = path;
         r.title = name;
-        r.refuse(Status::error(ReportImporter::tr("%1 cannot be read: %2").arg(name, f.errorString())));
+        r.refuse(Status::error(ReportImporter::tr("The file cannot be read: %1").arg(f.errorString())));
         return r;
     }
     if (f.size() > TextDecoder::MaxBytes) {
         ReadReport r;
         r.path = path;
         r.title = name;
-        r.refuse(Status::error(ReportImporter::tr("%1 is %2 MB; reports larger than %3 MB are not read.")
-                                   .arg(name).arg(f.size() / (1024 * 1024)).arg(TextDecoder::MaxBytes / (1024 * 1024))));
+        r.refuse(Status::error(TextDecoder::tr("The file is %1 MB; reports larger than %2 MB are not read.")
+                                   .arg(f.size() / (1024 * 1024)).arg(TextDecoder::MaxBytes / (1024 * 1024))));
         return r;
     }
-    ReadReport r = fromBytes(f.readAll(), name, knownUnits);
+    ReadReport r = fromBytes(f.readAll(), name, knownUnits, encoding);
     r.path = path;
     return r;
 }
 
-ReadReport ReadReport::fromBytes(const QByteArray &bytes, const QString &title, const QStringList &knownUnits)
+ReadReport ReadReport::fromBytes(const QByteArray &bytes, const QString &title, const QStringList &knownUnits,
+                                 const QString &encoding)
 {
     ReadReport r;
     r.title = title;
-    const TextDecoder::Result decoded = TextDecoder::decode(bytes);
+    const TextDecoder::Result decoded = encoding.isEmpty() ? TextDecoder::decode(bytes) : TextDecoder::decodeAs(bytes, encoding);
     if (!decoded.status) {
-        r.refuse(title.isEmpty() ? decoded.status : Status::error(QStringLiteral("%1: %2").arg(title, decoded.status.message())));
+        r.refuse(decoded.status);
         return r;
     }
     r.text = decoded.text;
+    r.encodingNote = decoded.note;
+    r.encodingUnsure = decoded.unsure;
+    r.encodings = decoded.candidates;
     r.sha256 = sha256Of(bytes);
     const QString first = titleOf(r.text);
     if (!first.isEmpty())

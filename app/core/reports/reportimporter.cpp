@@ -73,6 +73,9 @@ ImportPlan ReportImporter::plan(const ReadReport &report) const
     plan.sha256 = report.sha256;
     plan.extraction = report.extraction;
     plan.status = report.status;
+    plan.encodingNote = report.encodingNote;
+    plan.encodingUnsure = report.encodingUnsure;
+    plan.encodings = report.encodings;
     if (!report.status)
         return plan;
     plan.existingDocumentId = m_desk->facts()->documentByHash(plan.sha256);
@@ -94,9 +97,9 @@ ImportPlan ReportImporter::plan(const ReadReport &report) const
     }
     refresh(plan);
     if (plan.facts.isEmpty())
-        plan.status = Status::error(tr("No figures were found in %1.").arg(plan.title));
+        plan.status = Status::error(tr("No figures were found in the report."));
     else if (plan.existingDocumentId)
-        plan.status = Status::error(tr("%1 was imported before.").arg(plan.title));
+        plan.status = Status::error(tr("The report was imported before."));
     return plan;
 }
 

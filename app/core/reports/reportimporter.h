@@ -50,6 +50,9 @@ struct ImportPlan
     static constexpr qint64 NewSubjectParent = -1;
     qint64 existingDocumentId = 0; // the same report was imported before
     Status status;                 // the file could not be read or has no figures
+    QString encodingNote;          // ReadReport's: a warning about the encoding, else empty
+    bool encodingUnsure = false;   // the officer should confirm the encoding
+    QStringList encodings;         // the encodings the file decodes under, the one used first
 };
 
 struct ImportSummary
