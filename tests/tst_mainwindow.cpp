@@ -4,8 +4,11 @@
 #include "desk/demodata.h"
 #include "models/projecttablemodel.h"
 
+#include "dateedit.h"
+
 #include <QAbstractItemView>
 #include <QApplication>
+#include <QCalendarWidget>
 #include <QComboBox>
 #include <QFileInfo>
 #include <QInputMethodEvent>
@@ -106,6 +109,113 @@ private slots:
         pressReturn(editor);
         QCOMPARE(current().fundsInPlace, Yuan(150000000));
         QCOMPARE(cell(0, ProjectField::FundsInPlace).data().toString(), QStringLiteral("1.5"));
+    }
+
+    void aDateFieldTakesDatesAsOfficersWriteThem_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QDate>("date");
+        const int thisYear = QDate::currentDate().year();
+        QTest::newRow("compact") << "20230315" << QDate(2023, 3, 15);
+        QTest::newRow("dashes, no zeros") << "2023-3-15" << QDate(2023, 3, 15);
+        QTest::newRow("slashes") << "2023/3/15" << QDate(2023, 3, 15);
+        QTest::newRow("Chinese") << "2023年3月15日" << QDate(2023, 3, 15);
+        QTest::newRow("this year") << "3月15日" << QDate(thisYear, 3, 15);
+        QTest::newRow("full-width") << "２０２３年３月１５日" << QDate(2023, 3, 15);
+        QTest::newRow("no date") << "3月45日" << QDate();
+        QTest::newRow("words") << "下个月" << QDate();
+    }
+    void aDateFieldTakesDatesAsOfficersWriteThem()
+    {
+        QFETCH(QString, typed);
+        QFETCH(QDate, date);
+        OptionalDateEdit edit;
+        edit.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&edit));
+        edit.setFocus();
+        typeText(&edit, typed); // as the input method sends it
+        QCOMPARE(edit.optionalDate(), date);
+        QCOMPARE(edit.hasAcceptableInput(), date.isValid());
+        QTest::keyClick(&edit, Qt::Key_Return);
+        if (date.isValid())
+            QCOMPARE(edit.text(), date.toString(Qt::ISODate)); // shown in one form once typed
+    }
+
+    void aDateCalendarOpensNearTheRowsDates()
+    {
+        OptionalDateEdit edit;
+        edit.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&edit));
+        // Empty, nothing near: today.
+        edit.showCalendar();
+        QCOMPARE(edit.calendar()->yearShown(), QDate::currentDate().year());
+        QCOMPARE(edit.calendar()->monthShown(), QDate::currentDate().month());
+        edit.calendar()->parentWidget()->hide();
+        // Empty beside a date: that date's month.
+        edit.setCalendarStart(QDate(2021, 7, 9));
+        QTest::keyClick(&edit, Qt::Key_F4);
+        QCOMPARE(edit.calendar()->yearShown(), 2021);
+        QCOMPARE(edit.calendar()->monthShown(), 7);
+        // Picking a day fills the field.
+        emit edit.calendar()->activated(QDate(2021, 7, 20));
+        QCOMPARE(edit.optionalDate(), QDate(2021, 7, 20));
+        QVERIFY(!edit.calendar()->isVisible());
+        // A field with a date opens at it.
+        edit.showCalendar();
+        QCOMPARE(edit.calendar()->selectedDate(), QDate(2021, 7, 20));
+        edit.calendar()->parentWidget()->hide();
+    }
+
+    void aNewProjectHasOnlyTheDatesTheOfficerGives()
+    {
+        m_window->activateWindow(); // the date fields above were windows of their own
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        auto *search = m_window->findChild<QLineEdit *>(QStringLiteral("textFilter"));
+        const QString searched = search->text();
+        const int rows = table()->model()->rowCount();
+        search->clear();
+        m_window->addProject();
+        const qint64 id = m_window->detailPanel()->projectId();
+        QVERIFY(id);
+        QVERIFY(m_window->store()->project(id)->stageDates.isEmpty());
+        // The officer types the signing date straight into the table, as she writes it.
+        search->setText(m_window->store()->project(id)->name); // find it in the table
+        int row = -1;
+        QTRY_VERIFY(table()->model()->rowCount() < 5); // the search has applied
+        for (int r = 0; r < table()->model()->rowCount() && row < 0; ++r)
+            row = m_window->projectModel()->projectIdAt(r) == id ? r : -1;
+        QVERIFY(row >= 0);
+        table()->setFocus();
+        doubleClickCell(cell(row, ProjectField::SignedDate));
+        auto *editor = qobject_cast<OptionalDateEdit *>(QApplication::focusWidget());
+        QVERIFY(editor);
+        QVERIFY(editor->text().isEmpty()); // no "(none)" to type after
+        typeText(editor, QStringLiteral("2023年3月15日"));
+        pressReturn(editor);
+        QCOMPARE(m_window->store()->project(id)->stageDates.value(Stage::Signed), QDate(2023, 3, 15));
+        // The start date's calendar opens at the signing month, not in 1990.
+        doubleClickCell(cell(row, ProjectField::StartedDate));
+        editor = qobject_cast<OptionalDateEdit *>(QApplication::focusWidget());
+        QVERIFY(editor);
+        editor->showCalendar();
+        QCOMPARE(editor->calendar()->yearShown(), 2023);
+        QCOMPARE(editor->calendar()->monthShown(), 3);
+        editor->calendar()->parentWidget()->hide();
+        // Text that is no date is refused with a reason, and the cell keeps its value.
+        editor->setFocus();
+        typeText(editor, QStringLiteral("下个月"));
+        pressReturn(editor);
+        QVERIFY(!m_window->store()->project(id)->stageDates.contains(Stage::Started));
+        QVERIFY(m_window->lastError().contains(QStringLiteral("下个月")));
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
+            box->accept();
+        m_window->undoStack()->undo();
+        m_window->undoStack()->undo();
+        QVERIFY(!m_window->store()->project(id));
+        search->setText(searched); // as the tests after this one expect
+        QTRY_COMPARE(table()->model()->rowCount(), rows);
+        m_window->activateWindow(); // the message box had the focus
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
     }
 
     void changeStageThenUndo()

@@ -17,9 +17,22 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTimer>
+#include <QWheelEvent>
+#include <QLabel>
+#include <QTest>
 #include <QUndoStack>
 
 using namespace IPDesk;
+
+namespace {
+/// A file in the test desk's folder with these bytes; empty if it cannot be written.
+QString writeFile(const TestDesk &desk, const char *name, const QByteArray &bytes)
+{
+    const QString path = desk.dir.filePath(QString::fromUtf8(name));
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size() ? path : QString();
+}
+} // namespace
 
 class TestTableDialog : public QObject
 {
@@ -32,15 +45,59 @@ private slots:
         QSettings().clear(); // no mapping saved by an earlier run
     }
 
+    void theWheelScrollsTheMappingListAndChangesNoMapping()
+    {
+        TestDesk desk;
+        const QString path = writeFile(desk, "ledger.csv", "\xEF\xBB\xBF" "名称,单位,产业链,签约时间\n甲项目,覃塘区,制造业,2023-03-01\n乙项目,覃塘区,制造业,2023-04-01\n");
+        QVERIFY(!path.isEmpty());
+        TableImportDialog dialog(&desk.desk, path);
+        dialog.resize(1280, 720);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QTableWidget *fields = dialog.mappingTable();
+        const auto before = dialog.importer().mapping().columns;
+        QVERIFY(!before.isEmpty());
+        auto wheel = [](QWidget *w, int steps) {
+            const QPointF at(w->width() / 2.0, w->height() / 2.0);
+            QWheelEvent e(at, w->mapToGlobal(at), QPoint(), QPoint(0, -120 * steps), Qt::NoButton, Qt::NoModifier,
+                          Qt::NoScrollPhase, false);
+            QApplication::sendEvent(w, &e);
+        };
+        // The officer scrolls down the list with the pointer over the combo boxes: nothing changes.
+        fields->setFocus();
+        for (int r = 0; r < fields->rowCount(); ++r) {
+            auto *combo = qobject_cast<QComboBox *>(fields->cellWidget(r, 1));
+            const int index = combo->currentIndex();
+            wheel(combo, 1);
+            QCOMPARE(combo->currentIndex(), index);
+            QVERIFY(!combo->hasFocus());
+        }
+        QCOMPARE(dialog.importer().mapping().columns, before);
+        if (const QString dir = qEnvironmentVariable("IPDESK_SCREENSHOTS"); !dir.isEmpty())
+            dialog.grab().save(dir + QLatin1String("/mapping.png"));
+        // A combo the officer has clicked into takes the wheel, and the checks follow the change.
+        int industry = -1;
+        for (int r = 0; r < fields->rowCount(); ++r) {
+            if (fields->item(r, 0)->data(Qt::UserRole).toString() == QLatin1String("industry_chain"))
+                industry = r;
+        }
+        QVERIFY(industry >= 0);
+        auto *combo = qobject_cast<QComboBox *>(fields->cellWidget(industry, 1));
+        QVERIFY(combo->currentData().toInt() == 2);
+        combo->setFocus();
+        wheel(combo, 1);
+        QVERIFY(combo->currentData().toInt() != 2);
+        QVERIFY(dialog.importer().mapping().columns != before);
+        // The summary says the rows are being checked again, then gives the new result.
+        QTRY_VERIFY(!dialog.findChild<QLabel *>(QStringLiteral("importSummary"))->text().contains(QLatin1String("new mapping")));
+        QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("importSummary"))->text().contains(QLatin1String("rows to add")));
+    }
+
     void mappingDialog()
     {
         TestDesk desk;
-        const QString path = desk.dir.filePath(QStringLiteral("ledger.csv"));
-        {
-            QFile f(path);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write("\xEF\xBB\xBF" "项目台账\n名称,单位,金额,签约时间\n甲项目,覃塘区,500,2023-03-01\n乙项目,覃塘区,很多,2023-04-01\n");
-        }
+        const QString path = writeFile(desk, "ledger.csv", "\xEF\xBB\xBF" "项目台账\n名称,单位,金额,签约时间\n甲项目,覃塘区,500,2023-03-01\n乙项目,覃塘区,很多,2023-04-01\n");
+        QVERIFY(!path.isEmpty());
         const qint64 before = desk.store->projectCount();
         TableImportDialog dialog(&desk.desk, path);
         QCOMPARE(dialog.importer().mapping().headerRow, 1);

@@ -1175,6 +1175,13 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
     </message>
 </context>
 <context>
+    <name>IPDesk::DateText</name>
+    <message>
+        <source>&quot;%1&quot; is not a date: write 2023-03-15, 2023/3/15, 20230315, 2023年3月15日, or 3月15日 for this year.</source>
+        <translation>“%1”不是日期:请写作 2023-03-15、2023/3/15、20230315、2023年3月15日,或写 3月15日 表示今年。</translation>
+    </message>
+</context>
+<context>
     <name>IPDesk::DemoData</name>
     <message>
         <source>The demo data is missing from this build.</source>
@@ -2426,8 +2433,12 @@ Open a copy of it read-only, to read and export what can still be read? The file
 <context>
     <name>IPDesk::OptionalDateEdit</name>
     <message>
-        <source>(none)</source>
-        <translation>(无)</translation>
+        <source>e.g. 2023-03-15 or 3月15日</source>
+        <translation>如 2023-03-15 或 3月15日</translation>
+    </message>
+    <message>
+        <source>Pick the date from a calendar (F4)</source>
+        <translation>从日历中选日期(F4)</translation>
     </message>
 </context>
 <context>
@@ -2859,6 +2870,10 @@ Open a copy of it read-only, to read and export what can still be read? The file
         <source>Read only: this is a copy of a damaged desk, opened to read and export what can still be read.</source>
         <translation>只读:这是损坏工作台的副本,仅供查看和导出仍可读取的内容。</translation>
     </message>
+    <message>
+        <source>%1 date: %2</source>
+        <translation>%1日期:%2</translation>
+    </message>
 </context>
 <context>
     <name>IPDesk::ProjectTableModel</name>
@@ -3274,6 +3289,10 @@ Open a copy of it read-only, to read and export what can still be read? The file
     <message>
         <source>Nothing was imported</source>
         <translation>未导入任何内容</translation>
+    </message>
+    <message>
+        <source>Checking the rows with the new mapping…</source>
+        <translation>正在按新的对应关系检查各行…</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "deskedits.h"
 
 #include "dateedit.h"
+#include "base/datetext.h"
 #include "projectdelegate.h"
 #include "desk/projectstore.h"
 #include "desk/targetcommands.h"
@@ -152,6 +153,11 @@ std::optional<Activity> ActivitiesView::editActivity(const std::optional<Activit
     form->addRow(buttons);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     connect(buttons, &QDialogButtonBox::accepted, &dialog, [&] {
+        if (!date->hasAcceptableInput()) {
+            error->setText(DateText::notADate(date->text()));
+            error->show();
+            return;
+        }
         a.unitId = unit->currentData().toLongLong();
         a.date = date->optionalDate();
         a.kind = Activity::Kind(kind->currentData().toInt());

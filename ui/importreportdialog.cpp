@@ -1,4 +1,5 @@
 #include "importreportdialog.h"
+#include "wheelguard.h"
 #include "desk/desk.h"
 
 #include "models/factreviewmodel.h"
@@ -111,6 +112,7 @@ ImportReportDialog::ImportReportDialog(Desk *desk, QWidget *parent)
     , m_importer(desk)
     , m_model(new FactReviewModel(&m_importer, this))
 {
+    WheelGuard::ensureInstalled();
     setWindowTitle(tr("Import reports"));
     resize(1200, 760);
     auto *layout = new QVBoxLayout(this);

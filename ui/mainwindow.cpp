@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "wheelguard.h"
 
 #include "desk/demodata.h"
 #include "deskedits.h"
@@ -69,6 +70,7 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_moneyUnit(AppSettings::moneyUnit())
 {
+    WheelGuard::ensureInstalled();
     setObjectName(QStringLiteral("MainWindow"));
     createWidgets();
     createActions();
@@ -740,8 +742,7 @@ void MainWindow::addProject()
     Project p;
     p.name = tr("New project");
     p.unitId = unit;
-    p.stage = Stage::Lead;
-    p.stageDates.insert(Stage::Lead, QDate::currentDate());
+    p.stage = Stage::Lead; // and no stage date: the officer gives the dates there are
     auto *cmd = new AddProjectCommand(m_desk.get(), p);
     if (!DeskEdits::perform(m_desk.get(), cmd, this))
         return;

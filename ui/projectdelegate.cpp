@@ -1,4 +1,7 @@
 #include "projectdelegate.h"
+
+#include <cstdlib>
+#include <limits>
 #include "desk/desk.h"
 
 #include "dateedit.h"
@@ -81,6 +84,19 @@ void ProjectDelegate::setEditorData(QWidget *editor, const QModelIndex &index) c
     }
     if (auto *date = qobject_cast<OptionalDateEdit *>(editor)) {
         date->setOptionalDate(v.toDate());
+        // An empty date's calendar opens at the row's nearest stage date (else today).
+        QDate nearest;
+        qint64 best = std::numeric_limits<qint64>::max();
+        for (int c = 0; c < index.model()->columnCount(); ++c) {
+            if (c == index.column() || !isDateField(ProjectField(c)))
+                continue;
+            const QDate other = index.sibling(index.row(), c).data(Qt::EditRole).toDate();
+            if (other.isValid() && std::abs(c - index.column()) < best) {
+                best = std::abs(c - index.column());
+                nearest = other;
+            }
+        }
+        date->setCalendarStart(nearest);
         return;
     }
     if (isMoneyField(field)) {
@@ -100,8 +116,8 @@ void ProjectDelegate::setModelData(QWidget *editor, QAbstractItemModel *model, c
         return;
     }
     if (auto *date = qobject_cast<OptionalDateEdit *>(editor)) {
-        const QDate d = date->optionalDate();
-        model->setData(index, d.isValid() ? QVariant(d) : QVariant(QMetaType::fromType<QDate>()), Qt::EditRole);
+        // The text as typed: the model reads it (and says why, if it is no date).
+        model->setData(index, date->text(), Qt::EditRole);
         return;
     }
     if (isMoneyField(field)) {

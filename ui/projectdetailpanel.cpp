@@ -3,6 +3,7 @@
 
 #include "models/changelogmodel.h"
 #include "dateedit.h"
+#include "base/datetext.h"
 #include "desk/projectcommands.h"
 #include "projectdelegate.h"
 #include "desk/projectstore.h"
@@ -91,7 +92,11 @@ ProjectDetailPanel::ProjectDetailPanel(Desk *desk, QWidget *parent)
         m_stageDates[i] = new OptionalDateEdit(history);
         m_stageDates[i]->setObjectName(QLatin1String("stageDate_") + Names::stageCode(Stage(i)));
         hform->addRow(Names::stage(Stage(i)), m_stageDates[i]);
-        connect(m_stageDates[i], &QDateEdit::dateChanged, this, [this] { setDirty(true); });
+        connect(m_stageDates[i], &OptionalDateEdit::dateChanged, this, [this] {
+            setDirty(true);
+            updateCalendarStarts();
+        });
+        connect(m_stageDates[i], &QLineEdit::textEdited, this, [this] { setDirty(true); });
     }
     form->addRow(history);
     scroll->setWidget(body);
@@ -209,6 +214,7 @@ void ProjectDetailPanel::load()
     m_notes->setPlainText(m_project.notes);
     for (int i = 0; i < 6; ++i)
         m_stageDates[i]->setOptionalDate(m_project.stageDates.value(Stage(i)));
+    updateCalendarStarts();
     m_error->hide();
     ChangeLogFilter history;
     history.table = QStringLiteral("projects");
@@ -226,6 +232,22 @@ void ProjectDetailPanel::load()
                                "not of %1.").arg(m_store->unitName(m_project.unitId)));
     m_loading = false;
     setDirty(false);
+}
+
+void ProjectDetailPanel::updateCalendarStarts()
+{
+    // An empty stage date's calendar opens at the nearest stage date given: the one before it, else
+    // the one after it (else today).
+    for (int i = 0; i < 6; ++i) {
+        QDate start;
+        for (int d = 1; d < 6 && !start.isValid(); ++d) {
+            if (i - d >= 0)
+                start = m_stageDates[i - d]->optionalDate();
+            if (!start.isValid() && i + d < 6)
+                start = m_stageDates[i + d]->optionalDate();
+        }
+        m_stageDates[i]->setCalendarStart(start);
+    }
 }
 
 void ProjectDetailPanel::setDirty(bool dirty)
@@ -262,6 +284,10 @@ bool ProjectDetailPanel::readForm(Project *p, QStringList *errors) const
     p->notes = m_notes->toPlainText();
     p->stageDates.remove(Stage::Lead);
     for (int i = 0; i < 6; ++i) {
+        if (!m_stageDates[i]->hasAcceptableInput()) {
+            *errors << tr("%1 date: %2").arg(Names::stage(Stage(i)), DateText::notADate(m_stageDates[i]->text()));
+            continue;
+        }
         const QDate d = m_stageDates[i]->optionalDate();
         if (d.isValid())
             p->stageDates.insert(Stage(i), d);

@@ -42,6 +42,7 @@ private:
     void load();
     bool readForm(Project *p, QStringList *errors) const;
     void setDirty(bool dirty);
+    void updateCalendarStarts();
 
     Desk *m_desk;
 

@@ -1,7 +1,9 @@
 #include "tableimportdialog.h"
+#include "wheelguard.h"
 #include "desk/desk.h"
 
 #include <QComboBox>
+#include <QTimer>
 #include <QCryptographicHash>
 #include <QDialogButtonBox>
 #include <QFileInfo>
@@ -27,6 +29,7 @@ TableImportDialog::TableImportDialog(Desk *desk, const QString &path, TableKind 
     , m_path(path)
     , m_importer(desk)
 {
+    WheelGuard::ensureInstalled();
     setWindowTitle(tr("Import %1").arg(QFileInfo(path).fileName()));
     resize(1100, 720);
     auto *layout = new QVBoxLayout(this);
@@ -71,6 +74,7 @@ TableImportDialog::TableImportDialog(Desk *desk, const QString &path, TableKind 
     split->setStretchFactor(1, 5);
     layout->addWidget(split, 1);
     m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("importSummary"));
     m_summary->setWordWrap(true);
     layout->addWidget(m_summary);
 
@@ -87,7 +91,11 @@ TableImportDialog::TableImportDialog(Desk *desk, const QString &path, TableKind 
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_kind, &QComboBox::activated, this, [this] { reopen(m_sheet->currentIndex()); });
     connect(m_sheet, &QComboBox::activated, this, [this](int i) { reopen(i); });
-    connect(m_moneyUnit, &QComboBox::activated, this, &TableImportDialog::mappingEdited);
+    connect(m_moneyUnit, &QComboBox::currentIndexChanged, this, &TableImportDialog::mappingEdited);
+    // The checks run again shortly after the mapping changes (several quick changes, one run).
+    m_recheck.setSingleShot(true);
+    m_recheck.setInterval(250);
+    connect(&m_recheck, &QTimer::timeout, this, &TableImportDialog::check);
     reopen(0);
 }
 
@@ -142,7 +150,8 @@ void TableImportDialog::fillMapping()
         for (int c = 0; c < m_importer.headers().size(); ++c)
             column->addItem(m_importer.headers().at(c).isEmpty() ? tr("column %1").arg(c + 1) : m_importer.headers().at(c), c);
         column->setCurrentIndex(std::max(0, column->findData(m_importer.mapping().columns.value(fields.at(r).first, -1))));
-        connect(column, &QComboBox::activated, this, &TableImportDialog::mappingEdited);
+        // Any change, by click, key or wheel, refreshes the preview and the checks.
+        connect(column, &QComboBox::currentIndexChanged, this, &TableImportDialog::mappingEdited);
         m_fields->setCellWidget(r, 1, column);
     }
     m_fields->resizeColumnsToContents();
@@ -173,6 +182,10 @@ void TableImportDialog::mappingEdited()
     }
     m_importer.setMapping(m);
     fillPreview();
+    // What the last check said no longer holds: say so at once, and check again.
+    m_problems->setRowCount(0);
+    m_summary->setText(tr("Checking the rows with the new mapping…"));
+    m_recheck.start();
 }
 
 void TableImportDialog::fillPreview()

@@ -3,6 +3,7 @@
 #include "tables/tableimport.h"
 
 #include <QDialog>
+#include <QTimer>
 
 class QComboBox;
 class QLabel;
@@ -52,6 +53,7 @@ private:
     ImportResult m_result;
     QString m_lastError;
     bool m_filling = false;
+    QTimer m_recheck;
 
     QComboBox *m_kind;
     QComboBox *m_sheet;

@@ -1,4 +1,6 @@
 #include "models/projecttablemodel.h"
+
+#include "base/datetext.h"
 #include "tables/tableimport.h"
 #include "desk/desk.h"
 
@@ -177,6 +179,15 @@ bool ProjectTableModel::setProjectValue(qint64 projectId, ProjectField field, co
             return false;
         }
         v = *yuan;
+    } else if (isDateField(field) && v.userType() == QMetaType::QString) {
+        // Typed as officers write dates; empty clears the date.
+        const QString text = v.toString().trimmed();
+        const auto day = DateText::parse(text, QDate::currentDate().year());
+        if (!text.isEmpty() && !day) {
+            emit editRejected(DateText::notADate(text));
+            return false;
+        }
+        v = day ? QVariant(*day) : QVariant(QMetaType::fromType<QDate>());
     }
     if (projectValue(*before, field) == v)
         return false;

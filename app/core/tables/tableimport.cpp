@@ -1,4 +1,6 @@
 #include "tables/tableimport.h"
+
+#include "base/datetext.h"
 #include "desk/desk.h"
 
 #include "desk/factstore.h"
@@ -352,20 +354,10 @@ std::optional<QDate> TableImporter::parseDate(const QVariant &cell, QString *why
     const QString t = Money::normalizeDigits(cellText(cell)).remove(QLatin1Char(' '));
     if (t.isEmpty())
         return std::nullopt;
-    static const QRegularExpression full(QStringLiteral("^(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})日?$"));
-    static const QRegularExpression month(QStringLiteral("^(\\d{4})[-/.年](\\d{1,2})月?$"));
-    static const QRegularExpression compact(QStringLiteral("^(\\d{4})(\\d{2})(\\d{2})$"));
+    if (const auto d = DateText::parse(t, 0, true))
+        return d;
     static const QRegularExpression serial(QStringLiteral("^\\d{5}(\\.\\d+)?$"));
-    QRegularExpressionMatch m;
-    if ((m = full.match(t)).hasMatch() || (m = compact.match(t)).hasMatch()) {
-        const QDate d(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
-        if (d.isValid())
-            return d;
-    } else if ((m = month.match(t)).hasMatch()) {
-        const QDate d(m.captured(1).toInt(), m.captured(2).toInt(), 1);
-        if (d.isValid())
-            return d;
-    } else if (serial.match(t).hasMatch()) {
+    if (serial.match(t).hasMatch()) {
         const double v = t.toDouble();
         if (v > 20000 && v < 80000)
             return XlsxSource::serialToDate(v);
