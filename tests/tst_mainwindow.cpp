@@ -12,7 +12,9 @@
 #include <QComboBox>
 #include <QFileInfo>
 #include <QInputMethodEvent>
+#include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStandardPaths>
@@ -63,6 +65,24 @@ class TestMainWindow : public QObject
         return *m_window->store()->project(m_window->projectModel()->projectIdAt(0));
     }
 
+    /// The officer ticks or unticks a column in View → Pipeline Columns.
+    void setColumnShown(ProjectField f, bool shown)
+    {
+        QMenu *menu = nullptr;
+        for (QMenu *m : m_window->findChildren<QMenu *>()) {
+            if (m->title() == QLatin1String("Pipeline &Columns"))
+                menu = m;
+        }
+        QVERIFY(menu);
+        emit menu->aboutToShow();
+        const QString name = table()->model()->headerData(int(f), Qt::Horizontal).toString();
+        for (QAction *a : menu->actions()) {
+            if (a->text() == name && a->isChecked() != shown)
+                a->trigger();
+        }
+        QCOMPARE(table()->isColumnHidden(int(f)), !shown);
+    }
+
 private slots:
     void initTestCase()
     {
@@ -72,6 +92,15 @@ private slots:
         QVERIFY(m_window->openDesk(m_dir.filePath(QStringLiteral("w.ipdesk")), true));
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        // The tests below type into every kind of cell: all columns shown, as the officer can.
+        for (int f = 0; f < int(ProjectField::Count); ++f)
+            setColumnShown(ProjectField(f), true);
+    }
+
+    void columnsAreShownAndHiddenFromTheViewMenu()
+    {
+        setColumnShown(ProjectField::Investor, false);
+        setColumnShown(ProjectField::Investor, true);
     }
 
     void searchNarrowsTheTable()
@@ -261,7 +290,11 @@ private slots:
         QTest::mouseClick(table()->viewport(), Qt::LeftButton, {}, table()->visualRect(cell(0, ProjectField::Name)).center());
         ProjectDetailPanel *panel = m_window->detailPanel();
         QCOMPARE(panel->projectId(), current().id);
-        auto *name = panel->findChildren<QLineEdit *>().first();
+        // Every amount says its unit: "8" alone could be 亿元 or 万元.
+        auto *unit = panel->findChild<QLabel *>(QStringLiteral("planned_investment_unit"));
+        QVERIFY(unit);
+        QCOMPARE(unit->text(), Money::unitName(m_window->projectModel()->moneyUnit()));
+        auto *name = panel->findChild<QLineEdit *>(QStringLiteral("projectName"));
         name->selectAll();
         typeText(name, QStringLiteral("麦科斯复合新材料(一期)"));
         auto *apply = panel->findChild<QPushButton *>(QStringLiteral("applyButton"));

@@ -3,6 +3,7 @@
 #include "models/projecttablemodel.h"
 #include "models/unittreemodel.h"
 #include "models/changelogmodel.h"
+#include "base/metrics.h"
 #include "models/factreviewmodel.h"
 #include "models/progressmodels.h"
 #include "models/storedfactsmodel.h"
@@ -77,6 +78,47 @@ private slots:
         f.text = QStringLiteral("没有这样的值");
         model.setFilter(f);
         QCOMPARE(model.rowCount(), 0);
+    }
+
+    void theChangeLogNamesTargetsAndFiguresByWhatTheyAre()
+    {
+        // Not "目标 #36": the unit, the year and period, the metric, and old → new in its unit.
+        TestDesk desk;
+        const Fact figure = desk.desk.facts()->facts().first();
+        const QString unit = desk.store->unitName(figure.unitId);
+        Target t;
+        t.unitId = figure.unitId;
+        t.year = 2031;
+        t.metric = QStringLiteral("signed_investment");
+        t.value = 400;
+        QVERIFY(desk.desk.facts()->setTarget(t));
+        t.value = 450;
+        QVERIFY(desk.desk.facts()->setTarget(t));
+        QVERIFY(desk.desk.facts()->removeFact(figure.unitId, figure.year, figure.span, figure.metric, figure.kind));
+
+        ChangeLogModel model(&desk.desk);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        ChangeLogFilter f;
+        f.table = QStringLiteral("targets");
+        model.setFilter(f);
+        QVERIFY(model.rowCount() >= 2);
+        auto text = [&model](int row, int column) { return model.index(row, column).data().toString(); };
+        // Newest first: the change of value, then the target set.
+        QVERIFY2(text(0, ChangeLogModel::Record).contains(unit), qPrintable(text(0, ChangeLogModel::Record)));
+        QVERIFY(text(0, ChangeLogModel::Record).contains(QLatin1String("2031")));
+        QVERIFY(text(0, ChangeLogModel::Record).contains(Metrics::name(t.metric)));
+        QVERIFY(!text(0, ChangeLogModel::Record).contains(QLatin1Char('#')));
+        QCOMPARE(text(0, ChangeLogModel::Before), Metrics::formatValue(t.metric, 400));
+        QCOMPARE(text(0, ChangeLogModel::After), Metrics::formatValue(t.metric, 450));
+        QCOMPARE(text(1, ChangeLogModel::After), Metrics::formatValue(t.metric, 400)); // set at 400
+        // A removed report figure: still named, and what it was worth.
+        f.table = QStringLiteral("facts");
+        model.setFilter(f);
+        QVERIFY(model.rowCount() >= 1);
+        QVERIFY(text(0, ChangeLogModel::Record).contains(unit));
+        QVERIFY(text(0, ChangeLogModel::Record).contains(Metrics::spanName(figure.span)));
+        QVERIFY(text(0, ChangeLogModel::Record).contains(Metrics::name(figure.metric)));
+        QCOMPARE(text(0, ChangeLogModel::Before), Metrics::formatValue(figure.metric, figure.value));
     }
 
     void storedFactsModelPassesTheTester()

@@ -683,6 +683,27 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
         <source>(empty)</source>
         <translation>(空)</translation>
     </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>annual target</source>
+        <translation>全年目标</translation>
+    </message>
+    <message>
+        <source>%1 · %2 %3 · %4</source>
+        <comment>unit, year, period, metric</comment>
+        <translation>%1 · %2年%3 · %4</translation>
+    </message>
+    <message>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
+    </message>
+    <message>
+        <source>%1 →</source>
+        <translation>%1 →</translation>
+    </message>
 </context>
 <context>
     <name>IPDesk::ChangeLogView</name>
@@ -1995,6 +2016,10 @@ Open a copy of it read-only, to read and export what can still be read? The file
         <source>IPDesk — %1 (read-only copy)</source>
         <translation>招商工作台 — %1(只读副本)</translation>
     </message>
+    <message>
+        <source>Pipeline &amp;Columns</source>
+        <translation>项目库显示列(&amp;C)</translation>
+    </message>
 </context>
 <context>
     <name>IPDesk::Metrics</name>
@@ -2873,6 +2898,14 @@ Open a copy of it read-only, to read and export what can still be read? The file
     <message>
         <source>%1 date: %2</source>
         <translation>%1日期:%2</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Stage dates</source>
+        <translation>阶段日期</translation>
     </message>
 </context>
 <context>

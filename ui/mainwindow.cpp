@@ -49,6 +49,8 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMenu>
+#include <QScreen>
 #include <QProgressDialog>
 #include <QEventLoop>
 #include <QThread>
@@ -135,6 +137,12 @@ void MainWindow::createWidgets()
 
     m_table = new QTableView(central);
     m_table->setObjectName(QStringLiteral("projectTable"));
+    m_table->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table->horizontalHeader(), &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
+        QMenu menu(this);
+        fillColumnsMenu(&menu);
+        menu.exec(m_table->horizontalHeader()->mapToGlobal(at));
+    });
     m_table->setSortingEnabled(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
@@ -274,6 +282,9 @@ void MainWindow::createActions()
     view->addSeparator();
     view->addAction(m_unitDock->toggleViewAction());
     view->addAction(m_detailDock->toggleViewAction());
+    // Which pipeline columns are shown: here and on the table header's context menu.
+    m_columnsMenu = view->addMenu(tr("Pipeline &Columns"));
+    connect(m_columnsMenu, &QMenu::aboutToShow, this, [this] { fillColumnsMenu(m_columnsMenu); });
 
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     m_accountsAction = tools->addAction(tr("Team &Accounts…"), this, &MainWindow::manageAccounts);
@@ -570,6 +581,18 @@ void MainWindow::bindDesk()
         m_table->setColumnWidth(int(ProjectField::Investor), 200);
         m_table->setColumnWidth(int(ProjectField::Unit), 130);
         m_table->setColumnHidden(int(ProjectField::Notes), false);
+        // On a laptop screen the pipeline starts with the columns of every day; the rest are in the
+        // details panel and one click away (View → Pipeline Columns, or the header's context menu).
+        const QScreen *screen = this->screen();
+        if (screen && screen->availableGeometry().width() < 1600) {
+            for (ProjectField f : {ProjectField::Code, ProjectField::Type, ProjectField::IndustryChain, ProjectField::AddedInvestment,
+                                   ProjectField::ExpectedOutput, ProjectField::ExpectedTax, ProjectField::Manufacturing,
+                                   ProjectField::SourceChannel, ProjectField::StartedDate, ProjectField::Notes})
+                m_table->setColumnHidden(int(f), true);
+            m_table->setColumnWidth(int(ProjectField::Name), 220);
+            m_table->setColumnWidth(int(ProjectField::Investor), 160);
+            m_table->setColumnWidth(int(ProjectField::Unit), 100);
+        }
         m_table->horizontalHeader()->setSortIndicator(int(ProjectField::Name), Qt::AscendingOrder);
     }
 
@@ -834,6 +857,24 @@ void MainWindow::showError(const QString &title, const QString &message)
     auto *box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
+}
+
+void MainWindow::fillColumnsMenu(QMenu *menu)
+{
+    menu->clear();
+    if (!m_model)
+        return;
+    QHeaderView *header = m_table->horizontalHeader();
+    int shown = 0;
+    for (int c = 0; c < m_model->columnCount(); ++c)
+        shown += !header->isSectionHidden(c);
+    for (int c = 0; c < m_model->columnCount(); ++c) {
+        QAction *a = menu->addAction(m_model->headerData(c, Qt::Horizontal).toString());
+        a->setCheckable(true);
+        a->setChecked(!header->isSectionHidden(c));
+        a->setEnabled(header->isSectionHidden(c) || shown > 1); // the last column stays
+        connect(a, &QAction::toggled, this, [this, c](bool on) { m_table->setColumnHidden(c, !on); });
+    }
 }
 
 void MainWindow::newDesk()

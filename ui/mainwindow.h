@@ -117,6 +117,7 @@ private:
     void pasteReportText();
     void setMoneyUnit(MoneyUnit unit);
     qint64 currentProjectId() const;
+    void fillColumnsMenu(QMenu *menu);
     qint64 scopeUnitId() const;
     void onDeskChanged(const DeskChange &change);
     /// Queues a conflict and shows the conflict view for each in turn, after the edit has returned.
@@ -133,6 +134,7 @@ private:
 
     QTreeView *m_unitTree = nullptr;
     QTableView *m_table = nullptr;
+    QMenu *m_columnsMenu = nullptr;
     class QTabWidget *m_tabs = nullptr;
     FactsView *m_facts = nullptr;
     ProgressView *m_progressView = nullptr;

@@ -14,6 +14,9 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHeaderView>
+#include <QTabWidget>
+#include <QHBoxLayout>
+#include <QGridLayout>
 #include <QTableView>
 #include <QLabel>
 #include <QLineEdit>
@@ -46,6 +49,7 @@ ProjectDetailPanel::ProjectDetailPanel(Desk *desk, QWidget *parent)
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
 
     m_name = new QLineEdit(body);
+    m_name->setObjectName(QStringLiteral("projectName"));
     m_code = new QLineEdit(body);
     m_investor = new QLineEdit(body);
     m_unit = new QComboBox(body);
@@ -61,46 +65,82 @@ ProjectDetailPanel::ProjectDetailPanel(Desk *desk, QWidget *parent)
     m_channel = new QLineEdit(body);
     m_officer = new QLineEdit(body);
     m_notes = new QPlainTextEdit(body);
-    m_notes->setMaximumHeight(80);
+    m_notes->setMaximumHeight(3 * m_notes->fontMetrics().lineSpacing() + 10);
 
     form->addRow(fieldName(ProjectField::Name), m_name);
     form->addRow(fieldName(ProjectField::Code), m_code);
     form->addRow(fieldName(ProjectField::Investor), m_investor);
     form->addRow(fieldName(ProjectField::Unit), m_unit);
-    form->addRow(fieldName(ProjectField::Stage), m_stage);
-    form->addRow(fieldName(ProjectField::Type), m_type);
-    form->addRow(fieldName(ProjectField::Industry), m_industry);
-    form->addRow(fieldName(ProjectField::IndustryChain), m_chain);
+    // Short fields two to a row, so that the whole form fits a laptop screen (1280×720) unscrolled.
+    auto pair = [body](QWidget *left, const QString &rightLabel, QWidget *right) {
+        auto *row = new QWidget(body);
+        auto *h = new QHBoxLayout(row);
+        h->setContentsMargins(0, 0, 0, 0);
+        auto *label = new QLabel(rightLabel, row);
+        label->setBuddy(right);
+        h->addWidget(left, 1);
+        h->addWidget(label);
+        h->addWidget(right, 1);
+        return row;
+    };
+    form->addRow(fieldName(ProjectField::Stage), pair(m_stage, fieldName(ProjectField::Type), m_type));
+    form->addRow(fieldName(ProjectField::Industry), pair(m_industry, fieldName(ProjectField::IndustryChain), m_chain));
     for (int f = 0; f < int(ProjectField::Count); ++f) {
         const ProjectField field = ProjectField(f);
         if (!isMoneyField(field))
             continue;
-        auto *edit = new QLineEdit(body);
+        // The amount with its unit beside it: "8" alone could be 亿元 or 万元.
+        auto *row = new QWidget(body);
+        auto *h = new QHBoxLayout(row);
+        h->setContentsMargins(0, 0, 0, 0);
+        auto *edit = new QLineEdit(row);
         edit->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
         edit->setObjectName(fieldColumn(field));
-        form->addRow(fieldName(field), edit);
+        auto *unit = new QLabel(row);
+        unit->setObjectName(fieldColumn(field) + QLatin1String("_unit"));
+        h->addWidget(edit, 1);
+        h->addWidget(unit);
+        form->addRow(fieldName(field), row);
         m_money.append({field, edit});
+        m_moneyUnits.append(unit);
     }
     form->addRow(QString(), m_manufacturing);
     form->addRow(fieldName(ProjectField::SourceChannel), m_channel);
     form->addRow(fieldName(ProjectField::LeadOfficer), m_officer);
     form->addRow(fieldName(ProjectField::Notes), m_notes);
 
+    // The six stage dates in pipeline order, on a tab of their own.
     auto *history = new QGroupBox(tr("Stage history"), body);
-    auto *hform = new QFormLayout(history);
+    auto *hgrid = new QGridLayout(history);
+    hgrid->setColumnStretch(1, 1);
     for (int i = 0; i < 6; ++i) {
         m_stageDates[i] = new OptionalDateEdit(history);
         m_stageDates[i]->setObjectName(QLatin1String("stageDate_") + Names::stageCode(Stage(i)));
-        hform->addRow(Names::stage(Stage(i)), m_stageDates[i]);
+        m_stageDates[i]->setMinimumWidth(0);
+        auto *label = new QLabel(Names::stage(Stage(i)), history);
+        label->setBuddy(m_stageDates[i]);
+        hgrid->addWidget(label, i, 0);
+        hgrid->addWidget(m_stageDates[i], i, 1);
         connect(m_stageDates[i], &OptionalDateEdit::dateChanged, this, [this] {
             setDirty(true);
             updateCalendarStarts();
         });
         connect(m_stageDates[i], &QLineEdit::textEdited, this, [this] { setDirty(true); });
     }
-    form->addRow(history);
     scroll->setWidget(body);
-    outer->addWidget(scroll, 1);
+    // The form and the project's history on two tabs: each gets the panel's whole height.
+    m_pages = new QTabWidget(this);
+    m_pages->setObjectName(QStringLiteral("detailPages"));
+    m_pages->setDocumentMode(true);
+    m_pages->addTab(scroll, tr("Details"));
+    history->setFlat(true);
+    history->setTitle(QString());
+    auto *datesPage = new QWidget(m_pages);
+    auto *datesLayout = new QVBoxLayout(datesPage);
+    datesLayout->addWidget(history);
+    datesLayout->addStretch(1);
+    m_pages->addTab(datesPage, tr("Stage dates"));
+    outer->addWidget(m_pages, 1);
 
     m_error = new QLabel(this);
     m_error->setWordWrap(true);
@@ -120,12 +160,8 @@ ProjectDetailPanel::ProjectDetailPanel(Desk *desk, QWidget *parent)
     m_readOnly->setObjectName(QStringLiteral("readOnlyNote"));
     m_readOnly->hide();
     outer->insertWidget(1, m_readOnly);
-    auto *historyBox = new QGroupBox(tr("History"), this);
-    historyBox->setCheckable(true);
-    historyBox->setChecked(true);
-    auto *historyLayout = new QVBoxLayout(historyBox);
     m_history = new ChangeLogModel(desk, this);
-    m_historyView = new QTableView(historyBox);
+    m_historyView = new QTableView(m_pages);
     m_historyView->setObjectName(QStringLiteral("projectHistory"));
     m_historyView->setModel(m_history);
     m_historyView->verticalHeader()->hide();
@@ -135,10 +171,7 @@ ProjectDetailPanel::ProjectDetailPanel(Desk *desk, QWidget *parent)
     m_historyView->setColumnHidden(ChangeLogModel::Before, true);
     m_historyView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_historyView->setWordWrap(false);
-    m_historyView->setMinimumHeight(120);
-    historyLayout->addWidget(m_historyView);
-    connect(historyBox, &QGroupBox::toggled, m_historyView, &QWidget::setVisible);
-    outer->addWidget(historyBox);
+    m_pages->addTab(m_historyView, tr("History"));
     connect(m_apply, &QPushButton::clicked, this, &ProjectDetailPanel::apply);
     connect(m_revert, &QPushButton::clicked, this, &ProjectDetailPanel::load);
 
@@ -155,12 +188,16 @@ ProjectDetailPanel::ProjectDetailPanel(Desk *desk, QWidget *parent)
             || change.what == DeskChange::Units)
             load();
     });
+    for (QLabel *label : std::as_const(m_moneyUnits))
+        label->setText(Money::unitName(m_moneyUnit));
     setProject(0);
 }
 
 void ProjectDetailPanel::setMoneyUnit(MoneyUnit unit)
 {
     m_moneyUnit = unit;
+    for (QLabel *label : std::as_const(m_moneyUnits))
+        label->setText(Money::unitName(unit));
     m_history->setMoneyUnit(unit);
     load();
 }
@@ -206,7 +243,6 @@ void ProjectDetailPanel::load()
     for (const auto &[field, edit] : std::as_const(m_money)) {
         const qint64 v = projectValue(m_project, field).toLongLong();
         edit->setText(v ? Money::formatNumber(v, m_moneyUnit) : QString());
-        edit->setPlaceholderText(Money::unitName(m_moneyUnit));
     }
     m_manufacturing->setChecked(m_project.manufacturing);
     m_channel->setText(m_project.sourceChannel);

@@ -11,6 +11,7 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
+class QTabWidget;
 class QTableView;
 class QUndoStack;
 
@@ -61,6 +62,8 @@ private:
     QLineEdit *m_industry;
     QLineEdit *m_chain;
     QList<QPair<ProjectField, QLineEdit *>> m_money; ///< the money fields, in the table's order
+    QList<QLabel *> m_moneyUnits;                    ///< the unit beside each
+    QTabWidget *m_pages;
     QCheckBox *m_manufacturing;
     QLineEdit *m_channel;
     QLineEdit *m_officer;

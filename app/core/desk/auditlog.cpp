@@ -2,7 +2,9 @@
 
 #include "desk/database.h"
 
+#include <QJsonDocument>
 #include <QSqlQuery>
+#include <QSqlRecord>
 
 namespace IPDesk {
 
@@ -88,6 +90,30 @@ std::optional<AuditEntry> AuditLog::lastChange(const QString &table, qint64 reco
     e.table = table;
     e.recordId = recordId;
     return e;
+}
+
+QJsonObject AuditLog::record(const QString &table, qint64 recordId) const
+{
+    static const QStringList tables = {QStringLiteral("projects"), QStringLiteral("targets"), QStringLiteral("facts"),
+                                       QStringLiteral("units"), QStringLiteral("activities")};
+    if (!tables.contains(table))
+        return QJsonObject();
+    QSqlQuery q = m_db->query(QStringLiteral("SELECT * FROM %1 WHERE id = ?").arg(table));
+    q.addBindValue(recordId);
+    if (q.exec() && q.next()) {
+        QJsonObject o;
+        const QSqlRecord r = q.record();
+        for (int i = 0; i < r.count(); ++i)
+            o.insert(r.fieldName(i), QJsonValue::fromVariant(q.value(i)));
+        return o;
+    }
+    QSqlQuery gone = m_db->query(QStringLiteral(
+        "SELECT old_value FROM audit_log WHERE table_name = ? AND record_id = ? AND action = 'delete' ORDER BY id DESC LIMIT 1"));
+    gone.addBindValue(table);
+    gone.addBindValue(recordId);
+    if (gone.exec() && gone.next())
+        return QJsonDocument::fromJson(gone.value(0).toString().toUtf8()).object();
+    return QJsonObject();
 }
 
 } // namespace IPDesk

@@ -2,6 +2,7 @@
 
 #include <QDate>
 #include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <optional>
@@ -45,6 +46,9 @@ public:
     QStringList accounts() const;
     /// The last change of a record (who saved the version an officer meets in a conflict).
     std::optional<AuditEntry> lastChange(const QString &table, qint64 recordId) const;
+    /// A record as it is, or as it was when it was deleted (from the log): its columns by name. Empty
+    /// when neither is known. For naming a record in the change log (which unit, metric, period).
+    QJsonObject record(const QString &table, qint64 recordId) const;
 
 private:
     Database *m_db;

@@ -1,4 +1,7 @@
 #include "desk/database.h"
+
+#include <pwd.h>
+#include <unistd.h>
 #include "desk/sqldialect.h"
 #include "desk/deskcopy.h"
 
@@ -18,6 +21,25 @@
 #include <QUrlQuery>
 
 namespace IPDesk {
+
+namespace {
+
+/// Who works on a personal desk, for the change log: the system account's name (its full name where
+/// the system has one), not a word the officer never chose.
+QString systemUserName()
+{
+    if (const passwd *pw = getpwuid(getuid())) {
+        const QString full = QString::fromLocal8Bit(pw->pw_gecos).section(QLatin1Char(','), 0, 0).trimmed();
+        if (!full.isEmpty())
+            return full;
+        if (pw->pw_name && *pw->pw_name)
+            return QString::fromLocal8Bit(pw->pw_name);
+    }
+    const QString env = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    return env.isEmpty() ? QStringLiteral("local") : env;
+}
+
+} // namespace
 
 namespace {
 
@@ -748,10 +770,9 @@ Status Database::open(const QString &location, OpenMode mode)
     Status s = migrate();
     if (s) {
         // Who the audit trail names on a personal desk: the account that has the file open.
-        QString who = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
         s = exec(QStringLiteral("INSERT INTO meta (key, value) VALUES ('session.user', ?)"
                                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
-                 {who.isEmpty() ? QStringLiteral("local") : who});
+                 {systemUserName()});
     }
     if (!s) {
         close();
@@ -1376,11 +1397,7 @@ public:
 
     Status quickCheck(Database &db) const override { return quickCheckOn(db.m_db); }
 
-    QString userName(const Database &) const override
-    {
-        const QString who = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
-        return who.isEmpty() ? QStringLiteral("local") : who;
-    }
+    QString userName(const Database &) const override { return systemUserName(); }
     bool canWrite(Database &, qint64) const override { return true; }
     bool isAdmin(Database &) const override { return true; }
     bool ping(Database &) const override { return true; }

@@ -22,10 +22,13 @@ Status FactStore::setTarget(const Target &t)
         return Status::error(tr("A target needs a unit, a year and a metric."));
     if (!(t.value > 0))
         return Status::error(tr("A target must be greater than zero."));
+    // A changed target is the same target with a new value (one "update" in the change log, old → new),
+    // not one removed and another set.
     Transaction tx(*m_db);
-    Status s = m_db->exec(QStringLiteral("DELETE FROM targets WHERE unit_id = ? AND year = ? AND metric = ?"),
-                          {t.unitId, t.year, t.metric});
-    if (s)
+    Status s;
+    const QSqlQuery q = m_db->run(QStringLiteral("UPDATE targets SET value = ?, qualifier = ? WHERE unit_id = ? AND year = ? AND metric = ?"),
+                                  {t.value, t.qualifier, t.unitId, t.year, t.metric}, &s);
+    if (s && q.numRowsAffected() == 0)
         s = m_db->exec(QStringLiteral("INSERT INTO targets (unit_id, year, metric, value, qualifier) VALUES (?, ?, ?, ?, ?)"),
                        {t.unitId, t.year, t.metric, t.value, t.qualifier});
     if (s)

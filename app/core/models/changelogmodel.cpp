@@ -3,6 +3,8 @@
 
 #include "base/domain.h"
 #include "desk/projectstore.h"
+#include "desk/activitystore.h"
+#include "base/metrics.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -34,6 +36,7 @@ void ChangeLogModel::reload()
 {
     beginResetModel();
     m_projectNames.clear();
+    m_records.clear();
     m_rows = m_desk->audit()->entries(m_filter);
     endResetModel();
 }
@@ -120,7 +123,47 @@ QString ChangeLogModel::recordName(const Row &r) const
     }
     if (r.table == QLatin1String("units"))
         return m_store->unitName(r.recordId);
-    return QStringLiteral("%1 #%2").arg(tableLabel(r.table)).arg(r.recordId);
+    // A target, a report figure or an activity: by its unit, period and metric (or kind and day).
+    const QJsonObject o = recordOf(r);
+    if (o.isEmpty())
+        return QStringLiteral("%1 #%2").arg(tableLabel(r.table)).arg(r.recordId);
+    const QString unit = m_store->unitName(qint64(o.value(QLatin1String("unit_id")).toDouble()));
+    if (r.table == QLatin1String("activities")) {
+        Activity::Kind kind = Activity::Kind::Trip;
+        Activity::kindFromCode(o.value(QLatin1String("kind")).toString(), &kind);
+        return tr("%1 · %2 · %3").arg(unit, o.value(QLatin1String("happened_on")).toString(), Activity::kindName(kind));
+    }
+    const int year = o.value(QLatin1String("year")).toInt();
+    const QString span = r.table == QLatin1String("targets") ? tr("annual target")
+                                                             : Metrics::spanName(o.value(QLatin1String("span")).toString());
+    return tr("%1 · %2 %3 · %4", "unit, year, period, metric")
+        .arg(unit, QString::number(year), span, Metrics::name(o.value(QLatin1String("metric")).toString()));
+}
+
+QJsonObject ChangeLogModel::recordOf(const Row &r) const
+{
+    const QString key = r.table + QLatin1Char('/') + QString::number(r.recordId);
+    auto it = m_records.constFind(key);
+    if (it == m_records.cend()) {
+        // The row the log entry itself carries (an insert's new values, a delete's old ones), else
+        // the record as it is now or was when deleted.
+        QJsonObject o = QJsonDocument::fromJson((r.action == QLatin1String("delete") ? r.before : r.after).toUtf8()).object();
+        if (o.isEmpty())
+            o = m_desk->audit()->record(r.table, r.recordId);
+        it = m_records.insert(key, o);
+    }
+    return it.value();
+}
+
+QString ChangeLogModel::wholeRecordValue(const Row &r, const QString &json) const
+{
+    // What an added or removed target or figure was worth, in its metric's words.
+    if (r.table != QLatin1String("targets") && r.table != QLatin1String("facts"))
+        return QString();
+    const QJsonObject o = QJsonDocument::fromJson(json.toUtf8()).object();
+    if (o.isEmpty())
+        return QString();
+    return Metrics::formatValue(o.value(QLatin1String("metric")).toString(), o.value(QLatin1String("value")).toDouble());
 }
 
 QString ChangeLogModel::describeValue(const Row &r, const QString &value) const
@@ -140,6 +183,12 @@ QString ChangeLogModel::describeValue(const Row &r, const QString &value) const
                 return Money::format(value.toLongLong(), m_moneyUnit);
         }
     }
+    if ((r.table == QLatin1String("targets") || r.table == QLatin1String("facts")) && f == QLatin1String("value"))
+        return Metrics::formatValue(recordOf(r).value(QLatin1String("metric")).toString(), value.toDouble());
+    if ((r.table == QLatin1String("targets") || r.table == QLatin1String("facts")) && f == QLatin1String("metric"))
+        return Metrics::name(value);
+    if (r.table == QLatin1String("facts") && f == QLatin1String("span"))
+        return Metrics::spanName(value);
     return value;
 }
 
@@ -169,8 +218,18 @@ QVariant ChangeLogModel::data(const QModelIndex &index, int role) const
             return tr(r.action == QLatin1String("insert") ? it->first : it->second);
         }
         return fieldLabel(r.table, r.field);
-    case Before: return r.action == QLatin1String("update") ? describeValue(r, r.before) : QString();
+    case Before:
+        if (r.action == QLatin1String("delete"))
+            return wholeRecordValue(r, r.before);
+        return r.action == QLatin1String("update") ? describeValue(r, r.before) : QString();
     case After:
+        if (r.action == QLatin1String("insert") || r.action == QLatin1String("delete")) {
+            const bool added = r.action == QLatin1String("insert");
+            const QString value = wholeRecordValue(r, added ? r.after : r.before);
+            if (!m_compact || value.isEmpty())
+                return added ? value : QString();
+            return added ? tr("→ %1").arg(value) : tr("%1 →").arg(value);
+        }
         if (r.action != QLatin1String("update"))
             return QString();
         if (m_compact)

@@ -5,6 +5,8 @@
 
 #include <QAbstractTableModel>
 #include <QDate>
+#include <QHash>
+#include <QJsonObject>
 
 namespace IPDesk {
 
@@ -42,6 +44,8 @@ private:
     using Row = AuditEntry;
     QString describeValue(const Row &r, const QString &value) const;
     QString recordName(const Row &r) const;
+    QJsonObject recordOf(const Row &r) const;
+    QString wholeRecordValue(const Row &r, const QString &json) const;
 
     Desk *m_desk;
     ProjectStore *m_store;
@@ -50,6 +54,7 @@ private:
     bool m_compact = false;
     QList<Row> m_rows;
     mutable QHash<qint64, QString> m_projectNames;
+    mutable QHash<QString, QJsonObject> m_records; // "table/id": a record's columns, for naming it
 };
 
 } // namespace IPDesk
