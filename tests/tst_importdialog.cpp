@@ -21,6 +21,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTimer>
+#include <QUndoStack>
 
 using namespace IPDesk;
 
@@ -137,6 +138,78 @@ private slots:
         again.waitForReading();
         QVERIFY(again.plans()[0].existingDocumentId > 0);
         QVERIFY(!again.findChild<QPushButton *>(QStringLiteral("storeButton"))->isEnabled());
+    }
+
+    void anImportIsOneUndoStep()
+    {
+        TestDesk desk;
+        FactStore facts(&desk.db);
+        const qint64 factsBefore = facts.factCount();
+        const qint64 projectsBefore = desk.store->projectCount();
+        const int unitsBefore = int(desk.store->units().size());
+        const int steps = desk.desk.undoStack()->count();
+        {
+            ImportReportDialog dialog(&desk.desk);
+            dialog.readFiles({report("r01_county_towns.txt"), report("r06_projects.txt")});
+            dialog.waitForReading();
+            for (ImportPlan &p : dialog.plans()) {
+                for (ProposedProject &pp : p.projects)
+                    pp.add = !pp.existingProjectId; // and its projects into the pipeline
+            }
+            QVERIFY(dialog.store());
+            QVERIFY(dialog.summary().unitsCreated > 0); // 修水县 and its towns are new
+            QVERIFY(dialog.summary().projectsAdded > 0);
+        }
+        const qint64 factsAfter = facts.factCount();
+        const qint64 projectsAfter = desk.store->projectCount();
+        const int unitsAfter = int(desk.store->units().size());
+        QVERIFY(factsAfter > factsBefore);
+        QCOMPARE(desk.desk.undoStack()->count(), steps + 1);
+        QVERIFY(desk.desk.undoStack()->undoText().contains(QLatin1String("2 report")));
+
+        // Edit → Undo: the desk is as it was, units, projects, figures and reports.
+        desk.desk.undoStack()->undo();
+        QCOMPARE(facts.factCount(), factsBefore);
+        QCOMPARE(desk.store->projectCount(), projectsBefore);
+        QCOMPARE(int(desk.store->units().size()), unitsBefore);
+        QVERIFY(!desk.store->unitByName(QStringLiteral("修水县")));
+        // The reports are gone too: importing them again is not "imported before".
+        ImportReportDialog again(&desk.desk);
+        again.readFiles({report("r01_county_towns.txt")});
+        again.waitForReading();
+        QCOMPARE(again.plans()[0].existingDocumentId, 0);
+
+        // Redo stores the same reviewed figures again.
+        desk.desk.undoStack()->redo();
+        QCOMPARE(facts.factCount(), factsAfter);
+        QCOMPARE(desk.store->projectCount(), projectsAfter);
+        QCOMPARE(int(desk.store->units().size()), unitsAfter);
+    }
+
+    void undoingAnImportPutsBackTheFiguresItReplaced()
+    {
+        TestDesk desk;
+        FactStore facts(&desk.db);
+        auto importOnce = [&desk](bool replace) {
+            ImportReportDialog dialog(&desk.desk);
+            dialog.readText(QStringLiteral("覃塘区2023年上半年新签约项目%1个。").arg(replace ? 30 : 20));
+            dialog.waitForReading();
+            for (ImportPlan &p : dialog.plans()) {
+                for (ProposedFact &f : p.facts)
+                    f.replace = true;
+            }
+            return dialog.store();
+        };
+        QVERIFY(importOnce(false));
+        const qint64 unit = desk.store->unitByName(QStringLiteral("覃塘区"));
+        auto stored = [&] { return facts.storedFact(unit, 2023, QStringLiteral("H1"), QStringLiteral("signed_projects"), QStringLiteral("actual")); };
+        QVERIFY(stored());
+        QCOMPARE(stored()->value, 20.0);
+        QVERIFY(importOnce(true));
+        QCOMPARE(stored()->value, 30.0);
+        desk.desk.undoStack()->undo();
+        QVERIFY(stored());
+        QCOMPARE(stored()->value, 20.0); // the figure it replaced is back
     }
 
     void addAMentionedProjectToThePipeline()

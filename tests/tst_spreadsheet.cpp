@@ -8,6 +8,7 @@
 #include <QProcess>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QUndoStack>
 
 using namespace IPDesk;
 
@@ -210,6 +211,58 @@ private slots:
         QCOMPARE(r.updated, 1);
         QCOMPARE(r.unchanged, 1);
         QCOMPARE(desk.store->projectCount(), n + 1);
+    }
+
+    void aTableImportIsOneUndoStep()
+    {
+        TestDesk desk;
+        ImportResult r;
+        importProjects(desk, "项目名称,所属区县,阶段,总投资(亿元)\n甲项目,覃塘区,在谈,2\n", &r);
+        const qint64 n = desk.store->projectCount();
+        const qint64 jia = projectsNamed(desk, QStringLiteral("甲项目")).first().id;
+        const int steps = desk.desk.undoStack()->count();
+        // One project changed (在谈 → 签约, 2 → 5亿元), one added, as one step.
+        importProjects(desk, "项目名称,所属区县,阶段,总投资(亿元)\n甲项目,覃塘区,签约,5\n丙项目,覃塘区,线索,1\n", &r);
+        QVERIFY(r.undoable);
+        QCOMPARE(desk.desk.undoStack()->count(), steps + 1);
+        QVERIFY(desk.desk.undoStack()->undoText().contains(QLatin1String("projects.csv")));
+        QCOMPARE(desk.store->project(jia)->stage, Stage::Signed);
+
+        desk.desk.undoStack()->undo();
+        QCOMPARE(desk.store->projectCount(), n);
+        QVERIFY(projectsNamed(desk, QStringLiteral("丙项目")).isEmpty());
+        QCOMPARE(desk.store->project(jia)->stage, Stage::Negotiating);
+        QCOMPARE(desk.store->project(jia)->plannedInvestment, Yuan(200000000));
+
+        desk.desk.undoStack()->redo();
+        QCOMPARE(desk.store->projectCount(), n + 1);
+        QCOMPARE(projectsNamed(desk, QStringLiteral("丙项目")).size(), 1);
+        QCOMPARE(desk.store->project(jia)->plannedInvestment, Yuan(500000000));
+    }
+
+    void aTargetsImportIsUndoneToTheTargetsBefore()
+    {
+        TestDesk desk;
+        const QString path = desk.dir.filePath(QStringLiteral("targets.csv"));
+        writeFile(path, "单位,年度,指标,目标值\n覃塘区,2031,signed_projects,40\n");
+        auto run = [&] {
+            TableImporter importer(&desk.desk);
+            QVERIFY(importer.open(path, TableKind::Targets));
+            ImportResult r;
+            QVERIFY(importer.run(&r));
+            QCOMPARE(r.skipped, 0);
+        };
+        run();
+        const qint64 unit = desk.store->unitByName(QStringLiteral("覃塘区"));
+        QVERIFY(desk.desk.facts()->target(unit, 2031, QStringLiteral("signed_projects")));
+        QCOMPARE(desk.desk.facts()->target(unit, 2031, QStringLiteral("signed_projects"))->value, 40.0);
+        writeFile(path, "单位,年度,指标,目标值\n覃塘区,2031,signed_projects,55\n");
+        run();
+        QCOMPARE(desk.desk.facts()->target(unit, 2031, QStringLiteral("signed_projects"))->value, 55.0);
+        desk.desk.undoStack()->undo();
+        QCOMPARE(desk.desk.facts()->target(unit, 2031, QStringLiteral("signed_projects"))->value, 40.0);
+        desk.desk.undoStack()->undo();
+        QVERIFY(!desk.desk.facts()->target(unit, 2031, QStringLiteral("signed_projects")));
     }
 
     void aProjectTwiceInOneFileIsAddedThenUpdated()

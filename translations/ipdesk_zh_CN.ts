@@ -704,6 +704,10 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
         <source>%1 →</source>
         <translation>%1 →</translation>
     </message>
+    <message>
+        <source>%1 (from “%2”)</source>
+        <translation>%1(来自《%2》)</translation>
+    </message>
 </context>
 <context>
     <name>IPDesk::ChangeLogView</name>
@@ -3014,6 +3018,14 @@ Open a copy of it read-only, to read and export what can still be read? The file
         <source>The report was imported before.</source>
         <translation>此报道此前已导入。</translation>
     </message>
+    <message>
+        <source>Import the report &quot;%1&quot;</source>
+        <translation>导入报道《%1》</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n report(s)</source>
+        <translation><numerusform>导入 %n 篇报道</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>IPDesk::SplitTargetDialog</name>
@@ -3327,6 +3339,14 @@ Open a copy of it read-only, to read and export what can still be read? The file
         <source>Checking the rows with the new mapping…</source>
         <translation>正在按新的对应关系检查各行…</translation>
     </message>
+    <message>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>The import changed more rows than can be kept for Edit → Undo; it cannot be undone. Before a large import, File → Save As a Copy keeps the desk as it was.</source>
+        <translation>本次导入改动的行数超过“编辑 → 撤销”能保留的数量,无法撤销。大批量导入前,可用“文件 → 另存副本”保留导入前的工作台。</translation>
+    </message>
 </context>
 <context>
     <name>IPDesk::TableImporter</name>
@@ -3533,6 +3553,10 @@ Open a copy of it read-only, to read and export what can still be read? The file
     <message>
         <source>Added investment</source>
         <translation>新增投资</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>导入 %1</translation>
     </message>
 </context>
 <context>

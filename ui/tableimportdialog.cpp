@@ -282,6 +282,10 @@ bool TableImportDialog::importRows()
         return false;
     }
     saveMapping();
+    if (!m_result.undoable)
+        QMessageBox::information(this, tr("Imported"),
+                                 tr("The import changed more rows than can be kept for Edit → Undo; it cannot be undone. "
+                                    "Before a large import, File → Save As a Copy keeps the desk as it was."));
     accept();
     return true;
 }

@@ -221,6 +221,12 @@ Status Desk::perform(DeskCommand *command)
     return s;
 }
 
+void Desk::pushApplied(DeskCommand *command)
+{
+    command->m_applied = true;
+    m_undoStack->push(command);
+}
+
 void DeskCommand::redo()
 {
     if (std::exchange(m_applied, false))

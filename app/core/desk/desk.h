@@ -81,6 +81,8 @@ public:
     Status editProjects(const QList<QPair<Project, Project>> &edits, const QString &text);
     /// Writes \a command's change; on success pushes it already applied, else deletes it and says why.
     Status perform(DeskCommand *command);
+    /// Pushes a command whose change is written already (an import): the first redo writes nothing.
+    void pushApplied(DeskCommand *command);
     /// Writes an edit without the undo stack (an undo or redo, a kept edit); the same merge.
     Status writeEdit(const Project &base, const Project &target, Project *written, EditConflict *conflict);
 

@@ -147,25 +147,57 @@ Status FactStore::insertFact(const Fact &f)
     return insertFacts({f});
 }
 
+namespace {
+
+const QLatin1String insertFactSql("INSERT INTO facts (unit_id, year, span, as_of, metric, kind, value, value_max,"
+                                  " qualifier, document_id, evidence_start, evidence_end, evidence_text)"
+                                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+
+/// A fact's values in insertFactSql's order (a null text as an empty one); empty if it lacks a key part.
+QVariantList factValues(const Fact &f)
+{
+    if (f.unitId <= 0 || f.year <= 0 || f.metric.isEmpty() || f.span.isEmpty())
+        return {};
+    QVariantList values{f.unitId, f.year, f.span, nullableDate(f.asOf), f.metric, f.kind, f.value,
+                        f.hasValueMax ? QVariant(f.valueMax) : QVariant(QMetaType::fromType<double>()),
+                        f.qualifier, nullableId(f.documentId), f.evidenceStart, f.evidenceEnd, f.evidenceText};
+    for (QVariant &v : values) {
+        if (v.userType() == QMetaType::QString && v.toString().isNull())
+            v = QStringLiteral("");
+    }
+    return values;
+}
+
+} // namespace
+
 Status FactStore::insertFacts(const QList<Fact> &facts)
 {
-    QSqlQuery q = m_db->query(QStringLiteral("INSERT INTO facts (unit_id, year, span, as_of, metric, kind, value, value_max,"
-                                             " qualifier, document_id, evidence_start, evidence_end, evidence_text)"
-                                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    QSqlQuery q = m_db->query(insertFactSql);
     for (const Fact &f : facts) {
-        if (f.unitId <= 0 || f.year <= 0 || f.metric.isEmpty() || f.span.isEmpty())
+        const QVariantList values = factValues(f);
+        if (values.isEmpty())
             return Status::error(tr("A fact needs a unit, a year, a period and a metric."));
-        const QVariantList values{f.unitId, f.year, f.span, nullableDate(f.asOf), f.metric, f.kind, f.value,
-                                  f.hasValueMax ? QVariant(f.valueMax) : QVariant(QMetaType::fromType<double>()),
-                                  f.qualifier, nullableId(f.documentId), f.evidenceStart, f.evidenceEnd, f.evidenceText};
-        for (int i = 0; i < values.size(); ++i) {
-            const QVariant &v = values.at(i);
-            q.bindValue(i, v.userType() == QMetaType::QString && v.toString().isNull() ? QVariant(QStringLiteral("")) : v);
-        }
+        for (int i = 0; i < values.size(); ++i)
+            q.bindValue(i, values.at(i));
         if (!q.exec())
             return Database::errorFrom(q);
     }
     return Status();
+}
+
+qint64 FactStore::insertFactWithId(const Fact &f, Status *status)
+{
+    const QVariantList values = factValues(f);
+    if (values.isEmpty()) {
+        *status = Status::error(tr("A fact needs a unit, a year, a period and a metric."));
+        return 0;
+    }
+    return m_db->insert(insertFactSql, values, status);
+}
+
+Status FactStore::removeFactById(qint64 id)
+{
+    return m_db->exec(QStringLiteral("DELETE FROM facts WHERE id = ?"), {id});
 }
 
 QList<Fact> FactStore::facts(qint64 unitId) const

@@ -31,6 +31,9 @@ public:
     std::optional<SourceDocument> document(qint64 id) const;
     QHash<qint64, QString> documentTitles() const;
     Status insertFact(const Fact &f);
+    /// One fact, giving its id (for an import's undo).
+    qint64 insertFactWithId(const Fact &f, Status *status);
+    Status removeFactById(qint64 id);
     /// Many facts through one prepared statement (the caller holds the transaction).
     Status insertFacts(const QList<Fact> &facts);
     QList<Fact> facts(qint64 unitId = 0) const;

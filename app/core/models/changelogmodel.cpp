@@ -1,5 +1,6 @@
 #include "models/changelogmodel.h"
 #include "desk/desk.h"
+#include "desk/factstore.h"
 
 #include "base/domain.h"
 #include "desk/projectstore.h"
@@ -37,6 +38,7 @@ void ChangeLogModel::reload()
     beginResetModel();
     m_projectNames.clear();
     m_records.clear();
+    m_documentTitles.clear();
     m_rows = m_desk->audit()->entries(m_filter);
     endResetModel();
 }
@@ -136,8 +138,16 @@ QString ChangeLogModel::recordName(const Row &r) const
     const int year = o.value(QLatin1String("year")).toInt();
     const QString span = r.table == QLatin1String("targets") ? tr("annual target")
                                                              : Metrics::spanName(o.value(QLatin1String("span")).toString());
-    return tr("%1 · %2 %3 · %4", "unit, year, period, metric")
-        .arg(unit, QString::number(year), span, Metrics::name(o.value(QLatin1String("metric")).toString()));
+    const QString name = tr("%1 · %2 %3 · %4", "unit, year, period, metric")
+                             .arg(unit, QString::number(year), span, Metrics::name(o.value(QLatin1String("metric")).toString()));
+    // A report figure names the report it came with: the import it belongs to.
+    const qint64 document = qint64(o.value(QLatin1String("document_id")).toDouble());
+    if (r.table != QLatin1String("facts") || document <= 0)
+        return name;
+    if (m_documentTitles.isEmpty())
+        m_documentTitles = m_desk->facts()->documentTitles();
+    const QString title = m_documentTitles.value(document);
+    return title.isEmpty() ? name : tr("%1 (from “%2”)").arg(name, title.left(30));
 }
 
 QJsonObject ChangeLogModel::recordOf(const Row &r) const

@@ -55,6 +55,7 @@ private:
     QList<Row> m_rows;
     mutable QHash<qint64, QString> m_projectNames;
     mutable QHash<QString, QJsonObject> m_records; // "table/id": a record's columns, for naming it
+    mutable QHash<qint64, QString> m_documentTitles; // the reports, by id, read when first needed
 };
 
 } // namespace IPDesk

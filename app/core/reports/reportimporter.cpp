@@ -1,4 +1,6 @@
 #include "reports/reportimporter.h"
+
+#include "desk/deskcommand.h"
 #include "desk/desk.h"
 
 #include "desk/factstore.h"
@@ -187,13 +189,88 @@ void ReportImporter::refresh(ImportPlan &plan) const
     plan.newUnits = newUnits;
 }
 
+namespace {
+
+/// An import of reports as one undo step: undo takes back the documents (and their figures), the
+/// projects and the units it made and puts back the figures it replaced; redo stores the same
+/// reviewed plans again.
+class ImportReportsCommand : public DeskCommand
+{
+public:
+    ImportReportsCommand(Desk *desk, const QList<ImportPlan> &plans, std::function<bool()> cancelled)
+        : DeskCommand(desk)
+        , m_plans(plans)
+        , m_cancelled(std::move(cancelled))
+    {
+        int stored = 0;
+        for (const ImportPlan &p : plans)
+            stored += !p.existingDocumentId && std::any_of(p.facts.cbegin(), p.facts.cend(), [](const ProposedFact &f) { return f.accept; });
+        setText(stored == 1 ? ReportImporter::tr("Import the report \"%1\"").arg(plans.first().title.left(40))
+                            : ReportImporter::tr("Import %n report(s)", nullptr, stored));
+    }
+    const ImportSummary &summary() const { return m_written; }
+
+protected:
+    Status apply(bool forward) override
+    {
+        const ReportImporter importer(m_desk);
+        Status s;
+        if (forward) {
+            ImportSummary written;
+            s = importer.commitPlans(m_plans, &written, m_cancelled);
+            m_cancelled = {}; // only the first run can be cancelled
+            if (s)
+                m_written = written;
+        } else {
+            s = importer.takeBack(m_written);
+        }
+        // Units and projects may have been made and then rolled back: views read them again.
+        m_desk->projects()->reloadUnits();
+        m_desk->notify({DeskChange::Projects});
+        return s;
+    }
+
+private:
+    QList<ImportPlan> m_plans;
+    std::function<bool()> m_cancelled;
+    ImportSummary m_written;
+};
+
+} // namespace
+
 Status ReportImporter::commit(const QList<ImportPlan> &plans, ImportSummary *summary,
                               const std::function<bool()> &cancelled) const
 {
-    const Status s = commitPlans(plans, summary, cancelled);
-    // Units and projects may have been made and then rolled back: views read them again.
-    m_store->reloadUnits();
-    m_desk->notify({DeskChange::Projects});
+    auto *command = new ImportReportsCommand(m_desk, plans, cancelled);
+    const Status s = m_desk->perform(command); // deleted if it fails
+    if (s && summary)
+        *summary = command->summary();
+    return s;
+}
+
+Status ReportImporter::takeBack(const ImportSummary &written) const
+{
+    Database *db = m_desk->database();
+    Transaction t(*db);
+    Status s = m_store->deleteProjects(written.projectIds);
+    for (qint64 id : written.documentIds) {
+        if (s)
+            s = db->exec(QStringLiteral("DELETE FROM documents WHERE id = ?"), {id}); // its facts with it
+    }
+    if (s && !written.replacedFacts.isEmpty())
+        s = m_desk->facts()->insertFacts(written.replacedFacts);
+    // The units made for the reports, children first, unless something else is filed under them now.
+    for (auto it = written.unitIds.crbegin(); s && it != written.unitIds.crend(); ++it) {
+        s = db->exec(QStringLiteral("DELETE FROM units WHERE id = ?"
+                                    " AND NOT EXISTS (SELECT 1 FROM units c WHERE c.parent_id = ?)"
+                                    " AND NOT EXISTS (SELECT 1 FROM projects p WHERE p.unit_id = ?)"
+                                    " AND NOT EXISTS (SELECT 1 FROM facts f WHERE f.unit_id = ?)"
+                                    " AND NOT EXISTS (SELECT 1 FROM targets g WHERE g.unit_id = ?)"
+                                    " AND NOT EXISTS (SELECT 1 FROM activities a WHERE a.unit_id = ?)"),
+                     {*it, *it, *it, *it, *it, *it});
+    }
+    if (s)
+        s = t.commit();
     return s;
 }
 
@@ -245,6 +322,7 @@ Status ReportImporter::commitPlans(const QList<ImportPlan> &plans, ImportSummary
             if (!s)
                 return s;
             ++sum.documents;
+            sum.documentIds << docId;
 
             // The units the report needs, parents first: those under existing units or the top
             // level, then those under the report's own new subject.
@@ -274,6 +352,7 @@ Status ReportImporter::commitPlans(const QList<ImportPlan> &plans, ImportSummary
                         return s;
                     created.insert(it.key(), id);
                     ++sum.unitsCreated;
+                    sum.unitIds << id;
                 }
             }
 
@@ -287,6 +366,8 @@ Status ReportImporter::commitPlans(const QList<ImportPlan> &plans, ImportSummary
                 if (p.existing) {
                     if (!p.replace)
                         continue;
+                    if (const auto old = facts.storedFact(unitId, p.fact.year, p.fact.span, p.fact.metric, p.fact.kind))
+                        sum.replacedFacts << *old;
                     s = m_desk->facts()->removeFact(unitId, p.fact.year, p.fact.span, p.fact.metric, p.fact.kind);
                     if (!s)
                         return s;
@@ -338,6 +419,8 @@ Status ReportImporter::commitPlans(const QList<ImportPlan> &plans, ImportSummary
                 if (!s)
                     return s;
                 sum.projectsAdded += int(newProjects.size());
+                for (const Project &p : std::as_const(newProjects))
+                    sum.projectIds << p.id;
             }
         }
         if (cancelled && cancelled())

@@ -63,6 +63,11 @@ struct ImportSummary
     int unitsCreated = 0;
     int skippedDocuments = 0;
     int projectsAdded = 0;
+    // What was written, so that the import can be taken back as one step.
+    QList<qint64> documentIds;  ///< their facts go with them
+    QList<qint64> unitIds;      ///< made for the reports, parents first
+    QList<qint64> projectIds;   ///< added to the pipeline
+    QList<Fact> replacedFacts;  ///< stored figures the reports' figures replaced
 };
 
 /// Turns reports into reviewed, stored facts with their source documents.
@@ -92,6 +97,8 @@ public:
 
     /// Stores every accepted fact of every plan and their documents in one transaction.
     /// `cancelled` is polled between reports; when it returns true nothing is stored.
+    /// Stores the plans as one undo step on the desk's stack ("Import 3 reports"), whose undo takes
+    /// back everything the import wrote and whose redo stores the same plans again.
     Status commit(const QList<ImportPlan> &plans, ImportSummary *summary,
                   const std::function<bool()> &cancelled = {}) const;
 
@@ -99,8 +106,11 @@ public:
     static qint64 matchUnit(const ProjectStore &store, const QString &name);
     static UnitKind kindFromName(const QString &name);
 
-private:
+    /// The writing itself, in one transaction, without an undo step; and its undo.
     Status commitPlans(const QList<ImportPlan> &plans, ImportSummary *summary, const std::function<bool()> &cancelled) const;
+    Status takeBack(const ImportSummary &written) const;
+
+private:
     Desk *m_desk;
     ProjectStore *m_store;
 };

@@ -1,6 +1,7 @@
 #include "tables/tableimport.h"
 
 #include "base/datetext.h"
+#include "desk/deskcommand.h"
 #include "desk/desk.h"
 
 #include "desk/factstore.h"
@@ -562,9 +563,101 @@ ImportResult TableImporter::validate(const std::function<bool(double)> &progress
     return r;
 }
 
+namespace {
+
+/// current with the field values and stage dates of values (its id and version kept): how an undo or
+/// redo step writes over whatever version the desk holds now.
+Project withValuesOf(const Project &current, const Project &values)
+{
+    Project p = current;
+    for (int f = 0; f < int(ProjectField::Count); ++f)
+        setProjectValue(p, ProjectField(f), projectValue(values, ProjectField(f)));
+    p.stageDates = values.stageDates;
+    return p;
+}
+
+/// A table import as one undo step: undo removes the projects, figures and targets it added and
+/// puts back the projects and targets it changed; redo writes them again.
+class ImportTableCommand : public DeskCommand
+{
+public:
+    ImportTableCommand(Desk *desk, const QString &file, TableImportRecord record)
+        : DeskCommand(desk)
+        , m_record(std::move(record))
+    {
+        setText(TableImporter::tr("Import %1").arg(file));
+    }
+
+protected:
+    Status apply(bool forward) override
+    {
+        ProjectStore *store = m_desk->projects();
+        FactStore *facts = m_desk->facts();
+        Transaction t(*m_desk->database());
+        Status s;
+        if (forward) {
+            for (Project &p : m_record.added) {
+                p.id = 0;
+                if (s)
+                    s = store->insertProject(p);
+            }
+        } else {
+            QList<qint64> ids;
+            for (const Project &p : std::as_const(m_record.added))
+                ids << p.id;
+            s = store->deleteProjects(ids);
+        }
+        for (const auto &[before, after] : std::as_const(m_record.updated)) {
+            if (!s)
+                break;
+            const auto current = store->project(before.id, &s);
+            if (!current)
+                break;
+            Project next = withValuesOf(*current, forward ? after : before);
+            s = store->updateProject(next);
+        }
+        for (const auto &[before, after] : std::as_const(m_record.targets)) {
+            if (!s)
+                break;
+            if (forward)
+                s = facts->setTarget(after);
+            else
+                s = before ? facts->setTarget(*before) : facts->removeTarget(after.unitId, after.year, after.metric);
+        }
+        for (auto &[id, fact] : m_record.facts) {
+            if (!s)
+                break;
+            if (forward)
+                id = facts->insertFactWithId(fact, &s);
+            else
+                s = facts->removeFactById(id);
+        }
+        if (s)
+            s = t.commit();
+        m_desk->notify({DeskChange::Projects});
+        m_desk->notify({DeskChange::Targets});
+        return s;
+    }
+
+private:
+    TableImportRecord m_record;
+};
+
+} // namespace
+
 Status TableImporter::run(ImportResult *result, const std::function<bool(double)> &progress)
 {
-    return process(true, result, progress);
+    m_record = TableImportRecord();
+    m_recording = true;
+    const Status s = process(true, result, progress);
+    m_recording = false;
+    result->undoable = s && m_record.size() <= TableImportRecord::MaxKept;
+    if (s && m_record.size() > 0 && result->undoable)
+        m_desk->pushApplied(new ImportTableCommand(m_desk, QFileInfo(m_path).fileName(), std::move(m_record)));
+    else if (s && !result->undoable)
+        m_desk->undoStack()->clear(); // the steps before it would now undo over it
+    m_record = TableImportRecord();
+    return s;
 }
 
 Status TableImporter::process(bool write, ImportResult *result, const std::function<bool(double)> &progress)
@@ -661,11 +754,19 @@ Status TableImporter::process(bool write, ImportResult *result, const std::funct
                 if (!st)
                     return rowStatus(fileRow, st);
                 ++result->updated;
+                if (m_recording && m_record.size() <= TableImportRecord::MaxKept)
+                    m_record.updated.append({*old, next});
+                else
+                    ++m_record.dropped;
             } else {
                 Status st = inserter->insert(p);
                 if (!st)
                     return rowStatus(fileRow, st);
                 ++result->added;
+                if (m_recording && m_record.size() <= TableImportRecord::MaxKept)
+                    m_record.added.append(p);
+                else
+                    ++m_record.dropped;
             }
             // A long file: the monthly sums are counted once at the end rather than row by row.
             if (!sumsSuspended && result->added + result->updated >= 5000) {
@@ -719,9 +820,12 @@ Status TableImporter::process(bool write, ImportResult *result, const std::funct
             }
             old ? ++result->updated : ++result->added;
             if (write) {
-                Status st = facts.setTarget(Target{unit, int(*year), metric, *value, qualifier.isEmpty() ? QStringLiteral("at_least") : qualifier});
+                const Target t{unit, int(*year), metric, *value, qualifier.isEmpty() ? QStringLiteral("at_least") : qualifier};
+                Status st = facts.setTarget(t);
                 if (!st)
                     return rowStatus(fileRow, st);
+                if (m_recording)
+                    m_record.targets.append({old, t});
             }
         } else {
             Fact f;
@@ -735,9 +839,12 @@ Status TableImporter::process(bool write, ImportResult *result, const std::funct
                 ? QStringLiteral("target") : QStringLiteral("actual");
             ++result->added;
             if (write) {
-                Status st = facts.insertFact(f);
+                Status st;
+                const qint64 id = facts.insertFactWithId(f, &st);
                 if (!st)
                     return rowStatus(fileRow, st);
+                if (m_recording)
+                    m_record.facts.append({id, f});
             }
         }
     }

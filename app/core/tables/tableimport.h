@@ -1,5 +1,7 @@
 #pragma once
 
+#include "base/fact.h"
+
 #include "base/money.h"
 #include "desk/projectstore.h"
 #include "tables/tablesource.h"
@@ -42,6 +44,20 @@ struct ImportResult
     int added = 0, updated = 0, unchanged = 0, skipped = 0;
     QList<RowProblem> problems; // the first 1,000
     int problemRows = 0;
+    bool undoable = true; ///< the import is one step on the undo stack (false: too large to keep)
+};
+
+/// What a table import wrote, for its undo step: each change with what it replaced.
+struct TableImportRecord
+{
+    QList<Project> added;                          ///< as stored, with their ids
+    QList<QPair<Project, Project>> updated;        ///< before and after
+    QList<QPair<std::optional<Target>, Target>> targets; ///< the target before (if any) and the one set
+    QList<QPair<qint64, Fact>> facts;              ///< id and figure
+    qsizetype dropped = 0;                         ///< changes not kept: the import is too large to undo
+    qsizetype size() const { return added.size() + updated.size() + targets.size() + facts.size() + dropped; }
+    /// Beyond this many changes an import is not kept for undo (the memory it would hold).
+    static constexpr qsizetype MaxKept = 50000;
 };
 
 /// Spreadsheets into the desk: the header row found and matched to fields by Chinese and English
@@ -78,7 +94,9 @@ public:
 
     /// Checks every row; writes nothing.
     ImportResult validate(const std::function<bool(double)> &progress = {});
-    /// Writes every valid row in one transaction (rows with problems are skipped and counted).
+    /// Writes every valid row in one transaction (rows with problems are skipped and counted), and
+    /// puts the import on the desk's undo stack as one step ("Import ledger.xlsx"), unless it is too
+    /// large to keep (result->undoable says which).
     /// progress() gets 0..1 and returns false to cancel: then nothing is written.
     Status run(ImportResult *result, const std::function<bool(double)> &progress = {});
 
@@ -104,6 +122,8 @@ private:
     Desk *m_desk;
 
     ProjectStore *m_store;
+    TableImportRecord m_record; // of the import being written
+    bool m_recording = false;
     QString m_path;
     std::unique_ptr<TableSource> m_source;
     QStringList m_headers;
