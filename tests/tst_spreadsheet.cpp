@@ -5,6 +5,8 @@
 #include "testdesk.h"
 
 #include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -554,6 +556,47 @@ private slots:
                              qPrintable(a.at(i).name + QLatin1String(": ") + fieldName(field)));
             }
         }
+    }
+
+    void anXlsxExportIsARealWorkbook()
+    {
+        // Read back by another program (openpyxl), as Excel or WPS would read it: numbers are numbers
+        // with a number format, dates are dates, the header is bold and frozen, the sheet has a name.
+        TestDesk desk;
+        const QString file = desk.dir.filePath(QStringLiteral("台账.xlsx"));
+        TableExporter::Options o;
+        o.moneyUnit = MoneyUnit::Yi;
+        QVERIFY(TableExporter::exportProjects(&desk.desk, ProjectQuery(), file, o));
+        const QString planned = QStringLiteral("%1 (%2)").arg(fieldName(ProjectField::PlannedInvestment), Money::unitName(MoneyUnit::Yi));
+        const char *script =
+            "import sys, json, datetime, openpyxl\n"
+            "wb = openpyxl.load_workbook(sys.argv[1])\n"
+            "ws = wb.active\n"
+            "head = [c.value for c in ws[1]]\n"
+            "col = head.index(sys.argv[2]) + 1\n"
+            "signed = head.index(sys.argv[3]) + 1\n"
+            "nums = [ws.cell(r, col) for r in range(2, ws.max_row + 1) if ws.cell(r, col).value is not None]\n"
+            "dates = [ws.cell(r, signed) for r in range(2, ws.max_row + 1) if ws.cell(r, signed).value is not None]\n"
+            "print(json.dumps({'title': ws.title, 'bold': ws['A1'].font.b, 'freeze': ws.freeze_panes, 'rows': ws.max_row - 1,\n"
+            "  'numeric': all(isinstance(c.value, (int, float)) for c in nums), 'format': nums[0].number_format if nums else '',\n"
+            "  'dated': len(dates) > 0 and all(isinstance(c.value, datetime.datetime) for c in dates),\n"
+            "  'width': ws.column_dimensions['B'].width, 'filter': ws.auto_filter.ref}, ensure_ascii=False))\n";
+        QProcess py;
+        if (!haveOpenpyxl())
+            QFAIL("openpyxl is missing for /usr/bin/python3: install python3-openpyxl (bash packaging/deps.sh)");
+        py.start(python(), {QStringLiteral("-c"), QString::fromUtf8(script), file, planned, fieldName(ProjectField::SignedDate)});
+        QVERIFY(py.waitForFinished(60000));
+        QVERIFY2(py.exitCode() == 0, py.readAllStandardError().constData());
+        const QJsonObject o2 = QJsonDocument::fromJson(py.readAllStandardOutput()).object();
+        QCOMPARE(o2.value(QLatin1String("title")).toString(), TableExporter::tr("Project pipeline"));
+        QVERIFY(o2.value(QLatin1String("bold")).toBool());
+        QCOMPARE(o2.value(QLatin1String("freeze")).toString(), QStringLiteral("A2"));
+        QCOMPARE(o2.value(QLatin1String("rows")).toInt(), int(desk.store->projectCount()));
+        QVERIFY(o2.value(QLatin1String("numeric")).toBool());
+        QCOMPARE(o2.value(QLatin1String("format")).toString(), QStringLiteral("#,##0.00"));
+        QVERIFY(o2.value(QLatin1String("dated")).toBool());
+        QVERIFY(o2.value(QLatin1String("width")).toDouble() > 10); // the names' column is wide enough for them
+        QVERIFY(!o2.value(QLatin1String("filter")).toString().isEmpty());
     }
 
     void gb18030Export()

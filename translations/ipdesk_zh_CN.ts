@@ -3024,7 +3024,9 @@ Open a copy of it read-only, to read and export what can still be read? The file
     </message>
     <message numerus="yes">
         <source>Import %n report(s)</source>
-        <translation><numerusform>导入 %n 篇报道</numerusform></translation>
+        <translation>
+            <numerusform>导入 %n 篇报道</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3127,10 +3129,6 @@ Open a copy of it read-only, to read and export what can still be read? The file
         <translation>无法写入 %1。</translation>
     </message>
     <message>
-        <source>%1 could not be written.</source>
-        <translation>无法写入 %1。</translation>
-    </message>
-    <message>
         <source>Tables are written as .csv or .xlsx; &quot;%1&quot; is neither.</source>
         <translation>表格只能导出为 .csv 或 .xlsx;“%1”都不是。</translation>
     </message>
@@ -3189,6 +3187,22 @@ Open a copy of it read-only, to read and export what can still be read? The file
     <message>
         <source>Target / actual</source>
         <translation>目标/实绩</translation>
+    </message>
+    <message>
+        <source>Sheet1</source>
+        <translation>工作表1</translation>
+    </message>
+    <message>
+        <source>Project pipeline</source>
+        <translation>项目库</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>目标任务</translation>
+    </message>
+    <message>
+        <source>Report figures</source>
+        <translation>报道数据</translation>
     </message>
 </context>
 <context>

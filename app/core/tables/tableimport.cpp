@@ -1,6 +1,8 @@
 #include "tables/tableimport.h"
 
 #include "base/datetext.h"
+
+#include <xlsxwriter.h>
 #include "desk/deskcommand.h"
 #include "desk/desk.h"
 
@@ -14,9 +16,6 @@
 #include <QSaveFile>
 #include <QStringEncoder>
 
-#include <quazip/quazip.h>
-#include <quazip/quazipfile.h>
-#include <quazip/quazipnewinfo.h>
 
 #include <cmath>
 
@@ -877,124 +876,112 @@ Status TableImporter::process(bool write, ImportResult *result, const std::funct
 // ---------------------------------------------------------------------------------------------
 // Export
 
-namespace {
 
-QString xmlEscape(const QString &s)
-{
-    QString out = s.toHtmlEscaped();
-    // Characters XML 1.0 does not allow.
-    out.removeIf([](QChar c) { return c.unicode() < 0x20 && c != u'\t' && c != u'\n' && c != u'\r'; });
-    return out;
-}
 
-QString columnName(int c)
-{
-    QString name;
-    for (++c; c > 0; c = (c - 1) / 26)
-        name.prepend(QChar(u'A' + (c - 1) % 26));
-    return name;
-}
-
-} // namespace
-
-/// A plain XLSX (one sheet, inline strings, numbers, dates with a date format) written with QuaZip.
-Status TableExporter::writeXlsx(const QString &path, const QStringList &headers, const QList<QVariantList> &rows)
+/// An XLSX workbook written with libxlsxwriter: numbers as numbers with a number format (two decimals
+/// where a column has fractions), dates as dates, a bold header frozen above an auto-filter, column
+/// widths from their contents (a Chinese character counts twice), and the sheet named in the user's
+/// language. Written beside the file and renamed over it, so a failed export leaves the old file.
+Status TableExporter::writeXlsx(const QString &path, const QStringList &headers, const QList<QVariantList> &rows,
+                                const QString &sheetName)
 {
     const QString tmp = path + QLatin1String(".part");
-    QuaZip zip(tmp);
-    if (!zip.open(QuaZip::mdCreate))
+    QFile::remove(tmp);
+    lxw_workbook_options wbOptions = {};
+    wbOptions.constant_memory = LXW_FALSE;
+    const QByteArray tmpName = QFile::encodeName(tmp);
+    lxw_workbook *book = workbook_new_opt(tmpName.constData(), &wbOptions);
+    if (!book)
         return Status::error(tr("%1 cannot be written.").arg(path));
-    auto add = [&zip](const QString &name, const QByteArray &data) {
-        QuaZipFile f(&zip);
-        if (!f.open(QIODevice::WriteOnly, QuaZipNewInfo(name)))
-            return false;
-        const bool ok = f.write(data) == data.size();
-        f.close();
-        return ok && f.getZipError() == ZIP_OK;
+    // A sheet name: at most 31 characters, none of []:*?/\ .
+    QString name = sheetName.isEmpty() ? tr("Sheet1") : sheetName;
+    name.remove(QRegularExpression(QStringLiteral("[\\[\\]:*?/\\\\]")));
+    const QByteArray sheetUtf8 = name.left(31).toUtf8();
+    lxw_worksheet *sheet = workbook_add_worksheet(book, sheetUtf8.constData());
+    lxw_format *bold = workbook_add_format(book);
+    format_set_bold(bold);
+    format_set_bg_color(bold, 0xE8EEF7);
+    format_set_border(bold, LXW_BORDER_THIN);
+    lxw_format *dateFormat = workbook_add_format(book);
+    format_set_num_format(dateFormat, "yyyy-mm-dd");
+    lxw_format *decimal = workbook_add_format(book);
+    format_set_num_format(decimal, "#,##0.00");
+    lxw_format *whole = workbook_add_format(book);
+    format_set_num_format(whole, "0");
+
+    // Per column: fractions or not, and the widest cell.
+    const int columns = int(headers.size());
+    std::vector<bool> fractional(columns, false);
+    std::vector<double> width(columns, 6);
+    auto textWidth = [](const QString &t) {
+        double w = 0;
+        for (QChar c : t)
+            w += c.unicode() >= 0x2E80 ? 2.1 : 1.1;
+        return w;
     };
-    const QByteArray contentTypes =
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-        "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-        "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-        "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-        "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
-        "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
-        "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
-        "</Types>";
-    const QByteArray rootRels =
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-        "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-        "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>"
-        "</Relationships>";
-    const QByteArray workbook =
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-        "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
-        "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
-        "<sheets><sheet name=\"IPDesk\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>";
-    const QByteArray workbookRels =
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-        "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-        "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
-        "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
-        "</Relationships>";
-    // Style 0: general; 1: bold (headers); 2: yyyy-mm-dd dates.
-    const QByteArray styles =
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-        "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
-        "<numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"yyyy-mm-dd\"/></numFmts>"
-        "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font><font><b/><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts>"
-        "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>"
-        "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
-        "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-        "<cellXfs count=\"3\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
-        "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>"
-        "<xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/></cellXfs>"
-        "</styleSheet>";
-    QString sheet;
-    sheet.reserve(int(rows.size()) * 200 + 1000);
-    sheet += QLatin1String("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-                           "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
-    auto stringCell = [&sheet](const QString &ref, const QString &text, int style) {
-        sheet += QLatin1String("<c r=\"") + ref + QLatin1String("\" t=\"inlineStr\"") +
-                 (style ? QStringLiteral(" s=\"%1\"").arg(style) : QString()) + QLatin1String("><is><t xml:space=\"preserve\">") +
-                 xmlEscape(text) + QLatin1String("</t></is></c>");
-    };
-    sheet += QLatin1String("<row r=\"1\">");
-    for (int c = 0; c < headers.size(); ++c)
-        stringCell(columnName(c) + QLatin1Char('1'), headers.at(c), 1);
-    sheet += QLatin1String("</row>");
-    for (int r = 0; r < rows.size(); ++r) {
-        const QString rowNumber = QString::number(r + 2);
-        sheet += QLatin1String("<row r=\"") + rowNumber + QLatin1String("\">");
-        const QVariantList &row = rows.at(r);
-        for (int c = 0; c < row.size(); ++c) {
+    for (int c = 0; c < columns; ++c)
+        width[c] = std::max(width[c], textWidth(headers.at(c)) + 2);
+    for (const QVariantList &row : rows) {
+        for (int c = 0; c < columns && c < row.size(); ++c) {
             const QVariant &v = row.at(c);
-            const QString ref = columnName(c) + rowNumber;
-            const int type = v.userType();
-            if (type == QMetaType::Double || type == QMetaType::Int || type == QMetaType::LongLong) {
-                sheet += QLatin1String("<c r=\"") + ref + QLatin1String("\"><v>") + QString::number(v.toDouble(), 'g', 15) +
-                         QLatin1String("</v></c>");
-            } else if (type == QMetaType::QDate && v.toDate().isValid()) {
-                const qint64 serial = QDate(1899, 12, 30).daysTo(v.toDate());
-                sheet += QLatin1String("<c r=\"") + ref + QLatin1String("\" s=\"2\"><v>") + QString::number(serial) + QLatin1String("</v></c>");
-            } else if (!v.toString().isEmpty()) {
-                stringCell(ref, v.toString(), 0);
+            if (v.userType() == QMetaType::Double) {
+                const double d = v.toDouble();
+                fractional[c] = fractional[c] || d != std::floor(d);
+                width[c] = std::max(width[c], textWidth(QString::number(d, 'f', 2)) + 1);
+            } else if (v.userType() == QMetaType::QDate) {
+                width[c] = std::max(width[c], 12.0);
+            } else {
+                width[c] = std::max(width[c], std::min(60.0, textWidth(cellText(v)) + 1));
             }
         }
-        sheet += QLatin1String("</row>");
     }
-    sheet += QLatin1String("</sheetData></worksheet>");
-    const bool ok = add(QStringLiteral("[Content_Types].xml"), contentTypes) && add(QStringLiteral("_rels/.rels"), rootRels)
-        && add(QStringLiteral("xl/workbook.xml"), workbook) && add(QStringLiteral("xl/_rels/workbook.xml.rels"), workbookRels)
-        && add(QStringLiteral("xl/styles.xml"), styles) && add(QStringLiteral("xl/worksheets/sheet1.xml"), sheet.toUtf8());
-    zip.close();
-    if (!ok || zip.getZipError() != ZIP_OK) {
+    for (int c = 0; c < columns; ++c) {
+        worksheet_set_column(sheet, lxw_col_t(c), lxw_col_t(c), width[c], nullptr);
+        const QByteArray h = headers.at(c).toUtf8();
+        worksheet_write_string(sheet, 0, lxw_col_t(c), h.constData(), bold);
+    }
+    worksheet_freeze_panes(sheet, 1, 0);
+    if (columns > 0)
+        worksheet_autofilter(sheet, 0, 0, lxw_row_t(rows.size()), lxw_col_t(columns - 1));
+
+    lxw_error error = LXW_NO_ERROR;
+    for (qsizetype r = 0; r < rows.size() && error == LXW_NO_ERROR; ++r) {
+        const QVariantList &row = rows.at(r);
+        const lxw_row_t at = lxw_row_t(r + 1);
+        for (int c = 0; c < columns && c < row.size() && error == LXW_NO_ERROR; ++c) {
+            const QVariant &v = row.at(c);
+            if (v.userType() == QMetaType::Double) {
+                error = worksheet_write_number(sheet, at, lxw_col_t(c), v.toDouble(), fractional[c] ? decimal : whole);
+            } else if (v.userType() == QMetaType::QDate) {
+                const QDate d = v.toDate();
+                if (!d.isValid())
+                    continue;
+                lxw_datetime dt = {d.year(), d.month(), d.day(), 0, 0, 0};
+                error = worksheet_write_datetime(sheet, at, lxw_col_t(c), &dt, dateFormat);
+            } else {
+                const QString text = cellText(v);
+                if (text.isEmpty())
+                    continue;
+                // Excel's limit for a cell's text; control characters XML does not allow go.
+                QString clean = text.left(32767);
+                clean.removeIf([](QChar ch) { return ch.unicode() < 0x20 && ch != u'\t' && ch != u'\n' && ch != u'\r'; });
+                const QByteArray utf8 = clean.toUtf8();
+                error = worksheet_write_string(sheet, at, lxw_col_t(c), utf8.constData(), nullptr);
+            }
+        }
+    }
+    const lxw_error closed = workbook_close(book); // frees the workbook whatever happened
+    if (error == LXW_NO_ERROR)
+        error = closed;
+    if (error != LXW_NO_ERROR) {
         QFile::remove(tmp);
-        return Status::error(tr("%1 could not be written.").arg(path));
+        return Status::error(tr("%1 could not be written: %2").arg(path, QString::fromUtf8(lxw_strerror(error))));
     }
     QFile::remove(path);
-    if (!QFile::rename(tmp, path))
-        return Status::error(tr("%1 could not be written.").arg(path));
+    if (!QFile::rename(tmp, path)) {
+        QFile::remove(tmp);
+        return Status::error(tr("%1 cannot be written.").arg(path));
+    }
     return Status();
 }
 
@@ -1002,7 +989,7 @@ Status TableExporter::write(const QString &path, const QStringList &headers, con
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix == QLatin1String("xlsx"))
-        return writeXlsx(path, headers, rows);
+        return writeXlsx(path, headers, rows, options.sheetName);
     if (suffix != QLatin1String("csv") && suffix != QLatin1String("txt"))
         return Status::error(tr("Tables are written as .csv or .xlsx; \"%1\" is neither.").arg(QFileInfo(path).fileName()));
     QSaveFile f(path);
@@ -1071,7 +1058,10 @@ Status TableExporter::exportProjects(Desk *desk, const ProjectQuery &query, cons
         if (batch.size() < 5000)
             break;
     }
-    return write(path, headers, rows, options);
+    Options named = options;
+    if (named.sheetName.isEmpty())
+        named.sheetName = tr("Project pipeline");
+    return write(path, headers, rows, named);
 }
 
 Status TableExporter::exportTargets(Desk *desk, const QString &path, const Options &options)
@@ -1080,7 +1070,10 @@ Status TableExporter::exportTargets(Desk *desk, const QString &path, const Optio
     QList<QVariantList> rows;
     for (const Target &t : desk->facts()->targets())
         rows << QVariantList{desk->projects()->unitName(t.unitId), double(t.year), Metrics::name(t.metric), t.value, t.qualifier};
-    return write(path, headers, rows, options);
+    Options named = options;
+    if (named.sheetName.isEmpty())
+        named.sheetName = tr("Targets");
+    return write(path, headers, rows, named);
 }
 
 Status TableExporter::exportFacts(Desk *desk, const QString &path, const Options &options)
@@ -1089,7 +1082,10 @@ Status TableExporter::exportFacts(Desk *desk, const QString &path, const Options
     QList<QVariantList> rows;
     for (const Fact &f : desk->facts()->facts())
         rows << QVariantList{f.district, double(f.year), f.span, Metrics::name(f.metric), f.value, f.qualifier, f.kind};
-    return write(path, headers, rows, options);
+    Options named = options;
+    if (named.sheetName.isEmpty())
+        named.sheetName = tr("Report figures");
+    return write(path, headers, rows, named);
 }
 
 } // namespace IPDesk

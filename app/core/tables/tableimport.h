@@ -145,6 +145,7 @@ public:
         bool gb18030 = false;                 // CSV encoding
         QList<ProjectField> columns;          // empty: every column
         MoneyUnit moneyUnit = MoneyUnit::Wan;
+        QString sheetName;                    // XLSX; empty: named after what is exported
     };
     static Status exportProjects(Desk *desk, const ProjectQuery &query, const QString &path, const Options &options,
                                  const std::function<bool(double)> &progress = {});
@@ -154,7 +155,8 @@ public:
     static Status write(const QString &path, const QStringList &headers, const QList<QVariantList> &rows, const Options &options);
 
 private:
-    static Status writeXlsx(const QString &path, const QStringList &headers, const QList<QVariantList> &rows);
+    static Status writeXlsx(const QString &path, const QStringList &headers, const QList<QVariantList> &rows,
+                            const QString &sheetName);
 };
 
 } // namespace IPDesk

@@ -7,8 +7,7 @@
 #include <QSet>
 #include <QXmlStreamReader>
 
-#include <quazip/quazip.h>
-#include <quazip/quazipfile.h>
+#include <minizip/unzip.h>
 
 namespace IPDesk {
 
@@ -191,9 +190,75 @@ QString CsvSource::description() const
 // ---------------------------------------------------------------------------------------------
 // XLSX
 
+/// The workbook's zip archive, read with minizip (the zip library libxlsxwriter, the writer, uses
+/// too: one zip library in the process). One part is open at a time.
+class ZipReader
+{
+public:
+    ZipReader() = default;
+    ZipReader(const ZipReader &) = delete;
+    ZipReader &operator=(const ZipReader &) = delete;
+    ~ZipReader()
+    {
+        closePart();
+        if (m_zip)
+            unzClose(m_zip);
+    }
+    bool open(const QString &path)
+    {
+        m_zip = unzOpen64(QFile::encodeName(path).constData());
+        return m_zip != nullptr;
+    }
+    /// Makes the named part current (names are case-sensitive, as in the workbook's relations).
+    bool setCurrentFile(const QString &name)
+    {
+        closePart();
+        return m_zip && unzLocateFile(m_zip, name.toUtf8().constData(), 1) == UNZ_OK;
+    }
+    bool openPart()
+    {
+        closePart();
+        unz_file_info64 info;
+        if (!m_zip || unzGetCurrentFileInfo64(m_zip, &info, nullptr, 0, nullptr, 0, nullptr, 0) != UNZ_OK)
+            return false;
+        m_compressed = qint64(info.compressed_size);
+        m_uncompressed = qint64(info.uncompressed_size);
+        m_partOpen = unzOpenCurrentFile(m_zip) == UNZ_OK;
+        m_error = m_partOpen ? UNZ_OK : UNZ_BADZIPFILE;
+        return m_partOpen;
+    }
+    qint64 read(char *data, qint64 maxSize)
+    {
+        if (!m_partOpen)
+            return -1;
+        const int n = unzReadCurrentFile(m_zip, data, unsigned(std::min<qint64>(maxSize, 1 << 20)));
+        if (n < 0)
+            m_error = n;
+        return n;
+    }
+    void closePart()
+    {
+        if (m_partOpen) {
+            const int closed = unzCloseCurrentFile(m_zip); // UNZ_CRCERROR when the part read whole was damaged
+            if (m_error == UNZ_OK)
+                m_error = closed;
+        }
+        m_partOpen = false;
+    }
+    bool damaged() const { return m_error != UNZ_OK; }
+    qint64 compressedSize() const { return m_compressed; }
+    qint64 uncompressedSize() const { return m_uncompressed; }
+
+private:
+    unzFile m_zip = nullptr;
+    bool m_partOpen = false;
+    int m_error = UNZ_OK;
+    qint64 m_compressed = 0, m_uncompressed = 0;
+};
+
 struct XlsxSource::Private
 {
-    QuaZip zip;
+    ZipReader zip;
     std::unique_ptr<XlsxSource::GuardedPart> sheet;
     std::unique_ptr<QXmlStreamReader> xml;
     QStringList shared;
@@ -270,18 +335,19 @@ int rowIndex(QStringView ref)
 class XlsxSource::GuardedPart : public QIODevice
 {
 public:
-    GuardedPart(QuaZip *zip, const QString &label, qint64 limit) : m_file(zip), m_label(label), m_limit(limit) {}
+    GuardedPart(ZipReader *zip, const QString &label, qint64 limit) : m_zip(zip), m_label(label), m_limit(limit) {}
+    ~GuardedPart() override { m_zip->closePart(); }
     bool openPart()
     {
-        if (!m_file.open(QIODevice::ReadOnly))
+        if (!m_zip->openPart())
             return false;
-        m_stored = std::max<qint64>(1, m_file.csize());
+        m_stored = std::max<qint64>(1, m_zip->compressedSize());
         return QIODevice::open(QIODevice::ReadOnly);
     }
     QString problem() const { return m_problem; }
-    bool damaged() { return m_file.getZipError() != UNZ_OK; }
+    bool damaged() { return m_zip->damaged(); }
     qint64 inflated() const { return m_inflated; }
-    qint64 size() const override { return std::max<qint64>(1, m_file.usize()); }
+    qint64 size() const override { return std::max<qint64>(1, m_zip->uncompressedSize()); }
     bool isSequential() const override { return true; }
 
 protected:
@@ -289,7 +355,7 @@ protected:
     {
         if (!m_problem.isEmpty())
             return -1;
-        const qint64 n = m_file.read(data, std::min<qint64>(maxSize, 1 << 16));
+        const qint64 n = m_zip->read(data, std::min<qint64>(maxSize, 1 << 16));
         if (n > 0)
             m_inflated += n;
         if (m_inflated > m_limit)
@@ -302,7 +368,7 @@ protected:
     qint64 writeData(const char *, qint64) override { return -1; }
 
 private:
-    QuaZipFile m_file;
+    ZipReader *m_zip;
     QString m_label;
     qint64 m_limit;
     qint64 m_stored = 1;
@@ -312,19 +378,22 @@ private:
 
 namespace {
 
-QByteArray readEntry(QuaZip &zip, const QString &name, bool *ok)
+QByteArray readEntry(ZipReader &zip, const QString &name, bool *ok)
 {
-    *ok = zip.setCurrentFile(name);
+    *ok = zip.setCurrentFile(name) && zip.openPart();
     if (!*ok)
         return QByteArray();
-    QuaZipFile f(&zip);
-    if (!f.open(QIODevice::ReadOnly)) {
-        *ok = false;
-        return QByteArray();
+    QByteArray data(smallPartLimit + 1, Qt::Uninitialized);
+    qint64 got = 0;
+    while (got < data.size()) {
+        const qint64 n = zip.read(data.data() + got, data.size() - got);
+        if (n <= 0)
+            break;
+        got += n;
     }
-    const QByteArray data = f.read(smallPartLimit + 1);
-    *ok = f.getZipError() == UNZ_OK && data.size() <= smallPartLimit;
-    f.close();
+    data.truncate(got);
+    zip.closePart();
+    *ok = !zip.damaged() && data.size() <= smallPartLimit;
     return data;
 }
 
@@ -333,9 +402,8 @@ QByteArray readEntry(QuaZip &zip, const QString &name, bool *ok)
 Status XlsxSource::openFile(const QString &path)
 {
     d = std::make_unique<Private>();
-    d->zip.setZipName(path);
     const QString name = QFileInfo(path).fileName();
-    if (!d->zip.open(QuaZip::mdUnzip)) {
+    if (!d->zip.open(path)) {
         QFile f(path);
         QByteArray head;
         if (f.open(QIODevice::ReadOnly))

@@ -12,7 +12,7 @@
 namespace IPDesk {
 
 /// Rows of a spreadsheet file, read one at a time: CSV (streamed, encoding and delimiter detected) or
-/// XLSX (Office Open XML, read with QuaZip and QXmlStreamReader). A cell is a QString, a double, or
+/// XLSX (Office Open XML, read with minizip and QXmlStreamReader). A cell is a QString, a double, or
 /// a QDate for cells Excel stores as dates.
 class TableSource
 {
