@@ -5,6 +5,7 @@
 #include "models/projecttablemodel.h"
 
 #include "dateedit.h"
+#include "desk/settings.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -16,6 +17,8 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
+#include <QTabWidget>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTableView>
@@ -95,6 +98,43 @@ private slots:
         // The tests below type into every kind of cell: all columns shown, as the officer can.
         for (int f = 0; f < int(ProjectField::Count); ++f)
             setColumnShown(ProjectField(f), true);
+    }
+
+    void theLanguageSwitchesWithoutARestart()
+    {
+        MainWindow first;
+        QVERIFY(first.openDesk(m_dir.filePath(QStringLiteral("language.ipdesk")), true));
+        first.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&first));
+        first.addProject(); // something to undo, which must survive the switch
+        const int steps = first.undoStack()->count();
+        QVERIFY(steps > 0);
+        QCOMPARE(first.menuBar()->actions().first()->text(), QStringLiteral("&File"));
+        bool changed = false;
+        connect(&first, &MainWindow::languageChanged, this, [&changed] { changed = true; });
+
+        // Preferences → Language → 简体中文, OK.
+        AppSettings::setLanguage(QStringLiteral("zh_CN"));
+        AppSettings::installTranslators(QCoreApplication::instance());
+        QTRY_VERIFY(changed);
+        std::unique_ptr<MainWindow> next = first.rebuild();
+        next->show();
+        QVERIFY(QTest::qWaitForWindowExposed(next.get()));
+        QCOMPARE(next->menuBar()->actions().first()->text(), QStringLiteral("文件(&F)"));
+        QCOMPARE(next->tabs()->tabText(0), QStringLiteral("项目库"));
+        QVERIFY(next->projectModel()->headerData(int(ProjectField::Name), Qt::Horizontal).toString().contains(QStringLiteral("项目")));
+        // The same desk, with its undo history.
+        QVERIFY(!first.desk());
+        QCOMPARE(next->undoStack()->count(), steps);
+        next->undoStack()->undo();
+
+        // And back to English for the tests after this one.
+        AppSettings::setLanguage(QStringLiteral("en"));
+        AppSettings::installTranslators(QCoreApplication::instance());
+        QCoreApplication::processEvents();
+        QCOMPARE(QCoreApplication::translate("IPDesk::MainWindow", "&File"), QStringLiteral("&File"));
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
     }
 
     void columnsAreShownAndHiddenFromTheViewMenu()

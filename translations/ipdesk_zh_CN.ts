@@ -2488,14 +2488,6 @@ Open a copy of it read-only, to read and export what can still be read? The file
         <source>Show amounts in:</source>
         <translation>金额单位:</translation>
     </message>
-    <message>
-        <source>Language</source>
-        <translation>界面语言</translation>
-    </message>
-    <message>
-        <source>The new language is used from the next start of IPDesk.</source>
-        <translation>新的界面语言将在下次启动招商工作台时生效。</translation>
-    </message>
 </context>
 <context>
     <name>IPDesk::ProgressCalculator</name>

@@ -350,6 +350,12 @@ bool MainWindow::openDesk(const QString &path, bool createDemoIfNew, const QStri
             return false;
         }
     }
+    adoptDesk(std::move(desk));
+    return true;
+}
+
+void MainWindow::adoptDesk(std::unique_ptr<Desk> desk)
+{
     // Unbind the old desk before it goes away.
     if (m_model) {
         m_table->setModel(nullptr);
@@ -368,7 +374,51 @@ bool MainWindow::openDesk(const QString &path, bool createDemoIfNew, const QStri
     bindDesk();
     updateRecentMenu();
     updateTitle();
-    return true;
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    // A new translator sends one of these to every widget: the window is built again once, after.
+    if (event->type() == QEvent::LanguageChange && m_desk && !m_languagePending) {
+        m_languagePending = true;
+        QTimer::singleShot(0, this, [this] {
+            m_languagePending = false;
+            emit languageChanged();
+        });
+    }
+    QMainWindow::changeEvent(event);
+}
+
+std::unique_ptr<MainWindow> MainWindow::rebuild()
+{
+    // An edit typed in the details form is written first: the new window shows what is stored.
+    if (m_detail && m_detail->isDirty())
+        m_detail->apply();
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/tableHeader"), m_table->horizontalHeader()->saveState());
+    const int tab = m_tabs->currentIndex();
+    const qint64 scope = scopeUnitId();
+    const qint64 project = currentProjectId();
+    auto next = std::make_unique<MainWindow>();
+    // The same desk, with its undo history and any edits kept while offline.
+    if (m_model) {
+        m_table->setModel(nullptr);
+        m_unitTree->setModel(nullptr);
+        delete m_model;
+        delete m_unitModel;
+        m_model = nullptr;
+        m_unitModel = nullptr;
+    }
+    delete m_detail;
+    m_detail = nullptr;
+    next->adoptDesk(std::move(m_desk));
+    next->m_unitTree->setCurrentIndex(next->m_unitModel->indexOf(scope));
+    next->m_tabs->setCurrentIndex(tab);
+    if (project)
+        next->m_detail->setProject(project);
+    return next;
 }
 
 bool MainWindow::connectTeamDesk(const QString &address, const QString &message)
@@ -965,7 +1015,10 @@ void MainWindow::updateTitle()
 void MainWindow::showPreferences()
 {
     PreferencesDialog dialog(this);
-    if (dialog.exec() == QDialog::Accepted && dialog.moneyUnit() != m_moneyUnit) {
+    const int answer = dialog.exec();
+    if (!m_desk) // a new language: this window has handed its desk to the one built in it
+        return;
+    if (answer == QDialog::Accepted && dialog.moneyUnit() != m_moneyUnit) {
         setMoneyUnit(dialog.moneyUnit());
         const QList<QAction *> actions = m_moneyGroup->actions();
         actions.at(dialog.moneyUnit() == MoneyUnit::Yi ? 0 : 1)->setChecked(true);

@@ -40,6 +40,12 @@ public:
     /// desk that was open. A team database's password comes from \a password, the address, the
     /// keyring, or else the connect dialog asks for it.
     bool openDesk(const QString &path, bool createDemoIfNew = false, const QString &password = QString());
+    /// Shows this desk (already open): its stores, undo history and kept edits come with it.
+    void adoptDesk(std::unique_ptr<Desk> desk);
+    /// The window built again in the language now installed, with this one's desk, layout, tab,
+    /// scope and project; this one is left without a desk, to be closed. (A new translator makes
+    /// every widget's text stale; building the window again is the one way no text is missed.)
+    std::unique_ptr<MainWindow> rebuild();
     /// File → Connect to Team Database.
     bool connectTeamDesk(const QString &address = QString(), const QString &message = QString());
     ChangeLogView *changeLogView() const { return m_changeLog; }
@@ -71,6 +77,10 @@ public:
     ActivitiesView *activitiesView() const { return m_activities; }
     class QTabWidget *tabs() const { return m_tabs; }
 
+signals:
+    /// The language changed (Preferences): the owner replaces the window by rebuild().
+    void languageChanged();
+
 public slots:
     /// Opens the import dialog on these report files (File → Import Reports, or files dropped on the window).
     void importReports(const QStringList &paths);
@@ -88,6 +98,7 @@ public slots:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
@@ -127,6 +138,7 @@ private:
     std::unique_ptr<Desk> m_desk;
     QList<EditConflict> m_conflicts; ///< waiting for the conflict view
     bool m_resolving = false;
+    bool m_languagePending = false;
     ProjectTableModel *m_model = nullptr;
     UnitTreeModel *m_unitModel = nullptr;
     MoneyUnit m_moneyUnit;

@@ -40,12 +40,14 @@ MoneyUnit PreferencesDialog::moneyUnit() const
 void PreferencesDialog::accept()
 {
     const QString lang = m_language->currentData().toString();
-    if (lang != AppSettings::language()) {
-        AppSettings::setLanguage(lang);
-        QMessageBox::information(this, tr("Language"), tr("The new language is used from the next start of IPDesk."));
-    }
+    const bool languageChanged = lang != AppSettings::language();
     AppSettings::setMoneyUnit(moneyUnit());
     QDialog::accept();
+    if (languageChanged) {
+        // At once, without a restart: the windows are told (QEvent::LanguageChange) and build their text again.
+        AppSettings::setLanguage(lang);
+        AppSettings::installTranslators(QCoreApplication::instance());
+    }
 }
 
 } // namespace IPDesk

@@ -3,6 +3,9 @@
 #include "desk/settings.h"
 
 #include <QApplication>
+
+#include <functional>
+#include <memory>
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QFileInfo>
@@ -46,7 +49,8 @@ int main(int argc, char **argv)
 
     const QString path = parser.isSet(db) ? parser.value(db)
                                           : parser.positionalArguments().value(0, IPDesk::AppSettings::defaultDatabase());
-    IPDesk::MainWindow window;
+    auto owned = std::make_unique<IPDesk::MainWindow>();
+    IPDesk::MainWindow &window = *owned;
     // A first start (no desk yet) opens on the demo desk so there is something to look at.
     const bool firstStart = parser.positionalArguments().isEmpty() && !parser.isSet(db);
     window.openDesk(path, parser.isSet(demo) || firstStart);
@@ -79,5 +83,17 @@ int main(int argc, char **argv)
             app.quit();
         });
     }
+    // Preferences → Language: the window is built again in the new language, with the same desk.
+    std::function<void(IPDesk::MainWindow *)> follow = [&](IPDesk::MainWindow *w) {
+        QObject::connect(w, &IPDesk::MainWindow::languageChanged, &app, [&, w] {
+            std::unique_ptr<IPDesk::MainWindow> next = w->rebuild();
+            next->show();
+            w->hide();
+            owned.release()->deleteLater(); // w: it is still in its own signal
+            owned = std::move(next);
+            follow(owned.get());
+        });
+    };
+    follow(owned.get());
     return app.exec();
 }

@@ -89,15 +89,26 @@ QString installTranslators(QCoreApplication *app)
             && sys.language() != QLocale::AnyLanguage;
         lang = other ? QStringLiteral("en") : QStringLiteral("zh_CN");
     }
-    if (lang == QLatin1String("en"))
+    // Called again when the officer switches the language: the translators installed before go
+    // first (each install and removal sends every widget a LanguageChange).
+    static QList<QTranslator *> installed;
+    for (QTranslator *t : std::as_const(installed)) {
+        app->removeTranslator(t);
+        delete t;
+    }
+    installed.clear();
+    if (lang == QLatin1String("en")) {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
         return lang;
+    }
+    QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
     auto *own = new QTranslator(app);
     if (own->load(QStringLiteral(":/i18n/ipdesk_zh_CN.qm")))
         app->installTranslator(own);
     auto *qt = new QTranslator(app);
     if (qt->load(QStringLiteral("qtbase_zh_CN"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         app->installTranslator(qt);
-    QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
+    installed = {own, qt};
     return lang;
 }
 
