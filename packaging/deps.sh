@@ -10,8 +10,9 @@ PACKAGES=(
   # build
   build-essential cmake pkg-config dpkg-dev file
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
-  qt6-l10n-tools qt6-translations-l10n libqt6opengl6-dev libgl-dev
+  qt6-l10n-tools qt6-translations-l10n libqt6opengl6-dev libgl-dev qt6-5compat-dev
   libopencc-dev libminizip-dev zlib1g-dev libsqlite3-dev qtkeychain-qt6-dev libuchardet-dev libxlsxwriter-dev
+  # qt6-5compat-dev is not linked: it owns files in the Qt6 cmake folder the build reads, which check-deps counts
   # run: the database drivers, the platform plugins and the fonts
   libqt6sql6-sqlite libqt6sql6-psql qt6-qpa-plugins fonts-noto-cjk fonts-dejavu-core
   # tests and scripts: xvfb-run, pdftoppm/pdftotext/pdfinfo/pdffonts, initdb/pg_ctl, sqlite3, the

@@ -354,9 +354,8 @@ bool MainWindow::openDesk(const QString &path, bool createDemoIfNew, const QStri
     return true;
 }
 
-void MainWindow::adoptDesk(std::unique_ptr<Desk> desk)
+void MainWindow::unbindDesk()
 {
-    // Unbind the old desk before it goes away.
     if (m_model) {
         m_table->setModel(nullptr);
         m_unitTree->setModel(nullptr);
@@ -367,6 +366,11 @@ void MainWindow::adoptDesk(std::unique_ptr<Desk> desk)
     }
     delete m_detail;
     m_detail = nullptr;
+}
+
+void MainWindow::adoptDesk(std::unique_ptr<Desk> desk)
+{
+    unbindDesk(); // before the old desk goes away
     m_conflicts.clear();
     m_desk = std::move(desk);
     if (!m_desk->isReadOnly())
@@ -403,16 +407,7 @@ std::unique_ptr<MainWindow> MainWindow::rebuild()
     const qint64 project = currentProjectId();
     auto next = std::make_unique<MainWindow>();
     // The same desk, with its undo history and any edits kept while offline.
-    if (m_model) {
-        m_table->setModel(nullptr);
-        m_unitTree->setModel(nullptr);
-        delete m_model;
-        delete m_unitModel;
-        m_model = nullptr;
-        m_unitModel = nullptr;
-    }
-    delete m_detail;
-    m_detail = nullptr;
+    unbindDesk();
     next->adoptDesk(std::move(m_desk));
     next->m_unitTree->setCurrentIndex(next->m_unitModel->indexOf(scope));
     next->m_tabs->setCurrentIndex(tab);

@@ -129,6 +129,8 @@ private:
     void setMoneyUnit(MoneyUnit unit);
     qint64 currentProjectId() const;
     void fillColumnsMenu(QMenu *menu);
+    /// The views let go of the desk's models (before the desk goes or moves to another window).
+    void unbindDesk();
     qint64 scopeUnitId() const;
     void onDeskChanged(const DeskChange &change);
     /// Queues a conflict and shows the conflict view for each in turn, after the edit has returned.
