@@ -225,6 +225,10 @@ private slots:
         QTest::keyClick(&edit, Qt::Key_F4);
         QCOMPARE(edit.calendar()->yearShown(), 2021);
         QCOMPARE(edit.calendar()->monthShown(), 7);
+        if (const QString dir = qEnvironmentVariable("IPDESK_SCREENSHOTS"); !dir.isEmpty()) {
+            edit.calendar()->parentWidget()->grab().save(dir + QLatin1String("/date-calendar.png"));
+            edit.grab().save(dir + QLatin1String("/date-field.png"));
+        }
         // Picking a day fills the field.
         emit edit.calendar()->activated(QDate(2021, 7, 20));
         QCOMPARE(edit.optionalDate(), QDate(2021, 7, 20));

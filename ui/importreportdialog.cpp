@@ -114,7 +114,7 @@ ImportReportDialog::ImportReportDialog(Desk *desk, QWidget *parent)
 {
     WheelGuard::ensureInstalled();
     setWindowTitle(tr("Import reports"));
-    resize(1200, 760);
+    fitToScreen(this, QSize(1200, 760));
     auto *layout = new QVBoxLayout(this);
     auto *split = new QSplitter(Qt::Horizontal, this);
     m_reports = new QListWidget(split);

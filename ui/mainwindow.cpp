@@ -84,7 +84,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_connectionTimer->setInterval(5000);
     connect(m_connectionTimer, &QTimer::timeout, this, &MainWindow::checkConnection);
     m_connectionTimer->start();
-    resize(1280, 800);
+    fitToScreen(this, QSize(1280, 800)); // a laptop screen: no larger than it
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray()))

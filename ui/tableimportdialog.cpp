@@ -31,7 +31,7 @@ TableImportDialog::TableImportDialog(Desk *desk, const QString &path, TableKind 
 {
     WheelGuard::ensureInstalled();
     setWindowTitle(tr("Import %1").arg(QFileInfo(path).fileName()));
-    resize(1100, 720);
+    fitToScreen(this, QSize(1100, 720));
     auto *layout = new QVBoxLayout(this);
     auto *top = new QHBoxLayout;
     m_kind = new QComboBox(this);

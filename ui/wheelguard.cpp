@@ -5,6 +5,9 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QEvent>
+#include <QScreen>
+
+#include <algorithm>
 
 namespace IPDesk {
 
@@ -57,6 +60,17 @@ bool WheelGuard::eventFilter(QObject *watched, QEvent *event)
         }
     }
     return false;
+}
+
+void fitToScreen(QWidget *dialog, const QSize &wanted)
+{
+    const QScreen *screen = dialog->screen();
+    if (!screen) {
+        dialog->resize(wanted);
+        return;
+    }
+    const QRect room = screen->availableGeometry();
+    dialog->resize(std::min(wanted.width(), room.width() - 24), std::min(wanted.height(), room.height() - 48));
 }
 
 } // namespace IPDesk
