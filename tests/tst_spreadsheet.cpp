@@ -10,6 +10,7 @@
 #include <QProcess>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QStringEncoder>
 #include <QUndoStack>
 
 using namespace IPDesk;
@@ -122,6 +123,37 @@ private slots:
         QCOMPARE(p.notes, QStringLiteral("含\"引号\"的备注"));
         q.text = QStringLiteral("石湖精密部件");
         QCOMPARE(desk.store->project(desk.store->fetch(q, 0, 5).first().id)->plannedInvestment, Yuan(15000000));
+    }
+
+    void csvInBig5AndInUtf16WithoutAMark_data()
+    {
+        QTest::addColumn<QString>("encoding");
+        QTest::newRow("Big5 (a Taiwan or Hong Kong ledger)") << "Big5";
+        QTest::newRow("UTF-16LE without a mark") << "UTF-16LE";
+    }
+    void csvInBig5AndInUtf16WithoutAMark()
+    {
+        QFETCH(QString, encoding);
+        TestDesk desk;
+        // A Big5 ledger is in traditional characters, and is read in simplified ones.
+        const bool big5 = encoding == QLatin1String("Big5");
+        const QString text = big5 ? QStringLiteral("項目名稱,所屬區縣,階段,總投資(萬元)\n星河裝備製造項目,覃塘區,簽約,3000\n精密部件項目,覃塘區,在談,1500\n")
+                                  : QStringLiteral("项目名称,所属区县,阶段,总投资(万元)\n星河装备制造项目,覃塘区,签约,3000\n精密部件项目,覃塘区,在谈,1500\n");
+        QStringEncoder enc(encoding.toLatin1().constData());
+        const QByteArray bytes = enc(text);
+        QVERIFY(!enc.hasError());
+        const QString path = desk.dir.filePath(QStringLiteral("ledger.csv"));
+        writeFile(path, bytes);
+        TableImporter importer(&desk.desk);
+        QVERIFY(importer.open(path, TableKind::Projects));
+        auto *csv = dynamic_cast<CsvSource *>(importer.source());
+        QVERIFY(csv);
+        QCOMPARE(csv->encoding(), encoding);
+        ImportResult r;
+        QVERIFY(importer.run(&r));
+        QCOMPARE(r.added, 2);
+        QCOMPARE(r.skipped, 0);
+        QCOMPARE(projectsNamed(desk, QStringLiteral("星河装备制造项目")).size(), 1);
     }
 
     void badCellsAreListedNotGuessed_data()

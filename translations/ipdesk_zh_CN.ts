@@ -972,10 +972,6 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
         <translation>%1 是空文件。</translation>
     </message>
     <message>
-        <source>%1 is not a text table (it looks like a binary file).</source>
-        <translation>%1 不是文字表格(看起来是二进制文件)。</translation>
-    </message>
-    <message>
         <source>The file is not in one encoding: a part of it is neither %1 nor readable text.</source>
         <translation>文件编码不一致:有一部分既不是 %1,也不是可读的文字。</translation>
     </message>
@@ -998,6 +994,14 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
     <message>
         <source>CSV, %1, %2</source>
         <translation>CSV,%1,%2分隔</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1:%2</translation>
+    </message>
+    <message>
+        <source>%1 is partly GBK and partly UTF-8; save it again in one encoding (UTF-8) and import that.</source>
+        <translation>%1 部分为 GBK、部分为 UTF-8;请另存为同一种编码(UTF-8)后再导入。</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,8 @@
 #include "tables/tablesource.h"
 
+#include "reports/reporttext.h"
+#include "reports/textdecoder.h"
+
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QHash>
@@ -43,37 +46,42 @@ Status CsvSource::openFile(const QString &path)
     const QByteArray head = m_file.peek(256 * 1024);
     if (head.isEmpty())
         return Status::error(tr("%1 is empty.").arg(QFileInfo(path).fileName()));
-    qint64 skip = 0;
-    if (head.startsWith("\xEF\xBB\xBF")) {
-        m_decoder = QStringDecoder(QStringDecoder::Utf8);
-        m_encoding = QStringLiteral("UTF-8");
-        skip = 3;
-    } else if (head.startsWith("\xFF\xFE") || head.startsWith("\xFE\xFF")) {
-        const bool le = head.startsWith("\xFF\xFE");
-        m_decoder = QStringDecoder(le ? QStringDecoder::Utf16LE : QStringDecoder::Utf16BE);
-        m_encoding = le ? QStringLiteral("UTF-16LE") : QStringLiteral("UTF-16BE");
-        skip = 2;
-    } else {
-        if (head.contains('\0'))
-            return Status::error(tr("%1 is not a text table (it looks like a binary file).").arg(QFileInfo(path).fileName()));
-        // Strict UTF-8 on the first part (a character cut at its end is not an error), else GB18030.
-        QStringDecoder probe(QStringDecoder::Utf8);
-        const QString probed = probe.decode(head);
-        Q_UNUSED(probed);
-        if (!probe.hasError()) {
-            m_decoder = QStringDecoder(QStringDecoder::Utf8);
-            m_encoding = QStringLiteral("UTF-8");
-        } else {
-            m_decoder = QStringDecoder("GB18030");
-            m_encoding = QStringLiteral("GB18030");
-        }
-    }
+    // The encoding as a report's is told (TextDecoder: marks, UTF-8, UTF-16 without a mark, then
+    // uchardet for GBK, Big5 …), from the first lines whole.
+    QByteArray probe = head;
+    if (m_file.size() > head.size() && probe.lastIndexOf('\n') > 0)
+        probe.truncate(probe.lastIndexOf('\n') + 1);
+    // A byte-order mark says what the file is (a stray NUL in it is a bad cell, reported with its row).
+    TextDecoder::Result detected;
+    if (head.startsWith("\xEF\xBB\xBF"))
+        detected.encoding = QStringLiteral("UTF-8 BOM");
+    else if (head.startsWith("\xFF\xFE") || head.startsWith("\xFE\xFF"))
+        detected.encoding = head.startsWith("\xFF\xFE") ? QStringLiteral("UTF-16LE") : QStringLiteral("UTF-16BE");
+    else
+        detected = TextDecoder::decode(probe);
+    const QString name = QFileInfo(path).fileName();
+    if (!detected.status)
+        return Status::error(tr("%1: %2").arg(name, detected.status.message()));
+    if (detected.encoding.contains(QLatin1Char('+')))
+        return Status::error(tr("%1 is partly GBK and partly UTF-8; save it again in one encoding (UTF-8) and import that.").arg(name));
+    m_encoding = detected.encoding == QLatin1String("UTF-8 BOM") ? QStringLiteral("UTF-8") : detected.encoding;
+    const qint64 skip = detected.encoding == QLatin1String("UTF-8 BOM") ? 3
+                        : head.startsWith("\xFF\xFE") || head.startsWith("\xFE\xFF") ? 2 : 0;
+    auto decoderFor = [](const QString &encoding) {
+        if (encoding == QLatin1String("UTF-8"))
+            return QStringDecoder(QStringDecoder::Utf8);
+        if (encoding == QLatin1String("UTF-16LE"))
+            return QStringDecoder(QStringDecoder::Utf16LE);
+        if (encoding == QLatin1String("UTF-16BE"))
+            return QStringDecoder(QStringDecoder::Utf16BE);
+        return QStringDecoder(encoding.toLatin1().constData());
+    };
+    m_decoder = decoderFor(m_encoding);
     m_file.read(skip);
     // The delimiter: the one that splits the first lines into the same number of cells, most often.
-    QStringDecoder sample(m_encoding == QLatin1String("GB18030") ? QStringDecoder("GB18030")
-                          : m_encoding.startsWith(QLatin1String("UTF-16")) ? QStringDecoder(m_encoding == QLatin1String("UTF-16LE") ? QStringDecoder::Utf16LE : QStringDecoder::Utf16BE)
-                                                                           : QStringDecoder(QStringDecoder::Utf8));
+    QStringDecoder sample = decoderFor(m_encoding);
     const QString text = sample.decode(head.mid(skip, 64 * 1024));
+    // (The delimiter is told from the text as read: simplified or not makes no difference to it.)
     const QStringList lines = text.split(QLatin1Char('\n')).mid(0, 20);
     int best = -1;
     for (QChar d : {QLatin1Char(','), QLatin1Char('\t'), QLatin1Char(';')}) {
@@ -116,7 +124,9 @@ bool CsvSource::fillBuffer()
         m_buffer.remove(0, m_pos);
         m_pos = 0;
     }
-    m_buffer += m_decoder.decode(chunk);
+    // A Big5 ledger (Taiwan, Hong Kong) is read in simplified characters, as the desk's names and the
+    // headers the importer knows are written.
+    m_buffer += m_encoding == QLatin1String("Big5") ? ReportText::toSimplified(m_decoder.decode(chunk)) : QString(m_decoder.decode(chunk));
     if (m_decoder.hasError()) {
         m_status = Status::error(tr("The file is not in one encoding: a part of it is neither %1 nor readable text.").arg(m_encoding));
         m_eof = true;
