@@ -1,4 +1,5 @@
 #include "importreportdialog.h"
+#include "fittoscreen.h"
 #include "wheelguard.h"
 #include "desk/desk.h"
 
@@ -365,13 +366,17 @@ void ImportReportDialog::updateEncoding()
     m_encodingChoice->clear();
     if (!choice)
         return;
+    // The file's first lines only (whole lines, so that no character is cut): enough to see which
+    // encoding reads, and quick on the GUI thread however large the report.
     QFile f(p->path);
-    const QByteArray bytes = f.open(QIODevice::ReadOnly) ? f.read(TextDecoder::MaxBytes) : QByteArray();
+    QByteArray bytes = f.open(QIODevice::ReadOnly) ? f.read(16 * 1024) : QByteArray();
+    if (!f.atEnd() && bytes.lastIndexOf('\n') > 0)
+        bytes.truncate(bytes.lastIndexOf('\n') + 1);
     for (const QString &e : p->encodings) {
         // The first line in this encoding, so that the officer sees which one reads.
         const QString text = TextDecoder::decodeAs(bytes, e).text;
         QString first;
-        for (const QString &line : QStringView(text).left(4000).toString().split(QLatin1Char('\n'))) {
+        for (const QString &line : text.split(QLatin1Char('\n'))) {
             if (!line.trimmed().isEmpty()) {
                 first = line.trimmed().left(40);
                 break;

@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "fittoscreen.h"
 #include "wheelguard.h"
 
 #include "desk/demodata.h"
@@ -398,10 +399,7 @@ std::unique_ptr<MainWindow> MainWindow::rebuild()
     // An edit typed in the details form is written first: the new window shows what is stored.
     if (m_detail && m_detail->isDirty())
         m_detail->apply();
-    QSettings settings;
-    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/state"), saveState());
-    settings.setValue(QStringLiteral("window/tableHeader"), m_table->horizontalHeader()->saveState());
+    saveLayout(); // the new window opens with it
     const int tab = m_tabs->currentIndex();
     const qint64 scope = scopeUnitId();
     const qint64 project = currentProjectId();
@@ -1197,6 +1195,14 @@ void MainWindow::dropEvent(QDropEvent *event)
     });
 }
 
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/tableHeader"), m_table->horizontalHeader()->saveState());
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     // Every edit is already committed, except those kept while the team database was unreachable.
@@ -1212,11 +1218,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
             return;
         }
     }
-    // Only the layout is left to keep.
-    QSettings settings;
-    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/state"), saveState());
-    settings.setValue(QStringLiteral("window/tableHeader"), m_table->horizontalHeader()->saveState());
+    saveLayout(); // only the layout is left to keep
     event->accept();
 }
 

@@ -131,6 +131,8 @@ private:
     void fillColumnsMenu(QMenu *menu);
     /// The views let go of the desk's models (before the desk goes or moves to another window).
     void unbindDesk();
+    /// The window's geometry, docks and table columns, for the next window.
+    void saveLayout() const;
     qint64 scopeUnitId() const;
     void onDeskChanged(const DeskChange &change);
     /// Queues a conflict and shows the conflict view for each in turn, after the edit has returned.

@@ -125,7 +125,6 @@ ProjectDetailPanel::ProjectDetailPanel(Desk *desk, QWidget *parent)
             setDirty(true);
             updateCalendarStarts();
         });
-        connect(m_stageDates[i], &QLineEdit::textEdited, this, [this] { setDirty(true); });
     }
     scroll->setWidget(body);
     // The form and the project's history on two tabs: each gets the panel's whole height.

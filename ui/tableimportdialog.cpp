@@ -1,4 +1,5 @@
 #include "tableimportdialog.h"
+#include "fittoscreen.h"
 #include "wheelguard.h"
 #include "desk/desk.h"
 

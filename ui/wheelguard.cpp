@@ -5,9 +5,6 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QEvent>
-#include <QScreen>
-
-#include <algorithm>
 
 namespace IPDesk {
 
@@ -60,17 +57,6 @@ bool WheelGuard::eventFilter(QObject *watched, QEvent *event)
         }
     }
     return false;
-}
-
-void fitToScreen(QWidget *dialog, const QSize &wanted)
-{
-    const QScreen *screen = dialog->screen();
-    if (!screen) {
-        dialog->resize(wanted);
-        return;
-    }
-    const QRect room = screen->availableGeometry();
-    dialog->resize(std::min(wanted.width(), room.width() - 24), std::min(wanted.height(), room.height() - 48));
 }
 
 } // namespace IPDesk

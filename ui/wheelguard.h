@@ -1,9 +1,6 @@
 #pragma once
 
 #include <QObject>
-#include <QSize>
-
-class QWidget;
 
 namespace IPDesk {
 
@@ -23,9 +20,5 @@ protected:
 private:
     using QObject::QObject;
 };
-
-/// Sizes a dialog to \a wanted, or to the screen it opens on when that is smaller (a laptop's
-/// 1280×720 less the taskbar): no dialog opens larger than the screen.
-void fitToScreen(QWidget *dialog, const QSize &wanted);
 
 } // namespace IPDesk

@@ -985,11 +985,12 @@ Status TableExporter::writeXlsx(const QString &path, const QStringList &headers,
     return Status();
 }
 
-Status TableExporter::write(const QString &path, const QStringList &headers, const QList<QVariantList> &rows, const Options &options)
+Status TableExporter::write(const QString &path, const QStringList &headers, const QList<QVariantList> &rows, const Options &options,
+                            const QString &sheetName)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix == QLatin1String("xlsx"))
-        return writeXlsx(path, headers, rows, options.sheetName);
+        return writeXlsx(path, headers, rows, options.sheetName.isEmpty() ? sheetName : options.sheetName);
     if (suffix != QLatin1String("csv") && suffix != QLatin1String("txt"))
         return Status::error(tr("Tables are written as .csv or .xlsx; \"%1\" is neither.").arg(QFileInfo(path).fileName()));
     QSaveFile f(path);
@@ -1058,10 +1059,7 @@ Status TableExporter::exportProjects(Desk *desk, const ProjectQuery &query, cons
         if (batch.size() < 5000)
             break;
     }
-    Options named = options;
-    if (named.sheetName.isEmpty())
-        named.sheetName = tr("Project pipeline");
-    return write(path, headers, rows, named);
+    return write(path, headers, rows, options, tr("Project pipeline"));
 }
 
 Status TableExporter::exportTargets(Desk *desk, const QString &path, const Options &options)
@@ -1070,10 +1068,7 @@ Status TableExporter::exportTargets(Desk *desk, const QString &path, const Optio
     QList<QVariantList> rows;
     for (const Target &t : desk->facts()->targets())
         rows << QVariantList{desk->projects()->unitName(t.unitId), double(t.year), Metrics::name(t.metric), t.value, t.qualifier};
-    Options named = options;
-    if (named.sheetName.isEmpty())
-        named.sheetName = tr("Targets");
-    return write(path, headers, rows, named);
+    return write(path, headers, rows, options, tr("Targets"));
 }
 
 Status TableExporter::exportFacts(Desk *desk, const QString &path, const Options &options)
@@ -1082,10 +1077,7 @@ Status TableExporter::exportFacts(Desk *desk, const QString &path, const Options
     QList<QVariantList> rows;
     for (const Fact &f : desk->facts()->facts())
         rows << QVariantList{f.district, double(f.year), f.span, Metrics::name(f.metric), f.value, f.qualifier, f.kind};
-    Options named = options;
-    if (named.sheetName.isEmpty())
-        named.sheetName = tr("Report figures");
-    return write(path, headers, rows, named);
+    return write(path, headers, rows, options, tr("Report figures"));
 }
 
 } // namespace IPDesk

@@ -152,7 +152,9 @@ public:
     static Status exportTargets(Desk *desk, const QString &path, const Options &options);
     static Status exportFacts(Desk *desk, const QString &path, const Options &options);
     /// Rows and headers to a file by its ending (.csv or .xlsx). Cells: QString, double, QDate.
-    static Status write(const QString &path, const QStringList &headers, const QList<QVariantList> &rows, const Options &options);
+    /// sheetName: the XLSX sheet's name unless options name one.
+    static Status write(const QString &path, const QStringList &headers, const QList<QVariantList> &rows, const Options &options,
+                        const QString &sheetName = QString());
 
 private:
     static Status writeXlsx(const QString &path, const QStringList &headers, const QList<QVariantList> &rows,
