@@ -6,6 +6,8 @@
 #include "base/metrics.h"
 #include "progress/progress.h"
 #include "progress/bulletin.h"
+#include "progress/returns.h"
+#include "desk/taskstore.h"
 #include "tables/tableimport.h"
 #include "desk/desk.h"
 #include "desk/deskcopy.h"
@@ -85,6 +87,11 @@ int usage(const QString &problem = QString(), bool asked = false)
                      "  user list | user add LOGIN --role admin|officer|viewer [--unit NAME]\n"
                      "                                 (the password is asked for, or read from the standard input)\n"
                      "       | user remove LOGIN       accounts of a team database (administrators only)\n"
+                     "  returns --year Y --month M [--json]\n"
+                     "                                 each unit's monthly return: state, deadline, overdue, opinion\n"
+                     "  return submit|approve|reopen|send-back --unit NAME --year Y --month M [--opinion TEXT]\n"
+                     "                                 move a unit's monthly return on (send-back needs the opinion)\n"
+                     "  tasks [--json]                 follow-up tasks: unit, project, what, due, state\n"
                      "PATH may be a team database: postgresql://user[:password]@host[:port]/database;\n"
                      "a password not in the address is read from PGPASSWORD or ~/.pgpass.\n")
           << Qt::flush;
@@ -112,7 +119,7 @@ struct Args
 Args parseArgs(const QStringList &argv)
 {
     static const char *const valueNames[] = {"db", "kind", "mapping", "year", "as-of", "from", "to", "role", "unit",
-                                             "password", "name", "o"};
+                                             "password", "name", "o", "month", "opinion"};
     static const char *const flagNames[] = {"json", "skip-invalid", "gb18030"};
     QCommandLineParser parser;
     for (const char *name : valueNames)
@@ -682,6 +689,131 @@ int cmdUser(const Args &a)
     return usage(Cli::tr("user needs list, add or remove"));
 }
 
+/// --year and --month of the returns commands.
+bool yearAndMonth(const Args &a, const QString &command, int *year, int *month, int *exitCode)
+{
+    bool ok = false, okMonth = false;
+    *year = a.options.value(QStringLiteral("year")).toInt(&ok);
+    *month = a.options.value(QStringLiteral("month")).toInt(&okMonth);
+    if (!ok || !okMonth || *year < 1990 || *year > 2100 || *month < 1 || *month > 12) {
+        *exitCode = usage(Cli::tr("%1 needs --year YYYY and --month 1-12").arg(command));
+        return false;
+    }
+    return true;
+}
+
+int cmdReturns(const Args &a)
+{
+    int year = 0, month = 0, code = 0;
+    if (!yearAndMonth(a, QStringLiteral("returns"), &year, &month, &code))
+        return code;
+    const auto desk = openDesk(a, Database::OpenMode::ExistingOnly);
+    if (!desk)
+        return 1;
+    const ReturnBook book(desk.get());
+    const bool json = a.flags.contains(QStringLiteral("json"));
+    for (const MonthlyReturn &r : book.returns(year, month)) {
+        if (json) {
+            QJsonObject o{{QStringLiteral("unit"), r.unit},
+                          {QStringLiteral("parent"), r.parent},
+                          {QStringLiteral("year"), year},
+                          {QStringLiteral("month"), month},
+                          {QStringLiteral("state"), returnStateCode(r.state)},
+                          {QStringLiteral("started"), r.id > 0},
+                          {QStringLiteral("deadline"), r.deadline.toString(Qt::ISODate)},
+                          {QStringLiteral("overdue"), r.overdue},
+                          {QStringLiteral("submitted_late"), r.submittedLate},
+                          {QStringLiteral("opinion"), r.opinion}};
+            if (r.submittedAt.isValid()) {
+                o.insert(QStringLiteral("submitted_by"), r.submittedBy);
+                o.insert(QStringLiteral("submitted_at"), r.submittedAt.toString(Qt::ISODate));
+            }
+            if (r.reviewedAt.isValid()) {
+                o.insert(QStringLiteral("reviewed_by"), r.reviewedBy);
+                o.insert(QStringLiteral("reviewed_at"), r.reviewedAt.toString(Qt::ISODate));
+            }
+            out() << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
+        } else {
+            out() << r.unit << '\t' << r.parent << '\t' << returnStateName(r.state) << '\t'
+                  << Cli::tr("due %1").arg(r.deadline.toString(Qt::ISODate)) << '\t'
+                  << (r.overdue ? Cli::tr("overdue") : QString()) << '\t' << r.opinion << '\n';
+        }
+    }
+    out().flush();
+    return 0;
+}
+
+int cmdReturn(const Args &a)
+{
+    const QString action = a.positional.value(0);
+    const QStringList actions{QStringLiteral("submit"), QStringLiteral("approve"), QStringLiteral("reopen"), QStringLiteral("send-back")};
+    if (!actions.contains(action))
+        return usage(Cli::tr("return needs submit, approve, reopen or send-back"));
+    int year = 0, month = 0, code = 0;
+    if (!yearAndMonth(a, QStringLiteral("return ") + action, &year, &month, &code))
+        return code;
+    const QString unitName = a.options.value(QStringLiteral("unit"));
+    if (unitName.isEmpty())
+        return usage(Cli::tr("return %1 needs --unit NAME").arg(action));
+    const QString opinion = a.options.value(QStringLiteral("opinion"));
+    if (action == QLatin1String("send-back") && opinion.trimmed().isEmpty())
+        return usage(Cli::tr("return send-back needs --opinion TEXT: what the unit is to correct"));
+    const auto desk = openDesk(a, Database::OpenMode::ExistingOnly);
+    if (!desk)
+        return 1;
+    const qint64 unit = desk->projects()->unitByName(unitName);
+    if (!unit)
+        return fail(Cli::tr("There is no unit %1 on this desk.").arg(unitName));
+    ReturnBook book(desk.get());
+    const Status s = action == QLatin1String("submit")    ? book.submit(unit, year, month)
+                   : action == QLatin1String("approve")   ? book.approve(unit, year, month, opinion)
+                   : action == QLatin1String("reopen")    ? book.reopen(unit, year, month, opinion)
+                                                          : book.sendBack(unit, year, month, opinion);
+    if (!s)
+        return fail(s.message());
+    const auto r = book.returnOf(unit, year, month);
+    out() << Cli::tr("The return of %1 for %2 is now %3.")
+                 .arg(unitName, Metrics::spanName(QStringLiteral("M%1").arg(month, 2, 10, QLatin1Char('0'))),
+                      r ? returnStateName(r->state) : QString())
+          << '\n' << Qt::flush;
+    return 0;
+}
+
+int cmdTasks(const Args &a)
+{
+    const auto desk = openDesk(a, Database::OpenMode::ExistingOnly);
+    if (!desk)
+        return 1;
+    Status s;
+    const QList<FollowUpTask> tasks = TaskStore(desk->database()).tasks(&s);
+    if (!s)
+        return fail(s.message());
+    const QDate today = QDate::currentDate();
+    const bool json = a.flags.contains(QStringLiteral("json"));
+    for (const FollowUpTask &t : tasks) {
+        const QString project = t.projectId ? desk->projects()->project(t.projectId).value_or(Project()).name : QString();
+        if (json) {
+            QJsonObject o{{QStringLiteral("id"), t.id},
+                          {QStringLiteral("unit"), desk->projects()->unitName(t.unitId)},
+                          {QStringLiteral("what"), t.what},
+                          {QStringLiteral("due"), t.due.toString(Qt::ISODate)},
+                          {QStringLiteral("state"), t.stateCode(today)},
+                          {QStringLiteral("created_by"), t.createdBy},
+                          {QStringLiteral("replies"), int(t.replies.size())}};
+            if (!project.isEmpty())
+                o.insert(QStringLiteral("project"), project);
+            if (t.doneOn.isValid())
+                o.insert(QStringLiteral("done_on"), t.doneOn.toString(Qt::ISODate));
+            out() << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
+        } else {
+            out() << t.stateName(today) << '\t' << t.due.toString(Qt::ISODate) << '\t' << desk->projects()->unitName(t.unitId)
+                  << '\t' << (project.isEmpty() ? QStringLiteral("—") : project) << '\t' << t.what << '\n';
+        }
+    }
+    out().flush();
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     // Drawing the bulletin needs fonts, hence a GUI application; without a screen it runs offscreen.
@@ -726,5 +858,11 @@ int main(int argc, char **argv)
         return cmdMigrate(a);
     if (a.command == QLatin1String("user"))
         return cmdUser(a);
+    if (a.command == QLatin1String("returns"))
+        return cmdReturns(a);
+    if (a.command == QLatin1String("return"))
+        return cmdReturn(a);
+    if (a.command == QLatin1String("tasks"))
+        return cmdTasks(a);
     return usage(Cli::tr("unknown command %1").arg(a.command));
 }

@@ -297,6 +297,9 @@ const char *const schemaStep5[] = {
 
 /// The tables whose changes are audited; project_stages is audited as fields of its project.
 const char *const auditedTables[] = {"units", "projects", "project_stages", "targets", "facts", "activities"};
+/// The same for the tables of step 8 (monthly returns and follow-up tasks): their triggers are made
+/// by that step, on a desk that has the tables.
+const char *const workflowTables[] = {"monthly_returns", "return_figures", "follow_up_tasks", "task_replies"};
 
 /// Step 5 on PostgreSQL, after the common part: audit and change-notice triggers, the three group
 /// roles, and row-level security so that the server itself keeps an officer to their own units.
@@ -423,6 +426,26 @@ const char *const rowSecurityTables[][2] = {
     {"units", "COALESCE(parent_id, -1)"},
 };
 
+/// The server's audit and change-notice triggers of a table.
+QStringList auditAndNotifyPg(const char *table)
+{
+    return {QStringLiteral("CREATE OR REPLACE TRIGGER audit AFTER INSERT OR UPDATE OR DELETE ON %1"
+                           " FOR EACH ROW EXECUTE FUNCTION ipdesk_audit()").arg(QLatin1String(table)),
+            QStringLiteral("CREATE OR REPLACE TRIGGER notify AFTER INSERT OR UPDATE OR DELETE ON %1"
+                           " FOR EACH STATEMENT EXECUTE FUNCTION ipdesk_notify()").arg(QLatin1String(table))};
+}
+
+/// The row-level security of a table whose rows belong to the unit `unit` (an SQL expression).
+QStringList rowSecurityOf(const char *table, const char *unit)
+{
+    QStringList out;
+    for (const char *const *stmt = rowSecurityPg; *stmt; ++stmt)
+        out << QString::fromLatin1(*stmt).replace(QLatin1String("%W%"), QLatin1String(writableCheck))
+                   .replace(QLatin1String("%T%"), QLatin1String(table))
+                   .replace(QLatin1String("%U%"), QLatin1String(unit));
+    return out;
+}
+
 /// Step 6 hardens the team server (see migrate()); a desk file has nothing to add.
 const char *const schemaStep6[] = {nullptr};
 
@@ -442,8 +465,176 @@ const char *const schemaStep7[] = {
     nullptr,
 };
 
+
+/// Step 8: monthly reporting up the chain (月报) and follow-up tasks (督办). A unit's return of a
+/// month holds its figures per metric; it goes draft → submitted → approved, or returned (with the
+/// reviewer's opinion) → submitted again; an approved one is reopened to be corrected. The state
+/// moves only along those steps, and the figures of a submitted or approved return stay as they
+/// are (the triggers below on a desk file; on the server the guards of returnStatementsPg()).
+const char *const schemaStep8[] = {
+    "CREATE TABLE IF NOT EXISTS monthly_returns ("
+    " id %PK%,"
+    " unit_id BIGINT NOT NULL REFERENCES units(id) ON DELETE RESTRICT,"
+    " year INTEGER NOT NULL,"
+    " month INTEGER NOT NULL CHECK (month BETWEEN 1 AND 12),"
+    " state TEXT NOT NULL DEFAULT 'draft' CHECK (state IN ('draft', 'submitted', 'approved', 'returned')),"
+    " submitted_by TEXT NOT NULL DEFAULT '',"
+    " submitted_at TEXT NOT NULL DEFAULT '',"
+    " reviewed_by TEXT NOT NULL DEFAULT '',"
+    " reviewed_at TEXT NOT NULL DEFAULT '',"
+    " opinion TEXT NOT NULL DEFAULT '',"
+    " UNIQUE (unit_id, year, month))",
+    "CREATE TABLE IF NOT EXISTS return_figures ("
+    " id %PK%,"
+    " return_id BIGINT NOT NULL REFERENCES monthly_returns(id) ON DELETE CASCADE,"
+    " metric TEXT NOT NULL,"
+    " value DOUBLE PRECISION NOT NULL,"
+    " computed DOUBLE PRECISION,"
+    " source TEXT NOT NULL DEFAULT '',"
+    " reason TEXT NOT NULL DEFAULT '',"
+    " basis TEXT NOT NULL DEFAULT '',"
+    " UNIQUE (return_id, metric))",
+    "CREATE TABLE IF NOT EXISTS follow_up_tasks ("
+    " id %PK%,"
+    " unit_id BIGINT NOT NULL REFERENCES units(id) ON DELETE RESTRICT,"
+    " project_id BIGINT REFERENCES projects(id) ON DELETE SET NULL,"
+    " what TEXT NOT NULL CHECK (what <> ''),"
+    " due_on DATE NOT NULL,"
+    " state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'done')),"
+    " created_by TEXT NOT NULL DEFAULT '',"
+    " created_at TEXT NOT NULL DEFAULT '',"
+    " done_on DATE)",
+    "CREATE INDEX IF NOT EXISTS follow_up_tasks_unit ON follow_up_tasks(unit_id, state, due_on)",
+    "CREATE TABLE IF NOT EXISTS task_replies ("
+    " id %PK%,"
+    " task_id BIGINT NOT NULL REFERENCES follow_up_tasks(id) ON DELETE CASCADE,"
+    " at TEXT NOT NULL,"
+    " who TEXT NOT NULL DEFAULT '',"
+    " body TEXT NOT NULL CHECK (body <> ''))",
+    nullptr,
+};
+
+/// The steps a return's state may take (OLD to NEW), in SQL: both backends refuse any other.
+#define IPDESK_RETURN_STEP \
+    "(NEW.unit_id = OLD.unit_id AND NEW.year = OLD.year AND NEW.month = OLD.month AND (" \
+    " (OLD.state IN ('draft', 'returned') AND NEW.state IN (OLD.state, 'submitted'))" \
+    " OR (OLD.state = 'submitted' AND NEW.state = 'approved')" \
+    " OR (OLD.state = 'submitted' AND NEW.state = 'returned' AND trim(NEW.opinion) <> '')" \
+    " OR (OLD.state = 'approved' AND NEW.state = 'draft')))"
+#define IPDESK_RETURN_OPEN(ID) "(SELECT m.state FROM monthly_returns m WHERE m.id = " ID ") IN ('draft', 'returned')"
+
+/// Step 8 on a desk file: the order of a return's states and the lock on its figures.
+const char *const schemaStep8Sqlite[] = {
+    "CREATE TRIGGER IF NOT EXISTS monthly_returns_step BEFORE UPDATE ON monthly_returns WHEN NOT " IPDESK_RETURN_STEP
+    " BEGIN SELECT RAISE(ABORT, 'ipdesk: a monthly return cannot take this step'); END",
+    "CREATE TRIGGER IF NOT EXISTS return_figures_locked_update BEFORE UPDATE ON return_figures"
+    " WHEN NOT " IPDESK_RETURN_OPEN("OLD.return_id") " OR NEW.return_id <> OLD.return_id"
+    " BEGIN SELECT RAISE(ABORT, 'ipdesk: the figures of a submitted or approved return are locked'); END",
+    "CREATE TRIGGER IF NOT EXISTS return_figures_locked_delete BEFORE DELETE ON return_figures"
+    " WHEN " IPDESK_RETURN_OPEN("OLD.return_id") " IS FALSE"
+    " BEGIN SELECT RAISE(ABORT, 'ipdesk: the figures of a submitted or approved return are locked'); END",
+    nullptr,
+};
+
+/// Step 8 on the server: who may move a return on, enforced by the server whatever SQL an account
+/// sends. A unit's own officers write and submit its return; the officers of its parent unit
+/// approve it, return it with an opinion or reopen it; an administrator may do either. Who did it
+/// and when is written by the server, not taken from the client. Follow-up tasks are written by
+/// the officers of the task's unit and of the units above it (as projects are).
+const char *const schemaStep8Pg[] = {
+    "CREATE OR REPLACE FUNCTION ipdesk_own_unit() RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER"
+    " SET search_path = pg_catalog, public, pg_temp AS $$ SELECT d.unit_id FROM desk_users d WHERE d.login = session_user"
+    " AND d.role = 'officer' AND pg_has_role(session_user, 'ipdesk_officer', 'MEMBER') $$",
+    "CREATE OR REPLACE FUNCTION ipdesk_return_guard() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER"
+    " SET search_path = pg_catalog, public, pg_temp AS $$"
+    " DECLARE admin boolean := ipdesk_is_admin(); own bigint := ipdesk_own_unit(); parent bigint;"
+    " ts text := to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"');"
+    " BEGIN"
+    " IF current_setting('ipdesk.copying', true) = 'on' AND admin THEN RETURN COALESCE(NEW, OLD); END IF;"
+    " IF TG_OP = 'DELETE' THEN"
+    "  IF admin THEN RETURN OLD; END IF;"
+    "  RAISE EXCEPTION 'ipdesk: only an administrator deletes a monthly return' USING ERRCODE = '42501';"
+    " END IF;"
+    " SELECT u.parent_id INTO parent FROM units u WHERE u.id = NEW.unit_id;"
+    " IF TG_OP = 'INSERT' THEN"
+    "  IF NOT admin AND own IS DISTINCT FROM NEW.unit_id THEN"
+    "   RAISE EXCEPTION 'ipdesk: only the unit''s own officers start its return' USING ERRCODE = '42501'; END IF;"
+    "  IF NEW.state <> 'draft' THEN RAISE EXCEPTION 'ipdesk: a monthly return starts as a draft' USING ERRCODE = '23514'; END IF;"
+    "  NEW.submitted_by := ''; NEW.submitted_at := ''; NEW.reviewed_by := ''; NEW.reviewed_at := ''; NEW.opinion := '';"
+    "  RETURN NEW;"
+    " END IF;"
+    " IF NOT " IPDESK_RETURN_STEP " THEN"
+    "  RAISE EXCEPTION 'ipdesk: a monthly return cannot go from % to %', OLD.state, NEW.state USING ERRCODE = '23514'; END IF;"
+    " IF OLD.state IN ('draft', 'returned') THEN"
+    "  IF NOT admin AND own IS DISTINCT FROM NEW.unit_id THEN"
+    "   RAISE EXCEPTION 'ipdesk: only the unit''s own officers submit its return' USING ERRCODE = '42501'; END IF;"
+    "  IF NEW.state = 'submitted' THEN NEW.submitted_by := session_user; NEW.submitted_at := ts; END IF;"
+    "  NEW.reviewed_by := OLD.reviewed_by; NEW.reviewed_at := OLD.reviewed_at; NEW.opinion := OLD.opinion;"
+    "  RETURN NEW;"
+    " END IF;"
+    " IF NOT admin AND (own IS NULL OR own IS DISTINCT FROM parent) THEN"
+    "  RAISE EXCEPTION 'ipdesk: only the officers of the unit above review a return' USING ERRCODE = '42501'; END IF;"
+    " NEW.reviewed_by := session_user; NEW.reviewed_at := ts;"
+    " NEW.submitted_by := OLD.submitted_by; NEW.submitted_at := OLD.submitted_at;"
+    " RETURN NEW; END $$",
+    "CREATE OR REPLACE TRIGGER guard BEFORE INSERT OR UPDATE OR DELETE ON monthly_returns"
+    " FOR EACH ROW EXECUTE FUNCTION ipdesk_return_guard()",
+    "CREATE OR REPLACE FUNCTION ipdesk_return_figure_guard() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER"
+    " SET search_path = pg_catalog, public, pg_temp AS $$"
+    " DECLARE admin boolean := ipdesk_is_admin(); st text; unit bigint;"
+    " BEGIN"
+    " IF current_setting('ipdesk.copying', true) = 'on' AND admin THEN RETURN COALESCE(NEW, OLD); END IF;"
+    " IF TG_OP = 'UPDATE' AND NEW.return_id <> OLD.return_id THEN"
+    "  RAISE EXCEPTION 'ipdesk: a figure stays in its return' USING ERRCODE = '42501'; END IF;"
+    " SELECT m.state, m.unit_id INTO st, unit FROM monthly_returns m WHERE m.id = COALESCE(NEW.return_id, OLD.return_id);"
+    " IF st IS NULL THEN RETURN COALESCE(NEW, OLD); END IF;" // its return is being deleted
+    " IF st NOT IN ('draft', 'returned') THEN"
+    "  RAISE EXCEPTION 'ipdesk: the figures of a % return are locked', st USING ERRCODE = '42501'; END IF;"
+    " IF NOT admin AND ipdesk_own_unit() IS DISTINCT FROM unit THEN"
+    "  RAISE EXCEPTION 'ipdesk: only the unit''s own officers write its return' USING ERRCODE = '42501'; END IF;"
+    " RETURN COALESCE(NEW, OLD); END $$",
+    "CREATE OR REPLACE TRIGGER guard BEFORE INSERT OR UPDATE OR DELETE ON return_figures"
+    " FOR EACH ROW EXECUTE FUNCTION ipdesk_return_figure_guard()",
+    // Who wrote a task or a reply is the account, as the server knows it.
+    "CREATE OR REPLACE FUNCTION ipdesk_stamp_author() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER"
+    " SET search_path = pg_catalog, public, pg_temp AS $$ BEGIN"
+    " IF current_setting('ipdesk.copying', true) = 'on' AND ipdesk_is_admin() THEN RETURN NEW; END IF;"
+    " IF TG_TABLE_NAME = 'task_replies' THEN NEW.who := session_user;"
+    " ELSIF TG_OP = 'INSERT' THEN NEW.created_by := session_user;"
+    " ELSE NEW.created_by := OLD.created_by; NEW.created_at := OLD.created_at; END IF;"
+    " RETURN NEW; END $$",
+    "CREATE OR REPLACE TRIGGER stamp BEFORE INSERT OR UPDATE ON follow_up_tasks FOR EACH ROW EXECUTE FUNCTION ipdesk_stamp_author()",
+    "CREATE OR REPLACE TRIGGER stamp BEFORE INSERT OR UPDATE ON task_replies FOR EACH ROW EXECUTE FUNCTION ipdesk_stamp_author()",
+    "GRANT SELECT ON monthly_returns, return_figures, follow_up_tasks, task_replies TO ipdesk_admin, ipdesk_officer, ipdesk_viewer",
+    "GRANT INSERT, UPDATE, DELETE ON monthly_returns, return_figures, follow_up_tasks, task_replies TO ipdesk_admin",
+    "GRANT INSERT, UPDATE ON monthly_returns TO ipdesk_officer",
+    "GRANT INSERT, UPDATE, DELETE ON return_figures, follow_up_tasks, task_replies TO ipdesk_officer",
+    "GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO ipdesk_admin, ipdesk_officer",
+    "REVOKE ALL ON SEQUENCE ipdesk_change_seq FROM PUBLIC, ipdesk_admin, ipdesk_officer",
+    "GRANT SELECT ON SEQUENCE ipdesk_change_seq TO ipdesk_admin, ipdesk_officer, ipdesk_viewer",
+    "ALTER TABLE monthly_returns ENABLE ROW LEVEL SECURITY",
+    "DROP POLICY IF EXISTS ipdesk_read ON monthly_returns",
+    "CREATE POLICY ipdesk_read ON monthly_returns FOR SELECT USING (true)",
+    "DROP POLICY IF EXISTS ipdesk_add ON monthly_returns",
+    "CREATE POLICY ipdesk_add ON monthly_returns FOR INSERT WITH CHECK ((SELECT ipdesk_is_admin()) OR unit_id = (SELECT ipdesk_own_unit()))",
+    "DROP POLICY IF EXISTS ipdesk_change ON monthly_returns",
+    "CREATE POLICY ipdesk_change ON monthly_returns FOR UPDATE USING ((SELECT ipdesk_is_admin()) OR unit_id = (SELECT ipdesk_own_unit())"
+    " OR (SELECT u.parent_id FROM units u WHERE u.id = unit_id) = (SELECT ipdesk_own_unit()))",
+    "DROP POLICY IF EXISTS ipdesk_remove ON monthly_returns",
+    "CREATE POLICY ipdesk_remove ON monthly_returns FOR DELETE USING ((SELECT ipdesk_is_admin()))",
+    "ALTER TABLE return_figures ENABLE ROW LEVEL SECURITY",
+    "DROP POLICY IF EXISTS ipdesk_read ON return_figures",
+    "CREATE POLICY ipdesk_read ON return_figures FOR SELECT USING (true)",
+    "DROP POLICY IF EXISTS ipdesk_write ON return_figures",
+    "CREATE POLICY ipdesk_write ON return_figures FOR ALL USING ((SELECT ipdesk_is_admin())"
+    " OR (SELECT m.unit_id FROM monthly_returns m WHERE m.id = return_id) = (SELECT ipdesk_own_unit()))",
+    nullptr,
+};
+#undef IPDESK_RETURN_OPEN
+#undef IPDESK_RETURN_STEP
+
 const char *const *const schemaSteps[] = {schemaStep1, schemaStep2, schemaStep3, schemaStep4, schemaStep5, schemaStep6,
-                                          schemaStep7};
+                                          schemaStep7, schemaStep8};
 /// The first version whose desks count a capital increase with its increase.
 constexpr int countedAmountVersion = 7;
 constexpr int latestSchemaVersion = Database::SchemaVersion;
@@ -1047,8 +1238,14 @@ QStringList Database::auditTriggersSqlite()
     QStringList out;
     const QString head = auditHead;
     const QString stamp = auditStamp;
-    for (const char *t : auditedTables) {
-        const QString table = QLatin1String(t);
+    QStringList tables;
+    for (const char *t : auditedTables)
+        tables << QLatin1String(t);
+    for (const char *t : workflowTables) {
+        if (!columnsOf(QLatin1String(t)).isEmpty()) // step 8 makes them, with their triggers
+            tables << QLatin1String(t);
+    }
+    for (const QString &table : std::as_const(tables)) {
         out << QStringLiteral("CREATE TRIGGER IF NOT EXISTS audit_%1_insert AFTER INSERT ON %1 BEGIN %2%3; END")
                    .arg(table, head, auditInsertSelect(table, QStringLiteral("NEW")));
         if (table == QLatin1String("project_stages")) {
@@ -1094,18 +1291,10 @@ QStringList Database::teamStatements()
     QStringList out;
     for (const char *const *stmt = schemaStep5Pg; *stmt; ++stmt)
         out << QString::fromLatin1(*stmt);
-    for (const char *t : auditedTables) {
-        out << QStringLiteral("CREATE OR REPLACE TRIGGER audit AFTER INSERT OR UPDATE OR DELETE ON %1"
-                              " FOR EACH ROW EXECUTE FUNCTION ipdesk_audit()").arg(QLatin1String(t));
-        out << QStringLiteral("CREATE OR REPLACE TRIGGER notify AFTER INSERT OR UPDATE OR DELETE ON %1"
-                              " FOR EACH STATEMENT EXECUTE FUNCTION ipdesk_notify()").arg(QLatin1String(t));
-    }
-    for (const auto &table : rowSecurityTables) {
-        for (const char *const *stmt = rowSecurityPg; *stmt; ++stmt)
-            out << QString::fromLatin1(*stmt).replace(QLatin1String("%W%"), QLatin1String(writableCheck))
-                       .replace(QLatin1String("%T%"), QLatin1String(table[0]))
-                       .replace(QLatin1String("%U%"), QLatin1String(table[1]));
-    }
+    for (const char *t : auditedTables)
+        out << auditAndNotifyPg(t);
+    for (const auto &table : rowSecurityTables)
+        out << rowSecurityOf(table[0], table[1]);
     return out;
 }
 
@@ -1158,6 +1347,11 @@ Status Database::migrate()
         if (v + 1 == countedAmountVersion && m_db.record(QStringLiteral("projects")).contains(QStringLiteral("added_investment")))
             statements.removeOne(QString::fromLatin1(schemaStep7[0]));
         Status s = execAll(statements);
+        if (!s)
+            return s;
+        // The audit of the tables step 8 made, on a desk file (their columns are known only now).
+        if (s && v + 1 == 8 && backend() == Backend::SQLite)
+            s = execAll(auditTriggersSqlite());
         if (!s)
             return s;
         if (v + 1 == countedAmountVersion) {
@@ -1378,6 +1572,10 @@ public:
         QStringList statements = stepStatements(schemaSteps[v], v + 1, primaryKeyType());
         if (v == 4)
             statements << db.auditTriggersSqlite(); // the server's audit is in its team statements
+        if (v == 7) {
+            for (const char *const *stmt = schemaStep8Sqlite; *stmt; ++stmt)
+                statements << QString::fromLatin1(*stmt);
+        }
         return statements;
     }
 
@@ -1441,7 +1639,9 @@ public:
     Status suspendAudit(Database &db) const override
     {
         QStringList drops;
-        for (const char *t : auditedTables) {
+        QList<const char *> tables(std::cbegin(auditedTables), std::cend(auditedTables));
+        tables << QList<const char *>(std::cbegin(workflowTables), std::cend(workflowTables));
+        for (const char *t : std::as_const(tables)) {
             for (const char *action : {"insert", "update", "delete"})
                 drops << QStringLiteral("DROP TRIGGER IF EXISTS audit_%1_%2").arg(QLatin1String(t), QLatin1String(action));
         }
@@ -1509,6 +1709,15 @@ public:
         statements << stepStatements(v == 3 ? schemaStep4Pg : schemaSteps[v], v + 1, primaryKeyType());
         if (v == 4)
             statements << db.teamStatements();
+        if (v == 7) {
+            for (const char *const *stmt = schemaStep8Pg; *stmt; ++stmt)
+                statements << QString::fromLatin1(*stmt);
+            for (const char *t : workflowTables)
+                statements << auditAndNotifyPg(t);
+            // Follow-up tasks are written as projects are: by the officers of the unit and above it.
+            statements << rowSecurityOf("follow_up_tasks", "unit_id")
+                       << rowSecurityOf("task_replies", "(SELECT t.unit_id FROM follow_up_tasks t WHERE t.id = task_id)");
+        }
         if (v == 5 && from >= 5) {
             // A desk made before step 6 gets the server's functions again, now unable to read temporary
             // tables in place of the desk's own, with the sums' catch-up, the guarded change notices and

@@ -8,7 +8,8 @@ namespace {
 
 /// Tables in the order their references need. Units come parents first (see unitOrder).
 const char *const copiedTables[] = {"units", "documents", "projects", "project_stages", "targets", "facts",
-                                    "activities", "activity_projects", "desk_users", "audit_log"};
+                                    "activities", "activity_projects", "desk_users", "monthly_returns",
+                                    "return_figures", "follow_up_tasks", "task_replies", "audit_log"};
 
 const char unitOrder[] =
     "WITH RECURSIVE tree(id, depth) AS (SELECT id, 0 FROM units WHERE parent_id IS NULL"

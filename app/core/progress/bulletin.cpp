@@ -55,6 +55,40 @@ BulletinData BulletinData::collect(Desk *desk, const ProgressSettings &settings,
     d.funnel = calc.funnel(q.unitIds, d.asOf);
     d.industryMix = calc.industryMix(d.scopeUnitId, year, d.asOf);
     d.stuck = calc.stuckProjects(d.asOf, q.unitIds, 30, &d.stuckYellow, &d.stuckRed);
+
+    // Who has not had the month's return approved; the follow-up tasks past their day.
+    d.approvedOnly = settings.approvedReturnsOnly;
+    d.returnMonth = ReturnBook::reportingMonth(d.asOf);
+    const QSet<qint64> scope = [&] {
+        const QList<qint64> ids = d.scopeUnitId ? store->subtree(d.scopeUnitId) : QList<qint64>();
+        return QSet<qint64>(ids.cbegin(), ids.cend());
+    }();
+    auto inScope = [&](qint64 unit) { return d.scopeUnitId == 0 || (scope.contains(unit) && unit != d.scopeUnitId); };
+    if (d.returnMonth > 0) {
+        bool anyStored = false;
+        for (const MonthlyReturn &r : ReturnBook(desk).returns(year, d.returnMonth)) {
+            if (!inScope(r.unitId))
+                continue;
+            anyStored = anyStored || r.id > 0;
+            ++d.returnsTotal;
+            if (r.state == ReturnState::Approved)
+                ++d.returnsApproved;
+            else
+                d.openReturns << r;
+        }
+        d.showReturns = anyStored || d.approvedOnly;
+        // Late and returned ones first: they are what the bulletin names.
+        std::stable_sort(d.openReturns.begin(), d.openReturns.end(), [](const MonthlyReturn &a, const MonthlyReturn &b) {
+            auto weight = [](const MonthlyReturn &r) { return r.overdue ? 0 : r.state == ReturnState::Returned ? 1 : 2; };
+            return weight(a) < weight(b);
+        });
+    }
+    for (const FollowUpTask &t : TaskStore(desk->database()).tasks()) {
+        if (t.isOverdue(QDate::currentDate()) && (d.scopeUnitId == 0 || scope.contains(t.unitId)))
+            d.overdueTasks << t;
+    }
+    for (const Unit &u : store->units())
+        d.unitNames.insert(u.id, u.name);
     return d;
 }
 
@@ -542,6 +576,62 @@ void BulletinWriter::paint(const BulletinData &d, QPagedPaintDevice *device)
                tr("Green: less than the yellow threshold behind the time pace; yellow and red as the bureau set them. "
                   "Efficacy score: 60 + 40 × (value − lowest) / (highest − lowest), weighted like the completion."));
     page.y += 28;
+
+    // Monthly returns: the units whose return of the month is not approved, late ones named first.
+    if (d.showReturns) {
+        const QString month = Metrics::spanName(QStringLiteral("M%1").arg(d.returnMonth, 2, 10, QLatin1Char('0')));
+        page.need(60);
+        p.setPen(Qt::black);
+        p.setFont(chartFont(11, true));
+        p.drawText(QRectF(page.body.left(), page.y, page.body.width(), 18), Qt::AlignLeft | Qt::AlignVCenter,
+                   tr("Monthly returns of %1").arg(month));
+        page.y += 20;
+        p.setFont(chartFont(8));
+        QString head = tr("%1 of %2 units' returns are approved.").arg(d.returnsApproved).arg(d.returnsTotal);
+        if (d.approvedOnly)
+            head += QLatin1Char(' ') + tr("The figures of this bulletin are those of approved returns only.");
+        p.drawText(QRectF(page.body.left(), page.y, page.body.width(), 14), Qt::AlignLeft | Qt::AlignVCenter, head);
+        page.y += 16;
+        for (const MonthlyReturn &r : d.openReturns) {
+            const QString state = r.overdue ? (r.state == ReturnState::Returned ? tr("returned and overdue") : tr("overdue, not submitted"))
+                                : r.state == ReturnState::Submitted ? tr("waiting for review")
+                                : r.state == ReturnState::Returned ? tr("returned") : tr("not submitted yet");
+            QString line = tr("%1: %2 (due %3)").arg(r.unit, state, r.deadline.toString(Qt::ISODate));
+            if (r.state == ReturnState::Returned && !r.opinion.isEmpty())
+                line += tr("; opinion: %1").arg(r.opinion);
+            const QRectF bounds = p.boundingRect(QRectF(page.body.left() + 12, 0, page.body.width() - 12, 1000),
+                                                 Qt::AlignLeft | Qt::TextWordWrap, line);
+            page.need(bounds.height() + 2);
+            const ProgressStatus colour = r.overdue ? ProgressStatus::Red
+                                        : r.state == ReturnState::Returned ? ProgressStatus::Yellow : ProgressStatus::NoData;
+            p.fillRect(QRectF(page.body.left(), page.y + 3, 8, 8), ChartPainter::statusColor(colour));
+            p.setPen(Qt::black);
+            p.drawText(QRectF(page.body.left() + 12, page.y, page.body.width() - 12, bounds.height()),
+                       Qt::AlignLeft | Qt::TextWordWrap, line);
+            page.y += bounds.height() + 2;
+        }
+        page.y += 8;
+    }
+    if (!d.overdueTasks.isEmpty()) {
+        page.need(40);
+        p.setPen(Qt::black);
+        p.setFont(chartFont(11, true));
+        p.drawText(QRectF(page.body.left(), page.y, page.body.width(), 18), Qt::AlignLeft | Qt::AlignVCenter,
+                   tr("Overdue follow-up tasks (%1)").arg(d.overdueTasks.size()));
+        page.y += 20;
+        p.setFont(chartFont(8));
+        for (const FollowUpTask &t : d.overdueTasks) {
+            const QString line = tr("%1 — %2 (due %3)").arg(d.unitNames.value(t.unitId), t.what, t.due.toString(Qt::ISODate));
+            const QRectF bounds = p.boundingRect(QRectF(page.body.left() + 12, 0, page.body.width() - 12, 1000),
+                                                 Qt::AlignLeft | Qt::TextWordWrap, line);
+            page.need(bounds.height() + 2);
+            p.fillRect(QRectF(page.body.left(), page.y + 3, 8, 8), ChartPainter::statusColor(ProgressStatus::Red));
+            p.drawText(QRectF(page.body.left() + 12, page.y, page.body.width() - 12, bounds.height()),
+                       Qt::AlignLeft | Qt::TextWordWrap, line);
+            page.y += bounds.height() + 2;
+        }
+        page.y += 8;
+    }
 
     // Charts, two to a page where they fit.
     for (ChartPainter::Chart c : {ChartPainter::Comparison, ChartPainter::Cumulative, ChartPainter::Funnel, ChartPainter::IndustryMix}) {

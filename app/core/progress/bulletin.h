@@ -1,6 +1,8 @@
 #pragma once
 
 #include "progress/progress.h"
+#include "progress/returns.h"
+#include "desk/taskstore.h"
 
 #include <QCoreApplication>
 #include <QRectF>
@@ -30,6 +32,14 @@ struct BulletinData
     QList<QPair<QString, double>> industryMix;
     QList<StuckProject> stuck;   // the longest stuck, at most 30
     int stuckYellow = 0, stuckRed = 0;
+    // Monthly returns of the units in the scope, for the month that stands for the as-of day.
+    int returnMonth = 0;          // 0: none (January before its last day)
+    bool approvedOnly = false;    // the figures are those of approved returns only (the bulletin's rule)
+    bool showReturns = false;     // the bureau keeps returns for the month, or counts approved ones only
+    int returnsTotal = 0, returnsApproved = 0;
+    QList<MonthlyReturn> openReturns; // not approved: late, returned, waiting for review, not yet submitted
+    QList<FollowUpTask> overdueTasks; // of units in the scope
+    QHash<qint64, QString> unitNames;
 
     static BulletinData collect(Desk *desk, const ProgressSettings &settings, int year, const QDate &asOf,
                                 qint64 scopeUnitId = -1);

@@ -1,4 +1,5 @@
 #include "progress/progress.h"
+#include "progress/returns.h"
 #include "desk/desk.h"
 
 #include "desk/activitystore.h"
@@ -57,6 +58,12 @@ ProgressSettings ProgressSettings::load(const Database &db)
     s.startedDays = int(num("progress.startedDays", s.startedDays));
     s.countWeight = num("progress.countWeight", s.countWeight);
     s.amountWeight = num("progress.amountWeight", s.amountWeight);
+    s.returnDayDistrict = int(num("returns.dayDistrict", s.returnDayDistrict));
+    s.returnDayCity = int(num("returns.dayCity", s.returnDayCity));
+    s.taskDays = int(num("tasks.days", s.taskDays));
+    s.approvedReturnsOnly = db.setting(QStringLiteral("returns.approvedOnly")) == QLatin1String("1");
+    if (const QString m = db.setting(QStringLiteral("returns.metrics")); !m.isEmpty())
+        s.returnMetrics = m.split(QLatin1Char(','), Qt::SkipEmptyParts);
     s.countMetric = db.setting(QStringLiteral("progress.countMetric"), s.countMetric);
     s.amountMetric = db.setting(QStringLiteral("progress.amountMetric"), s.amountMetric);
     const QJsonObject rules = QJsonDocument::fromJson(db.setting(QStringLiteral("progress.sourceRules")).toUtf8()).object();
@@ -78,7 +85,8 @@ bool ProgressSettings::operator==(const ProgressSettings &o) const
         && stuckYellowMonths == o.stuckYellowMonths && stuckRedMonths == o.stuckRedMonths && countMetric == o.countMetric
         && amountMetric == o.amountMetric && countWeight == o.countWeight && amountWeight == o.amountWeight
         && sourceRules == o.sourceRules && signedDays == o.signedDays && registeredDays == o.registeredDays
-        && startedDays == o.startedDays;
+        && startedDays == o.startedDays && returnDayDistrict == o.returnDayDistrict && returnDayCity == o.returnDayCity
+        && approvedReturnsOnly == o.approvedReturnsOnly && returnMetrics == o.returnMetrics && taskDays == o.taskDays;
 }
 
 void ProgressSettings::setSourceRule(qint64 unitId, const QString &metric, const QString &rule)
@@ -113,6 +121,10 @@ Status ProgressSettings::save(Database &db) const
         return Status::error(ProgressCalculator::tr("The ranking weights must be positive."));
     if (signedDays < 1 || registeredDays < 1 || startedDays < 1)
         return Status::error(ProgressCalculator::tr("The days a project may wait in a stage must be at least one."));
+    if (returnDayDistrict < 1 || returnDayDistrict > 28 || returnDayCity < 1 || returnDayCity > 28)
+        return Status::error(ProgressCalculator::tr("A deadline day of the monthly returns is a day from 1 to 28 of the next month."));
+    if (taskDays < 1)
+        return Status::error(ProgressCalculator::tr("A follow-up task needs at least one day until it is due."));
     if (!monthWeights.isEmpty() && monthWeights.size() != 12)
         return Status::error(ProgressCalculator::tr("Monthly weights need a value for each of the 12 months."));
     auto rulesJson = [this] {
@@ -141,6 +153,11 @@ Status ProgressSettings::save(Database &db) const
         {QStringLiteral("progress.amountMetric"), amountMetric},
         {QStringLiteral("progress.monthWeights"), w.join(QLatin1Char(','))},
         {QStringLiteral("progress.sourceRules"), rulesJson()},
+        {QStringLiteral("returns.dayDistrict"), QString::number(returnDayDistrict)},
+        {QStringLiteral("returns.dayCity"), QString::number(returnDayCity)},
+        {QStringLiteral("returns.approvedOnly"), approvedReturnsOnly ? QStringLiteral("1") : QStringLiteral("0")},
+        {QStringLiteral("returns.metrics"), returnMetrics.join(QLatin1Char(','))},
+        {QStringLiteral("tasks.days"), QString::number(taskDays)},
     };
     Transaction t(db);
     for (const auto &[k, v] : values) {
@@ -345,6 +362,14 @@ QList<ProgressRow> ProgressCalculator::compute(int year, const QDate &asOfIn) co
             r.title = f.documentTitle;
         }
     }
+    // The bulletin's rule may be to count only approved monthly returns, for every unit that reports.
+    const int returnMonth = ReturnBook::reportingMonth(asOf);
+    const QHash<QPair<qint64, QString>, ReturnBook::Approved> approved =
+        m_settings.approvedReturnsOnly ? ReturnBook(m_desk).approvedFigures(year, returnMonth) : decltype(approved)();
+    QHash<qint64, qint64> parentOf;
+    for (const Unit &u : units)
+        parentOf.insert(u.id, u.parentId);
+
     // Units that keep project records for the period: a stage reached in it, in the unit or below.
     QSet<qint64> keepsRecords;
     for (auto it = sums.cbegin(); it != sums.cend(); ++it) {
@@ -432,7 +457,18 @@ QList<ProgressRow> ProgressCalculator::compute(int year, const QDate &asOfIn) co
                 r.sourceDetail = r.reportedDocument.isEmpty() ? Metrics::spanName(r.reportedSpan)
                                                               : tr("%1, %2").arg(r.reportedDocument, Metrics::spanName(r.reportedSpan));
             };
-            if (isActivityMetric(metric) && subtreeActivities.value(u)) {
+            if (m_settings.approvedReturnsOnly && parentOf.value(u) != 0) {
+                r.source = QStringLiteral("return");
+                if (const auto a = approved.constFind({u, metric}); a != approved.cend()) {
+                    r.hasActual = true;
+                    r.actual = a->value;
+                    r.sourceDetail = tr("approved return of %1")
+                                         .arg(Metrics::spanName(a->month == 1 ? QStringLiteral("M01")
+                                                                              : QStringLiteral("M01-M%1").arg(a->month, 2, 10, QLatin1Char('0'))));
+                } else {
+                    r.sourceDetail = tr("no approved return");
+                }
+            } else if (isActivityMetric(metric) && subtreeActivities.value(u)) {
                 r.hasActual = true;
                 r.actual = activityValue(subtreeActivityCounts.value(u), metric);
                 r.source = QStringLiteral("activities");

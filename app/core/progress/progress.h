@@ -47,6 +47,19 @@ struct ProgressSettings
     double countWeight = 50;
     double amountWeight = 50;
 
+    /// Monthly returns (月报): the day of the following month by which a town, street or department
+    /// reports to its district, and a district or county to its city.
+    int returnDayDistrict = 5;
+    int returnDayCity = 8;
+    /// The bulletin counts, for every unit that reports to a unit above, only the figures of its
+    /// latest approved return (a unit without one has no figure), not the desk's own count.
+    bool approvedReturnsOnly = false;
+    /// The metrics every return carries (beside those the unit has targets on).
+    QStringList returnMetrics{QStringLiteral("signed_projects"), QStringLiteral("signed_investment"),
+                              QStringLiteral("started_projects"), QStringLiteral("started_investment")};
+    /// Days from its making to a follow-up task's due date, when none is given.
+    int taskDays = 15;
+
     /// Where a unit's figure of a metric comes from, when the officer has chosen: "unitId/metric" ->
     /// "pipeline" or "reported". Without a rule the choice is automatic: the pipeline where the unit
     /// keeps project records for the period, else the latest reported figure.
