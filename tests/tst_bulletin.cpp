@@ -8,6 +8,9 @@
 #include "progressview.h"
 #include "desk/targetcommands.h"
 #include "targetsdialog.h"
+#include "bulletinsettingsdialog.h"
+#include <QCheckBox>
+#include <QSpinBox>
 #include "testdesk.h"
 
 #include <QApplication>
@@ -197,9 +200,11 @@ private slots:
         auto *stalledTable = view.findChild<QTableView *>(QStringLiteral("stalledTable"));
         QVERIFY(stalledTable && stalledTable->model() == view.stalledModel());
         if (qEnvironmentVariableIsSet("IPDESK_SCREENSHOTS")) {
-            auto *tabs = qobject_cast<QTabWidget *>(stalledTable->parentWidget()->parentWidget());
+            // The table sits in its page, the page in the stack of the chart tabs.
+            QWidget *page = stalledTable->parentWidget();
+            auto *tabs = qobject_cast<QTabWidget *>(page->parentWidget()->parentWidget());
             if (tabs)
-                tabs->setCurrentWidget(stalledTable);
+                tabs->setCurrentWidget(page);
             view.resize(1280, 720);
             view.show();
             QTest::qWait(100);
@@ -267,6 +272,28 @@ private slots:
         undo.undo();
         for (qint64 c : desk.store->children(zengcheng))
             QVERIFY(!facts.target(c, 2024, QStringLiteral("signed_investment")));
+    }
+
+    /// The rules dialog sets the returns' rules (approved figures only, deadline days, a task's days)
+    /// as one undo step, and keeps what it does not show: the officer's source rules.
+    void theRulesDialogSetsTheReturnsRules()
+    {
+        TestDesk desk;
+        ProgressSettings before = ProgressSettings::load(&desk.desk);
+        before.setSourceRule(desk.unit(u"惠济区"), QStringLiteral("signed_investment"), QStringLiteral("reported"));
+        QVERIFY(before.save(desk.db));
+        BulletinSettingsDialog dialog(&desk.desk);
+        dialog.findChild<QCheckBox *>(QStringLiteral("approvedReturnsOnly"))->setChecked(true);
+        dialog.findChild<QSpinBox *>(QStringLiteral("returnDayDistrict"))->setValue(7);
+        dialog.findChild<QSpinBox *>(QStringLiteral("taskDays"))->setValue(10);
+        dialog.accept();
+        const ProgressSettings after = ProgressSettings::load(&desk.desk);
+        QVERIFY(after.approvedReturnsOnly);
+        QCOMPARE(after.returnDayDistrict, 7);
+        QCOMPARE(after.taskDays, 10);
+        QCOMPARE(after.sourceRules, before.sourceRules);
+        desk.desk.undoStack()->undo();
+        QVERIFY(ProgressSettings::load(&desk.desk) == before);
     }
 
     void activityUndo()

@@ -12,8 +12,16 @@
 #include "desk/settings.h"
 #include "desk/teamusers.h"
 #include "teamusersdialog.h"
+#include "progressview.h"
+#include "returnsview.h"
+#include "tasksview.h"
+#include "progress/returns.h"
 
 #include <QApplication>
+#include <QComboBox>
+#include <QInputDialog>
+#include <QTabWidget>
+#include <QTableWidget>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
@@ -320,6 +328,115 @@ private slots:
         QVERIFY(db.open(a.toString(true), Database::OpenMode::ExistingOnly));
         QVERIFY(db.canWrite(unit));
         QVERIFY(!db.canWrite(admin.unitByName(QStringLiteral("惠济区"))));
+    }
+
+    /// The month's returns in the window: submit, return with an opinion, the overdue count on the
+    /// tab; on the server each officer's window offers only the steps that account may take.
+    void monthlyReturnsInTheWindow()
+    {
+        ReturnsView *view = m_window->returnsView();
+        QVERIFY(view);
+        m_window->tabs()->setCurrentWidget(view);
+        view->setMonth(2023, 6);
+        const qint64 town = m_otherStore->unitByName(QStringLiteral("古荥镇")), district = m_otherStore->unitByName(QStringLiteral("惠济区"));
+        // Every unit below another reports; none has, and July 2023 is long past: all are overdue.
+        const int units = view->returnsTable()->rowCount();
+        QVERIFY(units > 10);
+        QCOMPARE(view->overdueCount(), units);
+        QVERIFY(m_window->tabs()->tabText(m_window->tabs()->indexOf(view)).contains(QString::number(units)));
+
+        auto *submit = view->findChild<QPushButton *>(QStringLiteral("submitReturn"));
+        auto *approve = view->findChild<QPushButton *>(QStringLiteral("approveReturn"));
+        auto *sendBack = view->findChild<QPushButton *>(QStringLiteral("sendBackReturn"));
+        auto *opinionLabel = view->findChild<QLabel *>(QStringLiteral("returnOpinion"));
+        if (!testOnServer()) {
+            // A personal desk: the officer acts for the town and for the district.
+            view->selectUnit(town);
+            QVERIFY(submit->isEnabled());
+            QVERIFY(!approve->isEnabled());
+            submit->click();
+            QCOMPARE(view->overdueCount(), units - 1);
+            view->selectUnit(town);
+            QVERIFY(approve->isEnabled() && sendBack->isEnabled());
+            QTimer::singleShot(50, this, [] {
+                if (auto *d = qobject_cast<QInputDialog *>(QApplication::activeModalWidget())) {
+                    d->setTextValue(QStringLiteral("请附项目清单"));
+                    d->accept();
+                }
+            });
+            sendBack->click();
+            view->selectUnit(town);
+            QVERIFY2(opinionLabel->text().contains(QStringLiteral("请附项目清单")), qPrintable(opinionLabel->text()));
+            const auto r = ReturnBook(m_window->desk()).returnOf(town, 2023, 6);
+            QCOMPARE(r->state, ReturnState::Returned);
+            if (qEnvironmentVariableIsSet("IPDESK_SCREENSHOTS")) {
+                // The district's view: one approved, one returned with its opinion, the rest late.
+                ReturnBook book(m_window->desk());
+                const qint64 other = m_otherStore->unitByName(QStringLiteral("花园口镇"));
+                book.submit(other, 2023, 6);
+                book.approve(other, 2023, 6);
+                view->setScope(district);
+                view->selectUnit(town);
+                m_window->resize(1280, 720);
+                QTest::qWait(100);
+                m_window->grab().save(qEnvironmentVariable("IPDESK_SCREENSHOTS") + QLatin1String("/returns-review.png"));
+            }
+        } else {
+            // Each account sees the steps that are its own: the town submits, the district reviews.
+            auto windowOf = [this](qint64 unit, const char *name) {
+                const QString login = QStringLiteral("%1_%2").arg(QLatin1String(name)).arg(QCoreApplication::applicationPid());
+                if (!TeamUsers::save(*m_other, TeamUser{login, TeamUser::Role::Officer, unit, {}}, QStringLiteral("pw")))
+                    return std::unique_ptr<MainWindow>();
+                ServerAddress a = *ServerAddress::parse(m_desk->location());
+                a.user = login;
+                a.password = QString();
+                auto w = std::make_unique<MainWindow>();
+                if (!w->openDesk(a.toString(false), false, QStringLiteral("pw")))
+                    return std::unique_ptr<MainWindow>();
+                w->returnsView()->setMonth(2023, 6);
+                return w;
+            };
+            auto townWindow = windowOf(town, "rt_town"), districtWindow = windowOf(district, "rt_district");
+            QVERIFY(townWindow && districtWindow);
+            ReturnsView *own = townWindow->returnsView(), *above = districtWindow->returnsView();
+            // The district's officer reviews the returns reported to the district.
+            QCOMPARE(above->findChild<QComboBox *>(QStringLiteral("returnsReviewer"))->currentData().toLongLong(), district);
+            own->selectUnit(town);
+            QVERIFY(own->findChild<QPushButton *>(QStringLiteral("submitReturn"))->isEnabled());
+            own->findChild<QPushButton *>(QStringLiteral("submitReturn"))->click();
+            QCOMPARE(ReturnBook(townWindow->desk()).returnOf(town, 2023, 6)->state, ReturnState::Submitted);
+            own->selectUnit(town);
+            QVERIFY(!own->findChild<QPushButton *>(QStringLiteral("approveReturn"))->isEnabled());
+            above->reload();
+            above->selectUnit(town);
+            QVERIFY(above->findChild<QPushButton *>(QStringLiteral("approveReturn"))->isEnabled());
+            QVERIFY(!above->findChild<QPushButton *>(QStringLiteral("submitReturn"))->isEnabled());
+            above->findChild<QPushButton *>(QStringLiteral("approveReturn"))->click();
+            QCOMPARE(ReturnBook(townWindow->desk()).returnOf(town, 2023, 6)->state, ReturnState::Approved);
+        }
+        m_window->activateWindow();
+    }
+
+    /// One click on a stalled project makes a follow-up task for its unit, counted on the tab once overdue.
+    void aStalledProjectBecomesAFollowUpTask()
+    {
+        ProgressView *progress = m_window->progressView();
+        m_window->tabs()->setCurrentWidget(progress);
+        progress->setYear(2023);
+        auto *stalled = progress->findChild<QTableView *>(QStringLiteral("stalledTable"));
+        QVERIFY(stalled && stalled->model()->rowCount() > 0);
+        stalled->setCurrentIndex(stalled->model()->index(0, 0));
+        auto *assign = progress->findChild<QPushButton *>(QStringLiteral("assignFollowUp"));
+        QVERIFY(assign->isEnabled());
+        TasksView *tasks = m_window->tasksView();
+        const int before = tasks->table()->rowCount();
+        assign->click();
+        QCOMPARE(tasks->table()->rowCount(), before + 1);
+        const QList<FollowUpTask> all = TaskStore(m_window->desk()->database()).tasks();
+        QVERIFY(std::any_of(all.cbegin(), all.cend(), [&](const FollowUpTask &t) {
+            return t.projectId == progress->data().stuck.first().projectId && t.due > QDate::currentDate();
+        }));
+        QCOMPARE(tasks->overdueCount(), 0); // due in the bureau's days from today
     }
 
     void officerSeesOtherUnitsReadOnly()

@@ -178,6 +178,26 @@
         <translation>未知命令 %1</translation>
     </message>
     <message>
+        <source>no target</source>
+        <translation>无目标</translation>
+    </message>
+    <message>
+        <source>weighted %1%</source>
+        <translation>加权 %1%</translation>
+    </message>
+    <message>
+        <source>efficacy %1</source>
+        <translation>功效系数 %1</translation>
+    </message>
+    <message>
+        <source>%1 cannot be replaced.</source>
+        <translation>%1 无法替换。</translation>
+    </message>
+    <message>
+        <source>read as %1; the encoding is not certain (also possible: %2)</source>
+        <translation>按 %1 读取;编码不能确定(也可能是:%2)</translation>
+    </message>
+    <message>
         <source>usage: ipdesk-cli COMMAND [--db PATH] [options]
 commands:
   demo --db PATH                 create a demo desk from the sample reports
@@ -201,6 +221,11 @@ commands:
   user list | user add LOGIN --role admin|officer|viewer [--unit NAME]
                                  (the password is asked for, or read from the standard input)
        | user remove LOGIN       accounts of a team database (administrators only)
+  returns --year Y --month M [--json]
+                                 each unit&apos;s monthly return: state, deadline, overdue, opinion
+  return submit|approve|reopen|send-back --unit NAME --year Y --month M [--opinion TEXT]
+                                 move a unit&apos;s monthly return on (send-back needs the opinion)
+  tasks [--json]                 follow-up tasks: unit, project, what, due, state
 PATH may be a team database: postgresql://user[:password]@host[:port]/database;
 a password not in the address is read from PGPASSWORD or ~/.pgpass.
 </source>
@@ -228,29 +253,42 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
   user list | user add 登录名 --role admin|officer|viewer [--unit 单位]
                                  (密码在提示时输入,或从标准输入读取)
        | user remove 登录名      团队数据库的账号(仅管理员)
+  returns --year 年 --month 月 [--json]
+                                 各单位的月报:状态、报送期限、是否逾期、审核意见
+  return submit|approve|reopen|send-back --unit 单位 --year 年 --month 月 [--opinion 意见]
+                                 报送、审核通过、重新打开或退回某单位的月报(退回须附审核意见)
+  tasks [--json]                 督办事项:单位、项目、事项、期限、状态
 路径也可以是团队数据库:postgresql://用户[:密码]@主机[:端口]/数据库;
 地址中没有密码时,从 PGPASSWORD 或 ~/.pgpass 读取。
 </translation>
     </message>
     <message>
-        <source>no target</source>
-        <translation>无目标</translation>
+        <source>%1 needs --year YYYY and --month 1-12</source>
+        <translation>%1 需要 --year 年份 和 --month 1-12</translation>
     </message>
     <message>
-        <source>weighted %1%</source>
-        <translation>加权 %1%</translation>
+        <source>due %1</source>
+        <translation>期限 %1</translation>
     </message>
     <message>
-        <source>efficacy %1</source>
-        <translation>功效系数 %1</translation>
+        <source>overdue</source>
+        <translation>逾期</translation>
     </message>
     <message>
-        <source>%1 cannot be replaced.</source>
-        <translation>%1 无法替换。</translation>
+        <source>return needs submit, approve, reopen or send-back</source>
+        <translation>return 需要 submit、approve、reopen 或 send-back</translation>
     </message>
     <message>
-        <source>read as %1; the encoding is not certain (also possible: %2)</source>
-        <translation>按 %1 读取;编码不能确定(也可能是:%2)</translation>
+        <source>return %1 needs --unit NAME</source>
+        <translation>return %1 需要 --unit 单位</translation>
+    </message>
+    <message>
+        <source>return send-back needs --opinion TEXT: what the unit is to correct</source>
+        <translation>return send-back 需要 --opinion 意见:写明该单位需更正什么</translation>
+    </message>
+    <message>
+        <source>The return of %1 for %2 is now %3.</source>
+        <translation>%1 %2月报现为:%3。</translation>
     </message>
 </context>
 <context>
@@ -473,6 +511,31 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
         <source>Started, not operating, after:</source>
         <translation>开工未投产预警时限:</translation>
     </message>
+    <message>
+        <source>Count only the figures of approved monthly returns</source>
+        <translation>通报只采用审核通过的月报数据</translation>
+    </message>
+    <message>
+        <source>For every unit that reports to one above it, the bulletin and the progress view then use its latest approved return, and show no figure where there is none.</source>
+        <translation>凡向上级报送月报的单位,通报和进度页均采用其最近一期审核通过的月报数据;没有已审核月报的,不显示数据。</translation>
+    </message>
+    <message>
+        <source>Returns of towns, streets, departments due on the next month&apos;s:</source>
+        <translation>镇街、部门月报报送期限(次月):</translation>
+    </message>
+    <message>
+        <source>Returns of districts and counties due on the next month&apos;s:</source>
+        <translation>区县月报报送期限(次月):</translation>
+    </message>
+    <message>
+        <source>A new follow-up task is due after:</source>
+        <translation>新建督办事项的办理期限:</translation>
+    </message>
+    <message>
+        <source> (day)</source>
+        <comment>a day of the month</comment>
+        <translation> 日</translation>
+    </message>
 </context>
 <context>
     <name>IPDesk::BulletinWriter</name>
@@ -547,6 +610,59 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
     <message>
         <source>%1 cannot be written: %2</source>
         <translation>无法写入 %1:%2</translation>
+    </message>
+    <message>
+        <source>Monthly returns of %1</source>
+        <translation>%1月报报送情况</translation>
+    </message>
+    <message>
+        <source>%1 of %2 units&apos; returns are approved.</source>
+        <translation>%2 个单位中已有 %1 个单位的月报审核通过。</translation>
+    </message>
+    <message>
+        <source>The figures of this bulletin are those of approved returns only.</source>
+        <translation>本通报数据仅采用已审核通过的月报。</translation>
+    </message>
+    <message>
+        <source>Overdue follow-up tasks (%1)</source>
+        <translation>逾期督办事项(%1 项)</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (due %3)</source>
+        <translation>%1 — %2(期限 %3)</translation>
+    </message>
+    <message>
+        <source>Due on day %1 of the next month from towns, streets and departments, on day %2 from districts and counties.</source>
+        <translation>镇街、部门于次月 %1 日前报送,区县于次月 %2 日前报送。</translation>
+    </message>
+    <message>
+        <source>Overdue, not submitted</source>
+        <translation>逾期未报</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>退回待重报</translation>
+    </message>
+    <message>
+        <source>Waiting for review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>Not yet submitted</source>
+        <translation>尚未报送</translation>
+    </message>
+    <message>
+        <source>%1 (opinion: %2)</source>
+        <translation>%1(审核意见:%2)</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1(%2 个):%3</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>list of units</comment>
+        <translation>、</translation>
     </message>
 </context>
 <context>
@@ -2028,6 +2144,22 @@ Open a copy of it read-only, to read and export what can still be read? The file
         <source>Pipeline &amp;Columns</source>
         <translation>项目库显示列(&amp;C)</translation>
     </message>
+    <message>
+        <source>Monthly returns</source>
+        <translation>月报审核</translation>
+    </message>
+    <message>
+        <source>Follow-up tasks</source>
+        <translation>督办事项</translation>
+    </message>
+    <message>
+        <source>%1 (%2 overdue)</source>
+        <translation>%1(逾期 %2)</translation>
+    </message>
+    <message>
+        <source>Follow-up task made for %1; see the tab “Follow-up tasks”.</source>
+        <translation>已为“%1”创建督办事项,见“督办事项”页。</translation>
+    </message>
 </context>
 <context>
     <name>IPDesk::Metrics</name>
@@ -2599,6 +2731,22 @@ Open a copy of it read-only, to read and export what can still be read? The file
         <source>Only one unit has targets, so there is no efficacy score: it compares units with each other.</source>
         <translation>只有一个单位设定了目标,不计算功效系数得分(该得分用于单位之间相互比较)。</translation>
     </message>
+    <message>
+        <source>A deadline day of the monthly returns is a day from 1 to 28 of the next month.</source>
+        <translation>月报报送期限须为次月 1 日至 28 日之间的某一天。</translation>
+    </message>
+    <message>
+        <source>A follow-up task needs at least one day until it is due.</source>
+        <translation>督办事项的办理期限至少为一天。</translation>
+    </message>
+    <message>
+        <source>approved return of %1</source>
+        <translation>%1已审核月报</translation>
+    </message>
+    <message>
+        <source>no approved return</source>
+        <translation>无已审核月报</translation>
+    </message>
 </context>
 <context>
     <name>IPDesk::ProgressTableModel</name>
@@ -2853,6 +3001,14 @@ Open a copy of it read-only, to read and export what can still be read? The file
         <source>Stalled (%1)</source>
         <translation>六未项目(%1)</translation>
     </message>
+    <message>
+        <source>Assign a follow-up task</source>
+        <translation>督办</translation>
+    </message>
+    <message>
+        <source>Makes a follow-up task (督办) of the selected project for its unit, due in the bureau&apos;s days</source>
+        <translation>为所选项目向其所属单位下发督办事项,按本局设定的天数确定办理期限</translation>
+    </message>
 </context>
 <context>
     <name>IPDesk::ProjectDelegate</name>
@@ -3023,6 +3179,312 @@ Open a copy of it read-only, to read and export what can still be read? The file
         <translation>
             <numerusform>导入 %n 篇报道</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::ReturnBook</name>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已报送</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已审核</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>%1 reports to no unit above it, so it has no monthly return.</source>
+        <translation>%1没有上级单位,不报送月报。</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1,%2</translation>
+    </message>
+    <message>
+        <source>There is no such monthly return.</source>
+        <translation>没有这份月报。</translation>
+    </message>
+    <message>
+        <source>Only the officers of %1 write its monthly return.</source>
+        <translation>只有%1的工作人员可以填报其月报。</translation>
+    </message>
+    <message>
+        <source>The return of %1 for %2 is approved and locked. Reopen it to correct a figure; it must then be submitted and approved again.</source>
+        <translation>%1%2月报已审核通过并锁定。如需更正数据,请先重新打开;更正后须重新报送、审核。</translation>
+    </message>
+    <message>
+        <source>The return of %1 is waiting for review; its figures can be changed once it is returned.</source>
+        <translation>%1的月报正在等待审核;退回后才能修改数据。</translation>
+    </message>
+    <message>
+        <source>%1: a figure of a return cannot be negative.</source>
+        <translation>%1:月报数据不能为负数。</translation>
+    </message>
+    <message>
+        <source>%1: the figure %2 differs from the desk&apos;s %3; say why (the reason goes with the return).</source>
+        <translation>%1:填报数 %2 与系统统计的 %3 不一致,请说明原因(原因随月报一并报送)。</translation>
+    </message>
+    <message>
+        <source>Only the officers of %1 submit its monthly return.</source>
+        <translation>只有%1的工作人员可以报送其月报。</translation>
+    </message>
+    <message>
+        <source>Only the officers of %1 review the return of %2.</source>
+        <translation>只有%1的工作人员可以审核%2的月报。</translation>
+    </message>
+    <message>
+        <source>The return of %1 is %2; it cannot be %3.</source>
+        <translation>%1的月报当前为“%2”,不能%3。</translation>
+    </message>
+    <message>
+        <source>reopened</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <source>A return is sent back with the reviewer&apos;s opinion: say what is to be corrected.</source>
+        <translation>退回月报须附审核意见:请写明需更正的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::ReturnsView</name>
+    <message>
+        <source>Not started</source>
+        <translation>未填报</translation>
+    </message>
+    <message>
+        <source>%1, overdue</source>
+        <translation>%1,逾期</translation>
+    </message>
+    <message>
+        <source>%1, late</source>
+        <translation>%1,逾期报送</translation>
+    </message>
+    <message>
+        <source>reopened</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <source>submitted</source>
+        <translation>报送</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年份:</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>月份:</translation>
+    </message>
+    <message>
+        <source>Reporting to:</source>
+        <translation>上报单位:</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>报送期限</translation>
+    </message>
+    <message>
+        <source>Opinion</source>
+        <translation>审核意见</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Reported by the unit</source>
+        <translation>单位填报</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>项目库</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报道</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Reason and basis</source>
+        <translation>说明与依据</translation>
+    </message>
+    <message>
+        <source>Correct a figure…</source>
+        <translation>更正数据…</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>报送</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <source>Return with opinion…</source>
+        <translation>退回并附意见…</translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation>重新打开…</translation>
+    </message>
+    <message>
+        <source>History:</source>
+        <translation>流转记录:</translation>
+    </message>
+    <message>
+        <source>%1 returns: %2 approved, %3 waiting for review, %4 overdue</source>
+        <translation>共 %1 份月报:已审核 %2,待审核 %3,逾期未报 %4</translation>
+    </message>
+    <message>
+        <source>No return picked</source>
+        <translation>未选择月报</translation>
+    </message>
+    <message>
+        <source>%1 · %2, %3 · %4</source>
+        <translation>%1 · %2年%3 · %4</translation>
+    </message>
+    <message>
+        <source>Due %1 to %2.</source>
+        <translation>须于 %1 前报送%2。</translation>
+    </message>
+    <message>
+        <source>Submitted by %1 on %2.</source>
+        <translation>%1 于 %2 报送。</translation>
+    </message>
+    <message>
+        <source>Opinion of %1: %2</source>
+        <translation>%1 的审核意见:%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n project(s)</source>
+        <translation>
+            <numerusform>%n 个项目</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>…… 另有 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>report: %1</source>
+        <translation>报道:%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1(%2)</translation>
+    </message>
+    <message>
+        <source>started</source>
+        <translation>开始填报</translation>
+    </message>
+    <message>
+        <source>opinion: %1</source>
+        <translation>意见:%1</translation>
+    </message>
+    <message>
+        <source>%1  %2  %3</source>
+        <translation>%1  %2  %3</translation>
+    </message>
+    <message>
+        <source>Only the officers of %1 write and submit its return.</source>
+        <translation>只有%1的工作人员可以填报和报送其月报。</translation>
+    </message>
+    <message>
+        <source>Only the officers of %1 review this return.</source>
+        <translation>只有%1的工作人员可以审核这份月报。</translation>
+    </message>
+    <message>
+        <source>Monthly return</source>
+        <translation>月报</translation>
+    </message>
+    <message>
+        <source>Reopen the approved return</source>
+        <translation>重新打开已审核的月报</translation>
+    </message>
+    <message>
+        <source>The return of %1 is approved and locked. A correction reopens it: it must then be submitted and approved again. Why is it reopened?</source>
+        <translation>%1的月报已审核通过并锁定。更正数据将重新打开月报,更正后须重新报送、审核。重新打开的原因:</translation>
+    </message>
+    <message>
+        <source>Correction of figures</source>
+        <translation>更正数据</translation>
+    </message>
+    <message>
+        <source>The return of %1 is open again; its officers can now correct it.</source>
+        <translation>%1的月报已重新打开,该单位工作人员现可更正。</translation>
+    </message>
+    <message>
+        <source>Correct a figure of %1</source>
+        <translation>更正%1的数据</translation>
+    </message>
+    <message>
+        <source>Why the unit reports another figure than the desk counts</source>
+        <translation>填报数与系统统计数不一致的原因</translation>
+    </message>
+    <message>
+        <source>Metric:</source>
+        <translation>指标:</translation>
+    </message>
+    <message>
+        <source>The desk counts:</source>
+        <translation>系统统计:</translation>
+    </message>
+    <message>
+        <source>Reported figure:</source>
+        <translation>填报数:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>原因:</translation>
+    </message>
+    <message>
+        <source>Return with opinion</source>
+        <translation>退回月报</translation>
+    </message>
+    <message>
+        <source>What is %1 to correct before it submits again?</source>
+        <translation>请写明%1重新报送前需更正的内容:</translation>
+    </message>
+    <message>
+        <source>Why is the approved return of %1 reopened?</source>
+        <translation>重新打开%1已审核月报的原因:</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1:%2</translation>
     </message>
 </context>
 <context>
@@ -3718,6 +4180,140 @@ Open a copy of it read-only, to read and export what can still be read? The file
     </message>
 </context>
 <context>
+    <name>IPDesk::TaskStore</name>
+    <message>
+        <source>Done</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <source>A follow-up task needs the unit that is to act.</source>
+        <translation>督办事项须指定承办单位。</translation>
+    </message>
+    <message>
+        <source>A follow-up task needs to say what is to be done.</source>
+        <translation>督办事项须写明督办内容。</translation>
+    </message>
+    <message>
+        <source>A follow-up task needs a due date.</source>
+        <translation>督办事项须有办理期限。</translation>
+    </message>
+    <message>
+        <source>The follow-up task is no longer there, or your account may not change it.</source>
+        <translation>该督办事项已不存在,或您的账号无权修改。</translation>
+    </message>
+    <message>
+        <source>A reply needs some text.</source>
+        <translation>回复内容不能为空。</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::TasksView</name>
+    <message>
+        <source>Show done tasks</source>
+        <translation>显示已办结</translation>
+    </message>
+    <message>
+        <source>New follow-up task…</source>
+        <translation>新建督办…</translation>
+    </message>
+    <message>
+        <source>Reply…</source>
+        <translation>回复…</translation>
+    </message>
+    <message>
+        <source>Mark done / open</source>
+        <translation>办结 / 重新办理</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>What is to be done</source>
+        <translation>督办内容</translation>
+    </message>
+    <message>
+        <source>Latest reply</source>
+        <translation>最新回复</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1(%2,%3)</translation>
+    </message>
+    <message>
+        <source>%1 open, %2 overdue</source>
+        <translation>办理中 %1 项,逾期 %2 项</translation>
+    </message>
+    <message>
+        <source>Follow-up task</source>
+        <translation>督办事项</translation>
+    </message>
+    <message>
+        <source>New follow-up task</source>
+        <translation>新建督办事项</translation>
+    </message>
+    <message>
+        <source>(the unit as a whole)</source>
+        <translation>(单位整体)</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>承办单位:</translation>
+    </message>
+    <message>
+        <source>Project:</source>
+        <translation>项目:</translation>
+    </message>
+    <message>
+        <source>What is to be done:</source>
+        <translation>督办内容:</translation>
+    </message>
+    <message>
+        <source>Due:</source>
+        <translation>办理期限:</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2:%3</translation>
+    </message>
+    <message>
+        <source>Reply to a follow-up task</source>
+        <translation>回复督办事项</translation>
+    </message>
+    <message>
+        <source>Delete follow-up task</source>
+        <translation>删除督办事项</translation>
+    </message>
+    <message>
+        <source>Delete the task “%1”? Its replies go with it.</source>
+        <translation>删除督办事项“%1”?其回复一并删除。</translation>
+    </message>
+</context>
+<context>
     <name>IPDesk::TeamUsersDialog</name>
     <message>
         <source>Team Accounts</source>
@@ -3988,8 +4584,8 @@ Open a copy of it read-only, to read and export what can still be read? The file
         <translation>要打开的工作台(同位置参数)。</translation>
     </message>
     <message>
-        <source>Open on a tab: pipeline, progress, figures, activities or changes.</source>
-        <translation>打开时显示的页签:pipeline、progress、figures、activities 或 changes。</translation>
+        <source>Open on a tab: pipeline, progress, figures, activities, returns, tasks or changes.</source>
+        <translation>打开时显示的页:pipeline、progress、figures、activities、returns、tasks 或 changes。</translation>
     </message>
 </context>
 </TS>

@@ -4,6 +4,7 @@
 
 #include "base/metrics.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
@@ -73,6 +74,29 @@ BulletinSettingsDialog::BulletinSettingsDialog(Desk *desk, QWidget *parent)
     form->addRow(tr("Signed, not registered, after:"), m_signedDays);
     form->addRow(tr("Registered, not started, after:"), m_registeredDays);
     form->addRow(tr("Started, not operating, after:"), m_startedDays);
+    // Monthly returns (月报) and follow-up tasks (督办).
+    auto dayOfMonth = [this](int v) {
+        auto *b = new QSpinBox(this);
+        b->setRange(1, 28);
+        b->setSuffix(tr(" (day)", "a day of the month"));
+        b->setValue(v);
+        return b;
+    };
+    m_returnDayDistrict = dayOfMonth(s.returnDayDistrict);
+    m_returnDayDistrict->setObjectName(QStringLiteral("returnDayDistrict"));
+    m_returnDayCity = dayOfMonth(s.returnDayCity);
+    m_returnDayCity->setObjectName(QStringLiteral("returnDayCity"));
+    m_approvedOnly = new QCheckBox(tr("Count only the figures of approved monthly returns"), this);
+    m_approvedOnly->setObjectName(QStringLiteral("approvedReturnsOnly"));
+    m_approvedOnly->setChecked(s.approvedReturnsOnly);
+    m_approvedOnly->setToolTip(tr("For every unit that reports to one above it, the bulletin and the progress view then use its "
+                                  "latest approved return, and show no figure where there is none."));
+    m_taskDays = days(s.taskDays);
+    m_taskDays->setObjectName(QStringLiteral("taskDays"));
+    form->addRow(tr("Returns of towns, streets, departments due on the next month's:"), m_returnDayDistrict);
+    form->addRow(tr("Returns of districts and counties due on the next month's:"), m_returnDayCity);
+    form->addRow(QString(), m_approvedOnly);
+    form->addRow(tr("A new follow-up task is due after:"), m_taskDays);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     form->addRow(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &BulletinSettingsDialog::accept);
@@ -81,7 +105,9 @@ BulletinSettingsDialog::BulletinSettingsDialog(Desk *desk, QWidget *parent)
 
 void BulletinSettingsDialog::accept()
 {
-    ProgressSettings s;
+    // From the rules as they stand: what this form does not show (the source rules) is kept.
+    ProgressSettings s = ProgressSettings::load(m_desk);
+    s.monthWeights.clear();
     s.yellowBehind = m_yellow->value();
     s.redBehind = m_red->value();
     s.countWeight = m_countWeight->value();
@@ -91,6 +117,10 @@ void BulletinSettingsDialog::accept()
     s.signedDays = m_signedDays->value();
     s.registeredDays = m_registeredDays->value();
     s.startedDays = m_startedDays->value();
+    s.approvedReturnsOnly = m_approvedOnly->isChecked();
+    s.returnDayDistrict = m_returnDayDistrict->value();
+    s.returnDayCity = m_returnDayCity->value();
+    s.taskDays = m_taskDays->value();
     s.countMetric = m_countMetric->currentData().toString();
     s.amountMetric = m_amountMetric->currentData().toString();
     for (const QString &part : m_monthWeights->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {

@@ -8,6 +8,7 @@ class QDoubleSpinBox;
 class QSpinBox;
 class QComboBox;
 class QLineEdit;
+class QCheckBox;
 
 namespace IPDesk {
 
@@ -27,6 +28,8 @@ private:
     QSpinBox *m_signedDays, *m_registeredDays, *m_startedDays;
     QComboBox *m_countMetric, *m_amountMetric;
     QLineEdit *m_monthWeights;
+    QSpinBox *m_returnDayDistrict, *m_returnDayCity, *m_taskDays;
+    QCheckBox *m_approvedOnly;
 };
 
 } // namespace IPDesk

@@ -1,4 +1,6 @@
 #include "mainwindow.h"
+#include "returnsview.h"
+#include "tasksview.h"
 #include "fittoscreen.h"
 #include "wheelguard.h"
 
@@ -648,6 +650,28 @@ void MainWindow::bindDesk()
     m_tabs->addTab(m_facts, tr("Report figures"));
     m_activities = new ActivitiesView(desk, m_tabs);
     m_tabs->addTab(m_activities, tr("Activities"));
+    delete m_returnsView;
+    m_returnsView = new ReturnsView(desk, m_tabs);
+    m_tabs->addTab(m_returnsView, tr("Monthly returns"));
+    delete m_tasksView;
+    m_tasksView = new TasksView(desk, m_tabs);
+    m_tabs->addTab(m_tasksView, tr("Follow-up tasks"));
+    // The tabs count what is overdue: returns of the month not submitted by the deadline, tasks past their day.
+    auto countOnTab = [this](QWidget *tab, const QString &name, int overdue) {
+        m_tabs->setTabText(m_tabs->indexOf(tab), overdue > 0 ? tr("%1 (%2 overdue)").arg(name).arg(overdue) : name);
+    };
+    connect(m_returnsView, &ReturnsView::overdueChanged, this, [this, countOnTab](int n) {
+        countOnTab(m_returnsView, tr("Monthly returns"), n);
+    });
+    connect(m_tasksView, &TasksView::overdueChanged, this, [this, countOnTab](int n) {
+        countOnTab(m_tasksView, tr("Follow-up tasks"), n);
+    });
+    countOnTab(m_returnsView, tr("Monthly returns"), m_returnsView->overdueCount());
+    countOnTab(m_tasksView, tr("Follow-up tasks"), m_tasksView->overdueCount());
+    connect(m_progressView, &ProgressView::followUpRequested, this, [this](const StuckProject &stalled) {
+        if (const qint64 id = m_tasksView->addTaskFor(stalled))
+            statusBar()->showMessage(tr("Follow-up task made for %1; see the tab “Follow-up tasks”.").arg(stalled.name), 8000);
+    });
     delete m_changeLog;
     m_changeLog = new ChangeLogView(desk, m_tabs);
     m_changeLog->setMoneyUnit(m_moneyUnit);
@@ -748,6 +772,7 @@ void MainWindow::applyFilter()
     m_facts->setUnits(q.unitIds);
     m_progressView->setScope(unit);
     m_activities->setUnits(q.unitIds);
+    m_returnsView->setScope(unit);
 }
 
 void MainWindow::setStageFilter(int stage)

@@ -25,6 +25,8 @@ class ChangeLogView;
 class ChangeNotifier;
 class FactsView;
 class ProgressView;
+class ReturnsView;
+class TasksView;
 class ProjectDetailPanel;
 class ProjectTableModel;
 class UnitTreeModel;
@@ -75,6 +77,8 @@ public:
     FactsView *factsView() const { return m_facts; }
     ProgressView *progressView() const { return m_progressView; }
     ActivitiesView *activitiesView() const { return m_activities; }
+    ReturnsView *returnsView() const { return m_returnsView; }
+    TasksView *tasksView() const { return m_tasksView; }
     class QTabWidget *tabs() const { return m_tabs; }
 
 signals:
@@ -155,6 +159,8 @@ private:
     FactsView *m_facts = nullptr;
     ProgressView *m_progressView = nullptr;
     ActivitiesView *m_activities = nullptr;
+    ReturnsView *m_returnsView = nullptr;
+    TasksView *m_tasksView = nullptr;
     ChangeLogView *m_changeLog = nullptr;
     QLabel *m_connectionLabel = nullptr;
     class QTimer *m_connectionTimer = nullptr;

@@ -137,7 +137,19 @@ ProgressView::ProgressView(Desk *desk, QWidget *parent)
     m_charts = new QTabWidget(split);
     buildCharts();
     // 六未: the projects waiting in a stage past the bureau's limit, as of the day (as the bulletin lists them).
-    m_stalledView = new QTableView(m_charts);
+    m_stalledPage = new QWidget(m_charts);
+    auto *stalledLayout = new QVBoxLayout(m_stalledPage);
+    stalledLayout->setContentsMargins(0, 4, 0, 0);
+    auto *stalledBar = new QHBoxLayout;
+    auto *followUp = new QPushButton(tr("Assign a follow-up task"), m_stalledPage);
+    followUp->setObjectName(QStringLiteral("assignFollowUp"));
+    followUp->setToolTip(tr("Makes a follow-up task (督办) of the selected project for its unit, due in the bureau's days"));
+    followUp->setEnabled(false);
+    stalledBar->addStretch(1);
+    stalledBar->addWidget(followUp);
+    stalledLayout->addLayout(stalledBar);
+    m_stalledView = new QTableView(m_stalledPage);
+    stalledLayout->addWidget(m_stalledView, 1);
     m_stalledView->setObjectName(QStringLiteral("stalledTable"));
     m_stalledView->setModel(m_stalled);
     m_stalledView->verticalHeader()->hide();
@@ -145,7 +157,14 @@ ProgressView::ProgressView(Desk *desk, QWidget *parent)
     m_stalledView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_stalledView->horizontalHeader()->setStretchLastSection(true);
     m_stalledView->setAlternatingRowColors(true);
-    m_charts->addTab(m_stalledView, tr("Stalled"));
+    m_charts->addTab(m_stalledPage, tr("Stalled"));
+    connect(m_stalledView->selectionModel(), &QItemSelectionModel::currentRowChanged, followUp,
+            [followUp](const QModelIndex &current) { followUp->setEnabled(current.isValid()); });
+    connect(followUp, &QPushButton::clicked, this, [this] {
+        const int row = m_stalledView->currentIndex().row();
+        if (row >= 0 && row < m_data.stuck.size())
+            emit followUpRequested(m_data.stuck.at(row));
+    });
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 4);
     layout->addWidget(split, 1);
@@ -239,7 +258,7 @@ void ProgressView::refresh()
     m_ranking->setData(m_data);
     m_monthly->setData(m_data);
     m_stalled->setData(m_data);
-    m_charts->setTabText(m_charts->indexOf(m_stalledView), tr("Stalled (%1)").arg(m_data.stuckYellow + m_data.stuckRed));
+    m_charts->setTabText(m_charts->indexOf(m_stalledPage), tr("Stalled (%1)").arg(m_data.stuckYellow + m_data.stuckRed));
     QList<QPair<QString, double>> funnel;
     QStringList funnelDetail;
     for (const StageTotal &t : std::as_const(m_data.funnel)) {

@@ -58,6 +58,8 @@ public slots:
 signals:
     /// A unit's bar was clicked: show its pipeline.
     void unitActivated(qint64 unitId);
+    /// The officer asked for a follow-up task (督办) on a stalled project.
+    void followUpRequested(const IPDesk::StuckProject &stalled);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -83,6 +85,7 @@ private:
     QTableView *m_rankingView;
     QTableView *m_progressView;
     QTableView *m_stalledView = nullptr;
+    QWidget *m_stalledPage = nullptr;
     QTabWidget *m_charts;
     QChartView *m_views[4] = {};
 

@@ -40,7 +40,7 @@ int main(int argc, char **argv)
                               QStringLiteral("FILE"));
     parser.addOption(import);
     QCommandLineOption show(QStringLiteral("show"),
-                            QApplication::translate("main", "Open on a tab: pipeline, progress, figures, activities or changes."),
+                            QApplication::translate("main", "Open on a tab: pipeline, progress, figures, activities, returns, tasks or changes."),
                             QStringLiteral("TAB"));
     parser.addOption(show);
     parser.addOption(demo);
@@ -56,7 +56,8 @@ int main(int argc, char **argv)
     window.openDesk(path, parser.isSet(demo) || firstStart);
     if (parser.isSet(show)) {
         const QStringList tabs = {QStringLiteral("pipeline"), QStringLiteral("progress"), QStringLiteral("figures"),
-                                  QStringLiteral("activities"), QStringLiteral("changes")};
+                                  QStringLiteral("activities"), QStringLiteral("returns"), QStringLiteral("tasks"),
+                                  QStringLiteral("changes")};
         window.tabs()->setCurrentIndex(qMax(0, int(tabs.indexOf(parser.value(show)))));
     }
     window.show();

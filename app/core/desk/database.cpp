@@ -886,6 +886,12 @@ Status Database::open(const QString &location, OpenMode mode)
         if (!q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'"))) {
             Status s = errorFrom(q);
             close();
+            // SQLITE_CORRUPT: the pages that describe the tables are damaged; nothing can be read.
+            if (q.lastError().nativeErrorCode() == QLatin1String("11"))
+                return Status::error(tr("%1 is damaged (the database check says: %2). It was not opened and not changed; "
+                                        "open the latest backup copy, or send the file to your administrator to recover it.")
+                                         .arg(location, q.lastError().databaseText()),
+                                     Status::Code::Damaged);
             return s.message().isEmpty() ? Status::error(tr("%1 is not an IPDesk desk.").arg(location)) : s;
         }
         QStringList tables;

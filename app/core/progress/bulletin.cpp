@@ -58,6 +58,8 @@ BulletinData BulletinData::collect(Desk *desk, const ProgressSettings &settings,
 
     // Who has not had the month's return approved; the follow-up tasks past their day.
     d.approvedOnly = settings.approvedReturnsOnly;
+    d.returnDayDistrict = settings.returnDayDistrict;
+    d.returnDayCity = settings.returnDayCity;
     d.returnMonth = ReturnBook::reportingMonth(d.asOf);
     const QSet<qint64> scope = [&] {
         const QList<qint64> ids = d.scopeUnitId ? store->subtree(d.scopeUnitId) : QList<qint64>();
@@ -587,28 +589,41 @@ void BulletinWriter::paint(const BulletinData &d, QPagedPaintDevice *device)
                    tr("Monthly returns of %1").arg(month));
         page.y += 20;
         p.setFont(chartFont(8));
-        QString head = tr("%1 of %2 units' returns are approved.").arg(d.returnsApproved).arg(d.returnsTotal);
+        QString head = tr("%1 of %2 units' returns are approved.").arg(d.returnsApproved).arg(d.returnsTotal) + QLatin1Char(' ')
+            + tr("Due on day %1 of the next month from towns, streets and departments, on day %2 from districts and counties.")
+                  .arg(d.returnDayDistrict).arg(d.returnDayCity);
         if (d.approvedOnly)
             head += QLatin1Char(' ') + tr("The figures of this bulletin are those of approved returns only.");
         p.drawText(QRectF(page.body.left(), page.y, page.body.width(), 14), Qt::AlignLeft | Qt::AlignVCenter, head);
         page.y += 16;
+        // Grouped as a 通报 names them: the late, the returned (with the opinion), the waiting, the rest.
+        struct Group { QString title; QStringList names; ProgressStatus colour; };
+        QList<Group> groups{{tr("Overdue, not submitted"), {}, ProgressStatus::Red},
+                            {tr("Returned"), {}, ProgressStatus::Yellow},
+                            {tr("Waiting for review"), {}, ProgressStatus::NoData},
+                            {tr("Not yet submitted"), {}, ProgressStatus::NoData}};
         for (const MonthlyReturn &r : d.openReturns) {
-            const QString state = r.overdue ? (r.state == ReturnState::Returned ? tr("returned and overdue") : tr("overdue, not submitted"))
-                                : r.state == ReturnState::Submitted ? tr("waiting for review")
-                                : r.state == ReturnState::Returned ? tr("returned") : tr("not submitted yet");
-            QString line = tr("%1: %2 (due %3)").arg(r.unit, state, r.deadline.toString(Qt::ISODate));
-            if (r.state == ReturnState::Returned && !r.opinion.isEmpty())
-                line += tr("; opinion: %1").arg(r.opinion);
+            if (r.state == ReturnState::Returned)
+                groups[1].names << (r.opinion.isEmpty() ? r.unit : tr("%1 (opinion: %2)").arg(r.unit, r.opinion));
+            else if (r.overdue)
+                groups[0].names << r.unit;
+            else if (r.state == ReturnState::Submitted)
+                groups[2].names << r.unit;
+            else
+                groups[3].names << r.unit;
+        }
+        for (const Group &g : std::as_const(groups)) {
+            if (g.names.isEmpty())
+                continue;
+            const QString line = tr("%1 (%2): %3").arg(g.title).arg(g.names.size()).arg(g.names.join(tr(", ", "list of units")));
             const QRectF bounds = p.boundingRect(QRectF(page.body.left() + 12, 0, page.body.width() - 12, 1000),
                                                  Qt::AlignLeft | Qt::TextWordWrap, line);
-            page.need(bounds.height() + 2);
-            const ProgressStatus colour = r.overdue ? ProgressStatus::Red
-                                        : r.state == ReturnState::Returned ? ProgressStatus::Yellow : ProgressStatus::NoData;
-            p.fillRect(QRectF(page.body.left(), page.y + 3, 8, 8), ChartPainter::statusColor(colour));
+            page.need(bounds.height() + 3);
+            p.fillRect(QRectF(page.body.left(), page.y + 3, 8, 8), ChartPainter::statusColor(g.colour));
             p.setPen(Qt::black);
             p.drawText(QRectF(page.body.left() + 12, page.y, page.body.width() - 12, bounds.height()),
                        Qt::AlignLeft | Qt::TextWordWrap, line);
-            page.y += bounds.height() + 2;
+            page.y += bounds.height() + 3;
         }
         page.y += 8;
     }

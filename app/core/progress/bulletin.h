@@ -37,6 +37,7 @@ struct BulletinData
     bool approvedOnly = false;    // the figures are those of approved returns only (the bulletin's rule)
     bool showReturns = false;     // the bureau keeps returns for the month, or counts approved ones only
     int returnsTotal = 0, returnsApproved = 0;
+    int returnDayDistrict = 5, returnDayCity = 8; // the deadline days (ProgressSettings)
     QList<MonthlyReturn> openReturns; // not approved: late, returned, waiting for review, not yet submitted
     QList<FollowUpTask> overdueTasks; // of units in the scope
     QHash<qint64, QString> unitNames;

@@ -105,7 +105,11 @@ int ReturnBook::reportingMonth(const QDate &asOf)
 
 QDate ReturnBook::deadline(qint64 unitId, int year, int month) const
 {
-    const ProgressSettings settings = ProgressSettings::load(m_desk);
+    return deadline(ProgressSettings::load(m_desk), unitId, year, month);
+}
+
+QDate ReturnBook::deadline(const ProgressSettings &settings, qint64 unitId, int year, int month) const
+{
     const auto unit = m_desk->projects()->unit(unitId);
     const auto parent = unit ? m_desk->projects()->unit(unit->parentId) : std::nullopt;
     // Districts and counties report to their city later than towns and departments to their district.
@@ -118,9 +122,14 @@ qint64 ReturnBook::ownUnit() const
 {
     if (!m_desk->isTeam())
         return 0;
-    Status status;
-    QSqlQuery q = m_desk->database()->run(QStringLiteral("SELECT ipdesk_own_unit()"), {}, &status);
-    return status && q.next() ? q.value(0).toLongLong() : 0;
+    if (!m_ownUnit) { // the account's unit does not change while the desk is open
+        Status status;
+        QSqlQuery q = m_desk->database()->run(QStringLiteral("SELECT ipdesk_own_unit()"), {}, &status);
+        if (!status)
+            return 0;
+        m_ownUnit = q.next() ? q.value(0).toLongLong() : 0;
+    }
+    return *m_ownUnit;
 }
 
 bool ReturnBook::maySubmit(qint64 unitId) const
@@ -139,11 +148,11 @@ bool ReturnBook::mayReview(qint64 unitId) const
     return unit && own && unit->parentId == own;
 }
 
-void ReturnBook::fill(MonthlyReturn &r) const
+void ReturnBook::fill(MonthlyReturn &r, const ProgressSettings &settings) const
 {
     r.unit = m_desk->projects()->unitName(r.unitId);
     r.parent = m_desk->projects()->unitName(r.parentId);
-    r.deadline = deadline(r.unitId, r.year, r.month);
+    r.deadline = deadline(settings, r.unitId, r.year, r.month);
     const bool open = r.state == ReturnState::Draft || r.state == ReturnState::Returned;
     r.overdue = open && m_today > r.deadline;
     r.submittedLate = r.submittedAt.isValid() && r.submittedAt.toLocalTime().date() > r.deadline;
@@ -170,6 +179,7 @@ QList<MonthlyReturn> ReturnBook::returns(int year, int month, qint64 reviewerUni
         stored.insert(r.unitId, r);
     }
     QList<MonthlyReturn> out;
+    const ProgressSettings settings = ProgressSettings::load(m_desk);
     for (const Unit &u : m_desk->projects()->units()) {
         if (u.parentId == 0 || (reviewerUnitId > 0 && u.parentId != reviewerUnitId))
             continue;
@@ -178,7 +188,7 @@ QList<MonthlyReturn> ReturnBook::returns(int year, int month, qint64 reviewerUni
         r.parentId = u.parentId;
         r.year = year;
         r.month = month;
-        fill(r);
+        fill(r, settings);
         out << r;
     }
     return out;
@@ -481,6 +491,14 @@ QHash<QPair<qint64, QString>, ReturnBook::Approved> ReturnBook::approvedFigures(
     while (s && q.next())
         out.insert({q.value(0).toLongLong(), q.value(2).toString()}, Approved{q.value(1).toInt(), q.value(3).toDouble()});
     return out;
+}
+
+QPair<int, int> ReturnBook::latestMonth() const
+{
+    Status s;
+    QSqlQuery q = m_desk->database()->run(QStringLiteral("SELECT year, month FROM monthly_returns ORDER BY year DESC, month DESC LIMIT 1"),
+                                          {}, &s);
+    return s && q.next() ? qMakePair(q.value(0).toInt(), q.value(1).toInt()) : qMakePair(0, 0);
 }
 
 int ReturnBook::overdueCount(int year, int month) const

@@ -105,6 +105,8 @@ public:
     /// then be corrected and submitted again.
     Status reopen(qint64 unitId, int year, int month, const QString &reason);
 
+    /// A team account's own unit (0 for administrators, viewers and on a personal desk).
+    qint64 ownUnit() const;
     /// Whether this account may write and submit the unit's return, and review it.
     bool maySubmit(qint64 unitId) const;
     bool mayReview(qint64 unitId) const;
@@ -119,17 +121,20 @@ public:
     /// The month whose return stands for a day: its own month on the month's last day, else the
     /// month before (0 in January before the 31st).
     static int reportingMonth(const QDate &asOf);
+    /// The latest year and month that have a stored return ({0, 0} when none).
+    QPair<int, int> latestMonth() const;
     /// Returns of the month that are overdue (see MonthlyReturn::overdue).
     int overdueCount(int year, int month) const;
 
 private:
     Status move(qint64 unitId, int year, int month, ReturnState to, const QString &opinion);
     qint64 ensureStored(qint64 unitId, int year, int month, Status *status);
-    qint64 ownUnit() const;
-    void fill(MonthlyReturn &r) const;
+    void fill(MonthlyReturn &r, const ProgressSettings &settings) const;
+    QDate deadline(const ProgressSettings &settings, qint64 unitId, int year, int month) const;
 
     Desk *m_desk;
     QDate m_today = QDate::currentDate();
+    mutable std::optional<qint64> m_ownUnit;
 };
 
 } // namespace IPDesk
