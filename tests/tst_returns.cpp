@@ -5,6 +5,7 @@
 
 #include "base/metrics.h"
 #include "desk/taskstore.h"
+#include "models/changelogmodel.h"
 #include "desk/teamusers.h"
 #include "progress/bulletin.h"
 #include "progress/returns.h"
@@ -383,6 +384,52 @@ private slots:
             QVERIFY(!raw.exec(QStringLiteral("UPDATE follow_up_tasks SET created_by = 'someone' WHERE id = %1").arg(t.id))
                     || leaderTasks.task(t.id)->createdBy == leader.desk->userName());
         }
+    }
+
+    /// The change log names a return by its unit and month, and its steps in the officer's words.
+    void theChangeLogNamesReturnsAndTasks()
+    {
+        TestDesk test;
+        ReturnBook book(&test.desk);
+        const qint64 town = test.unit(u"古荥镇");
+        QVERIFY(book.correct(town, 2023, 6, signedCount, 9, QStringLiteral("补录")));
+        QVERIFY(book.submit(town, 2023, 6));
+        QVERIFY(book.sendBack(town, 2023, 6, QStringLiteral("请附项目清单")));
+        FollowUpTask t;
+        t.unitId = town;
+        t.what = QStringLiteral("督促注册");
+        t.due = QDate(2023, 8, 1);
+        Status s;
+        QVERIFY(TaskStore(test.desk.database()).insert(t, &s));
+
+        ChangeLogModel model(&test.desk);
+        ChangeLogFilter f;
+        f.table = QStringLiteral("monthly_returns");
+        model.setFilter(f);
+        auto text = [&model](int row, int column) { return model.index(row, column).data().toString(); };
+        QVERIFY(model.rowCount() >= 3);
+        // Newest first: the opinion and the step back, then the submission.
+        QStringList fields, afters;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            QVERIFY2(text(row, ChangeLogModel::Record).contains(QStringLiteral("古荥镇")), qPrintable(text(row, ChangeLogModel::Record)));
+            QVERIFY(text(row, ChangeLogModel::Record).contains(QLatin1String("2023")));
+            fields << text(row, ChangeLogModel::Field);
+            afters << text(row, ChangeLogModel::After);
+        }
+        QVERIFY2(afters.contains(QStringLiteral("Returned")) && afters.contains(QStringLiteral("Submitted")), qPrintable(afters.join(u'|')));
+        QVERIFY(afters.contains(QStringLiteral("请附项目清单")));
+        QVERIFY(fields.contains(QStringLiteral("Opinion")));
+        f.table = QStringLiteral("return_figures");
+        model.setFilter(f);
+        bool corrected = false;
+        for (int row = 0; row < model.rowCount(); ++row)
+            corrected = corrected || (text(row, ChangeLogModel::Record).contains(Metrics::name(signedCount)) && text(row, ChangeLogModel::After) == Metrics::formatValue(signedCount, 9));
+        QVERIFY(corrected);
+        f.table = QStringLiteral("follow_up_tasks");
+        model.setFilter(f);
+        QCOMPARE(model.rowCount(), 1);
+        QVERIFY(text(0, ChangeLogModel::Record).contains(QStringLiteral("督促注册")));
+        QCOMPARE(text(0, ChangeLogModel::Field), QStringLiteral("Follow-up task assigned"));
     }
 
     /// The command line: returns, return submit|approve|send-back|reopen and tasks (cli.md).

@@ -824,6 +824,103 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
         <source>%1 (from “%2”)</source>
         <translation>%1(来自《%2》)</translation>
     </message>
+    <message>
+        <source>Monthly return</source>
+        <translation>月报</translation>
+    </message>
+    <message>
+        <source>Figure of a return</source>
+        <translation>月报数据</translation>
+    </message>
+    <message>
+        <source>Follow-up task</source>
+        <translation>督办事项</translation>
+    </message>
+    <message>
+        <source>Reply to a task</source>
+        <translation>督办回复</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Opinion</source>
+        <translation>审核意见</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>What is to be done</source>
+        <translation>督办内容</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>办结日期</translation>
+    </message>
+    <message>
+        <source>Submitted by</source>
+        <translation>报送人</translation>
+    </message>
+    <message>
+        <source>Submitted at</source>
+        <translation>报送时间</translation>
+    </message>
+    <message>
+        <source>Reviewed by</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>Reviewed at</source>
+        <translation>审核时间</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>year, month</comment>
+        <translation>%1年%2</translation>
+    </message>
+    <message>
+        <source>Return of %1 · %2</source>
+        <translation>%1 · %2月报</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Return started</source>
+        <translation>开始填报月报</translation>
+    </message>
+    <message>
+        <source>Return removed</source>
+        <translation>删除月报</translation>
+    </message>
+    <message>
+        <source>Figure of a return written</source>
+        <translation>填写月报数据</translation>
+    </message>
+    <message>
+        <source>Figure of a return removed</source>
+        <translation>删除月报数据</translation>
+    </message>
+    <message>
+        <source>Follow-up task assigned</source>
+        <translation>下发督办</translation>
+    </message>
+    <message>
+        <source>Follow-up task removed</source>
+        <translation>删除督办事项</translation>
+    </message>
+    <message>
+        <source>Reply removed</source>
+        <translation>删除回复</translation>
+    </message>
 </context>
 <context>
     <name>IPDesk::ChangeLogView</name>

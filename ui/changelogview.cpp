@@ -22,7 +22,7 @@ ChangeLogView::ChangeLogView(Desk *desk, QWidget *parent)
     m_who->setObjectName(QStringLiteral("changeLogWho"));
     m_kind = new QComboBox(this);
     m_kind->addItem(tr("All records"), QString());
-    for (const char *t : {"projects", "targets", "facts", "units", "activities"})
+    for (const char *t : {"projects", "targets", "facts", "units", "activities", "monthly_returns", "follow_up_tasks"})
         m_kind->addItem(ChangeLogModel::tableLabel(QLatin1String(t)), QLatin1String(t));
     m_from = new QDateEdit(this);
     m_from->setCalendarPopup(true);

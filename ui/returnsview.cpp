@@ -297,14 +297,40 @@ std::optional<MonthlyReturn> ReturnsView::selected() const
     return m_shown.at(row);
 }
 
+void ReturnsView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_detailStale)
+        showSelected();
+}
+
 void ReturnsView::showSelected()
 {
     const auto picked = selected();
+    for (QPushButton *b : {m_correct, m_submit, m_approve, m_sendBack, m_reopen})
+        b->setEnabled(false);
+    if (picked) {
+        const bool open = picked->state == ReturnState::Draft || picked->state == ReturnState::Returned;
+        const bool writable = !m_desk->isReadOnly();
+        const bool mine = m_book.maySubmit(picked->unitId), reviewing = m_book.mayReview(picked->unitId);
+        m_correct->setEnabled(writable && ((open && mine) || (picked->state == ReturnState::Approved && reviewing)));
+        m_submit->setEnabled(writable && open && mine);
+        m_approve->setEnabled(writable && picked->state == ReturnState::Submitted && reviewing);
+        m_sendBack->setEnabled(writable && picked->state == ReturnState::Submitted && reviewing);
+        m_reopen->setEnabled(writable && picked->state == ReturnState::Approved && reviewing);
+        const QString notYours = tr("Only the officers of %1 write and submit its return.").arg(picked->unit);
+        const QString notReviewer = tr("Only the officers of %1 review this return.").arg(picked->parent);
+        m_submit->setToolTip(mine ? QString() : notYours);
+        for (QPushButton *b : {m_approve, m_sendBack, m_reopen})
+            b->setToolTip(reviewing ? QString() : notReviewer);
+    }
+    // The figures are counted from the desk's progress: only for a view the officer looks at.
+    m_detailStale = !isVisible();
+    if (m_detailStale)
+        return;
     const auto r = picked ? m_book.returnOf(picked->unitId, picked->year, picked->month) : std::nullopt;
     m_figures->setRowCount(0);
     m_history->clear();
-    for (QPushButton *b : {m_correct, m_submit, m_approve, m_sendBack, m_reopen})
-        b->setEnabled(false);
     if (!r) {
         m_title->setText(tr("No return picked"));
         m_opinion->clear();
@@ -380,19 +406,6 @@ void ReturnsView::showSelected()
     for (const auto &[e, text] : std::as_const(steps))
         m_history->addItem(tr("%1  %2  %3").arg(e.at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")), e.who, text));
 
-    const bool open = r->state == ReturnState::Draft || r->state == ReturnState::Returned;
-    const bool writable = !m_desk->isReadOnly();
-    const bool mine = m_book.maySubmit(r->unitId), reviewing = m_book.mayReview(r->unitId);
-    m_correct->setEnabled(writable && ((open && mine) || (r->state == ReturnState::Approved && reviewing)));
-    m_submit->setEnabled(writable && open && mine);
-    m_approve->setEnabled(writable && r->state == ReturnState::Submitted && reviewing);
-    m_sendBack->setEnabled(writable && r->state == ReturnState::Submitted && reviewing);
-    m_reopen->setEnabled(writable && r->state == ReturnState::Approved && reviewing);
-    const QString notYours = tr("Only the officers of %1 write and submit its return.").arg(r->unit);
-    const QString notReviewer = tr("Only the officers of %1 review this return.").arg(r->parent);
-    m_submit->setToolTip(mine ? QString() : notYours);
-    for (QPushButton *b : {m_approve, m_sendBack, m_reopen})
-        b->setToolTip(reviewing ? QString() : notReviewer);
 }
 
 void ReturnsView::act(const Status &s)

@@ -48,6 +48,9 @@ signals:
     /// The number of returns of the month past their deadline and not submitted changed.
     void overdueChanged(int count);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void showSelected();
     std::optional<MonthlyReturn> selected() const;
@@ -68,6 +71,7 @@ private:
     QList<MonthlyReturn> m_shown;
     int m_overdue = -1;
     bool m_reloading = false;
+    bool m_detailStale = false;
 };
 
 } // namespace IPDesk

@@ -95,7 +95,9 @@ std::optional<AuditEntry> AuditLog::lastChange(const QString &table, qint64 reco
 QJsonObject AuditLog::record(const QString &table, qint64 recordId) const
 {
     static const QStringList tables = {QStringLiteral("projects"), QStringLiteral("targets"), QStringLiteral("facts"),
-                                       QStringLiteral("units"), QStringLiteral("activities")};
+                                       QStringLiteral("units"), QStringLiteral("activities"), QStringLiteral("monthly_returns"),
+                                       QStringLiteral("return_figures"), QStringLiteral("follow_up_tasks"),
+                                       QStringLiteral("task_replies")};
     if (!tables.contains(table))
         return QJsonObject();
     QSqlQuery q = m_db->query(QStringLiteral("SELECT * FROM %1 WHERE id = ?").arg(table));

@@ -1,4 +1,6 @@
 #include "models/changelogmodel.h"
+#include "desk/taskstore.h"
+#include "progress/returns.h"
 #include "desk/desk.h"
 #include "desk/factstore.h"
 
@@ -85,6 +87,14 @@ QString ChangeLogModel::tableLabel(const QString &table)
         return tr("Unit");
     if (table == QLatin1String("activities"))
         return tr("Activity");
+    if (table == QLatin1String("monthly_returns"))
+        return tr("Monthly return");
+    if (table == QLatin1String("return_figures"))
+        return tr("Figure of a return");
+    if (table == QLatin1String("follow_up_tasks"))
+        return tr("Follow-up task");
+    if (table == QLatin1String("task_replies"))
+        return tr("Reply to a task");
     return table;
 }
 
@@ -104,6 +114,11 @@ QString ChangeLogModel::fieldLabel(const QString &table, const QString &field)
         {QStringLiteral("qualifier"), QT_TR_NOOP("Qualifier")}, {QStringLiteral("name"), QT_TR_NOOP("Name")},
         {QStringLiteral("parent_id"), QT_TR_NOOP("Parent unit")}, {QStringLiteral("span"), QT_TR_NOOP("Period")},
         {QStringLiteral("notes"), QT_TR_NOOP("Notes")},
+        {QStringLiteral("state"), QT_TR_NOOP("State")},          {QStringLiteral("opinion"), QT_TR_NOOP("Opinion")},
+        {QStringLiteral("reason"), QT_TR_NOOP("Reason")},        {QStringLiteral("what"), QT_TR_NOOP("What is to be done")},
+        {QStringLiteral("due_on"), QT_TR_NOOP("Due")},           {QStringLiteral("done_on"), QT_TR_NOOP("Done on")},
+        {QStringLiteral("submitted_by"), QT_TR_NOOP("Submitted by")}, {QStringLiteral("submitted_at"), QT_TR_NOOP("Submitted at")},
+        {QStringLiteral("reviewed_by"), QT_TR_NOOP("Reviewed by")},   {QStringLiteral("reviewed_at"), QT_TR_NOOP("Reviewed at")},
     };
     const auto it = common.constFind(field);
     return it == common.cend() ? field : tr(it.value());
@@ -130,6 +145,24 @@ QString ChangeLogModel::recordName(const Row &r) const
     if (o.isEmpty())
         return QStringLiteral("%1 #%2").arg(tableLabel(r.table)).arg(r.recordId);
     const QString unit = m_store->unitName(qint64(o.value(QLatin1String("unit_id")).toDouble()));
+    if (r.table == QLatin1String("monthly_returns") || r.table == QLatin1String("return_figures")) {
+        // A return by its unit and month; a figure of it by its metric besides.
+        QJsonObject ret = o;
+        if (r.table == QLatin1String("return_figures"))
+            ret = m_desk->audit()->record(QStringLiteral("monthly_returns"), qint64(o.value(QLatin1String("return_id")).toDouble()));
+        const QString month = tr("%1 %2", "year, month")
+                                  .arg(ret.value(QLatin1String("year")).toInt())
+                                  .arg(Metrics::spanName(QStringLiteral("M%1").arg(ret.value(QLatin1String("month")).toInt(), 2, 10, QLatin1Char('0'))));
+        const QString returnName = tr("Return of %1 · %2").arg(m_store->unitName(qint64(ret.value(QLatin1String("unit_id")).toDouble())), month);
+        return r.table == QLatin1String("monthly_returns") ? returnName
+                                                           : tr("%1 · %2").arg(returnName, Metrics::name(o.value(QLatin1String("metric")).toString()));
+    }
+    if (r.table == QLatin1String("follow_up_tasks") || r.table == QLatin1String("task_replies")) {
+        const QJsonObject task = r.table == QLatin1String("follow_up_tasks")
+            ? o : m_desk->audit()->record(QStringLiteral("follow_up_tasks"), qint64(o.value(QLatin1String("task_id")).toDouble()));
+        return tr("%1 · %2").arg(m_store->unitName(qint64(task.value(QLatin1String("unit_id")).toDouble())),
+                                 task.value(QLatin1String("what")).toString().left(40));
+    }
     if (r.table == QLatin1String("activities")) {
         Activity::Kind kind = Activity::Kind::Trip;
         Activity::kindFromCode(o.value(QLatin1String("kind")).toString(), &kind);
@@ -199,6 +232,15 @@ QString ChangeLogModel::describeValue(const Row &r, const QString &value) const
         return Metrics::name(value);
     if (r.table == QLatin1String("facts") && f == QLatin1String("span"))
         return Metrics::spanName(value);
+    if (r.table == QLatin1String("monthly_returns") && f == QLatin1String("state"))
+        return returnStateName(returnStateFromCode(value).value_or(ReturnState::Draft));
+    if (r.table == QLatin1String("return_figures") && (f == QLatin1String("value") || f == QLatin1String("computed")))
+        return Metrics::formatValue(recordOf(r).value(QLatin1String("metric")).toString(), value.toDouble());
+    if (r.table == QLatin1String("follow_up_tasks") && f == QLatin1String("state")) {
+        FollowUpTask t;
+        t.state = value == QLatin1String("done") ? FollowUpTask::State::Done : FollowUpTask::State::Open;
+        return t.stateName(QDate()); // open or done; overdue is a matter of the day, not of the record
+    }
     return value;
 }
 
@@ -221,6 +263,10 @@ QVariant ChangeLogModel::data(const QModelIndex &index, int role) const
                 {QStringLiteral("facts"), {QT_TR_NOOP("Report figure stored"), QT_TR_NOOP("Report figure removed")}},
                 {QStringLiteral("units"), {QT_TR_NOOP("Unit added"), QT_TR_NOOP("Unit removed")}},
                 {QStringLiteral("activities"), {QT_TR_NOOP("Activity logged"), QT_TR_NOOP("Activity removed")}},
+                {QStringLiteral("monthly_returns"), {QT_TR_NOOP("Return started"), QT_TR_NOOP("Return removed")}},
+                {QStringLiteral("return_figures"), {QT_TR_NOOP("Figure of a return written"), QT_TR_NOOP("Figure of a return removed")}},
+                {QStringLiteral("follow_up_tasks"), {QT_TR_NOOP("Follow-up task assigned"), QT_TR_NOOP("Follow-up task removed")}},
+                {QStringLiteral("task_replies"), {QT_TR_NOOP("Reply to a task"), QT_TR_NOOP("Reply removed")}},
             };
             const auto it = actions.constFind(r.table);
             if (it == actions.cend())
