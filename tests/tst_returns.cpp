@@ -369,6 +369,12 @@ private slots:
         QCOMPARE(done->stateCode(QDate(2024, 5, 1)), QStringLiteral("done"));
         QCOMPARE(done->replies.size(), 1);
         QCOMPARE(done->replies.first().body, QStringLiteral("已约企业下周办理注册"));
+        QCOMPARE(done->doneOn, QDate(2024, 4, 12));
+        // Opened again: no day of completion any more (a DATE column on the server takes no '').
+        QVERIFY(unitTasks.setDone(t.id, false));
+        QCOMPARE(leaderTasks.task(t.id)->state, FollowUpTask::State::Open);
+        QVERIFY(!leaderTasks.task(t.id)->doneOn.isValid());
+        QVERIFY(unitTasks.setDone(t.id, true, QDate(2024, 4, 12)));
         if (testOnServer()) {
             QCOMPARE(done->replies.first().who, officer.desk->userName());
             QCOMPARE(done->createdBy, leader.desk->userName());

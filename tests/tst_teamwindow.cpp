@@ -32,6 +32,7 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTimer>
+#include <QUndoStack>
 
 using namespace IPDesk;
 
@@ -437,6 +438,11 @@ private slots:
             return t.projectId == progress->data().stuck.first().projectId && t.due > QDate::currentDate();
         }));
         QCOMPARE(tasks->overdueCount(), 0); // due in the bureau's days from today
+        // One undo step: taken back and made again, with the same task.
+        m_window->desk()->undoStack()->undo();
+        QCOMPARE(tasks->table()->rowCount(), before);
+        m_window->desk()->undoStack()->redo();
+        QCOMPARE(tasks->table()->rowCount(), before + 1);
     }
 
     void officerSeesOtherUnitsReadOnly()

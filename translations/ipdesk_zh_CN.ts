@@ -2935,6 +2935,14 @@ Open a copy of it read-only, to read and export what can still be read? The file
         <source>%1 (%2)</source>
         <translation>%1(%2)</translation>
     </message>
+    <message>
+        <source>Approved return: %1</source>
+        <translation>已审核月报:%1</translation>
+    </message>
+    <message>
+        <source>No approved return</source>
+        <translation>无已审核月报</translation>
+    </message>
 </context>
 <context>
     <name>IPDesk::ProgressView</name>
@@ -4309,6 +4317,18 @@ Open a copy of it read-only, to read and export what can still be read? The file
     <message>
         <source>A reply needs some text.</source>
         <translation>回复内容不能为空。</translation>
+    </message>
+    <message>
+        <source>Assign the follow-up task “%1”</source>
+        <translation>下发督办“%1”</translation>
+    </message>
+    <message>
+        <source>Delete the follow-up task “%1”</source>
+        <translation>删除督办“%1”</translation>
+    </message>
+    <message>
+        <source>Mark the follow-up task “%1” %2</source>
+        <translation>将督办“%1”标为%2</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "tasksview.h"
 
 #include "dateedit.h"
+#include "deskedits.h"
 #include "base/datetext.h"
 #include "desk/desk.h"
 #include "projectdelegate.h"
@@ -143,16 +144,13 @@ qint64 TasksView::addTaskFor(const StuckProject &stalled)
     t.projectId = stalled.projectId;
     t.what = ChartPainter::stalledText(stalled);
     t.due = QDate::currentDate().addDays(ProgressSettings::load(m_desk).taskDays);
-    Status s;
-    TaskStore(m_desk->database()).insert(t, &s);
-    if (!s) {
-        QMessageBox::warning(this, tr("Follow-up task"), s.message());
+    auto *command = new ChangeTaskCommand(m_desk, std::nullopt, t);
+    if (!DeskEdits::perform(m_desk, command, this))
         return 0;
-    }
-    m_desk->notify({DeskChange::Targets});
-    selectTask(t.id);
-    emit taskAdded(t.id);
-    return t.id;
+    const qint64 id = command->taskId(); // on the undo stack now
+    selectTask(id);
+    emit taskAdded(id);
+    return id;
 }
 
 void TasksView::addTask()
@@ -198,18 +196,19 @@ void TasksView::addTask()
         t.projectId = project->currentData().toLongLong();
         t.what = what->toPlainText().trimmed();
         t.due = due->optionalDate();
-        Status s;
-        TaskStore(m_desk->database()).insert(t, &s);
-        if (!s) {
-            error->setText(s.message());
+        const QStringList problems = t.validate();
+        if (!problems.isEmpty()) {
+            error->setText(problems.join(QLatin1Char('\n')));
             return;
         }
         dialog.accept();
     });
-    if (dialog.exec() == QDialog::Accepted) {
-        m_desk->notify({DeskChange::Targets});
-        selectTask(t.id);
-        emit taskAdded(t.id);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    auto *command = new ChangeTaskCommand(m_desk, std::nullopt, t);
+    if (DeskEdits::perform(m_desk, command, this)) {
+        selectTask(command->taskId());
+        emit taskAdded(command->taskId());
     }
 }
 
@@ -238,10 +237,10 @@ void TasksView::toggleDoneSelected()
     const auto t = selected();
     if (!t)
         return;
-    const Status s = TaskStore(m_desk->database()).setDone(t->id, t->state == FollowUpTask::State::Open);
-    if (!s)
-        QMessageBox::warning(this, tr("Follow-up task"), s.message());
-    m_desk->notify({DeskChange::Targets});
+    FollowUpTask after = *t;
+    after.state = t->state == FollowUpTask::State::Open ? FollowUpTask::State::Done : FollowUpTask::State::Open;
+    after.doneOn = after.state == FollowUpTask::State::Done ? QDate::currentDate() : QDate();
+    DeskEdits::perform(m_desk, new ChangeTaskCommand(m_desk, t, after), this);
 }
 
 void TasksView::deleteSelected()
@@ -252,10 +251,7 @@ void TasksView::deleteSelected()
     if (QMessageBox::question(this, tr("Delete follow-up task"), tr("Delete the task “%1”? Its replies go with it.").arg(t->what))
         != QMessageBox::Yes)
         return;
-    const Status s = TaskStore(m_desk->database()).remove(t->id);
-    if (!s)
-        QMessageBox::warning(this, tr("Follow-up task"), s.message());
-    m_desk->notify({DeskChange::Targets});
+    DeskEdits::perform(m_desk, new ChangeTaskCommand(m_desk, t, std::nullopt), this);
 }
 
 } // namespace IPDesk

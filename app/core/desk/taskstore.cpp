@@ -1,4 +1,5 @@
 #include "desk/taskstore.h"
+#include "desk/desk.h"
 
 #include <QSqlQuery>
 
@@ -100,12 +101,33 @@ qint64 TaskStore::insert(FollowUpTask &t, Status *status)
     return t.id;
 }
 
+Status TaskStore::restore(const FollowUpTask &t)
+{
+    Transaction transaction(*m_db);
+    Status s = m_db->exec(QStringLiteral("INSERT INTO follow_up_tasks (id, unit_id, project_id, what, due_on, state, created_by,"
+                                         " created_at, done_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                          {t.id, t.unitId, t.projectId > 0 ? QVariant(t.projectId) : QVariant(QMetaType::fromType<qint64>()),
+                           t.what, t.due.toString(Qt::ISODate),
+                           t.state == FollowUpTask::State::Done ? QStringLiteral("done") : QStringLiteral("open"), t.createdBy,
+                           t.createdAt.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ")),
+                           t.doneOn.isValid() ? QVariant(t.doneOn.toString(Qt::ISODate)) : QVariant(QMetaType::fromType<QDate>())});
+    for (const FollowUpTask::Reply &r : t.replies) {
+        if (!s)
+            break;
+        s = m_db->exec(QStringLiteral("INSERT INTO task_replies (task_id, at, who, body) VALUES (?, ?, ?, ?)"),
+                       {t.id, r.at.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ")), r.who, r.body});
+    }
+    if (s)
+        s = m_db->continueIdsAfterMax(QStringLiteral("follow_up_tasks"));
+    return s ? transaction.commit() : s;
+}
+
 Status TaskStore::setDone(qint64 id, bool done, const QDate &on)
 {
     Status s;
     QSqlQuery q = m_db->run(QStringLiteral("UPDATE follow_up_tasks SET state = ?, done_on = ? WHERE id = ?"),
                             {done ? QStringLiteral("done") : QStringLiteral("open"),
-                             done ? QVariant(on.toString(Qt::ISODate)) : QVariant(QMetaType::fromType<QString>()), id},
+                             done ? QVariant(on.toString(Qt::ISODate)) : QVariant(QMetaType::fromType<QDate>()), id},
                             &s);
     if (s && q.numRowsAffected() == 0)
         return Status::error(tr("The follow-up task is no longer there, or your account may not change it."), Status::Code::Denied);
@@ -131,6 +153,52 @@ int TaskStore::overdueCount(const QDate &today) const
     for (const FollowUpTask &t : tasks())
         n += t.isOverdue(today) ? 1 : 0;
     return n;
+}
+
+ChangeTaskCommand::ChangeTaskCommand(Desk *desk, const std::optional<FollowUpTask> &before,
+                                     const std::optional<FollowUpTask> &after)
+    : DeskCommand(desk)
+    , m_before(before)
+    , m_after(after)
+    , m_id(before ? before->id : 0)
+{
+    const QString what = (after ? after->what : before ? before->what : QString()).left(20);
+    setText(!before ? TaskStore::tr("Assign the follow-up task “%1”").arg(what)
+          : !after  ? TaskStore::tr("Delete the follow-up task “%1”").arg(what)
+                    : TaskStore::tr("Mark the follow-up task “%1” %2").arg(what, after->stateName(QDate())));
+}
+
+Status ChangeTaskCommand::apply(bool forward)
+{
+    TaskStore store(m_desk->database());
+    const std::optional<FollowUpTask> &from = forward ? m_before : m_after;
+    const std::optional<FollowUpTask> &to = forward ? m_after : m_before;
+    Status s;
+    if (!from) {
+        // Made the first time, put back with its id (and replies) after an undo.
+        if (m_id == 0) {
+            FollowUpTask t = *to;
+            store.insert(t, &s);
+            if (s) {
+                m_id = t.id;
+                m_after = t;
+            }
+        } else {
+            FollowUpTask t = *to;
+            t.id = m_id;
+            s = store.restore(t);
+        }
+    } else if (!to) {
+        // The replies go with the task: keep them as they are now, to put back.
+        if (const auto now = store.task(m_id))
+            (forward ? m_before : m_after) = now;
+        s = store.remove(m_id);
+    } else {
+        s = store.setDone(m_id, to->state == FollowUpTask::State::Done, to->doneOn.isValid() ? to->doneOn : QDate::currentDate());
+    }
+    if (s)
+        m_desk->notify({DeskChange::Targets});
+    return s;
 }
 
 } // namespace IPDesk

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "desk/database.h"
+#include "desk/deskcommand.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -44,6 +45,8 @@ public:
     QList<FollowUpTask> tasks(Status *status = nullptr) const;
     std::optional<FollowUpTask> task(qint64 id) const;
     qint64 insert(FollowUpTask &t, Status *status);
+    /// A task as it was, with its id, author and replies (the undo of a deletion, the redo of an addition).
+    Status restore(const FollowUpTask &t);
     Status setDone(qint64 id, bool done, const QDate &on = QDate::currentDate());
     Status reply(qint64 id, const QString &body);
     Status remove(qint64 id);
@@ -51,6 +54,21 @@ public:
 
 private:
     Database *m_db;
+};
+
+class Desk;
+
+/// Adds, deletes, or marks done or open a follow-up task, as one undo step (Desk::perform).
+class ChangeTaskCommand : public DeskCommand
+{
+public:
+    ChangeTaskCommand(Desk *desk, const std::optional<FollowUpTask> &before, const std::optional<FollowUpTask> &after);
+    qint64 taskId() const { return m_id; }
+
+private:
+    Status apply(bool forward) override;
+    std::optional<FollowUpTask> m_before, m_after;
+    qint64 m_id = 0;
 };
 
 } // namespace IPDesk

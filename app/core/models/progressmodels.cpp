@@ -90,6 +90,8 @@ QVariant ProgressTableModel::data(const QModelIndex &index, int role) const
             if (r.source == QLatin1String("pipeline")) return tr("Pipeline");
             if (r.source == QLatin1String("activities")) return tr("Activity log");
             if (r.source == QLatin1String("children")) return tr("Sum of units");
+            if (r.source == QLatin1String("return"))
+                return r.hasActual ? tr("Approved return: %1").arg(r.sourceDetail) : tr("No approved return");
             if (r.source == QLatin1String("reported"))
                 return r.sourceRule == QLatin1String("reported") ? tr("Reported (chosen): %1").arg(r.sourceDetail)
                                                                  : tr("Reported: %1").arg(r.sourceDetail);
