@@ -328,7 +328,8 @@ void ReturnsView::showSelected()
     m_detailStale = !isVisible();
     if (m_detailStale)
         return;
-    const auto r = picked ? m_book.returnOf(picked->unitId, picked->year, picked->month) : std::nullopt;
+    const auto review = picked ? m_book.review(picked->unitId, picked->year, picked->month) : std::nullopt;
+    const std::optional<MonthlyReturn> r = review ? std::optional<MonthlyReturn>(review->first) : std::nullopt;
     m_figures->setRowCount(0);
     m_history->clear();
     if (!r) {
@@ -345,7 +346,7 @@ void ReturnsView::showSelected()
         lines << tr("Opinion of %1: %2").arg(r->reviewedBy.isEmpty() ? r->parent : r->reviewedBy, r->opinion);
     m_opinion->setText(lines.join(QLatin1Char(' ')));
 
-    const QList<ReturnCheck> checks = m_book.check(*r);
+    const QList<ReturnCheck> &checks = review->second;
     m_figures->setRowCount(int(checks.size()));
     const QColor differs(0xff, 0xf3, 0xcd);
     for (int row = 0; row < checks.size(); ++row) {

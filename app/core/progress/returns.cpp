@@ -196,6 +196,12 @@ QList<MonthlyReturn> ReturnBook::returns(int year, int month, qint64 reviewerUni
 
 std::optional<MonthlyReturn> ReturnBook::returnOf(qint64 unitId, int year, int month, Status *status) const
 {
+    return returnOf(unitId, year, month, status, nullptr);
+}
+
+std::optional<MonthlyReturn> ReturnBook::returnOf(qint64 unitId, int year, int month, Status *status,
+                                                  const QList<ProgressRow> *rows) const
+{
     const auto unit = m_desk->projects()->unit(unitId);
     if (!unit || unit->parentId == 0) {
         if (status)
@@ -211,7 +217,7 @@ std::optional<MonthlyReturn> ReturnBook::returnOf(qint64 unitId, int year, int m
     if (!found)
         return std::nullopt;
     if (found->id == 0) {
-        found->figures = computeFigures(unitId, year, month);
+        found->figures = rows ? figuresFrom(*rows, unitId, year, month) : computeFigures(unitId, year, month);
         return found;
     }
     Status s;
@@ -234,14 +240,33 @@ std::optional<MonthlyReturn> ReturnBook::returnOf(qint64 unitId, int year, int m
     return found;
 }
 
-QList<ReturnFigure> ReturnBook::computeFigures(qint64 unitId, int year, int month) const
+QList<ProgressRow> ReturnBook::rowsAt(int year, int month) const
 {
     // The desk's own count, whatever the bulletin's rule on approved figures.
     ProgressSettings settings = ProgressSettings::load(m_desk);
     settings.approvedReturnsOnly = false;
+    return ProgressCalculator(m_desk, settings).compute(year, monthEnd(year, month));
+}
+
+QList<ReturnFigure> ReturnBook::computeFigures(qint64 unitId, int year, int month) const
+{
+    return figuresFrom(rowsAt(year, month), unitId, year, month);
+}
+
+std::optional<std::pair<MonthlyReturn, QList<ReturnCheck>>> ReturnBook::review(qint64 unitId, int year, int month) const
+{
+    // One count of the desk for both: the figures of a return not yet started, and the comparison.
+    const QList<ProgressRow> rows = rowsAt(year, month);
+    const auto r = returnOf(unitId, year, month, nullptr, &rows);
+    if (!r)
+        return std::nullopt;
+    return std::make_pair(*r, checksFrom(rows, *r));
+}
+
+QList<ReturnFigure> ReturnBook::figuresFrom(const QList<ProgressRow> &rows, qint64 unitId, int year, int month) const
+{
     const QDate end = monthEnd(year, month);
-    const QList<ProgressRow> rows = ProgressCalculator(m_desk, settings).compute(year, end);
-    QStringList metrics = settings.returnMetrics;
+    QStringList metrics = ProgressSettings::load(m_desk).returnMetrics;
     QHash<QString, ProgressRow> byMetric;
     for (const ProgressRow &r : rows) {
         if (r.unitId != unitId)
@@ -293,10 +318,13 @@ QList<ReturnFigure> ReturnBook::computeFigures(qint64 unitId, int year, int mont
 
 QList<ReturnCheck> ReturnBook::check(const MonthlyReturn &r) const
 {
-    ProgressSettings settings = ProgressSettings::load(m_desk);
-    settings.approvedReturnsOnly = false;
+    return checksFrom(rowsAt(r.year, r.month), r);
+}
+
+QList<ReturnCheck> ReturnBook::checksFrom(const QList<ProgressRow> &rows, const MonthlyReturn &r) const
+{
     QHash<QString, ProgressRow> now;
-    for (const ProgressRow &row : ProgressCalculator(m_desk, settings).compute(r.year, monthEnd(r.year, r.month))) {
+    for (const ProgressRow &row : rows) {
         if (row.unitId == r.unitId)
             now.insert(row.metric, row);
     }

@@ -90,6 +90,8 @@ public:
     QList<ReturnFigure> computeFigures(qint64 unitId, int year, int month) const;
     /// The submitted figures beside what the pipeline and the reports give now.
     QList<ReturnCheck> check(const MonthlyReturn &r) const;
+    /// returnOf() and check() together, counting the desk once (the review view).
+    std::optional<std::pair<MonthlyReturn, QList<ReturnCheck>>> review(qint64 unitId, int year, int month) const;
     QDate deadline(qint64 unitId, int year, int month) const;
 
     /// Writes the figures of a draft or returned return (made when there is none). A figure that
@@ -127,6 +129,11 @@ public:
     int overdueCount(int year, int month) const;
 
 private:
+    std::optional<MonthlyReturn> returnOf(qint64 unitId, int year, int month, Status *status,
+                                          const QList<ProgressRow> *rows) const;
+    QList<ProgressRow> rowsAt(int year, int month) const;
+    QList<ReturnFigure> figuresFrom(const QList<ProgressRow> &rows, qint64 unitId, int year, int month) const;
+    QList<ReturnCheck> checksFrom(const QList<ProgressRow> &rows, const MonthlyReturn &r) const;
     Status move(qint64 unitId, int year, int month, ReturnState to, const QString &opinion);
     qint64 ensureStored(qint64 unitId, int year, int month, Status *status);
     void fill(MonthlyReturn &r, const ProgressSettings &settings) const;
