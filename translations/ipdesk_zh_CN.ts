@@ -3591,6 +3591,10 @@ Open a copy of it read-only, to read and export what can still be read? The file
         <source>%1: %2</source>
         <translation>%1:%2</translation>
     </message>
+    <message>
+        <source>the first %1 projects</source>
+        <translation>前 %1 个项目</translation>
+    </message>
 </context>
 <context>
     <name>IPDesk::SplitTargetDialog</name>

@@ -356,7 +356,8 @@ void ReturnsView::showSelected()
         QString basis;
         QStringList tip;
         if (!c.figure.projects.isEmpty()) {
-            basis = tr("%n project(s)", nullptr, int(c.figure.projects.size()));
+            basis = c.figure.projects.size() >= BasisLimit ? tr("the first %1 projects").arg(BasisLimit)
+                                                           : tr("%n project(s)", nullptr, int(c.figure.projects.size()));
             for (qint64 id : c.figure.projects.mid(0, 15)) {
                 if (const auto p = m_desk->projects()->project(id))
                     tip << p->name;

@@ -3,6 +3,7 @@
 #include "desk/desk.h"
 #include "benchdesk.h"
 #include "progress/bulletin.h"
+#include "progress/returns.h"
 #include "desk/factstore.h"
 #include "base/metrics.h"
 
@@ -79,5 +80,35 @@ int main(int argc, char **argv)
         << stuckMs << " ms (" << stuck << "), industry mix " << industryMs << " ms (" << industries << ")\n"
         << "bulletin PDF, " << data.ranking.size() << " units ranked: " << pdfMs << " ms (first one, loading fonts: "
         << firstPdfMs << " ms)" << (s ? "" : " FAILED ") << s.message() << "\n";
+
+    // A month of returns: the list of every unit's state, the review of one (its figures counted
+    // from progress as of the month's end, with the projects they rest on), and all of them
+    // submitted and approved. Compared with one progress count, the floor of a review.
+    ReturnBook book(&desk);
+    t.restart();
+    const QList<MonthlyReturn> month = book.returns(2023, 6);
+    const qint64 listMs = t.elapsed();
+    qint64 reviewed = 0;
+    for (const MonthlyReturn &r : month) {
+        if (r.parentId != 0) {
+            reviewed = r.unitId;
+            break;
+        }
+    }
+    t.restart();
+    const auto review = book.review(reviewed, 2023, 6);
+    const qint64 reviewMs = t.elapsed();
+    t.restart();
+    int moved = 0;
+    for (const MonthlyReturn &r : month) {
+        if (book.submit(r.unitId, 2023, 6) && book.approve(r.unitId, 2023, 6))
+            ++moved;
+        if (moved == 10)
+            break;
+    }
+    const qint64 tenMs = t.elapsed();
+    out << "monthly returns: list of " << month.size() << " units " << listMs << " ms; review of one unit " << reviewMs
+        << " ms (" << (review ? review->second.size() : 0) << " figures) against one progress count " << computeMs
+        << " ms; 10 returns submitted and approved " << tenMs << " ms (each counts its figures once)\n";
     return 0;
 }

@@ -202,18 +202,7 @@ std::optional<MonthlyReturn> ReturnBook::returnOf(qint64 unitId, int year, int m
 std::optional<MonthlyReturn> ReturnBook::returnOf(qint64 unitId, int year, int month, Status *status,
                                                   const QList<ProgressRow> *rows) const
 {
-    const auto unit = m_desk->projects()->unit(unitId);
-    if (!unit || unit->parentId == 0) {
-        if (status)
-            *status = Status::error(tr("%1 reports to no unit above it, so it has no monthly return.")
-                                        .arg(m_desk->projects()->unitName(unitId)));
-        return std::nullopt;
-    }
-    std::optional<MonthlyReturn> found;
-    for (const MonthlyReturn &r : returns(year, month, unit->parentId)) {
-        if (r.unitId == unitId)
-            found = r;
-    }
+    std::optional<MonthlyReturn> found = headerOf(unitId, year, month, status);
     if (!found)
         return std::nullopt;
     if (found->id == 0) {
@@ -237,6 +226,23 @@ std::optional<MonthlyReturn> ReturnBook::returnOf(qint64 unitId, int year, int m
     }
     if (!s && status)
         *status = s;
+    return found;
+}
+
+std::optional<MonthlyReturn> ReturnBook::headerOf(qint64 unitId, int year, int month, Status *status) const
+{
+    const auto unit = m_desk->projects()->unit(unitId);
+    if (!unit || unit->parentId == 0) {
+        if (status)
+            *status = Status::error(tr("%1 reports to no unit above it, so it has no monthly return.")
+                                        .arg(m_desk->projects()->unitName(unitId)));
+        return std::nullopt;
+    }
+    std::optional<MonthlyReturn> found;
+    for (const MonthlyReturn &r : returns(year, month, unit->parentId)) {
+        if (r.unitId == unitId)
+            found = r;
+    }
     return found;
 }
 
@@ -276,6 +282,7 @@ QList<ReturnFigure> ReturnBook::figuresFrom(const QList<ProgressRow> &rows, qint
             metrics << r.metric;
     }
     const QList<qint64> subtree = m_desk->projects()->subtree(unitId);
+    QHash<int, QList<qint64>> byStage; // the metrics of one stage rest on the same projects
     QList<ReturnFigure> out;
     for (const QString &metric : std::as_const(metrics)) {
         ReturnFigure f;
@@ -293,6 +300,13 @@ QList<ReturnFigure> ReturnBook::figuresFrom(const QList<ProgressRow> &rows, qint
             f.document = r.sourceDetail;
         } else if (const auto stage = stageOfMetric(metric); stage && !subtree.isEmpty()
                    && (f.source == QLatin1String("pipeline") || f.source.isEmpty())) {
+            if (const auto known = byStage.constFind(int(*stage)); known != byStage.cend()) {
+                f.projects = *known;
+                if (f.source.isEmpty() && !f.projects.isEmpty())
+                    f.source = QStringLiteral("pipeline");
+                out << f;
+                continue;
+            }
             QStringList marks;
             QVariantList values{int(*stage), QDate(year, 1, 1).toString(Qt::ISODate), end.toString(Qt::ISODate)};
             for (qint64 id : subtree) {
@@ -303,11 +317,12 @@ QList<ReturnFigure> ReturnBook::figuresFrom(const QList<ProgressRow> &rows, qint
             QSqlQuery q = m_desk->database()->run(
                 QStringLiteral("SELECT ps.project_id FROM project_stages ps JOIN projects p ON p.id = ps.project_id"
                                " WHERE ps.stage = ? AND ps.reached_on >= ? AND ps.reached_on <= ? AND p.unit_id IN (%1)"
-                               " ORDER BY ps.reached_on, ps.project_id")
-                    .arg(marks.join(QLatin1Char(','))),
+                               " ORDER BY ps.reached_on, ps.project_id LIMIT %2")
+                    .arg(marks.join(QLatin1Char(','))).arg(BasisLimit),
                 values, &s);
             while (s && q.next())
                 f.projects << q.value(0).toLongLong();
+            byStage.insert(int(*stage), f.projects);
             if (f.source.isEmpty() && !f.projects.isEmpty())
                 f.source = QStringLiteral("pipeline");
         }
@@ -347,7 +362,7 @@ QList<ReturnCheck> ReturnBook::checksFrom(const QList<ProgressRow> &rows, const 
     return out;
 }
 
-qint64 ReturnBook::ensureStored(qint64 unitId, int year, int month, Status *status)
+qint64 ReturnBook::ensureStored(qint64 unitId, int year, int month, const QList<ReturnFigure> &figures, Status *status)
 {
     Database *db = m_desk->database();
     QSqlQuery q = db->run(QStringLiteral("SELECT id FROM monthly_returns WHERE unit_id = ? AND year = ? AND month = ?"),
@@ -361,7 +376,7 @@ qint64 ReturnBook::ensureStored(qint64 unitId, int year, int month, Status *stat
                                  {unitId, year, month}, status);
     if (!*status)
         return 0;
-    for (const ReturnFigure &f : computeFigures(unitId, year, month)) {
+    for (const ReturnFigure &f : figures) {
         *status = db->exec(QStringLiteral("INSERT INTO return_figures (return_id, metric, value, computed, source, reason, basis)"
                                           " VALUES (?, ?, ?, ?, ?, '', ?)"),
                            {id, f.metric, f.value, f.computed, f.source, basisJson(f)});
@@ -399,7 +414,7 @@ Status ReturnBook::saveFigures(qint64 unitId, int year, int month, const QList<R
     }
     Database *db = m_desk->database();
     Transaction t(*db);
-    const qint64 id = ensureStored(unitId, year, month, &s);
+    const qint64 id = ensureStored(unitId, year, month, r->figures, &s);
     if (!s)
         return s;
     for (const ReturnFigure &f : figures) {
@@ -434,7 +449,7 @@ Status ReturnBook::correct(qint64 unitId, int year, int month, const QString &me
 Status ReturnBook::move(qint64 unitId, int year, int month, ReturnState to, const QString &opinion)
 {
     Status s;
-    const auto r = returnOf(unitId, year, month, &s);
+    const auto r = headerOf(unitId, year, month, &s);
     if (!r)
         return s ? Status::error(tr("There is no such monthly return.")) : s;
     if (to == ReturnState::Submitted ? !maySubmit(unitId) : !mayReview(unitId))
@@ -453,7 +468,7 @@ Status ReturnBook::move(qint64 unitId, int year, int month, ReturnState to, cons
         return Status::error(tr("A return is sent back with the reviewer's opinion: say what is to be corrected."));
     Database *db = m_desk->database();
     Transaction t(*db);
-    const qint64 id = ensureStored(unitId, year, month, &s);
+    const qint64 id = r->id ? r->id : ensureStored(unitId, year, month, computeFigures(unitId, year, month), &s);
     if (!s)
         return s;
     const QString who = m_desk->userName(), at = nowUtc();

@@ -22,6 +22,9 @@ QString returnStateCode(ReturnState s); // draft, submitted, approved, returned
 std::optional<ReturnState> returnStateFromCode(const QString &code);
 QString returnStateName(ReturnState s); // 草稿 / 已报送 / 已审核 / 已退回, in the user's language
 
+/// How many of the projects a figure rests on a return keeps (by the day they reached the stage).
+constexpr int BasisLimit = 500;
+
 /// One figure of a return: what the unit reports, what the desk counted, and why they differ.
 struct ReturnFigure
 {
@@ -31,7 +34,7 @@ struct ReturnFigure
     double computed = 0;     ///< what its progress gave when the return was written
     QString source;          ///< where the computed figure came from: pipeline, reported, activities, children
     QString reason;          ///< why the unit reports another figure than the computed one
-    QList<qint64> projects;  ///< the projects the figure rests on (pipeline figures)
+    QList<qint64> projects;  ///< the projects the figure rests on (pipeline figures), the first BasisLimit of them
     QString document;        ///< the report it rests on (reported figures), with its period
     bool isCorrected() const { return hasComputed && std::abs(value - computed) > 1e-9; }
 };
@@ -135,7 +138,9 @@ private:
     QList<ReturnFigure> figuresFrom(const QList<ProgressRow> &rows, qint64 unitId, int year, int month) const;
     QList<ReturnCheck> checksFrom(const QList<ProgressRow> &rows, const MonthlyReturn &r) const;
     Status move(qint64 unitId, int year, int month, ReturnState to, const QString &opinion);
-    qint64 ensureStored(qint64 unitId, int year, int month, Status *status);
+    qint64 ensureStored(qint64 unitId, int year, int month, const QList<ReturnFigure> &figures, Status *status);
+    /// A return's state, dates and opinion, without its figures.
+    std::optional<MonthlyReturn> headerOf(qint64 unitId, int year, int month, Status *status) const;
     void fill(MonthlyReturn &r, const ProgressSettings &settings) const;
     QDate deadline(const ProgressSettings &settings, qint64 unitId, int year, int month) const;
 
