@@ -385,6 +385,14 @@ private slots:
             foreign.due = QDate(2024, 4, 1);
             QVERIFY(!unitTasks.insert(foreign, &s));
             QCOMPARE(s.code(), Status::Code::Denied);
+            // Nor delete a task of the district's rival.
+            FollowUpTask rival;
+            rival.unitId = other;
+            rival.what = QStringLiteral("覃塘区督办");
+            rival.due = QDate(2024, 4, 1);
+            QVERIFY(TaskStore(test.desk.database()).insert(rival, &s));
+            QCOMPARE(unitTasks.remove(rival.id).code(), Status::Code::Denied);
+            QVERIFY(leaderTasks.task(rival.id));
             QSqlQuery raw = officer.raw();
             QVERIFY(!raw.exec(QStringLiteral("INSERT INTO follow_up_tasks (unit_id, what, due_on) VALUES (%1, 'x', '2024-01-01')").arg(other)));
             QVERIFY(!raw.exec(QStringLiteral("UPDATE follow_up_tasks SET created_by = 'someone' WHERE id = %1").arg(t.id))

@@ -144,7 +144,11 @@ Status TaskStore::reply(qint64 id, const QString &body)
 
 Status TaskStore::remove(qint64 id)
 {
-    return m_db->exec(QStringLiteral("DELETE FROM follow_up_tasks WHERE id = ?"), {id});
+    Status s;
+    QSqlQuery q = m_db->run(QStringLiteral("DELETE FROM follow_up_tasks WHERE id = ?"), {id}, &s);
+    if (s && q.numRowsAffected() == 0)
+        return Status::error(tr("The follow-up task is no longer there, or your account may not change it."), Status::Code::Denied);
+    return s;
 }
 
 int TaskStore::overdueCount(const QDate &today) const
