@@ -27,11 +27,6 @@ namespace IPDesk {
 
 namespace {
 
-QString monthName(int month)
-{
-    return Metrics::spanName(QStringLiteral("M%1").arg(month, 2, 10, QLatin1Char('0')));
-}
-
 QColor stateColour(const MonthlyReturn &r)
 {
     if (r.overdue)
@@ -85,7 +80,7 @@ ReturnsView::ReturnsView(Desk *desk, QWidget *parent)
     m_month = new QComboBox(this);
     m_month->setObjectName(QStringLiteral("returnsMonth"));
     for (int m = 1; m <= 12; ++m)
-        m_month->addItem(monthName(m), m);
+        m_month->addItem(Metrics::monthName(m), m);
     m_reviewer = new QComboBox(this);
     m_reviewer->setObjectName(QStringLiteral("returnsReviewer"));
     m_reviewer->addItem(tr("All units"), 0);
@@ -337,7 +332,7 @@ void ReturnsView::showSelected()
         m_opinion->clear();
         return;
     }
-    m_title->setText(tr("%1 · %2, %3 · %4").arg(r->unit).arg(r->year).arg(monthName(r->month), stateText(*picked)));
+    m_title->setText(tr("%1 · %2, %3 · %4").arg(r->unit).arg(r->year).arg(Metrics::monthName(r->month), stateText(*picked)));
     QStringList lines;
     lines << tr("Due %1 to %2.").arg(r->deadline.toString(Qt::ISODate), r->parent);
     if (r->submittedAt.isValid())

@@ -773,7 +773,7 @@ int cmdReturn(const Args &a)
         return fail(s.message());
     const auto r = book.returnOf(unit, year, month);
     out() << Cli::tr("The return of %1 for %2 is now %3.")
-                 .arg(unitName, Metrics::spanName(QStringLiteral("M%1").arg(month, 2, 10, QLatin1Char('0'))),
+                 .arg(unitName, Metrics::monthName(month),
                       r ? returnStateName(r->state) : QString())
           << '\n' << Qt::flush;
     return 0;

@@ -113,6 +113,16 @@ QStringList Metrics::spans()
     return s;
 }
 
+QString Metrics::monthSpan(int month)
+{
+    return QStringLiteral("M%1").arg(month, 2, 10, QLatin1Char('0'));
+}
+
+QString Metrics::monthsToDate(int month)
+{
+    return month <= 1 ? monthSpan(1) : monthSpan(1) + QLatin1Char('-') + monthSpan(month);
+}
+
 QString Metrics::spanName(const QString &span)
 {
     if (span == QLatin1String("FY"))

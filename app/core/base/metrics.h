@@ -17,6 +17,11 @@ public:
     static QString unit(const QString &id);
     static QString formatValue(const QString &id, double value);
     static QString spanName(const QString &span);
+    /// The span of one month ("M06") and of the year up to its end ("M01-M06"; "M01" for January).
+    static QString monthSpan(int month);
+    static QString monthsToDate(int month);
+    /// A month as a period is written (6月).
+    static QString monthName(int month) { return spanName(monthSpan(month)); }
     static QStringList spans();
     static QString qualifierName(const QString &qualifier);
     static QStringList qualifiers();

@@ -6,10 +6,6 @@
 namespace IPDesk {
 
 namespace {
-QString nowUtc()
-{
-    return QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
-}
 QDate dateOf(const QVariant &v)
 {
     return v.userType() == QMetaType::QDate ? v.toDate() : QDate::fromString(v.toString().left(10), Qt::ISODate);
@@ -91,7 +87,7 @@ qint64 TaskStore::insert(FollowUpTask &t, Status *status)
         return 0;
     }
     t.createdBy = m_db->userName();
-    const QString at = nowUtc();
+    const QString at = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
     t.id = m_db->insert(QStringLiteral("INSERT INTO follow_up_tasks (unit_id, project_id, what, due_on, state, created_by, created_at)"
                                        " VALUES (?, ?, ?, ?, 'open', ?, ?)"),
                         {t.unitId, t.projectId > 0 ? QVariant(t.projectId) : QVariant(QMetaType::fromType<qint64>()),
@@ -109,13 +105,13 @@ Status TaskStore::restore(const FollowUpTask &t)
                           {t.id, t.unitId, t.projectId > 0 ? QVariant(t.projectId) : QVariant(QMetaType::fromType<qint64>()),
                            t.what, t.due.toString(Qt::ISODate),
                            t.state == FollowUpTask::State::Done ? QStringLiteral("done") : QStringLiteral("open"), t.createdBy,
-                           t.createdAt.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ")),
+                           t.createdAt.toUTC().toString(Qt::ISODate),
                            t.doneOn.isValid() ? QVariant(t.doneOn.toString(Qt::ISODate)) : QVariant(QMetaType::fromType<QDate>())});
     for (const FollowUpTask::Reply &r : t.replies) {
         if (!s)
             break;
         s = m_db->exec(QStringLiteral("INSERT INTO task_replies (task_id, at, who, body) VALUES (?, ?, ?, ?)"),
-                       {t.id, r.at.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ")), r.who, r.body});
+                       {t.id, r.at.toUTC().toString(Qt::ISODate), r.who, r.body});
     }
     if (s)
         s = m_db->continueIdsAfterMax(QStringLiteral("follow_up_tasks"));
@@ -139,7 +135,7 @@ Status TaskStore::reply(qint64 id, const QString &body)
     if (body.trimmed().isEmpty())
         return Status::error(tr("A reply needs some text."));
     return m_db->exec(QStringLiteral("INSERT INTO task_replies (task_id, at, who, body) VALUES (?, ?, ?, ?)"),
-                      {id, nowUtc(), m_db->userName(), body.trimmed()});
+                      {id, QDateTime::currentDateTimeUtc().toString(Qt::ISODate), m_db->userName(), body.trimmed()});
 }
 
 Status TaskStore::remove(qint64 id)

@@ -152,7 +152,7 @@ QString ChangeLogModel::recordName(const Row &r) const
             ret = m_desk->audit()->record(QStringLiteral("monthly_returns"), qint64(o.value(QLatin1String("return_id")).toDouble()));
         const QString month = tr("%1 %2", "year, month")
                                   .arg(ret.value(QLatin1String("year")).toInt())
-                                  .arg(Metrics::spanName(QStringLiteral("M%1").arg(ret.value(QLatin1String("month")).toInt(), 2, 10, QLatin1Char('0'))));
+                                  .arg(Metrics::monthName(ret.value(QLatin1String("month")).toInt()));
         const QString returnName = tr("Return of %1 · %2").arg(m_store->unitName(qint64(ret.value(QLatin1String("unit_id")).toDouble())), month);
         return r.table == QLatin1String("monthly_returns") ? returnName
                                                            : tr("%1 · %2").arg(returnName, Metrics::name(o.value(QLatin1String("metric")).toString()));

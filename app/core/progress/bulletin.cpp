@@ -581,7 +581,7 @@ void BulletinWriter::paint(const BulletinData &d, QPagedPaintDevice *device)
 
     // Monthly returns: the units whose return of the month is not approved, late ones named first.
     if (d.showReturns) {
-        const QString month = Metrics::spanName(QStringLiteral("M%1").arg(d.returnMonth, 2, 10, QLatin1Char('0')));
+        const QString month = Metrics::monthName(d.returnMonth);
         page.need(60);
         p.setPen(Qt::black);
         p.setFont(chartFont(11, true));

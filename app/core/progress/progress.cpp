@@ -462,9 +462,7 @@ QList<ProgressRow> ProgressCalculator::compute(int year, const QDate &asOfIn) co
                 if (const auto a = approved.constFind({u, metric}); a != approved.cend()) {
                     r.hasActual = true;
                     r.actual = a->value;
-                    r.sourceDetail = tr("approved return of %1")
-                                         .arg(Metrics::spanName(a->month == 1 ? QStringLiteral("M01")
-                                                                              : QStringLiteral("M01-M%1").arg(a->month, 2, 10, QLatin1Char('0'))));
+                    r.sourceDetail = tr("approved return of %1").arg(Metrics::spanName(Metrics::monthsToDate(a->month)));
                 } else {
                     r.sourceDetail = tr("no approved return");
                 }

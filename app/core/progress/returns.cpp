@@ -32,10 +32,6 @@ std::optional<Stage> stageOfMetric(const QString &metric)
     return std::nullopt;
 }
 
-QString nowUtc()
-{
-    return QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
-}
 
 QDate monthEnd(int year, int month)
 {
@@ -396,7 +392,7 @@ Status ReturnBook::saveFigures(qint64 unitId, int year, int month, const QList<R
         return Status::error(tr("Only the officers of %1 write its monthly return.").arg(r->unit), Status::Code::Denied);
     if (r->state == ReturnState::Approved)
         return Status::error(tr("The return of %1 for %2 is approved and locked. Reopen it to correct a figure; it must then be "
-                                "submitted and approved again.").arg(r->unit, Metrics::spanName(QStringLiteral("M%1").arg(month, 2, 10, QLatin1Char('0')))));
+                                "submitted and approved again.").arg(r->unit, Metrics::monthName(month)));
     if (r->state == ReturnState::Submitted)
         return Status::error(tr("The return of %1 is waiting for review; its figures can be changed once it is returned.").arg(r->unit));
     QHash<QString, ReturnFigure> before;
@@ -471,7 +467,7 @@ Status ReturnBook::move(qint64 unitId, int year, int month, ReturnState to, cons
     const qint64 id = r->id ? r->id : ensureStored(unitId, year, month, computeFigures(unitId, year, month), &s);
     if (!s)
         return s;
-    const QString who = m_desk->userName(), at = nowUtc();
+    const QString who = m_desk->userName(), at = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
     if (to == ReturnState::Submitted)
         s = db->exec(QStringLiteral("UPDATE monthly_returns SET state = 'submitted', submitted_by = ?, submitted_at = ? WHERE id = ?"),
                      {who, at, id});
