@@ -249,21 +249,18 @@ namespace {
 /// A metric from a unit's stage sums (counts; money in 亿元).
 bool pipelineValue(const QHash<int, StageSums> &sums, const QString &metric, double *value)
 {
-    auto st = [&sums](Stage s) { return sums.value(int(s)); };
-    if (metric == QLatin1String("negotiating_projects")) *value = st(Stage::Negotiating).count;
-    else if (metric == QLatin1String("signed_projects")) *value = st(Stage::Signed).count;
-    else if (metric == QLatin1String("signed_investment")) *value = st(Stage::Signed).amount;
-    else if (metric == QLatin1String("registered_projects")) *value = st(Stage::Registered).count;
-    else if (metric == QLatin1String("introduced_projects")) *value = st(Stage::Registered).count;
-    else if (metric == QLatin1String("started_projects")) *value = st(Stage::Started).count;
-    else if (metric == QLatin1String("started_investment")) *value = st(Stage::Started).planned;
-    else if (metric == QLatin1String("operating_projects")) *value = st(Stage::Operating).count;
-    else if (metric == QLatin1String("large_projects")) *value = st(Stage::Signed).large;
-    else if (metric == QLatin1String("capital_increase_projects")) *value = st(Stage::Signed).capitalIncrease;
-    else if (metric == QLatin1String("funds_in_place")) *value = st(Stage::Signed).funds;
-    else if (metric == QLatin1String("expected_output")) *value = st(Stage::Signed).output;
-    else if (metric == QLatin1String("expected_tax")) *value = st(Stage::Signed).tax;
-    else return false;
+    const auto stage = ProgressCalculator::metricStage(metric);
+    if (!stage)
+        return false;
+    const StageSums s = sums.value(int(*stage));
+    if (metric == QLatin1String("signed_investment")) *value = s.amount;
+    else if (metric == QLatin1String("started_investment")) *value = s.planned;
+    else if (metric == QLatin1String("large_projects")) *value = s.large;
+    else if (metric == QLatin1String("capital_increase_projects")) *value = s.capitalIncrease;
+    else if (metric == QLatin1String("funds_in_place")) *value = s.funds;
+    else if (metric == QLatin1String("expected_output")) *value = s.output;
+    else if (metric == QLatin1String("expected_tax")) *value = s.tax;
+    else *value = s.count; // the projects that reached the stage
     return true;
 }
 
@@ -308,6 +305,27 @@ QDate spanEnd(int year, const QString &span, const QDate &asOf, bool *cumulative
 }
 
 } // namespace
+
+std::optional<Stage> ProgressCalculator::metricStage(const QString &metric)
+{
+    static const QHash<QString, Stage> stages{
+        {QStringLiteral("negotiating_projects"), Stage::Negotiating},
+        {QStringLiteral("signed_projects"), Stage::Signed},
+        {QStringLiteral("signed_investment"), Stage::Signed},
+        {QStringLiteral("large_projects"), Stage::Signed},
+        {QStringLiteral("capital_increase_projects"), Stage::Signed},
+        {QStringLiteral("funds_in_place"), Stage::Signed},
+        {QStringLiteral("expected_output"), Stage::Signed},
+        {QStringLiteral("expected_tax"), Stage::Signed},
+        {QStringLiteral("registered_projects"), Stage::Registered},
+        {QStringLiteral("introduced_projects"), Stage::Registered},
+        {QStringLiteral("started_projects"), Stage::Started},
+        {QStringLiteral("started_investment"), Stage::Started},
+        {QStringLiteral("operating_projects"), Stage::Operating},
+    };
+    const auto it = stages.constFind(metric);
+    return it == stages.cend() ? std::nullopt : std::optional<Stage>(*it);
+}
 
 QList<ProgressRow> ProgressCalculator::compute(int year, const QDate &asOfIn) const
 {

@@ -167,6 +167,9 @@ public:
 
     /// Percent of the year elapsed on asOf (linear by days, or by the settings' monthly weights).
     static double pace(const QDate &asOf, const QList<double> &monthWeights = {});
+    /// The stage whose dates a pipeline metric counts (signed_investment: Signed ...); none for the
+    /// activity metrics and the others the pipeline does not give.
+    static std::optional<Stage> metricStage(const QString &metric);
     /// The metrics progress is computed for (every metric but annual_completion_pct).
     static QStringList progressMetrics();
 

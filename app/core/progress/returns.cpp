@@ -14,25 +14,6 @@ namespace {
 
 const char *const stateCodes[] = {"draft", "submitted", "approved", "returned"};
 
-/// The stage whose dates a pipeline metric counts (the projects a figure rests on).
-std::optional<Stage> stageOfMetric(const QString &metric)
-{
-    if (metric == QLatin1String("negotiating_projects"))
-        return Stage::Negotiating;
-    if (metric == QLatin1String("registered_projects") || metric == QLatin1String("introduced_projects"))
-        return Stage::Registered;
-    if (metric.startsWith(QLatin1String("started_")))
-        return Stage::Started;
-    if (metric == QLatin1String("operating_projects"))
-        return Stage::Operating;
-    if (metric.startsWith(QLatin1String("signed_")) || metric == QLatin1String("large_projects")
-        || metric == QLatin1String("capital_increase_projects") || metric == QLatin1String("funds_in_place")
-        || metric == QLatin1String("expected_output") || metric == QLatin1String("expected_tax"))
-        return Stage::Signed;
-    return std::nullopt;
-}
-
-
 QDate monthEnd(int year, int month)
 {
     return QDate(year, month, 1).addMonths(1).addDays(-1);
@@ -294,7 +275,7 @@ QList<ReturnFigure> ReturnBook::figuresFrom(const QList<ProgressRow> &rows, qint
         }
         if (f.source == QLatin1String("reported")) {
             f.document = r.sourceDetail;
-        } else if (const auto stage = stageOfMetric(metric); stage && !subtree.isEmpty()
+        } else if (const auto stage = ProgressCalculator::metricStage(metric); stage && !subtree.isEmpty()
                    && (f.source == QLatin1String("pipeline") || f.source.isEmpty())) {
             if (const auto known = byStage.constFind(int(*stage)); known != byStage.cend()) {
                 f.projects = *known;
