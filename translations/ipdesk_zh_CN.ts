@@ -3309,10 +3309,6 @@ Open a copy of it read-only, to read and export what can still be read? The file
         <translation>%1没有上级单位,不报送月报。</translation>
     </message>
     <message>
-        <source>%1, %2</source>
-        <translation>%1,%2</translation>
-    </message>
-    <message>
         <source>There is no such monthly return.</source>
         <translation>没有这份月报。</translation>
     </message>

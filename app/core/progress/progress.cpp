@@ -168,6 +168,12 @@ Status ProgressSettings::save(Database &db) const
     return t.commit();
 }
 
+QString ProgressRow::reportedSource() const
+{
+    return reportedDocument.isEmpty() ? Metrics::spanName(reportedSpan)
+                                      : ProgressCalculator::tr("%1, %2").arg(reportedDocument, Metrics::spanName(reportedSpan));
+}
+
 QString ProgressRow::summary() const
 {
     const QString name = Metrics::name(metric);
@@ -472,8 +478,7 @@ QList<ProgressRow> ProgressCalculator::compute(int year, const QDate &asOfIn) co
                 r.hasActual = true;
                 r.actual = r.reported;
                 r.source = QStringLiteral("reported");
-                r.sourceDetail = r.reportedDocument.isEmpty() ? Metrics::spanName(r.reportedSpan)
-                                                              : tr("%1, %2").arg(r.reportedDocument, Metrics::spanName(r.reportedSpan));
+                r.sourceDetail = r.reportedSource();
             };
             if (m_settings.approvedReturnsOnly && parentOf.value(u) != 0) {
                 r.source = QStringLiteral("return");

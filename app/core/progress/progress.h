@@ -122,6 +122,8 @@ struct ProgressRow
     double gap = 0;         // pace - completion, in percentage points
     ProgressStatus status = ProgressStatus::NoData;
 
+    /// The reported figure's report and period ("《…》, 上半年"), as the source of a figure is named.
+    QString reportedSource() const;
     /// 完成全年目标的X%,落后序时进度Y个百分点 — or why there is no such sentence.
     QString summary() const;
 };

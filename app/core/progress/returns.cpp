@@ -109,16 +109,23 @@ qint64 ReturnBook::ownUnit() const
     return *m_ownUnit;
 }
 
+bool ReturnBook::isAdmin() const
+{
+    if (!m_admin) // the account's role does not change while the desk is open
+        m_admin = !m_desk->isTeam() || m_desk->isAdmin();
+    return *m_admin;
+}
+
 bool ReturnBook::maySubmit(qint64 unitId) const
 {
-    if (!m_desk->isTeam() || m_desk->isAdmin())
+    if (isAdmin())
         return true;
     return ownUnit() == unitId;
 }
 
 bool ReturnBook::mayReview(qint64 unitId) const
 {
-    if (!m_desk->isTeam() || m_desk->isAdmin())
+    if (isAdmin())
         return true;
     const auto unit = m_desk->projects()->unit(unitId);
     const qint64 own = ownUnit();
@@ -330,8 +337,7 @@ QList<ReturnCheck> ReturnBook::checksFrom(const QList<ProgressRow> &rows, const 
         c.hasReported = row.hasReported;
         c.reported = row.reported;
         if (row.hasReported)
-            c.reportedDetail = row.reportedDocument.isEmpty() ? Metrics::spanName(row.reportedSpan)
-                                                              : tr("%1, %2").arg(row.reportedDocument, Metrics::spanName(row.reportedSpan));
+            c.reportedDetail = row.reportedSource();
         auto apart = [&f](double v) { return std::abs(v - f.value) > 1e-6 * std::max(1.0, std::abs(v)); };
         c.differs = c.hasPipeline ? apart(c.pipeline) : c.hasReported ? apart(c.reported) : std::abs(f.value) > 1e-9;
         out << c;

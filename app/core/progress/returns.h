@@ -138,6 +138,7 @@ private:
     QList<ReturnFigure> figuresFrom(const QList<ProgressRow> &rows, qint64 unitId, int year, int month) const;
     QList<ReturnCheck> checksFrom(const QList<ProgressRow> &rows, const MonthlyReturn &r) const;
     Status move(qint64 unitId, int year, int month, ReturnState to, const QString &opinion);
+    bool isAdmin() const; ///< or a personal desk: every step is the officer's
     qint64 ensureStored(qint64 unitId, int year, int month, const QList<ReturnFigure> &figures, Status *status);
     /// A return's state, dates and opinion, without its figures.
     std::optional<MonthlyReturn> headerOf(qint64 unitId, int year, int month, Status *status) const;
@@ -147,6 +148,7 @@ private:
     Desk *m_desk;
     QDate m_today = QDate::currentDate();
     mutable std::optional<qint64> m_ownUnit;
+    mutable std::optional<bool> m_admin;
 };
 
 } // namespace IPDesk
