@@ -346,10 +346,12 @@ private slots:
         ProgressCalculator calc(&test.desk, ProgressSettings::load(&test.desk));
         const QList<StuckProject> stuck = calc.stuckProjects(QDate(2024, 3, 31), test.store->subtree(town));
         QVERIFY(!stuck.isEmpty());
-        FollowUpTask t;
-        t.unitId = town;
-        t.projectId = stuck.first().projectId;
-        t.what = ChartPainter::stalledText(stuck.first());
+        // The one-click task of the stalled list: the project's unit, what it waits for, the bureau's days.
+        FollowUpTask t = *followUpTaskFor(&test.desk, stuck.first(), QDate(2024, 3, 31));
+        QVERIFY(test.store->subtree(town).contains(t.unitId));
+        QCOMPARE(t.projectId, stuck.first().projectId);
+        QCOMPARE(t.what, ChartPainter::stalledText(stuck.first()));
+        QCOMPARE(t.due, QDate(2024, 3, 31).addDays(ProgressSettings::load(&test.desk).taskDays));
         t.due = QDate(2024, 4, 15);
         TaskStore leaderTasks(leader.desk->database()), unitTasks(officer.desk->database());
         Status s;

@@ -83,11 +83,7 @@ ReturnsView::ReturnsView(Desk *desk, QWidget *parent)
         m_month->addItem(Metrics::monthName(m), m);
     m_reviewer = new QComboBox(this);
     m_reviewer->setObjectName(QStringLiteral("returnsReviewer"));
-    m_reviewer->addItem(tr("All units"), 0);
-    for (const Unit &u : desk->projects()->units()) {
-        if (!desk->projects()->children(u.id).isEmpty())
-            m_reviewer->addItem(u.name, u.id);
-    }
+    fillReviewers();
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("returnsSummary"));
     bar->addWidget(new QLabel(tr("Year:"), this));
@@ -186,6 +182,8 @@ ReturnsView::ReturnsView(Desk *desk, QWidget *parent)
     connect(m_sendBack, &QPushButton::clicked, this, &ReturnsView::sendBackSelected);
     connect(m_reopen, &QPushButton::clicked, this, &ReturnsView::reopenSelected);
     connect(desk, &Desk::changed, this, [this](const DeskChange &c) {
+        if (c.what == DeskChange::Units || c.what == DeskChange::Elsewhere)
+            fillReviewers();
         if (c.what != DeskChange::Project || c.table.isEmpty())
             reload();
     });
@@ -204,6 +202,20 @@ void ReturnsView::setScope(qint64 unitId)
     m_reviewer->setCurrentIndex(index >= 0 ? index : 0);
     if (unitId != reviewer)
         selectUnit(unitId);
+}
+
+void ReturnsView::fillReviewers()
+{
+    // The units that have units reporting to them; the one picked stays picked.
+    const QSignalBlocker blocker(m_reviewer);
+    const qint64 picked = m_reviewer->currentData().toLongLong();
+    m_reviewer->clear();
+    m_reviewer->addItem(tr("All units"), 0);
+    for (const Unit &u : m_desk->projects()->units()) {
+        if (!m_desk->projects()->children(u.id).isEmpty())
+            m_reviewer->addItem(u.name, u.id);
+    }
+    m_reviewer->setCurrentIndex(qMax(0, m_reviewer->findData(picked)));
 }
 
 int ReturnsView::year() const

@@ -52,6 +52,7 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    void fillReviewers();
     void showSelected();
     std::optional<MonthlyReturn> selected() const;
     void act(const Status &s);

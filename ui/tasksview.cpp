@@ -5,7 +5,7 @@
 #include "base/datetext.h"
 #include "desk/desk.h"
 #include "projectdelegate.h"
-#include "progress/bulletin.h"
+#include "progress/returns.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -136,15 +136,10 @@ void TasksView::selectTask(qint64 id)
 
 qint64 TasksView::addTaskFor(const StuckProject &stalled)
 {
-    const auto project = m_desk->projects()->project(stalled.projectId);
-    if (!project)
+    const auto t = followUpTaskFor(m_desk, stalled, QDate::currentDate());
+    if (!t)
         return 0;
-    FollowUpTask t;
-    t.unitId = project->unitId;
-    t.projectId = stalled.projectId;
-    t.what = ChartPainter::stalledText(stalled);
-    t.due = QDate::currentDate().addDays(ProgressSettings::load(m_desk).taskDays);
-    auto *command = new ChangeTaskCommand(m_desk, std::nullopt, t);
+    auto *command = new ChangeTaskCommand(m_desk, std::nullopt, *t);
     if (!DeskEdits::perform(m_desk, command, this))
         return 0;
     const qint64 id = command->taskId(); // on the undo stack now

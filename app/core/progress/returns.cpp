@@ -2,6 +2,7 @@
 
 #include "base/metrics.h"
 #include "desk/desk.h"
+#include "progress/bulletin.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -66,6 +67,19 @@ QString returnStateName(ReturnState s)
     case ReturnState::Returned: return ReturnBook::tr("Returned");
     }
     return QString();
+}
+
+std::optional<FollowUpTask> followUpTaskFor(Desk *desk, const StuckProject &stalled, const QDate &today)
+{
+    const auto project = desk->projects()->project(stalled.projectId);
+    if (!project)
+        return std::nullopt;
+    FollowUpTask t;
+    t.unitId = project->unitId;
+    t.projectId = stalled.projectId;
+    t.what = ChartPainter::stalledText(stalled);
+    t.due = today.addDays(ProgressSettings::load(desk).taskDays);
+    return t;
 }
 
 ReturnBook::ReturnBook(Desk *desk)

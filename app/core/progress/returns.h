@@ -1,6 +1,7 @@
 #pragma once
 
 #include "desk/auditlog.h"
+#include "desk/taskstore.h"
 #include "progress/progress.h"
 
 #include <QCoreApplication>
@@ -67,6 +68,10 @@ struct ReturnCheck
     /// The figure differs from the pipeline's, or (without one) from the reported one.
     bool differs = false;
 };
+
+/// The follow-up task (督办) a stalled project gets in one click: for its unit, saying what it waits
+/// for and how long, due after the bureau's days from `today`. None when the project is gone.
+std::optional<FollowUpTask> followUpTaskFor(Desk *desk, const StuckProject &stalled, const QDate &today);
 
 /// The monthly returns of a desk: each unit reports its figures to the unit above by a deadline,
 /// which approves them or returns them with an opinion. On a personal desk the officer acts for
