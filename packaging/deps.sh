@@ -9,7 +9,7 @@ set -euo pipefail
 PACKAGES=(
   # build
   build-essential cmake pkg-config dpkg-dev file
-  qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
+  qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools qt6-translations-l10n libqt6opengl6-dev libgl-dev qt6-5compat-dev
   libopencc-dev libminizip-dev zlib1g-dev libsqlite3-dev qtkeychain-qt6-dev libuchardet-dev libxlsxwriter-dev
   # qt6-5compat-dev is not linked: it owns files in the Qt6 cmake folder the build reads, which check-deps counts

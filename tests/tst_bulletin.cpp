@@ -6,6 +6,7 @@
 #include "mainwindow.h"
 #include "models/progressmodels.h"
 #include "progressview.h"
+#include "chartwidget.h"
 #include "desk/targetcommands.h"
 #include "targetsdialog.h"
 #include "bulletinsettingsdialog.h"
@@ -20,6 +21,8 @@
 #include <QImage>
 #include <QLabel>
 #include <QPrinter>
+#include <QSignalSpy>
+#include <QToolTip>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -209,6 +212,83 @@ private slots:
             view.show();
             QTest::qWait(100);
             view.grab().save(qEnvironmentVariable("IPDESK_SCREENSHOTS") + QLatin1String("/stalled.png"));
+        }
+    }
+
+    void theChartsOnScreenAreTheBulletinsDrawing()
+    {
+        // The Progress tab draws each chart with the bulletin's painter: what the officer points at
+        // on screen is what the PDF prints, and a unit's bar opens that unit's pipeline.
+        TestDesk desk;
+        ProgressView view(&desk.desk);
+        view.setYear(2023);
+        view.setAsOf(QDate(2023, 6, 30));
+        view.resize(1280, 720);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        ChartWidget *comparison = view.chartView(ChartPainter::Comparison);
+        QVERIFY(comparison && comparison->isVisible());
+        QList<RankRow> ranked;
+        for (const RankRow &r : view.data().ranking) {
+            if (r.rank > 0)
+                ranked << r;
+        }
+        QVERIFY(ranked.size() >= 2);
+        const QList<ChartPainter::Mark> bars = comparison->marks();
+        QCOMPARE(bars.size(), ranked.size()); // one bar a ranked unit, in rank order
+        for (int i = 0; i < bars.size(); ++i) {
+            QCOMPARE(bars.at(i).unitId, ranked.at(i).unitId);
+            QVERIFY2(bars.at(i).tip.startsWith(ranked.at(i).unit), qPrintable(bars.at(i).tip));
+            if (i > 0) // left to right
+                QVERIFY(bars.at(i).area.boundingRect().left() >= bars.at(i - 1).area.boundingRect().right() - 0.5);
+        }
+        // The first bar is painted in its status colour where the mark says it is.
+        const QImage picture = comparison->image();
+        const QRectF first = bars.first().area.boundingRect();
+        const QPoint inBar = QPointF(first.center().x(), first.bottom() - 40).toPoint();
+        QCOMPARE(QColor(picture.pixel(inBar * picture.devicePixelRatio())).name(), ChartPainter::statusColor(ranked.first().status).name());
+
+        // Pointing at the second unit's bar names it with its completion; clicking it asks for its pipeline.
+        const QPoint second = bars.at(1).area.boundingRect().center().toPoint();
+        QHelpEvent help(QEvent::ToolTip, second, comparison->mapToGlobal(second));
+        QApplication::sendEvent(comparison, &help);
+        QTRY_VERIFY(QToolTip::isVisible());
+        QVERIFY2(QToolTip::text().contains(ranked.at(1).unit), qPrintable(QToolTip::text()));
+        QVERIFY(QToolTip::text().contains(Money::trimmed(ranked.at(1).weighted, 1)));
+        QToolTip::hideText();
+        QSignalSpy activated(&view, &ProgressView::unitActivated);
+        QTest::mouseClick(comparison, Qt::LeftButton, {}, second);
+        QCOMPARE(activated.size(), 1);
+        QCOMPARE(activated.first().first().toLongLong(), ranked.at(1).unitId);
+        // Outside every bar (the title), a click asks for nothing.
+        QTest::mouseClick(comparison, Qt::LeftButton, {}, QPoint(4, 4));
+        QCOMPARE(activated.size(), 1);
+
+        // The funnel's rows and the industry shares say their figures, as the bulletin prints them.
+        const QList<ChartPainter::Mark> stages = view.chartView(ChartPainter::Funnel)->marks();
+        QVERIFY(!stages.isEmpty());
+        for (const StageTotal &t : view.data().funnel) {
+            if (int(t.stage) > int(Stage::Operating))
+                continue;
+            const QString money = Money::formatTotal(t.investment, MoneyUnit::Yi);
+            QVERIFY2(std::any_of(stages.cbegin(), stages.cend(), [&](const ChartPainter::Mark &m) {
+                         return m.tip.startsWith(Names::stage(t.stage)) && m.tip.contains(money);
+                     }), qPrintable(money));
+        }
+        const QList<ChartPainter::Mark> shares = view.chartView(ChartPainter::IndustryMix)->marks();
+        QCOMPARE(shares.size(), ChartPainter::industryParts(view.data()).size());
+        // The months of the cumulative chart: twelve, June's naming this year's figure to June.
+        const QList<ChartPainter::Mark> months = view.chartView(ChartPainter::Cumulative)->marks();
+        QCOMPARE(months.size(), 12);
+        QVERIFY2(months.at(5).tip.contains(Money::trimmed(view.data().cumulative.at(5), 2)), qPrintable(months.at(5).tip));
+        if (qEnvironmentVariableIsSet("IPDESK_SCREENSHOTS")) {
+            const QString dir = qEnvironmentVariable("IPDESK_SCREENSHOTS");
+            view.grab().save(dir + QLatin1String("/progress-1280x720.png"));
+            for (ChartPainter::Chart c : {ChartPainter::Cumulative, ChartPainter::Funnel, ChartPainter::IndustryMix}) {
+                ChartWidget *chart = view.chartView(c);
+                chart->resize(comparison->size());
+                chart->image().save(dir + QStringLiteral("/chart-%1.png").arg(int(c)));
+            }
         }
     }
 

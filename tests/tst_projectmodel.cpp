@@ -168,12 +168,8 @@ private slots:
         const QDate asOf(2023, 6, 30);
         ProgressTableModel progress;
         RankingModel ranking;
-        MonthlyModel monthly;
-        SeriesModel series;
         QAbstractItemModelTester t1(&progress, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester t2(&ranking, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QAbstractItemModelTester t3(&monthly, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QAbstractItemModelTester t4(&series, QAbstractItemModelTester::FailureReportingMode::QtTest);
         const QList<ProgressRow> rows = calc.compute(2023, asOf);
         QVERIFY(!rows.isEmpty());
         progress.setRows(rows);
@@ -190,10 +186,6 @@ private slots:
         QVERIFY(ranked >= 2);
         QCOMPARE(ranking.rowCount(), ranked);
         QCOMPARE(ranking.index(0, RankingModel::Rank).data().toInt(), 1);
-        monthly.setData(data);
-        QCOMPARE(monthly.rowCount(), 12);
-        QCOMPARE(monthly.monthsShown(), 6); // the chart draws January to June
-        QCOMPARE(monthly.index(5, MonthlyModel::ThisYear).data().toDouble(), data.cumulative.at(5));
         StalledModel stalled;
         QAbstractItemModelTester t5(&stalled, QAbstractItemModelTester::FailureReportingMode::QtTest);
         stalled.setData(data);
@@ -209,14 +201,6 @@ private slots:
         QCOMPARE(ranking.rowCount(), 0);
         stalled.setData(BulletinData::collect(&desk.desk, settings, 2019, QDate(2019, 12, 31)));
         QCOMPARE(stalled.rowCount(), 0); // nothing of the demo existed yet
-
-        const QList<QPair<QString, double>> mix = calc.industryMix(0, 2023, asOf);
-        QVERIFY(!mix.isEmpty());
-        series.setSeries(mix);
-        QCOMPARE(series.rowCount(), int(mix.size()));
-        QCOMPARE(series.index(0, SeriesModel::Label).data().toString(), mix.first().first);
-        series.setSeries({});
-        QCOMPARE(series.rowCount(), 0);
     }
 
     void sortsByInvestmentInSql()

@@ -1043,6 +1043,45 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
         <source>%1 (%2): %3 since %4, %5 days</source>
         <translation>%1(%2):自 %4 起%3,已 %5 天</translation>
     </message>
+    <message>
+        <source>%1 (No. %2): weighted completion %3%</source>
+        <translation>%1(第 %2 名):加权完成率 %3%</translation>
+    </message>
+    <message>
+        <source>%1 %2%</source>
+        <translation>%1 %2%</translation>
+    </message>
+    <message>
+        <source>efficacy score %1</source>
+        <translation>功效系数得分 %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3</source>
+        <translation>%1年:%2 %3</translation>
+    </message>
+    <message>
+        <source>Target at time pace: %1 %2</source>
+        <translation>序时进度目标:%1 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 projects, %3</source>
+        <translation>%1:%2 个项目,%3</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>,</translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::ChartWidget</name>
+    <message>
+        <source>Copy Chart</source>
+        <translation>复制图表</translation>
+    </message>
+    <message>
+        <source>Export Chart…</source>
+        <translation>导出图表…</translation>
+    </message>
 </context>
 <context>
     <name>IPDesk::ConflictDialog</name>
@@ -2457,17 +2496,6 @@ Open a copy of it read-only, to read and export what can still be read? The file
     </message>
 </context>
 <context>
-    <name>IPDesk::MonthlyModel</name>
-    <message>
-        <source>Month</source>
-        <translation>月份</translation>
-    </message>
-    <message>
-        <source>Target at time pace</source>
-        <translation>序时目标</translation>
-    </message>
-</context>
-<context>
     <name>IPDesk::Names</name>
     <message>
         <source>Lead</source>
@@ -3003,32 +3031,12 @@ Open a copy of it read-only, to read and export what can still be read? The file
         <translation>各单位:绿灯 %1 个,黄灯 %2 个,红灯 %3 个。</translation>
     </message>
     <message>
-        <source>Time pace</source>
-        <translation>序时进度</translation>
-    </message>
-    <message>
-        <source>Annual target</source>
-        <translation>全年目标</translation>
-    </message>
-    <message>
-        <source>%1 (No. %2): weighted completion %3%, %4 %5%, %6 %7%, efficacy score %8</source>
-        <translation>%1(第 %2 名):加权完成率 %3%,%4 %5%,%6 %7%,功效系数得分 %8</translation>
-    </message>
-    <message>
         <source>Unit comparison</source>
         <translation>单位对比</translation>
     </message>
     <message>
-        <source>Month</source>
-        <translation>月份</translation>
-    </message>
-    <message>
         <source>Cumulative by month</source>
         <translation>逐月累计</translation>
-    </message>
-    <message>
-        <source>%1: %2 projects, %3</source>
-        <translation>%1:%2 个项目,%3</translation>
     </message>
     <message>
         <source>Pipeline by stage</source>
@@ -3037,14 +3045,6 @@ Open a copy of it read-only, to read and export what can still be read? The file
     <message>
         <source>Industry mix</source>
         <translation>产业构成</translation>
-    </message>
-    <message>
-        <source>Time pace %1%</source>
-        <translation>序时进度 %1%</translation>
-    </message>
-    <message>
-        <source>Target at time pace</source>
-        <translation>序时目标</translation>
     </message>
     <message>
         <source>PDF (*.pdf);;SVG picture (*.svg);;PNG picture (*.png)</source>

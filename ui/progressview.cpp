@@ -3,45 +3,32 @@
 #include "desk/settings.h"
 
 #include "bulletinsettingsdialog.h"
+#include "chartwidget.h"
 #include "base/metrics.h"
 #include "base/money.h"
 #include "models/progressmodels.h"
 #include "targetsdialog.h"
 
 #include <QActionGroup>
-#include <QBarCategoryAxis>
-#include <QBarSet>
-#include <QChart>
-#include <QChartView>
 #include <QDateEdit>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QHorizontalBarSeries>
 #include <QLabel>
-#include <QLineSeries>
 #include <QMenu>
 #include <QMessageBox>
-#include <QPieSeries>
 #include <QPrintPreviewDialog>
 #include <QFile>
 #include <QPrinter>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QSpinBox>
 #include <QSplitter>
-#include <QStackedBarSeries>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
-#include <QToolTip>
 #include <QUndoStack>
-#include <QVBarModelMapper>
 #include <QVBoxLayout>
-#include <QVPieModelMapper>
-#include <QVXYModelMapper>
-#include <QValueAxis>
 
 namespace IPDesk {
 
@@ -52,10 +39,7 @@ ProgressView::ProgressView(Desk *desk, QWidget *parent)
     , m_refreshTimer(new QTimer(this))
     , m_ranking(new RankingModel(this))
     , m_progress(new ProgressTableModel(this))
-    , m_monthly(new MonthlyModel(this))
     , m_stalled(new StalledModel(this))
-    , m_funnel(new SeriesModel(this))
-    , m_industry(new SeriesModel(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
@@ -201,11 +185,7 @@ void ProgressView::showEvent(QShowEvent *event)
         refresh();
 }
 
-ProgressView::~ProgressView()
-{
-    // The charts' model mappers hold the models: the charts go first.
-    delete m_charts;
-}
+ProgressView::~ProgressView() = default;
 
 void ProgressView::scheduleRefresh()
 {
@@ -238,7 +218,7 @@ void ProgressView::setAsOf(const QDate &asOf)
     refresh();
 }
 
-QChartView *ProgressView::chartView(ChartPainter::Chart chart) const
+ChartWidget *ProgressView::chartView(ChartPainter::Chart chart) const
 {
     return m_views[int(chart)];
 }
@@ -256,19 +236,8 @@ void ProgressView::refresh()
     }
     m_progress->setRows(shown);
     m_ranking->setData(m_data);
-    m_monthly->setData(m_data);
     m_stalled->setData(m_data);
     m_charts->setTabText(m_charts->indexOf(m_stalledPage), tr("Stalled (%1)").arg(m_data.stuckYellow + m_data.stuckRed));
-    QList<QPair<QString, double>> funnel;
-    QStringList funnelDetail;
-    for (const StageTotal &t : std::as_const(m_data.funnel)) {
-        if (int(t.stage) <= int(Stage::Operating)) {
-            funnel.prepend({Names::stage(t.stage), double(t.count)});
-            funnelDetail.prepend(Money::formatTotal(t.investment, MoneyUnit::Yi));
-        }
-    }
-    m_funnel->setSeries(funnel, funnelDetail);
-    m_industry->setSeries(ChartPainter::industryParts(m_data));
     QString headline = tr("%1, %2 as of %3: time pace %4%.")
                            .arg(m_data.scopeName).arg(m_data.year).arg(m_data.asOf.toString(Qt::ISODate))
                            .arg(QString::number(m_data.pace, 'f', 1));
@@ -293,246 +262,24 @@ void ProgressView::refresh()
 
 void ProgressView::buildCharts()
 {
-    auto makeView = [this](QChart *chart, const QString &title) {
-        chart->setTitle(title);
-        chart->setAnimationOptions(QChart::NoAnimation);
-        chart->legend()->setAlignment(Qt::AlignBottom);
-        auto *view = new QChartView(chart, m_charts);
-        view->setRenderHint(QPainter::Antialiasing);
-        m_charts->addTab(view, title);
-        return view;
-    };
-
-    // 1. Unit comparison: bars coloured by status (one stacked set per colour), the pace and the target as lines.
-    {
-        auto *chart = new QChart;
-        auto *series = new QStackedBarSeries(chart);
-        auto *mapper = new QVBarModelMapper(chart);
-        mapper->setFirstBarSetColumn(RankingModel::GreenValue);
-        mapper->setLastBarSetColumn(RankingModel::RedValue);
-        mapper->setSeries(series);
-        mapper->setModel(m_ranking);
-        chart->addSeries(series);
-        auto *pace = new QLineSeries(chart);
-        pace->setName(tr("Time pace"));
-        pace->setPen(QPen(QColor(0x15, 0x65, 0xc0), 2, Qt::DashLine));
-        auto *target = new QLineSeries(chart);
-        target->setName(tr("Annual target"));
-        target->setPen(QPen(QColor(0x42, 0x42, 0x42), 1.5, Qt::DotLine));
-        chart->addSeries(pace);
-        chart->addSeries(target);
-        auto *x = new QBarCategoryAxis(chart);
-        x->setLabelsAngle(-50);
-        x->setTruncateLabels(false);
-        QFont small = x->labelsFont();
-        small.setPointSizeF(small.pointSizeF() * 0.85);
-        x->setLabelsFont(small);
-        auto *y = new QValueAxis(chart);
-        y->setLabelFormat(QStringLiteral("%.0f%%"));
-        chart->addAxis(x, Qt::AlignBottom);
-        chart->addAxis(y, Qt::AlignLeft);
-        for (QAbstractSeries *s : chart->series()) {
-            s->attachAxis(x);
-            s->attachAxis(y);
-        }
-        connect(series, &QStackedBarSeries::hovered, this, [this](bool on, int index, QBarSet *) {
-            if (!on || index < 0 || index >= m_ranking->rowCount()) {
-                QToolTip::hideText();
-                return;
-            }
-            const RankRow &r = m_ranking->rowAt(index);
-            QToolTip::showText(QCursor::pos(), tr("%1 (No. %2): weighted completion %3%, %4 %5%, %6 %7%, efficacy score %8")
-                                                   .arg(r.unit).arg(r.rank).arg(QString::number(r.weighted, 'f', 1))
-                                                   .arg(Metrics::name(m_data.countMetric), QString::number(r.countCompletion, 'f', 1))
-                                                   .arg(Metrics::name(m_data.amountMetric), QString::number(r.amountCompletion, 'f', 1))
-                                                   .arg(QString::number(r.efficacy, 'f', 1)));
-        });
-        connect(series, &QStackedBarSeries::clicked, this, [this](int index, QBarSet *) {
-            if (index >= 0 && index < m_ranking->rowCount())
-                emit unitActivated(m_ranking->rowAt(index).unitId);
-        });
-        m_views[ChartPainter::Comparison] = makeView(chart, tr("Unit comparison"));
-    }
-    // 2. Cumulative by month against the target's pace, this year and last.
-    {
-        auto *chart = new QChart;
-        const int columns[] = {MonthlyModel::ThisYear, MonthlyModel::LastYear, MonthlyModel::PaceTarget};
-        const QColor colors[] = {QColor(0x15, 0x65, 0xc0), QColor(0x9e, 0x9e, 0x9e), QColor(0xc6, 0x28, 0x28)};
-        auto *x = new QValueAxis(chart);
-        x->setRange(1, 12);
-        x->setTickCount(12);
-        x->setLabelFormat(QStringLiteral("%d"));
-        x->setTitleText(tr("Month"));
-        auto *y = new QValueAxis(chart);
-        // The unit beside each tick (an axis title overlapped the top one).
-        y->setLabelFormat(QStringLiteral("%.0f ") + Money::unitName(MoneyUnit::Yi));
-        chart->addAxis(x, Qt::AlignBottom);
-        chart->addAxis(y, Qt::AlignLeft);
-        for (int i = 0; i < 3; ++i) {
-            auto *line = new QLineSeries(chart);
-            line->setPen(QPen(colors[i], 2, i == 2 ? Qt::DashLine : Qt::SolidLine));
-            auto *mapper = new QVXYModelMapper(chart);
-            mapper->setObjectName(QStringLiteral("monthlyMapper%1").arg(i));
-            mapper->setXColumn(MonthlyModel::Month);
-            mapper->setYColumn(columns[i]);
-            mapper->setSeries(line);
-            mapper->setModel(m_monthly);
-            chart->addSeries(line);
-            line->attachAxis(x);
-            line->attachAxis(y);
-            connect(line, &QLineSeries::hovered, this, [line](const QPointF &p, bool on) {
-                if (on)
-                    QToolTip::showText(QCursor::pos(), QStringLiteral("%1 %2: %3").arg(line->name()).arg(qRound(p.x())).arg(p.y(), 0, 'f', 2));
-            });
-        }
-        m_views[ChartPainter::Cumulative] = makeView(chart, tr("Cumulative by month"));
-    }
-    // 3. The pipeline by stage.
-    {
-        auto *chart = new QChart;
-        auto *series = new QHorizontalBarSeries(chart);
-        auto *mapper = new QVBarModelMapper(chart);
-        mapper->setFirstBarSetColumn(SeriesModel::Value);
-        mapper->setLastBarSetColumn(SeriesModel::Value);
-        mapper->setSeries(series);
-        mapper->setModel(m_funnel);
-        chart->addSeries(series);
-        auto *y = new QBarCategoryAxis(chart);
-        y->setTruncateLabels(false);
-        auto *x = new QValueAxis(chart);
-        x->setLabelFormat(QStringLiteral("%d"));
-        chart->addAxis(y, Qt::AlignLeft);
-        chart->addAxis(x, Qt::AlignBottom);
-        series->attachAxis(x);
-        series->attachAxis(y);
-        chart->legend()->hide();
-        connect(series, &QHorizontalBarSeries::hovered, this, [this](bool on, int index, QBarSet *) {
-            if (on && index >= 0 && index < m_funnel->rowCount())
-                QToolTip::showText(QCursor::pos(), tr("%1: %2 projects, %3")
-                                                       .arg(m_funnel->index(index, SeriesModel::Label).data().toString())
-                                                       .arg(m_funnel->index(index, SeriesModel::Value).data().toInt())
-                                                       .arg(m_funnel->index(index, SeriesModel::Detail).data().toString()));
-        });
-        m_views[ChartPainter::Funnel] = makeView(chart, tr("Pipeline by stage"));
-    }
-    // 4. Industry mix of signed investment.
-    {
-        auto *chart = new QChart;
-        auto *pie = new QPieSeries(chart);
-        auto *mapper = new QVPieModelMapper(chart);
-        mapper->setLabelsColumn(SeriesModel::Label);
-        mapper->setValuesColumn(SeriesModel::Value);
-        mapper->setSeries(pie);
-        mapper->setModel(m_industry);
-        chart->addSeries(pie);
-        chart->legend()->setAlignment(Qt::AlignBottom); // the names are long: they get the width
-        connect(pie, &QPieSeries::hovered, this, [this, pie](QPieSlice *slice, bool on) {
-            // The slice's label carries its share already (updateCharts); the name comes from the model.
-            const int row = int(pie->slices().indexOf(slice));
-            if (on && row >= 0 && row < m_industry->rowCount())
-                QToolTip::showText(QCursor::pos(), QStringLiteral("%1: %2 (%3%)")
-                                                       .arg(m_industry->index(row, SeriesModel::Label).data().toString(),
-                                                            Money::formatTotal(qint64(slice->value() * 1e8), MoneyUnit::Yi))
-                                                       .arg(slice->percentage() * 100, 0, 'f', 1));
-        });
-        m_views[ChartPainter::IndustryMix] = makeView(chart, tr("Industry mix"));
+    // The bulletin's own drawings (ChartPainter), so the screen shows what the PDF prints.
+    const QList<QPair<ChartPainter::Chart, QString>> tabs = {
+        {ChartPainter::Comparison, tr("Unit comparison")}, {ChartPainter::Cumulative, tr("Cumulative by month")},
+        {ChartPainter::Funnel, tr("Pipeline by stage")}, {ChartPainter::IndustryMix, tr("Industry mix")}};
+    for (const auto &[chart, name] : tabs) {
+        auto *view = new ChartWidget(chart, m_charts);
+        view->setObjectName(QStringLiteral("chart%1").arg(int(chart)));
+        connect(view, &ChartWidget::unitActivated, this, &ProgressView::unitActivated);
+        connect(view, &ChartWidget::exportRequested, this, [this](ChartPainter::Chart c) { exportChart(c); });
+        m_charts->addTab(view, name);
+        m_views[int(chart)] = view;
     }
 }
-
-namespace {
-/// The same round axis as the bulletin's (ChartPainter::niceAxis), on a chart of the screen.
-void setAxis(QValueAxis *axis, double most)
-{
-    const ChartPainter::Axis a = ChartPainter::niceAxis(most * 1.04);
-    axis->setRange(0, a.top);
-    axis->setTickCount(a.ticks + 1);
-    // The number of decimals the step needs, keeping the unit written after the number.
-    static const QRegularExpression number(QStringLiteral("%[-+ #0-9.]*[dfgi]"));
-    QString format = axis->labelFormat();
-    format.replace(number, a.step < 1 ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
-    axis->setLabelFormat(format.contains(u'%') ? format : QStringLiteral("%.0f"));
-}
-} // namespace
 
 void ProgressView::updateCharts()
 {
-    // Axes and lines that follow the models' rows.
-    {
-        QChart *chart = m_views[ChartPainter::Comparison]->chart();
-        auto *x = qobject_cast<QBarCategoryAxis *>(chart->axes(Qt::Horizontal).value(0));
-        auto *y = qobject_cast<QValueAxis *>(chart->axes(Qt::Vertical).value(0));
-        QStringList units;
-        double top = std::max(100.0, m_data.pace); // the target line stays in sight
-        for (int r = 0; r < m_ranking->rowCount(); ++r) {
-            units << m_ranking->rowAt(r).unit;
-            top = std::max(top, m_ranking->rowAt(r).weighted);
-        }
-        x->clear();
-        x->append(units);
-        setAxis(y, top);
-        const QList<QAbstractSeries *> series = chart->series();
-        auto *stacked = qobject_cast<QStackedBarSeries *>(series.value(0));
-        const QColor colors[] = {ChartPainter::statusColor(ProgressStatus::Green), ChartPainter::statusColor(ProgressStatus::Yellow),
-                                 ChartPainter::statusColor(ProgressStatus::Red)};
-        const QList<QBarSet *> sets = stacked ? stacked->barSets() : QList<QBarSet *>();
-        for (int i = 0; i < sets.size() && i < 3; ++i) {
-            sets.at(i)->setColor(colors[i]);
-            sets.at(i)->setBorderColor(colors[i]);
-        }
-        auto *pace = qobject_cast<QLineSeries *>(series.value(1));
-        auto *target = qobject_cast<QLineSeries *>(series.value(2));
-        const double right = std::max<qsizetype>(1, units.size()) - 0.5;
-        pace->replace({QPointF(-0.5, m_data.pace), QPointF(right, m_data.pace)});
-        target->replace({QPointF(-0.5, 100), QPointF(right, 100)});
-        pace->setName(tr("Time pace %1%").arg(QString::number(m_data.pace, 'f', 1)));
-        chart->setTitle(ChartPainter::title(ChartPainter::Comparison, m_data));
-    }
-    {
-        QChart *chart = m_views[ChartPainter::Cumulative]->chart();
-        const auto mappers = chart->findChildren<QVXYModelMapper *>();
-        const QStringList names = {QString::number(m_data.year), QString::number(m_data.year - 1), tr("Target at time pace")};
-        double top = 1;
-        for (int r = 0; r < 12; ++r) {
-            for (int c = MonthlyModel::ThisYear; c <= MonthlyModel::PaceTarget; ++c)
-                top = std::max(top, m_monthly->index(r, c).data().toDouble());
-        }
-        for (QVXYModelMapper *m : mappers) {
-            const int i = m->objectName().right(1).toInt();
-            m->setRowCount(i == 0 ? m_monthly->monthsShown() : 12);
-            if (auto *line = qobject_cast<QLineSeries *>(m->series()))
-                line->setName(names.value(i));
-        }
-        if (auto *y = qobject_cast<QValueAxis *>(chart->axes(Qt::Vertical).value(0)))
-            setAxis(y, top);
-        chart->setTitle(ChartPainter::title(ChartPainter::Cumulative, m_data));
-    }
-    {
-        QChart *chart = m_views[ChartPainter::Funnel]->chart();
-        auto *y = qobject_cast<QBarCategoryAxis *>(chart->axes(Qt::Vertical).value(0));
-        QStringList labels;
-        double top = 1;
-        for (int r = 0; r < m_funnel->rowCount(); ++r) {
-            labels << m_funnel->index(r, SeriesModel::Label).data().toString();
-            top = std::max(top, m_funnel->index(r, SeriesModel::Value).data().toDouble());
-        }
-        y->clear();
-        y->append(labels);
-        if (auto *x = qobject_cast<QValueAxis *>(chart->axes(Qt::Horizontal).value(0)))
-            setAxis(x, top);
-    }
-    {
-        // Distinct hues for the shares, as in the bulletin.
-        const QList<QAbstractSeries *> series = m_views[ChartPainter::IndustryMix]->chart()->series();
-        if (auto *pie = qobject_cast<QPieSeries *>(series.value(0))) {
-            const QList<QPieSlice *> slices = pie->slices();
-            for (int i = 0; i < slices.size(); ++i) {
-                slices.at(i)->setColor(ChartPainter::seriesColor(i));
-                slices.at(i)->setBorderColor(Qt::white);
-                slices.at(i)->setLabel(QStringLiteral("%1 %2%").arg(m_industry->index(i, SeriesModel::Label).data().toString())
-                                           .arg(slices.at(i)->percentage() * 100, 0, 'f', 1));
-            }
-        }
-    }
+    for (ChartWidget *view : m_views)
+        view->setData(m_data);
 }
 
 void ProgressView::exportChart(ChartPainter::Chart chart, const QString &given)

@@ -4,7 +4,6 @@
 
 #include <QWidget>
 
-class QChartView;
 class QPrinter;
 class QDateEdit;
 class QLabel;
@@ -17,12 +16,11 @@ class QUndoStack;
 
 namespace IPDesk {
 
+class ChartWidget;
 class Desk;
 
-class MonthlyModel;
 class ProgressTableModel;
 class RankingModel;
-class SeriesModel;
 class StalledModel;
 
 /// The Progress tab: each unit against its targets (completion, time pace, red/yellow/green), the
@@ -42,7 +40,7 @@ public:
     RankingModel *rankingModel() const { return m_ranking; }
     ProgressTableModel *progressModel() const { return m_progress; }
     StalledModel *stalledModel() const { return m_stalled; }
-    QChartView *chartView(ChartPainter::Chart chart) const;
+    ChartWidget *chartView(ChartPainter::Chart chart) const;
 
 public slots:
     void refresh();
@@ -87,14 +85,11 @@ private:
     QTableView *m_stalledView = nullptr;
     QWidget *m_stalledPage = nullptr;
     QTabWidget *m_charts;
-    QChartView *m_views[4] = {};
+    ChartWidget *m_views[4] = {};
 
     RankingModel *m_ranking;
     ProgressTableModel *m_progress;
-    MonthlyModel *m_monthly;
     StalledModel *m_stalled;
-    SeriesModel *m_funnel;
-    SeriesModel *m_industry;
 };
 
 } // namespace IPDesk

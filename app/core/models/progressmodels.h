@@ -52,44 +52,6 @@ private:
     double m_pace = 0;
 };
 
-/// Month by month: this year's and last year's cumulative amount, and the target at the time pace.
-class MonthlyModel : public QAbstractTableModel
-{
-    Q_OBJECT
-public:
-    enum Column { Month, ThisYear, LastYear, PaceTarget, ColumnCount };
-    explicit MonthlyModel(QObject *parent = nullptr) : QAbstractTableModel(parent) {}
-    void setData(const BulletinData &d);
-    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
-    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-    int monthsShown() const { return m_upTo; }
-    using QAbstractTableModel::setData;
-
-private:
-    QList<double> m_this, m_last, m_pace;
-    int m_upTo = 12;
-    int m_year = 0;
-};
-
-/// Label and value pairs: the pipeline by stage (count), or signed investment by industry.
-class SeriesModel : public QAbstractTableModel
-{
-    Q_OBJECT
-public:
-    enum Column { Label, Value, Detail, ColumnCount };
-    explicit SeriesModel(QObject *parent = nullptr) : QAbstractTableModel(parent) {}
-    void setSeries(const QList<QPair<QString, double>> &values, const QStringList &details = {});
-    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
-    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-
-private:
-    QList<QPair<QString, double>> m_values;
-    QStringList m_details;
-};
-
 /// The stalled projects (六未) as of the bulletin's day: waiting in a stage past the bureau's limit,
 /// longest first, coloured yellow or red as the bulletin lists them.
 class StalledModel : public QAbstractTableModel

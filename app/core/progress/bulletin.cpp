@@ -217,8 +217,19 @@ void paintAxes(QPainter &p, const QRectF &plot, double yMax, const QString &unit
 
 } // namespace
 
-void ChartPainter::paint(Chart chart, QPainter &p, const QRectF &rect, const BulletinData &d)
+void ChartPainter::paint(Chart chart, QPainter &p, const QRectF &rect, const BulletinData &d, QList<Mark> *marks)
 {
+    auto mark = [marks](const QPainterPath &area, const QString &tip, qint64 unitId = 0) {
+        if (marks)
+            marks->append({area, tip, unitId});
+    };
+    auto box = [](const QRectF &r) {
+        QPainterPath path;
+        path.addRect(r);
+        return path;
+    };
+    if (marks)
+        marks->clear();
     p.save();
     fontDpi = p.device() ? p.device()->logicalDpiY() : 72;
     p.setRenderHint(QPainter::Antialiasing);
@@ -259,16 +270,27 @@ void ChartPainter::paint(Chart chart, QPainter &p, const QRectF &rect, const Bul
             p.setPen(Qt::black);
             p.drawText(QRectF(bar.left() - 10, bar.top() - 12, bar.width() + 20, 11), Qt::AlignCenter, number(r.weighted) + QLatin1Char('%'));
             p.drawText(QRectF(plot.left() + slot * i, plot.bottom() + 3, slot, 24), Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, r.unit);
+            // The whole column, bar and name, stands for the unit.
+            QStringList tip{tr("%1 (No. %2): weighted completion %3%").arg(r.unit).arg(r.rank).arg(number(r.weighted))};
+            if (r.hasCount)
+                tip << tr("%1 %2%").arg(Metrics::name(d.countMetric), number(r.countCompletion));
+            if (r.hasAmount)
+                tip << tr("%1 %2%").arg(Metrics::name(d.amountMetric), number(r.amountCompletion));
+            if (r.hasEfficacy)
+                tip << tr("efficacy score %1").arg(number(r.efficacy));
+            mark(box(QRectF(plot.left() + slot * i, plot.top(), slot, plot.height() + 27)), tip.join(tr(", ")), r.unitId);
         }
-        auto line = [&](double v, const QColor &c, Qt::PenStyle style, const QString &label) {
+        auto line = [&](double v, const QColor &c, Qt::PenStyle style, const QString &label, bool below) {
             const double y = plot.bottom() - plot.height() * v / top;
             p.setPen(QPen(c, 1.2, style));
             p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
             p.setFont(chartFont(7));
-            p.drawText(QRectF(plot.right() - 160, y - 12, 158, 11), Qt::AlignRight | Qt::AlignVCenter, label);
+            p.drawText(QRectF(plot.right() - 160, below ? y + 1 : y - 12, 158, 11), Qt::AlignRight | Qt::AlignVCenter, label);
         };
-        line(d.pace, QColor(0x15, 0x65, 0xc0), Qt::DashLine, tr("Time pace %1%").arg(number(d.pace)));
-        line(100, QColor(0x42, 0x42, 0x42), Qt::DotLine, tr("Annual target 100%"));
+        // Each line's label above it; the pace's below its line when the two lines nearly meet (late in the year).
+        const bool close = std::abs(plot.height() * (100 - d.pace) / top) < 13;
+        line(d.pace, QColor(0x15, 0x65, 0xc0), Qt::DashLine, tr("Time pace %1%").arg(number(d.pace)), close);
+        line(100, QColor(0x42, 0x42, 0x42), Qt::DotLine, tr("Annual target 100%"), false);
     } else if (chart == Cumulative) {
         // The legend and the unit in a row of their own above the plot, clear of the top tick.
         const QRectF plot = area.adjusted(48, 30, -8, -30);
@@ -307,11 +329,23 @@ void ChartPainter::paint(Chart chart, QPainter &p, const QRectF &rect, const Bul
         };
         polyline(d.lastYear, 12, QColor(0x9e, 0x9e, 0x9e), Qt::SolidLine);
         polyline(d.cumulative, d.asOf.month(), QColor(0x15, 0x65, 0xc0), Qt::SolidLine);
+        QList<double> paceLine;
         if (d.amountTarget > 0) {
-            QList<double> paceLine;
             for (int m = 1; m <= 12; ++m)
                 paceLine << d.amountTarget * ProgressCalculator::pace(QDate(d.year, m, 1).addMonths(1).addDays(-1)) / 100.0;
             polyline(paceLine, 12, QColor(0xc6, 0x28, 0x28), Qt::DashLine);
+        }
+        // Each month's column says the three values of that month.
+        const QString yi = Money::unitName(MoneyUnit::Yi);
+        for (int m = 1; m <= 12; ++m) {
+            QStringList lines{tr("%1 mo").arg(m)};
+            if (m <= d.asOf.month() && m <= d.cumulative.size())
+                lines << tr("%1: %2 %3").arg(d.year).arg(number(d.cumulative.at(m - 1), 2), yi);
+            if (m <= d.lastYear.size())
+                lines << tr("%1: %2 %3").arg(d.year - 1).arg(number(d.lastYear.at(m - 1), 2), yi);
+            if (m <= paceLine.size())
+                lines << tr("Target at time pace: %1 %2").arg(number(paceLine.at(m - 1), 2), yi);
+            mark(box(QRectF(plot.left() + step * (m - 1), plot.top(), step, plot.height() + 15)), lines.join(QLatin1Char('\n')));
         }
         // Legend.
         const QList<QPair<QString, QColor>> legend = {
@@ -337,7 +371,7 @@ void ChartPainter::paint(Chart chart, QPainter &p, const QRectF &rect, const Bul
         qint64 most = 1;
         for (const StageTotal &t : stages)
             most = std::max(most, t.count);
-        const double rowH = std::min(24.0, (area.height() - 8) / std::max<qsizetype>(1, stages.size()));
+        const double rowH = std::min(40.0, (area.height() - 8) / std::max<qsizetype>(1, stages.size()));
         const double maxW = area.width() * 0.55;
         static const QColor colors[] = {QColor(0x90, 0xca, 0xf9), QColor(0x64, 0xb5, 0xf6), QColor(0x42, 0xa5, 0xf5),
                                         QColor(0x1e, 0x88, 0xe5), QColor(0x15, 0x65, 0xc0), QColor(0x0d, 0x47, 0xa1)};
@@ -350,6 +384,8 @@ void ChartPainter::paint(Chart chart, QPainter &p, const QRectF &rect, const Bul
             p.setPen(Qt::black);
             p.drawText(QRectF(area.left() + maxW + 8, bar.top(), area.width() - maxW - 8, bar.height()), Qt::AlignLeft | Qt::AlignVCenter,
                        tr("%1: %2, %3").arg(Names::stage(t.stage)).arg(t.count).arg(Money::formatTotal(t.investment, MoneyUnit::Yi)));
+            mark(box(QRectF(area.left(), bar.top(), area.width(), bar.height())),
+                 tr("%1: %2 projects, %3").arg(Names::stage(t.stage)).arg(t.count).arg(Money::formatTotal(t.investment, MoneyUnit::Yi)));
         }
     } else if (chart == IndustryMix) {
         const QList<QPair<QString, double>> parts = industryParts(d);
@@ -371,13 +407,19 @@ void ChartPainter::paint(Chart chart, QPainter &p, const QRectF &rect, const Bul
             p.setPen(QPen(Qt::white, 0.8));
             p.setBrush(seriesColor(i));
             p.drawPie(pie, start, span);
+            const QString text = tr("%1 %2 (%3%)").arg(parts.at(i).first, Money::formatTotal(qint64(parts.at(i).second * 1e8), MoneyUnit::Yi),
+                                                      number(100.0 * parts.at(i).second / total));
+            QPainterPath slice(pie.center());
+            slice.arcTo(pie, start / 16.0, span / 16.0);
+            slice.closeSubpath();
             start += span;
             const QRectF key(pie.right() + 14, area.top() + 6 + i * 15, 10, 10);
             p.fillRect(key, seriesColor(i));
             p.setPen(Qt::black);
-            p.drawText(QRectF(key.right() + 5, key.top() - 2, area.right() - key.right() - 5, 14), Qt::AlignLeft | Qt::AlignVCenter,
-                       tr("%1 %2 (%3%)").arg(parts.at(i).first, Money::formatTotal(qint64(parts.at(i).second * 1e8), MoneyUnit::Yi),
-                                             number(100.0 * parts.at(i).second / total)));
+            const QRectF label(key.right() + 5, key.top() - 2, area.right() - key.right() - 5, 14);
+            p.drawText(label, Qt::AlignLeft | Qt::AlignVCenter, text);
+            slice.addRect(key.united(label)); // the slice and its line of the legend
+            mark(slice, text);
         }
     }
     p.restore();

@@ -5,6 +5,7 @@
 #include "desk/taskstore.h"
 
 #include <QCoreApplication>
+#include <QPainterPath>
 #include <QRectF>
 
 class QPainter;
@@ -53,8 +54,18 @@ class ChartPainter
     Q_DECLARE_TR_FUNCTIONS(IPDesk::ChartPainter)
 public:
     enum Chart { Comparison, Cumulative, Funnel, IndustryMix };
+    /// A part of a drawn chart that means something on its own (a unit's bar, a month, a stage, a
+    /// share): where it was drawn, in the painter's coordinates, and what it says when pointed at.
+    struct Mark
+    {
+        QPainterPath area;
+        QString tip;
+        qint64 unitId = 0; // a unit's bar: clicking it shows that unit's pipeline
+    };
     static QString title(Chart chart, const BulletinData &d);
-    static void paint(Chart chart, QPainter &p, const QRectF &rect, const BulletinData &d);
+    /// Draws \a chart into \a rect: the one drawing of each chart, for the window, the exports and
+    /// the bulletin. With \a marks, also says where each of its parts was drawn.
+    static void paint(Chart chart, QPainter &p, const QRectF &rect, const BulletinData &d, QList<Mark> *marks = nullptr);
     /// Writes one chart to a file; the format follows the ending (.pdf, .svg, .png).
     static Status exportChart(Chart chart, const BulletinData &d, const QString &path);
     static QColor statusColor(ProgressStatus s);

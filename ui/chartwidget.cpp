@@ -1,0 +1,126 @@
+#include "chartwidget.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QContextMenuEvent>
+#include <QHelpEvent>
+#include <QImage>
+#include <QMenu>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QToolTip>
+
+namespace IPDesk {
+
+ChartWidget::ChartWidget(ChartPainter::Chart chart, QWidget *parent)
+    : QWidget(parent)
+    , m_chart(chart)
+{
+    setMouseTracking(true); // the pointing hand over a unit's bar
+    setAutoFillBackground(false);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+}
+
+void ChartWidget::setData(const BulletinData &data)
+{
+    m_data = data;
+    m_marks.clear();
+    setAccessibleName(ChartPainter::title(m_chart, m_data));
+    update();
+}
+
+double ChartWidget::scale() const
+{
+    return std::max(1.0, logicalDpiY() / 72.0);
+}
+
+void ChartWidget::draw(QPainter &p) const
+{
+    p.fillRect(QRectF(QPointF(0, 0), QSizeF(size())), Qt::white);
+    const double s = scale();
+    p.scale(s, s);
+    const QRectF rect(QPointF(10, 8), QSizeF(width() / s - 20, height() / s - 16));
+    ChartPainter::paint(m_chart, p, rect, m_data, &m_marks);
+}
+
+void ChartWidget::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    draw(p);
+}
+
+QImage ChartWidget::image() const
+{
+    QImage image(size() * devicePixelRatioF(), QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(devicePixelRatioF());
+    image.setDotsPerMeterX(int(logicalDpiX() / 0.0254));
+    image.setDotsPerMeterY(int(logicalDpiY() / 0.0254));
+    QPainter p(&image);
+    draw(p);
+    return image;
+}
+
+QList<ChartPainter::Mark> ChartWidget::marks() const
+{
+    if (m_marks.isEmpty())
+        image(); // lays the chart out once
+    QList<ChartPainter::Mark> shown = m_marks;
+    const QTransform toWidget = QTransform::fromScale(scale(), scale());
+    for (ChartPainter::Mark &m : shown)
+        m.area = toWidget.map(m.area);
+    return shown;
+}
+
+const ChartPainter::Mark *ChartWidget::markAt(const QPointF &pos) const
+{
+    const QPointF at = pos / scale();
+    for (const ChartPainter::Mark &m : std::as_const(m_marks)) {
+        if (m.area.contains(at))
+            return &m;
+    }
+    return nullptr;
+}
+
+bool ChartWidget::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        if (const ChartPainter::Mark *m = markAt(help->pos())) {
+            const QRect around = QTransform::fromScale(scale(), scale()).map(m->area).boundingRect().toAlignedRect();
+            QToolTip::showText(help->globalPos(), m->tip, this, around);
+        } else {
+            QToolTip::hideText();
+            event->ignore();
+        }
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+void ChartWidget::mouseMoveEvent(QMouseEvent *event)
+{
+    const ChartPainter::Mark *m = markAt(event->position());
+    setCursor(m && m->unitId ? Qt::PointingHandCursor : Qt::ArrowCursor);
+    QWidget::mouseMoveEvent(event);
+}
+
+void ChartWidget::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton) {
+        if (const ChartPainter::Mark *m = markAt(event->position()); m && m->unitId) {
+            emit unitActivated(m->unitId);
+            return;
+        }
+    }
+    QWidget::mousePressEvent(event);
+}
+
+void ChartWidget::contextMenuEvent(QContextMenuEvent *event)
+{
+    QMenu menu(this);
+    menu.addAction(tr("Copy Chart"), this, [this] { QApplication::clipboard()->setImage(image()); });
+    menu.addAction(tr("Export Chart…"), this, [this] { emit exportRequested(m_chart); });
+    menu.exec(event->globalPos());
+}
+
+} // namespace IPDesk
