@@ -69,7 +69,11 @@ const Gazetteer &Gazetteer::divisions()
 {
     static const Gazetteer g = [] {
         Gazetteer x;
-        x.load();
+        auto names = std::make_shared<Names>();
+        x.load(*names);
+        names->index();
+        x.m_divisions = names;
+        x.indexLastChars();
         return x;
     }();
     return g;
@@ -78,37 +82,48 @@ const Gazetteer &Gazetteer::divisions()
 Gazetteer Gazetteer::withUnits(const QStringList &names) const
 {
     Gazetteer g = *this;
-    QString chars;
+    auto units = std::make_shared<Names>();
     for (const QString &n : names) {
-        if (n.size() >= 2 && !isCommonWord(n) && !g.m_names.contains(n)) {
-            g.m_names.insert(n, County);
-            g.m_maxLength = std::max(g.m_maxLength, int(n.size()));
-        }
+        if (n.size() >= 2 && !isCommonWord(n) && !contains(n))
+            units->levels.insert(n, County);
     }
-    g.index();
+    if (units->levels.isEmpty())
+        return g;
+    units->index();
+    g.m_units = units;
+    g.indexLastChars();
     return g;
 }
 
-void Gazetteer::add(const QString &name, int level)
+int Gazetteer::level(const QString &name) const
+{
+    if (m_units) {
+        if (const int l = m_units->levels.value(name))
+            return l;
+    }
+    return m_divisions ? m_divisions->levels.value(name) : 0;
+}
+
+void Gazetteer::add(Names &names, const QString &name, int level)
 {
     if (name.size() < 2 || isCommonWord(name))
         return;
-    auto it = m_names.find(name);
-    if (it == m_names.end())
-        m_names.insert(name, level);
+    auto it = names.levels.find(name);
+    if (it == names.levels.end())
+        names.levels.insert(name, level);
     else
         it.value() = std::min(it.value(), level); // the higher level wins (吉林市 and 吉林省's stem)
-    m_maxLength = std::max(m_maxLength, int(name.size()));
 }
 
 void Gazetteer::addStem(const QString &s, int level)
 {
-    if (s.size() >= 2 && !m_stems.contains(s))
-        m_stems.insert(s, level);
+    if (s.size() >= 2 && !m_stems->contains(s))
+        m_stems->insert(s, level);
 }
 
-void Gazetteer::load()
+void Gazetteer::load(Names &names)
 {
+    m_stems = std::make_shared<QHash<QString, int>>();
     QFile f(QStringLiteral(":/gazetteer/divisions.tsv"));
     if (!f.open(QIODevice::ReadOnly))
         return;
@@ -129,7 +144,7 @@ void Gazetteer::load()
             continue;
         const bool zone = std::any_of(zoneSuffixes().cbegin(), zoneSuffixes().cend(),
                                       [&name](const QString &z) { return name.endsWith(z); });
-        add(name, zone ? Zone : level);
+        add(names, name, zone ? Zone : level);
         if (zone) {
             zones.append(name);
             continue;
@@ -154,21 +169,21 @@ void Gazetteer::load()
                 }
             }
             if (suffix == QStringLiteral("自治区")) {
-                add(base, level);
+                add(names, base, level);
                 addStem(base, level);
             } else {
-                add(base + suffix.back(), level);
+                add(names, base + suffix.back(), level);
                 addStem(base, level);
             }
         }
         if (level == Province && name.endsWith(u'市'))
-            add(name.chopped(1), level);
+            add(names, name.chopped(1), level);
         // Inner Mongolia's banners as people write them: 科尔沁右翼前旗 → 科右前旗, 土默特左旗 → 土左旗.
         static const QRegularExpression banner(QStringLiteral("^(.)\\S+?([左右])(?:翼)?([前中后]?)旗$"));
         if (level == County && name.endsWith(u'旗') && name.size() >= 5) {
             const auto m = banner.match(name);
             if (m.hasMatch())
-                add(m.captured(1) + m.captured(2) + m.captured(3) + QStringLiteral("旗"), level);
+                add(names, m.captured(1) + m.captured(2) + m.captured(3) + QStringLiteral("旗"), level);
         }
         if (level <= County)
             addStem(stem(name), level);
@@ -179,8 +194,8 @@ void Gazetteer::load()
             formerCounties.append(name.chopped(1) + u'县');
     }
     for (const QString &former : std::as_const(formerCounties)) {
-        if (!m_names.contains(former))
-            add(former, County);
+        if (!names.levels.contains(former))
+            add(names, former, County);
     }
     // Zones as people write them: without the province or city before them (鄂尔多斯蒙苏经济开发区 → 蒙苏经济开发区).
     for (const QString &name : std::as_const(zones)) {
@@ -192,9 +207,9 @@ void Gazetteer::load()
                 QString tail = rest.mid(len);
                 if (tail.startsWith(u'市') || tail.startsWith(u'省'))
                     tail = tail.mid(1);
-                if (m_stems.contains(head) && stem(tail).size() >= 2 && stem(tail) != tail) {
+                if (m_stems->contains(head) && stem(tail).size() >= 2 && stem(tail) != tail) {
                     rest = tail;
-                    add(rest, Zone);
+                    add(names, rest, Zone);
                     stripped = true;
                     break;
                 }
@@ -203,22 +218,56 @@ void Gazetteer::load()
     }
     // The zone words that stand alone for the zone of the unit a report is about (高新区, 经开区).
     for (const char16_t *alone : {u"高新区", u"经开区", u"高新技术产业开发区", u"经济技术开发区", u"综合保税区"})
-        add(QString::fromUtf16(alone), Zone);
-    index();
+        add(names, QString::fromUtf16(alone), Zone);
 }
 
-void Gazetteer::index()
+void Gazetteer::Names::index()
+{
+    nodeLevel.assign(1, 0);
+    edges.clear();
+    edges.reserve(size_t(levels.size()) * 3);
+    for (auto it = levels.cbegin(); it != levels.cend(); ++it) {
+        const QString &name = it.key();
+        if (name.size() > 31)
+            continue;
+        int node = 0;
+        for (qsizetype k = name.size() - 1; k >= 0; --k) {
+            const quint64 key = (quint64(node) << 16) | name.at(k).unicode();
+            const auto [edge, added] = edges.try_emplace(key, int(nodeLevel.size()));
+            if (added)
+                nodeLevel.push_back(0);
+            node = edge->second;
+        }
+        nodeLevel[size_t(node)] = it.value();
+    }
+}
+
+std::pair<qsizetype, int> Gazetteer::Names::longestEndingAt(const QString &text, qsizetype end) const
+{
+    std::pair<qsizetype, int> best{0, 0};
+    int node = 0;
+    for (qsizetype k = end - 1; k >= 0 && end - k <= 31; --k) {
+        node = child(node, text.at(k));
+        if (node < 0)
+            break;
+        if (nodeLevel[size_t(node)] && end - k >= 2)
+            best = {end - k, nodeLevel[size_t(node)]};
+    }
+    return best;
+}
+
+void Gazetteer::indexLastChars()
 {
     QString last;
-    m_lengthsByLast.clear();
-    for (auto it = m_names.cbegin(); it != m_names.cend(); ++it) {
-        last += it.key().back();
-        if (it.key().size() < 32)
-            m_lengthsByLast[it.key().back()] |= quint32(1) << it.key().size();
+    for (const auto &names : {m_divisions, m_units}) {
+        if (!names)
+            continue;
+        for (auto it = names->levels.cbegin(); it != names->levels.cend(); ++it)
+            last += it.key().back();
     }
     for (const QString &z : zoneSuffixes())
         last += z.back();
-    m_lastChars = std::make_shared<CharSet>(last);
+    m_lastChars = std::make_shared<const CharSet>(last);
 }
 
 QList<Gazetteer::Mention> Gazetteer::find(const QString &text) const
@@ -231,18 +280,17 @@ QList<Gazetteer::Mention> Gazetteer::find(const QString &text) const
         if (!m_lastChars->contains(text.at(i)))
             continue;
         const qsizetype end = i + 1;
-        // The longest division name ending here, trying only the lengths names ending so have.
-        const quint32 lengths = m_lengthsByLast.value(text.at(i));
-        for (qsizetype len = std::min<qsizetype>(31, end); lengths && len >= 2; --len) {
-            if (!(lengths & (quint32(1) << len)))
-                continue;
-            const QString name = text.mid(end - len, len);
-            const auto it = m_names.constFind(name);
-            if (it != m_names.cend()) {
-                candidates.append({end - len, end, name, it.value()});
-                break;
+        // The longest name ending here, the desk's units or the divisions.
+        std::pair<qsizetype, int> best{0, 0};
+        for (const auto &names : {m_divisions, m_units}) {
+            if (names) {
+                const auto found = names->longestEndingAt(text, end);
+                if (found.first > best.first)
+                    best = found;
             }
         }
+        if (best.first)
+            candidates.append({end - best.first, end, text.mid(end - best.first, best.first), best.second});
         // A zone over a known stem: 肇庆高新区, 肇庆市高新区, 石河子经济技术开发区.
         for (const QString &z : zoneSuffixes()) {
             if (end < z.size() + 2 || QStringView(text).mid(end - z.size(), z.size()) != z)
@@ -253,7 +301,7 @@ QList<Gazetteer::Mention> Gazetteer::find(const QString &text) const
                 QStringView head = QStringView(text).mid(from, len);
                 if (head.endsWith(u'市') && len > 2)
                     head.chop(1);
-                if (m_stems.contains(head.toString())) {
+                if (m_stems->contains(head.toString())) {
                     candidates.append({from, end, text.mid(from, end - from), Zone});
                     break;
                 }

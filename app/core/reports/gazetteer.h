@@ -6,6 +6,9 @@
 #include <QStringList>
 
 #include <memory>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
 namespace IPDesk {
 
@@ -32,12 +35,17 @@ public:
     /// The divisions list, loaded once from the program's resources.
     static const Gazetteer &divisions();
 
-    /// A copy with the desk's own units added (the unit tree's names count as real units).
+    /// The divisions and the desk's own units (the unit tree's names count as real units). The
+    /// divisions are shared, not copied: only the units they lack are indexed anew.
     Gazetteer withUnits(const QStringList &names) const;
 
-    bool contains(const QString &name) const { return m_names.contains(name); }
-    int level(const QString &name) const { return m_names.value(name, 0); }
-    qsizetype size() const { return m_names.size(); }
+    bool contains(const QString &name) const { return level(name) != 0; }
+    int level(const QString &name) const;
+    /// How many distinct names it knows.
+    qsizetype size() const
+    {
+        return (m_divisions ? m_divisions->levels.size() : 0) + (m_units ? m_units->levels.size() : 0);
+    }
 
     /// Every unit named in text, leftmost-longest and not overlapping, in text order.
     QList<Mention> find(const QString &text) const;
@@ -49,17 +57,33 @@ public:
     static const QStringList &zoneSuffixes();
 
 private:
-    Gazetteer() = default;
-    void load();
-    void add(const QString &name, int level);
-    void addStem(const QString &stem, int level);
+    /// Names with their levels, and a trie of them read backwards from their last character, which
+    /// find() walks from each character of a text towards its start without making a string.
+    struct Names
+    {
+        QHash<QString, int> levels; // name -> level
+        std::vector<int> nodeLevel; // per trie node: the level of the name ending there, 0 for none
+        std::unordered_map<quint64, int> edges; // (node << 16) | character -> child node
+        void index();
+        int child(int node, QChar c) const
+        {
+            const auto it = edges.find((quint64(node) << 16) | c.unicode());
+            return it == edges.end() ? -1 : it->second;
+        }
+        /// The longest name that ends at text[end - 1], as (length, level); (0, 0) when none.
+        std::pair<qsizetype, int> longestEndingAt(const QString &text, qsizetype end) const;
+    };
 
-    QHash<QString, int> m_names;  // name -> level
-    QHash<QString, int> m_stems;  // stems of provinces, prefectures and counties, for zones
-    int m_maxLength = 0;
-    std::shared_ptr<CharSet> m_lastChars;
-    QHash<QChar, quint32> m_lengthsByLast; // bit n: a name of length n ends with this character
-    void index();
+    Gazetteer() = default;
+    void load(Names &names);
+    void add(Names &names, const QString &name, int level);
+    void addStem(const QString &stem, int level);
+    void indexLastChars();
+
+    std::shared_ptr<const Names> m_divisions;
+    std::shared_ptr<const Names> m_units; // the desk's units the divisions lack; null when none
+    std::shared_ptr<QHash<QString, int>> m_stems; // stems of provinces, prefectures and counties, for zones (written by load() only)
+    std::shared_ptr<const CharSet> m_lastChars; // the last characters of every name and zone word
 };
 
 } // namespace IPDesk

@@ -142,6 +142,15 @@ Phrasing::Phrasing()
         else if (CueSet *set = single.value(kind))
             *set = CueSet(words);
     }
+    // Each metric's group and measure words, once: the grammar asks for every figure and metric.
+    for (const auto &[metric, cues] : std::as_const(before)) {
+        beforeGroups.append(unitGroup(metric));
+        m_unitsOf.insert(metric, units.value(beforeGroups.last()));
+    }
+    for (auto it = after.cbegin(); it != after.cend(); ++it) {
+        if (!m_unitsOf.contains(it.key()))
+            m_unitsOf.insert(it.key(), units.value(unitGroup(it.key())));
+    }
 }
 
 QList<CueSet::Hit> Phrasing::lastBefore(QStringView text) const
@@ -185,6 +194,9 @@ QString Phrasing::unitGroup(const QString &metric)
 
 bool Phrasing::takesUnit(const QString &metric, const QString &unit) const
 {
+    const auto it = m_unitsOf.constFind(metric);
+    if (it != m_unitsOf.cend())
+        return it->contains(unit);
     return units.value(unitGroup(metric)).contains(unit);
 }
 

@@ -76,6 +76,8 @@ public:
 
     /// The measure-word group a count metric takes, or "" for money and percent.
     static QString unitGroup(const QString &metric);
+    /// unitGroup() of each metric of `before`, in that order.
+    QStringList beforeGroups;
     bool takesUnit(const QString &metric, const QString &unit) const;
 
 private:
@@ -86,6 +88,7 @@ private:
         QString head, tail;
     };
     QHash<QChar, QList<IndexedCue>> m_byFirst;
+    QHash<QString, QStringList> m_unitsOf; // metric -> the measure words it takes
 };
 
 } // namespace IPDesk

@@ -262,7 +262,7 @@ MetricChoice chooseMetric(const Number &n, QStringView region, QStringView wide,
         const QString &metric = ph.before.at(k).first;
         if (metric == QLatin1String("annual_completion_pct"))
             continue;
-        const QString group = Phrasing::unitGroup(metric);
+        const QString &group = ph.beforeGroups.at(k);
         if (n.cls == UnitClass::Count ? (group.isEmpty() || !ph.takesUnit(metric, n.unit)) : !group.isEmpty())
             continue;
         const CueSet::Hit h = hits.at(k);
