@@ -19,6 +19,8 @@ PACKAGES=(
   # fuzz build's clang and its sanitizer runtime, which clang only recommends, the spreadsheet fixtures'
   # openpyxl, the scorer's python3
   xvfb xauth poppler-utils postgresql sqlite3 clang libclang-rt-14-dev python3 python3-openpyxl
+  # the benchmarks' reference for the XLSX import: xlsx2csv
+  xlsx2csv
 )
 
 missing=()

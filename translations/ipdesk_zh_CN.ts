@@ -4602,10 +4602,6 @@ Open a copy of it read-only, to read and export what can still be read? The file
         <translation>无法读取工作表 %1。</translation>
     </message>
     <message>
-        <source>The sheet %1 is damaged: %2</source>
-        <translation>工作表 %1 已损坏:%2</translation>
-    </message>
-    <message>
         <source>The sheet is damaged: %1</source>
         <translation>工作表已损坏:%1</translation>
     </message>
@@ -4672,6 +4668,10 @@ Open a copy of it read-only, to read and export what can still be read? The file
     <message>
         <source>The row %1 lies outside any sheet or out of order; the workbook is damaged.</source>
         <translation>第 %1 行超出表格范围或顺序错乱;工作簿已损坏。</translation>
+    </message>
+    <message>
+        <source>The sheet %1 is damaged.</source>
+        <translation>工作表 %1 已损坏。</translation>
     </message>
 </context>
 <context>

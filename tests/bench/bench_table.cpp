@@ -68,6 +68,7 @@ int main(int argc, char **argv)
     out << "CSV of " << rows << " rows, " << QFile(csv).size() / 1048576 << " MB\n";
 
     // The floor: sqlite3 .import into a bare table.
+    qint64 floorMs = 0;
     if (!QStandardPaths::findExecutable(QStringLiteral("sqlite3")).isEmpty()) {
         QElapsedTimer t;
         t.start();
@@ -75,9 +76,12 @@ int main(int argc, char **argv)
         p.start(QStringLiteral("sqlite3"), {dir.filePath(QStringLiteral("floor.db")), QStringLiteral(".mode csv"),
                                             QStringLiteral(".import %1 bare").arg(csv)});
         p.waitForFinished(-1);
-        out << "sqlite3 .import (floor): " << t.elapsed() << " ms\n";
+        floorMs = t.elapsed();
+        out << "sqlite3 .import (floor): " << floorMs << " ms\n";
     }
-    importInto(csv, out, QStringLiteral("IPDesk CSV import"));
+    const qint64 csvMs = importInto(csv, out, QStringLiteral("IPDesk CSV import"));
+    if (floorMs > 0)
+        out << "  ratio to sqlite3 .import: " << QString::number(double(csvMs) / double(floorMs), 'f', 1) << "x\n";
 
     const int xlsxRows = std::min(rows, 100000);
     const QString small = dir.filePath(QStringLiteral("small.csv"));
@@ -98,7 +102,20 @@ int main(int argc, char **argv)
         }
         TableExporter::write(dir.filePath(QStringLiteral("small.xlsx")), headers, data, TableExporter::Options());
     }
-    importInto(dir.filePath(QStringLiteral("small.xlsx")), out,
-               QStringLiteral("IPDesk XLSX import, %1 rows").arg(QLocale::c().toString(xlsxRows)));
+    const qint64 xlsxMs = importInto(dir.filePath(QStringLiteral("small.xlsx")), out,
+                                     QStringLiteral("IPDesk XLSX import, %1 rows").arg(QLocale::c().toString(xlsxRows)));
+    // The reference: xlsx2csv (Debian's xlsx2csv) reading the same workbook out to CSV.
+    if (!QStandardPaths::findExecutable(QStringLiteral("xlsx2csv")).isEmpty()) {
+        QElapsedTimer t;
+        t.start();
+        QProcess p;
+        p.start(QStringLiteral("xlsx2csv"), {dir.filePath(QStringLiteral("small.xlsx")), dir.filePath(QStringLiteral("small-out.csv"))});
+        p.waitForFinished(-1);
+        const qint64 refMs = t.elapsed();
+        out << "xlsx2csv of the same workbook (reference): " << refMs << " ms; ratio "
+            << QString::number(double(xlsxMs) / double(std::max<qint64>(1, refMs)), 'f', 1) << "x\n";
+    } else {
+        out << "xlsx2csv is not installed (apt-get install xlsx2csv): no reference for the XLSX import\n";
+    }
     return 0;
 }

@@ -1292,6 +1292,16 @@ Status Database::catchUpInsertAudit()
     return m_dialect->catchUpInsertAudit(*this);
 }
 
+Status Database::suspendIndexes(const QStringList &keep)
+{
+    return m_dialect->suspendIndexes(*this, keep);
+}
+
+Status Database::rebuildIndexes()
+{
+    return m_dialect->rebuildIndexes(*this);
+}
+
 QStringList Database::teamStatements()
 {
     QStringList out;
@@ -1687,12 +1697,44 @@ public:
         return resumeAudit(db); // CREATE TRIGGER IF NOT EXISTS: puts back the two that were dropped
     }
 
+    Status suspendIndexes(Database &db, const QStringList &keep) override
+    {
+        // Each index exactly as the schema made it, to be made again by the same statement.
+        QSqlQuery q(db.m_db);
+        if (!q.exec(QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+                                   " AND tbl_name IN ('projects', 'project_stages', 'audit_log')")))
+            return Database::errorFrom(q);
+        QStringList drops;
+        QStringList creates;
+        while (q.next()) {
+            if (keep.contains(q.value(0).toString()))
+                continue;
+            drops << QStringLiteral("DROP INDEX \"%1\"").arg(q.value(0).toString());
+            // (SQLite keeps the statement without its IF NOT EXISTS.)
+            QString create = q.value(1).toString();
+            static const QRegularExpression head(QStringLiteral("^CREATE (UNIQUE )?INDEX (?!IF NOT EXISTS)"));
+            create.replace(head, QStringLiteral("CREATE \\1INDEX IF NOT EXISTS "));
+            creates << create;
+        }
+        q.finish();
+        const Status s = db.execAll(drops);
+        if (s)
+            m_droppedIndexes = creates; // (a rolled-back import's list goes: the rollback brought its indexes back)
+        return s;
+    }
+    Status rebuildIndexes(Database &db) override
+    {
+        const QStringList creates = std::exchange(m_droppedIndexes, {});
+        return db.execAll(creates);
+    }
+
     Status saveCopy(Database &db, const QString &path) const override
     {
         return db.exec(QStringLiteral("VACUUM INTO ?"), {path});
     }
 
 private:
+    QStringList m_droppedIndexes; ///< the CREATE INDEX statements of the indexes suspendIndexes() dropped
     bool m_insertAuditSuspended = false;
     QPair<qint64, qint64> m_auditFrom; ///< the last rowid of projects and project_stages before the import
 };
@@ -1797,6 +1839,8 @@ public:
     // The server keeps its triggers: there the audit is never suspended for an officer.
     Status suspendInsertAudit(Database &) override { return Status(); }
     Status catchUpInsertAudit(Database &) override { return Status(); }
+    Status suspendIndexes(Database &, const QStringList &) override { return Status(); }
+    Status rebuildIndexes(Database &) override { return Status(); }
 
     Status saveCopy(Database &db, const QString &path) const override
     {

@@ -145,6 +145,13 @@ public:
     /// The server keeps its triggers: there the audit is never suspended for an officer.
     Status suspendInsertAudit();
     Status catchUpInsertAudit();
+    /// For a long import into a desk file: the indexes of the projects, their stage dates and the
+    /// audit trail, but those named in \a keep (which the import looks projects up by), are dropped...
+    Status suspendIndexes(const QStringList &keep);
+    /// ...and built again, each in one sorted pass, once the rows are in (far cheaper than keeping
+    /// them row by row when the import is large beside the desk). Both are undone with the
+    /// transaction if it rolls back; on the server nothing is dropped.
+    Status rebuildIndexes();
 
     // What differs between SQLite and PostgreSQL (asked of the SqlDialect).
     QString primaryKeyType() const;

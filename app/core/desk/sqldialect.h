@@ -47,6 +47,8 @@ public:
     virtual Status resumeAudit(Database &db) const = 0;
     virtual Status suspendInsertAudit(Database &db) = 0;
     virtual Status catchUpInsertAudit(Database &db) = 0;
+    virtual Status suspendIndexes(Database &db, const QStringList &keep) = 0;
+    virtual Status rebuildIndexes(Database &db) = 0;
     virtual Status saveCopy(Database &db, const QString &path) const = 0;
 
     static std::unique_ptr<SqlDialect> make(Database::Backend backend);

@@ -11,6 +11,7 @@
 #include "reports/reportimporter.h"
 
 #include <QFileInfo>
+#include <QSqlQuery>
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QSaveFile>
@@ -692,6 +693,9 @@ Status TableImporter::process(bool write, ImportResult *result, const std::funct
         ++fileRow;
     int sinceProgress = 0;
     bool sumsSuspended = false;
+    // A file large beside the desk: its indexes are built once at the end rather than row by row.
+    qint64 projectsBefore = -1;
+    bool indexesSuspended = false;
     while (m_source->next(&row)) {
         ++fileRow;
         if (++sinceProgress >= 2000) {
@@ -775,6 +779,19 @@ Status TableImporter::process(bool write, ImportResult *result, const std::funct
                 if (!st)
                     return st;
                 sumsSuspended = true;
+            }
+            if (sumsSuspended && !indexesSuspended && result->added >= 10000) {
+                if (projectsBefore < 0) {
+                    QSqlQuery count = db->query(QStringLiteral("SELECT COUNT(*) FROM projects"));
+                    projectsBefore = count.exec() && count.next() ? count.value(0).toLongLong() - result->added : 0;
+                }
+                if (2 * qint64(result->added) >= projectsBefore) {
+                    // The indexes a row is looked up by stay.
+                    const Status st = db->suspendIndexes({QStringLiteral("projects_code"), QStringLiteral("projects_name_unit")});
+                    if (!st)
+                        return st;
+                    indexesSuspended = true;
+                }
             }
             continue;
         }
@@ -861,6 +878,8 @@ Status TableImporter::process(bool write, ImportResult *result, const std::funct
             s = db->rebuildStageSums();
             if (s)
                 s = db->catchUpInsertAudit();
+            if (s && indexesSuspended)
+                s = db->rebuildIndexes();
             if (!s)
                 return s;
         }

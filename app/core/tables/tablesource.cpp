@@ -10,6 +10,8 @@
 #include <QSet>
 #include <QXmlStreamReader>
 
+#include <cctype>
+
 #include <minizip/unzip.h>
 
 namespace IPDesk {
@@ -388,6 +390,39 @@ private:
 
 namespace {
 
+/// What follows the first start tag of \a element (with or without a prefix) in \a part, from its
+/// '<' on; empty when there is none. Read in blocks: only the tail is kept.
+QByteArray bytesFrom(QIODevice &part, const char *element)
+{
+    const QByteArray name(element);
+    QByteArray window;
+    QByteArray block(1 << 16, Qt::Uninitialized);
+    qsizetype found = -1;
+    for (;;) {
+        const qint64 n = part.read(block.data(), block.size());
+        if (n <= 0)
+            return found >= 0 ? window : QByteArray();
+        window.append(block.constData(), n);
+        if (found >= 0)
+            continue;
+        for (qsizetype at = window.indexOf(name); at > 0; at = window.indexOf(name, at + 1)) {
+            qsizetype open = at - 1;
+            if (window.at(open) == ':') { // x:mergeCells
+                while (open > 0 && (std::isalnum(uchar(window.at(open - 1))) || window.at(open - 1) == '_'))
+                    --open;
+                --open;
+            }
+            if (open >= 0 && window.at(open) == '<') {
+                found = open;
+                window.remove(0, open);
+                break;
+            }
+        }
+        if (found < 0) // keep enough to find a name cut between two blocks
+            window = window.right(name.size() + 32);
+    }
+}
+
 QByteArray readEntry(ZipReader &zip, const QString &name, bool *ok)
 {
     *ok = zip.setCurrentFile(name) && zip.openPart();
@@ -558,13 +593,18 @@ Status XlsxSource::selectSheet(int index)
         if (!f.openPart())
             return Status::error(tr("The sheet %1 cannot be read.").arg(m_sheetNames.at(index)));
         d->size = f.size();
-        QXmlStreamReader r(&f);
-        while (!r.atEnd()) {
-            if (r.readNext() != QXmlStreamReader::StartElement)
+        // The merged ranges follow the cells: the bytes are searched for them (markup, since text
+        // holds no '<'), and only what follows is read as XML, not the whole sheet twice.
+        const QByteArray tail = bytesFrom(f, "mergeCells");
+        QXmlStreamReader r(tail);
+        r.setNamespaceProcessing(false); // a fragment: its prefix (x:mergeCells) is declared above it
+        while (!r.atEnd() && !tail.isEmpty()) {
+            const QXmlStreamReader::TokenType token = r.readNext();
+            if (token == QXmlStreamReader::EndElement && r.qualifiedName().endsWith(QLatin1String("mergeCells")))
+                break; // the rest of the fragment closes elements it never opened
+            if (token != QXmlStreamReader::StartElement)
                 continue;
-            if (r.name() == QLatin1String("sheetData")) {
-                r.skipCurrentElement();
-            } else if (r.name() == QLatin1String("mergeCell")) {
+            if (r.qualifiedName() == QLatin1String("mergeCell") || r.qualifiedName().endsWith(QLatin1String(":mergeCell"))) {
                 const QStringList ref = r.attributes().value(QLatin1String("ref")).toString().split(QLatin1Char(':'));
                 if (ref.size() == 2) {
                     if (d->merges.size() >= mergeLimit)
@@ -585,8 +625,8 @@ Status XlsxSource::selectSheet(int index)
         }
         if (!f.problem().isEmpty())
             return Status::error(tr("The sheet cannot be imported: %1").arg(f.problem()));
-        if (r.hasError() && r.error() != QXmlStreamReader::PrematureEndOfDocumentError)
-            return Status::error(tr("The sheet %1 is damaged: %2").arg(m_sheetNames.at(index), r.errorString()));
+        if (f.damaged())
+            return Status::error(tr("The sheet %1 is damaged.").arg(m_sheetNames.at(index)));
     }
     d->zip.setCurrentFile(m_sheetPaths.at(index));
     d->sheet = std::make_unique<GuardedPart>(&d->zip, tr("The sheet %1").arg(m_sheetNames.at(index)), partLimit);
