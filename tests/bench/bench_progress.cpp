@@ -8,6 +8,7 @@
 #include "base/metrics.h"
 
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -22,17 +23,20 @@ int main(int argc, char **argv)
     QTextStream out(stdout);
     const int n = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 1000000;
     QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("bench.ipdesk"));
+    // IPDESK_BENCH_DESK=FILE keeps the generated desk there and uses it again on the next run.
+    const QString kept = qEnvironmentVariable("IPDESK_BENCH_DESK");
+    const bool reuse = !kept.isEmpty() && QFileInfo::exists(kept);
+    const QString path = kept.isEmpty() ? dir.filePath(QStringLiteral("bench.ipdesk")) : kept;
     QElapsedTimer t;
     t.start();
-    if (!generate(path, n))
+    if (!reuse && !generate(path, n))
         return 1;
     Desk desk;
     Database &db = *desk.database();
     if (!desk.open(path))
         return 1;
     ProjectStore &store = *desk.projects();
-    {
+    if (!reuse) {
         // A target of every metric for each of the 200 units.
         Transaction tx(db);
         FactStore facts(&db);

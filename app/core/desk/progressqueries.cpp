@@ -43,6 +43,7 @@ QString isoMonth(int year, int month)
 /// The projects that moved after a day (the bound ?): only their stage on the day needs reading,
 /// every other project stands where it stands today.
 const QLatin1String movedAfterSql("SELECT DISTINCT project_id FROM project_stages WHERE reached_on > ?");
+const QLatin1String snapshotTable("ipdesk_moved_after");
 
 /// The stage on a day (the first bound ?) of the projects \a among selects: the stage of each one's
 /// latest stage date up to then, with that date.
@@ -151,20 +152,52 @@ QList<ReportedFigure> ProgressQueries::reportedFigures(int year) const
     return out;
 }
 
+QString ProgressQueries::movedAfter(const QDate &day, QVariantList *binds) const
+{
+    if (m_snapshotDay.isValid() && m_snapshotDay == day)
+        return QLatin1String("SELECT project_id FROM ") + snapshotTable;
+    binds->append(isoDay(day));
+    return movedAfterSql;
+}
+
+ProgressQueries::DaySnapshot::DaySnapshot(const ProgressQueries *queries, const QDate &day)
+    : m_queries(queries)
+{
+    Database *db = queries->m_db;
+    // A connection's own temporary table, on a file and on the server alike; where it cannot be
+    // made, each question finds the projects itself as before.
+    const bool made = db->exec(QLatin1String("DROP TABLE IF EXISTS ") + snapshotTable)
+        && db->exec(QLatin1String("CREATE TEMPORARY TABLE ") + snapshotTable + QLatin1String(" (project_id BIGINT PRIMARY KEY)"))
+        && db->exec(QLatin1String("INSERT INTO ") + snapshotTable + QLatin1Char(' ') + movedAfterSql, {isoDay(day)});
+    if (made)
+        queries->m_snapshotDay = day;
+}
+
+ProgressQueries::DaySnapshot::~DaySnapshot()
+{
+    if (m_queries->m_snapshotDay.isValid()) {
+        m_queries->m_snapshotDay = QDate();
+        m_queries->m_db->exec(QLatin1String("DROP TABLE IF EXISTS ") + snapshotTable);
+    }
+}
+
 QList<ProjectStanding> ProgressQueries::waitingOn(const QDate &day, const QDate &reachedBy) const
 {
     QList<ProjectStanding> out;
     // Today's stage for a project that has not moved since the day, the latest stage up to the day
     // for one that has (as stagesOn() counts them).
     const QString cutoff = isoDay(reachedBy), on = isoDay(day);
-    QSqlQuery q = m_db->query(
-        QLatin1String("SELECT p.id, p.name, p.unit_id, p.stage, s.reached_on FROM projects p"
-                      " JOIN project_stages s ON s.project_id = p.id AND s.stage = p.stage"
-                      " WHERE p.stage <= 4 AND s.reached_on <= ? AND p.id NOT IN (")
-        + movedAfterSql
-        + QLatin1String(") UNION ALL SELECT p.id, p.name, p.unit_id, a.stage, a.reached_on FROM (") + stageAsOfSql(movedAfterSql)
-        + QLatin1String(") AS a JOIN projects p ON p.id = a.project_id WHERE a.stage <= 4 AND a.reached_on <= ? ORDER BY 5"));
-    for (const QString &v : {cutoff, on, on, on, cutoff})
+    QVariantList binds{cutoff};
+    QString sql = QLatin1String("SELECT p.id, p.name, p.unit_id, p.stage, s.reached_on FROM projects p"
+                                " JOIN project_stages s ON s.project_id = p.id AND s.stage = p.stage"
+                                " WHERE p.stage <= 4 AND s.reached_on <= ? AND p.id NOT IN (")
+        + movedAfter(day, &binds) + QLatin1String(") UNION ALL SELECT p.id, p.name, p.unit_id, a.stage, a.reached_on FROM (");
+    binds.append(on);
+    sql += stageAsOfSql(movedAfter(day, &binds))
+        + QLatin1String(") AS a JOIN projects p ON p.id = a.project_id WHERE a.stage <= 4 AND a.reached_on <= ? ORDER BY 5");
+    binds.append(cutoff);
+    QSqlQuery q = m_db->query(sql);
+    for (const QVariant &v : std::as_const(binds))
         q.addBindValue(v);
     if (!q.exec())
         return out;
@@ -187,10 +220,10 @@ QList<StageTally> ProgressQueries::stagesOn(const QDate &day) const
     const QString on = isoDay(day);
     // Today's pipeline (read from an index), less the projects that moved after the day, plus those
     // projects as they stood on it: only the projects with a later stage date are read one by one.
-    auto add = [&](const QString &sql, int binds, int sign) {
+    auto add = [&](const QString &sql, const QVariantList &binds, int sign) {
         QSqlQuery q = m_db->query(sql);
-        for (int i = 0; i < binds; ++i)
-            q.addBindValue(on);
+        for (const QVariant &v : binds)
+            q.addBindValue(v);
         if (!q.exec())
             return;
         while (q.next()) {
@@ -206,13 +239,16 @@ QList<StageTally> ProgressQueries::stagesOn(const QDate &day) const
     };
     // Each stage's investment is what its projects count with (a capital increase its increase).
     const QString amount = QLatin1String("SUM(") + Database::countedAmountSql() + QLatin1Char(')');
-    add(QLatin1String("SELECT p.unit_id, p.stage, COUNT(*), ") + amount + QLatin1String(" FROM projects p GROUP BY p.unit_id, p.stage"), 0, 1);
-    add(QLatin1String("SELECT p.unit_id, p.stage, COUNT(*), ") + amount + QLatin1String(" FROM projects p WHERE p.id IN (") + movedAfterSql
-            + QLatin1String(") GROUP BY p.unit_id, p.stage"),
-        1, -1);
-    add(QLatin1String("SELECT p.unit_id, a.stage, COUNT(*), ") + amount + QLatin1String(" FROM (") + stageAsOfSql(movedAfterSql)
+    add(QLatin1String("SELECT p.unit_id, p.stage, COUNT(*), ") + amount + QLatin1String(" FROM projects p GROUP BY p.unit_id, p.stage"), {}, 1);
+    QVariantList binds;
+    add(QLatin1String("SELECT p.unit_id, p.stage, COUNT(*), ") + amount + QLatin1String(" FROM projects p WHERE p.id IN (")
+            + movedAfter(day, &binds) + QLatin1String(") GROUP BY p.unit_id, p.stage"),
+        binds, -1);
+    binds = {on};
+    const QString asOf = stageAsOfSql(movedAfter(day, &binds));
+    add(QLatin1String("SELECT p.unit_id, a.stage, COUNT(*), ") + amount + QLatin1String(" FROM (") + asOf
             + QLatin1String(") AS a JOIN projects p ON p.id = a.project_id GROUP BY p.unit_id, a.stage"),
-        2, 1);
+        binds, 1);
     QList<StageTally> out;
     out.reserve(order.size());
     for (const auto &key : order)

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QSet>
 #include <QString>
+#include <QVariant>
 
 namespace IPDesk {
 
@@ -82,8 +83,28 @@ public:
     /// The counted amount of the projects signed in [from, to], by unit and industry chain.
     QList<IndustryAmount> signedByIndustry(const QDate &from, const QDate &to) const;
 
+    /// While it lives, the projects that moved after a day (a stage date later than it) are read
+    /// once, into a temporary table, and stagesOn() and waitingOn() of that day share them instead
+    /// of each finding them again (the bulletin asks both for one day). The desk must not change
+    /// meanwhile: it is meant for one computation.
+    class DaySnapshot
+    {
+    public:
+        DaySnapshot(const ProgressQueries *queries, const QDate &day);
+        ~DaySnapshot();
+        DaySnapshot(const DaySnapshot &) = delete;
+        DaySnapshot &operator=(const DaySnapshot &) = delete;
+
+    private:
+        const ProgressQueries *m_queries;
+    };
+
 private:
+    /// The SQL that selects the project ids that moved after \a day, and its bound values.
+    QString movedAfter(const QDate &day, QVariantList *binds) const;
+
     Database *m_db;
+    mutable QDate m_snapshotDay; // the day temp.moved_after holds, while a DaySnapshot lives
 };
 
 } // namespace IPDesk
