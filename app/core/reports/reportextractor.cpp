@@ -1019,6 +1019,24 @@ Extraction ReportExtractor::extract(const QString &text) const
             ctx.contextYear = p.year;
     }
     const int titleYear = ctx.contextYear;
+    // 三季度…完成情况的通报 over a body of 1-9月 figures: the title's quarter (or half) names the round
+    // of the bulletin, whose figures run from January; the body's first span ending in the same month
+    // is what the title stands for, where a paragraph names no period of its own.
+    if (ctx.titlePeriod && (ctx.titlePeriod->kind == PeriodKind::Quarter || ctx.titlePeriod->kind == PeriodKind::Half)) {
+        const int titleEndMonth = ctx.titlePeriod->kind == PeriodKind::Quarter ? 3 * ctx.titlePeriod->a : 6 * ctx.titlePeriod->a;
+        for (const Period &p : periods) {
+            if (p.start < doc.titleEnd || p.sameAsBefore || p.kind == PeriodKind::YearOnly || p.day || p.asOfDay)
+                continue; // (a date line's day is no span)
+            if (p.kind == PeriodKind::Months && p.a == 1 && p.b == titleEndMonth
+                && (!p.year || !ctx.titlePeriod->year || p.year == ctx.titlePeriod->year)) {
+                const int year = ctx.titlePeriod->year;
+                ctx.titlePeriod = p;
+                if (!ctx.titlePeriod->year)
+                    ctx.titlePeriod->year = year;
+            }
+            break; // only the body's first span
+        }
+    }
 
     // A unit named by its kind (全区, 我市) is the paragraph's unit of that kind, else the report's.
     auto resolveTopic = [&](const UnitMention &u, const QString &paragraphUnit) {
@@ -1117,15 +1135,23 @@ Extraction ReportExtractor::extract(const QString &text) const
                 const qsizetype clauseStart = clauseStartBefore(s, sent.start, n.qualStart, false);
                 const QStringView clause = QStringView(s).mid(clauseStart, n.qualStart - clauseStart);
                 const QStringView after = afterHead(s, n);
+                const qsizetype endBefore = previousEnd;
                 previousEnd = n.end;
 
                 // 10亿元以上(的)项目, 3000万元及以上项目: a size class; the next count is of such projects.
+                // (投资超10亿元的项目有4个, too: 的 straight before 项目 makes a class, not one project.)
                 const bool sizeWords = after.startsWith(u"以上") || after.startsWith(u"及以上") || n.postQual == QStringLiteral("以上")
-                    || ((n.preQual == QStringLiteral("超") || n.preQual == QStringLiteral("超过")) && after.startsWith(u"项目"));
+                    || ((n.preQual == QStringLiteral("超") || n.preQual == QStringLiteral("超过"))
+                        && (after.startsWith(u"项目") || after.startsWith(u"的项目")));
                 const qsizetype projectWord = after.indexOf(u"项目");
                 if (n.cls == UnitClass::Money && sizeWords && projectWord >= 0 && projectWord <= 8) {
                     n.threshold = true;
-                    st.largeNext = n.value >= 10;
+                    // Large projects are those of 10亿 and more: a count above another line
+                    // (百亿元以上项目2个, 5亿元以上项目21个) is none of the metrics.
+                    st.largeNext = std::abs(n.value - 10) < 1e-9;
+                    // The size class belongs to the noun phrase: the cue before it (新签约5000万元以上
+                    // 项目31个) still leads the count after it, and no list runs on through it.
+                    previousEnd = endBefore;
                     continue;
                 }
                 // 投资10亿元的电动车制造项目: one project's amount; but 完成目标任务240亿元的21.4% and
@@ -1475,15 +1501,40 @@ Extraction ReportExtractor::extract(const QString &text) const
         }
     }
     // A headline rounds what the body states exactly (总投资超百亿 over 128.5亿元): where the body has a
-    // figure of the same unit, period and metric, the headline's is left out.
+    // figure of the same unit, period and metric, the headline's is left out; and where the headline
+    // names no period (read as the year to date), so is one the body's figure of another period rounds
+    // (超百亿元 over 一季度…103.5亿元).
     const qsizetype headlineEnd = report.originalCodePoint(doc.titleEnd);
     auto key = [](const Fact &f) -> QString { return f.district + QLatin1Char('|') + QString::number(f.year) + f.span + f.metric + f.kind; };
+    auto what = [](const Fact &f) -> QString { return f.district + QLatin1Char('|') + QString::number(f.year) + f.metric + f.kind; };
     QSet<QString> bodyKeys;
+    QMultiHash<QString, double> bodyValues;
     for (const Fact &f : std::as_const(result.facts)) {
-        if (f.evidenceStart >= headlineEnd)
+        if (f.evidenceStart >= headlineEnd) {
             bodyKeys.insert(key(f));
+            bodyValues.insert(what(f), f.value);
+        }
     }
-    result.facts.removeIf([&](const Fact &f) { return doc.titleEnd > 0 && f.evidenceStart < headlineEnd && bodyKeys.contains(key(f)); });
+    auto rounds = [](const Fact &headline, double body) {
+        const double h = headline.value;
+        if (headline.qualifier == QLatin1String("over") || headline.qualifier == QLatin1String("at_least"))
+            return body >= h && body < h * 1.5;
+        if (headline.qualifier == QLatin1String("under"))
+            return body <= h && body > h * 0.7;
+        if (headline.qualifier == QLatin1String("approx"))
+            return std::abs(body - h) <= 0.1 * h;
+        return std::abs(body - h) <= 0.005 * std::max(1.0, h);
+    };
+    result.facts.removeIf([&](const Fact &f) {
+        if (doc.titleEnd <= 0 || f.evidenceStart >= headlineEnd)
+            return false;
+        if (bodyKeys.contains(key(f)))
+            return true;
+        if (f.span != QLatin1String("YTD"))
+            return false;
+        const QList<double> values = bodyValues.values(what(f));
+        return std::any_of(values.cbegin(), values.cend(), [&](double v) { return rounds(f, v); });
+    });
     result.projects = findProjectMentions(report, units, result.subject, refYear);
     return result;
 }
