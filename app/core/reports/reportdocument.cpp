@@ -8,11 +8,16 @@ namespace {
 
 QDate dateIn(QStringView line)
 {
-    static const QRegularExpression date(QStringLiteral("(20\\d\\d)\\s*[-年/.]\\s*(\\d{1,2})\\s*[-月/.]\\s*(\\d{1,2})\\s*日?"));
+    // 2023年4月25日, 2023-04-25, 2023/4/25, 2023.4.25: one kind of separator throughout, so that a
+    // span (2025年1-8月) is not read as a day.
+    static const QRegularExpression date(QStringLiteral(
+        "(20\\d\\d)\\s*(?:年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})(?!\\d)\\s*日?|([-/.])\\s*(\\d{1,2})\\s*\\4\\s*(\\d{1,2})(?![\\d月]))"));
     const auto m = date.match(line);
     if (!m.hasMatch())
         return QDate();
-    return QDate(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
+    if (m.capturedStart(2) >= 0)
+        return QDate(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
+    return QDate(m.captured(1).toInt(), m.captured(5).toInt(), m.captured(6).toInt());
 }
 
 } // namespace
@@ -31,20 +36,41 @@ bool ReportDocument::isHeading(QStringView line)
     return true;
 }
 
+namespace {
+
+/// A line that is a date and its labels (2023-04-25 来源:…, 发布时间:…), not a sentence that mentions a day.
+bool isDateLine(QStringView line, QDate *date = nullptr)
+{
+    static const QRegularExpression marker(QStringLiteral("发布|時間|时间|来源|來源|日期|编辑|編輯|作者|浏览|瀏覽|字号|字號|点击|發佈"));
+    const QDate d = dateIn(line);
+    if (!d.isValid())
+        return false;
+    const bool sentence = line.contains(u'。') || line.count(u',') > 1;
+    if (sentence || (line.size() > 40 && !marker.match(line).hasMatch()))
+        return false;
+    if (date)
+        *date = d;
+    return true;
+}
+
+/// A line of the page around a report rather than its title: its date line, or the path to it
+/// (首页 > 新闻中心 > 部门动态, 当前位置:…).
+bool isPageLine(QStringView line)
+{
+    static const QRegularExpression path(QStringLiteral("^(?:首页|主页|当前位置|您的位置|您现在的位置|位置)|\\S\\s*[>»›]\\s*\\S"));
+    return isDateLine(line) || path.match(line).hasMatch();
+}
+
+} // namespace
+
 QDate ReportDocument::findPublished(const QString &clean)
 {
     // The date line sits under the title (often with 来源, 发布时间, 编辑), or alone on the last line of a
     // bulletin. A date inside a sentence is an event's, not the report's.
     const QList<QStringView> lines = QStringView(clean).split(u'\n', Qt::SkipEmptyParts);
-    static const QRegularExpression marker(QStringLiteral("发布|時間|时间|来源|來源|日期|编辑|編輯|作者|浏览|瀏覽|字号|字號|点击|發佈"));
     for (int i = 0; i < lines.size() && i < 8; ++i) {
-        const QStringView line = lines.at(i).trimmed();
-        const QDate d = dateIn(line);
-        if (!d.isValid())
-            continue;
-        // A line that is the date and its labels, not a sentence that mentions a day.
-        const bool sentence = line.contains(u'。') || line.count(u',') > 1;
-        if (!sentence && (line.size() <= 40 || marker.match(line).hasMatch()))
+        QDate d;
+        if (isDateLine(lines.at(i).trimmed(), &d))
             return d;
     }
     for (int i = int(lines.size()) - 1; i >= 0 && i >= lines.size() - 3; --i) {
@@ -81,10 +107,13 @@ ReportDocument ReportDocument::read(const QString &s)
             lineEnd = s.size();
         const QStringView line = QStringView(s).mid(lineStart, lineEnd - lineStart);
         if (!line.trimmed().isEmpty()) {
-            if (!titleSeen) {
+            // The title is the first line, after the page's date line or path where those come first.
+            if (!titleSeen && !(doc.paragraphs.size() < 3 && isPageLine(line.trimmed()))) {
                 titleSeen = true;
-                if (line.size() <= 64 && !line.contains(u'。'))
+                if (line.size() <= 64 && !line.contains(u'。')) {
+                    doc.titleStart = lineStart;
                     doc.titleEnd = lineEnd;
+                }
             }
             Paragraph p;
             p.start = lineStart;

@@ -27,7 +27,8 @@ struct ReportDocument
 
     QDate published;
     int year = 0;              // what 今年 means; 0 when the report gives no year
-    qsizetype titleEnd = 0;    // the title is clean[0, titleEnd)
+    qsizetype titleEnd = 0;    // the title is clean[titleStart, titleEnd); what stands before it is the
+    qsizetype titleStart = 0;  // page's date line or path (首页 > 新闻中心), never the title
     QList<Paragraph> paragraphs;
 
     static ReportDocument read(const QString &clean);

@@ -1012,7 +1012,7 @@ Extraction ReportExtractor::extract(const QString &text) const
     };
 
     Context ctx;
-    for (const Period &p : inRange(periods, 0, doc.titleEnd)) {
+    for (const Period &p : inRange(periods, doc.titleStart, doc.titleEnd)) {
         if (p.kind != PeriodKind::YearOnly || !ctx.titlePeriod)
             ctx.titlePeriod = p;
         if (p.year)
@@ -1337,8 +1337,12 @@ Extraction ReportExtractor::extract(const QString &text) const
                 if (period) {
                     if (period->kind == PeriodKind::YearOnly) {
                         // 2023年 in a report written after it, or in one without a date line, is the
-                        // whole year; 今年 in a report of that year is the year so far.
-                        const bool finished = doc.published.isValid() ? year < doc.published.year() : !period->relative;
+                        // whole year; 今年 in a report of that year is the year so far, unless the title
+                        // says it sums the whole year up (全年招商引资完成情况, written in its last days).
+                        const bool wholeYearTitle = ctx.titlePeriod && ctx.titlePeriod->kind == PeriodKind::FY
+                            && (!ctx.titlePeriod->year || ctx.titlePeriod->year == year);
+                        const bool finished = doc.published.isValid() ? year < doc.published.year() || wholeYearTitle
+                                                                      : !period->relative;
                         span = (target || finished) ? QStringLiteral("FY") : QStringLiteral("YTD");
                     } else {
                         span = spanOf(*period);
