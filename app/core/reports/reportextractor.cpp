@@ -46,7 +46,8 @@ QString qualifierFor(const Number &n, bool target, QStringView region)
     if (p == QStringLiteral("近") || p == QStringLiteral("约") || p == QStringLiteral("接近") || p == QStringLiteral("将近")
         || p == QStringLiteral("大约") || n.postQual.contains(QStringLiteral("左右")))
         return QStringLiteral("approx");
-    if (p == QStringLiteral("超") || p == QStringLiteral("超过") || p == QStringLiteral("逾") || p == QStringLiteral("突破"))
+    if (p == QStringLiteral("超") || p == QStringLiteral("超过") || p == QStringLiteral("过") || p == QStringLiteral("逾")
+        || p == QStringLiteral("突破"))
         return QStringLiteral("over");
     if (n.postQual.contains(QStringLiteral("以上")))
         return target ? QStringLiteral("at_least") : QStringLiteral("over");
@@ -191,6 +192,7 @@ struct SentenceState
     QString previousUnit;
     bool largeNext = false;        // 10亿元以上项目N个: the next count is of large projects
     QString thresholdMetric;       // 签约总投资超过百亿元的有…: the figures after it are of that metric
+    bool otherKind = false;        // 其中工业项目35个: a count of a kind of project no metric counts
 };
 
 QStringView afterHead(const QString &s, const Number &n)
@@ -1141,7 +1143,7 @@ Extraction ReportExtractor::extract(const QString &text) const
                 // 10亿元以上(的)项目, 3000万元及以上项目: a size class; the next count is of such projects.
                 // (投资超10亿元的项目有4个, too: 的 straight before 项目 makes a class, not one project.)
                 const bool sizeWords = after.startsWith(u"以上") || after.startsWith(u"及以上") || n.postQual == QStringLiteral("以上")
-                    || ((n.preQual == QStringLiteral("超") || n.preQual == QStringLiteral("超过"))
+                    || ((n.preQual == QStringLiteral("超") || n.preQual == QStringLiteral("超过") || n.preQual == QStringLiteral("过"))
                         && (after.startsWith(u"项目") || after.startsWith(u"的项目")));
                 const qsizetype projectWord = after.indexOf(u"项目");
                 if (n.cls == UnitClass::Money && sizeWords && projectWord >= 0 && projectWord <= 8) {
@@ -1219,6 +1221,15 @@ Extraction ReportExtractor::extract(const QString &text) const
                     annualGoal = target && (near.contains(u"年度") || near.contains(u"全年") || after.left(4).contains(u"年度")
                                             || after.left(4).contains(u"全年"));
                 }
+                // 其中工业项目35个,投资额217.2亿元: the amount of the kind of project just counted, which
+                // no metric counts either (its own cue, 到位资金, would say otherwise).
+                static const QStringList plainAmount = {QStringLiteral("投资额"), QStringLiteral("总投资"), QStringLiteral("投资"),
+                                                        QStringLiteral("金额"), QStringLiteral("计划总投资"), QStringLiteral("总投资额")};
+                if (n.cls == UnitClass::Money && st.otherKind && !target && plainAmount.contains(choice.cue))
+                    choice = {};
+                if (n.cls == UnitClass::Count)
+                    st.otherKind = choice.metric.isEmpty() && Phrasing::instance().takesUnit(QStringLiteral("signed_projects"), n.unit)
+                        && (wide.contains(u"其中") || clause.contains(u"其中"));
                 if (choice.metric.isEmpty()) {
                     st.previousMetric.clear();
                     continue;

@@ -84,7 +84,8 @@ QList<Period> findPeriods(const QString &s, int refYear)
         u"(?<asof>(?:截至|截止到?|到)(?:(?<asofy>20\\d\\d)年)?(?<asofm>\\d{1,2})月(?<asofd>\\d{1,2})[日号])"
         u"|(?<dm>\\d{1,2})月(?<dd>\\d{1,2})[日号]"
         u"|(?<endm>(?:截至|截止到?)(?:(?<endy>20\\d\\d)年)?(?<endmm>\\d{1,2})月(?:底|末))"
-        u"|(?<multi>近[两二三四五六七八九十\\d]+年(?:来|以来|间)?|[两二三四五六七八九十]+年(?:来|以来|间)|“?十[一二三四五]五”?(?:期间|以来|时期)|历年来?|多年来)"
+        u"|(?<multi>近[两二三四五六七八九十\\d]+年(?:来|以来|间)?|(?:过去|这)(?:的)?[两二三四五六七八九十\\d]+年(?:来|以来|间|里|中)?"
+        u"|[两二三四五六七八九十]+年(?:来|以来|间)|(?<![\\d年])\\d年(?:来|以来|间)|“?十[一二三四五]五”?(?:期间|以来|时期)|历年来?|多年来)"
         u"|(?<ytd>(?:截至|截止到?)(?:目前|当前|现在|今天|发稿)|今年以来|年初以来|开年以来|入年以来|年初至今|今年来|今年以后|目前|至今|以来)"
         u"|(?<r1>\\d{1,2})\\s*[-—–~～]\\s*(?<r2>\\d{1,2})\\s*月(?:份)?"
         u"|(?<f1>\\d{1,2})月份?\\s*(?:至|到|—|-)\\s*(?<f2>\\d{1,2})月份?"
@@ -206,7 +207,7 @@ QList<Period> findPeriods(const QString &s, int refYear)
 QList<Number> findNumbers(const QString &s)
 {
     static const RE number(QStringLiteral(
-        "(?<pre>接近|将近|大约|近|约|超过|超|逾|突破|不低于|不少于|至少|不足|不到|高达)?"
+        "(?<pre>接近|将近|大约|近|约|超过|超|逾|(?<![经通越])过|突破|不低于|不少于|至少|不足|不到|高达)?"
         "(?<![\\d.])(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+)"
         "(?:(?:至|到|-|—|~|～)(?<max>\\d+(?:\\.\\d+)?))?"
         "(?<more>余|多)?"
@@ -229,7 +230,7 @@ QList<Number> findNumbers(const QString &s)
         out.append(n);
     }
     static const CharSet unitChars(QStringLiteral("亿万元个家批场次项宗轮趟期届%成"));
-    static const CharSet extend(QStringLiteral(".,零〇一二两三四五六七八九十百千近约超逾突破不低少于至足到高达接将大"));
+    static const CharSet extend(QStringLiteral(".,零〇一二两三四五六七八九十百千近约超过逾突破不低少于至足到高达接将大"));
     for (const auto &[ws, we] : windowsAround(s, unitChars, 22, 4, extend)) {
     auto it = number.globalMatch(QStringView(s).mid(ws, we - ws));
     while (it.hasNext()) {
