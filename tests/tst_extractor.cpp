@@ -40,7 +40,8 @@ QStringList factLines(const QList<Fact> &facts)
     QStringList out;
     for (const Fact &f : facts)
         out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7")
-                   .arg(f.kind, f.district, QString::number(f.year), f.span, f.metric, QString::number(f.value), f.qualifier);
+                   .arg(f.kind, f.district.isEmpty() ? QStringLiteral("-") : f.district, QString::number(f.year), f.span, f.metric,
+                        QString::number(f.value), f.qualifier); // (- for a report that never names its unit)
     out.sort();
     return out;
 }

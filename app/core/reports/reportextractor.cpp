@@ -316,8 +316,9 @@ MetricChoice chooseMetric(const Number &n, QStringView region, QStringView wide,
         // The count's own noun is 项目, just before it or just after its measure word (not 47个单位).
         const qsizetype project = after.indexOf(u"项目");
         const bool nearCue = region.mid(std::max<qsizetype>(0, best.hit.start - 4), best.hit.length() + 12).contains(u"项目");
-        // 临夏市签约12个 in a sentence about projects (从签约项目分布看): no other noun follows the count.
-        const bool noNoun = after.isEmpty() && wide.contains(u"项目");
+        // 临夏市签约12个 in a sentence about projects (从签约项目分布看, or 签约项目19个,开工14个,投产6个
+        // after a count of projects): no other noun follows the count.
+        const bool noNoun = after.isEmpty() && (wide.contains(u"项目") || !st.previousProjectMetric.isEmpty());
         if (!nearCue && !noNoun && !region.right(12).contains(u"项目") && !(project >= 0 && project <= 6))
             return none;
     }
@@ -1447,6 +1448,10 @@ Extraction ReportExtractor::extract(const QString &text) const
                 if (p.kind == PeriodKind::YearOnly && ctx.period && ctx.period->kind != PeriodKind::YearOnly
                     && (p.year == refYear || p.year == ctx.period->year))
                     continue; // 取得了2023年招商引资开门红 does not undo the quarter just named
+                // 比去年同期增长21.7%, 较上年增长: the base of a comparison is not what the report goes on about.
+                if (p.kind == PeriodKind::YearOnly && p.start > 0
+                    && (QStringView(u"比较与于").contains(s.at(p.start - 1)) || QStringView(s).mid(p.end, 2) == u"同期"))
+                    continue;
                 ctx.period = p;
             }
             for (const UnitMention &u : sentUnits) {
@@ -1491,6 +1496,9 @@ Extraction ReportExtractor::extract(const QString &text) const
             const bool finished = doc.published.isValid() ? year < doc.published.year() : !period->relative;
             span = period->kind == PeriodKind::YearOnly ? (finished ? QStringLiteral("FY") : QStringLiteral("YTD")) : spanOf(*period);
         }
+        // The total row (合计, 全县) is the report's own unit: never one of the rows it adds up (a
+        // table of towns under a title that names no county).
+        const bool subjectIsARow = std::any_of(t.rows.cbegin(), t.rows.cend(), [&](const TableRow &r) { return r.unitName == result.subject; });
         for (const TableRow &r : t.rows) {
             for (int c = 0; c < t.columns.size() && c < r.values.size(); ++c) {
                 const Column &col = t.columns.at(c);
@@ -1498,10 +1506,11 @@ Extraction ReportExtractor::extract(const QString &text) const
                     continue;
                 Fact f;
                 f.metric = col.metric;
-                f.value = r.values.at(c) * col.scale;
+                // (60100万元 is 6.01亿元, not 6.010000000000001: the cell's decimals, no more.)
+                f.value = std::round(r.values.at(c) * col.scale * 1e8) / 1e8;
                 f.year = year;
                 f.span = span;
-                f.district = r.unitName == QLatin1String("*") ? result.subject : r.unitName;
+                f.district = r.unitName == QLatin1String("*") ? (subjectIsARow ? QString() : result.subject) : r.unitName;
                 f.cue = QStringLiteral("表格");
                 f.confidence = 0.8;
                 f.evidenceStart = report.originalCodePoint(r.start);
