@@ -259,9 +259,12 @@ QList<StageTally> ProgressQueries::stagesOn(const QDate &day) const
 QList<IndustryAmount> ProgressQueries::signedByIndustry(const QDate &from, const QDate &to) const
 {
     QList<IndustryAmount> out;
+    // stage + 0 leaves the index by stage aside for the one by day, which holds the project too: the
+    // stage rows themselves are never read (on either backend).
     QSqlQuery q = m_db->query(QLatin1String("SELECT p.unit_id, p.industry, SUM(") + Database::countedAmountSql()
                               + QLatin1String(") FROM project_stages s JOIN projects p ON p.id = s.project_id"
-                                              " WHERE s.stage = 2 AND s.reached_on >= ? AND s.reached_on <= ? GROUP BY p.unit_id, p.industry"));
+                                              " WHERE s.stage + 0 = 2 AND s.reached_on >= ? AND s.reached_on <= ?"
+                                              " GROUP BY p.unit_id, p.industry"));
     q.addBindValue(isoDay(from));
     q.addBindValue(isoDay(to));
     if (!q.exec())
