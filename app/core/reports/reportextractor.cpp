@@ -193,7 +193,50 @@ struct SentenceState
     bool largeNext = false;        // 10亿元以上项目N个: the next count is of large projects
     QString thresholdMetric;       // 签约总投资超过百亿元的有…: the figures after it are of that metric
     bool otherKind = false;        // 其中工业项目35个: a count of a kind of project no metric counts
+    QStringList metricsInTurn;     // 签约项目数、到位资金分别为48个、41.2亿元: the metrics of the figures to come
 };
+
+/// The metric each item of a list names (签约项目数、到位资金), in order; empty unless every item names
+/// one. An amount after a count of projects is theirs (项目数和投资额).
+QStringList metricsOfList(QStringView list)
+{
+    static const QRegularExpression separators(QStringLiteral("[、和及与]"));
+    const Phrasing &ph = Phrasing::instance();
+    QStringList out;
+    QString projects;
+    for (QStringView item : list.toString().split(separators, Qt::SkipEmptyParts)) {
+        const QList<CueSet::Hit> hits = ph.lastBefore(item);
+        int best = -1;
+        for (int k = 0; k < hits.size(); ++k) {
+            if (hits.at(k).found() && (best < 0 || hits.at(k).end > hits.at(best).end
+                                       || (hits.at(k).end == hits.at(best).end && hits.at(k).length() > hits.at(best).length())))
+                best = k;
+        }
+        if (best < 0)
+            return {};
+        QString metric = ph.before.at(best).first;
+        if (metric == QLatin1String("generic_investment") || metric == QLatin1String("contract_investment"))
+            metric = projects == QLatin1String("started_projects") ? QStringLiteral("started_investment") : QStringLiteral("signed_investment");
+        if (ph.beforeGroups.at(best) == QLatin1String("projects"))
+            projects = metric;
+        out << metric;
+    }
+    return out.size() >= 2 ? out : QStringList();
+}
+
+/// The base a figure is compared with (比上年同期, 较去年, 与去年同期相比, 去年同期): it is not the
+/// period of the figures around it.
+bool comparisonBase(const QString &s, const Period &p)
+{
+    static const QString before = QStringLiteral("比较与于");
+    if (p.sameAsBefore) { // 同期 after 上年, 去年 or 比
+        const QStringView lead = QStringView(s).mid(std::max<qsizetype>(0, p.start - 3), std::min<qsizetype>(3, p.start));
+        return lead.endsWith(u"上年") || lead.endsWith(u"去年") || (!lead.isEmpty() && before.contains(lead.back()));
+    }
+    if (p.kind == PeriodKind::YearOnly)
+        return (p.start > 0 && before.contains(s.at(p.start - 1))) || QStringView(s).mid(p.end, 2) == u"同期";
+    return false;
+}
 
 QStringView afterHead(const QString &s, const Number &n)
 {
@@ -1141,6 +1184,17 @@ Extraction ReportExtractor::extract(const QString &text) const
                 const qsizetype endBefore = previousEnd;
                 previousEnd = n.end;
 
+                // 签约总额突破200亿元,达到213.5亿元: the round figure is the exact one's, which says it; the
+                // cue before the round one leads the exact one.
+                if (idx + 1 < sentNumbers.size()) {
+                    const Number &next = numbers.at(sentNumbers.at(idx + 1));
+                    static const QRegularExpression reaching(QStringLiteral("^[,，]?(?:达到|达|为|至)$"));
+                    if (next.cls == n.cls && next.unit == n.unit && next.value > n.value && !n.preQual.isEmpty()
+                        && reaching.match(QStringView(s).mid(n.end, next.qualStart - n.end)).hasMatch()) {
+                        previousEnd = endBefore;
+                        continue;
+                    }
+                }
                 // 10亿元以上(的)项目, 3000万元及以上项目: a size class; the next count is of such projects.
                 // (投资超10亿元的项目有4个, too: 的 straight before 项目 makes a class, not one project.)
                 const bool sizeWords = after.startsWith(u"以上") || after.startsWith(u"及以上") || n.postQual == QStringLiteral("以上")
@@ -1167,6 +1221,24 @@ Extraction ReportExtractor::extract(const QString &text) const
                     continue;
 
                 MetricChoice choice = chooseMetric(n, region, wide, clause, after, st, listContinues);
+                // 新签约项目数量、到位资金分别为48个、41.2亿元: the figures after 分别 take the list's metrics in turn.
+                if (const qsizetype at = region.indexOf(u"分别"); at > 0 && !namesUnit) {
+                    qsizetype from = at;
+                    while (from > 0 && !isDelim(region.at(from - 1)))
+                        --from;
+                    st.metricsInTurn = metricsOfList(region.mid(from, at - from));
+                } else if (!st.metricsInTurn.isEmpty() && !listContinues) {
+                    st.metricsInTurn.clear();
+                }
+                if (!st.metricsInTurn.isEmpty()) {
+                    const QString m = st.metricsInTurn.takeFirst();
+                    const bool fits = n.cls == UnitClass::Count ? Phrasing::instance().takesUnit(m, n.unit)
+                                    : n.cls == UnitClass::Money && Phrasing::unitGroup(m).isEmpty() && m != QLatin1String("annual_completion_pct");
+                    if (fits)
+                        choice = {m, QString(), 0.75};
+                    else
+                        st.metricsInTurn.clear();
+                }
                 // 邵东县签约项目8个、签约金额76.3亿元;隆回县6个、45.2亿元: a clause of a unit and its figures
                 // after a semicolon repeats the metrics of the one before, in order.
                 if (choice.metric.isEmpty() && bare && (namesUnit || (listContinues && idx > 0)) && parallelMetrics.size() > idx) {
@@ -1269,7 +1341,7 @@ Extraction ReportExtractor::extract(const QString &text) const
                 for (const Period &p : sentPeriods) {
                     if (completion && p.kind == PeriodKind::FY && p.start >= clauseStart)
                         continue;
-                    if (p.end <= n.qualStart && usable(p))
+                    if (p.end <= n.qualStart && usable(p) && !comparisonBase(s, p))
                         period = p;
                 }
                 if (period && period->sameAsBefore)
@@ -1449,8 +1521,7 @@ Extraction ReportExtractor::extract(const QString &text) const
                     && (p.year == refYear || p.year == ctx.period->year))
                     continue; // 取得了2023年招商引资开门红 does not undo the quarter just named
                 // 比去年同期增长21.7%, 较上年增长: the base of a comparison is not what the report goes on about.
-                if (p.kind == PeriodKind::YearOnly && p.start > 0
-                    && (QStringView(u"比较与于").contains(s.at(p.start - 1)) || QStringView(s).mid(p.end, 2) == u"同期"))
+                if (comparisonBase(s, p))
                     continue;
                 ctx.period = p;
             }
