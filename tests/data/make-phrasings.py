@@ -37,9 +37,9 @@ COUNTS = {
 # Amounts in 亿元 ({X}) or 万元 ({W}, stated in 万元 and stored in 亿元).
 MONEY = {
     "signed_investment": ["{P},{U}签约总额{X}亿元。", "{P},{U}协议投资{X}亿元。", "{P},{U}签约额达{X}亿元。",
-                          "{P},{U}签约项目协议总投资{X}亿元。"],
+                          "{P},{U}签约项目协议总投资{X}亿元。", "{P},{U}签约引资额{X}亿元。"],
     "funds_in_place": ["{P},{U}实际到位资金{X}亿元。", "{P},{U}到位市外资金{X}亿元。", "{P},{U}实现到位资金{W}万元。",
-                       "{P},{U}实际到位省外境内资金{X}亿元。"],
+                       "{P},{U}实际到位省外境内资金{X}亿元。", "{P},{U}实际到资{X}亿元。"],
     "started_investment": ["{P},{U}开工项目合同投资额{X}亿元。", "{P},{U}新开工项目总投资额{X}亿元。"],
 }
 # Qualifiers before or after a figure: (before, after, qualifier of an actual).
@@ -177,7 +177,7 @@ NONE = ["{P},{U}地区生产总值完成{X}亿元,增长6.8%。", "{P},{U}固定
         "{P},{U}实际利用外资{G}亿美元。", "{P},{U}进出口总额{X}亿元。",
         "其中,某某新材料有限公司年产5万吨项目总投资{X}亿元。",
         "该公司项目建成后预计年产值{X}亿元。", "{U}营商环境持续优化,群众满意度不断提升。",
-        "近五年来,{U}累计签约项目{N}个。", "{P},{U}一般公共预算收入{X}亿元。"]
+        "近五年来,{U}累计签约项目{N}个。", "{P},{U}一般公共预算收入{X}亿元。", "过去五年,{U}累计引进项目{N}个。"]
 for k, t in enumerate(NONE * 2):
     unit = UNITS[i % len(UNITS)]
     pword, _ = PERIODS[i % len(PERIODS)]
