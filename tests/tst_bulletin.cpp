@@ -256,6 +256,10 @@ private slots:
         QVERIFY2(QToolTip::text().contains(ranked.at(1).unit), qPrintable(QToolTip::text()));
         QVERIFY(QToolTip::text().contains(Money::trimmed(ranked.at(1).weighted, 1)));
         QToolTip::hideText();
+        // The bar under the pointer is shaded, so the officer sees what a click will open.
+        const QColor plain = comparison->grab().toImage().pixelColor(second * comparison->devicePixelRatioF());
+        QTest::mouseMove(comparison, second);
+        QTRY_VERIFY(comparison->grab().toImage().pixelColor(second * comparison->devicePixelRatioF()) != plain);
         QSignalSpy activated(&view, &ProgressView::unitActivated);
         QTest::mouseClick(comparison, Qt::LeftButton, {}, second);
         QCOMPARE(activated.size(), 1);

@@ -25,6 +25,7 @@ void ChartWidget::setData(const BulletinData &data)
 {
     m_data = data;
     m_marks.clear();
+    m_hovered = -1;
     setAccessibleName(ChartPainter::title(m_chart, m_data));
     update();
 }
@@ -47,6 +48,22 @@ void ChartWidget::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
     draw(p);
+    // The part under the pointer, lightly shaded: what the tooltip and a click are about.
+    if (m_hovered >= 0 && m_hovered < m_marks.size()) {
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setPen(Qt::NoPen);
+        p.setBrush(QColor(0x15, 0x65, 0xc0, 28));
+        p.drawPath(m_marks.at(m_hovered).area);
+    }
+}
+
+void ChartWidget::leaveEvent(QEvent *event)
+{
+    if (m_hovered >= 0) {
+        m_hovered = -1;
+        update();
+    }
+    QWidget::leaveEvent(event);
 }
 
 QImage ChartWidget::image() const
@@ -101,6 +118,11 @@ void ChartWidget::mouseMoveEvent(QMouseEvent *event)
 {
     const ChartPainter::Mark *m = markAt(event->position());
     setCursor(m && m->unitId ? Qt::PointingHandCursor : Qt::ArrowCursor);
+    const int hovered = m ? int(m - m_marks.constData()) : -1;
+    if (hovered != m_hovered) {
+        m_hovered = hovered;
+        update();
+    }
     QWidget::mouseMoveEvent(event);
 }
 

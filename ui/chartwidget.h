@@ -35,6 +35,7 @@ protected:
     bool event(QEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
+    void leaveEvent(QEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
@@ -46,6 +47,7 @@ private:
     ChartPainter::Chart m_chart;
     BulletinData m_data;
     mutable QList<ChartPainter::Mark> m_marks; // in chart coordinates (widget pixels / scale())
+    int m_hovered = -1;                         // the mark under the pointer, shaded
 };
 
 } // namespace IPDesk
