@@ -229,6 +229,14 @@ QStringList metricsOfList(QStringView list)
 bool comparisonBase(const QString &s, const Period &p)
 {
     static const QString before = QStringLiteral("比较与于");
+    // 已超过2022年全年签约总额, 高于去年: a year the figure is measured against.
+    static const QStringList measured = {QStringLiteral("超过"), QStringLiteral("高于"), QStringLiteral("低于"),
+                                         QStringLiteral("多于"), QStringLiteral("少于"), QStringLiteral("相当于")};
+    if (p.year && p.start >= 2) {
+        const QStringView lead = QStringView(s).mid(std::max<qsizetype>(0, p.start - 3), std::min<qsizetype>(3, p.start));
+        if (std::any_of(measured.cbegin(), measured.cend(), [&lead](const QString &w) { return lead.endsWith(w); }))
+            return true;
+    }
     if (p.sameAsBefore) { // 同期 after 上年, 去年 or 比
         const QStringView lead = QStringView(s).mid(std::max<qsizetype>(0, p.start - 3), std::min<qsizetype>(3, p.start));
         return lead.endsWith(u"上年") || lead.endsWith(u"去年") || (!lead.isEmpty() && before.contains(lead.back()));
@@ -1341,7 +1349,9 @@ Extraction ReportExtractor::extract(const QString &text) const
                 for (const Period &p : sentPeriods) {
                     if (completion && p.kind == PeriodKind::FY && p.start >= clauseStart)
                         continue;
-                    if (p.end <= n.qualStart && usable(p) && !comparisonBase(s, p))
+                    // (a base of comparison in an earlier clause is not the figure's; in its own
+                    // clause, 超过2022年全年签约总额(88.2亿元), it is)
+                    if (p.end <= n.qualStart && usable(p) && (p.start >= clauseStart || !comparisonBase(s, p)))
                         period = p;
                 }
                 if (period && period->sameAsBefore)
@@ -1409,7 +1419,7 @@ Extraction ReportExtractor::extract(const QString &text) const
                 if (!year && period) {
                     const qsizetype from = fullSentenceStart(s, para.start, sent.start);
                     for (const Period &p : periods) {
-                        if (p.start >= from && p.end <= period->start && p.year && !p.sameAsBefore)
+                        if (p.start >= from && p.end <= period->start && p.year && !p.sameAsBefore && !comparisonBase(s, p))
                             year = p.year;
                     }
                 }

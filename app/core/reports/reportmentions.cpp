@@ -366,9 +366,16 @@ QList<Unit> findUnits(const QString &s, const Gazetteer &gazetteer)
         // 全市场, 全省市: not a topic. 全区域 neither.
         if (i + 2 < s.size() && QStringView(u"场域级委长").contains(s.at(i + 2)))
             continue;
-        // 正定高新区作为全县招商引资的主阵地: what a unit is to the whole, not the unit spoken of.
+        // 正定高新区作为全县招商引资的主阵地: what a unit is to the whole, not the unit spoken of; nor is
+        // the whole a unit ranks in (位居全市第一, 排名全省前列, 列全市第二).
         if (i >= 2 && QStringView(s).mid(i - 2, 2) == u"作为")
             continue;
+        {
+            const QStringView lead = QStringView(s).mid(std::max<qsizetype>(0, i - 2), std::min<qsizetype>(2, i));
+            if (lead.endsWith(u"位居") || lead.endsWith(u"排名") || lead.endsWith(u'居') || lead.endsWith(u'列')
+                || lead.endsWith(u"位列") || lead.endsWith(u"名列"))
+                continue;
+        }
         Unit u;
         u.start = i;
         u.end = i + 2;
