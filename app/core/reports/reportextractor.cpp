@@ -194,6 +194,7 @@ struct SentenceState
     QString thresholdMetric;       // 签约总投资超过百亿元的有…: the figures after it are of that metric
     bool otherKind = false;        // 其中工业项目35个: a count of a kind of project no metric counts
     QStringList metricsInTurn;     // 签约项目数、到位资金分别为48个、41.2亿元: the metrics of the figures to come
+    bool unknownPark = false;      // 其中,某某产业园…: the rest of the sentence is that park's
 };
 
 /// The metric each item of a list names (签约项目数、到位资金), in order; empty unless every item names
@@ -1227,6 +1228,27 @@ Extraction ReportExtractor::extract(const QString &text) const
                     continue;
                 if (cues.companyFigure(n.qualStart))
                     continue;
+                // 其中,管仲老家经济开发区新签约项目21个: a park or zone the gazetteer does not know takes its
+                // share of the figures; they are not the county's (nor a unit the officer could check).
+                {
+                    static const QRegularExpression unknownPark(QStringLiteral(
+                        "^(?:其中[,，:：]?)?(\\p{Han}{2,10}?(?:经济技术开发区|高新技术产业开发区|经济开发区|开发区|高新区|"
+                        "工业园区|产业园区|产业园|工业园|集聚区|示范区))"));
+                    const qsizetype from = clauseStartBefore(s, sent.start, n.qualStart, false);
+                    const QStringView own = QStringView(s).mid(from, n.qualStart - from);
+                    const auto m = unknownPark.match(own);
+                    const bool subset = own.startsWith(u"其中") || QStringView(s).mid(std::max(sent.start, from - 3), 3).contains(u"其中");
+                    if (m.hasMatch() && subset) {
+                        const qsizetype parkEnd = from + m.capturedEnd(1);
+                        st.unknownPark = std::none_of(sentUnits.cbegin(), sentUnits.cend(), [&](const UnitMention &u) {
+                            return u.start >= from && u.end <= parkEnd && !u.topic;
+                        });
+                    } else if (st.unknownPark && namesUnit) {
+                        st.unknownPark = false; // the sentence comes back to a unit of its own
+                    }
+                    if (st.unknownPark)
+                        continue;
+                }
 
                 MetricChoice choice = chooseMetric(n, region, wide, clause, after, st, listContinues);
                 // 新签约项目数量、到位资金分别为48个、41.2亿元: the figures after 分别 take the list's metrics in turn.
