@@ -1249,6 +1249,25 @@ Extraction ReportExtractor::extract(const QString &text) const
                     if (st.unknownPark)
                         continue;
                 }
+                // 前郭县签约项目3个 after 宁江区…: a clause that opens with a unit's name the gazetteer does not
+                // know (a short form of 前郭尔罗斯蒙古族自治县) is that unit's, not the one named before it.
+                {
+                    static const QRegularExpression unitLike(QStringLiteral(
+                        "^(\\p{Han}{2,4}?[县区旗市])(?:新签约|签约|引进|招引|新开工|开工|实际|到位|完成|共|累计|新增)"));
+                    const qsizetype from = clauseStartBefore(s, sent.start, n.qualStart, false);
+                    const QStringView own = QStringView(s).mid(from, n.qualStart - from);
+                    const auto m = unitLike.match(own);
+                    if (m.hasMatch()) {
+                        const QString name = m.captured(1);
+                        const bool topic = Phrasing::instance().topicChars.contains(name.front())
+                            || QStringView(u"各两城新老此其全市县区镇乡省").contains(name.front());
+                        const bool known = std::any_of(sentUnits.cbegin(), sentUnits.cend(), [&](const UnitMention &u) {
+                            return u.start >= from && u.start < from + name.size();
+                        });
+                        if (!topic && !known)
+                            continue;
+                    }
+                }
 
                 MetricChoice choice = chooseMetric(n, region, wide, clause, after, st, listContinues);
                 // 新签约项目数量、到位资金分别为48个、41.2亿元: the figures after 分别 take the list's metrics in turn.
