@@ -46,9 +46,10 @@ QString qualifierFor(const Number &n, bool target, QStringView region)
     if (p == QStringLiteral("近") || p == QStringLiteral("约") || p == QStringLiteral("接近") || p == QStringLiteral("将近")
         || p == QStringLiteral("大约") || n.postQual.contains(QStringLiteral("左右")))
         return QStringLiteral("approx");
+    // (力争…突破70个: a target's floor.)
     if (p == QStringLiteral("超") || p == QStringLiteral("超过") || p == QStringLiteral("过") || p == QStringLiteral("逾")
         || p == QStringLiteral("突破"))
-        return QStringLiteral("over");
+        return target ? QStringLiteral("at_least") : QStringLiteral("over");
     if (n.postQual.contains(QStringLiteral("以上")))
         return target ? QStringLiteral("at_least") : QStringLiteral("over");
     if (n.postQual.contains(QStringLiteral("余")) || n.postQual.contains(QStringLiteral("多")))
