@@ -1260,8 +1260,11 @@ Extraction ReportExtractor::extract(const QString &text) const
                     const auto m = unitLike.match(own);
                     if (m.hasMatch()) {
                         const QString name = m.captured(1);
+                        // (开发区, 主城区, 片区, 城市: words of places, not a unit's name)
+                        static const QRegularExpression placeWord(QStringLiteral(
+                            "(?:开发|园|示范|保税|城|辖|片|景|社|矿|郊|库|山|牧|林|新|合作|集聚|试验|功能|商|街|校|厂|灾)区$|(?:城|都|超)市$"));
                         const bool topic = Phrasing::instance().topicChars.contains(name.front())
-                            || QStringView(u"各两城新老此其全市县区镇乡省").contains(name.front());
+                            || QStringView(u"各两城新老此其全市县区镇乡省").contains(name.front()) || placeWord.match(name).hasMatch();
                         const bool known = std::any_of(sentUnits.cbegin(), sentUnits.cend(), [&](const UnitMention &u) {
                             return u.start >= from && u.start < from + name.size();
                         });
