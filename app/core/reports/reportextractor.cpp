@@ -194,19 +194,20 @@ struct SentenceState
     bool largeNext = false;        // 10亿元以上项目N个: the next count is of large projects
     QString thresholdMetric;       // 签约总投资超过百亿元的有…: the figures after it are of that metric
     bool otherKind = false;        // 其中工业项目35个: a count of a kind of project no metric counts
-    QStringList metricsInTurn;     // 签约项目数、到位资金分别为48个、41.2亿元: the metrics of the figures to come
+    QList<QPair<QString, QString>> metricsInTurn; // 签约项目数、到位资金分别为48个、41.2亿元: metric and cue of the figures to come
     bool unknownPark = false;      // 其中,某某产业园…: the rest of the sentence is that park's
 };
 
-/// The metric each item of a list names (签约项目数、到位资金), in order; empty unless every item names
-/// one. An amount after a count of projects is theirs (项目数和投资额).
-QStringList metricsOfList(QStringView list)
+/// The metric each item of a list names (签约项目数、到位资金), in order, with its cue; empty unless every
+/// item names one. An amount after a count of projects is theirs (项目数和投资额).
+QList<QPair<QString, QString>> metricsOfList(QStringView list)
 {
     static const QRegularExpression separators(QStringLiteral("[、和及与]"));
     const Phrasing &ph = Phrasing::instance();
-    QStringList out;
+    QList<QPair<QString, QString>> out;
     QString projects;
-    for (QStringView item : list.toString().split(separators, Qt::SkipEmptyParts)) {
+    const QStringList items = list.toString().split(separators, Qt::SkipEmptyParts);
+    for (const QString &item : items) {
         const QList<CueSet::Hit> hits = ph.lastBefore(item);
         int best = -1;
         for (int k = 0; k < hits.size(); ++k) {
@@ -221,9 +222,9 @@ QStringList metricsOfList(QStringView list)
             metric = projects == QLatin1String("started_projects") ? QStringLiteral("started_investment") : QStringLiteral("signed_investment");
         if (ph.beforeGroups.at(best) == QLatin1String("projects"))
             projects = metric;
-        out << metric;
+        out.append({metric, item.mid(hits.at(best).start, hits.at(best).length())});
     }
-    return out.size() >= 2 ? out : QStringList();
+    return out.size() >= 2 ? out : QList<QPair<QString, QString>>();
 }
 
 /// The base a figure is compared with (比上年同期, 较去年, 与去年同期相比, 去年同期): it is not the
@@ -1275,20 +1276,21 @@ Extraction ReportExtractor::extract(const QString &text) const
 
                 MetricChoice choice = chooseMetric(n, region, wide, clause, after, st, listContinues);
                 // 新签约项目数量、到位资金分别为48个、41.2亿元: the figures after 分别 take the list's metrics in turn.
-                if (const qsizetype at = region.indexOf(u"分别"); at > 0 && !namesUnit) {
+                // (the list runs back over 、 to the clause's start: 新签约、新开工、新投产项目分别为…)
+                if (const qsizetype at = region.lastIndexOf(u"分别"); at > 0 && wide.contains(u"分别")) {
                     qsizetype from = at;
-                    while (from > 0 && !isDelim(region.at(from - 1)))
+                    while (from > 0 && (!isDelim(region.at(from - 1)) || region.at(from - 1) == u'、'))
                         --from;
                     st.metricsInTurn = metricsOfList(region.mid(from, at - from));
                 } else if (!st.metricsInTurn.isEmpty() && !listContinues) {
                     st.metricsInTurn.clear();
                 }
                 if (!st.metricsInTurn.isEmpty()) {
-                    const QString m = st.metricsInTurn.takeFirst();
+                    const auto [m, cue] = st.metricsInTurn.takeFirst();
                     const bool fits = n.cls == UnitClass::Count ? Phrasing::instance().takesUnit(m, n.unit)
                                     : n.cls == UnitClass::Money && Phrasing::unitGroup(m).isEmpty() && m != QLatin1String("annual_completion_pct");
                     if (fits)
-                        choice = {m, QString(), 0.75};
+                        choice = {m, cue, 0.75};
                     else
                         st.metricsInTurn.clear();
                 }
