@@ -71,9 +71,11 @@ const Gazetteer &Gazetteer::divisions()
         Gazetteer x;
         auto names = std::make_shared<Names>();
         x.load(*names);
-        names->index();
+        QString zoneEnds;
+        for (const QString &z : zoneSuffixes())
+            zoneEnds += z.back();
+        names->index(zoneEnds);
         x.m_divisions = names;
-        x.indexLastChars();
         return x;
     }();
     return g;
@@ -91,7 +93,6 @@ Gazetteer Gazetteer::withUnits(const QStringList &names) const
         return g;
     units->index();
     g.m_units = units;
-    g.indexLastChars();
     return g;
 }
 
@@ -221,8 +222,12 @@ void Gazetteer::load(Names &names)
         add(names, QString::fromUtf16(alone), Zone);
 }
 
-void Gazetteer::Names::index()
+void Gazetteer::Names::index(const QString &alsoLast)
 {
+    QString last = alsoLast;
+    for (auto it = levels.cbegin(); it != levels.cend(); ++it)
+        last += it.key().back();
+    lastChars = std::make_shared<const CharSet>(last);
     nodeLevel.assign(1, 0);
     edges.clear();
     edges.reserve(size_t(levels.size()) * 3);
@@ -256,28 +261,19 @@ std::pair<qsizetype, int> Gazetteer::Names::longestEndingAt(const QString &text,
     return best;
 }
 
-void Gazetteer::indexLastChars()
+bool Gazetteer::mayEnd(QChar c) const
 {
-    QString last;
-    for (const auto &names : {m_divisions, m_units}) {
-        if (!names)
-            continue;
-        for (auto it = names->levels.cbegin(); it != names->levels.cend(); ++it)
-            last += it.key().back();
-    }
-    for (const QString &z : zoneSuffixes())
-        last += z.back();
-    m_lastChars = std::make_shared<const CharSet>(last);
+    return m_divisions->lastChars->contains(c) || (m_units && m_units->lastChars->contains(c));
 }
 
 QList<Gazetteer::Mention> Gazetteer::find(const QString &text) const
 {
     QList<Mention> candidates;
-    if (!m_lastChars)
+    if (!m_divisions)
         return candidates;
     const qsizetype n = text.size();
     for (qsizetype i = 0; i < n; ++i) {
-        if (!m_lastChars->contains(text.at(i)))
+        if (!mayEnd(text.at(i)))
             continue;
         const qsizetype end = i + 1;
         // The longest name ending here, the desk's units or the divisions.

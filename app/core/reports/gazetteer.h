@@ -64,7 +64,8 @@ private:
         QHash<QString, int> levels; // name -> level
         std::vector<int> nodeLevel; // per trie node: the level of the name ending there, 0 for none
         std::unordered_map<quint64, int> edges; // (node << 16) | character -> child node
-        void index();
+        std::shared_ptr<const CharSet> lastChars; // the last character of every name, and of \a alsoLast
+        void index(const QString &alsoLast = QString());
         int child(int node, QChar c) const
         {
             const auto it = edges.find((quint64(node) << 16) | c.unicode());
@@ -78,12 +79,12 @@ private:
     void load(Names &names);
     void add(Names &names, const QString &name, int level);
     void addStem(const QString &stem, int level);
-    void indexLastChars();
+    /// Whether a name or zone word may end with \a c (most characters of a text end none).
+    bool mayEnd(QChar c) const;
 
     std::shared_ptr<const Names> m_divisions;
     std::shared_ptr<const Names> m_units; // the desk's units the divisions lack; null when none
     std::shared_ptr<QHash<QString, int>> m_stems; // stems of provinces, prefectures and counties, for zones (written by load() only)
-    std::shared_ptr<const CharSet> m_lastChars; // the last characters of every name and zone word
 };
 
 } // namespace IPDesk

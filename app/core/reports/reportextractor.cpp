@@ -198,6 +198,36 @@ struct SentenceState
     bool unknownPark = false;      // 其中,某某产业园…: the rest of the sentence is that park's
 };
 
+/// Whether a figure of this class and measure word can be of \a metric (a count of 个 a count metric
+/// that takes it, an amount a money metric, a percent the completion).
+bool metricFits(const QString &metric, const Number &n)
+{
+    const bool completion = metric == QLatin1String("annual_completion_pct");
+    switch (n.cls) {
+    case UnitClass::Count: return Phrasing::instance().takesUnit(metric, n.unit);
+    case UnitClass::Money: return Phrasing::unitGroup(metric).isEmpty() && !completion;
+    case UnitClass::Percent: return completion;
+    }
+    return false;
+}
+
+/// An amount the cue does not say of which projects (总投资, 合同投资) is that of the projects counted
+/// just before it: signed ones unless they were started ones; "" where a bare amount (总投资) follows no
+/// count. Any other metric is itself.
+QString amountMetric(const QString &metric, const QString &projectMetric)
+{
+    const bool started = projectMetric == QLatin1String("started_projects");
+    if (metric == QLatin1String("contract_investment"))
+        return started ? QStringLiteral("started_investment") : QStringLiteral("signed_investment");
+    if (metric == QLatin1String("generic_investment")) {
+        // 新签约项目12个,总投资26.24亿元: the amount of the projects just counted.
+        if (started)
+            return QStringLiteral("started_investment");
+        return projectMetric == QLatin1String("signed_projects") ? QStringLiteral("signed_investment") : QString();
+    }
+    return metric;
+}
+
 /// The metric each item of a list names (签约项目数、到位资金), in order, with its cue; empty unless every
 /// item names one. An amount after a count of projects is theirs (项目数和投资额).
 QList<QPair<QString, QString>> metricsOfList(QStringView list)
@@ -217,9 +247,9 @@ QList<QPair<QString, QString>> metricsOfList(QStringView list)
         }
         if (best < 0)
             return {};
-        QString metric = ph.before.at(best).first;
-        if (metric == QLatin1String("generic_investment") || metric == QLatin1String("contract_investment"))
-            metric = projects == QLatin1String("started_projects") ? QStringLiteral("started_investment") : QStringLiteral("signed_investment");
+        const QString metric = amountMetric(ph.before.at(best).first, projects);
+        if (metric.isEmpty())
+            return {};
         if (ph.beforeGroups.at(best) == QLatin1String("projects"))
             projects = metric;
         out.append({metric, item.mid(hits.at(best).start, hits.at(best).length())});
@@ -235,17 +265,13 @@ bool comparisonBase(const QString &s, const Period &p)
     // 已超过2022年全年签约总额, 高于去年: a year the figure is measured against.
     static const QStringList measured = {QStringLiteral("超过"), QStringLiteral("高于"), QStringLiteral("低于"),
                                          QStringLiteral("多于"), QStringLiteral("少于"), QStringLiteral("相当于")};
-    if (p.year && p.start >= 2) {
-        const QStringView lead = QStringView(s).mid(std::max<qsizetype>(0, p.start - 3), std::min<qsizetype>(3, p.start));
-        if (std::any_of(measured.cbegin(), measured.cend(), [&lead](const QString &w) { return lead.endsWith(w); }))
-            return true;
-    }
-    if (p.sameAsBefore) { // 同期 after 上年, 去年 or 比
-        const QStringView lead = QStringView(s).mid(std::max<qsizetype>(0, p.start - 3), std::min<qsizetype>(3, p.start));
+    const QStringView lead = QStringView(s).mid(std::max<qsizetype>(0, p.start - 3), std::min<qsizetype>(3, p.start));
+    if (p.year && std::any_of(measured.cbegin(), measured.cend(), [&lead](const QString &w) { return lead.endsWith(w); }))
+        return true;
+    if (p.sameAsBefore) // 同期 after 上年, 去年 or 比
         return lead.endsWith(u"上年") || lead.endsWith(u"去年") || (!lead.isEmpty() && before.contains(lead.back()));
-    }
     if (p.kind == PeriodKind::YearOnly)
-        return (p.start > 0 && before.contains(s.at(p.start - 1))) || QStringView(s).mid(p.end, 2) == u"同期";
+        return (!lead.isEmpty() && before.contains(lead.back())) || QStringView(s).mid(p.end, 2) == u"同期";
     return false;
 }
 
@@ -352,18 +378,8 @@ MetricChoice chooseMetric(const Number &n, QStringView region, QStringView wide,
         return none;
     }
     MetricChoice c{best.metric, region.mid(best.hit.start, best.hit.length()).toString(), 0.9};
-    if (c.metric == QLatin1String("contract_investment")) {
-        const bool started = st.previousProjectMetric == QLatin1String("started_projects");
-        return {started ? QStringLiteral("started_investment") : QStringLiteral("signed_investment"), c.cue, 0.8};
-    }
-    if (c.metric == QLatin1String("generic_investment")) {
-        // 新签约项目12个,总投资26.24亿元: the amount of the projects just counted.
-        if (st.previousProjectMetric == QLatin1String("signed_projects"))
-            return {QStringLiteral("signed_investment"), c.cue, 0.8};
-        if (st.previousProjectMetric == QLatin1String("started_projects"))
-            return {QStringLiteral("started_investment"), c.cue, 0.8};
-        return none;
-    }
+    if (const QString amount = amountMetric(c.metric, st.previousProjectMetric); amount != c.metric)
+        return amount.isEmpty() ? none : MetricChoice{amount, c.cue, 0.8};
     const QString group = Phrasing::unitGroup(c.metric);
     if (group == QLatin1String("projects")) {
         // A count of projects names them: 新签约项目12个, 签约12个项目, 12个项目签约.
@@ -1236,14 +1252,13 @@ Extraction ReportExtractor::extract(const QString &text) const
                     static const QRegularExpression unknownPark(QStringLiteral(
                         "^(?:其中[,，:：]?)?(\\p{Han}{2,10}?(?:经济技术开发区|高新技术产业开发区|经济开发区|开发区|高新区|"
                         "工业园区|产业园区|产业园|工业园|集聚区|示范区))"));
-                    const qsizetype from = clauseStartBefore(s, sent.start, n.qualStart, false);
-                    const QStringView own = QStringView(s).mid(from, n.qualStart - from);
-                    const auto m = unknownPark.match(own);
-                    const bool subset = own.startsWith(u"其中") || QStringView(s).mid(std::max(sent.start, from - 3), 3).contains(u"其中");
+                    const auto m = unknownPark.match(clause);
+                    const bool subset = clause.startsWith(u"其中")
+                        || QStringView(s).mid(std::max(sent.start, clauseStart - 3), 3).contains(u"其中");
                     if (m.hasMatch() && subset) {
-                        const qsizetype parkEnd = from + m.capturedEnd(1);
+                        const qsizetype parkEnd = clauseStart + m.capturedEnd(1);
                         st.unknownPark = std::none_of(sentUnits.cbegin(), sentUnits.cend(), [&](const UnitMention &u) {
-                            return u.start >= from && u.end <= parkEnd && !u.topic;
+                            return u.start >= clauseStart && u.end <= parkEnd && !u.topic;
                         });
                     } else if (st.unknownPark && namesUnit) {
                         st.unknownPark = false; // the sentence comes back to a unit of its own
@@ -1256,9 +1271,7 @@ Extraction ReportExtractor::extract(const QString &text) const
                 {
                     static const QRegularExpression unitLike(QStringLiteral(
                         "^(\\p{Han}{2,4}?[县区旗市])(?:新签约|签约|引进|招引|新开工|开工|实际|到位|完成|共|累计|新增)"));
-                    const qsizetype from = clauseStartBefore(s, sent.start, n.qualStart, false);
-                    const QStringView own = QStringView(s).mid(from, n.qualStart - from);
-                    const auto m = unitLike.match(own);
+                    const auto m = unitLike.match(clause);
                     if (m.hasMatch()) {
                         const QString name = m.captured(1);
                         // (开发区, 主城区, 片区, 城市: words of places, not a unit's name)
@@ -1267,7 +1280,7 @@ Extraction ReportExtractor::extract(const QString &text) const
                         const bool topic = Phrasing::instance().topicChars.contains(name.front())
                             || QStringView(u"各两城新老此其全市县区镇乡省").contains(name.front()) || placeWord.match(name).hasMatch();
                         const bool known = std::any_of(sentUnits.cbegin(), sentUnits.cend(), [&](const UnitMention &u) {
-                            return u.start >= from && u.start < from + name.size();
+                            return u.start >= clauseStart && u.start < clauseStart + name.size();
                         });
                         if (!topic && !known)
                             continue;
@@ -1287,9 +1300,7 @@ Extraction ReportExtractor::extract(const QString &text) const
                 }
                 if (!st.metricsInTurn.isEmpty()) {
                     const auto [m, cue] = st.metricsInTurn.takeFirst();
-                    const bool fits = n.cls == UnitClass::Count ? Phrasing::instance().takesUnit(m, n.unit)
-                                    : n.cls == UnitClass::Money && Phrasing::unitGroup(m).isEmpty() && m != QLatin1String("annual_completion_pct");
-                    if (fits)
+                    if (metricFits(m, n))
                         choice = {m, cue, 0.75};
                     else
                         st.metricsInTurn.clear();
@@ -1298,10 +1309,7 @@ Extraction ReportExtractor::extract(const QString &text) const
                 // after a semicolon repeats the metrics of the one before, in order.
                 if (choice.metric.isEmpty() && bare && (namesUnit || (listContinues && idx > 0)) && parallelMetrics.size() > idx) {
                     const QString &m = parallelMetrics.at(idx);
-                    const bool fits = n.cls == UnitClass::Count ? Phrasing::instance().takesUnit(m, n.unit)
-                                    : n.cls == UnitClass::Money ? Phrasing::unitGroup(m).isEmpty() && m != QLatin1String("annual_completion_pct")
-                                                                : m == QLatin1String("annual_completion_pct");
-                    if (fits)
+                    if (metricFits(m, n))
                         choice = {m, QString(), 0.6};
                 }
                 // 按实际到位内资总量排名,前十位依次为:西咸新区328.6亿元、…: a list after a colon is of the
