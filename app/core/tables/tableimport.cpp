@@ -11,7 +11,6 @@
 #include "reports/reportimporter.h"
 
 #include <QFileInfo>
-#include <QSqlQuery>
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QSaveFile>
@@ -781,10 +780,8 @@ Status TableImporter::process(bool write, ImportResult *result, const std::funct
                 sumsSuspended = true;
             }
             if (sumsSuspended && !indexesSuspended && result->added >= 10000) {
-                if (projectsBefore < 0) {
-                    QSqlQuery count = db->query(QStringLiteral("SELECT COUNT(*) FROM projects"));
-                    projectsBefore = count.exec() && count.next() ? count.value(0).toLongLong() - result->added : 0;
-                }
+                if (projectsBefore < 0)
+                    projectsBefore = m_store->projectCount() - result->added;
                 if (2 * qint64(result->added) >= projectsBefore) {
                     // The indexes a row is looked up by stay.
                     const Status st = db->suspendIndexes({QStringLiteral("projects_code"), QStringLiteral("projects_name_unit")});
