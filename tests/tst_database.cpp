@@ -138,6 +138,12 @@ private slots:
         desk.close();
         rawSql(path, {QStringLiteral("DROP TRIGGER stage_sums_project"), QStringLiteral("DROP TRIGGER stage_sums_add"),
                       QStringLiteral("DROP TRIGGER stage_sums_remove"), QStringLiteral("DROP TRIGGER stage_sums_move"),
+                      // what schema step 9 made
+                      QStringLiteral("DROP TRIGGER shares_stage_insert"), QStringLiteral("DROP TRIGGER shares_stage_delete"),
+                      QStringLiteral("DROP TRIGGER shares_stage_update"), QStringLiteral("DROP TRIGGER shares_project_insert"),
+                      QStringLiteral("DROP TRIGGER shares_project_delete"), QStringLiteral("DROP TRIGGER shares_project_update_before"),
+                      QStringLiteral("DROP TRIGGER shares_project_update"), QStringLiteral("DROP TABLE standing_sums"),
+                      QStringLiteral("DROP TABLE industry_sums"), QStringLiteral("DROP TABLE project_standing"),
                       QStringLiteral("DROP TRIGGER audit_projects_insert"),
                       QStringLiteral("DROP TRIGGER audit_projects_update"), QStringLiteral("DROP TRIGGER audit_projects_delete"),
                       QStringLiteral("DROP INDEX projects_unit_stage"), QStringLiteral("DROP INDEX projects_stage"),

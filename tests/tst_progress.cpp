@@ -2,11 +2,13 @@
 #include "desk/activitystore.h"
 #include "desk/factstore.h"
 #include "progress/progress.h"
+#include "pipelinebyhand.h"
 #include "testdesk.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QSqlQuery>
 #include <QUndoStack>
 
@@ -551,6 +553,96 @@ private slots:
         QCOMPARE(count(year, Stage::Started), 1);
         // A scope counts only its own units.
         QCOMPARE(count(calc.funnel({d.a, d.a1, d.a2}, QDate(2023, 12, 31)), Stage::Signed), 0);
+    }
+
+    void theSumsAnswerAsTheStageDatesDo()
+    {
+        // The funnel, the industry mix and the stalled list read sums and a table kept by the
+        // database's triggers. After edits of every kind (the store's and plain SQL), on any day, they
+        // must say what the stage dates themselves say, counted here the slow way.
+        SmallDesk d;
+        const QList<qint64> units{d.a, d.a1, d.a2, d.b, d.c};
+        const QStringList industries{QStringLiteral("新材料"), QStringLiteral("电子信息"), QString()};
+        QRandomGenerator rng(20231130);
+        auto day = [&rng] { return QDate(2023, 1, 1).addDays(rng.bounded(365)); };
+        auto randomProject = [&](Project &p) {
+            p.unitId = units.at(rng.bounded(units.size()));
+            p.industry = industries.at(rng.bounded(industries.size()));
+            p.type = rng.bounded(4) == 0 ? ProjectType::CapitalIncrease : ProjectType::New;
+            p.plannedInvestment = Yuan(rng.bounded(1, 50)) * 100000000LL;
+            p.signedInvestment = rng.bounded(2) ? Yuan(rng.bounded(1, 50)) * 100000000LL : 0;
+            p.addedInvestment = p.type == ProjectType::CapitalIncrease && rng.bounded(2) ? Yuan(rng.bounded(1, 9)) * 10000000LL : 0;
+            p.stage = Stage(rng.bounded(StageCount));
+            // Dates in the order of the stages (some on one day), a stage now and then without one.
+            p.stageDates.clear();
+            QList<QDate> dates;
+            for (int st = 0; st <= int(p.stage); ++st)
+                dates << day();
+            std::sort(dates.begin(), dates.end());
+            for (int st = 0; st <= int(p.stage); ++st) {
+                if (rng.bounded(4) != 0)
+                    p.stageDates.insert(Stage(st), rng.bounded(8) == 0 && st > 0 ? dates.at(st - 1) : dates.at(st));
+            }
+        };
+        QList<qint64> ids;
+        for (int i = 0; i < 60; ++i) {
+            Project p;
+            p.name = QStringLiteral("项目%1").arg(i);
+            randomProject(p);
+            const Status s = d.store->insertProject(p);
+            QVERIFY2(s, qPrintable(s.message()));
+            ids << p.id;
+        }
+        // Edits through the store: everything about a project changes, some go.
+        for (int i = 0; i < 40; ++i) {
+            auto p = d.store->project(ids.at(rng.bounded(ids.size())));
+            QVERIFY(p);
+            const QString name = p->name;
+            randomProject(*p);
+            p->name = name;
+            const Status s = d.store->updateProject(*p);
+            QVERIFY2(s, qPrintable(s.message()));
+        }
+        QVERIFY(d.store->deleteProjects({ids.takeAt(3), ids.takeAt(10)}));
+        // And plain SQL, as any client may send it: an insert its conflict skips, a date moved, a
+        // stage date removed, a project moved to another unit.
+        QSqlQuery sql(d.db.connection());
+        const QString pid = QString::number(ids.at(0));
+        QVERIFY(sql.exec(QStringLiteral("INSERT INTO project_stages (project_id, stage, reached_on)"
+                                        " SELECT project_id, stage, '2023-07-07' FROM project_stages WHERE project_id = %1"
+                                        " ON CONFLICT DO NOTHING").arg(pid)));
+        QVERIFY(sql.exec(QStringLiteral("UPDATE project_stages SET reached_on = '2023-08-18' WHERE project_id IN (%1, %2)")
+                             .arg(ids.at(1)).arg(ids.at(2))));
+        QVERIFY(sql.exec(QStringLiteral("DELETE FROM project_stages WHERE project_id = %1 AND stage = 0").arg(ids.at(4))));
+        QVERIFY(sql.exec(QStringLiteral("UPDATE projects SET unit_id = %1, stage = 3 WHERE id = %2").arg(d.c).arg(ids.at(5))));
+
+        // The stage dates as they are now, read the slow way.
+        const PipelineByHand byHand(d.db);
+        ProgressSettings settings;
+        ProgressCalculator calc(&d.desk, settings);
+        QList<QDate> days;
+        for (int m = 1; m <= 12; ++m)
+            days << QDate(2023, m, 1) << QDate(2023, m, 15) << QDate(2023, m, 1).addMonths(1).addDays(-1);
+        for (const QDate &on : std::as_const(days)) {
+            const QString wrong = byHand.differences(calc, settings, on);
+            QVERIFY2(wrong.isEmpty(), qPrintable(wrong));
+            // The list cut short is the start of the whole one, the longest waiting first, each
+            // project where and since when its dates say.
+            const QList<StuckProject> all = calc.stuckProjects(on);
+            const QList<StuckProject> some = calc.stuckProjects(on, {}, 3);
+            QCOMPARE(some.size(), std::min<qsizetype>(3, all.size()));
+            for (int i = 0; i < some.size(); ++i)
+                QCOMPARE(some.at(i).since, all.at(i).since);
+            for (const StuckProject &p : all) {
+                const auto [st, since] = PipelineByHand::standing(byHand.rows.value(p.projectId), on);
+                QCOMPARE(int(p.stage), st);
+                QCOMPARE(p.since, since);
+            }
+        }
+        // A scope counts its own units alone.
+        const QDate end(2023, 12, 31);
+        QCOMPARE(calc.funnel({d.b}, end).at(int(Stage::Signed)).count, byHand.funnel(end, {d.b}).at(int(Stage::Signed)).count);
+        QVERIFY(byHand.funnel(end, {d.b}).at(int(Stage::Signed)).count > 0);
     }
 
     void settingsLiveInTheDesk()

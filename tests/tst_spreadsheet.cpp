@@ -2,6 +2,7 @@
 // python3-openpyxl), bad cells listed and never guessed, re-imports that update, round trips.
 #include "desk/factstore.h"
 #include "tables/tableimport.h"
+#include "pipelinebyhand.h"
 #include "testdesk.h"
 
 #include <QElapsedTimer>
@@ -419,6 +420,15 @@ private slots:
         QCOMPARE(auditCount("field = 'stage_date_2'"), datesBefore + (cancel ? 0 : 12000));
         const auto after = stageSumsAndRaw(desk.db);
         QCOMPARE(after.first, after.second);
+        // So do the funnel, the industry chart and the stalled list on any day.
+        {
+            const PipelineByHand byHand(desk.db);
+            ProgressCalculator calc(&desk.desk);
+            for (const QDate &on : {QDate(2024, 3, 31), QDate(2024, 6, 17), QDate(2024, 12, 31)}) {
+                const QString wrong = byHand.differences(calc, ProgressSettings(), on);
+                QVERIFY2(wrong.isEmpty(), qPrintable(wrong));
+            }
+        }
         QCOMPARE(indexes(), indexesBefore);
         if (!testOnServer()) {
             QVERIFY(indexesBefore.size() > 8);

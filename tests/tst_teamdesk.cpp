@@ -1,6 +1,7 @@
 // The team desk: what the server enforces and keeps. The suite runs on desk files too
 // (tst_teamdesk) and on the PostgreSQL server (tst_teamdesk_pg); the parts about accounts and
 // row-level security only exist on the server and are skipped on files.
+#include "pipelinebyhand.h"
 #include "testdesk.h"
 
 #include "desk/activitystore.h"
@@ -241,13 +242,17 @@ private slots:
                                    " AS parent_id FROM public.units").arg(other).arg(own)) >= 0);
         QCOMPARE(run(QStringLiteral("UPDATE projects SET notes = 'x' WHERE unit_id = %1").arg(other)), 0);
         // ...nor swallow the audit rows or the monthly sums of the officer's own edits.
-        for (const char *table : {"audit_log", "stage_sums", "projects", "project_stages"})
+        for (const char *table : {"audit_log", "stage_sums", "standing_sums", "industry_sums", "project_standing", "projects",
+                                  "project_stages"})
             QVERIFY(run(QStringLiteral("CREATE TEMP TABLE %1 (LIKE public.%1)").arg(QLatin1String(table))) >= 0);
         const int audited = auditRows(desk.db, QStringLiteral("projects"), ownProject, QStringLiteral("planned_investment"));
         QCOMPARE(run(QStringLiteral("UPDATE public.projects SET planned_investment = planned_investment + 100000000"
                                     " WHERE id = %1").arg(ownProject)), 1);
         QCOMPARE(auditRows(desk.db, QStringLiteral("projects"), ownProject, QStringLiteral("planned_investment")), audited + 1);
-        for (const char *table : {"desk_users", "units", "audit_log", "stage_sums", "projects", "project_stages"})
+        QCOMPARE(run(QStringLiteral("INSERT INTO public.project_stages (project_id, stage, reached_on) VALUES (%1, 4, '2023-10-01')"
+                                    " ON CONFLICT (project_id, stage) DO UPDATE SET reached_on = excluded.reached_on").arg(ownProject)), 1);
+        for (const char *table : {"desk_users", "units", "audit_log", "stage_sums", "standing_sums", "industry_sums",
+                                  "project_standing", "projects", "project_stages"})
             QVERIFY(run(QStringLiteral("DROP TABLE pg_temp.%1").arg(QLatin1String(table))) >= 0);
 
         // Turning the monthly sums off for a session leaves them right all the same.
@@ -258,6 +263,11 @@ private slots:
                                     " ON CONFLICT DO NOTHING").arg(ownProject)), 1);
         const auto sums = stageSumsAndRaw(desk.db);
         QCOMPARE(sums.first, sums.second);
+        // The funnel, the industry chart and the stalled list too, read from their own sums.
+        for (const QDate &on : {QDate(2023, 6, 30), QDate(2023, 10, 15), QDate(2023, 12, 31)}) {
+            const QString wrong = PipelineByHand(desk.db).differences(ProgressCalculator(&desk.desk), ProgressSettings(), on);
+            QVERIFY2(wrong.isEmpty(), qPrintable(wrong));
+        }
 
         // Another district's report can be neither deleted (with its figures) nor rewritten.
         QVERIFY(run(QStringLiteral("DELETE FROM documents WHERE id = %1").arg(docId)) <= 0);

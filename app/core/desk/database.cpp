@@ -186,12 +186,114 @@ const char *const schemaStep3[] = {
     " capital_increase BIGINT NOT NULL DEFAULT 0, large BIGINT NOT NULL DEFAULT 0, funds BIGINT NOT NULL DEFAULT 0," \
     " output BIGINT NOT NULL DEFAULT 0, tax BIGINT NOT NULL DEFAULT 0," \
     " PRIMARY KEY (unit_id, stage, month))"
+/// Also kept by step 4's triggers, for the funnel and the industry chart as of any day:
+/// standing_sums holds, by unit, stage and month, how many projects came to stand in a stage less
+/// how many left it, with their counted amount, so that the pipeline on the last day of a month is
+/// the sum of every month up to it. A project stands from each stage date in the stage of that date,
+/// and from its last one on in the stage it has now; without stage dates it stands in its stage
+/// since always (month '0000-00'). industry_sums holds the projects that reached each stage by unit,
+/// industry chain and month. A project's share of both rests on all its stage dates: a change takes
+/// the share out as it was and adds it as it is. And project_standing: a project's stage, the day it
+/// reached it and its first and last stage dates, so that where it stood on a day and since when
+/// (the stalled list) is read without reading the project.
+#define IPDESK_SHARES_TABLES \
+    "CREATE TABLE IF NOT EXISTS standing_sums (unit_id BIGINT NOT NULL, stage INTEGER NOT NULL, month TEXT NOT NULL," \
+    " n BIGINT NOT NULL DEFAULT 0, amount BIGINT NOT NULL DEFAULT 0, PRIMARY KEY (unit_id, stage, month))", \
+    "CREATE TABLE IF NOT EXISTS industry_sums (unit_id BIGINT NOT NULL, industry TEXT NOT NULL, stage INTEGER NOT NULL," \
+    " month TEXT NOT NULL, n BIGINT NOT NULL DEFAULT 0, amount BIGINT NOT NULL DEFAULT 0," \
+    " PRIMARY KEY (unit_id, industry, stage, month))", \
+    "CREATE TABLE IF NOT EXISTS project_standing (project_id BIGINT PRIMARY KEY, unit_id BIGINT NOT NULL," \
+    " stage INTEGER NOT NULL, since DATE, first_on DATE NOT NULL, last_on DATE NOT NULL)", \
+    IPDESK_STANDING_INDEXES
+#define IPDESK_STANDING_INDEXES \
+    "CREATE INDEX IF NOT EXISTS project_standing_since ON project_standing(stage, since, unit_id, last_on)", \
+    "CREATE INDEX IF NOT EXISTS project_standing_moved ON project_standing(last_on, first_on)"
+
+/// The stage dates ROWS (project_id, stage, reached_on) with what the sums need of each: the
+/// project's next date (ties in the order of the stages), its unit, stage now, industry chain and
+/// figures. A refill reads them once, for all the sums, into ipdesk_stage_rows; a trigger reads them
+/// for the project it touched.
+#define IPDESK_STAGE_ROWS_OF(ROWS) \
+    "(SELECT r.project_id, r.stage, r.reached_on, r.next_on, p.unit_id, p.stage AS now, p.industry, {amount:p} AS amount," \
+    " p.planned_investment AS planned, (CASE WHEN p.project_type = 1 THEN 1 ELSE 0 END) AS capital_increase," \
+    " p.funds_in_place AS funds, p.expected_output AS output, p.expected_tax AS tax" \
+    " FROM (SELECT x.project_id, x.stage, x.reached_on, LEAD(x.reached_on) OVER (PARTITION BY x.project_id" \
+    " ORDER BY x.reached_on, x.stage) AS next_on FROM " ROWS " AS x) AS r JOIN projects p ON p.id = r.project_id)"
+/// The standing of the projects whose id is PROJECT, their stage dates SRC (as above): each stands
+/// in its stage since always, and each date moves it from what it stood in (to '0000-00' for the
+/// last) into what it stands in from then. POS and NEG are "" and "-" to add, "-" and "" to take out.
+#define IPDESK_STANDING_FROM(POS, NEG, SRC, PROJECT) \
+    "INSERT INTO standing_sums (unit_id, stage, month, n, amount) SELECT unit_id, stage, month, SUM(n), SUM(amount) FROM (" \
+    "SELECT p.unit_id AS unit_id, p.stage AS stage, '0000-00' AS month, " POS "COUNT(*) AS n, " POS "SUM({amount:p}) AS amount" \
+    " FROM projects p WHERE p.id " PROJECT " GROUP BY 1, 2" \
+    " UNION ALL SELECT unit_id, CASE WHEN next_on IS NULL THEN now ELSE stage END, substr(reached_on, 1, 7), " POS "COUNT(*)," \
+    " " POS "SUM(amount) FROM " SRC " AS e GROUP BY 1, 2, 3" \
+    " UNION ALL SELECT unit_id, CASE WHEN next_on IS NULL THEN now ELSE stage END," \
+    " CASE WHEN next_on IS NULL THEN '0000-00' ELSE substr(next_on, 1, 7) END, " NEG "COUNT(*), " NEG "SUM(amount)" \
+    " FROM " SRC " AS l GROUP BY 1, 2, 3) AS c GROUP BY unit_id, stage, month" \
+    " ON CONFLICT (unit_id, stage, month) DO UPDATE SET n = standing_sums.n + excluded.n, amount = standing_sums.amount + excluded.amount"
+#define IPDESK_INDUSTRY_FROM(POS, SRC) \
+    "INSERT INTO industry_sums (unit_id, industry, stage, month, n, amount) SELECT unit_id, industry, stage," \
+    " substr(reached_on, 1, 7), " POS "COUNT(*), " POS "SUM(amount) FROM " SRC " AS x GROUP BY 1, 2, 3, 4" \
+    " ON CONFLICT (unit_id, industry, stage, month) DO UPDATE SET n = industry_sums.n + excluded.n," \
+    " amount = industry_sums.amount + excluded.amount"
+#define IPDESK_STANDING_ROWS_FROM(SRC) \
+    "INSERT INTO project_standing (project_id, unit_id, stage, since, first_on, last_on) SELECT project_id, unit_id, now," \
+    " MAX(CASE WHEN stage = now THEN reached_on END), MIN(reached_on), MAX(reached_on) FROM " SRC " AS x" \
+    " GROUP BY project_id, unit_id, now"
+/// The stage dates of the projects whose id is ID.
+#define IPDESK_DATES_OF(ID) "(SELECT project_id, stage, reached_on FROM project_stages WHERE project_id " ID ")"
+#define IPDESK_STANDING_REFRESH(ID) \
+    "DELETE FROM project_standing WHERE project_id " ID "; " IPDESK_STANDING_ROWS_FROM(IPDESK_STAGE_ROWS_OF(IPDESK_DATES_OF(ID))) ";"
+#define IPDESK_SHARES_OF(POS, NEG, ROWS, PROJECT) \
+    IPDESK_STANDING_FROM(POS, NEG, IPDESK_STAGE_ROWS_OF(ROWS), PROJECT) "; " IPDESK_INDUSTRY_FROM(POS, IPDESK_STAGE_ROWS_OF(ROWS)) ";"
+#define IPDESK_ADD_SHARES(ROWS, PROJECT) IPDESK_SHARES_OF("", "-", ROWS, PROJECT)
+#define IPDESK_TAKE_SHARES(ROWS, PROJECT) IPDESK_SHARES_OF("-", "", ROWS, PROJECT)
+/// The stage dates as they were before NEW was written or OLD deleted or rewritten.
+#define IPDESK_DATES_BEFORE_INSERT \
+    "(SELECT project_id, stage, reached_on FROM project_stages WHERE project_id = NEW.project_id AND stage <> NEW.stage)"
+#define IPDESK_DATES_BEFORE_DELETE \
+    "(SELECT project_id, stage, reached_on FROM project_stages WHERE project_id = OLD.project_id" \
+    " UNION ALL SELECT OLD.project_id, OLD.stage, OLD.reached_on)"
+#define IPDESK_DATES_BEFORE_UPDATE \
+    "(SELECT project_id, stage, reached_on FROM project_stages WHERE project_id IN (OLD.project_id, NEW.project_id)" \
+    " AND NOT (project_id = NEW.project_id AND stage = NEW.stage) UNION ALL SELECT OLD.project_id, OLD.stage, OLD.reached_on)"
+
+/// Every sum counted afresh, from one reading of the stage dates: the statements, and the same as
+/// the body of the server's function.
+#define IPDESK_REFILL_1 "DROP TABLE IF EXISTS ipdesk_stage_rows"
+#define IPDESK_REFILL_2 "CREATE TEMPORARY TABLE ipdesk_stage_rows AS SELECT * FROM " IPDESK_STAGE_ROWS_OF("project_stages") " AS t"
+#define IPDESK_REFILL_3 \
+    IPDESK_STAGE_INSERT "SELECT unit_id, stage, substr(reached_on, 1, 7), COUNT(*), SUM(amount), SUM(planned), SUM(capital_increase)," \
+    " SUM(CASE WHEN amount >= 1000000000 THEN 1 ELSE 0 END), SUM(funds), SUM(output), SUM(tax) FROM ipdesk_stage_rows GROUP BY 1, 2, 3"
+#define IPDESK_REFILL_4 IPDESK_STANDING_FROM("", "-", "ipdesk_stage_rows", "IS NOT NULL")
+#define IPDESK_REFILL_5 IPDESK_INDUSTRY_FROM("", "ipdesk_stage_rows")
+#define IPDESK_REFILL_6 IPDESK_STANDING_ROWS_FROM("ipdesk_stage_rows")
 #define IPDESK_STAGE_REFILL \
-    IPDESK_STAGE_INSERT "SELECT p.unit_id, s.stage, substr(s.reached_on, 1, 7), " IPDESK_STAGE_SUMS \
-    " FROM project_stages s JOIN projects p ON p.id = s.project_id GROUP BY 1, 2, 3"
+    IPDESK_REFILL_1, IPDESK_REFILL_2, "DELETE FROM stage_sums", IPDESK_REFILL_3, "DELETE FROM standing_sums", IPDESK_REFILL_4, \
+    "DELETE FROM industry_sums", IPDESK_REFILL_5, "DELETE FROM project_standing", "DROP INDEX IF EXISTS project_standing_since", \
+    "DROP INDEX IF EXISTS project_standing_moved", IPDESK_REFILL_6, IPDESK_STANDING_INDEXES, "DROP TABLE ipdesk_stage_rows"
+#define IPDESK_STAGE_REFILL_BODY \
+    " " IPDESK_REFILL_1 "; " IPDESK_REFILL_2 "; DELETE FROM stage_sums; " IPDESK_REFILL_3 "; DELETE FROM standing_sums; " \
+    IPDESK_REFILL_4 "; DELETE FROM industry_sums; " IPDESK_REFILL_5 "; DELETE FROM project_standing; " IPDESK_REFILL_6 ";" \
+    " DROP TABLE ipdesk_stage_rows;"
+/// One row's stage date, as a table.
+#define IPDESK_ROW_OF(R) "(SELECT " R ".project_id AS project_id, " R ".stage AS stage, " R ".reached_on AS reached_on)"
+/// On the server: the projects a statement touched (its transition tables new_rows and old_rows) and
+/// their stage dates before it, less what it wrote (NOT_NEW) and with what it removed (PLUS_OLD).
+#define IPDESK_PG_INSERTED "(SELECT project_id FROM new_rows)"
+#define IPDESK_PG_DELETED "(SELECT project_id FROM old_rows)"
+#define IPDESK_PG_UPDATED "(SELECT project_id FROM new_rows UNION SELECT project_id FROM old_rows)"
+#define IPDESK_PG_NOT_NEW "(project_id, stage) NOT IN (SELECT project_id, stage FROM new_rows)"
+#define IPDESK_PG_PLUS_OLD " UNION ALL SELECT project_id, stage, reached_on FROM old_rows"
+#define IPDESK_PG_DATES_BEFORE(TOUCHED, NOT_NEW, PLUS_OLD) \
+    "(SELECT project_id, stage, reached_on FROM project_stages WHERE project_id IN " TOUCHED NOT_NEW PLUS_OLD ")"
+/// The columns of a project its shares rest on.
+#define IPDESK_SHARE_COLUMNS "unit_id, stage, industry, planned_investment, signed_investment, {amount_columns}project_type"
+
 const char *const schemaStep4[] = {
     IPDESK_STAGE_TABLE,
-    "DELETE FROM stage_sums",
+    IPDESK_SHARES_TABLES,
     IPDESK_STAGE_REFILL,
     "CREATE TRIGGER IF NOT EXISTS stage_sums_add AFTER INSERT ON project_stages BEGIN "
     IPDESK_STAGE_INSERT IPDESK_STAGE_VALUES("p", "", "NEW.stage", "NEW.reached_on")
@@ -210,6 +312,28 @@ const char *const schemaStep4[] = {
     " FROM project_stages s WHERE s.project_id = OLD.id" IPDESK_STAGE_UPSERT "; "
     IPDESK_STAGE_INSERT IPDESK_STAGE_VALUES("NEW", "", "s.stage", "s.reached_on")
     " FROM project_stages s WHERE s.project_id = NEW.id" IPDESK_STAGE_UPSERT "; END",
+    // After the change alone, so that an insert skipped by its ON CONFLICT clause changes nothing.
+    "CREATE TRIGGER IF NOT EXISTS shares_stage_insert AFTER INSERT ON project_stages BEGIN "
+    IPDESK_TAKE_SHARES(IPDESK_DATES_BEFORE_INSERT, "= NEW.project_id")
+    IPDESK_ADD_SHARES(IPDESK_DATES_OF("= NEW.project_id"), "= NEW.project_id")
+    IPDESK_STANDING_REFRESH("= NEW.project_id") " END",
+    "CREATE TRIGGER IF NOT EXISTS shares_stage_delete AFTER DELETE ON project_stages BEGIN "
+    IPDESK_TAKE_SHARES(IPDESK_DATES_BEFORE_DELETE, "= OLD.project_id")
+    IPDESK_ADD_SHARES(IPDESK_DATES_OF("= OLD.project_id"), "= OLD.project_id")
+    IPDESK_STANDING_REFRESH("= OLD.project_id") " END",
+    "CREATE TRIGGER IF NOT EXISTS shares_stage_update AFTER UPDATE ON project_stages BEGIN "
+    IPDESK_TAKE_SHARES(IPDESK_DATES_BEFORE_UPDATE, "IN (OLD.project_id, NEW.project_id)")
+    IPDESK_ADD_SHARES(IPDESK_DATES_OF("IN (OLD.project_id, NEW.project_id)"), "IN (OLD.project_id, NEW.project_id)")
+    IPDESK_STANDING_REFRESH("IN (OLD.project_id, NEW.project_id)") " END",
+    "CREATE TRIGGER IF NOT EXISTS shares_project_insert AFTER INSERT ON projects BEGIN "
+    IPDESK_ADD_SHARES(IPDESK_DATES_OF("= NEW.id"), "= NEW.id") " END",
+    // Before, while its stage dates are there (they go with it, and then find no project).
+    "CREATE TRIGGER IF NOT EXISTS shares_project_delete BEFORE DELETE ON projects BEGIN "
+    IPDESK_TAKE_SHARES(IPDESK_DATES_OF("= OLD.id"), "= OLD.id") " DELETE FROM project_standing WHERE project_id = OLD.id; END",
+    "CREATE TRIGGER IF NOT EXISTS shares_project_update_before BEFORE UPDATE OF " IPDESK_SHARE_COLUMNS " ON projects BEGIN "
+    IPDESK_TAKE_SHARES(IPDESK_DATES_OF("= OLD.id"), "= OLD.id") " END",
+    "CREATE TRIGGER IF NOT EXISTS shares_project_update AFTER UPDATE OF " IPDESK_SHARE_COLUMNS " ON projects BEGIN "
+    IPDESK_ADD_SHARES(IPDESK_DATES_OF("= NEW.id"), "= NEW.id") IPDESK_STANDING_REFRESH("IN (OLD.id, NEW.id)") " END",
     nullptr,
 };
 
@@ -224,11 +348,11 @@ const char *const schemaStep4[] = {
 // but the functions below may write, and a deferred trigger on that note rebuilds the sums.
 const char *const schemaStep4Pg[] = {
     IPDESK_STAGE_TABLE,
+    IPDESK_SHARES_TABLES,
     "CREATE TABLE IF NOT EXISTS stage_sums_stale (tx BIGINT PRIMARY KEY)",
     "CREATE OR REPLACE FUNCTION ipdesk_rebuild_stage_sums() RETURNS void LANGUAGE plpgsql SECURITY DEFINER"
     " SET search_path = pg_catalog, public, pg_temp AS $$ BEGIN"
-    " DELETE FROM stage_sums; "
-    IPDESK_STAGE_REFILL ";"
+    IPDESK_STAGE_REFILL_BODY
     " DELETE FROM stage_sums_stale WHERE tx = txid_current();"
     " PERFORM set_config('ipdesk.stage_sums', 'on', true); END $$",
     "CREATE OR REPLACE FUNCTION ipdesk_stage_sums_catch_up() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER"
@@ -251,6 +375,47 @@ const char *const schemaStep4Pg[] = {
         " FROM project_stages s WHERE s.project_id = OLD.id" IPDESK_STAGE_UPSERT "; "
         IPDESK_STAGE_INSERT IPDESK_STAGE_VALUES("NEW", "", "s.stage", "s.reached_on")
         " FROM project_stages s WHERE s.project_id = NEW.id" IPDESK_STAGE_UPSERT ";"),
+    // A row trigger on the server runs when its whole statement is done, not after its own row, so
+    // the standing of the projects a statement touched is taken out and added back once for the
+    // statement, from its transition tables; the industry sums move with each row.
+    IPDESK_PG_FUNCTION("ipdesk_shares_stage",
+        "IF TG_OP IN ('DELETE', 'UPDATE') THEN " IPDESK_INDUSTRY_FROM("-", IPDESK_STAGE_ROWS_OF(IPDESK_ROW_OF("OLD"))) "; END IF;"
+        " IF TG_OP IN ('INSERT', 'UPDATE') THEN " IPDESK_INDUSTRY_FROM("", IPDESK_STAGE_ROWS_OF(IPDESK_ROW_OF("NEW"))) "; END IF;"
+        " IF TG_OP = 'DELETE' THEN " IPDESK_STANDING_REFRESH("= OLD.project_id")
+        " ELSE " IPDESK_STANDING_REFRESH("IN (OLD.project_id, NEW.project_id)") " END IF;"),
+    IPDESK_PG_FUNCTION("ipdesk_standing_stage",
+        "IF TG_OP = 'INSERT' THEN "
+        IPDESK_STANDING_FROM("-", "", IPDESK_STAGE_ROWS_OF(IPDESK_PG_DATES_BEFORE(IPDESK_PG_INSERTED, " AND " IPDESK_PG_NOT_NEW, "")), "IN " IPDESK_PG_INSERTED) "; "
+        IPDESK_STANDING_FROM("", "-", IPDESK_STAGE_ROWS_OF(IPDESK_DATES_OF("IN " IPDESK_PG_INSERTED)), "IN " IPDESK_PG_INSERTED) ";"
+        " ELSIF TG_OP = 'DELETE' THEN "
+        IPDESK_STANDING_FROM("-", "", IPDESK_STAGE_ROWS_OF(IPDESK_PG_DATES_BEFORE(IPDESK_PG_DELETED, "", IPDESK_PG_PLUS_OLD)), "IN " IPDESK_PG_DELETED) "; "
+        IPDESK_STANDING_FROM("", "-", IPDESK_STAGE_ROWS_OF(IPDESK_DATES_OF("IN " IPDESK_PG_DELETED)), "IN " IPDESK_PG_DELETED) ";"
+        " ELSE "
+        IPDESK_STANDING_FROM("-", "", IPDESK_STAGE_ROWS_OF(IPDESK_PG_DATES_BEFORE(IPDESK_PG_UPDATED, " AND " IPDESK_PG_NOT_NEW,
+                                                                                   IPDESK_PG_PLUS_OLD)), "IN " IPDESK_PG_UPDATED) "; "
+        IPDESK_STANDING_FROM("", "-", IPDESK_STAGE_ROWS_OF(IPDESK_DATES_OF("IN " IPDESK_PG_UPDATED)), "IN " IPDESK_PG_UPDATED) ";"
+        " END IF;"),
+    IPDESK_PG_FUNCTION("ipdesk_shares_project",
+        IPDESK_ADD_SHARES(IPDESK_DATES_OF("= NEW.id"), "= NEW.id") IPDESK_STANDING_REFRESH("= NEW.id")),
+    // Taken out before a project changes or goes, while its stage dates are there; the row goes on.
+    "CREATE OR REPLACE FUNCTION ipdesk_shares_project_before() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER"
+    " SET search_path = pg_catalog, public, pg_temp AS $$"
+    " BEGIN IF current_setting('ipdesk.stage_sums', true) = 'off' THEN"
+    " INSERT INTO stage_sums_stale VALUES (txid_current()) ON CONFLICT DO NOTHING; RETURN COALESCE(NEW, OLD); END IF; "
+    IPDESK_TAKE_SHARES(IPDESK_DATES_OF("= OLD.id"), "= OLD.id")
+    " DELETE FROM project_standing WHERE project_id = OLD.id; RETURN COALESCE(NEW, OLD); END $$",
+    "CREATE OR REPLACE TRIGGER shares_stage AFTER INSERT OR UPDATE OR DELETE ON project_stages"
+    " FOR EACH ROW EXECUTE FUNCTION ipdesk_shares_stage()",
+    "CREATE OR REPLACE TRIGGER standing_stage_insert AFTER INSERT ON project_stages REFERENCING NEW TABLE AS new_rows"
+    " FOR EACH STATEMENT EXECUTE FUNCTION ipdesk_standing_stage()",
+    "CREATE OR REPLACE TRIGGER standing_stage_update AFTER UPDATE ON project_stages"
+    " REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ipdesk_standing_stage()",
+    "CREATE OR REPLACE TRIGGER standing_stage_delete AFTER DELETE ON project_stages REFERENCING OLD TABLE AS old_rows"
+    " FOR EACH STATEMENT EXECUTE FUNCTION ipdesk_standing_stage()",
+    "CREATE OR REPLACE TRIGGER shares_project AFTER INSERT OR UPDATE OF " IPDESK_SHARE_COLUMNS " ON projects"
+    " FOR EACH ROW EXECUTE FUNCTION ipdesk_shares_project()",
+    "CREATE OR REPLACE TRIGGER shares_project_before BEFORE DELETE OR UPDATE OF " IPDESK_SHARE_COLUMNS " ON projects"
+    " FOR EACH ROW EXECUTE FUNCTION ipdesk_shares_project_before()",
     "CREATE OR REPLACE TRIGGER stage_sums_stage AFTER INSERT OR UPDATE OR DELETE ON project_stages"
     " FOR EACH ROW EXECUTE FUNCTION ipdesk_stage_sums_stage()",
     "CREATE OR REPLACE TRIGGER stage_sums_project AFTER UPDATE OF unit_id, planned_investment, signed_investment,"
@@ -264,6 +429,35 @@ const char *const schemaStep4Pg[] = {
 #undef IPDESK_STAGE_INSERT
 #undef IPDESK_STAGE_TABLE
 #undef IPDESK_STAGE_REFILL
+#undef IPDESK_STAGE_REFILL_BODY
+#undef IPDESK_REFILL_1
+#undef IPDESK_REFILL_2
+#undef IPDESK_REFILL_3
+#undef IPDESK_REFILL_4
+#undef IPDESK_REFILL_5
+#undef IPDESK_REFILL_6
+#undef IPDESK_SHARES_TABLES
+#undef IPDESK_STANDING_INDEXES
+#undef IPDESK_STAGE_ROWS_OF
+#undef IPDESK_STANDING_FROM
+#undef IPDESK_INDUSTRY_FROM
+#undef IPDESK_STANDING_ROWS_FROM
+#undef IPDESK_DATES_OF
+#undef IPDESK_STANDING_REFRESH
+#undef IPDESK_SHARES_OF
+#undef IPDESK_ADD_SHARES
+#undef IPDESK_TAKE_SHARES
+#undef IPDESK_DATES_BEFORE_INSERT
+#undef IPDESK_DATES_BEFORE_DELETE
+#undef IPDESK_DATES_BEFORE_UPDATE
+#undef IPDESK_SHARE_COLUMNS
+#undef IPDESK_ROW_OF
+#undef IPDESK_PG_INSERTED
+#undef IPDESK_PG_DELETED
+#undef IPDESK_PG_UPDATED
+#undef IPDESK_PG_NOT_NEW
+#undef IPDESK_PG_PLUS_OLD
+#undef IPDESK_PG_DATES_BEFORE
 
 
 /// Step 5: the audit trail (who changed which field of which record, from what to what) and the
@@ -633,8 +827,14 @@ const char *const schemaStep8Pg[] = {
 #undef IPDESK_RETURN_OPEN
 #undef IPDESK_RETURN_STEP
 
+/// Step 9: the funnel and the industry chart as of any day read sums of their own (standing_sums,
+/// industry_sums), kept by step 4's triggers: the dialects run step 4 again, which makes them.
+const char *const schemaStep9[] = {nullptr};
+
 const char *const *const schemaSteps[] = {schemaStep1, schemaStep2, schemaStep3, schemaStep4, schemaStep5, schemaStep6,
-                                          schemaStep7, schemaStep8};
+                                          schemaStep7, schemaStep8, schemaStep9};
+/// The step whose statements the dialects run with step 4's again.
+constexpr int standingSumsVersion = 9;
 /// The first version whose desks count a capital increase with its increase.
 constexpr int countedAmountVersion = 7;
 constexpr int latestSchemaVersion = Database::SchemaVersion;
@@ -1592,6 +1792,8 @@ public:
             for (const char *const *stmt = schemaStep8Sqlite; *stmt; ++stmt)
                 statements << QString::fromLatin1(*stmt);
         }
+        if (v + 1 == standingSumsVersion)
+            statements << stepStatements(schemaStep4, v + 1, primaryKeyType());
         return statements;
     }
 
@@ -1643,7 +1845,9 @@ public:
     Status suspendStageSums(Database &db) const override
     {
         QStringList drops;
-        for (const char *trigger : {"stage_sums_add", "stage_sums_remove", "stage_sums_move", "stage_sums_project"})
+        for (const char *trigger : {"stage_sums_add", "stage_sums_remove", "stage_sums_move", "stage_sums_project",
+                                    "shares_stage_insert", "shares_stage_delete", "shares_stage_update", "shares_project_insert",
+                                    "shares_project_delete", "shares_project_update_before", "shares_project_update"})
             drops << QLatin1String("DROP TRIGGER IF EXISTS ") + QLatin1String(trigger);
         return db.execAll(drops);
     }
@@ -1766,6 +1970,8 @@ public:
             statements << rowSecurityOf("follow_up_tasks", "unit_id")
                        << rowSecurityOf("task_replies", "(SELECT t.unit_id FROM follow_up_tasks t WHERE t.id = task_id)");
         }
+        if (v + 1 == standingSumsVersion) // and the accounts may read the new sums
+            statements << stepStatements(schemaStep4Pg, v + 1, primaryKeyType()) << db.teamStatements();
         if (v == 5 && from >= 5) {
             // A desk made before step 6 gets the server's functions again, now unable to read temporary
             // tables in place of the desk's own, with the sums' catch-up, the guarded change notices and

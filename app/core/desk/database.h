@@ -43,7 +43,7 @@ public:
     /// for a copy of a damaged desk (see Desk::openReadOnlyCopy), never for the officer's own file.
     enum class OpenMode { CreateIfMissing, ExistingOnly, ReadOnly };
 
-    static constexpr int SchemaVersion = 8;
+    static constexpr int SchemaVersion = 9;
 
     Database();
     ~Database();

@@ -40,10 +40,15 @@ QString isoMonth(int year, int month)
     return QStringLiteral("%1-%2").arg(year, 4, 10, QLatin1Char('0')).arg(month, 2, 10, QLatin1Char('0'));
 }
 
-/// The projects that moved after a day (the bound ?): only their stage on the day needs reading,
-/// every other project stands where it stands today.
-const QLatin1String movedAfterSql("SELECT DISTINCT project_id FROM project_stages WHERE reached_on > ?");
-const QLatin1String snapshotTable("ipdesk_moved_after");
+/// The last day of the last whole month of [from, to] that begins at \a from, where the monthly
+/// sums answer; invalid when \a from is not the first of a month or no month is over by \a to.
+QDate lastWholeMonth(const QDate &from, const QDate &to)
+{
+    if (from.day() != 1)
+        return {};
+    const QDate lastFull = to.addDays(1).day() == 1 ? to : QDate(to.year(), to.month(), 1).addDays(-1);
+    return lastFull >= from ? lastFull : QDate();
+}
 
 /// The stage on a day (the first bound ?) of the projects \a among selects: the stage of each one's
 /// latest stage date up to then, with that date.
@@ -74,18 +79,15 @@ UnitStageSums ProgressQueries::stageSums(const QDate &from, const QDate &to) con
     UnitStageSums out;
     // Whole months come from the monthly sums; the days of a month not yet over from the stage dates.
     QDate rawFrom = from;
-    if (from.day() == 1) {
-        const QDate lastFull = to.addDays(1).day() == 1 ? to : QDate(to.year(), to.month(), 1).addDays(-1);
-        if (lastFull >= from) {
-            QSqlQuery q = m_db->query(QLatin1String("SELECT unit_id, stage, ") + monthSumColumns
-                                      + QLatin1String(" FROM stage_sums WHERE month >= ? AND month <= ? GROUP BY unit_id, stage"));
-            q.addBindValue(isoMonth(from.year(), from.month()));
-            q.addBindValue(isoMonth(lastFull.year(), lastFull.month()));
-            if (q.exec()) {
-                while (q.next())
-                    addSums(q, 2, out[q.value(0).toLongLong()][q.value(1).toInt()]);
-                rawFrom = lastFull.addDays(1);
-            }
+    if (const QDate lastFull = lastWholeMonth(from, to); lastFull.isValid()) {
+        QSqlQuery q = m_db->query(QLatin1String("SELECT unit_id, stage, ") + monthSumColumns
+                                  + QLatin1String(" FROM stage_sums WHERE month >= ? AND month <= ? GROUP BY unit_id, stage"));
+        q.addBindValue(isoMonth(from.year(), from.month()));
+        q.addBindValue(isoMonth(lastFull.year(), lastFull.month()));
+        if (q.exec()) {
+            while (q.next())
+                addSums(q, 2, out[q.value(0).toLongLong()][q.value(1).toInt()]);
+            rawFrom = lastFull.addDays(1);
         }
     }
     if (rawFrom > to)
@@ -152,54 +154,67 @@ QList<ReportedFigure> ProgressQueries::reportedFigures(int year) const
     return out;
 }
 
-QString ProgressQueries::movedAfter(const QDate &day, QVariantList *binds) const
+QString ProgressQueries::waitingSql(const QDate &day, const QDate &reachedBy, const QList<qint64> &units, QVariantList *binds)
 {
-    if (m_snapshotDay.isValid() && m_snapshotDay == day)
-        return QLatin1String("SELECT project_id FROM ") + snapshotTable;
-    binds->append(isoDay(day));
-    return movedAfterSql;
-}
-
-ProgressQueries::DaySnapshot::DaySnapshot(const ProgressQueries *queries, const QDate &day)
-    : m_queries(queries)
-{
-    Database *db = queries->m_db;
-    // A connection's own temporary table, on a file and on the server alike; where it cannot be
-    // made, each question finds the projects itself as before.
-    const bool made = db->exec(QLatin1String("DROP TABLE IF EXISTS ") + snapshotTable)
-        && db->exec(QLatin1String("CREATE TEMPORARY TABLE ") + snapshotTable + QLatin1String(" (project_id BIGINT PRIMARY KEY)"))
-        && db->exec(QLatin1String("INSERT INTO ") + snapshotTable + QLatin1Char(' ') + movedAfterSql, {isoDay(day)});
-    if (made)
-        queries->m_snapshotDay = day;
-}
-
-ProgressQueries::DaySnapshot::~DaySnapshot()
-{
-    if (m_queries->m_snapshotDay.isValid()) {
-        m_queries->m_snapshotDay = QDate();
-        m_queries->m_db->exec(QLatin1String("DROP TABLE IF EXISTS ") + snapshotTable);
+    QString inUnits;
+    if (!units.isEmpty()) {
+        QStringList ids;
+        ids.reserve(units.size());
+        for (qint64 id : units)
+            ids << QString::number(id);
+        inUnits = QLatin1String(" AND w.unit_id IN (") + ids.join(u',') + QLatin1Char(')');
     }
+    const QString cutoff = isoDay(reachedBy), on = isoDay(day);
+    const QString lastWaiting = QString::number(int(Stage::Started));
+    // A project with no stage date after the day waits where it stands now, since the day it got
+    // there (project_standing, kept by the triggers of schema step 9); one that moved since waits in
+    // the stage of its latest date up to the day. Only projects whose first date is old enough can.
+    *binds << cutoff << on << on << on << cutoff << cutoff;
+    return QLatin1String("SELECT w.project_id, w.unit_id, w.stage, w.since FROM project_standing w WHERE w.stage <= ")
+        + lastWaiting + QLatin1String(" AND w.since <= ? AND w.last_on <= ?") + inUnits
+        + QLatin1String(" UNION ALL SELECT a.project_id, w.unit_id, a.stage, a.reached_on FROM (")
+        + stageAsOfSql(QStringLiteral("SELECT project_id FROM project_standing WHERE last_on > ? AND first_on <= ?"))
+        + QLatin1String(") AS a JOIN project_standing w ON w.project_id = a.project_id WHERE a.stage <= ") + lastWaiting
+        + QLatin1String(" AND a.reached_on <= ?") + inUnits;
 }
 
-QList<ProjectStanding> ProgressQueries::waitingOn(const QDate &day, const QDate &reachedBy) const
+QList<WaitingCount> ProgressQueries::waitingCounts(const QDate &day, const QDate &reachedBy, const QList<qint64> &units) const
+{
+    QList<WaitingCount> out;
+    QVariantList binds;
+    const QString sql = QLatin1String("SELECT stage, since, COUNT(*) FROM (") + waitingSql(day, reachedBy, units, &binds)
+        + QLatin1String(") AS u GROUP BY stage, since");
+    Status s;
+    QSqlQuery q = m_db->run(sql, binds, &s);
+    if (!s)
+        return out;
+    while (q.next())
+        out.append(WaitingCount{Stage(q.value(0).toInt()), QDate::fromString(q.value(1).toString().left(10), Qt::ISODate),
+                                q.value(2).toLongLong()});
+    return out;
+}
+
+QList<ProjectStanding> ProgressQueries::waitingOn(const QDate &day, const QDate &reachedBy, const QList<qint64> &units,
+                                                  const QMap<Stage, QDate> &latest, int limit) const
 {
     QList<ProjectStanding> out;
-    // Today's stage for a project that has not moved since the day, the latest stage up to the day
-    // for one that has (as stagesOn() counts them).
-    const QString cutoff = isoDay(reachedBy), on = isoDay(day);
-    QVariantList binds{cutoff};
-    QString sql = QLatin1String("SELECT p.id, p.name, p.unit_id, p.stage, s.reached_on FROM projects p"
-                                " JOIN project_stages s ON s.project_id = p.id AND s.stage = p.stage"
-                                " WHERE p.stage <= 4 AND s.reached_on <= ? AND p.id NOT IN (")
-        + movedAfter(day, &binds) + QLatin1String(") UNION ALL SELECT p.id, p.name, p.unit_id, a.stage, a.reached_on FROM (");
-    binds.append(on);
-    sql += stageAsOfSql(movedAfter(day, &binds))
-        + QLatin1String(") AS a JOIN projects p ON p.id = a.project_id WHERE a.stage <= 4 AND a.reached_on <= ? ORDER BY 5");
-    binds.append(cutoff);
-    QSqlQuery q = m_db->query(sql);
-    for (const QVariant &v : std::as_const(binds))
-        q.addBindValue(v);
-    if (!q.exec())
+    if (latest.isEmpty())
+        return out;
+    QVariantList binds;
+    QStringList which;
+    QString sql = QLatin1String("SELECT u.project_id, p.name, u.unit_id, u.stage, u.since FROM (SELECT * FROM (")
+        + waitingSql(day, reachedBy, units, &binds) + QLatin1String(") AS w0 WHERE ");
+    for (auto it = latest.cbegin(); it != latest.cend(); ++it) {
+        which << QStringLiteral("(w0.stage = ? AND w0.since <= ?)");
+        binds << int(it.key()) << isoDay(it.value());
+    }
+    // The projects' own rows (their names) are read for the listed ones alone.
+    sql += which.join(QLatin1String(" OR ")) + QLatin1String(" ORDER BY w0.since, w0.project_id")
+        + (limit > 0 ? QStringLiteral(" LIMIT %1").arg(limit) : QString())
+        + QLatin1String(") AS u JOIN projects p ON p.id = u.project_id ORDER BY u.since, u.project_id");
+    Status s;
+    QSqlQuery q = m_db->run(sql, binds, &s);
+    if (!s)
         return out;
     while (q.next()) {
         ProjectStanding p;
@@ -207,7 +222,7 @@ QList<ProjectStanding> ProgressQueries::waitingOn(const QDate &day, const QDate 
         p.name = q.value(1).toString();
         p.unitId = q.value(2).toLongLong();
         p.stage = Stage(q.value(3).toInt());
-        p.since = QDate::fromString(q.value(4).toString(), Qt::ISODate);
+        p.since = QDate::fromString(q.value(4).toString().left(10), Qt::ISODate);
         out.append(p);
     }
     return out;
@@ -217,16 +232,12 @@ QList<StageTally> ProgressQueries::stagesOn(const QDate &day) const
 {
     QHash<QPair<qint64, int>, StageTally> totals;
     QList<QPair<qint64, int>> order;
-    const QString on = isoDay(day);
-    // Today's pipeline (read from an index), less the projects that moved after the day, plus those
-    // projects as they stood on it: only the projects with a later stage date are read one by one.
-    auto add = [&](const QString &sql, const QVariantList &binds, int sign) {
-        QSqlQuery q = m_db->query(sql);
-        for (const QVariant &v : binds)
-            q.addBindValue(v);
+    auto add = [&](QSqlQuery &q, int sign) {
         if (!q.exec())
             return;
         while (q.next()) {
+            if (q.value(1).isNull())
+                continue; // the project did not stand anywhere yet
             const QPair<qint64, int> key{q.value(0).toLongLong(), q.value(1).toInt()};
             auto it = totals.find(key);
             if (it == totals.end()) {
@@ -237,18 +248,34 @@ QList<StageTally> ProgressQueries::stagesOn(const QDate &day) const
             it->investment += sign * q.value(3).toLongLong();
         }
     };
-    // Each stage's investment is what its projects count with (a capital increase its increase).
-    const QString amount = QLatin1String("SUM(") + Database::countedAmountSql() + QLatin1Char(')');
-    add(QLatin1String("SELECT p.unit_id, p.stage, COUNT(*), ") + amount + QLatin1String(" FROM projects p GROUP BY p.unit_id, p.stage"), {}, 1);
-    QVariantList binds;
-    add(QLatin1String("SELECT p.unit_id, p.stage, COUNT(*), ") + amount + QLatin1String(" FROM projects p WHERE p.id IN (")
-            + movedAfter(day, &binds) + QLatin1String(") GROUP BY p.unit_id, p.stage"),
-        binds, -1);
-    binds = {on};
-    const QString asOf = stageAsOfSql(movedAfter(day, &binds));
-    add(QLatin1String("SELECT p.unit_id, a.stage, COUNT(*), ") + amount + QLatin1String(" FROM (") + asOf
-            + QLatin1String(") AS a JOIN projects p ON p.id = a.project_id GROUP BY p.unit_id, a.stage"),
-        binds, 1);
+    // The pipeline on the last day of a month is the sum of the moves of every month up to it
+    // (standing_sums, schema step 9); a day within a month adds the moves of that month's first days,
+    // read from the few projects that moved then.
+    const QDate monthStart(day.year(), day.month(), 1);
+    const bool monthEnd = day.addDays(1).day() == 1;
+    const QDate through = monthEnd ? day : monthStart.addDays(-1);
+    QSqlQuery sums = m_db->query(QStringLiteral("SELECT unit_id, stage, SUM(n), SUM(amount) FROM standing_sums"
+                                                " WHERE month <= ? GROUP BY unit_id, stage"));
+    sums.addBindValue(isoMonth(through.year(), through.month()));
+    add(sums, 1);
+    if (!monthEnd) {
+        // Where a project stood on a day: in the stage it has now if no stage date of it is later,
+        // else in the stage of its latest date up to then (none before its first).
+        const QString standing = QLatin1String(
+            "SELECT p.unit_id, CASE WHEN NOT EXISTS (SELECT 1 FROM project_stages l WHERE l.project_id = p.id AND l.reached_on > ?)"
+            " THEN p.stage ELSE (SELECT l.stage FROM project_stages l WHERE l.project_id = p.id AND l.reached_on <= ?"
+            " ORDER BY l.reached_on DESC, l.stage DESC LIMIT 1) END AS standing, COUNT(*), SUM(")
+            + Database::countedAmountSql() + QLatin1String(") FROM projects p WHERE p.id IN (SELECT project_id FROM project_stages"
+                                                           " WHERE reached_on >= ? AND reached_on <= ?) GROUP BY p.unit_id, 2");
+        for (const auto &[on, sign] : {std::pair{through, -1}, std::pair{day, 1}}) {
+            QSqlQuery q = m_db->query(standing);
+            q.addBindValue(isoDay(on));
+            q.addBindValue(isoDay(on));
+            q.addBindValue(isoDay(monthStart));
+            q.addBindValue(isoDay(day));
+            add(q, sign);
+        }
+    }
     QList<StageTally> out;
     out.reserve(order.size());
     for (const auto &key : order)
@@ -258,19 +285,41 @@ QList<StageTally> ProgressQueries::stagesOn(const QDate &day) const
 
 QList<IndustryAmount> ProgressQueries::signedByIndustry(const QDate &from, const QDate &to) const
 {
+    QHash<QPair<qint64, QString>, double> sums;
+    auto add = [&](QSqlQuery &q) {
+        if (!q.exec())
+            return;
+        while (q.next())
+            sums[{q.value(0).toLongLong(), q.value(1).toString()}] += q.value(2).toDouble() / 1e8;
+    };
+    // Whole months from the sums by industry chain (industry_sums, schema step 9), the days of a month
+    // not yet over from the stage dates.
+    QDate rawFrom = from;
+    if (const QDate lastFull = lastWholeMonth(from, to); lastFull.isValid()) {
+        QSqlQuery q = m_db->query(QStringLiteral("SELECT unit_id, industry, SUM(amount) FROM industry_sums"
+                                                 " WHERE stage = ? AND month >= ? AND month <= ? GROUP BY unit_id, industry"
+                                                 " HAVING SUM(n) <> 0"));
+        q.addBindValue(int(Stage::Signed));
+        q.addBindValue(isoMonth(from.year(), from.month()));
+        q.addBindValue(isoMonth(lastFull.year(), lastFull.month()));
+        add(q);
+        rawFrom = lastFull.addDays(1);
+    }
+    if (rawFrom <= to) {
+        // stage + 0 leaves the index by stage aside for the one by day, which holds the project too.
+        QSqlQuery q = m_db->query(QLatin1String("SELECT p.unit_id, p.industry, SUM(") + Database::countedAmountSql()
+                                  + QLatin1String(") FROM project_stages s JOIN projects p ON p.id = s.project_id"
+                                                  " WHERE s.stage + 0 = ? AND s.reached_on >= ? AND s.reached_on <= ?"
+                                                  " GROUP BY p.unit_id, p.industry"));
+        q.addBindValue(int(Stage::Signed));
+        q.addBindValue(isoDay(rawFrom));
+        q.addBindValue(isoDay(to));
+        add(q);
+    }
     QList<IndustryAmount> out;
-    // stage + 0 leaves the index by stage aside for the one by day, which holds the project too: the
-    // stage rows themselves are never read (on either backend).
-    QSqlQuery q = m_db->query(QLatin1String("SELECT p.unit_id, p.industry, SUM(") + Database::countedAmountSql()
-                              + QLatin1String(") FROM project_stages s JOIN projects p ON p.id = s.project_id"
-                                              " WHERE s.stage + 0 = 2 AND s.reached_on >= ? AND s.reached_on <= ?"
-                                              " GROUP BY p.unit_id, p.industry"));
-    q.addBindValue(isoDay(from));
-    q.addBindValue(isoDay(to));
-    if (!q.exec())
-        return out;
-    while (q.next())
-        out.append(IndustryAmount{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toDouble() / 1e8});
+    out.reserve(sums.size());
+    for (auto it = sums.cbegin(); it != sums.cend(); ++it)
+        out.append(IndustryAmount{it.key().first, it.key().second, it.value()});
     return out;
 }
 

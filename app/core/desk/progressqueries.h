@@ -5,6 +5,7 @@
 #include <QDate>
 #include <QHash>
 #include <QList>
+#include <QMap>
 #include <QSet>
 #include <QString>
 #include <QVariant>
@@ -43,6 +44,14 @@ struct ProjectStanding
     QDate since;
 };
 
+/// How many projects waited in a stage since a day.
+struct WaitingCount
+{
+    Stage stage = Stage::Lead;
+    QDate since;
+    qint64 count = 0;
+};
+
 /// How many of a unit's projects stood in a stage on a day, and what they count with (yuan).
 struct StageTally
 {
@@ -75,36 +84,23 @@ public:
     QSet<qint64> unitsWithProjects() const;
     QSet<qint64> unitsWithActivities() const;
     QList<ReportedFigure> reportedFigures(int year) const;
-    /// The projects that stood before 投产 on \a day in a stage reached on or before \a reachedBy,
-    /// the longest waiting first.
-    QList<ProjectStanding> waitingOn(const QDate &day, const QDate &reachedBy) const;
+    /// How many projects stood before 投产 on \a day in a stage reached on or before \a reachedBy, by
+    /// stage and the day it was reached; of \a units only, unless empty.
+    QList<WaitingCount> waitingCounts(const QDate &day, const QDate &reachedBy, const QList<qint64> &units) const;
+    /// Those projects one by one, the longest waiting first: those in a stage of \a latest that
+    /// reached it on or before its day there, at most \a limit of them (0: all).
+    QList<ProjectStanding> waitingOn(const QDate &day, const QDate &reachedBy, const QList<qint64> &units,
+                                     const QMap<Stage, QDate> &latest, int limit) const;
     /// The pipeline as it stood on \a day, by unit and stage.
     QList<StageTally> stagesOn(const QDate &day) const;
     /// The counted amount of the projects signed in [from, to], by unit and industry chain.
     QList<IndustryAmount> signedByIndustry(const QDate &from, const QDate &to) const;
 
-    /// While it lives, the projects that moved after a day (a stage date later than it) are read
-    /// once, into a temporary table, and stagesOn() and waitingOn() of that day share them instead
-    /// of each finding them again (the bulletin asks both for one day). The desk must not change
-    /// meanwhile: it is meant for one computation.
-    class DaySnapshot
-    {
-    public:
-        DaySnapshot(const ProgressQueries *queries, const QDate &day);
-        ~DaySnapshot();
-        DaySnapshot(const DaySnapshot &) = delete;
-        DaySnapshot &operator=(const DaySnapshot &) = delete;
-
-    private:
-        const ProgressQueries *m_queries;
-    };
-
 private:
-    /// The SQL that selects the project ids that moved after \a day, and its bound values.
-    QString movedAfter(const QDate &day, QVariantList *binds) const;
+    /// The SQL of the projects waiting on a day (project_id, unit_id, stage, since), with its bound values.
+    static QString waitingSql(const QDate &day, const QDate &reachedBy, const QList<qint64> &units, QVariantList *binds);
 
     Database *m_db;
-    mutable QDate m_snapshotDay; // the day temp.moved_after holds, while a DaySnapshot lives
 };
 
 } // namespace IPDesk

@@ -52,12 +52,8 @@ BulletinData BulletinData::collect(Desk *desk, const ProgressSettings &settings,
     ProjectQuery q;
     if (d.scopeUnitId)
         q.unitIds = store->subtree(d.scopeUnitId);
-    {
-        // The funnel and the stalled list stand on the same day: the projects moved since are read once.
-        const ProgressQueries::DaySnapshot day(desk->progressQueries(), d.asOf);
-        d.funnel = calc.funnel(q.unitIds, d.asOf);
-        d.stuck = calc.stuckProjects(d.asOf, q.unitIds, 30, &d.stuckYellow, &d.stuckRed);
-    }
+    d.funnel = calc.funnel(q.unitIds, d.asOf);
+    d.stuck = calc.stuckProjects(d.asOf, q.unitIds, 30, &d.stuckYellow, &d.stuckRed);
     d.industryMix = calc.industryMix(d.scopeUnitId, year, d.asOf);
 
     // Who has not had the month's return approved; the follow-up tasks past their day.

@@ -659,43 +659,60 @@ QList<RankRow> ProgressCalculator::rank(const QList<ProgressRow> &rows, qint64 p
 QList<StuckProject> ProgressCalculator::stuckProjects(const QDate &asOf, const QList<qint64> &unitIds, int limit,
                                                      int *yellowCount, int *redCount) const
 {
-    QList<StuckProject> out;
-    int yellow = 0, red = 0;
-    const QSet<qint64> scope(unitIds.cbegin(), unitIds.cend());
     const QDate reachedBy = [&] {
         const int shortestDays = std::min({m_settings.signedDays, m_settings.registeredDays, m_settings.startedDays});
         return std::max(asOf.addMonths(-m_settings.stuckYellowMonths), asOf.addDays(-shortestDays));
     }();
-    for (const ProjectStanding &w : m_desk->progressQueries()->waitingOn(asOf, reachedBy)) {
-        if (!scope.isEmpty() && !scope.contains(w.unitId))
+    // How long a project has waited in its stage, and whether that is too long (false: not yet).
+    auto judge = [&](StuckProject &p) {
+        p.months = (asOf.year() - p.since.year()) * 12 + asOf.month() - p.since.month() - (asOf.day() < p.since.day() ? 1 : 0);
+        p.days = int(p.since.daysTo(asOf));
+        p.limitDays = m_settings.stalledDays(p.stage);
+        if (p.limitDays > 0) {
+            if (p.days <= p.limitDays)
+                return false;
+            p.status = p.days > 2 * p.limitDays ? ProgressStatus::Red : ProgressStatus::Yellow;
+        } else {
+            if (p.months < m_settings.stuckYellowMonths)
+                return false;
+            p.status = p.months >= m_settings.stuckRedMonths ? ProgressStatus::Red : ProgressStatus::Yellow;
+        }
+        return true;
+    };
+    // Counted by stage and day reached, then read one by one only as far as the list goes.
+    const ProgressQueries &queries = *m_desk->progressQueries();
+    const QList<WaitingCount> counts = queries.waitingCounts(asOf, reachedBy, unitIds);
+    // The longer a project waits, the more it is stalled: in each stage, those reached on or before
+    // the latest day that is too long ago.
+    int yellow = 0, red = 0;
+    QMap<Stage, QDate> latest;
+    for (const WaitingCount &c : std::as_const(counts)) {
+        StuckProject p;
+        p.stage = c.stage;
+        p.since = c.since;
+        if (!judge(p))
             continue;
+        (p.status == ProgressStatus::Red ? red : yellow) += int(c.count);
+        latest[c.stage] = std::max(latest.value(c.stage), c.since);
+    }
+    if (yellowCount)
+        *yellowCount = yellow;
+    if (redCount)
+        *redCount = red;
+    QList<StuckProject> out;
+    for (const ProjectStanding &w : queries.waitingOn(asOf, reachedBy, unitIds, latest, limit)) {
         StuckProject p;
         p.projectId = w.projectId;
         p.name = w.name;
         p.unit = m_store->unitName(w.unitId);
         p.stage = w.stage;
         p.since = w.since;
-        p.months = (asOf.year() - p.since.year()) * 12 + asOf.month() - p.since.month() - (asOf.day() < p.since.day() ? 1 : 0);
-        p.days = int(p.since.daysTo(asOf));
-        p.limitDays = m_settings.stalledDays(p.stage);
-        if (p.limitDays > 0) {
-            if (p.days <= p.limitDays)
-                continue;
-            p.status = p.days > 2 * p.limitDays ? ProgressStatus::Red : ProgressStatus::Yellow;
-        } else {
-            if (p.months < m_settings.stuckYellowMonths)
-                continue;
-            p.status = p.months >= m_settings.stuckRedMonths ? ProgressStatus::Red : ProgressStatus::Yellow;
-        }
-        (p.status == ProgressStatus::Red ? red : yellow)++;
+        if (!judge(p))
+            continue;
         // Ordered by date, so the longest stuck come first.
         if (!limit || out.size() < limit)
             out.append(p);
     }
-    if (yellowCount)
-        *yellowCount = yellow;
-    if (redCount)
-        *redCount = red;
     return out;
 }
 
