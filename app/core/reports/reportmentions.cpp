@@ -21,6 +21,13 @@ bool isHanChar(QChar c)
     return (u >= 0x4E00 && u <= 0x9FFF) || (u >= 0x3400 && u <= 0x4DBF);
 }
 
+/// The number of a named group: looked up once, since a lookup by name for every match costs about
+/// as much as the match.
+int groupNumber(const QRegularExpression &re, QStringView name)
+{
+    return int(re.namedCaptureGroups().indexOf(name));
+}
+
 } // namespace
 
 static int smallNumber(const QString &s)
@@ -99,6 +106,8 @@ QList<Period> findPeriods(const QString &s, int refYear)
         u"|(?<year>20\\d\\d)年(?:度)?"
         u"|(?<rel>今年|去年|前年|本年|上年|明年)"
         u"|(?<same>同期|同一时期|当年|当期)"));
+    // The groups by number.
+    static const int g_asof = groupNumber(re, u"asof"), g_asofy = groupNumber(re, u"asofy"), g_asofm = groupNumber(re, u"asofm"), g_asofd = groupNumber(re, u"asofd"), g_dm = groupNumber(re, u"dm"), g_dd = groupNumber(re, u"dd"), g_endm = groupNumber(re, u"endm"), g_endy = groupNumber(re, u"endy"), g_endmm = groupNumber(re, u"endmm"), g_multi = groupNumber(re, u"multi"), g_ytd = groupNumber(re, u"ytd"), g_r1 = groupNumber(re, u"r1"), g_r2 = groupNumber(re, u"r2"), g_f1 = groupNumber(re, u"f1"), g_f2 = groupNumber(re, u"f2"), g_g1 = groupNumber(re, u"g1"), g_g2 = groupNumber(re, u"g2"), g_front = groupNumber(re, u"front"), g_q3 = groupNumber(re, u"q3"), g_q = groupNumber(re, u"q"), g_half = groupNumber(re, u"half"), g_mon = groupNumber(re, u"mon"), g_fy = groupNumber(re, u"fy"), g_year = groupNumber(re, u"year"), g_rel = groupNumber(re, u"rel"), g_same = groupNumber(re, u"same");
     QList<Period> found;
     static const CharSet anchors(QStringLiteral("年月季来前今截至期"));
     static const CharSet extend(QStringLiteral(".,截至止到今去前年度第一二三四上下全本明开入初同当"));
@@ -109,64 +118,64 @@ QList<Period> findPeriods(const QString &s, int refYear)
         Period p;
         p.start = ws + m.capturedStart();
         p.end = ws + m.capturedEnd();
-        auto has = [&m](QStringView name) { return m.capturedStart(name) >= 0; };
-        if (has(u"asof")) {
+        auto has = [&m](int group) { return m.capturedStart(group) >= 0; };
+        if (has(g_asof)) {
             p.kind = PeriodKind::YTD;
-            p.year = m.captured(u"asofy").toInt();
-            p.asOfMonth = m.captured(u"asofm").toInt();
-            p.asOfDay = m.captured(u"asofd").toInt();
-        } else if (has(u"multi")) {
+            p.year = m.captured(g_asofy).toInt();
+            p.asOfMonth = m.captured(g_asofm).toInt();
+            p.asOfDay = m.captured(g_asofd).toInt();
+        } else if (has(g_multi)) {
             p.kind = PeriodKind::YTD;
             p.multiYear = true;
-        } else if (has(u"dm")) {
+        } else if (has(g_dm)) {
             // 3月23日, the day of an event: the figure belongs to that month.
             p.kind = PeriodKind::Months;
-            p.a = p.b = m.captured(u"dm").toInt();
-            p.day = m.captured(u"dd").toInt();
-        } else if (has(u"same")) {
+            p.a = p.b = m.captured(g_dm).toInt();
+            p.day = m.captured(g_dd).toInt();
+        } else if (has(g_same)) {
             p.kind = PeriodKind::YearOnly;
             p.sameAsBefore = true;
-        } else if (has(u"endm")) {
+        } else if (has(g_endm)) {
             // 截至5月底: the year so far, as of the month's last day.
             p.kind = PeriodKind::YTD;
-            p.year = m.captured(u"endy").toInt();
-            p.asOfMonth = m.captured(u"endmm").toInt();
+            p.year = m.captured(g_endy).toInt();
+            p.asOfMonth = m.captured(g_endmm).toInt();
             p.asOfDay = p.asOfMonth >= 1 && p.asOfMonth <= 12 ? QDate(2001, p.asOfMonth, 1).daysInMonth() : 0;
-        } else if (has(u"ytd")) {
+        } else if (has(g_ytd)) {
             p.kind = PeriodKind::YTD;
-            if (m.captured(u"ytd").startsWith(u'今'))
+            if (m.captured(g_ytd).startsWith(u'今'))
                 p.year = refYear;
-        } else if (has(u"r1") || has(u"f1") || has(u"g1")) {
+        } else if (has(g_r1) || has(g_f1) || has(g_g1)) {
             p.kind = PeriodKind::Months;
-            const QStringView a = has(u"r1") ? u"r1" : has(u"f1") ? u"f1" : u"g1";
-            const QStringView b = has(u"r1") ? u"r2" : has(u"f1") ? u"f2" : u"g2";
+            const int a = has(g_r1) ? g_r1 : has(g_f1) ? g_f1 : g_g1;
+            const int b = has(g_r1) ? g_r2 : has(g_f1) ? g_f2 : g_g2;
             p.a = m.captured(a).toInt();
             p.b = m.captured(b).toInt();
-        } else if (has(u"front")) {
+        } else if (has(g_front)) {
             p.kind = PeriodKind::Months;
             p.a = 1;
-            p.b = smallNumber(m.captured(u"front"));
-        } else if (has(u"q3")) {
+            p.b = smallNumber(m.captured(g_front));
+        } else if (has(g_q3)) {
             p.kind = PeriodKind::Months;
             p.a = 1;
             p.b = 9;
-        } else if (has(u"q")) {
+        } else if (has(g_q)) {
             p.kind = PeriodKind::Quarter;
-            p.a = smallNumber(m.captured(u"q"));
-        } else if (has(u"half")) {
+            p.a = smallNumber(m.captured(g_q));
+        } else if (has(g_half)) {
             p.kind = PeriodKind::Half;
-            p.a = m.captured(u"half") == QStringLiteral("上半年") ? 1 : 2;
-        } else if (has(u"mon")) {
+            p.a = m.captured(g_half) == QStringLiteral("上半年") ? 1 : 2;
+        } else if (has(g_mon)) {
             p.kind = PeriodKind::Months;
-            p.a = p.b = m.captured(u"mon").toInt();
-        } else if (has(u"fy")) {
+            p.a = p.b = m.captured(g_mon).toInt();
+        } else if (has(g_fy)) {
             p.kind = PeriodKind::FY;
-        } else if (has(u"year")) {
+        } else if (has(g_year)) {
             p.kind = PeriodKind::YearOnly;
-            p.year = m.captured(u"year").toInt();
+            p.year = m.captured(g_year).toInt();
         } else {
             p.kind = PeriodKind::YearOnly;
-            const QString w = m.captured(u"rel");
+            const QString w = m.captured(g_rel);
             p.relative = true;
             const int offset = (w == QStringLiteral("去年") || w == QStringLiteral("上年")) ? -1
                              : w == QStringLiteral("前年")                                ? -2
@@ -213,6 +222,7 @@ QList<Number> findNumbers(const QString &s)
         "(?<more>余|多)?"
         "(?<unit>亿元|万元|亿美元|万美元|亿|元|家\\(次\\)|家次|家|个批次|个次|个|批次|批|场次|场|次|项|宗|轮|趟|期|届|%|成)"
         "(?<post>以上|左右|多|余)?"));
+    static const int g_pre = groupNumber(number, u"pre"), g_num = groupNumber(number, u"num"), g_max = groupNumber(number, u"max"), g_more = groupNumber(number, u"more"), g_unit = groupNumber(number, u"unit"), g_post = groupNumber(number, u"post");
     QList<Number> out;
     // 完成年度目标过半: half of the annual task.
     static const RE half(QStringLiteral("(过半|一半|半数)"));
@@ -237,11 +247,11 @@ QList<Number> findNumbers(const QString &s)
         const auto m = it.next();
         Number n;
         n.qualStart = ws + m.capturedStart();
-        n.start = ws + m.capturedStart(u"num");
+        n.start = ws + m.capturedStart(g_num);
         n.end = ws + m.capturedEnd();
-        n.preQual = m.captured(u"pre");
-        n.postQual = m.captured(u"more") + m.captured(u"post");
-        n.unit = m.captured(u"unit");
+        n.preQual = m.captured(g_pre);
+        n.postQual = m.captured(g_more) + m.captured(g_post);
+        n.unit = m.captured(g_unit);
         // 签约58个 is 签约 and 58, not 约 58: a qualifier character that ends a word is the word's.
         if (!n.preQual.isEmpty() && n.qualStart > 0 && n.preQual.size() == 1) {
             const QChar before = s.at(n.qualStart - 1);
@@ -251,10 +261,10 @@ QList<Number> findNumbers(const QString &s)
                 n.qualStart = n.start;
             }
         }
-        const QString num = m.captured(u"num");
-        if (m.capturedStart(u"max") >= 0) {
+        const QString num = m.captured(g_num);
+        if (m.capturedStart(g_max) >= 0) {
             n.range = true;
-            n.valueMax = m.captured(u"max").toDouble();
+            n.valueMax = m.captured(g_max).toDouble();
         }
         const auto v = parseChineseNumber(num);
         if (!v)

@@ -2,7 +2,6 @@
 
 #include "base/charset.h"
 
-#include <QMutex>
 #include <QRegularExpression>
 
 #include <opencc/opencc.h>
@@ -11,46 +10,96 @@ namespace IPDesk {
 
 namespace {
 
-/// One OpenCC converter for the process (opening it reads the dictionaries).
+/// Traditional characters to simplified, one for one: OpenCC's t2s asked once, when the first
+/// traditional text comes, for every Han character of the basic plane on a line of its own (so its
+/// table of characters answers, not its phrases). Converting is then a lookup per character, and a
+/// character keeps its offset.
 class Simplifier
 {
 public:
-    static Simplifier &instance()
+    static const Simplifier &instance()
     {
-        static Simplifier s;
+        static const Simplifier s;
         return s;
     }
-    bool isValid() const { return m_cc != reinterpret_cast<opencc_t>(-1); }
-    QString convert(const QString &text)
-    {
-        if (!isValid() || text.isEmpty())
-            return text;
-        const QByteArray in = text.toUtf8();
-        QMutexLocker lock(&m_mutex);
-        char *out = opencc_convert_utf8(m_cc, in.constData(), size_t(in.size()));
-        if (!out)
-            return text;
-        QString result = QString::fromUtf8(out);
-        opencc_convert_utf8_free(out);
-        return result;
-    }
+    /// The simplified form of \a c, or 0 where it has none of its own.
+    char16_t simplified(char16_t c) const { return m_to.empty() ? 0 : m_to[c]; }
 
 private:
-    Simplifier() { m_cc = opencc_open("t2s.json"); }
-    ~Simplifier()
+    static constexpr std::pair<char16_t, char16_t> hanRanges[] = {{0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xF900, 0xFAFF}};
+    Simplifier()
     {
-        if (isValid())
-            opencc_close(m_cc);
+        const opencc_t cc = opencc_open("t2s.json");
+        if (cc == reinterpret_cast<opencc_t>(-1))
+            return;
+        QString all;
+        for (const auto &[first, last] : hanRanges) {
+            for (char32_t c = first; c <= last; ++c)
+                all += QChar(char16_t(c)) + QLatin1Char('\n');
+        }
+        const QByteArray in = all.toUtf8();
+        if (char *out = opencc_convert_utf8(cc, in.constData(), size_t(in.size()))) {
+            const QStringList lines = QString::fromUtf8(out).split(QLatin1Char('\n'));
+            opencc_convert_utf8_free(out);
+            m_to.assign(0x10000, 0);
+            qsizetype k = 0;
+            for (const auto &[first, last] : hanRanges) {
+                for (char32_t c = first; c <= last; ++c, ++k) {
+                    if (k < lines.size() && lines.at(k).size() == 1 && lines.at(k).at(0).unicode() != c)
+                        m_to[c] = lines.at(k).at(0).unicode();
+                }
+            }
+        }
+        opencc_close(cc);
     }
-    opencc_t m_cc;
-    QMutex m_mutex;
+    std::vector<char16_t> m_to;
 };
+
+/// Traditional text is rare: a line is converted only if it has characters that only traditional
+/// text uses (so that 乾 in a simplified line stays itself).
+bool hasTraditional(QStringView line)
+{
+    static const CharSet traditionalOnly(QStringLiteral(
+        "們個這來會國說時區為發經濟開學對業產與項資實進過動關點現務長從應設萬當後總計廣場縣鎮簽約億圓"
+        "標準專據議網際係構獲區劃導態條機際歲積極強勢壯觀費運營環質資訊號線邊鄉鐵驗證權擴轉讓傳統屬"));
+    for (QChar c : line) {
+        if (c.unicode() >= 0x4E00 && traditionalOnly.contains(c))
+            return true;
+    }
+    return false;
+}
+
+/// Converts the lines of \a text that are in traditional characters (every line with \a everyLine,
+/// for a text known to be traditional), in place; whether any character changed.
+bool simplifyLines(QString &text, bool everyLine)
+{
+    bool changed = false;
+    qsizetype from = 0;
+    while (from < text.size()) {
+        qsizetype end = text.indexOf(QLatin1Char('\n'), from);
+        end = end < 0 ? text.size() : end + 1;
+        if (everyLine || hasTraditional(QStringView(text).mid(from, end - from))) {
+            const Simplifier &s = Simplifier::instance();
+            QChar *d = text.data();
+            for (qsizetype i = from; i < end; ++i) {
+                if (const char16_t c = s.simplified(d[i].unicode())) {
+                    d[i] = QChar(c);
+                    changed = true;
+                }
+            }
+        }
+        from = end;
+    }
+    return changed;
+}
 
 } // namespace
 
 QString ReportText::toSimplified(const QString &text)
 {
-    return Simplifier::instance().convert(text);
+    QString out = text;
+    simplifyLines(out, true);
+    return out;
 }
 
 ReportText::ReportText(const QString &original)
@@ -92,53 +141,7 @@ qsizetype ReportText::originalCodePoint(qsizetype cleanIndex) const
 
 void ReportText::simplify()
 {
-    // Traditional text is rare: look for characters that only traditional text uses before
-    // paying for OpenCC, so that simplified reports cost nothing.
-    static const CharSet traditionalOnly(QStringLiteral(
-        "們個這來會國說時區為發經濟開學對業產與項資實進過動關點現務長從應設萬當後總計廣場縣鎮簽約億圓"
-        "標準專據議網際係構獲區劃導態條機際歲積極強勢壯觀費運營環質資訊號線邊鄉鐵驗證權擴轉讓傳統屬"));
-    auto hasTraditional = [](QStringView line) {
-        for (QChar c : line) {
-            if (c.unicode() >= 0x4E00 && traditionalOnly.contains(c))
-                return true;
-        }
-        return false;
-    };
-    if (!hasTraditional(m_clean))
-        return;
-    // Only the lines in traditional characters go through OpenCC (a simplified report quoting one
-    // traditional line pays for that line). A line whose length changes is converted a character at
-    // a time, so that every character keeps its offset.
-    QString out;
-    out.reserve(m_clean.size());
-    std::vector<int> map;
-    map.reserve(m_map.size());
-    qsizetype start = 0;
-    while (start < m_clean.size()) {
-        qsizetype end = m_clean.indexOf(QLatin1Char('\n'), start);
-        end = end < 0 ? m_clean.size() : end + 1;
-        const QStringView line = QStringView(m_clean).mid(start, end - start);
-        const QString conv = hasTraditional(line) ? toSimplified(line.toString()) : line.toString();
-        if (conv.size() == line.size()) {
-            m_traditional = m_traditional || conv != line;
-            out += conv;
-            for (qsizetype i = start; i < end; ++i)
-                map.push_back(m_map[size_t(i)]);
-        } else {
-            m_traditional = true;
-            for (qsizetype i = start; i < end; ++i) {
-                const QString one = toSimplified(QString(m_clean.at(i)));
-                out += one;
-                for (qsizetype k = 0; k < one.size(); ++k)
-                    map.push_back(m_map[size_t(i)]);
-            }
-        }
-        start = end;
-    }
-    map.push_back(int(m_original.size()));
-    m_traditional = out != m_clean;
-    m_clean = out;
-    m_map = std::move(map);
+    m_traditional = hasTraditional(m_clean) && simplifyLines(m_clean, false);
 }
 
 void ReportText::removeNoise()

@@ -23,7 +23,8 @@ public:
     /// The same offset counted in code points, as extraction.md asks.
     qsizetype originalCodePoint(qsizetype cleanIndex) const;
 
-    /// Traditional to simplified through OpenCC; returns the input if OpenCC is unavailable.
+    /// A text known to be traditional (a Big5 file) made simplified, character for character
+    /// (OpenCC's t2s table); the input as it is if OpenCC is unavailable.
     static QString toSimplified(const QString &text);
 
 private:
