@@ -219,22 +219,30 @@ const char *const schemaStep3[] = {
     " p.funds_in_place AS funds, p.expected_output AS output, p.expected_tax AS tax" \
     " FROM (SELECT x.project_id, x.stage, x.reached_on, LEAD(x.reached_on) OVER (PARTITION BY x.project_id" \
     " ORDER BY x.reached_on, x.stage) AS next_on FROM " ROWS " AS x) AS r JOIN projects p ON p.id = r.project_id)"
-/// The standing of the projects whose id is PROJECT, their stage dates SRC (as above): each stands
-/// in its stage since always, and each date moves it from what it stood in (to '0000-00' for the
-/// last) into what it stands in from then. POS and NEG are "" and "-" to add, "-" and "" to take out.
-#define IPDESK_STANDING_FROM(POS, NEG, SRC, PROJECT) \
+/// The stage dates SRC (as above) counted by unit, industry chain, stage, the stage a project
+/// stands in from the date on, the date's month and the month it leaves that stage ('0000-00' for
+/// its last date, which stands until today): every sum is a sum of these.
+#define IPDESK_STAGE_GROUPS_OF(SRC) \
+    "(SELECT unit_id, industry, stage, CASE WHEN next_on IS NULL THEN now ELSE stage END AS standing," \
+    " substr(reached_on, 1, 7) AS month, CASE WHEN next_on IS NULL THEN '0000-00' ELSE substr(next_on, 1, 7) END AS left_month," \
+    " COUNT(*) AS n, SUM(amount) AS amount, SUM(planned) AS planned, SUM(capital_increase) AS capital_increase," \
+    " SUM(CASE WHEN amount >= 1000000000 THEN 1 ELSE 0 END) AS large, SUM(funds) AS funds, SUM(output) AS output," \
+    " SUM(tax) AS tax FROM " SRC " AS g0 GROUP BY 1, 2, 3, 4, 5, 6)"
+#define IPDESK_GROUPS_OF_DATES(ROWS) IPDESK_STAGE_GROUPS_OF(IPDESK_STAGE_ROWS_OF(ROWS))
+/// The standing of the projects whose id is PROJECT, their stage dates counted as GROUPS: each
+/// stands in its stage since always, and each date moves it from what it stood in (to '0000-00' for
+/// the last) into what it stands in from then. POS and NEG are "" and "-" to add, "-" and "" to take out.
+#define IPDESK_STANDING_FROM(POS, NEG, GROUPS, PROJECT) \
     "INSERT INTO standing_sums (unit_id, stage, month, n, amount) SELECT unit_id, stage, month, SUM(n), SUM(amount) FROM (" \
     "SELECT p.unit_id AS unit_id, p.stage AS stage, '0000-00' AS month, " POS "COUNT(*) AS n, " POS "SUM({amount:p}) AS amount" \
     " FROM projects p WHERE p.id " PROJECT " GROUP BY 1, 2" \
-    " UNION ALL SELECT unit_id, CASE WHEN next_on IS NULL THEN now ELSE stage END, substr(reached_on, 1, 7), " POS "COUNT(*)," \
-    " " POS "SUM(amount) FROM " SRC " AS e GROUP BY 1, 2, 3" \
-    " UNION ALL SELECT unit_id, CASE WHEN next_on IS NULL THEN now ELSE stage END," \
-    " CASE WHEN next_on IS NULL THEN '0000-00' ELSE substr(next_on, 1, 7) END, " NEG "COUNT(*), " NEG "SUM(amount)" \
-    " FROM " SRC " AS l GROUP BY 1, 2, 3) AS c GROUP BY unit_id, stage, month" \
+    " UNION ALL SELECT unit_id, standing, month, " POS "SUM(n), " POS "SUM(amount) FROM " GROUPS " AS e GROUP BY 1, 2, 3" \
+    " UNION ALL SELECT unit_id, standing, left_month, " NEG "SUM(n), " NEG "SUM(amount) FROM " GROUPS " AS l GROUP BY 1, 2, 3" \
+    ") AS c GROUP BY unit_id, stage, month" \
     " ON CONFLICT (unit_id, stage, month) DO UPDATE SET n = standing_sums.n + excluded.n, amount = standing_sums.amount + excluded.amount"
-#define IPDESK_INDUSTRY_FROM(POS, SRC) \
-    "INSERT INTO industry_sums (unit_id, industry, stage, month, n, amount) SELECT unit_id, industry, stage," \
-    " substr(reached_on, 1, 7), " POS "COUNT(*), " POS "SUM(amount) FROM " SRC " AS x GROUP BY 1, 2, 3, 4" \
+#define IPDESK_INDUSTRY_FROM(POS, GROUPS) \
+    "INSERT INTO industry_sums (unit_id, industry, stage, month, n, amount) SELECT unit_id, industry, stage, month," \
+    " " POS "SUM(n), " POS "SUM(amount) FROM " GROUPS " AS x GROUP BY 1, 2, 3, 4" \
     " ON CONFLICT (unit_id, industry, stage, month) DO UPDATE SET n = industry_sums.n + excluded.n," \
     " amount = industry_sums.amount + excluded.amount"
 #define IPDESK_STANDING_ROWS_FROM(SRC) \
@@ -246,7 +254,8 @@ const char *const schemaStep3[] = {
 #define IPDESK_STANDING_REFRESH(ID) \
     "DELETE FROM project_standing WHERE project_id " ID "; " IPDESK_STANDING_ROWS_FROM(IPDESK_STAGE_ROWS_OF(IPDESK_DATES_OF(ID))) ";"
 #define IPDESK_SHARES_OF(POS, NEG, ROWS, PROJECT) \
-    IPDESK_STANDING_FROM(POS, NEG, IPDESK_STAGE_ROWS_OF(ROWS), PROJECT) "; " IPDESK_INDUSTRY_FROM(POS, IPDESK_STAGE_ROWS_OF(ROWS)) ";"
+    IPDESK_STANDING_FROM(POS, NEG, IPDESK_GROUPS_OF_DATES(ROWS), PROJECT) "; " \
+    IPDESK_INDUSTRY_FROM(POS, IPDESK_GROUPS_OF_DATES(ROWS)) ";"
 #define IPDESK_ADD_SHARES(ROWS, PROJECT) IPDESK_SHARES_OF("", "-", ROWS, PROJECT)
 #define IPDESK_TAKE_SHARES(ROWS, PROJECT) IPDESK_SHARES_OF("-", "", ROWS, PROJECT)
 /// The stage dates as they were before NEW was written or OLD deleted or rewritten.
@@ -261,22 +270,24 @@ const char *const schemaStep3[] = {
 
 /// Every sum counted afresh, from one reading of the stage dates: the statements, and the same as
 /// the body of the server's function.
-#define IPDESK_REFILL_1 "DROP TABLE IF EXISTS ipdesk_stage_rows"
+#define IPDESK_REFILL_1 "DROP TABLE IF EXISTS ipdesk_stage_rows", "DROP TABLE IF EXISTS ipdesk_stage_groups"
 #define IPDESK_REFILL_2 "CREATE TEMPORARY TABLE ipdesk_stage_rows AS SELECT * FROM " IPDESK_STAGE_ROWS_OF("project_stages") " AS t"
+#define IPDESK_REFILL_2B "CREATE TEMPORARY TABLE ipdesk_stage_groups AS SELECT * FROM " IPDESK_STAGE_GROUPS_OF("ipdesk_stage_rows") " AS t"
 #define IPDESK_REFILL_3 \
-    IPDESK_STAGE_INSERT "SELECT unit_id, stage, substr(reached_on, 1, 7), COUNT(*), SUM(amount), SUM(planned), SUM(capital_increase)," \
-    " SUM(CASE WHEN amount >= 1000000000 THEN 1 ELSE 0 END), SUM(funds), SUM(output), SUM(tax) FROM ipdesk_stage_rows GROUP BY 1, 2, 3"
-#define IPDESK_REFILL_4 IPDESK_STANDING_FROM("", "-", "ipdesk_stage_rows", "IS NOT NULL")
-#define IPDESK_REFILL_5 IPDESK_INDUSTRY_FROM("", "ipdesk_stage_rows")
+    IPDESK_STAGE_INSERT "SELECT unit_id, stage, month, SUM(n), SUM(amount), SUM(planned), SUM(capital_increase), SUM(large)," \
+    " SUM(funds), SUM(output), SUM(tax) FROM ipdesk_stage_groups GROUP BY 1, 2, 3"
+#define IPDESK_REFILL_4 IPDESK_STANDING_FROM("", "-", "ipdesk_stage_groups", "IS NOT NULL")
+#define IPDESK_REFILL_5 IPDESK_INDUSTRY_FROM("", "ipdesk_stage_groups")
 #define IPDESK_REFILL_6 IPDESK_STANDING_ROWS_FROM("ipdesk_stage_rows")
 #define IPDESK_STAGE_REFILL \
-    IPDESK_REFILL_1, IPDESK_REFILL_2, "DELETE FROM stage_sums", IPDESK_REFILL_3, "DELETE FROM standing_sums", IPDESK_REFILL_4, \
-    "DELETE FROM industry_sums", IPDESK_REFILL_5, "DELETE FROM project_standing", "DROP INDEX IF EXISTS project_standing_since", \
-    "DROP INDEX IF EXISTS project_standing_moved", IPDESK_REFILL_6, IPDESK_STANDING_INDEXES, "DROP TABLE ipdesk_stage_rows"
+    IPDESK_REFILL_1, IPDESK_REFILL_2, IPDESK_REFILL_2B, "DELETE FROM stage_sums", IPDESK_REFILL_3, "DELETE FROM standing_sums", \
+    IPDESK_REFILL_4, "DELETE FROM industry_sums", IPDESK_REFILL_5, "DELETE FROM project_standing", \
+    "DROP INDEX IF EXISTS project_standing_since", "DROP INDEX IF EXISTS project_standing_moved", IPDESK_REFILL_6, \
+    IPDESK_STANDING_INDEXES, "DROP TABLE ipdesk_stage_rows", "DROP TABLE ipdesk_stage_groups"
 #define IPDESK_STAGE_REFILL_BODY \
-    " " IPDESK_REFILL_1 "; " IPDESK_REFILL_2 "; DELETE FROM stage_sums; " IPDESK_REFILL_3 "; DELETE FROM standing_sums; " \
-    IPDESK_REFILL_4 "; DELETE FROM industry_sums; " IPDESK_REFILL_5 "; DELETE FROM project_standing; " IPDESK_REFILL_6 ";" \
-    " DROP TABLE ipdesk_stage_rows;"
+    " DROP TABLE IF EXISTS ipdesk_stage_rows; DROP TABLE IF EXISTS ipdesk_stage_groups; " IPDESK_REFILL_2 "; " IPDESK_REFILL_2B ";" \
+    " DELETE FROM stage_sums; " IPDESK_REFILL_3 "; DELETE FROM standing_sums; " IPDESK_REFILL_4 "; DELETE FROM industry_sums; " \
+    IPDESK_REFILL_5 "; DELETE FROM project_standing; " IPDESK_REFILL_6 "; DROP TABLE ipdesk_stage_rows; DROP TABLE ipdesk_stage_groups;"
 /// One row's stage date, as a table.
 #define IPDESK_ROW_OF(R) "(SELECT " R ".project_id AS project_id, " R ".stage AS stage, " R ".reached_on AS reached_on)"
 /// On the server: the projects a statement touched (its transition tables new_rows and old_rows) and
@@ -379,21 +390,21 @@ const char *const schemaStep4Pg[] = {
     // the standing of the projects a statement touched is taken out and added back once for the
     // statement, from its transition tables; the industry sums move with each row.
     IPDESK_PG_FUNCTION("ipdesk_shares_stage",
-        "IF TG_OP IN ('DELETE', 'UPDATE') THEN " IPDESK_INDUSTRY_FROM("-", IPDESK_STAGE_ROWS_OF(IPDESK_ROW_OF("OLD"))) "; END IF;"
-        " IF TG_OP IN ('INSERT', 'UPDATE') THEN " IPDESK_INDUSTRY_FROM("", IPDESK_STAGE_ROWS_OF(IPDESK_ROW_OF("NEW"))) "; END IF;"
+        "IF TG_OP IN ('DELETE', 'UPDATE') THEN " IPDESK_INDUSTRY_FROM("-", IPDESK_GROUPS_OF_DATES(IPDESK_ROW_OF("OLD"))) "; END IF;"
+        " IF TG_OP IN ('INSERT', 'UPDATE') THEN " IPDESK_INDUSTRY_FROM("", IPDESK_GROUPS_OF_DATES(IPDESK_ROW_OF("NEW"))) "; END IF;"
         " IF TG_OP = 'DELETE' THEN " IPDESK_STANDING_REFRESH("= OLD.project_id")
         " ELSE " IPDESK_STANDING_REFRESH("IN (OLD.project_id, NEW.project_id)") " END IF;"),
     IPDESK_PG_FUNCTION("ipdesk_standing_stage",
         "IF TG_OP = 'INSERT' THEN "
-        IPDESK_STANDING_FROM("-", "", IPDESK_STAGE_ROWS_OF(IPDESK_PG_DATES_BEFORE(IPDESK_PG_INSERTED, " AND " IPDESK_PG_NOT_NEW, "")), "IN " IPDESK_PG_INSERTED) "; "
-        IPDESK_STANDING_FROM("", "-", IPDESK_STAGE_ROWS_OF(IPDESK_DATES_OF("IN " IPDESK_PG_INSERTED)), "IN " IPDESK_PG_INSERTED) ";"
+        IPDESK_STANDING_FROM("-", "", IPDESK_GROUPS_OF_DATES(IPDESK_PG_DATES_BEFORE(IPDESK_PG_INSERTED, " AND " IPDESK_PG_NOT_NEW, "")), "IN " IPDESK_PG_INSERTED) "; "
+        IPDESK_STANDING_FROM("", "-", IPDESK_GROUPS_OF_DATES(IPDESK_DATES_OF("IN " IPDESK_PG_INSERTED)), "IN " IPDESK_PG_INSERTED) ";"
         " ELSIF TG_OP = 'DELETE' THEN "
-        IPDESK_STANDING_FROM("-", "", IPDESK_STAGE_ROWS_OF(IPDESK_PG_DATES_BEFORE(IPDESK_PG_DELETED, "", IPDESK_PG_PLUS_OLD)), "IN " IPDESK_PG_DELETED) "; "
-        IPDESK_STANDING_FROM("", "-", IPDESK_STAGE_ROWS_OF(IPDESK_DATES_OF("IN " IPDESK_PG_DELETED)), "IN " IPDESK_PG_DELETED) ";"
+        IPDESK_STANDING_FROM("-", "", IPDESK_GROUPS_OF_DATES(IPDESK_PG_DATES_BEFORE(IPDESK_PG_DELETED, "", IPDESK_PG_PLUS_OLD)), "IN " IPDESK_PG_DELETED) "; "
+        IPDESK_STANDING_FROM("", "-", IPDESK_GROUPS_OF_DATES(IPDESK_DATES_OF("IN " IPDESK_PG_DELETED)), "IN " IPDESK_PG_DELETED) ";"
         " ELSE "
-        IPDESK_STANDING_FROM("-", "", IPDESK_STAGE_ROWS_OF(IPDESK_PG_DATES_BEFORE(IPDESK_PG_UPDATED, " AND " IPDESK_PG_NOT_NEW,
+        IPDESK_STANDING_FROM("-", "", IPDESK_GROUPS_OF_DATES(IPDESK_PG_DATES_BEFORE(IPDESK_PG_UPDATED, " AND " IPDESK_PG_NOT_NEW,
                                                                                    IPDESK_PG_PLUS_OLD)), "IN " IPDESK_PG_UPDATED) "; "
-        IPDESK_STANDING_FROM("", "-", IPDESK_STAGE_ROWS_OF(IPDESK_DATES_OF("IN " IPDESK_PG_UPDATED)), "IN " IPDESK_PG_UPDATED) ";"
+        IPDESK_STANDING_FROM("", "-", IPDESK_GROUPS_OF_DATES(IPDESK_DATES_OF("IN " IPDESK_PG_UPDATED)), "IN " IPDESK_PG_UPDATED) ";"
         " END IF;"),
     IPDESK_PG_FUNCTION("ipdesk_shares_project",
         IPDESK_ADD_SHARES(IPDESK_DATES_OF("= NEW.id"), "= NEW.id") IPDESK_STANDING_REFRESH("= NEW.id")),
@@ -432,6 +443,9 @@ const char *const schemaStep4Pg[] = {
 #undef IPDESK_STAGE_REFILL_BODY
 #undef IPDESK_REFILL_1
 #undef IPDESK_REFILL_2
+#undef IPDESK_REFILL_2B
+#undef IPDESK_STAGE_GROUPS_OF
+#undef IPDESK_GROUPS_OF_DATES
 #undef IPDESK_REFILL_3
 #undef IPDESK_REFILL_4
 #undef IPDESK_REFILL_5
