@@ -392,9 +392,14 @@ MetricChoice chooseMetric(const Number &n, QStringView region, QStringView wide,
         if (!nearCue && !noNoun && !region.right(12).contains(u"项目") && !(project >= 0 && project <= 6))
             return none;
     }
-    // 主要领导带队赴深圳等地开展招商活动9次: activities on a trip someone led are trips out.
-    if (c.metric == QLatin1String("promotion_events") && region.contains(u"带队") && region.contains(u'赴'))
-        c.metric = QStringLiteral("outbound_trips");
+    // 主要领导带队赴深圳等地开展招商活动9次, 开展“走出去”招商活动46次, 外出招商活动: activities on a
+    // trip out, or said to go out, are trips out.
+    if (c.metric == QLatin1String("promotion_events")) {
+        const QStringView beforeCue = region.mid(std::max<qsizetype>(0, best.hit.start - 8), std::min<qsizetype>(8, best.hit.start));
+        const bool goingOut = beforeCue.contains(u"走出去") || beforeCue.contains(u"外出") || beforeCue.contains(u"赴外");
+        if (goingOut || (region.contains(u"带队") && region.contains(u'赴')))
+            c.metric = QStringLiteral("outbound_trips");
+    }
     if (c.metric == QLatin1String("outbound_trips") && ph.leader.in(wide))
         c.metric = QStringLiteral("leader_outbound_trips");
     if (c.metric == QLatin1String("companies_visited") && !ph.firm.in(region) && !ph.firm.in(after.left(8)))
