@@ -142,6 +142,22 @@ for pword, span in PERIODS:
         [fact(unit, span, "funds_in_place", x), fact(unit, span, "annual_completion_pct", pct)])
     i += 1
 
+# 6b. A share below or above a mark (低于, 高于), and one pledged by a quarter's end (a target for the
+# months up to it).
+for k, (pword, span) in enumerate(PERIODS[:4]):
+    unit = UNITS[(i + k) % len(UNITS)]
+    mark = 30 + 5 * k
+    add(unit, "{P},{U}到位资金完成率低于{M}%,被列为黄色预警。".format(P=pword, U=unit, M=mark),
+        [fact(unit, span, "annual_completion_pct", mark, qual="under")])
+    add(unit, "{P},{U}完成年度任务的比例高于{M}%。".format(P=pword, U=unit, M=mark + 20),
+        [fact(unit, span, "annual_completion_pct", mark + 20, qual="over")])
+for k, (quarter, span) in enumerate([("一季度末", "Q1"), ("二季度末", "H1"), ("三季度末", "M01-M09")]):
+    unit = UNITS[(i + k) % len(UNITS)]
+    share = 25 + 25 * k
+    add(unit, "今年,{U}要确保{Q}完成年度任务的{S}%以上。".format(U=unit, Q=quarter, S=share),
+        [fact(unit, span, "annual_completion_pct", share, kind="target", qual="at_least")])
+i += 4
+
 # 7. Targets for the year: 力争, 确保, 目标是, 不低于, 以上.
 TARGETS = [
     ("今年,{U}力争新签约项目{N}个以上。", "signed_projects", "at_least"),

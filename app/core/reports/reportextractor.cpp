@@ -41,14 +41,14 @@ QString qualifierFor(const Number &n, bool target, QStringView region)
         return QStringLiteral("range");
     if (p == QStringLiteral("不低于") || p == QStringLiteral("不少于") || p == QStringLiteral("至少"))
         return QStringLiteral("at_least");
-    if (p == QStringLiteral("不足") || p == QStringLiteral("不到"))
+    if (p == QStringLiteral("不足") || p == QStringLiteral("不到") || p == QStringLiteral("低于") || p == QStringLiteral("少于"))
         return QStringLiteral("under");
     if (p == QStringLiteral("近") || p == QStringLiteral("约") || p == QStringLiteral("接近") || p == QStringLiteral("将近")
         || p == QStringLiteral("大约") || n.postQual.contains(QStringLiteral("左右")))
         return QStringLiteral("approx");
     // (力争…突破70个: a target's floor.)
     if (p == QStringLiteral("超") || p == QStringLiteral("超过") || p == QStringLiteral("过") || p == QStringLiteral("逾")
-        || p == QStringLiteral("突破"))
+        || p == QStringLiteral("突破") || p == QStringLiteral("高于"))
         return target ? QStringLiteral("at_least") : QStringLiteral("over");
     if (n.postQual.contains(QStringLiteral("以上")))
         return target ? QStringLiteral("at_least") : QStringLiteral("over");
@@ -1382,8 +1382,12 @@ Extraction ReportExtractor::extract(const QString &text) const
                 if (n.cls == UnitClass::Money)
                     st.previousMoneyMetric = choice.metric;
 
-                // Target or actual.
-                if (choice.metric != QLatin1String("annual_completion_pct") && !target) {
+                // Target or actual. A share of the year's task is measured against a target (完成年度目标
+                // 任务的78.4%): only a pledge before it (确保…完成年度任务的75%以上) makes it one.
+                if (choice.metric == QLatin1String("annual_completion_pct") && !target) {
+                    static const CueSet pledge(QString::fromUtf16(u"力争 确保 争取").split(QLatin1Char(' ')));
+                    target = pledge.in(QStringView(s).mid(sent.start, n.start - sent.start));
+                } else if (!target) {
                     target = sentenceTarget || cues.targetBefore(n.start);
                     if (!target) {
                         const QStringView rest = QStringView(s).mid(n.end, sent.end - n.end);
@@ -1507,8 +1511,11 @@ Extraction ReportExtractor::extract(const QString &text) const
                             f.asOf = d;
                     }
                     // A plan in a report of 1-8月 is for the year; one for a single month (9月份工作打算,
-                    // 确保当月…) is for that month.
-                    if (target && (period->kind == PeriodKind::YTD || (period->kind == PeriodKind::Months && period->a != period->b)))
+                    // 确保当月…) is for that month; a share pledged by a day of its own sentence (确保三季度末
+                    // 完成年度任务的75%) is for the months up to it.
+                    const bool pledgedBy = completion && period->start >= sent.start && period->end <= n.qualStart;
+                    if (target && !pledgedBy
+                        && (period->kind == PeriodKind::YTD || (period->kind == PeriodKind::Months && period->a != period->b)))
                         span = QStringLiteral("FY");
                 } else {
                     span = target ? QStringLiteral("FY") : QStringLiteral("YTD");

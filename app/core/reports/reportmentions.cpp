@@ -160,8 +160,16 @@ QList<Period> findPeriods(const QString &s, int refYear)
             p.a = 1;
             p.b = 9;
         } else if (has(g_q)) {
-            p.kind = PeriodKind::Quarter;
-            p.a = smallNumber(m.captured(g_q));
+            // 三季度末: the year up to the quarter's end.
+            const int q = smallNumber(m.captured(g_q));
+            if (m.capturedView().endsWith(u'末')) {
+                p.kind = PeriodKind::Months;
+                p.a = 1;
+                p.b = 3 * q;
+            } else {
+                p.kind = PeriodKind::Quarter;
+                p.a = q;
+            }
         } else if (has(g_half)) {
             p.kind = PeriodKind::Half;
             p.a = m.captured(g_half) == QStringLiteral("上半年") ? 1 : 2;
@@ -216,7 +224,7 @@ QList<Period> findPeriods(const QString &s, int refYear)
 QList<Number> findNumbers(const QString &s)
 {
     static const RE number(QStringLiteral(
-        "(?<pre>接近|将近|大约|近|约|超过|超|逾|(?<![经通越])过|突破|不低于|不少于|至少|不足|不到|高达)?"
+        "(?<pre>接近|将近|大约|近|约|超过|超|逾|(?<![经通越])过|突破|不低于|不少于|至少|不足|不到|低于|少于|高于|高达)?"
         "(?<![\\d.])(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+)"
         "(?:(?:至|到|-|—|~|～)(?<max>\\d+(?:\\.\\d+)?))?"
         "(?<more>余|多)?"
