@@ -185,6 +185,9 @@ for k, (u1, u2, u3) in enumerate(LIST_UNITS * 2):
     x, y = round(40.5 - k, 1), round(30.25 + k, 2)
     add(subject, "{P},到位资金方面,{A}{x}亿元、{B}{y}亿元。".format(P=pword, A=u1, B=u2, x=x, y=y),
         [fact(u1, span, "funds_in_place", x), fact(u2, span, "funds_in_place", y)])
+    # 均: the figure is each unit's (not 人均, a figure per head).
+    add(subject, "{P},{A}、{B}新签约项目均超过{n}个。".format(P=pword, A=u1, B=u2, n=8 + k),
+        [fact(u1, span, "signed_projects", 8 + k, qual="over"), fact(u2, span, "signed_projects", 8 + k, qual="over")])
     p1, p2 = round(60.5 - k, 1), round(48.2 + k, 1)
     add(subject, "{P},{A}、{B}分别完成年度任务的{p}%、{q}%。".format(P=pword, A=u1, B=u2, p=p1, q=p2),
         [fact(u1, span, "annual_completion_pct", p1), fact(u2, span, "annual_completion_pct", p2)])

@@ -1531,6 +1531,7 @@ Extraction ReportExtractor::extract(const QString &text) const
                 // sentence before the figure, else the paragraph's, else the report's subject.
                 QString district;
                 bool byKindOnly = false;
+                QStringList alsoFor; // 易门县、峨山县…完成率均低于40%: each unit of the list has the figure
                 if (!respectively.isEmpty()) {
                     district = respectively.takeFirst();
                 } else {
@@ -1550,6 +1551,22 @@ Extraction ReportExtractor::extract(const QString &text) const
                             district = respectively.takeFirst();
                         else
                             respectively.clear();
+                    }
+                    // 均 just before the figure (均低于40%, 均超过10个; not 人均, 亩均): the list's units alike.
+                    const QStringView tail = wide.right(5);
+                    const qsizetype eachIn = tail.lastIndexOf(u'均');
+                    const qsizetype eachAt = eachIn < 0 ? -1 : wide.size() - tail.size() + eachIn;
+                    const bool each = eachAt >= 0 && !(eachAt > 0 && QStringView(u"人亩平户").contains(wide.at(eachAt - 1)));
+                    if (district.isEmpty() && each && named.size() > 1) {
+                        const int group = named.last()->group;
+                        for (const UnitMention *u : std::as_const(named)) {
+                            if (u->group == group && group >= 0)
+                                alsoFor.append(resolveTopic(*u, paragraphUnit));
+                        }
+                        if (alsoFor.size() > 1)
+                            district = alsoFor.takeFirst();
+                        else
+                            alsoFor.clear();
                     }
                     if (district.isEmpty() && !named.isEmpty()) {
                         district = resolveTopic(*named.last(), paragraphUnit);
@@ -1578,11 +1595,16 @@ Extraction ReportExtractor::extract(const QString &text) const
                 f.evidenceText = text.mid(report.originalOffset(sent.start),
                                           report.originalOffset(evEnd) - report.originalOffset(sent.start)).trimmed();
 
-                const QString key = factKey(f);
-                if (seen.contains(key))
-                    continue;
-                seen.insert(key);
-                result.facts.append(f);
+                for (const QString &unit : QStringList{QString()} + alsoFor) {
+                    Fact one = f;
+                    if (!unit.isNull())
+                        one.district = unit;
+                    const QString key = factKey(one);
+                    if (!seen.contains(key)) {
+                        seen.insert(key);
+                        result.facts.append(one);
+                    }
+                }
             }
 
             // Carry the sentence's periods, year and unit forward.
