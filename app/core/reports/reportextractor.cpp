@@ -1540,34 +1540,29 @@ Extraction ReportExtractor::extract(const QString &text) const
                         if (u.end <= n.qualStart && !u.place)
                             named.append(&u);
                     }
-                    const qsizetype respectivelyAt = wide.indexOf(u"分别");
-                    if (respectivelyAt >= 0 && !named.isEmpty()) {
+                    // The units listed with the last one named (蒙自市、弥勒市、建水县), when there are several:
+                    // the first is the figure's, the others go to \a rest.
+                    auto fromList = [&](QStringList *rest) {
                         const int group = named.last()->group;
                         for (const UnitMention *u : std::as_const(named)) {
                             if (u->group == group && group >= 0)
-                                respectively.append(resolveTopic(*u, paragraphUnit));
+                                rest->append(resolveTopic(*u, paragraphUnit));
                         }
-                        if (respectively.size() > 1)
-                            district = respectively.takeFirst();
+                        if (rest->size() > 1)
+                            district = rest->takeFirst();
                         else
-                            respectively.clear();
-                    }
+                            rest->clear();
+                    };
+                    // 分别: the figures after it go to the units in turn.
+                    if (wide.contains(u"分别") && !named.isEmpty())
+                        fromList(&respectively);
                     // 均 just before the figure (均低于40%, 均超过10个; not 人均, 亩均): the list's units alike.
                     const QStringView tail = wide.right(5);
                     const qsizetype eachIn = tail.lastIndexOf(u'均');
                     const qsizetype eachAt = eachIn < 0 ? -1 : wide.size() - tail.size() + eachIn;
                     const bool each = eachAt >= 0 && !(eachAt > 0 && QStringView(u"人亩平户").contains(wide.at(eachAt - 1)));
-                    if (district.isEmpty() && each && named.size() > 1) {
-                        const int group = named.last()->group;
-                        for (const UnitMention *u : std::as_const(named)) {
-                            if (u->group == group && group >= 0)
-                                alsoFor.append(resolveTopic(*u, paragraphUnit));
-                        }
-                        if (alsoFor.size() > 1)
-                            district = alsoFor.takeFirst();
-                        else
-                            alsoFor.clear();
-                    }
+                    if (district.isEmpty() && each && named.size() > 1)
+                        fromList(&alsoFor);
                     if (district.isEmpty() && !named.isEmpty()) {
                         district = resolveTopic(*named.last(), paragraphUnit);
                         byKindOnly = district.isEmpty(); // 全区 of a report that names no 区: unknown
