@@ -528,6 +528,21 @@ QString findSubject(const QString &text, const QList<UnitMention> &units, qsizet
         if (!u.place && !listed(k))
             return u.name;
     }
+    // 各镇(街道)…情况, 各县(市、区)…: a report on the units of those kinds side by side, none of them its
+    // own: the unit above them, if the report names one.
+    static const QRegularExpression each(QStringLiteral("各(?:乡镇|[镇乡县区市])(?:[(（]([^)）]{1,8})[)）])?"));
+    if (const auto m = each.match(QStringView(text).left(titleEnd)); m.hasMatch()) {
+        const QString kinds = m.captured(0);
+        QString best;
+        int bestLevel = 99;
+        for (const UnitMention &u : units) {
+            if (!u.topic && !u.place && !kinds.contains(u.name.back()) && u.level < bestLevel) {
+                best = u.name;
+                bestLevel = u.level;
+            }
+        }
+        return best;
+    }
     if (!titleKind.isNull()) {
         // The title says 全市: the highest 市 the text names, unless every such one stands in a list
         // of its peers (a city's bulletin about its counties, the city never named): then none.
