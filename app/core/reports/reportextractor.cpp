@@ -1412,6 +1412,9 @@ Extraction ReportExtractor::extract(const QString &text) const
                         const QStringView word = target ? rest.mid(h.start, h.length()) : QStringView();
                         annualGoal = word.contains(u"年度") || word.contains(u"全年");
                     }
+                    // 预计签约项目10个以上: what is yet to happen is a plan (预计总投资, 预计年产值 are a project's).
+                    static const QRegularExpression forecast(QStringLiteral("预计(?:全年|年内|今年|当月|本月)?(?:新)?(?:签约|开工|投产|引进|落地|到位)"));
+                    target = target || forecast.match(clause).hasMatch();
                 }
 
                 // Period: the last one before the figure in the sentence, else the first after it,
@@ -1453,8 +1456,14 @@ Extraction ReportExtractor::extract(const QString &text) const
                         period = ctx.period;
                     }
                 }
-                if (!period)
+                if (!period) {
                     period = ctx.period;
+                    // 其中5月份签约5个。累计完成到位资金17.3亿元: 累计 is the year up to the month the
+                    // sentence before spoke of, not that month alone.
+                    if (period && period->kind == PeriodKind::Months && period->a == period->b && period->a > 1
+                        && (clause.contains(u"累计") || wide.contains(u"累计")))
+                        period->a = 1;
+                }
                 if (!period) {
                     for (const Period &p : sentPeriods) {
                         if (p.start >= n.end && usable(p) && !p.sameAsBefore && p.kind != PeriodKind::FY) {
