@@ -225,8 +225,12 @@ void ReportText::removeNoise()
     // Whole lines: footers and the list of unrelated headlines that scraped pages end with.
     static const QRegularExpression footerLine(QStringLiteral(
         "^\\s*(版权声明|免责声明|责任编辑|本文系转载|本文来源|转载请|原标题|声明[\\x{FF1A}:]|更多.{0,20}请关注|"
-        "相关阅读|相关新闻|推荐阅读|延伸阅读|扫一扫|分享到|关注我们|点击进入|展开全文|展开$|来源[\\x{FF1A}:])"));
+        "相关阅读|相关新闻|相关报道|推荐阅读|延伸阅读|热点推荐|热门推荐|往期回顾|扫一扫|分享到|关注我们|点击进入|展开全文|展开$|"
+        "来源[\\x{FF1A}:])"));
     static const QRegularExpression headlineItem(QStringLiteral("^\\s*(-\\s*)?[·•▪►]\\s*\\S"));
+    // The headlines under 相关阅读 and the like, bullets or none: short lines that end no sentence.
+    static const QRegularExpression relatedHeader(QStringLiteral("^\\s*(相关阅读|相关新闻|相关报道|推荐阅读|延伸阅读|热点推荐|热门推荐|往期回顾)"));
+    bool underRelated = false;
     qsizetype start = 0;
     while (start < s.size()) {
         qsizetype end = s.indexOf(QLatin1Char('\n'), start);
@@ -236,14 +240,22 @@ void ReportText::removeNoise()
         qsizetype first = start;
         while (first < end && s.at(first).isSpace())
             ++first;
+        if (first < end && underRelated) {
+            const QStringView line = QStringView(s).mid(first, end - first).trimmed();
+            if (line.size() <= 40 && !line.contains(u'。') && !line.contains(u';'))
+                dropRange(start, end);
+            else
+                underRelated = false;
+        }
         if (first < end) {
-            static const QString footerStarts = QStringLiteral("版免责本转原声更相推延扫分关点展来");
+            static const QString footerStarts = QStringLiteral("版免责本转原声更相推延扫分关点展来热往");
             static const QString bullets = QStringLiteral("-·•▪►");
             const QChar c = s.at(first);
             if (footerStarts.contains(c) || bullets.contains(c)) {
                 const QString line = s.mid(start, end - start);
                 if (footerLine.match(line).hasMatch() || headlineItem.match(line).hasMatch())
                     dropRange(start, end);
+                underRelated = underRelated || relatedHeader.match(line).hasMatch();
             }
         }
         start = end + 1;
