@@ -1633,13 +1633,15 @@ Extraction ReportExtractor::extract(const QString &text) const
                 // The year a passage speaks of is the one a clause opens with (去年,全旗… / 会议指出,2025年,…),
                 // not one named in passing (去年3月签约, 预计明年投产).
                 const bool opensClause = p.start == sent.start || isDelim(s.at(p.start - 1)) || s.at(p.start - 1).isSpace();
-                if (p.year && p.kind == PeriodKind::YearOnly && opensClause)
+                // (…,去年同期为39个: a base of comparison, even where it opens a clause)
+                const bool base = comparisonBase(s, p);
+                if (p.year && p.kind == PeriodKind::YearOnly && opensClause && !base)
                     ctx.contextYear = p.year;
                 if (p.kind == PeriodKind::YearOnly && ctx.period && ctx.period->kind != PeriodKind::YearOnly
                     && (p.year == refYear || p.year == ctx.period->year))
                     continue; // 取得了2023年招商引资开门红 does not undo the quarter just named
                 // 比去年同期增长21.7%, 较上年增长: the base of a comparison is not what the report goes on about.
-                if (comparisonBase(s, p))
+                if (base)
                     continue;
                 ctx.period = p;
             }
