@@ -288,8 +288,6 @@ const char *const schemaStep3[] = {
     " DROP TABLE IF EXISTS ipdesk_stage_rows; DROP TABLE IF EXISTS ipdesk_stage_groups; " IPDESK_REFILL_2 "; " IPDESK_REFILL_2B ";" \
     " DELETE FROM stage_sums; " IPDESK_REFILL_3 "; DELETE FROM standing_sums; " IPDESK_REFILL_4 "; DELETE FROM industry_sums; " \
     IPDESK_REFILL_5 "; DELETE FROM project_standing; " IPDESK_REFILL_6 "; DROP TABLE ipdesk_stage_rows; DROP TABLE ipdesk_stage_groups;"
-/// One row's stage date, as a table.
-#define IPDESK_ROW_OF(R) "(SELECT " R ".project_id AS project_id, " R ".stage AS stage, " R ".reached_on AS reached_on)"
 /// On the server: the projects a statement touched (its transition tables new_rows and old_rows) and
 /// their stage dates before it, less what it wrote (NOT_NEW) and with what it removed (PLUS_OLD).
 #define IPDESK_PG_INSERTED "(SELECT project_id FROM new_rows)"
@@ -386,25 +384,27 @@ const char *const schemaStep4Pg[] = {
         " FROM project_stages s WHERE s.project_id = OLD.id" IPDESK_STAGE_UPSERT "; "
         IPDESK_STAGE_INSERT IPDESK_STAGE_VALUES("NEW", "", "s.stage", "s.reached_on")
         " FROM project_stages s WHERE s.project_id = NEW.id" IPDESK_STAGE_UPSERT ";"),
-    // A row trigger on the server runs when its whole statement is done, not after its own row, so
-    // the standing of the projects a statement touched is taken out and added back once for the
-    // statement, from its transition tables; the industry sums move with each row.
-    IPDESK_PG_FUNCTION("ipdesk_shares_stage",
-        "IF TG_OP IN ('DELETE', 'UPDATE') THEN " IPDESK_INDUSTRY_FROM("-", IPDESK_GROUPS_OF_DATES(IPDESK_ROW_OF("OLD"))) "; END IF;"
-        " IF TG_OP IN ('INSERT', 'UPDATE') THEN " IPDESK_INDUSTRY_FROM("", IPDESK_GROUPS_OF_DATES(IPDESK_ROW_OF("NEW"))) "; END IF;"
-        " IF TG_OP = 'DELETE' THEN " IPDESK_STANDING_REFRESH("= OLD.project_id")
-        " ELSE " IPDESK_STANDING_REFRESH("IN (OLD.project_id, NEW.project_id)") " END IF;"),
+    // A row trigger on the server runs when its whole statement is done, not after its own row: the
+    // shares of the projects a statement touched are taken out and added back once for the
+    // statement, from its transition tables (new_rows, old_rows).
     IPDESK_PG_FUNCTION("ipdesk_standing_stage",
         "IF TG_OP = 'INSERT' THEN "
+        IPDESK_INDUSTRY_FROM("", IPDESK_GROUPS_OF_DATES("new_rows")) "; "
         IPDESK_STANDING_FROM("-", "", IPDESK_GROUPS_OF_DATES(IPDESK_PG_DATES_BEFORE(IPDESK_PG_INSERTED, " AND " IPDESK_PG_NOT_NEW, "")), "IN " IPDESK_PG_INSERTED) "; "
-        IPDESK_STANDING_FROM("", "-", IPDESK_GROUPS_OF_DATES(IPDESK_DATES_OF("IN " IPDESK_PG_INSERTED)), "IN " IPDESK_PG_INSERTED) ";"
+        IPDESK_STANDING_FROM("", "-", IPDESK_GROUPS_OF_DATES(IPDESK_DATES_OF("IN " IPDESK_PG_INSERTED)), "IN " IPDESK_PG_INSERTED) "; "
+        IPDESK_STANDING_REFRESH("IN " IPDESK_PG_INSERTED)
         " ELSIF TG_OP = 'DELETE' THEN "
+        IPDESK_INDUSTRY_FROM("-", IPDESK_GROUPS_OF_DATES("old_rows")) "; "
         IPDESK_STANDING_FROM("-", "", IPDESK_GROUPS_OF_DATES(IPDESK_PG_DATES_BEFORE(IPDESK_PG_DELETED, "", IPDESK_PG_PLUS_OLD)), "IN " IPDESK_PG_DELETED) "; "
-        IPDESK_STANDING_FROM("", "-", IPDESK_GROUPS_OF_DATES(IPDESK_DATES_OF("IN " IPDESK_PG_DELETED)), "IN " IPDESK_PG_DELETED) ";"
+        IPDESK_STANDING_FROM("", "-", IPDESK_GROUPS_OF_DATES(IPDESK_DATES_OF("IN " IPDESK_PG_DELETED)), "IN " IPDESK_PG_DELETED) "; "
+        IPDESK_STANDING_REFRESH("IN " IPDESK_PG_DELETED)
         " ELSE "
+        IPDESK_INDUSTRY_FROM("-", IPDESK_GROUPS_OF_DATES("old_rows")) "; "
+        IPDESK_INDUSTRY_FROM("", IPDESK_GROUPS_OF_DATES("new_rows")) "; "
         IPDESK_STANDING_FROM("-", "", IPDESK_GROUPS_OF_DATES(IPDESK_PG_DATES_BEFORE(IPDESK_PG_UPDATED, " AND " IPDESK_PG_NOT_NEW,
                                                                                    IPDESK_PG_PLUS_OLD)), "IN " IPDESK_PG_UPDATED) "; "
-        IPDESK_STANDING_FROM("", "-", IPDESK_GROUPS_OF_DATES(IPDESK_DATES_OF("IN " IPDESK_PG_UPDATED)), "IN " IPDESK_PG_UPDATED) ";"
+        IPDESK_STANDING_FROM("", "-", IPDESK_GROUPS_OF_DATES(IPDESK_DATES_OF("IN " IPDESK_PG_UPDATED)), "IN " IPDESK_PG_UPDATED) "; "
+        IPDESK_STANDING_REFRESH("IN " IPDESK_PG_UPDATED)
         " END IF;"),
     IPDESK_PG_FUNCTION("ipdesk_shares_project",
         IPDESK_ADD_SHARES(IPDESK_DATES_OF("= NEW.id"), "= NEW.id") IPDESK_STANDING_REFRESH("= NEW.id")),
@@ -415,8 +415,8 @@ const char *const schemaStep4Pg[] = {
     " INSERT INTO stage_sums_stale VALUES (txid_current()) ON CONFLICT DO NOTHING; RETURN COALESCE(NEW, OLD); END IF; "
     IPDESK_TAKE_SHARES(IPDESK_DATES_OF("= OLD.id"), "= OLD.id")
     " DELETE FROM project_standing WHERE project_id = OLD.id; RETURN COALESCE(NEW, OLD); END $$",
-    "CREATE OR REPLACE TRIGGER shares_stage AFTER INSERT OR UPDATE OR DELETE ON project_stages"
-    " FOR EACH ROW EXECUTE FUNCTION ipdesk_shares_stage()",
+    "DROP TRIGGER IF EXISTS shares_stage ON project_stages", // a row trigger of the first step-9 builds
+    "DROP FUNCTION IF EXISTS ipdesk_shares_stage()",
     "CREATE OR REPLACE TRIGGER standing_stage_insert AFTER INSERT ON project_stages REFERENCING NEW TABLE AS new_rows"
     " FOR EACH STATEMENT EXECUTE FUNCTION ipdesk_standing_stage()",
     "CREATE OR REPLACE TRIGGER standing_stage_update AFTER UPDATE ON project_stages"
@@ -465,7 +465,6 @@ const char *const schemaStep4Pg[] = {
 #undef IPDESK_DATES_BEFORE_DELETE
 #undef IPDESK_DATES_BEFORE_UPDATE
 #undef IPDESK_SHARE_COLUMNS
-#undef IPDESK_ROW_OF
 #undef IPDESK_PG_INSERTED
 #undef IPDESK_PG_DELETED
 #undef IPDESK_PG_UPDATED
