@@ -318,6 +318,23 @@ private slots:
         QCOMPARE(building.startedOn, QDate(2023, 8, 1));
     }
 
+    void aResponsibleDepartmentsShareIsItsOwn()
+    {
+        // A report written here: the city's figures broken down by the departments that lead the work.
+        const QString text = QStringLiteral(
+            "1-2月全市招商引资情况\n2024年3月8日\n"
+            "1-2月,全市共签约项目39个,总投资211.4亿元。分责任单位看,市发改委牵头引进项目5个、总投资36.2亿元;"
+            "市工信局牵头引进项目7个、总投资41.5亿元。\n");
+        // Not known as a unit: the department's share is no figure of the city's.
+        const QStringList plain = factLines(ReadReport::fromText(text, QString()).extraction.facts);
+        QCOMPARE(plain, QStringList({QStringLiteral("actual - 2024 M01-M02 signed_investment 211.4 exact"),
+                                     QStringLiteral("actual - 2024 M01-M02 signed_projects 39 exact")}));
+        // A desk that holds the department as a responsible unit gets its figures as that unit's.
+        const QStringList known = factLines(ReadReport::fromText(text, QString(), {QStringLiteral("市发改委")}).extraction.facts);
+        QVERIFY2(known.contains(QStringLiteral("actual 市发改委 2024 M01-M02 introduced_projects 5 exact")), qPrintable(known.join(u'\n')));
+        QVERIFY(!known.join(u'\n').contains(QStringLiteral("introduced_projects 7")));
+    }
+
     void aReportWithoutFiguresGivesNoFacts()
     {
         const Extraction e = ReportExtractor().extract(

@@ -1286,6 +1286,23 @@ Extraction ReportExtractor::extract(const QString &text) const
                     if (st.unknownPark)
                         continue;
                 }
+                // 分责任单位看,市发改委牵头引进项目5个: a responsible department's share of the figures, not the
+                // area's (a department the desk holds as a unit is named as one, and stays).
+                {
+                    static const QRegularExpression department(QStringLiteral(
+                        "^(?:其中[,，:：]?)?([市区县州旗]\\p{Han}{1,8}?(?:局|委|办|委员会|中心))(牵头)?"));
+                    const auto m = department.match(clause);
+                    const bool share = m.hasMatch()
+                        && (m.capturedStart(2) >= 0 || QStringView(s).mid(sent.start, clauseStart - sent.start).contains(u"责任单位")
+                            || QStringView(s).mid(para.start, sent.start - para.start).contains(u"责任单位"));
+                    if (share) {
+                        const qsizetype departmentEnd = clauseStart + m.capturedEnd(1);
+                        if (std::none_of(sentUnits.cbegin(), sentUnits.cend(), [&](const UnitMention &u) {
+                                return u.start >= clauseStart && u.end <= departmentEnd && !u.topic;
+                            }))
+                            continue;
+                    }
+                }
                 // 前郭县签约项目3个 after 宁江区…: a clause that opens with a unit's name the gazetteer does not
                 // know (a short form of 前郭尔罗斯蒙古族自治县) is that unit's, not the one named before it.
                 {
