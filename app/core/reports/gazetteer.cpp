@@ -287,7 +287,7 @@ QList<Gazetteer::Mention> Gazetteer::find(const QString &text) const
         }
         if (best.first)
             candidates.append({end - best.first, end, text.mid(end - best.first, best.first), best.second});
-        // A zone over a known stem: 肇庆高新区, 肇庆市高新区, 石河子经济技术开发区.
+        // A zone over a known stem or name: 肇庆高新区, 肇庆市高新区, 石河子经济技术开发区, 松山湖高新区.
         for (const QString &z : zoneSuffixes()) {
             if (end < z.size() + 2 || QStringView(text).mid(end - z.size(), z.size()) != z)
                 continue;
@@ -297,7 +297,7 @@ QList<Gazetteer::Mention> Gazetteer::find(const QString &text) const
                 QStringView head = QStringView(text).mid(from, len);
                 if (head.endsWith(u'市') && len > 2)
                     head.chop(1);
-                if (m_stems->contains(head.toString())) {
+                if (m_stems->contains(head.toString()) || contains(head.toString())) {
                     candidates.append({from, end, text.mid(from, end - from), Zone});
                     break;
                 }

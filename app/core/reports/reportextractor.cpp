@@ -1141,6 +1141,13 @@ Extraction ReportExtractor::extract(const QString &text) const
                 if (result.subject.endsWith(u.name))
                     return result.subject;
             }
+            // 松山湖, in a report that names 松山湖高新区, is that zone too (仪陇县 stays the county its
+            // 仪陇县经济开发区 belongs to: a name with a division's suffix is that division).
+            for (const UnitMention &zone : units) {
+                if (Gazetteer::stem(u.name) == u.name && zone.name.size() > u.name.size() && zone.name.startsWith(u.name)
+                    && Gazetteer::stem(zone.name) == u.name)
+                    return zone.name;
+            }
             return u.name;
         }
         if (u.kindChar == u'两') {
