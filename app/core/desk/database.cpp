@@ -270,24 +270,18 @@ const char *const schemaStep3[] = {
 
 /// Every sum counted afresh, from one reading of the stage dates: the statements, and the same as
 /// the body of the server's function.
-#define IPDESK_REFILL_1 "DROP TABLE IF EXISTS ipdesk_stage_rows", "DROP TABLE IF EXISTS ipdesk_stage_groups"
-#define IPDESK_REFILL_2 "CREATE TEMPORARY TABLE ipdesk_stage_rows AS SELECT * FROM " IPDESK_STAGE_ROWS_OF("project_stages") " AS t"
-#define IPDESK_REFILL_2B "CREATE TEMPORARY TABLE ipdesk_stage_groups AS SELECT * FROM " IPDESK_STAGE_GROUPS_OF("ipdesk_stage_rows") " AS t"
-#define IPDESK_REFILL_3 \
-    IPDESK_STAGE_INSERT "SELECT unit_id, stage, month, SUM(n), SUM(amount), SUM(planned), SUM(capital_increase), SUM(large)," \
-    " SUM(funds), SUM(output), SUM(tax) FROM ipdesk_stage_groups GROUP BY 1, 2, 3"
-#define IPDESK_REFILL_4 IPDESK_STANDING_FROM("", "-", "ipdesk_stage_groups", "IS NOT NULL")
-#define IPDESK_REFILL_5 IPDESK_INDUSTRY_FROM("", "ipdesk_stage_groups")
-#define IPDESK_REFILL_6 IPDESK_STANDING_ROWS_FROM("ipdesk_stage_rows")
 #define IPDESK_STAGE_REFILL \
-    IPDESK_REFILL_1, IPDESK_REFILL_2, IPDESK_REFILL_2B, "DELETE FROM stage_sums", IPDESK_REFILL_3, "DELETE FROM standing_sums", \
-    IPDESK_REFILL_4, "DELETE FROM industry_sums", IPDESK_REFILL_5, "DELETE FROM project_standing", \
-    "DROP INDEX IF EXISTS project_standing_since", "DROP INDEX IF EXISTS project_standing_moved", IPDESK_REFILL_6, \
-    IPDESK_STANDING_INDEXES, "DROP TABLE ipdesk_stage_rows", "DROP TABLE ipdesk_stage_groups"
-#define IPDESK_STAGE_REFILL_BODY \
-    " DROP TABLE IF EXISTS ipdesk_stage_rows; DROP TABLE IF EXISTS ipdesk_stage_groups; " IPDESK_REFILL_2 "; " IPDESK_REFILL_2B ";" \
-    " DELETE FROM stage_sums; " IPDESK_REFILL_3 "; DELETE FROM standing_sums; " IPDESK_REFILL_4 "; DELETE FROM industry_sums; " \
-    IPDESK_REFILL_5 "; DELETE FROM project_standing; " IPDESK_REFILL_6 "; DROP TABLE ipdesk_stage_rows; DROP TABLE ipdesk_stage_groups;"
+    "DROP TABLE IF EXISTS ipdesk_stage_rows", "DROP TABLE IF EXISTS ipdesk_stage_groups", \
+    "CREATE TEMPORARY TABLE ipdesk_stage_rows AS SELECT * FROM " IPDESK_STAGE_ROWS_OF("project_stages") " AS t", \
+    "CREATE TEMPORARY TABLE ipdesk_stage_groups AS SELECT * FROM " IPDESK_STAGE_GROUPS_OF("ipdesk_stage_rows") " AS t", \
+    "DELETE FROM stage_sums", \
+    IPDESK_STAGE_INSERT "SELECT unit_id, stage, month, SUM(n), SUM(amount), SUM(planned), SUM(capital_increase), SUM(large)," \
+    " SUM(funds), SUM(output), SUM(tax) FROM ipdesk_stage_groups GROUP BY 1, 2, 3", \
+    "DELETE FROM standing_sums", IPDESK_STANDING_FROM("", "-", "ipdesk_stage_groups", "IS NOT NULL"), \
+    "DELETE FROM industry_sums", IPDESK_INDUSTRY_FROM("", "ipdesk_stage_groups"), \
+    "DELETE FROM project_standing", "DROP INDEX IF EXISTS project_standing_since", "DROP INDEX IF EXISTS project_standing_moved", \
+    IPDESK_STANDING_ROWS_FROM("ipdesk_stage_rows"), IPDESK_STANDING_INDEXES, \
+    "DROP TABLE ipdesk_stage_rows", "DROP TABLE ipdesk_stage_groups"
 /// On the server: the projects a statement touched (its transition tables new_rows and old_rows) and
 /// their stage dates before it, less what it wrote (NOT_NEW) and with what it removed (PLUS_OLD).
 #define IPDESK_PG_INSERTED "(SELECT project_id FROM new_rows)"
@@ -346,12 +340,18 @@ const char *const schemaStep4[] = {
     nullptr,
 };
 
+/// The same refill as the statements of the server's ipdesk_rebuild_stage_sums() ({stage_refill}).
+const char *const stageRefill[] = {IPDESK_STAGE_REFILL, nullptr};
+
 /// Step 4 on PostgreSQL: the same table and sums, kept by trigger functions. A long import may turn
 /// them off for its own transaction (ipdesk.stage_sums = off) and then call ipdesk_rebuild_stage_sums().
-#define IPDESK_PG_FUNCTION(NAME, BODY) \
+#define IPDESK_PG_TRIGGER_RETURNING(NAME, RESULT, BODY) \
     "CREATE OR REPLACE FUNCTION " NAME "() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$" \
     " BEGIN IF current_setting('ipdesk.stage_sums', true) = 'off' THEN" \
-    " INSERT INTO stage_sums_stale VALUES (txid_current()) ON CONFLICT DO NOTHING; RETURN NULL; END IF; " BODY " RETURN NULL; END $$"
+    " INSERT INTO stage_sums_stale VALUES (txid_current()) ON CONFLICT DO NOTHING; RETURN " RESULT "; END IF; " BODY \
+    " RETURN " RESULT "; END $$"
+/// An AFTER trigger's function (its result is ignored).
+#define IPDESK_PG_FUNCTION(NAME, BODY) IPDESK_PG_TRIGGER_RETURNING(NAME, "NULL", BODY)
 // Whoever turns the sums off (any account can set ipdesk.stage_sums) gets them counted afresh when the
 // transaction commits: the skipped trigger notes its transaction in stage_sums_stale, which nobody
 // but the functions below may write, and a deferred trigger on that note rebuilds the sums.
@@ -361,7 +361,7 @@ const char *const schemaStep4Pg[] = {
     "CREATE TABLE IF NOT EXISTS stage_sums_stale (tx BIGINT PRIMARY KEY)",
     "CREATE OR REPLACE FUNCTION ipdesk_rebuild_stage_sums() RETURNS void LANGUAGE plpgsql SECURITY DEFINER"
     " SET search_path = pg_catalog, public, pg_temp AS $$ BEGIN"
-    IPDESK_STAGE_REFILL_BODY
+    " {stage_refill}"
     " DELETE FROM stage_sums_stale WHERE tx = txid_current();"
     " PERFORM set_config('ipdesk.stage_sums', 'on', true); END $$",
     "CREATE OR REPLACE FUNCTION ipdesk_stage_sums_catch_up() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER"
@@ -409,14 +409,8 @@ const char *const schemaStep4Pg[] = {
     IPDESK_PG_FUNCTION("ipdesk_shares_project",
         IPDESK_ADD_SHARES(IPDESK_DATES_OF("= NEW.id"), "= NEW.id") IPDESK_STANDING_REFRESH("= NEW.id")),
     // Taken out before a project changes or goes, while its stage dates are there; the row goes on.
-    "CREATE OR REPLACE FUNCTION ipdesk_shares_project_before() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER"
-    " SET search_path = pg_catalog, public, pg_temp AS $$"
-    " BEGIN IF current_setting('ipdesk.stage_sums', true) = 'off' THEN"
-    " INSERT INTO stage_sums_stale VALUES (txid_current()) ON CONFLICT DO NOTHING; RETURN COALESCE(NEW, OLD); END IF; "
-    IPDESK_TAKE_SHARES(IPDESK_DATES_OF("= OLD.id"), "= OLD.id")
-    " DELETE FROM project_standing WHERE project_id = OLD.id; RETURN COALESCE(NEW, OLD); END $$",
-    "DROP TRIGGER IF EXISTS shares_stage ON project_stages", // a row trigger of the first step-9 builds
-    "DROP FUNCTION IF EXISTS ipdesk_shares_stage()",
+    IPDESK_PG_TRIGGER_RETURNING("ipdesk_shares_project_before", "COALESCE(NEW, OLD)",
+        IPDESK_TAKE_SHARES(IPDESK_DATES_OF("= OLD.id"), "= OLD.id") " DELETE FROM project_standing WHERE project_id = OLD.id;"),
     "CREATE OR REPLACE TRIGGER standing_stage_insert AFTER INSERT ON project_stages REFERENCING NEW TABLE AS new_rows"
     " FOR EACH STATEMENT EXECUTE FUNCTION ipdesk_standing_stage()",
     "CREATE OR REPLACE TRIGGER standing_stage_update AFTER UPDATE ON project_stages"
@@ -435,21 +429,14 @@ const char *const schemaStep4Pg[] = {
     nullptr,
 };
 #undef IPDESK_PG_FUNCTION
+#undef IPDESK_PG_TRIGGER_RETURNING
 #undef IPDESK_STAGE_VALUES
 #undef IPDESK_STAGE_UPSERT
 #undef IPDESK_STAGE_INSERT
 #undef IPDESK_STAGE_TABLE
 #undef IPDESK_STAGE_REFILL
-#undef IPDESK_STAGE_REFILL_BODY
-#undef IPDESK_REFILL_1
-#undef IPDESK_REFILL_2
-#undef IPDESK_REFILL_2B
 #undef IPDESK_STAGE_GROUPS_OF
 #undef IPDESK_GROUPS_OF_DATES
-#undef IPDESK_REFILL_3
-#undef IPDESK_REFILL_4
-#undef IPDESK_REFILL_5
-#undef IPDESK_REFILL_6
 #undef IPDESK_SHARES_TABLES
 #undef IPDESK_STANDING_INDEXES
 #undef IPDESK_STAGE_ROWS_OF
@@ -873,8 +860,17 @@ QString withAmount(const QString &sql, int version)
 QStringList stepStatements(const char *const *step, int version, const QString &primaryKey)
 {
     QStringList out;
-    for (const char *const *stmt = step; *stmt; ++stmt)
-        out << withAmount(QString::fromLatin1(*stmt).replace(QLatin1String("%PK%"), primaryKey), version);
+    static const QString refillBody = []() -> QString {
+        QStringList statements;
+        for (const char *const *stmt = stageRefill; *stmt; ++stmt)
+            statements << QString::fromLatin1(*stmt) + QLatin1Char(';');
+        return statements.join(QLatin1Char(' '));
+    }();
+    for (const char *const *stmt = step; *stmt; ++stmt) {
+        const QString sql = QString::fromLatin1(*stmt).replace(QLatin1String("%PK%"), primaryKey)
+                                .replace(QLatin1String("{stage_refill}"), refillBody);
+        out << withAmount(sql, version);
+    }
     return out;
 }
 
