@@ -1273,6 +1273,11 @@ Extraction ReportExtractor::extract(const QString &text) const
                     continue;
                 if (cues.companyFigure(n.qualStart))
                     continue;
+                // Whether the gazetteer or the desk knows a unit named in [from, to) of the text.
+                auto unitNamedIn = [&sentUnits](qsizetype from, qsizetype to) {
+                    return std::any_of(sentUnits.cbegin(), sentUnits.cend(),
+                                       [&](const UnitMention &u) { return u.start >= from && u.end <= to && !u.topic; });
+                };
                 // 其中,管仲老家经济开发区新签约项目21个: a park or zone the gazetteer does not know takes its
                 // share of the figures; they are not the county's (nor a unit the officer could check).
                 {
@@ -1283,10 +1288,7 @@ Extraction ReportExtractor::extract(const QString &text) const
                     const bool subset = clause.startsWith(u"其中")
                         || QStringView(s).mid(std::max(sent.start, clauseStart - 3), 3).contains(u"其中");
                     if (m.hasMatch() && subset) {
-                        const qsizetype parkEnd = clauseStart + m.capturedEnd(1);
-                        st.unknownPark = std::none_of(sentUnits.cbegin(), sentUnits.cend(), [&](const UnitMention &u) {
-                            return u.start >= clauseStart && u.end <= parkEnd && !u.topic;
-                        });
+                        st.unknownPark = !unitNamedIn(clauseStart, clauseStart + m.capturedEnd(1));
                     } else if (st.unknownPark && namesUnit) {
                         st.unknownPark = false; // the sentence comes back to a unit of its own
                     }
@@ -1302,13 +1304,8 @@ Extraction ReportExtractor::extract(const QString &text) const
                     const bool share = m.hasMatch()
                         && (m.capturedStart(2) >= 0 || QStringView(s).mid(sent.start, clauseStart - sent.start).contains(u"责任单位")
                             || QStringView(s).mid(para.start, sent.start - para.start).contains(u"责任单位"));
-                    if (share) {
-                        const qsizetype departmentEnd = clauseStart + m.capturedEnd(1);
-                        if (std::none_of(sentUnits.cbegin(), sentUnits.cend(), [&](const UnitMention &u) {
-                                return u.start >= clauseStart && u.end <= departmentEnd && !u.topic;
-                            }))
-                            continue;
-                    }
+                    if (share && !unitNamedIn(clauseStart, clauseStart + m.capturedEnd(1)))
+                        continue;
                 }
                 // 前郭县签约项目3个 after 宁江区…: a clause that opens with a unit's name the gazetteer does not
                 // know (a short form of 前郭尔罗斯蒙古族自治县) is that unit's, not the one named before it.
