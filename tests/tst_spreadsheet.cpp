@@ -1,6 +1,7 @@
 // Spreadsheets in and out: CSV in GB18030 written with iconv, XLSX written with openpyxl (Debian's
 // python3-openpyxl), bad cells listed and never guessed, re-imports that update, round trips.
 #include "desk/factstore.h"
+#include "models/changelogmodel.h"
 #include "tables/tableimport.h"
 #include "pipelinebyhand.h"
 #include "testdesk.h"
@@ -206,6 +207,50 @@ private slots:
             filler += "填充项目" + QByteArray::number(i) + ",覃塘区,签约,100,2023-05-01\n";
         QTest::newRow("past the first 256 KB") << filler << 6003;
     }
+    void fullAndHalfWidthCellsReadAlike()
+    {
+        // Plain cells take a short way; a cell typed in full-width digits takes the general one. Both must
+        // read every amount and date alike, and refuse alike what is not one.
+        auto fullWidth = [](const QString &t) {
+            QString out = t;
+            for (QChar &c : out) {
+                if (c.unicode() >= 0x21 && c.unicode() <= 0x7E)
+                    c = QChar(char16_t(c.unicode() + 0xFEE0));
+            }
+            return out;
+        };
+        const QStringList numbers = {QStringLiteral("0"), QStringLiteral("7"), QStringLiteral("1500"), QStringLiteral("26.24"),
+                                     QStringLiteral(".5"), QStringLiteral("5."), QStringLiteral("0.1"), QStringLiteral("123456789012.345"),
+                                     QStringLiteral("1.2.3"), QStringLiteral("."), QStringLiteral("00012"), QStringLiteral(" 88 "),
+                                     QStringLiteral("9007199254740993"), QStringLiteral("3.14159265358979323846")};
+        for (const QString &n : numbers) {
+            QString whyPlain, whyFull;
+            const auto plain = TableImporter::parseNumber(n, &whyPlain);
+            const auto full = TableImporter::parseNumber(fullWidth(n), &whyFull);
+            QVERIFY2(plain.has_value() == full.has_value(), qPrintable(n));
+            if (plain)
+                QVERIFY2(*plain == *full, qPrintable(QStringLiteral("%1: %2 against %3").arg(n).arg(*plain, 0, 'g', 17).arg(*full, 0, 'g', 17)));
+        }
+        QStringList dates = {QStringLiteral("2023-2-29"), QStringLiteral("2024-2-29"), QStringLiteral("2023-13-01"),
+                             QStringLiteral("2023-00-10"), QStringLiteral("2023-1-0"), QStringLiteral("2023/5-1"),
+                             QStringLiteral("2023-5-100"), QStringLiteral("2023-123-1"), QStringLiteral("0000-01-01")};
+        for (const char *separator : {"-", "/", "."}) {
+            for (int m : {1, 2, 9, 10, 12})
+                for (int d : {1, 9, 28, 30, 31})
+                    dates << QStringLiteral("2023%1%2%1%3").arg(QLatin1String(separator)).arg(m).arg(d)
+                          << QStringLiteral("2023%1%2%1%3").arg(QLatin1String(separator)).arg(m, 2, 10, QLatin1Char('0')).arg(d, 2, 10, QLatin1Char('0'));
+        }
+        for (const QString &d : std::as_const(dates)) {
+            QString whyPlain, whyFull;
+            const auto plain = TableImporter::parseDate(d, &whyPlain);
+            const auto full = TableImporter::parseDate(fullWidth(d), &whyFull);
+            QVERIFY2(plain == full, qPrintable(QStringLiteral("%1: %2 against %3").arg(d, plain ? plain->toString(Qt::ISODate) : QStringLiteral("none"),
+                                                                                   full ? full->toString(Qt::ISODate) : QStringLiteral("none"))));
+        }
+        QCOMPARE(TableImporter::parseDate(QStringLiteral("2024-2-29"), nullptr), QDate(2024, 2, 29));
+        QCOMPARE(TableImporter::parseNumber(QStringLiteral("26.24"), nullptr), 26.24);
+    }
+
     void controlCharactersAreRefusedWithTheirCell()
     {
         QFETCH(QByteArray, head);
@@ -418,6 +463,22 @@ private slots:
         // Every new project and its signing date are in the audit trail, however the import wrote them.
         QCOMPARE(auditCount("table_name = 'projects' AND action = 'insert'"), insertsBefore + (cancel ? 0 : 12000));
         QCOMPARE(auditCount("field = 'stage_date_2'"), datesBefore + (cancel ? 0 : 12000));
+        if (!cancel) {
+            // An imported project's history says who added it and names it, as the project panel shows it.
+            const qint64 id = ProjectFinder(&desk.db).find(QString(), QStringLiteral("长表项目11999"), desk.unit(u"覃塘区"));
+            QVERIFY(id > 0);
+            ChangeLogModel log(&desk.desk);
+            ChangeLogFilter onlyIt;
+            onlyIt.table = QStringLiteral("projects");
+            onlyIt.recordId = id;
+            log.setFilter(onlyIt);
+            bool added = false;
+            for (int row = 0; row < log.rowCount(); ++row) {
+                const QString what = log.index(row, ChangeLogModel::Record).data().toString();
+                added = added || (log.index(row, ChangeLogModel::Field).data().toString() == ChangeLogModel::tr("Project added") && what.contains(QStringLiteral("长表项目11999")));
+            }
+            QVERIFY2(added, "the history of an imported project has no entry that adds it");
+        }
         const auto after = stageSumsAndRaw(desk.db);
         QCOMPARE(after.first, after.second);
         // So do the funnel, the industry chart and the stalled list on any day.

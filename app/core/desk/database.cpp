@@ -1431,13 +1431,16 @@ const QLatin1String auditStamp("strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), "
                                "COALESCE((SELECT value FROM meta WHERE key = 'session.user'), ''), ");
 } // namespace
 
-QString Database::auditInsertSelect(const QString &table, const QString &row)
+QString Database::auditInsertSelect(const QString &table, const QString &row, AuditValues values)
 {
     // What the audit trail records of a new row: the whole record as JSON; a new stage date as a
     // change of its project. The insert trigger and the catch-up after a long import share it.
+    // Values None: who added the row and when, without a copy of its values (see catchUpInsertAudit).
     if (table == QLatin1String("project_stages"))
         return QStringLiteral("SELECT %1'projects', %2.project_id, 'update', 'stage_date_' || %2.stage, NULL, %2.reached_on")
             .arg(auditStamp, row);
+    if (values == AuditValues::None)
+        return QStringLiteral("SELECT %1'%2', %3.id, 'insert', '', NULL, NULL").arg(auditStamp, table, row);
     QStringList pairs;
     for (const QString &c : columnsOf(table)) {
         if (c != QLatin1String("version"))
@@ -1897,11 +1900,15 @@ public:
         if (!m_insertAuditSuspended)
             return Status();
         m_insertAuditSuspended = false;
-        // One statement a table for every row added meanwhile, in the order they were added.
+        // One statement a table for every row added meanwhile, in the order they were added. A new
+        // project is recorded with who added it and when, but not with a second copy of its values, as
+        // a single insert is: the row holds them, and every later change to it is recorded with the
+        // value it replaced, so what the import wrote can still be told. The copy made a desk of 1,000,000
+        // imported projects 820 MB instead of 460, and took 1.8 s of the import's 3.6 s here (bench_table).
         const QString tables[] = {QStringLiteral("projects"), QStringLiteral("project_stages")};
         const qint64 from[] = {m_auditFrom.first, m_auditFrom.second};
         for (int i = 0; i < 2; ++i) {
-            const Status s = db.exec(QString(auditHead) + db.auditInsertSelect(tables[i], QStringLiteral("n"))
+            const Status s = db.exec(QString(auditHead) + db.auditInsertSelect(tables[i], QStringLiteral("n"), Database::AuditValues::None)
                                          + QStringLiteral(" FROM %1 n WHERE n.rowid > ? ORDER BY n.rowid").arg(tables[i]),
                                      {from[i]});
             if (!s)

@@ -175,7 +175,8 @@ private:
     Status openServer(const QString &location, OpenMode mode);
     Status migrate();
     QStringList auditTriggersSqlite();
-    QString auditInsertSelect(const QString &table, const QString &row);
+    enum class AuditValues { Whole, None };
+    QString auditInsertSelect(const QString &table, const QString &row, AuditValues values = AuditValues::Whole);
 
     QStringList teamStatements();
 

@@ -17,6 +17,7 @@
 #include <QStringEncoder>
 
 
+#include <charconv>
 #include <cmath>
 
 namespace IPDesk {
@@ -132,6 +133,54 @@ QString cellText(const QVariant &v)
     if (v.userType() == QMetaType::Double)
         return QString::number(v.toDouble(), 'g', 15);
     return v.toString().trimmed();
+}
+
+/// A cell of plain ASCII digits with at most one point, the common case by far, read without the
+/// general path's copies (std::from_chars rounds as strtod does); anything else is std::nullopt.
+std::optional<double> plainNumber(QStringView t)
+{
+    char digits[32];
+    if (t.isEmpty() || t.size() > qsizetype(sizeof digits))
+        return std::nullopt;
+    int points = 0;
+    for (qsizetype i = 0; i < t.size(); ++i) {
+        const char16_t c = t[i].unicode();
+        if (c == u'.' ? ++points > 1 : (c < u'0' || c > u'9'))
+            return std::nullopt;
+        digits[i] = char(c);
+    }
+    double v = 0;
+    const auto [end, error] = std::from_chars(digits, digits + t.size(), v);
+    if (error != std::errc() || end != digits + t.size())
+        return std::nullopt;
+    return v;
+}
+
+/// 2023-5-1, 2023/05/01 or 2023.5.1 (one separator twice), a real day: the form most files use, read
+/// without the general parser. Anything else, a day that does not exist too, is std::nullopt.
+std::optional<QDate> plainDate(QStringView t)
+{
+    auto number = [&t](qsizetype from, qsizetype to, int *out) {
+        *out = 0;
+        for (qsizetype i = from; i < to; ++i) {
+            if (t[i] < u'0' || t[i] > u'9')
+                return false;
+            *out = *out * 10 + (t[i].unicode() - u'0');
+        }
+        return to > from;
+    };
+    if (t.size() < 8 || t.size() > 10)
+        return std::nullopt;
+    const QChar separator = t[4];
+    if (separator != u'-' && separator != u'/' && separator != u'.')
+        return std::nullopt;
+    const qsizetype second = t.indexOf(separator, 5);
+    int y = 0, m = 0, d = 0;
+    if (second < 6 || second > 7 || t.size() - second > 3 || !number(0, 4, &y) || !number(5, second, &m)
+        || !number(second + 1, t.size(), &d))
+        return std::nullopt;
+    const QDate date(y, m, d);
+    return date.isValid() ? std::optional<QDate>(date) : std::nullopt;
 }
 
 } // namespace
@@ -318,6 +367,11 @@ std::optional<double> TableImporter::parseNumber(const QVariant &cell, QString *
 {
     if (cell.userType() == QMetaType::Double)
         return cell.toDouble();
+    if (cell.userType() == QMetaType::QString) {
+        const QString text = cell.toString();
+        if (const auto v = plainNumber(QStringView(text).trimmed()))
+            return v;
+    }
     QString t = Money::normalizeDigits(cellText(cell));
     t.remove(QLatin1Char(' '));
     if (t.isEmpty())
@@ -350,6 +404,11 @@ std::optional<QDate> TableImporter::parseDate(const QVariant &cell, QString *why
         const double v = cell.toDouble();
         if (v > 20000 && v < 80000)
             return XlsxSource::serialToDate(v);
+    }
+    if (cell.userType() == QMetaType::QString) {
+        const QString text = cell.toString();
+        if (const auto d = plainDate(QStringView(text).trimmed()))
+            return d;
     }
     const QString t = Money::normalizeDigits(cellText(cell)).remove(QLatin1Char(' '));
     if (t.isEmpty())

@@ -142,6 +142,7 @@ bool CsvSource::next(QVariantList *row)
     row->clear();
     if (!m_status)
         return false;
+    // Runs of plain characters are appended whole; the buffer may be refilled (and moved) between runs.
     QString cell;
     bool quoted = false, any = false;
     for (;;) {
@@ -155,35 +156,49 @@ bool CsvSource::next(QVariantList *row)
             row->append(cell);
             return true;
         }
-        const QChar c = m_buffer.at(m_pos++);
         any = true;
+        const QChar *data = m_buffer.constData();
+        const qsizetype size = m_buffer.size();
         if (quoted) {
-            if (c == u'"') {
-                if (m_pos >= m_buffer.size())
-                    fillBuffer();
-                if (m_pos < m_buffer.size() && m_buffer.at(m_pos) == u'"') {
-                    cell += u'"';
-                    ++m_pos;
-                } else {
-                    quoted = false;
-                }
+            qsizetype end = m_pos;
+            while (end < size && data[end] != u'"')
+                ++end;
+            cell.append(data + m_pos, end - m_pos);
+            m_pos = end;
+            if (end == size)
+                continue;
+            ++m_pos; // the quote: a doubled one is a quote of the cell, else the cell's quoting ends
+            if (m_pos >= m_buffer.size())
+                fillBuffer();
+            if (m_pos < m_buffer.size() && m_buffer.at(m_pos) == u'"') {
+                cell += u'"';
+                ++m_pos;
             } else {
-                cell += c;
+                quoted = false;
             }
             continue;
         }
-        if (c == u'"' && cell.isEmpty()) {
+        if (data[m_pos] == u'"' && cell.isEmpty()) {
             quoted = true;
-        } else if (c == m_delimiter) {
+            ++m_pos;
+            continue;
+        }
+        qsizetype end = m_pos;
+        while (end < size && data[end] != m_delimiter && data[end] != u'\n')
+            ++end;
+        cell.append(data + m_pos, end - m_pos);
+        m_pos = end;
+        if (end == size)
+            continue;
+        ++m_pos;
+        if (data[end] == m_delimiter) {
             row->append(cell);
             cell.clear();
-        } else if (c == u'\n') {
+        } else {
             if (cell.endsWith(u'\r'))
                 cell.chop(1);
             row->append(cell);
             return true;
-        } else {
-            cell += c;
         }
     }
 }
