@@ -54,6 +54,19 @@ const QStringList &Gazetteer::zoneSuffixes()
 
 QString Gazetteer::stem(const QString &name)
 {
+    // Most names end in none of the suffixes' last characters: told at once.
+    static const QString lastCharacters = [] {
+        QString out;
+        for (const QStringList *list : {&zoneSuffixes(), &divisionSuffixes()}) {
+            for (const QString &suffix : *list) {
+                if (!out.contains(suffix.back()))
+                    out += suffix.back();
+            }
+        }
+        return out;
+    }();
+    if (name.isEmpty() || !lastCharacters.contains(name.back()))
+        return name;
     for (const QString &z : zoneSuffixes()) {
         if (name.size() > z.size() && name.endsWith(z))
             return name.left(name.size() - z.size());

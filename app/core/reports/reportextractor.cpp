@@ -1143,10 +1143,11 @@ Extraction ReportExtractor::extract(const QString &text) const
             }
             // 松山湖, in a report that names 松山湖高新区, is that zone too (仪陇县 stays the county its
             // 仪陇县经济开发区 belongs to: a name with a division's suffix is that division).
-            for (const UnitMention &zone : units) {
-                if (Gazetteer::stem(u.name) == u.name && zone.name.size() > u.name.size() && zone.name.startsWith(u.name)
-                    && Gazetteer::stem(zone.name) == u.name)
-                    return zone.name;
+            if (Gazetteer::stem(u.name) == u.name) {
+                for (const UnitMention &zone : units) {
+                    if (zone.name.size() > u.name.size() && zone.name.startsWith(u.name) && Gazetteer::stem(zone.name) == u.name)
+                        return zone.name;
+                }
             }
             return u.name;
         }

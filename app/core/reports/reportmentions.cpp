@@ -62,14 +62,19 @@ QString spanOf(const Period &p)
 /// The stretches of text around the characters a pattern cannot do without (年 and 月 for periods,
 /// the units for figures): running a regex only there instead of over every character of a report
 /// is what makes extraction fast, since the regex engine cannot skip Chinese text on its own.
+/// With figureBefore, an anchor counts only right after a figure (a digit or one of figureBefore, 余 or
+/// 多 between): a unit's character anywhere else (个人, 完成, 时期) starts no match.
 static QList<QPair<qsizetype, qsizetype>> windowsAround(const QString &s, const CharSet &anchors, int before, int after,
-                                                 const CharSet &extendLeft)
+                                                 const CharSet &extendLeft, const CharSet *figureBefore = nullptr)
 {
     QList<QPair<qsizetype, qsizetype>> out;
     const QChar *d = s.constData();
     const qsizetype n = s.size();
+    auto figureAt = [&](qsizetype k) { return k >= 0 && (d[k].isDigit() || figureBefore->contains(d[k])); };
     for (qsizetype i = 0; i < n; ++i) {
         if (!anchors.contains(d[i]))
+            continue;
+        if (figureBefore && !figureAt(i - 1) && !(i >= 2 && (d[i - 1] == u'余' || d[i - 1] == u'多') && figureAt(i - 2)))
             continue;
         qsizetype from = std::max<qsizetype>(0, i - before);
         while (from > 0 && (d[from - 1].isDigit() || extendLeft.contains(d[from - 1])))
@@ -249,7 +254,8 @@ QList<Number> findNumbers(const QString &s)
     }
     static const CharSet unitChars(QStringLiteral("亿万元个家批场次项宗轮趟期届%成"));
     static const CharSet extend(QStringLiteral(".,零〇一二两三四五六七八九十百千近约超过逾突破不低少于至足到高达接将大"));
-    for (const auto &[ws, we] : windowsAround(s, unitChars, 22, 4, extend)) {
+    static const CharSet numerals(QStringLiteral("零〇一二两三四五六七八九十百千"));
+    for (const auto &[ws, we] : windowsAround(s, unitChars, 22, 4, extend, &numerals)) {
     auto it = number.globalMatch(QStringView(s).mid(ws, we - ws));
     while (it.hasNext()) {
         const auto m = it.next();
