@@ -19,6 +19,10 @@
 
 #include <charconv>
 #include <cmath>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
 
 namespace IPDesk {
 
@@ -718,6 +722,112 @@ Status TableImporter::run(ImportResult *result, const std::function<bool(double)
     return s;
 }
 
+/// The rows of the file below its header, read on a thread of their own in batches: a project row
+/// read into its project (projectFromRow), any other row as its cells. Blank rows are left out. At
+/// most a few batches wait, so memory stays flat; the destructor stops the thread and waits for it.
+class TableImporter::RowReader
+{
+public:
+    struct Row
+    {
+        int fileRow = 0;
+        bool ok = false;
+        Project project;
+        QList<RowProblem> problems;
+        QVariantList cells; // for a target or a figure
+    };
+    struct Batch
+    {
+        QList<Row> rows;
+        double progress = 0; // of the file, when the batch was read
+    };
+
+    RowReader(const TableImporter *importer, bool projects)
+        : m_thread([this, importer, projects] { read(importer, projects); })
+    {
+    }
+    ~RowReader()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stopped = true;
+        }
+        m_changed.notify_all();
+        finish();
+    }
+    /// The next batch; false once every row has been taken.
+    bool take(Batch *batch)
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [this] { return !m_batches.empty() || m_done; });
+        if (m_batches.empty())
+            return false;
+        *batch = std::move(m_batches.front());
+        m_batches.pop_front();
+        m_changed.notify_all();
+        return true;
+    }
+    /// Waits for the thread: the source and the caches are the caller's again.
+    void finish()
+    {
+        if (m_thread.joinable())
+            m_thread.join();
+    }
+
+private:
+    void read(const TableImporter *importer, bool projects)
+    {
+        TableSource *source = importer->m_source.get();
+        QVariantList cells;
+        int fileRow = 0;
+        while (fileRow <= importer->m_mapping.headerRow && source->next(&cells))
+            ++fileRow;
+        Batch batch;
+        int read = 0;
+        bool more = true;
+        while (more) {
+            more = source->next(&cells);
+            if (more) {
+                ++fileRow;
+                ++read;
+                bool blank = true;
+                for (const QVariant &c : std::as_const(cells))
+                    blank = blank && cellText(c).isEmpty();
+                if (!blank) {
+                    Row row;
+                    row.fileRow = fileRow;
+                    if (projects)
+                        row.ok = importer->projectFromRow(cells, fileRow, &row.project, &row.problems);
+                    else
+                        row.cells = cells;
+                    batch.rows.append(std::move(row));
+                }
+            }
+            if (read >= 1000 || !more) {
+                read = 0;
+                batch.progress = source->progress();
+                std::unique_lock lock(m_mutex);
+                m_changed.wait(lock, [this] { return m_batches.size() < 4 || m_stopped; });
+                if (m_stopped)
+                    break;
+                m_batches.push_back(std::move(batch));
+                batch = Batch();
+                m_changed.notify_all();
+            }
+        }
+        std::lock_guard lock(m_mutex);
+        m_done = true;
+        m_changed.notify_all();
+    }
+
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<Batch> m_batches;
+    bool m_done = false;
+    bool m_stopped = false;
+    std::thread m_thread; // last: it starts once the members it uses are made
+};
+
 Status TableImporter::process(bool write, ImportResult *result, const std::function<bool(double)> &progress)
 {
     *result = ImportResult();
@@ -745,185 +855,181 @@ Status TableImporter::process(bool write, ImportResult *result, const std::funct
     m_unitCache.clear();
     m_columnCache.clear();
 
-    QVariantList row;
-    int fileRow = 0;
-    while (fileRow <= m_mapping.headerRow && m_source->next(&row))
-        ++fileRow;
-    int sinceProgress = 0;
+    // The rows are read and checked on a thread of their own while this one writes the ones before:
+    // the two halves of a long import take about as long each (bench_table). The reader owns the
+    // source, the unit and column caches and projectFromRow() until it has finished.
+    RowReader reader(this, m_mapping.kind == TableKind::Projects);
     bool sumsSuspended = false;
     // A file large beside the desk: its indexes are built once at the end rather than row by row.
     qint64 projectsBefore = -1;
     bool indexesSuspended = false;
-    while (m_source->next(&row)) {
-        ++fileRow;
-        if (++sinceProgress >= 2000) {
-            sinceProgress = 0;
-            if (progress && !progress(m_source->progress()))
-                return Status::error(tr("The import was cancelled; nothing was stored."));
-        }
-        bool blank = true;
-        for (const QVariant &c : std::as_const(row))
-            blank = blank && cellText(c).isEmpty();
-        if (blank)
-            continue;
-        QList<RowProblem> problems;
-        if (m_mapping.kind == TableKind::Projects) {
-            Project p;
-            if (!projectFromRow(row, fileRow, &p, &problems)) {
+    RowReader::Batch batch;
+    while (reader.take(&batch)) {
+        if (progress && !progress(batch.progress))
+            return Status::error(tr("The import was cancelled; nothing was stored."));
+        for (RowReader::Row &read : batch.rows) {
+            const int fileRow = read.fileRow;
+            QList<RowProblem> &problems = read.problems;
+            if (m_mapping.kind == TableKind::Projects) {
+                Project &p = read.project;
+                if (!read.ok) {
+                    ++result->skipped;
+                    ++result->problemRows;
+                    if (result->problems.size() < 1000)
+                        result->problems << problems;
+                    continue;
+                }
+                if (inserter && inserter->holds(p.code, p.name, p.unitId)) {
+                    // The file names this project twice: the first row must be stored before the second updates it.
+                    const Status st = inserter->flush();
+                    if (!st)
+                        return rowStatus(fileRow, st);
+                }
+                const qint64 existing = finder.find(p.code, p.name, p.unitId);
+                if (!write) {
+                    existing ? ++result->updated : ++result->added;
+                    continue;
+                }
+                if (existing) {
+                    Status st;
+                    const auto old = m_store->project(existing, &st);
+                    if (!old)
+                        return st;
+                    Project next = p;
+                    next.id = existing;
+                    next.version = old->version;
+                    // Dates the file does not give stay as they were. A stage is reached once: a later date
+                    // for it (an intent signed in spring, the formal contract in autumn, 升格) leaves the
+                    // first, so that the project counts once, in the period it first reached the stage.
+                    for (auto it = old->stageDates.cbegin(); it != old->stageDates.cend(); ++it) {
+                        const QDate given = next.stageDates.value(it.key());
+                        if (!given.isValid() || (it.value().isValid() && it.value() < given))
+                            next.stageDates.insert(it.key(), it.value());
+                    }
+                    bool same = true;
+                    for (int f = 0; f < int(ProjectField::Count); ++f)
+                        same = same && projectValue(*old, ProjectField(f)) == projectValue(next, ProjectField(f));
+                    same = same && old->stageDates == next.stageDates;
+                    if (same) {
+                        ++result->unchanged;
+                        continue;
+                    }
+                    st = m_store->updateProject(next);
+                    if (!st)
+                        return rowStatus(fileRow, st);
+                    ++result->updated;
+                    if (m_recording && m_record.size() <= TableImportRecord::MaxKept)
+                        m_record.updated.append({*old, next});
+                    else
+                        ++m_record.dropped;
+                } else {
+                    Status st = inserter->insert(p);
+                    if (!st)
+                        return rowStatus(fileRow, st);
+                    ++result->added;
+                    if (m_recording && m_record.size() <= TableImportRecord::MaxKept)
+                        m_record.added.append(p);
+                    else
+                        ++m_record.dropped;
+                }
+                // A long file: the sums are counted once at the end rather than row by row, as soon as that
+                // costs less: one row's triggers take about what counting 64 projects of the desk afresh
+                // takes (0.3 ms against 5 µs a project, bench_table and bench_progress), and always beyond
+                // 5,000 rows.
+                const qint64 written = result->added + result->updated;
+                if (!sumsSuspended && written >= 200 && projectsBefore < 0)
+                    projectsBefore = m_store->projectCount() - result->added;
+                if (!sumsSuspended && written >= 200 && written >= std::clamp<qint64>(projectsBefore / 64, 200, 5000)) {
+                    Status st = db->suspendStageSums();
+                    if (st)
+                        st = db->suspendInsertAudit();
+                    if (!st)
+                        return st;
+                    sumsSuspended = true;
+                }
+                if (sumsSuspended && !indexesSuspended && result->added >= 10000) {
+                    if (2 * qint64(result->added) >= projectsBefore) {
+                        // The indexes a row is looked up by stay.
+                        const Status st = db->suspendIndexes({QStringLiteral("projects_code"), QStringLiteral("projects_name_unit")});
+                        if (!st)
+                            return st;
+                        indexesSuspended = true;
+                    }
+                }
+                continue;
+            }
+            // Targets and facts.
+            const QVariantList &row = read.cells;
+            auto cell = [&](const char *field) -> QVariant {
+                const int c = column(field);
+                return c >= 0 && c < row.size() ? row.at(c) : QVariant();
+            };
+            auto problem = [&](const char *field, const QString &why) {
+                const int c = column(field);
+                problems.append(RowProblem{fileRow, columnLabel(c, field), cellText(cell(field)), why});
+            };
+            const qint64 unit = ReportImporter::matchUnit(*m_store, cellText(cell("unit")));
+            if (!unit)
+                problem("unit", tr("No unit of this name in the desk."));
+            QString why;
+            const auto year = parseNumber(cell("year"), &why);
+            if (!year || *year < 1990 || *year > 2100)
+                problem("year", why.isEmpty() ? tr("Not a year.") : why);
+            const QString metric = metricByName.value(cellText(cell("metric")));
+            if (metric.isEmpty())
+                problem("metric", tr("Not a metric of metrics.tsv."));
+            const auto value = parseNumber(cell("value"), &why);
+            if (!value || *value < 0)
+                problem("value", why.isEmpty() ? tr("Not a value.") : why);
+            QString span = cellText(cell("span")).toUpper();
+            if (m_mapping.kind == TableKind::Facts && !Metrics::spans().contains(span) && span != QLatin1String("YTD"))
+                problem("span", tr("Not a period: FY, YTD, Q1..Q4, H1, H2, M01..M12 or M01-M05."));
+            if (!problems.isEmpty()) {
                 ++result->skipped;
                 ++result->problemRows;
                 if (result->problems.size() < 1000)
                     result->problems << problems;
                 continue;
             }
-            if (inserter && inserter->holds(p.code, p.name, p.unitId)) {
-                // The file names this project twice: the first row must be stored before the second updates it.
-                const Status st = inserter->flush();
-                if (!st)
-                    return rowStatus(fileRow, st);
-            }
-            const qint64 existing = finder.find(p.code, p.name, p.unitId);
-            if (!write) {
-                existing ? ++result->updated : ++result->added;
-                continue;
-            }
-            if (existing) {
-                Status st;
-                const auto old = m_store->project(existing, &st);
-                if (!old)
-                    return st;
-                Project next = p;
-                next.id = existing;
-                next.version = old->version;
-                // Dates the file does not give stay as they were. A stage is reached once: a later date
-                // for it (an intent signed in spring, the formal contract in autumn, 升格) leaves the
-                // first, so that the project counts once, in the period it first reached the stage.
-                for (auto it = old->stageDates.cbegin(); it != old->stageDates.cend(); ++it) {
-                    const QDate given = next.stageDates.value(it.key());
-                    if (!given.isValid() || (it.value().isValid() && it.value() < given))
-                        next.stageDates.insert(it.key(), it.value());
-                }
-                bool same = true;
-                for (int f = 0; f < int(ProjectField::Count); ++f)
-                    same = same && projectValue(*old, ProjectField(f)) == projectValue(next, ProjectField(f));
-                same = same && old->stageDates == next.stageDates;
-                if (same) {
+            const QString qualifier = cellText(cell("qualifier")).isEmpty() ? QString() : cellText(cell("qualifier"));
+            if (m_mapping.kind == TableKind::Targets) {
+                const auto old = facts.target(unit, int(*year), metric);
+                if (old && old->value == *value) {
                     ++result->unchanged;
                     continue;
                 }
-                st = m_store->updateProject(next);
-                if (!st)
-                    return rowStatus(fileRow, st);
-                ++result->updated;
-                if (m_recording && m_record.size() <= TableImportRecord::MaxKept)
-                    m_record.updated.append({*old, next});
-                else
-                    ++m_record.dropped;
-            } else {
-                Status st = inserter->insert(p);
-                if (!st)
-                    return rowStatus(fileRow, st);
-                ++result->added;
-                if (m_recording && m_record.size() <= TableImportRecord::MaxKept)
-                    m_record.added.append(p);
-                else
-                    ++m_record.dropped;
-            }
-            // A long file: the sums are counted once at the end rather than row by row, as soon as that
-            // costs less: one row's triggers take about what counting 64 projects of the desk afresh
-            // takes (0.3 ms against 5 µs a project, bench_table and bench_progress), and always beyond
-            // 5,000 rows.
-            const qint64 written = result->added + result->updated;
-            if (!sumsSuspended && written >= 200 && projectsBefore < 0)
-                projectsBefore = m_store->projectCount() - result->added;
-            if (!sumsSuspended && written >= 200 && written >= std::clamp<qint64>(projectsBefore / 64, 200, 5000)) {
-                Status st = db->suspendStageSums();
-                if (st)
-                    st = db->suspendInsertAudit();
-                if (!st)
-                    return st;
-                sumsSuspended = true;
-            }
-            if (sumsSuspended && !indexesSuspended && result->added >= 10000) {
-                if (2 * qint64(result->added) >= projectsBefore) {
-                    // The indexes a row is looked up by stay.
-                    const Status st = db->suspendIndexes({QStringLiteral("projects_code"), QStringLiteral("projects_name_unit")});
+                old ? ++result->updated : ++result->added;
+                if (write) {
+                    const Target t{unit, int(*year), metric, *value, qualifier.isEmpty() ? QStringLiteral("at_least") : qualifier};
+                    Status st = facts.setTarget(t);
                     if (!st)
-                        return st;
-                    indexesSuspended = true;
+                        return rowStatus(fileRow, st);
+                    if (m_recording)
+                        m_record.targets.append({old, t});
                 }
-            }
-            continue;
-        }
-        // Targets and facts.
-        auto cell = [&](const char *field) -> QVariant {
-            const int c = column(field);
-            return c >= 0 && c < row.size() ? row.at(c) : QVariant();
-        };
-        auto problem = [&](const char *field, const QString &why) {
-            const int c = column(field);
-            problems.append(RowProblem{fileRow, columnLabel(c, field), cellText(cell(field)), why});
-        };
-        const qint64 unit = ReportImporter::matchUnit(*m_store, cellText(cell("unit")));
-        if (!unit)
-            problem("unit", tr("No unit of this name in the desk."));
-        QString why;
-        const auto year = parseNumber(cell("year"), &why);
-        if (!year || *year < 1990 || *year > 2100)
-            problem("year", why.isEmpty() ? tr("Not a year.") : why);
-        const QString metric = metricByName.value(cellText(cell("metric")));
-        if (metric.isEmpty())
-            problem("metric", tr("Not a metric of metrics.tsv."));
-        const auto value = parseNumber(cell("value"), &why);
-        if (!value || *value < 0)
-            problem("value", why.isEmpty() ? tr("Not a value.") : why);
-        QString span = cellText(cell("span")).toUpper();
-        if (m_mapping.kind == TableKind::Facts && !Metrics::spans().contains(span) && span != QLatin1String("YTD"))
-            problem("span", tr("Not a period: FY, YTD, Q1..Q4, H1, H2, M01..M12 or M01-M05."));
-        if (!problems.isEmpty()) {
-            ++result->skipped;
-            ++result->problemRows;
-            if (result->problems.size() < 1000)
-                result->problems << problems;
-            continue;
-        }
-        const QString qualifier = cellText(cell("qualifier")).isEmpty() ? QString() : cellText(cell("qualifier"));
-        if (m_mapping.kind == TableKind::Targets) {
-            const auto old = facts.target(unit, int(*year), metric);
-            if (old && old->value == *value) {
-                ++result->unchanged;
-                continue;
-            }
-            old ? ++result->updated : ++result->added;
-            if (write) {
-                const Target t{unit, int(*year), metric, *value, qualifier.isEmpty() ? QStringLiteral("at_least") : qualifier};
-                Status st = facts.setTarget(t);
-                if (!st)
-                    return rowStatus(fileRow, st);
-                if (m_recording)
-                    m_record.targets.append({old, t});
-            }
-        } else {
-            Fact f;
-            f.unitId = unit;
-            f.year = int(*year);
-            f.span = span;
-            f.metric = metric;
-            f.value = *value;
-            f.qualifier = qualifier.isEmpty() ? QStringLiteral("exact") : qualifier;
-            f.kind = cellText(cell("kind")) == QLatin1String("target") || cellText(cell("kind")) == QStringLiteral("目标")
-                ? QStringLiteral("target") : QStringLiteral("actual");
-            ++result->added;
-            if (write) {
-                Status st;
-                const qint64 id = facts.insertFactWithId(f, &st);
-                if (!st)
-                    return rowStatus(fileRow, st);
-                if (m_recording)
-                    m_record.facts.append({id, f});
+            } else {
+                Fact f;
+                f.unitId = unit;
+                f.year = int(*year);
+                f.span = span;
+                f.metric = metric;
+                f.value = *value;
+                f.qualifier = qualifier.isEmpty() ? QStringLiteral("exact") : qualifier;
+                f.kind = cellText(cell("kind")) == QLatin1String("target") || cellText(cell("kind")) == QStringLiteral("目标")
+                    ? QStringLiteral("target") : QStringLiteral("actual");
+                ++result->added;
+                if (write) {
+                    Status st;
+                    const qint64 id = facts.insertFactWithId(f, &st);
+                    if (!st)
+                        return rowStatus(fileRow, st);
+                    if (m_recording)
+                        m_record.facts.append({id, f});
+                }
             }
         }
     }
+    reader.finish();
     if (!m_source->status())
         return m_source->status();
     if (progress && !progress(1.0))

@@ -115,6 +115,7 @@ public:
     static std::optional<Yuan> parseMoney(const QVariant &cell, MoneyUnit headerUnit, QString *why);
 
 private:
+    class RowReader;
     Status process(bool write, ImportResult *result, const std::function<bool(double)> &progress);
     Status reopen();
     void guessMapping();
