@@ -329,6 +329,20 @@ MetricChoice chooseMetric(const Number &n, QStringView region, QStringView wide,
                     return {metric, verbs.mid(h.start, h.length()).toString(), 0.9};
             }
         }
+        // 6家企业实施增资扩产, 推动12家企业增资扩产: each firm that expands is one expansion project
+        // (unless the firms were visited: 走访12家企业了解增资意向).
+        if (n.unit == QStringLiteral("家") && ph.firm.first(after).start == 0) {
+            CueSet::Hit expands;
+            bool visited = false;
+            for (const auto &[metric, cues] : ph.before) {
+                if (metric == QLatin1String("capital_increase_projects"))
+                    expands = cues.first(after);
+                else if (metric == QLatin1String("companies_visited"))
+                    visited = cues.in(region.right(6));
+            }
+            if (expands.found() && expands.start <= 8 && !visited)
+                return {QStringLiteral("capital_increase_projects"), after.mid(expands.start, expands.length()).toString(), 0.8};
+        }
         if (ph.takesUnit(QStringLiteral("promotion_events"), n.unit)) {
             const CueSet::Hit h = ph.after.value(QStringLiteral("promotion_events")).first(after);
             if (h.found() && h.start <= 4)
@@ -1405,9 +1419,10 @@ Extraction ReportExtractor::extract(const QString &text) const
                                                         QStringLiteral("金额"), QStringLiteral("计划总投资"), QStringLiteral("总投资额")};
                 if (n.cls == UnitClass::Money && st.otherKind && !target && plainAmount.contains(choice.cue))
                     choice = {};
+                // (其中工业项目12个、投资额32.1亿元,服务业项目6个、投资额13.5亿元: the kinds go on.)
                 if (n.cls == UnitClass::Count)
                     st.otherKind = choice.metric.isEmpty() && Phrasing::instance().takesUnit(QStringLiteral("signed_projects"), n.unit)
-                        && (wide.contains(u"其中") || clause.contains(u"其中"));
+                        && (wide.contains(u"其中") || clause.contains(u"其中") || st.otherKind);
                 if (choice.metric.isEmpty()) {
                     st.previousMetric.clear();
                     continue;
