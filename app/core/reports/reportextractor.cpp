@@ -463,8 +463,7 @@ void addRankedListUnits(const QString &s, QList<UnitMention> &units)
         for (auto jt = item.globalMatch(s, m.capturedEnd()); jt.hasNext();) {
             const auto im = jt.next();
             const qsizetype start = im.capturedStart(1), end = im.capturedEnd(1);
-            const bool known = std::any_of(units.cbegin(), units.cend(), [&](const UnitMention &u) { return u.start < end && start < u.end; });
-            if (known)
+            if (Mentions::overlapsAny(units, start, end))
                 continue;
             UnitMention u;
             u.start = start;
@@ -841,6 +840,13 @@ struct Context
     bool targetSection = false;
 };
 
+/// ——2025年1月8日在…人民代表大会…上: a subtitle says when and where a report was given, not what of.
+bool isSubtitle(QStringView line)
+{
+    const QStringView t = line.trimmed();
+    return t.startsWith(u"——") || t.startsWith(u"--");
+}
+
 bool isReporting(QStringView clause)
 {
     static const CueSet words(QString::fromUtf16(u"记者 获悉 讯 电 报道 消息 发布 日前 近日 据悉 编辑 来源").split(QLatin1Char(' ')));
@@ -1203,8 +1209,14 @@ Extraction ReportExtractor::extract(const QString &text) const
             static const QRegularExpression planned(QStringLiteral("^(?:[一二三四五六七八九十]+、|\\(?[一二三四五六七八九十\\d]+[)、.])|年"));
             ctx.targetSection = planHeading.in(line) && !line.contains(u"完成") && planned.match(line).hasMatch();
             ctx.sectionPeriod.reset();
-            for (const Period &p : inRange(periods, para.start, para.end))
+            for (const Period &p : inRange(periods, para.start, para.end)) {
+                if (p.day && isSubtitle(line))
+                    continue;
                 ctx.sectionPeriod = p;
+                // 一、2024年工作回顾 in a report of January 2025: the section speaks of 2024.
+                if (p.year && !p.sameAsBefore)
+                    ctx.contextYear = p.year;
+            }
             ctx.period = ctx.sectionPeriod;
             continue;
         }
@@ -1665,7 +1677,7 @@ Extraction ReportExtractor::extract(const QString &text) const
 
             // Carry the sentence's periods, year and unit forward.
             for (const Period &p : sentPeriods) {
-                if (p.sameAsBefore || (p.day && isReporting(sentence)))
+                if (p.sameAsBefore || (p.day && (isReporting(sentence) || isSubtitle(sentence))))
                     continue;
                 // The year a passage speaks of is the one a clause opens with (去年,全旗… / 会议指出,2025年,…),
                 // not one named in passing (去年3月签约, 预计明年投产).

@@ -109,7 +109,7 @@ QList<Period> findPeriods(const QString &s, int refYear)
         u"|(?<mon>\\d{1,2})月(?:份|中旬|上旬|下旬|底|末)?(?!\\d{0,2}[日号])"
         u"|(?<fy>全年(?!(?:的)?(?:目标|任务|计划))|年内|全年度)"
         u"|(?<year>20\\d\\d)年(?:度)?"
-        u"|(?<rel>今年|去年|前年|本年|上年|明年)"
+        u"|(?<rel>今年|去年|前年|本年|上年|明年|过去(?:的)?一年)"
         u"|(?<same>同期|同一时期|当年|当期)"));
     // The groups by number.
     static const int g_asof = groupNumber(re, u"asof"), g_asofy = groupNumber(re, u"asofy"), g_asofm = groupNumber(re, u"asofm"), g_asofd = groupNumber(re, u"asofd"), g_dm = groupNumber(re, u"dm"), g_dd = groupNumber(re, u"dd"), g_endm = groupNumber(re, u"endm"), g_endy = groupNumber(re, u"endy"), g_endmm = groupNumber(re, u"endmm"), g_multi = groupNumber(re, u"multi"), g_ytd = groupNumber(re, u"ytd"), g_r1 = groupNumber(re, u"r1"), g_r2 = groupNumber(re, u"r2"), g_f1 = groupNumber(re, u"f1"), g_f2 = groupNumber(re, u"f2"), g_g1 = groupNumber(re, u"g1"), g_g2 = groupNumber(re, u"g2"), g_front = groupNumber(re, u"front"), g_q3 = groupNumber(re, u"q3"), g_q = groupNumber(re, u"q"), g_half = groupNumber(re, u"half"), g_mon = groupNumber(re, u"mon"), g_fy = groupNumber(re, u"fy"), g_year = groupNumber(re, u"year"), g_rel = groupNumber(re, u"rel"), g_same = groupNumber(re, u"same");
@@ -190,7 +190,7 @@ QList<Period> findPeriods(const QString &s, int refYear)
             p.kind = PeriodKind::YearOnly;
             const QString w = m.captured(g_rel);
             p.relative = true;
-            const int offset = (w == QStringLiteral("去年") || w == QStringLiteral("上年")) ? -1
+            const int offset = (w == QStringLiteral("去年") || w == QStringLiteral("上年") || w.startsWith(u"过去")) ? -1
                              : w == QStringLiteral("前年")                                ? -2
                              : w == QStringLiteral("明年")                                ? 1
                                                                                           : 0;
@@ -333,6 +333,11 @@ QList<Number> findNumbers(const QString &s)
     return out;
 }
 
+bool overlapsAny(const QList<Unit> &units, qsizetype start, qsizetype end)
+{
+    return std::any_of(units.cbegin(), units.cend(), [&](const Unit &u) { return u.start < end && start < u.end; });
+}
+
 QList<Unit> findUnits(const QString &s, const Gazetteer &gazetteer)
 {
     const Phrasing &phrasing = Phrasing::instance();
@@ -366,6 +371,74 @@ QList<Unit> findUnits(const QString &s, const Gazetteer &gazetteer)
         if (u.end < s.size() && (s.at(u.end) == u'籍' || s.at(u.end) == u'等'))
             u.place = true;
         out.append(u);
+    }
+    // 郑州、洛阳、南阳三市…, 郑州、洛阳、南阳分别…: names without their suffix, listed, that the words
+    // after the list say are units (三市, 两县, 四地, 分别) are those divisions. The kind word picks the
+    // suffix (市 in 三市); without one, a city, county or district the gazetteer knows by that stem.
+    for (qsizetype at = s.indexOf(u'、'); at >= 0; at = s.indexOf(u'、', at + 1)) {
+        // The list's end: the first character after its last item, and the kind its words name.
+        qsizetype end = at + 1;
+        while (end < s.size() && end - at <= 4 && isHanChar(s.at(end)))
+            ++end;
+        QChar kind;
+        qsizetype itemEnd = -1;
+        for (qsizetype k = at + 3; k <= std::min<qsizetype>(end, at + 4); ++k) {
+            const QStringView rest = QStringView(s).mid(k);
+            static const QRegularExpression kindWord(QStringLiteral("^(?:[两二三四五六七八九十]+个?([市县区州旗盟地])|分别)"));
+            const auto m = kindWord.match(rest);
+            if (m.hasMatch()) {
+                itemEnd = k;
+                kind = m.capturedLength(1) ? m.capturedView(1).at(0) : QChar();
+                break;
+            }
+        }
+        if (itemEnd < 0)
+            continue;
+        // The items, back from the last over 、: two or three characters each.
+        QList<QPair<qsizetype, QString>> items;
+        qsizetype k = itemEnd;
+        for (;;) {
+            qsizetype from = k;
+            while (from > 0 && k - from < 3 && isHanChar(s.at(from - 1)))
+                --from;
+            QString name;
+            for (qsizetype len = k - from; len >= 2 && name.isEmpty(); --len) {
+                const QString stem = s.mid(k - len, len);
+                static const QString suffixes = QStringLiteral("市县区州旗盟");
+                for (QChar suffix : (kind.isNull() || kind == u'地' ? suffixes : QString(kind))) {
+                    const int level = gazetteer.level(stem + suffix);
+                    if (level >= Gazetteer::Prefecture && level <= Gazetteer::County && !gazetteer.contains(stem)) {
+                        name = stem + suffix;
+                        from = k - len;
+                        break;
+                    }
+                }
+            }
+            if (name.isEmpty())
+                break;
+            items.prepend({from, name});
+            if (from > 0 && s.at(from - 1) == u'、') {
+                k = from - 1;
+                continue;
+            }
+            break;
+        }
+        if (items.size() < 2)
+            continue;
+        for (const auto &[from, name] : std::as_const(items)) {
+            const qsizetype to = from + name.size() - 1;
+            if (overlapsAny(out, from, to))
+                continue;
+            Unit u;
+            u.start = from;
+            u.end = to;
+            u.name = name;
+            u.level = gazetteer.level(name);
+            if (from > 0 && phrasing.placeChars.contains(s.at(from - 1)))
+                u.place = true;
+            out.append(u);
+        }
+        at = itemEnd;
     }
     // 两区, 两县: the two units named together just before.
     static const QRegularExpression two(QStringLiteral("两(?:区|县|市|地|镇)"));

@@ -69,6 +69,8 @@ struct Unit
 
 /// Units named in text (through the gazetteer) and topic words (全区, 我市).
 QList<Unit> findUnits(const QString &text, const Gazetteer &gazetteer);
+/// Whether a unit of \a units covers any of text[start, end) (a name found another way is added only where none is).
+bool overlapsAny(const QList<Unit> &units, qsizetype start, qsizetype end);
 
 } // namespace Mentions
 } // namespace IPDesk

@@ -170,7 +170,8 @@ void ReportText::removeNoise()
     static const QRegularExpression spam(QStringLiteral(
         "(?<=[\\x{3400}-\\x{9FFF}])[a-z]{1,3}\\d{0,3}(?=[\\x{3400}-\\x{9FFF}])"));
     static const QRegularExpression brokenNumber(QStringLiteral("(?<=\\d[.,])\\s+(?=\\d)"));
-    static const QRegularExpression brokenLine(QStringLiteral("(?<=\\d)[ \\t]*\\n\\s*(?=\\d)"));
+    // (Across one line break only: a blank line ends a paragraph, 浏览次数:1832 above 1-5月份 too.)
+    static const QRegularExpression brokenLine(QStringLiteral("(?<=\\d)[ \\t]*\\n[ \\t]*(?=\\d)"));
     static const QRegularExpression counters(QStringLiteral("(浏览量|阅读量|点击量|阅读数|浏览次数)\\s*[\\x{FF1A}:]?\\s*\\d+次?"));
     static const QRegularExpression bylines(QStringLiteral("【(撰文|作者|来源|通讯员|编辑|责编|记者)】.*$"),
                                             QRegularExpression::MultilineOption);
@@ -226,7 +227,7 @@ void ReportText::removeNoise()
     static const QRegularExpression footerLine(QStringLiteral(
         "^\\s*(版权声明|免责声明|责任编辑|本文系转载|本文来源|转载请|原标题|声明[\\x{FF1A}:]|更多.{0,20}请关注|"
         "相关阅读|相关新闻|相关报道|推荐阅读|延伸阅读|热点推荐|热门推荐|往期回顾|扫一扫|分享到|关注我们|点击进入|展开全文|展开$|"
-        "来源[\\x{FF1A}:])"));
+        "来源[\\x{FF1A}:]|上一篇|下一篇|上一条|下一条|上篇[\\x{FF1A}:]|下篇[\\x{FF1A}:]|版权所有|主办单位|当前位置|首页\\s*[>›»])"));
     static const QRegularExpression headlineItem(QStringLiteral("^\\s*(-\\s*)?[·•▪►]\\s*\\S"));
     // The headlines under 相关阅读 and the like, bullets or none: short lines that end no sentence.
     static const QRegularExpression relatedHeader(QStringLiteral("^\\s*(相关阅读|相关新闻|相关报道|推荐阅读|延伸阅读|热点推荐|热门推荐|往期回顾)"));
@@ -248,7 +249,7 @@ void ReportText::removeNoise()
                 underRelated = false;
         }
         if (first < end) {
-            static const QString footerStarts = QStringLiteral("版免责本转原声更相推延扫分关点展来热往");
+            static const QString footerStarts = QStringLiteral("版免责本转原声更相推延扫分关点展来热往上下主当首");
             static const QString bullets = QStringLiteral("-·•▪►");
             const QChar c = s.at(first);
             if (footerStarts.contains(c) || bullets.contains(c)) {
