@@ -545,11 +545,15 @@ QString findSubject(const QString &text, const QList<UnitMention> &units, qsizet
     // own: the unit above them, if the report names one.
     static const QRegularExpression each(QStringLiteral("各(?:乡镇|[镇乡县区市])(?:[(（]([^)）]{1,8})[)）])?"));
     if (const auto m = each.match(QStringView(text).left(titleEnd)); m.hasMatch()) {
+        // (By level, not suffix: 县(市、区) are county-level, and 眉山市 above them is a 市 too.)
         const QString kinds = m.captured(0);
+        const int listedLevel = kinds.contains(u'镇') || kinds.contains(u'乡') ? Gazetteer::Township
+                              : kinds.at(1) == u'市' && !kinds.contains(u'县') ? Gazetteer::Prefecture
+                                                                              : Gazetteer::County;
         QString best;
         int bestLevel = 99;
         for (const UnitMention &u : units) {
-            if (!u.topic && !u.place && !kinds.contains(u.name.back()) && u.level < bestLevel) {
+            if (!u.topic && !u.place && u.level > 0 && u.level < listedLevel && u.level < bestLevel) {
                 best = u.name;
                 bestLevel = u.level;
             }
@@ -756,6 +760,8 @@ QList<Table> findTables(const QString &s, const ReportDocument &doc, const Gazet
                 for (int c = 1; c < row.size() && r.values.size() == c - 1; ++c) {
                     if (const auto v = cellNumber(row.at(c).text))
                         r.values.append(*v);
+                    else if (c - 1 < t.columns.size() && t.columns.at(c - 1).metric.isEmpty())
+                        r.values.append(std::nan("")); // a column no metric reads (预警: 红, 备注) holds any text
                 }
                 if (r.values.size() != header.size() - 1)
                     break;
@@ -1465,6 +1471,10 @@ Extraction ReportExtractor::extract(const QString &text) const
                     static const QRegularExpression forecast(QStringLiteral("预计(?:全年|年内|今年|当月|本月)?(?:新)?(?:签约|开工|投产|引进|落地|到位)"));
                     target = target || forecast.match(clause).hasMatch();
                 }
+                // 全年计划签约项目60个, 年度任务为…: a target of the whole year, whatever period the text was
+                // at (全年 before 计划 or 目标 is no period of its own, so the span would come from the text before).
+                const bool wholeYear = target && choice.metric != QLatin1String("annual_completion_pct")
+                    && (clause.contains(u"全年") || clause.contains(u"年度"));
 
                 // Period: the last one before the figure in the sentence, else the first after it,
                 // else the one carried from earlier sentences, the section's, the title's.
@@ -1594,7 +1604,7 @@ Extraction ReportExtractor::extract(const QString &text) const
                     span = target ? QStringLiteral("FY") : QStringLiteral("YTD");
                     confidence -= 0.15;
                 }
-                if (annualGoal)
+                if (annualGoal || wholeYear)
                     span = QStringLiteral("FY");
                 // A missing year is shown as missing, not as a doubtful reading.
                 f.year = year;
