@@ -100,19 +100,21 @@ QList<Period> findPeriods(const QString &s, int refYear)
         u"|[两二三四五六七八九十]+年(?:来|以来|间)|(?<![\\d年])\\d年(?:来|以来|间)|“?十[一二三四五]五”?(?:期间|以来|时期)|历年来?|多年来)"
         u"|(?<ytd>(?:截至|截止到?)(?:目前|当前|现在|今天|发稿)|今年以来|年初以来|开年以来|入年以来|年初至今|今年来|今年以后|目前|至今|以来)"
         u"|(?<r1>\\d{1,2})\\s*[-—–~～]\\s*(?<r2>\\d{1,2})\\s*月(?:份)?"
-        u"|(?<f1>\\d{1,2})月份?\\s*(?:至|到|—|-)\\s*(?<f2>\\d{1,2})月份?"
-        u"|(?<g1>\\d{1,2})\\s*(?:至|到)\\s*(?<g2>\\d{1,2})月份?"
-        u"|(?<!提)前(?<front>[两二三四五六七八九十]|\\d{1,2})个?月"
+        u"|(?<f1>\\d{1,2}|[一二三四五六七八九十]{1,2})月份?\\s*(?:至|到|—|-)\\s*(?<f2>\\d{1,2}|[一二三四五六七八九十]{1,3})月份?"
+        u"|(?<g1>\\d{1,2}|[一二三四五六七八九十]{1,2})\\s*(?:至|到)\\s*(?<g2>\\d{1,2}|[一二三四五六七八九十]{1,3})月份?"
+        u"|年初(?:至|到)(?<upto>\\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|份)?"
+        u"|(?:(?<!提)前|(?<![\\p{Han}])头)(?<front>[两二三四五六七八九十]|\\d{1,2})个?月"
         u"|(?<q3>前(?:三|3)(?:个)?季度)"
         u"|第?(?<q>[一二三四1-4])季度(?:末)?"
         u"|(?<half>上半年|下半年)"
         u"|(?<mon>\\d{1,2})月(?:份|中旬|上旬|下旬|底|末)?(?!\\d{0,2}[日号])"
+        u"|(?<monc>十[一二]?|[一二三四五六七八九])月份"
         u"|(?<fy>全年(?!(?:的)?(?:目标|任务|计划))|年内|全年度)"
         u"|(?<year>20\\d\\d)年(?:度)?"
         u"|(?<rel>今年|去年|前年|本年|上年|明年|过去(?:的)?一年)"
         u"|(?<same>同期|同一时期|当年|当期)"));
     // The groups by number.
-    static const int g_asof = groupNumber(re, u"asof"), g_asofy = groupNumber(re, u"asofy"), g_asofm = groupNumber(re, u"asofm"), g_asofd = groupNumber(re, u"asofd"), g_dm = groupNumber(re, u"dm"), g_dd = groupNumber(re, u"dd"), g_endm = groupNumber(re, u"endm"), g_endy = groupNumber(re, u"endy"), g_endmm = groupNumber(re, u"endmm"), g_multi = groupNumber(re, u"multi"), g_ytd = groupNumber(re, u"ytd"), g_r1 = groupNumber(re, u"r1"), g_r2 = groupNumber(re, u"r2"), g_f1 = groupNumber(re, u"f1"), g_f2 = groupNumber(re, u"f2"), g_g1 = groupNumber(re, u"g1"), g_g2 = groupNumber(re, u"g2"), g_front = groupNumber(re, u"front"), g_q3 = groupNumber(re, u"q3"), g_q = groupNumber(re, u"q"), g_half = groupNumber(re, u"half"), g_mon = groupNumber(re, u"mon"), g_fy = groupNumber(re, u"fy"), g_year = groupNumber(re, u"year"), g_rel = groupNumber(re, u"rel"), g_same = groupNumber(re, u"same");
+    static const int g_asof = groupNumber(re, u"asof"), g_asofy = groupNumber(re, u"asofy"), g_asofm = groupNumber(re, u"asofm"), g_asofd = groupNumber(re, u"asofd"), g_dm = groupNumber(re, u"dm"), g_dd = groupNumber(re, u"dd"), g_endm = groupNumber(re, u"endm"), g_endy = groupNumber(re, u"endy"), g_endmm = groupNumber(re, u"endmm"), g_multi = groupNumber(re, u"multi"), g_ytd = groupNumber(re, u"ytd"), g_r1 = groupNumber(re, u"r1"), g_r2 = groupNumber(re, u"r2"), g_f1 = groupNumber(re, u"f1"), g_f2 = groupNumber(re, u"f2"), g_g1 = groupNumber(re, u"g1"), g_g2 = groupNumber(re, u"g2"), g_front = groupNumber(re, u"front"), g_q3 = groupNumber(re, u"q3"), g_q = groupNumber(re, u"q"), g_half = groupNumber(re, u"half"), g_mon = groupNumber(re, u"mon"), g_fy = groupNumber(re, u"fy"), g_year = groupNumber(re, u"year"), g_rel = groupNumber(re, u"rel"), g_same = groupNumber(re, u"same"), g_upto = groupNumber(re, u"upto"), g_monc = groupNumber(re, u"monc");
     QList<Period> found;
     static const CharSet anchors(QStringLiteral("年月季来前今截至期"));
     static const CharSet extend(QStringLiteral(".,截至止到今去前年度第一二三四上下全本明开入初同当"));
@@ -154,8 +156,14 @@ QList<Period> findPeriods(const QString &s, int refYear)
             p.kind = PeriodKind::Months;
             const int a = has(g_r1) ? g_r1 : has(g_f1) ? g_f1 : g_g1;
             const int b = has(g_r1) ? g_r2 : has(g_f1) ? g_f2 : g_g2;
-            p.a = m.captured(a).toInt();
-            p.b = m.captured(b).toInt();
+            // (一至五月: months in Chinese numerals too)
+            p.a = smallNumber(m.captured(a));
+            p.b = smallNumber(m.captured(b));
+        } else if (has(g_upto)) {
+            // 年初至5月底: the year up to that month.
+            p.kind = PeriodKind::Months;
+            p.a = 1;
+            p.b = smallNumber(m.captured(g_upto));
         } else if (has(g_front)) {
             p.kind = PeriodKind::Months;
             p.a = 1;
@@ -178,9 +186,9 @@ QList<Period> findPeriods(const QString &s, int refYear)
         } else if (has(g_half)) {
             p.kind = PeriodKind::Half;
             p.a = m.captured(g_half) == QStringLiteral("上半年") ? 1 : 2;
-        } else if (has(g_mon)) {
+        } else if (has(g_mon) || has(g_monc)) {
             p.kind = PeriodKind::Months;
-            p.a = p.b = m.captured(g_mon).toInt();
+            p.a = p.b = smallNumber(m.captured(has(g_mon) ? g_mon : g_monc));
         } else if (has(g_fy)) {
             p.kind = PeriodKind::FY;
         } else if (has(g_year)) {
