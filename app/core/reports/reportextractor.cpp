@@ -1116,7 +1116,7 @@ Extraction ReportExtractor::extract(const QString &text) const
     result.subject = findSubject(s, units, doc.titleEnd);
     addSubjectStem(s, result.subject, units);
     addRankedListUnits(s, units);
-    const QList<Period> periods = findPeriods(s, refYear);
+    const QList<Period> periods = findPeriods(s, refYear, doc.published.isValid() && doc.published.year() == refYear ? doc.published.month() : 0);
     QList<Number> numbers = findNumbers(s);
 
     // The mentions inside [from, to): the lists are in text order, so a binary search finds the first.

@@ -90,12 +90,12 @@ static QList<QPair<qsizetype, qsizetype>> windowsAround(const QString &s, const 
 
 /// Every period expression of a text, in one pass, years attached. Longer forms come first in the
 /// alternation, so that at each place the longest reading wins (1-5月 before 5月, 今年以来 before 今年).
-QList<Period> findPeriods(const QString &s, int refYear)
+QList<Period> findPeriods(const QString &s, int refYear, int refMonth)
 {
     static const RE re(QString::fromUtf16(
         u"(?<asof>(?:截至|截止到?|到)(?:(?<asofy>20\\d\\d)年)?(?<asofm>\\d{1,2})月(?<asofd>\\d{1,2})[日号])"
         u"|(?<dm>\\d{1,2})月(?<dd>\\d{1,2})[日号]"
-        u"|(?<endm>(?:截至|截止到?)(?:(?<endy>20\\d\\d)年)?(?<endmm>\\d{1,2})月(?:底|末))"
+        u"|(?<endm>(?:截至|截止到?)(?:(?<endy>20\\d\\d)年)?(?<endmm>\\d{1,2})月(?:底|末|(?<endxun>[上中下]旬)))"
         u"|(?<multi>近[两二三四五六七八九十\\d]+年(?:来|以来|间)?|(?:过去|这)(?:的)?[两二三四五六七八九十\\d]+年(?:来|以来|间|里|中)?"
         u"|[两二三四五六七八九十]+年(?:来|以来|间)|(?<![\\d年])\\d年(?:来|以来|间)|“?十[一二三四五]五”?(?:期间|以来|时期)|历年来?|多年来)"
         u"|(?<ytd>(?:截至|截止到?)(?:目前|当前|现在|今天|发稿)|今年以来|年初以来|开年以来|入年以来|年初至今|今年来|今年以后|目前|至今|以来)"
@@ -111,10 +111,11 @@ QList<Period> findPeriods(const QString &s, int refYear)
         u"|(?<monc>十[一二]?|[一二三四五六七八九])月份"
         u"|(?<fy>全年(?!(?:的)?(?:目标|任务|计划))|年内|全年度)"
         u"|(?<year>20\\d\\d)年(?:度)?"
+        u"|(?<here>本月|上月|上个月|本季度(?:以来)?|上季度|上一季度)"
         u"|(?<rel>今年|去年|前年|本年|上年|明年|过去(?:的)?一年)"
         u"|(?<same>同期|同一时期|当年|当期)"));
     // The groups by number.
-    static const int g_asof = groupNumber(re, u"asof"), g_asofy = groupNumber(re, u"asofy"), g_asofm = groupNumber(re, u"asofm"), g_asofd = groupNumber(re, u"asofd"), g_dm = groupNumber(re, u"dm"), g_dd = groupNumber(re, u"dd"), g_endm = groupNumber(re, u"endm"), g_endy = groupNumber(re, u"endy"), g_endmm = groupNumber(re, u"endmm"), g_multi = groupNumber(re, u"multi"), g_ytd = groupNumber(re, u"ytd"), g_r1 = groupNumber(re, u"r1"), g_r2 = groupNumber(re, u"r2"), g_f1 = groupNumber(re, u"f1"), g_f2 = groupNumber(re, u"f2"), g_g1 = groupNumber(re, u"g1"), g_g2 = groupNumber(re, u"g2"), g_front = groupNumber(re, u"front"), g_q3 = groupNumber(re, u"q3"), g_q = groupNumber(re, u"q"), g_half = groupNumber(re, u"half"), g_mon = groupNumber(re, u"mon"), g_fy = groupNumber(re, u"fy"), g_year = groupNumber(re, u"year"), g_rel = groupNumber(re, u"rel"), g_same = groupNumber(re, u"same"), g_upto = groupNumber(re, u"upto"), g_monc = groupNumber(re, u"monc");
+    static const int g_asof = groupNumber(re, u"asof"), g_asofy = groupNumber(re, u"asofy"), g_asofm = groupNumber(re, u"asofm"), g_asofd = groupNumber(re, u"asofd"), g_dm = groupNumber(re, u"dm"), g_dd = groupNumber(re, u"dd"), g_endm = groupNumber(re, u"endm"), g_endy = groupNumber(re, u"endy"), g_endmm = groupNumber(re, u"endmm"), g_multi = groupNumber(re, u"multi"), g_ytd = groupNumber(re, u"ytd"), g_r1 = groupNumber(re, u"r1"), g_r2 = groupNumber(re, u"r2"), g_f1 = groupNumber(re, u"f1"), g_f2 = groupNumber(re, u"f2"), g_g1 = groupNumber(re, u"g1"), g_g2 = groupNumber(re, u"g2"), g_front = groupNumber(re, u"front"), g_q3 = groupNumber(re, u"q3"), g_q = groupNumber(re, u"q"), g_half = groupNumber(re, u"half"), g_mon = groupNumber(re, u"mon"), g_fy = groupNumber(re, u"fy"), g_year = groupNumber(re, u"year"), g_rel = groupNumber(re, u"rel"), g_same = groupNumber(re, u"same"), g_upto = groupNumber(re, u"upto"), g_monc = groupNumber(re, u"monc"), g_endxun = groupNumber(re, u"endxun"), g_here = groupNumber(re, u"here");
     QList<Period> found;
     static const CharSet anchors(QStringLiteral("年月季来前今截至期"));
     static const CharSet extend(QStringLiteral(".,截至止到今去前年度第一二三四上下全本明开入初同当"));
@@ -148,6 +149,25 @@ QList<Period> findPeriods(const QString &s, int refYear)
             p.year = m.captured(g_endy).toInt();
             p.asOfMonth = m.captured(g_endmm).toInt();
             p.asOfDay = p.asOfMonth >= 1 && p.asOfMonth <= 12 ? QDate(2001, p.asOfMonth, 1).daysInMonth() : 0;
+            if (has(g_endxun)) // 截至4月中旬: so far, to no day the text names
+                p.asOfMonth = p.asOfDay = 0;
+        } else if (has(g_here)) {
+            // 本月, 上月, 本季度: counted from the month the report was published in; unknown without it.
+            if (!refMonth || !refYear)
+                continue;
+            const QString w = m.captured(g_here);
+            const bool before = w.startsWith(u'上');
+            if (w.contains(u"季度")) { // (本季度以来: the quarter so far)
+                p.kind = PeriodKind::Quarter;
+                p.a = (refMonth + 2) / 3 - (before ? 1 : 0);
+                p.year = p.a ? refYear : refYear - 1;
+                p.a = p.a ? p.a : 4;
+            } else {
+                p.kind = PeriodKind::Months;
+                p.a = p.b = refMonth - (before ? 1 : 0);
+                p.year = p.a ? refYear : refYear - 1;
+                p.a = p.b = p.a ? p.a : 12;
+            }
         } else if (has(g_ytd)) {
             p.kind = PeriodKind::YTD;
             if (m.captured(g_ytd).startsWith(u'今'))

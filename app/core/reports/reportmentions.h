@@ -33,8 +33,9 @@ struct Period
 QString spanOf(const Period &p);
 
 /// Every period expression of a text, years attached (2023年上半年, 今年一季度). refYear is what
-/// 今年 means (0 when the report gives no year: relative years stay 0).
-QList<Period> findPeriods(const QString &text, int refYear);
+/// 今年 means (0 when the report gives no year: relative years stay 0); refMonth the month it was
+/// published in, which 本月, 上月 and 本季度 count from (0 when unknown: then they are no period).
+QList<Period> findPeriods(const QString &text, int refYear, int refMonth = 0);
 
 enum class UnitClass { Count, Money, Percent };
 
