@@ -35,7 +35,7 @@ COUNTS = {
     "leader_outbound_trips": ["{P},{U}主要领导带队外出招商{N}次。", "{P},{U}党政主要领导带队赴长三角等地招商{N}次。"],
     "companies_visited": ["{P},{U}拜访企业{N}家。", "{P},{U}走访对接企业{N}家。", "{P},{U}共考察企业{N}家次。"],
     "inbound_visits": ["{P},{U}接待客商{N}批次。", "{P},{U}接待来访客商{N}批次。"],
-    "promotion_events": ["{P},{U}举办招商推介会{N}场。", "{P},{U}举办各类招商活动{N}场。"],
+    "promotion_events": ["{P},{U}举办招商推介会{N}场。", "{P},{U}举办各类招商活动{N}场。", "{P},{U}参加各类重大展会{N}场次。"],
 }
 # Amounts in 亿元 ({X}) or 万元 ({W}, stated in 万元 and stored in 亿元).
 MONEY = {
@@ -94,6 +94,8 @@ PAIRS = [
     ("{P},{U}{N}个项目现场签约,签约金额{X}亿元。", "signed_projects", "signed_investment"),
     ("{P},{U}新开工项目{N}个,计划总投资{X}亿元。", "started_projects", "started_investment"),
     ("{P},{U}新开工项目{N}个,开工项目总投资{X}亿元。", "started_projects", "started_investment"),
+    # the projects counted, together, after they produce: the district's (该项目达产后 is one company's)
+    ("{P},{U}新签约项目{N}个,上述项目全部达产后预计可实现年产值{X}亿元。", "signed_projects", "expected_output"),
 ]
 for t, (pword, span) in itertools.product(PAIRS, PERIODS):
     template, m1, m2 = t
@@ -198,7 +200,7 @@ for k, (u1, u2, u3) in enumerate(LIST_UNITS * 2):
 NONE = ["{P},{U}地区生产总值完成{X}亿元,增长6.8%。", "{P},{U}固定资产投资增长{G}%。",
         "{P},{U}实际利用外资{G}亿美元。", "{P},{U}进出口总额{X}亿元。",
         "其中,某某新材料有限公司年产5万吨项目总投资{X}亿元。",
-        "该公司项目建成后预计年产值{X}亿元。", "{U}营商环境持续优化,群众满意度不断提升。",
+        "该公司项目建成后预计年产值{X}亿元。", "该项目全部达产后预计年产值{X}亿元。", "{U}营商环境持续优化,群众满意度不断提升。",
         "近五年来,{U}累计签约项目{N}个。", "{P},{U}一般公共预算收入{X}亿元。", "过去五年,{U}累计引进项目{N}个。"]
 for k, t in enumerate(NONE * 2):
     unit = UNITS[i % len(UNITS)]
