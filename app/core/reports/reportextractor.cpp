@@ -851,6 +851,8 @@ struct Context
     std::optional<Period> sectionPeriod; // named by the section's heading
     std::optional<Period> titlePeriod;   // named by the title: the whole report's
     int contextYear = 0;                 // the year the text speaks of last (去年, 2024年)
+    int sectionYear = 0;                 // the year the section's heading names (三、2025年工作打算)
+    bool wholeYearTitle = false;         // the title sums a year up (2024年工作总结, 全年…完成情况)
     bool targetSection = false;
 };
 
@@ -1146,6 +1148,10 @@ Extraction ReportExtractor::extract(const QString &text) const
             ctx.contextYear = p.year;
     }
     const int titleYear = ctx.contextYear;
+    {
+        const QStringView title = QStringView(s).mid(doc.titleStart, doc.titleEnd - doc.titleStart);
+        ctx.wholeYearTitle = title.contains(u"总结") || title.contains(u"年终") || title.contains(u"全年");
+    }
     // 三季度…完成情况的通报 over a body of 1-9月 figures: the title's quarter (or half) names the round
     // of the bulletin, whose figures run from January; the body's first span ending in the same month
     // is what the title stands for, where a paragraph names no period of its own.
@@ -1223,13 +1229,15 @@ Extraction ReportExtractor::extract(const QString &text) const
             static const QRegularExpression planned(QStringLiteral("^(?:[一二三四五六七八九十]+、|\\(?[一二三四五六七八九十\\d]+[)、.])|年"));
             ctx.targetSection = planHeading.in(line) && !line.contains(u"完成") && planned.match(line).hasMatch();
             ctx.sectionPeriod.reset();
+            ctx.sectionYear = 0;
             for (const Period &p : inRange(periods, para.start, para.end)) {
                 if (p.day && isSubtitle(line))
                     continue;
                 ctx.sectionPeriod = p;
-                // 一、2024年工作回顾 in a report of January 2025: the section speaks of 2024.
+                // 一、2024年工作回顾 in a report of January 2025: the section speaks of 2024, and the
+                // plans of 三、2025年工作打算 are 2025's.
                 if (p.year && !p.sameAsBefore)
-                    ctx.contextYear = p.year;
+                    ctx.contextYear = ctx.sectionYear = p.year;
             }
             ctx.period = ctx.sectionPeriod;
             continue;
@@ -1579,7 +1587,8 @@ Extraction ReportExtractor::extract(const QString &text) const
                     }
                 }
                 if (!year)
-                    year = target && !annualGoal ? refYear : (ctx.contextYear ? ctx.contextYear : refYear);
+                    year = target && !annualGoal ? (ctx.sectionYear ? ctx.sectionYear : refYear)
+                                                 : (ctx.contextYear ? ctx.contextYear : refYear);
                 if (!year)
                     year = ctx.contextYear;
                 QString span;
@@ -1588,7 +1597,8 @@ Extraction ReportExtractor::extract(const QString &text) const
                         // 2023年 in a report written after it, or in one without a date line, is the
                         // whole year; 今年 in a report of that year is the year so far, unless the title
                         // says it sums the whole year up (全年招商引资完成情况, written in its last days).
-                        const bool wholeYearTitle = ctx.titlePeriod && ctx.titlePeriod->kind == PeriodKind::FY
+                        const bool wholeYearTitle = ctx.titlePeriod
+                            && (ctx.titlePeriod->kind == PeriodKind::FY || (ctx.titlePeriod->kind == PeriodKind::YearOnly && ctx.wholeYearTitle))
                             && (!ctx.titlePeriod->year || ctx.titlePeriod->year == year);
                         const bool finished = doc.published.isValid() ? year < doc.published.year() || wholeYearTitle
                                                                       : !period->relative;
