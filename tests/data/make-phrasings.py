@@ -37,9 +37,9 @@ COUNTS = {
     "inbound_visits": ["{P},{U}接待客商{N}批次。", "{P},{U}接待来访客商{N}批次。"],
     "promotion_events": ["{P},{U}举办招商推介会{N}场。", "{P},{U}举办各类招商活动{N}场。", "{P},{U}参加各类重大展会{N}场次。"],
 }
-# Amounts in 亿元 ({X}) or 万元 ({W}, stated in 万元 and stored in 亿元).
+# Amounts in 亿元 ({X}), 万元 ({W}, stated in 万元 and stored in 亿元) or 万亿元 ({T}, a province's).
 MONEY = {
-    "signed_investment": ["{P},{U}签约总额{X}亿元。", "{P},{U}协议投资{X}亿元。", "{P},{U}签约额达{X}亿元。",
+    "signed_investment": ["{P},{U}签约总额{X}亿元。", "{P},{U}签约总额{T}万亿元。", "{P},{U}协议投资{X}亿元。", "{P},{U}签约额达{X}亿元。",
                           "{P},{U}签约项目协议总投资{X}亿元。", "{P},{U}签约引资额{X}亿元。"],
     "funds_in_place": ["{P},{U}实际到位资金{X}亿元。", "{P},{U}到位市外资金{X}亿元。", "{P},{U}实现到位资金{W}万元。",
                        "{P},{U}实际到位省外境内资金{X}亿元。", "{P},{U}实际到资{X}亿元。"],
@@ -83,7 +83,9 @@ for metric, templates in MONEY.items():
         unit = UNITS[i % len(UNITS)]
         yi = round(1.5 + (i * 13.37) % 300, 2)
         wan = int(yi * 10000)
-        add(unit, t.format(P=pword, U=topic(unit, i), X=yi, W=wan), [fact(unit, span, metric, wan / 10000 if "{W}" in t else yi)])
+        trillion = round(yi / 100, 2)
+        value = wan / 10000 if "{W}" in t else round(trillion * 10000, 2) if "{T}" in t else yi
+        add(unit, t.format(P=pword, U=topic(unit, i), X=yi, W=wan, T=trillion), [fact(unit, span, metric, value)])
         i += 1
 
 # 3. A count and its amount in one sentence, in the orders the genre uses.
@@ -201,7 +203,8 @@ NONE = ["{P},{U}地区生产总值完成{X}亿元,增长6.8%。", "{P},{U}固定
         "{P},{U}实际利用外资{G}亿美元。", "{P},{U}进出口总额{X}亿元。",
         "其中,某某新材料有限公司年产5万吨项目总投资{X}亿元。",
         "该公司项目建成后预计年产值{X}亿元。", "该项目全部达产后预计年产值{X}亿元。", "{U}营商环境持续优化,群众满意度不断提升。",
-        "近五年来,{U}累计签约项目{N}个。", "{P},{U}一般公共预算收入{X}亿元。", "过去五年,{U}累计引进项目{N}个。"]
+        "近五年来,{U}累计签约项目{N}个。", "{P},{U}一般公共预算收入{X}亿元。", "过去五年,{U}累计引进项目{N}个。",
+        "{P},{U}签约项目完成率较上年提高{G}个百分点。"]
 for k, t in enumerate(NONE * 2):
     unit = UNITS[i % len(UNITS)]
     pword, _ = PERIODS[i % len(PERIODS)]

@@ -261,7 +261,7 @@ QList<Number> findNumbers(const QString &s)
         "(?<![\\d.])(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+)"
         "(?:(?:至|到|-|—|~|～)(?<max>\\d+(?:\\.\\d+)?))?"
         "(?<more>余|多)?"
-        "(?<unit>亿元|万元|亿美元|万美元|亿|元|家\\(次\\)|家次|家|个批次|个次|个|批次|批|场次|场|次|项|宗|轮|趟|期|届|%|成)"
+        "(?<unit>万亿元|万亿|亿元|万元|亿美元|万美元|亿|元|家\\(次\\)|家次|家|个批次|个次|个|批次|批|场次|场|次|项|宗|轮|趟|期|届|%|成)"
         "(?<post>以上|左右|多|余)?"));
     static const int g_pre = groupNumber(number, u"pre"), g_num = groupNumber(number, u"num"), g_max = groupNumber(number, u"max"), g_more = groupNumber(number, u"more"), g_unit = groupNumber(number, u"unit"), g_post = groupNumber(number, u"post");
     QList<Number> out;
@@ -325,7 +325,15 @@ QList<Number> findNumbers(const QString &s)
             continue;
         if (n.end < s.size() && (s.at(n.end) == u'+' || s.at(n.end) == u'强'))
             continue;
-        if (n.unit == QStringLiteral("亿元") || n.unit == QStringLiteral("亿")) {
+        // 提高5.2个百分点: a change of a share, no count of anything.
+        if (n.unit == QStringLiteral("个") && QStringView(s).mid(n.end, 3) == u"百分点")
+            continue;
+        if (n.unit.startsWith(u"万亿")) {
+            // 1.2万亿元: ten thousand 亿.
+            n.cls = UnitClass::Money;
+            n.value *= 1e4;
+            n.valueMax *= 1e4;
+        } else if (n.unit == QStringLiteral("亿元") || n.unit == QStringLiteral("亿")) {
             n.cls = UnitClass::Money;
         } else if (n.unit == QStringLiteral("万元")) {
             n.cls = UnitClass::Money;
