@@ -419,7 +419,7 @@ QList<Unit> findUnits(const QString &s, const Gazetteer &gazetteer)
         QChar kind;
         qsizetype itemEnd = -1;
         for (qsizetype k = at + 3; k <= std::min<qsizetype>(end, at + 4); ++k) {
-            const QStringView rest = QStringView(s).mid(k);
+            const QStringView rest = QStringView(s).mid(k, 6); // (the kind word is short: no match over the whole text)
             static const QRegularExpression kindWord(QStringLiteral("^(?:[两二三四五六七八九十]+个?([市县区州旗盟地])|分别)"));
             const auto m = kindWord.match(rest);
             if (m.hasMatch()) {
