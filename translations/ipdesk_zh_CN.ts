@@ -1335,6 +1335,14 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
         <translation>%1 已损坏(数据库检查结果:%2)。未打开,也未改动;请打开最近的备份副本,或把文件交给管理员修复。</translation>
     </message>
     <message>
+        <source>Another program made a file at %1 meanwhile; it was not changed.</source>
+        <translation>另一个程序在此期间于 %1 建立了文件;该文件未被改动。</translation>
+    </message>
+    <message>
+        <source>The new desk cannot be moved to %1.</source>
+        <translation>新工作台无法移到 %1。</translation>
+    </message>
+    <message>
         <source>%1 is not a team database address. Write it as postgresql://user@host:port/database.</source>
         <translation>%1 不是团队数据库地址。请写成 postgresql://用户@主机:端口/数据库。</translation>
     </message>

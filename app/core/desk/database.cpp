@@ -7,6 +7,7 @@
 
 #include <QAtomicInt>
 #include <QDir>
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -907,6 +908,31 @@ bool Database::isOpen() const
     return m_db.isOpen();
 }
 
+Status Database::createThenOpen(const QString &location, OpenMode mode)
+{
+    // A new desk is made beside its place and moved there whole, so that a crash while it is made
+    // leaves no file where the desk should be (at most a hidden .new one beside it), never an empty or
+    // half-made desk that would then be refused.
+    const QFileInfo info(location);
+    const QString temp = info.absolutePath() + QLatin1String("/.") + info.fileName() + QLatin1String(".new-")
+        + QString::number(QCoreApplication::applicationPid());
+    const QString sidecars[] = {temp, temp + QLatin1String("-wal"), temp + QLatin1String("-shm"), temp + QLatin1String("-journal")};
+    for (const QString &f : sidecars)
+        QFile::remove(f);
+    m_makingNew = true;
+    Status s = open(temp, OpenMode::CreateIfMissing);
+    m_makingNew = false;
+    if (s)
+        s = exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")); // all of it in the file that is moved
+    close();
+    if (s && !QFile::rename(temp, location))
+        s = QFileInfo::exists(location) ? Status::error(tr("Another program made a file at %1 meanwhile; it was not changed.").arg(location))
+                                        : Status::error(tr("The new desk cannot be moved to %1.").arg(location));
+    for (const QString &f : sidecars)
+        QFile::remove(f);
+    return s ? open(location, mode) : s;
+}
+
 void Database::close()
 {
     m_kept.clear();
@@ -1074,6 +1100,8 @@ Status Database::open(const QString &location, OpenMode mode)
             return s;
     } else if (!info.dir().exists() && !QDir().mkpath(info.absolutePath())) {
         return Status::error(tr("The folder %1 cannot be created.").arg(info.absolutePath()));
+    } else if (!m_makingNew) {
+        return createThenOpen(location, mode);
     }
 
     setBackend(Backend::SQLite);

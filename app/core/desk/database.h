@@ -173,6 +173,7 @@ public:
 private:
     Status checkExistingFile(const QString &path, OpenMode mode) const;
     Status openServer(const QString &location, OpenMode mode);
+    Status createThenOpen(const QString &location, OpenMode mode);
     Status migrate();
     QStringList auditTriggersSqlite();
     enum class AuditValues { Whole, None };
@@ -194,6 +195,7 @@ private:
     QString m_password;
     QString m_user;
     bool m_readOnly = false;
+    bool m_makingNew = false; // open() is making a new desk at a temporary path (createThenOpen)
     QHash<QString, std::shared_ptr<QSqlQuery>> m_kept; ///< runKept()'s prepared statements, by their SQL
     std::unique_ptr<QSqlQuery> m_scratch;               ///< runKept()'s query on a desk file
 };
