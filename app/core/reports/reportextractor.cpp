@@ -856,6 +856,33 @@ struct Context
     bool targetSection = false;
 };
 
+/// The parks and zones a bulletin is addressed to, in the line that opens it (各乡镇(街道),攸州工业园,
+/// 县直各单位:): names of 3 to 12 characters that end in a park's or zone's word.
+QStringList addressedZones(const QString &s, const ReportDocument &doc)
+{
+    static const QRegularExpression zone(QStringLiteral("^\\p{Han}{1,10}(?:工业园区|产业园区|工业园|产业园|园区|开发区|高新区|经开区|新区|工业区|产业区)$"));
+    QStringList out;
+    for (int k = 0; k < doc.paragraphs.size() && k < 6; ++k) {
+        const auto &para = doc.paragraphs.at(k);
+        const QStringView line = QStringView(s).mid(para.start, para.end - para.start).trimmed();
+        if (line.size() > 80 || !line.endsWith(u':') || !line.contains(u'各'))
+            continue;
+        QString items = line.chopped(1).toString();
+        static const QRegularExpression brackets(QStringLiteral("[(（][^)）]*[)）]"));
+        items.remove(brackets);
+        for (const QString &item : items.split(QRegularExpression(QStringLiteral("[,、;]")), Qt::SkipEmptyParts)) {
+            QString name = item.trimmed();
+            for (const QString &office : {QStringLiteral("管理委员会"), QStringLiteral("管委会")}) {
+                if (name.endsWith(office))
+                    name.chop(office.size());
+            }
+            if (name.size() >= 3 && name.size() <= 12 && zone.match(name).hasMatch())
+                out << name;
+        }
+    }
+    return out;
+}
+
 /// ——2025年1月8日在…人民代表大会…上: a subtitle says when and where a report was given, not what of.
 bool isSubtitle(QStringView line)
 {
@@ -1121,7 +1148,14 @@ Extraction ReportExtractor::extract(const QString &text) const
     const int refYear = doc.year;
 
     // Stage 3: mentions of units, periods and figures, each found once over the whole text.
-    const Gazetteer &gazetteer = m_gazetteer ? *m_gazetteer : Gazetteer::divisions();
+    const Gazetteer &known = m_gazetteer ? *m_gazetteer : Gazetteer::divisions();
+    // 各乡镇(街道),攸州工业园,县直各单位: a bulletin's addressees are the units it reports on, a park
+    // among them too, though no code list names it.
+    const QStringList addressed = addressedZones(s, doc);
+    std::optional<Gazetteer> withAddressed;
+    if (!addressed.isEmpty())
+        withAddressed = known.withUnits(addressed);
+    const Gazetteer &gazetteer = withAddressed ? *withAddressed : known;
     QList<UnitMention> units = findUnits(s, gazetteer);
     result.subject = findSubject(s, units, doc.titleEnd);
     addSubjectStem(s, result.subject, units);
