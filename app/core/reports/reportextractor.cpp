@@ -171,7 +171,8 @@ struct SentenceCues
 /// its cue from the clauses before it.
 bool isBareClause(const QString &s, qsizetype from, qsizetype to, const QList<Mentions::Unit> &units)
 {
-    static const QString filler = QStringLiteral("共累计新实现完成达总计其中另有分别为是有全年度月份今年以来、和与及的了 ");
+    // (and the words of a ranking: 排名前三位的是…, 依次为…, 位居第一)
+    static const QString filler = QStringLiteral("共累计新实现完成达总计其中另有分别为是有全年度月份今年以来、和与及的了 依次排名前后位列居第一二三四五两()");
     qsizetype words = 0;
     for (qsizetype i = from; i < to; ++i) {
         bool inUnit = false;
@@ -883,6 +884,13 @@ QStringList addressedZones(const QString &s, const ReportDocument &doc)
     return out;
 }
 
+/// Where the last 分别 or 依次 of text stands (A、B、C分别/依次为…: the figures after it go to the
+/// items before it in turn), or -1.
+qsizetype lastRespectively(QStringView text)
+{
+    return std::max(text.lastIndexOf(u"分别"), text.lastIndexOf(u"依次"));
+}
+
 /// ——2025年1月8日在…人民代表大会…上: a subtitle says when and where a report was given, not what of.
 bool isSubtitle(QStringView line)
 {
@@ -1414,7 +1422,7 @@ Extraction ReportExtractor::extract(const QString &text) const
                 MetricChoice choice = chooseMetric(n, region, wide, clause, after, st, listContinues);
                 // 新签约项目数量、到位资金分别为48个、41.2亿元: the figures after 分别 take the list's metrics in turn.
                 // (the list runs back over 、 to the clause's start: 新签约、新开工、新投产项目分别为…)
-                if (const qsizetype at = region.lastIndexOf(u"分别"); at > 0 && wide.contains(u"分别")) {
+                if (const qsizetype at = lastRespectively(region); at > 0 && lastRespectively(wide) >= 0) {
                     qsizetype from = at;
                     while (from > 0 && (!isDelim(region.at(from - 1)) || region.at(from - 1) == u'、'))
                         --from;
@@ -1689,7 +1697,7 @@ Extraction ReportExtractor::extract(const QString &text) const
                             rest->clear();
                     };
                     // 分别: the figures after it go to the units in turn.
-                    if (wide.contains(u"分别") && !named.isEmpty())
+                    if (lastRespectively(wide) >= 0 && !named.isEmpty())
                         fromList(&respectively);
                     // 均 just before the figure (均低于40%, 均超过10个; not 人均, 亩均): the list's units alike.
                     const QStringView tail = wide.right(5);
