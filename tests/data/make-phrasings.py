@@ -96,6 +96,8 @@ PAIRS = [
     ("{P},{U}{N}个项目现场签约,签约金额{X}亿元。", "signed_projects", "signed_investment"),
     ("{P},{U}新开工项目{N}个,计划总投资{X}亿元。", "started_projects", "started_investment"),
     ("{P},{U}新开工项目{N}个,开工项目总投资{X}亿元。", "started_projects", "started_investment"),
+    # a page that spaces figures from words
+    ("{P},{U}新签约项目 {N} 个,总投资 {X} 亿元。", "signed_projects", "signed_investment"),
     # the projects counted, together, after they produce: the district's (该项目达产后 is one company's)
     ("{P},{U}新签约项目{N}个,上述项目全部达产后预计可实现年产值{X}亿元。", "signed_projects", "expected_output"),
 ]

@@ -22,4 +22,11 @@ private:
     std::unique_ptr<std::bitset<65536>> m_bits;
 };
 
+/// A Han character of the basic and extension-A blocks (what reports are written in).
+inline bool isHanChar(QChar c)
+{
+    const char16_t u = c.unicode();
+    return (u >= 0x4E00 && u <= 0x9FFF) || (u >= 0x3400 && u <= 0x4DBF);
+}
+
 } // namespace IPDesk

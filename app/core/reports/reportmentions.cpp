@@ -15,12 +15,6 @@ namespace {
 
 using RE = QRegularExpression;
 
-bool isHanChar(QChar c)
-{
-    const ushort u = c.unicode();
-    return (u >= 0x4E00 && u <= 0x9FFF) || (u >= 0x3400 && u <= 0x4DBF);
-}
-
 /// The number of a named group: looked up once, since a lookup by name for every match costs about
 /// as much as the match.
 int groupNumber(const QRegularExpression &re, QStringView name)

@@ -163,6 +163,25 @@ void ReportText::removeNoise()
             s[i] = QLatin1Char(' ');
     }
 
+    // 新签约项目 12 个, 总投资 26.24 亿元 (a page that spaces figures from words): one space between a
+    // figure and a Han character goes, in a line of sentences; a table's columns (no sentence marks,
+    // spaces in runs) stay apart.
+    for (qsizetype lineStart = 0; lineStart < s.size();) {
+        qsizetype lineEnd = s.indexOf(QLatin1Char('\n'), lineStart);
+        if (lineEnd < 0)
+            lineEnd = s.size();
+        const QStringView line = QStringView(s).mid(lineStart, lineEnd - lineStart);
+        const bool sentences = line.contains(u',') || line.contains(u'。') || line.contains(u';');
+        for (qsizetype i = lineStart + 1; sentences && i + 1 < lineEnd; ++i) {
+            if (s.at(i) != u' ' || s.at(i - 1) == u' ' || s.at(i + 1) == u' ')
+                continue;
+            const QChar a = s.at(i - 1), b = s.at(i + 1);
+            if ((a.isDigit() && isHanChar(b)) || (isHanChar(a) && b.isDigit()))
+                drop[size_t(i)] = 1;
+        }
+        lineStart = lineEnd + 1;
+    }
+
     static const QRegularExpression pinyin(QStringLiteral(
         "(?<=[\\x{3400}-\\x{9FFF}])\\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}\\)"));
     static const QRegularExpression ticker(QStringLiteral(
