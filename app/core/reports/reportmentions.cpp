@@ -382,7 +382,10 @@ QList<Unit> findUnits(const QString &s, const Gazetteer &gazetteer)
         if (u.start > 0) {
             const QChar before = s.at(u.start - 1);
             const bool sinceWord = before == u'来' && u.start > 1 && s.at(u.start - 2) == u'以';
-            u.place = phrasing.placeChars.contains(before) && !sinceWord;
+            // 从汝阳县商务局获悉: where the news came from, the unit it is about, not a place.
+            const QStringView next = QStringView(s).mid(u.end, 16);
+            const bool source = before == u'从' && (next.contains(u"获悉") || next.contains(u"了解到") || next.contains(u"得知"));
+            u.place = phrasing.placeChars.contains(before) && !sinceWord && !source;
         }
         // 赴深圳、上海、合肥等地: the rest of a list of places after a place word.
         if (!u.place) {
