@@ -97,6 +97,16 @@ bool CueSet::endsText(QStringView text) const
     return false;
 }
 
+const CueSet &Phrasing::beforeOf(const QString &metric) const
+{
+    static const CueSet none;
+    for (const auto &[m, cues] : before) {
+        if (m == metric)
+            return cues;
+    }
+    return none;
+}
+
 const Phrasing &Phrasing::instance()
 {
     static const Phrasing p;

@@ -70,6 +70,9 @@ public:
     CueSet leader, firm, block, blockClause, target, targetAfter, achieved;
     QString topicChars, placeChars;
 
+    /// The cues before a figure of one metric (empty for a metric cues.tsv has none for).
+    const CueSet &beforeOf(const QString &metric) const;
+
     /// For each metric of `before`, in that order, its cue that ends last in text: one pass over the
     /// text with the cues indexed by their first character, instead of a search per word.
     QList<CueSet::Hit> lastBefore(QStringView text) const;

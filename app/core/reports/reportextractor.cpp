@@ -304,14 +304,11 @@ MetricChoice chooseMetric(const Number &n, QStringView region, QStringView wide,
         return none;
     if (n.cls == UnitClass::Percent) {
         // 完成全年任务的52.1%, 为年度目标的110.3%: the clause names the task.
-        for (const auto &[metric, cues] : ph.before) {
-            if (metric != QLatin1String("annual_completion_pct"))
-                continue;
-            const CueSet::Hit h = cues.last(clause);
-            const CueSet::Hit b = ph.block.last(clause);
-            if (h.found() && (!b.found() || b.end <= h.end))
-                return {metric, clause.mid(h.start, h.length()).toString(), 0.85};
-        }
+        const QString completion = QStringLiteral("annual_completion_pct");
+        const CueSet::Hit h = ph.beforeOf(completion).last(clause);
+        const CueSet::Hit b = ph.block.last(clause);
+        if (h.found() && (!b.found() || b.end <= h.end))
+            return {completion, clause.mid(h.start, h.length()).toString(), 0.85};
         return none;
     }
 
@@ -341,16 +338,11 @@ MetricChoice chooseMetric(const Number &n, QStringView region, QStringView wide,
         // 6家企业实施增资扩产, 推动12家企业增资扩产: each firm that expands is one expansion project
         // (unless the firms were visited: 走访12家企业了解增资意向).
         if (n.unit == QStringLiteral("家") && ph.firm.first(after).start == 0) {
-            CueSet::Hit expands;
-            bool visited = false;
-            for (const auto &[metric, cues] : ph.before) {
-                if (metric == QLatin1String("capital_increase_projects"))
-                    expands = cues.first(after);
-                else if (metric == QLatin1String("companies_visited"))
-                    visited = cues.in(region.right(6));
-            }
+            const QString expansion = QStringLiteral("capital_increase_projects");
+            const CueSet::Hit expands = ph.beforeOf(expansion).first(after);
+            const bool visited = ph.beforeOf(QStringLiteral("companies_visited")).in(region.right(6));
             if (expands.found() && expands.start <= 8 && !visited)
-                return {QStringLiteral("capital_increase_projects"), after.mid(expands.start, expands.length()).toString(), 0.8};
+                return {expansion, after.mid(expands.start, expands.length()).toString(), 0.8};
         }
         if (ph.takesUnit(QStringLiteral("promotion_events"), n.unit)) {
             const CueSet::Hit h = ph.after.value(QStringLiteral("promotion_events")).first(after);
@@ -853,15 +845,23 @@ struct Context
     std::optional<Period> titlePeriod;   // named by the title: the whole report's
     int contextYear = 0;                 // the year the text speaks of last (去年, 2024年)
     int sectionYear = 0;                 // the year the section's heading names (三、2025年工作打算)
-    bool wholeYearTitle = false;         // the title sums a year up (2024年工作总结, 全年…完成情况)
+    bool wholeYearTitle = false;         // the title sums a year up (2024年工作总结, 年终总结)
     bool targetSection = false;
 };
+
+/// The words a park's or zone's name ends in, longest first, as a regex alternation: for parks and
+/// zones the gazetteer does not know (管仲老家经济开发区, 攸州工业园).
+QString parkWords()
+{
+    return QStringLiteral("经济技术开发区|高新技术产业开发区|经济开发区|开发区|高新区|经开区|工业园区|产业园区|"
+                          "产业园|工业园|园区|集聚区|示范区|工业区|产业区|新区");
+}
 
 /// The parks and zones a bulletin is addressed to, in the line that opens it (各乡镇(街道),攸州工业园,
 /// 县直各单位:): names of 3 to 12 characters that end in a park's or zone's word.
 QStringList addressedZones(const QString &s, const ReportDocument &doc)
 {
-    static const QRegularExpression zone(QStringLiteral("^\\p{Han}{1,10}(?:工业园区|产业园区|工业园|产业园|园区|开发区|高新区|经开区|新区|工业区|产业区)$"));
+    static const QRegularExpression zone(QStringLiteral("^\\p{Han}{1,10}(?:%1)$").arg(parkWords()));
     QStringList out;
     for (int k = 0; k < doc.paragraphs.size() && k < 6; ++k) {
         const auto &para = doc.paragraphs.at(k);
@@ -1192,7 +1192,7 @@ Extraction ReportExtractor::extract(const QString &text) const
     const int titleYear = ctx.contextYear;
     {
         const QStringView title = QStringView(s).mid(doc.titleStart, doc.titleEnd - doc.titleStart);
-        ctx.wholeYearTitle = title.contains(u"总结") || title.contains(u"年终") || title.contains(u"全年");
+        ctx.wholeYearTitle = title.contains(u"总结") || title.contains(u"年终"); // (全年 is a period: FY)
     }
     // 三季度…完成情况的通报 over a body of 1-9月 figures: the title's quarter (or half) names the round
     // of the bulletin, whose figures run from January; the body's first span ending in the same month
@@ -1372,9 +1372,8 @@ Extraction ReportExtractor::extract(const QString &text) const
                 // 其中,管仲老家经济开发区新签约项目21个: a park or zone the gazetteer does not know takes its
                 // share of the figures; they are not the county's (nor a unit the officer could check).
                 {
-                    static const QRegularExpression unknownPark(QStringLiteral(
-                        "^(?:其中[,，:：]?)?(\\p{Han}{2,10}?(?:经济技术开发区|高新技术产业开发区|经济开发区|开发区|高新区|"
-                        "工业园区|产业园区|产业园|工业园|集聚区|示范区))"));
+                    static const QRegularExpression unknownPark(
+                        QStringLiteral("^(?:其中[,，:：]?)?(\\p{Han}{2,10}?(?:%1))").arg(parkWords()));
                     const auto m = unknownPark.match(clause);
                     const bool subset = clause.startsWith(u"其中")
                         || QStringView(s).mid(std::max(sent.start, clauseStart - 3), 3).contains(u"其中");

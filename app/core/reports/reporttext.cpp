@@ -242,14 +242,24 @@ void ReportText::removeNoise()
         }
     }
 
-    // Whole lines: footers and the list of unrelated headlines that scraped pages end with.
-    static const QRegularExpression footerLine(QStringLiteral(
-        "^\\s*(版权声明|免责声明|责任编辑|本文系转载|本文来源|转载请|原标题|声明[\\x{FF1A}:]|更多.{0,20}请关注|"
-        "相关阅读|相关新闻|相关报道|推荐阅读|延伸阅读|热点推荐|热门推荐|往期回顾|扫一扫|分享到|关注我们|点击进入|展开全文|展开$|"
-        "来源[\\x{FF1A}:]|上一篇|下一篇|上一条|下一条|上篇[\\x{FF1A}:]|下篇[\\x{FF1A}:]|版权所有|主办单位|当前位置|首页\\s*[>›»])"));
+    // Whole lines: footers and the list of unrelated headlines that scraped pages end with. (The page's
+    // path, 首页 > …, is ReportDocument's to pass over: it holds no figure.)
+    static const QString related = QStringLiteral("相关阅读|相关新闻|相关报道|推荐阅读|延伸阅读|热点推荐|热门推荐|往期回顾");
+    static const QString footers = QStringLiteral(
+        "版权声明|免责声明|责任编辑|本文系转载|本文来源|转载请|原标题|声明[\\x{FF1A}:]|更多.{0,20}请关注|扫一扫|分享到|关注我们|"
+        "点击进入|展开全文|展开$|来源[\\x{FF1A}:]|上一篇|下一篇|上一条|下一条|上篇[\\x{FF1A}:]|下篇[\\x{FF1A}:]|版权所有|主办单位|")
+        + related;
+    static const QRegularExpression footerLine(QStringLiteral("^\\s*(%1)").arg(footers));
+    // Only a line that starts with a footer word's first character is matched against them.
+    static const QString footerStarts = [] {
+        QString out;
+        for (const QString &word : footers.split(QLatin1Char('|')))
+            out += word.front();
+        return out;
+    }();
     static const QRegularExpression headlineItem(QStringLiteral("^\\s*(-\\s*)?[·•▪►]\\s*\\S"));
     // The headlines under 相关阅读 and the like, bullets or none: short lines that end no sentence.
-    static const QRegularExpression relatedHeader(QStringLiteral("^\\s*(相关阅读|相关新闻|相关报道|推荐阅读|延伸阅读|热点推荐|热门推荐|往期回顾)"));
+    static const QRegularExpression relatedHeader(QStringLiteral("^\\s*(%1)").arg(related));
     bool underRelated = false;
     qsizetype start = 0;
     while (start < s.size()) {
@@ -268,7 +278,6 @@ void ReportText::removeNoise()
                 underRelated = false;
         }
         if (first < end) {
-            static const QString footerStarts = QStringLiteral("版免责本转原声更相推延扫分关点展来热往上下主当首");
             static const QString bullets = QStringLiteral("-·•▪►");
             const QChar c = s.at(first);
             if (footerStarts.contains(c) || bullets.contains(c)) {

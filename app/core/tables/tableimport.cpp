@@ -742,8 +742,8 @@ public:
         double progress = 0; // of the file, when the batch was read
     };
 
-    RowReader(const TableImporter *importer, bool projects)
-        : m_thread([this, importer, projects] { read(importer, projects); })
+    explicit RowReader(const TableImporter *importer)
+        : m_thread([this, importer] { read(importer); })
     {
     }
     ~RowReader()
@@ -775,8 +775,9 @@ public:
     }
 
 private:
-    void read(const TableImporter *importer, bool projects)
+    void read(const TableImporter *importer)
     {
+        const bool projects = importer->m_mapping.kind == TableKind::Projects;
         TableSource *source = importer->m_source.get();
         QVariantList cells;
         int fileRow = 0;
@@ -858,7 +859,7 @@ Status TableImporter::process(bool write, ImportResult *result, const std::funct
     // The rows are read and checked on a thread of their own while this one writes the ones before:
     // the two halves of a long import take about as long each (bench_table). The reader owns the
     // source, the unit and column caches and projectFromRow() until it has finished.
-    RowReader reader(this, m_mapping.kind == TableKind::Projects);
+    RowReader reader(this);
     bool sumsSuspended = false;
     // A file large beside the desk: its indexes are built once at the end rather than row by row.
     qint64 projectsBefore = -1;
