@@ -184,6 +184,8 @@ for k, (t, metric, qual) in enumerate(TARGETS * 4):
 # 8. Lists of units that share one cue, and 分别.
 LIST_UNITS = [("蒙自市", "弥勒市", "建水县"), ("恩施市", "利川市", "建始县"), ("南康区", "章贡区", "于都县"),
               ("邵东县", "隆回县", "武冈市")]
+BARE_LISTS = [("蒙自", "弥勒", "蒙自市", "弥勒市", "两市分别"), ("恩施", "利川", "恩施市", "利川市", "依次"),
+              ("南康", "章贡", "南康区", "章贡区", "分别"), ("邵东", "隆回", "邵东市", "隆回县", "两地分别")]
 for k, (u1, u2, u3) in enumerate(LIST_UNITS * 2):
     pword, span = PERIODS[k % len(PERIODS)]
     subject = "红河州"
@@ -196,6 +198,11 @@ for k, (u1, u2, u3) in enumerate(LIST_UNITS * 2):
     # 均: the figure is each unit's (not 人均, a figure per head).
     add(subject, "{P},{A}、{B}新签约项目均超过{n}个。".format(P=pword, A=u1, B=u2, n=8 + k),
         [fact(u1, span, "signed_projects", 8 + k, qual="over"), fact(u2, span, "signed_projects", 8 + k, qual="over")])
+    # Units without their suffix, said to be units by the words after the list; each is the division
+    # of that name today (邵东 is 邵东市, once 邵东县).
+    b1, b2, n1, n2, word = BARE_LISTS[k % len(BARE_LISTS)]
+    add(subject, "{P},{A}、{B}{W}新签约项目{a}个、{b}个。".format(P=pword, A=b1, B=b2, W=word, a=a, b=b),
+        [fact(n1, span, "signed_projects", a), fact(n2, span, "signed_projects", b)])
     p1, p2 = round(60.5 - k, 1), round(48.2 + k, 1)
     add(subject, "{P},{A}、{B}分别完成年度任务的{p}%、{q}%。".format(P=pword, A=u1, B=u2, p=p1, q=p2),
         [fact(u1, span, "annual_completion_pct", p1), fact(u2, span, "annual_completion_pct", p2)])

@@ -363,6 +363,54 @@ QList<Number> findNumbers(const QString &s)
     return out;
 }
 
+namespace {
+
+/// The division a name without its suffix stands for: the name with the suffix the kind word gives
+/// (市 in 三市), or, without one (分别, 四地), with any city's, county's or district's suffix the
+/// gazetteer knows it by. "" when none, or when the name is a unit as it stands.
+QString divisionOfStem(const Gazetteer &gazetteer, const QString &stem, QChar kind)
+{
+    if (gazetteer.contains(stem))
+        return QString();
+    // (县 last: the gazetteer also knows a county by its former name, 南康县 for today's 南康区.)
+    static const QString suffixes = QStringLiteral("市区州旗盟县");
+    for (QChar suffix : (kind.isNull() || kind == u'地' ? suffixes : QString(kind))) {
+        const int level = gazetteer.level(stem + suffix);
+        if (level >= Gazetteer::Prefecture && level <= Gazetteer::County)
+            return stem + suffix;
+    }
+    return QString();
+}
+
+/// The units of a list of bare names (郑州、洛阳、南阳) whose last item ends at \a end: items of two or
+/// three characters joined by 、, read back from the last while each is a division's stem. Fewer than
+/// two is no list.
+QList<Unit> bareNameList(const QString &s, qsizetype end, QChar kind, const Gazetteer &gazetteer)
+{
+    QList<Unit> items;
+    for (qsizetype k = end;;) {
+        qsizetype from = k;
+        while (from > 0 && k - from < 3 && isHanChar(s.at(from - 1)))
+            --from;
+        Unit u;
+        for (qsizetype len = k - from; len >= 2 && u.name.isEmpty(); --len) {
+            u.name = divisionOfStem(gazetteer, s.mid(k - len, len), kind);
+            u.start = k - len;
+        }
+        if (u.name.isEmpty())
+            break;
+        u.end = k;
+        u.level = gazetteer.level(u.name);
+        items.prepend(u);
+        if (u.start == 0 || s.at(u.start - 1) != u'、')
+            break;
+        k = u.start - 1;
+    }
+    return items.size() >= 2 ? items : QList<Unit>();
+}
+
+} // namespace
+
 bool overlapsAny(const QList<Unit> &units, qsizetype start, qsizetype end)
 {
     return std::any_of(units.cbegin(), units.cend(), [&](const Unit &u) { return u.start < end && start < u.end; });
@@ -406,77 +454,32 @@ QList<Unit> findUnits(const QString &s, const Gazetteer &gazetteer)
         out.append(u);
     }
     // 郑州、洛阳、南阳三市…, 郑州、洛阳、南阳分别…: names without their suffix, listed, that the words
-    // after the list say are units (三市, 两县, 四地, 分别) are those divisions. The kind word picks the
-    // suffix (市 in 三市); without one, a city, county or district the gazetteer knows by that stem.
+    // after the list say are units (三市, 两县, 四地, 分别, 依次) are those divisions.
     for (qsizetype at = s.indexOf(u'、'); at >= 0; at = s.indexOf(u'、', at + 1)) {
-        // The list's end: the first character after its last item, and the kind its words name.
-        qsizetype end = at + 1;
-        while (end < s.size() && end - at <= 4 && isHanChar(s.at(end)))
-            ++end;
-        QChar kind;
-        qsizetype itemEnd = -1;
-        for (qsizetype k = at + 3; k <= std::min<qsizetype>(end, at + 4); ++k) {
-            const QStringView rest = QStringView(s).mid(k, 6); // (the kind word is short: no match over the whole text)
-            static const QRegularExpression kindWord(QStringLiteral("^(?:[两二三四五六七八九十]+个?([市县区州旗盟地])|分别)"));
-            const auto m = kindWord.match(rest);
-            if (m.hasMatch()) {
-                itemEnd = k;
-                kind = m.capturedLength(1) ? m.capturedView(1).at(0) : QChar();
-                break;
-            }
-        }
-        if (itemEnd < 0)
-            continue;
-        // The items, back from the last over 、: two or three characters each.
-        QList<QPair<qsizetype, QString>> items;
-        qsizetype k = itemEnd;
-        for (;;) {
-            qsizetype from = k;
-            while (from > 0 && k - from < 3 && isHanChar(s.at(from - 1)))
-                --from;
-            QString name;
-            for (qsizetype len = k - from; len >= 2 && name.isEmpty(); --len) {
-                const QString stem = s.mid(k - len, len);
-                static const QString suffixes = QStringLiteral("市县区州旗盟");
-                for (QChar suffix : (kind.isNull() || kind == u'地' ? suffixes : QString(kind))) {
-                    const int level = gazetteer.level(stem + suffix);
-                    if (level >= Gazetteer::Prefecture && level <= Gazetteer::County && !gazetteer.contains(stem)) {
-                        name = stem + suffix;
-                        from = k - len;
-                        break;
-                    }
-                }
-            }
-            if (name.isEmpty())
-                break;
-            items.prepend({from, name});
-            if (from > 0 && s.at(from - 1) == u'、') {
-                k = from - 1;
+        // The kind word right after the item that follows this 、 (two or three characters).
+        static const QRegularExpression kindWord(QStringLiteral("^(?:[两二三四五六七八九十]+个?([市县区州旗盟地])|分别|依次)"));
+        for (qsizetype k = at + 3; k <= at + 4 && k < s.size() && isHanChar(s.at(k - 1)); ++k) {
+            const auto m = kindWord.match(QStringView(s).mid(k, 6)); // (a short view: no match over the whole text)
+            if (!m.hasMatch())
                 continue;
+            const QChar kind = m.capturedLength(1) ? m.capturedView(1).at(0) : QChar();
+            for (Unit &u : bareNameList(s, k, kind, gazetteer)) {
+                if (overlapsAny(out, u.start, u.end))
+                    continue;
+                u.place = u.start > 0 && phrasing.placeChars.contains(s.at(u.start - 1));
+                out.append(u);
             }
+            at = k;
             break;
         }
-        if (items.size() < 2)
-            continue;
-        for (const auto &[from, name] : std::as_const(items)) {
-            const qsizetype to = from + name.size() - 1;
-            if (overlapsAny(out, from, to))
-                continue;
-            Unit u;
-            u.start = from;
-            u.end = to;
-            u.name = name;
-            u.level = gazetteer.level(name);
-            if (from > 0 && phrasing.placeChars.contains(s.at(from - 1)))
-                u.place = true;
-            out.append(u);
-        }
-        at = itemEnd;
     }
     // 两区, 两县: the two units named together just before.
     static const QRegularExpression two(QStringLiteral("两(?:区|县|市|地|镇)"));
     for (auto it = two.globalMatch(s); it.hasNext();) {
         const auto m = it.next();
+        // (蒙自、弥勒两市分别…: right after the list it names the list itself, which is there already.)
+        if (std::any_of(out.cbegin(), out.cend(), [&m](const Unit &u) { return u.end == m.capturedStart(); }))
+            continue;
         Unit u;
         u.start = m.capturedStart();
         u.end = m.capturedEnd();
