@@ -81,6 +81,8 @@ private slots:
         QTest::newRow("两千") << QStringLiteral("两千") << 2000.0;
         QTest::newRow("百") << QStringLiteral("百") << 100.0;
         QTest::newRow("三千五百万") << QStringLiteral("三千五百万") << 35000000.0;
+        QTest::newRow("六十三点五") << QStringLiteral("六十三点五") << 63.5;
+        QTest::newRow("零点零五") << QStringLiteral("零点零五") << 0.05;
     }
     void numerals()
     {
@@ -90,6 +92,8 @@ private slots:
         QVERIFY(v);
         QCOMPARE(*v, value);
         QVERIFY(!parseChineseNumber(QStringLiteral("项目")));
+        QVERIFY(!parseChineseNumber(QStringLiteral("三点"))); // no digit after 点
+        QVERIFY(!parseChineseNumber(QStringLiteral("三点十")));
     }
 
     void reports_data()

@@ -207,13 +207,33 @@ for k, (u1, u2, u3) in enumerate(LIST_UNITS * 2):
     add(subject, "{P},{A}、{B}分别完成年度任务的{p}%、{q}%。".format(P=pword, A=u1, B=u2, p=p1, q=p2),
         [fact(u1, span, "annual_completion_pct", p1), fact(u2, span, "annual_completion_pct", p2)])
 
-# 9. No fact: figures of no metric, of one company, noise.
+# 9. Changes and parts: a change against a base (增加3个, 较上月) is no level, and the amount of a kind of
+# project counted after 其中 is no unit's total; amounts in Chinese numerals with 点.
+CN_AMOUNTS = [("六十三点五", 63.5), ("四十二点六", 42.6), ("九点八", 9.8), ("一百零二点三", 102.3)]
+for k in range(8):
+    unit = UNITS[i % len(UNITS)]
+    pword, span = PERIODS[k % len(PERIODS)]
+    n, m = 20 + k, 3 + k % 4
+    add(unit, "{P},{U}新开工项目{N}个,较上月增加{M}个。".format(P=pword, U=unit, N=n, M=m),
+        [fact(unit, span, "started_projects", n)])
+    add(unit, "{P},{U}新签约项目{N}个,与上年同期相比增加{M}个。".format(P=pword, U=unit, N=n + 5, M=m),
+        [fact(unit, span, "signed_projects", n + 5)])
+    x, y = round(150.5 + k * 7.1, 1), round(90.25 + k, 2)
+    add(unit, "{P},{U}新签约项目{N}个,协议引资{X}亿元;其中工业项目{n}个,协议引资{Y}亿元。".format(
+        P=pword, U=unit, N=n + 9, X=x, n=n - 4, Y=y),
+        [fact(unit, span, "signed_projects", n + 9), fact(unit, span, "signed_investment", x)])
+    words, value = CN_AMOUNTS[k % len(CN_AMOUNTS)]
+    add(unit, "{P},{U}成功签约项目{N}个,签约资金{W}亿元。".format(P=pword, U=unit, N=n, W=words),
+        [fact(unit, span, "signed_projects", n), fact(unit, span, "signed_investment", value)])
+    i += 1
+
+# 10. No fact: figures of no metric, of one company, noise.
 NONE = ["{P},{U}地区生产总值完成{X}亿元,增长6.8%。", "{P},{U}固定资产投资增长{G}%。",
         "{P},{U}实际利用外资{G}亿美元。", "{P},{U}进出口总额{X}亿元。",
         "其中,某某新材料有限公司年产5万吨项目总投资{X}亿元。",
         "该公司项目建成后预计年产值{X}亿元。", "该项目全部达产后预计年产值{X}亿元。", "{U}营商环境持续优化,群众满意度不断提升。",
         "近五年来,{U}累计签约项目{N}个。", "{P},{U}一般公共预算收入{X}亿元。", "过去五年,{U}累计引进项目{N}个。",
-        "{P},{U}签约项目完成率较上年提高{G}个百分点。"]
+        "{P},{U}签约项目完成率较上年提高{G}个百分点。", "{P},{U}签约项目比上年同期增加{N}个。"]
 for k, t in enumerate(NONE * 2):
     unit = UNITS[i % len(UNITS)]
     pword, _ = PERIODS[i % len(PERIODS)]

@@ -55,6 +55,22 @@ std::optional<double> parseChineseNumber(const QString &input)
     if (ok)
         return v;
 
+    // 六十三点五: the digits after 点 are read one by one, as decimals.
+    if (const qsizetype point = t.indexOf(u'点'); point > 0) {
+        const auto whole = parseChineseNumber(t.left(point));
+        double fraction = 0, place = 0.1;
+        for (QChar c : QStringView(t).mid(point + 1)) {
+            const int d = digitOf(c);
+            if (d < 0 || c == u'两')
+                return std::nullopt;
+            fraction += d * place;
+            place /= 10;
+        }
+        if (!whole || point + 1 == t.size())
+            return std::nullopt;
+        return *whole + fraction;
+    }
+
     // Chinese numerals: sections split by 万 and 亿.
     double total = 0;
     double section = 0;

@@ -118,7 +118,8 @@ ReportDocument ReportDocument::read(const QString &s)
             Paragraph p;
             p.start = lineStart;
             p.end = lineEnd;
-            p.heading = isHeading(line);
+            // (A date line under the title, 2025年06月12日, is short and bare too, but opens no section.)
+            p.heading = isHeading(line) && !isPageLine(line.trimmed());
             qsizetype sentStart = lineStart;
             for (qsizetype i = lineStart; i <= lineEnd; ++i) {
                 if (i < lineEnd && !enders.contains(s.at(i)))

@@ -735,36 +735,45 @@ QList<Table> findTables(const QString &s, const ReportDocument &doc, const Gazet
         }
         return true;
     };
+    // A rank or a row number may come before the unit (排名 县(区) 签约项目 …, then 1 金湾区 86 …).
+    static const QRegularExpression indexHeader(QStringLiteral("^(?:排名|名次|位次|序号|编号|No\\.?)$"),
+                                                QRegularExpression::CaseInsensitiveOption);
+    auto indexCell = [](const QString &cell) {
+        const auto v = cellNumber(cell);
+        return v && *v >= 0 && *v == std::floor(*v) && !cell.contains(u'%');
+    };
     for (int p = 0; p < paras.size(); ++p) {
         if (!cellLine(p))
             continue;
         const QList<Cell> header = cellsOf(s, paras.at(p).start, paras.at(p).end);
+        const int lead = !header.isEmpty() && indexHeader.match(header.first().text).hasMatch() ? 1 : 0;
         // Rows on one line each: a header of three or more cells, then rows of the same width.
-        if (header.size() >= 3 && unitCell(header.first().text).isEmpty()) {
+        if (header.size() >= 3 + lead && unitCell(header.at(lead).text).isEmpty()) {
             Table t;
             t.start = paras.at(p).start;
             QStringList names;
-            for (int c = 1; c < header.size(); ++c)
+            for (int c = lead + 1; c < header.size(); ++c)
                 names << header.at(c).text;
             t.columns = columnsFor(names, unitLineBefore(p));
             int q = p + 1;
             for (; q < paras.size(); ++q) {
                 const QList<Cell> row = cellsOf(s, paras.at(q).start, paras.at(q).end);
-                if (row.size() != header.size())
+                if (row.size() != header.size() || (lead && !indexCell(row.first().text)))
                     break;
                 TableRow r;
-                r.unitName = unitCell(row.first().text);
+                r.unitName = unitCell(row.at(lead).text);
                 if (r.unitName.isEmpty())
                     break;
-                r.start = row.first().start;
+                r.start = row.at(lead).start;
                 r.end = row.last().end;
-                for (int c = 1; c < row.size() && r.values.size() == c - 1; ++c) {
+                for (int c = lead + 1; c < row.size() && r.values.size() == c - lead - 1; ++c) {
+                    const int column = c - lead - 1;
                     if (const auto v = cellNumber(row.at(c).text))
                         r.values.append(*v);
-                    else if (c - 1 < t.columns.size() && t.columns.at(c - 1).metric.isEmpty())
+                    else if (column < t.columns.size() && t.columns.at(column).metric.isEmpty())
                         r.values.append(std::nan("")); // a column no metric reads (预警: 红, 备注) holds any text
                 }
-                if (r.values.size() != header.size() - 1)
+                if (r.values.size() != header.size() - lead - 1)
                     break;
                 t.rows.append(r);
             }
@@ -788,14 +797,22 @@ QList<Table> findTables(const QString &s, const ReportDocument &doc, const Gazet
             headers.append(c.first().text);
             ++q;
         }
-        if (headers.size() < 3) // a label cell and at least two columns
+        if (headers.size() < 3 + lead) // a label cell and at least two columns
             continue;
         Table t;
         t.start = paras.at(p).start;
-        // The first header names the rows (地区, 单位, 县市区).
-        t.columns = columnsFor(headers.mid(1), unitLineBefore(p));
+        // The first header (after the rank) names the rows (地区, 单位, 县市区).
+        t.columns = columnsFor(headers.mid(1 + lead), unitLineBefore(p));
         const int width = int(t.columns.size());
         while (q < paras.size()) {
+            if (lead) { // the rank's line before the unit's
+                const QList<Cell> rank = cellsOf(s, paras.at(q).start, paras.at(q).end);
+                if (rank.size() != 1 || !indexCell(rank.first().text))
+                    break;
+                ++q;
+                if (q >= paras.size())
+                    break;
+            }
             const QList<Cell> name = cellsOf(s, paras.at(q).start, paras.at(q).end);
             if (name.size() != 1)
                 break;
@@ -1488,11 +1505,13 @@ Extraction ReportExtractor::extract(const QString &text) const
                     annualGoal = target && (near.contains(u"年度") || near.contains(u"全年") || after.left(4).contains(u"年度")
                                             || after.left(4).contains(u"全年"));
                 }
-                // 其中工业项目35个,投资额217.2亿元: the amount of the kind of project just counted, which
-                // no metric counts either (its own cue, 到位资金, would say otherwise).
+                // 其中工业项目35个,投资额217.2亿元 (协议引资118.2亿元): the amount of the kind of project just
+                // counted, which no metric counts either; its own cue for another stage, 到位资金, would
+                // say otherwise.
                 static const QStringList plainAmount = {QStringLiteral("投资额"), QStringLiteral("总投资"), QStringLiteral("投资"),
                                                         QStringLiteral("金额"), QStringLiteral("计划总投资"), QStringLiteral("总投资额")};
-                if (n.cls == UnitClass::Money && st.otherKind && !target && plainAmount.contains(choice.cue))
+                if (n.cls == UnitClass::Money && st.otherKind && !target
+                    && (plainAmount.contains(choice.cue) || choice.metric == QLatin1String("signed_investment")))
                     choice = {};
                 // (其中工业项目12个、投资额32.1亿元,服务业项目6个、投资额13.5亿元: the kinds go on.)
                 if (n.cls == UnitClass::Count)

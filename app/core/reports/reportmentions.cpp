@@ -149,6 +149,9 @@ QList<Period> findPeriods(const QString &s, int refYear, int refMonth)
             // 本月, 上月, 本季度: counted from the month the report was published in; unknown without it.
             if (!refMonth || !refYear)
                 continue;
+            // 较上月增加5个, 环比上月: the base of a comparison, no span of the figures.
+            if (p.start > 0 && QStringView(u"比较与于").contains(s.at(p.start - 1)))
+                continue;
             const QString w = m.captured(g_here);
             const bool before = w.startsWith(u'上');
             if (w.contains(u"季度")) { // (本季度以来: the quarter so far)
@@ -252,7 +255,7 @@ QList<Number> findNumbers(const QString &s)
 {
     static const RE number(QStringLiteral(
         "(?<pre>接近|将近|大约|近|约|超过|超|逾|(?<![经通越])过|突破|不低于|不少于|至少|不足|不到|低于|少于|高于|高达)?"
-        "(?<![\\d.])(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+)"
+        "(?<![\\d.])(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)"
         "(?:(?:至|到|-|—|~|～)(?<max>\\d+(?:\\.\\d+)?))?"
         "(?<more>余|多)?"
         "(?<unit>万亿元|万亿|亿元|万元|亿美元|万美元|亿|元|家\\(次\\)|家次|家|个批次|个次|个|批次|批|场次|场|次|项|宗|轮|趟|期|届|%|成)"
@@ -275,7 +278,7 @@ QList<Number> findNumbers(const QString &s)
         out.append(n);
     }
     static const CharSet unitChars(QStringLiteral("亿万元个家批场次项宗轮趟期届%成"));
-    static const CharSet extend(QStringLiteral(".,零〇一二两三四五六七八九十百千近约超过逾突破不低少于至足到高达接将大"));
+    static const CharSet extend(QStringLiteral(".,点零〇一二两三四五六七八九十百千近约超过逾突破不低少于至足到高达接将大"));
     static const CharSet numerals(QStringLiteral("零〇一二两三四五六七八九十百千"));
     for (const auto &[ws, we] : windowsAround(s, unitChars, 22, 4, extend, &numerals)) {
     auto it = number.globalMatch(QStringView(s).mid(ws, we - ws));

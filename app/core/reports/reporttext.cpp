@@ -210,7 +210,8 @@ void ReportText::removeNoise()
         }
     }
     // A number broken by a line break inside a sentence (增长28.\n1%) is one number; a column of
-    // numbers, one a line (a flattened table), stays apart.
+    // numbers, one a line (a flattened table), stays apart, and so do a table's rows (cells apart by
+    // a tab or spaces, no sentence marks: … 198.6  96.8 / 2  斗门区  72 …).
     {
         auto lineIsNumber = [&s](qsizetype from, qsizetype to) {
             bool digit = false;
@@ -223,6 +224,14 @@ void ReportText::removeNoise()
             }
             return digit;
         };
+        auto lineIsRow = [&s](qsizetype from, qsizetype to) {
+            const QStringView line = QStringView(s).mid(from, to - from).trimmed();
+            for (QChar c : line) {
+                if (c == u',' || c == u'。' || c == u';')
+                    return false;
+            }
+            return line.contains(u'\t') || line.contains(u"  ");
+        };
         auto it = brokenLine.globalMatch(s);
         while (it.hasNext()) {
             const auto m = it.next();
@@ -230,7 +239,8 @@ void ReportText::removeNoise()
             qsizetype nextEnd = s.indexOf(QLatin1Char('\n'), m.capturedEnd());
             if (nextEnd < 0)
                 nextEnd = s.size();
-            if (!lineIsNumber(lineStart, m.capturedStart()) && !lineIsNumber(m.capturedEnd(), nextEnd))
+            if (!lineIsNumber(lineStart, m.capturedStart()) && !lineIsNumber(m.capturedEnd(), nextEnd)
+                && !(lineIsRow(lineStart, m.capturedStart()) && lineIsRow(m.capturedEnd(), nextEnd)))
                 dropRange(m.capturedStart(), m.capturedEnd());
         }
     }
@@ -249,17 +259,19 @@ void ReportText::removeNoise()
         "版权声明|免责声明|责任编辑|本文系转载|本文来源|转载请|原标题|声明[\\x{FF1A}:]|更多.{0,20}请关注|扫一扫|分享到|关注我们|"
         "点击进入|展开全文|展开$|来源[\\x{FF1A}:]|上一篇|下一篇|上一条|下一条|上篇[\\x{FF1A}:]|下篇[\\x{FF1A}:]|版权所有|主办单位|")
         + related;
-    static const QRegularExpression footerLine(QStringLiteral("^\\s*(%1)").arg(footers));
-    // Only a line that starts with a footer word's first character is matched against them.
+    // A footer word may stand in brackets: 【相关阅读】, [责任编辑:…].
+    static const QString opening = QStringLiteral("[\\x{3010}\\x{3016}\\[]?\\s*");
+    static const QRegularExpression footerLine(QStringLiteral("^\\s*%1(%2)").arg(opening, footers));
+    // Only a line that starts with a footer word's first character (or a bracket) is matched against them.
     static const QString footerStarts = [] {
-        QString out;
+        QString out = QStringLiteral("\u3010\u3016[");
         for (const QString &word : footers.split(QLatin1Char('|')))
             out += word.front();
         return out;
     }();
     static const QRegularExpression headlineItem(QStringLiteral("^\\s*(-\\s*)?[·•▪►]\\s*\\S"));
     // The headlines under 相关阅读 and the like, bullets or none: short lines that end no sentence.
-    static const QRegularExpression relatedHeader(QStringLiteral("^\\s*(%1)").arg(related));
+    static const QRegularExpression relatedHeader(QStringLiteral("^\\s*%1(%2)").arg(opening, related));
     bool underRelated = false;
     qsizetype start = 0;
     while (start < s.size()) {
