@@ -145,6 +145,18 @@ struct SentenceCues
         }
         for (auto it = capacity.globalMatch(text); it.hasNext();)
             c.companyStarts.append(from + it.next().capturedStart());
+        // 智能终端产业园项目总投资15亿元,预计年纳税8000万元: a project named by what it is, not a count
+        // of projects by their stage (新签约项目总投资, 此次签约项目总投资, 亿元以上项目总投资).
+        static const QRegularExpression namedProject(QStringLiteral(
+            "(?:^|[,，;；:：])(\\p{Han}{4,20}?)项目(?:总投资|计划总投资|投资总额|总投资额)"));
+        static const CueSet aggregate(QString::fromUtf16(
+            u"签约 开工 引进 落地 投产 竣工 注册 入库 在谈 洽谈 新 上述 这些 以上 所有 重点 重大 各类 全部 其中 招商 此次 本次 该批 集中 全市 全区 全县 全镇 累计 共")
+                                          .split(QLatin1Char(' ')));
+        for (auto it = namedProject.globalMatch(text); it.hasNext();) {
+            const auto m = it.next();
+            if (!aggregate.in(m.capturedView(1)))
+                c.companyStarts.append(from + m.capturedStart(1));
+        }
         std::sort(c.companyStarts.begin(), c.companyStarts.end());
         for (const CueSet::Hit &h : areaCue.all(text))
             c.areaStarts.append(from + h.start);
