@@ -456,6 +456,8 @@ private slots:
         QTest::newRow("zone without its city") << QStringLiteral("蒙苏经济开发区新签约项目5个") << QStringLiteral("蒙苏经济开发区");
         QTest::newRow("former county") << QStringLiteral("邵东县新签约项目5个") << QStringLiteral("邵东县");
         QTest::newRow("township") << QStringLiteral("织里镇新签约项目5个") << QStringLiteral("织里镇");
+        QTest::newRow("national new area") << QStringLiteral("两江新区新签约项目5个") << QStringLiteral("两江新区");
+        QTest::newRow("national new area with its place") << QStringLiteral("四川天府新区新签约项目5个") << QStringLiteral("四川天府新区");
     }
     void gazetteerShortFormsAndZones()
     {

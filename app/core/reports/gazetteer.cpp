@@ -207,6 +207,17 @@ void Gazetteer::load(Names &names)
             && !name.endsWith(QStringLiteral("新区")) && !name.endsWith(QStringLiteral("城区")))
             formerCounties.append(name.chopped(1) + u'县');
     }
+    // The national-level new areas that no county-level code stands for (两江新区, 赣江新区).
+    QFile newAreas(QStringLiteral(":/gazetteer/newareas.tsv"));
+    if (newAreas.open(QIODevice::ReadOnly)) {
+        for (const QString &line : QString::fromUtf8(newAreas.readAll()).split(QLatin1Char('\n'))) {
+            const QString name = line.section(QLatin1Char('\t'), 0, 0).trimmed();
+            if (name.isEmpty() || name.startsWith(u'#'))
+                continue;
+            add(names, name, Zone);
+            zones.append(name);
+        }
+    }
     for (const QString &former : std::as_const(formerCounties)) {
         if (!names.levels.contains(former))
             add(names, former, County);
