@@ -227,7 +227,25 @@ for k in range(8):
         [fact(unit, span, "signed_projects", n), fact(unit, span, "signed_investment", value)])
     i += 1
 
-# 10. No fact: figures of no metric, of one company, noise.
+# 10. Lists of periods: in turn after 分别, together without it (一、二季度 is H1; years together are
+# no year's figure); a range of years gives each year in it.
+for k in range(6):
+    unit = UNITS[i % len(UNITS)]
+    a, b, c = 40 + k, 52 + k, 61 + k
+    add(unit, "2021年至2023年,{U}签约项目分别为{a}个、{b}个、{c}个。".format(U=unit, a=a, b=b, c=c),
+        [fact(unit, "FY", "signed_projects", a, year=2021), fact(unit, "FY", "signed_projects", b, year=2022),
+         fact(unit, "FY", "signed_projects", c, year=2023)])
+    add(unit, "一、二季度,{U}分别新开工项目{a}个、{b}个。".format(U=unit, a=a - 30, b=b - 30),
+        [fact(unit, "Q1", "started_projects", a - 30), fact(unit, "Q2", "started_projects", b - 30)])
+    add(unit, "一、二季度,{U}共引进项目{c}个。".format(U=unit, c=c),
+        [fact(unit, "H1", "introduced_projects", c)])
+    x, y = round(3.5 + k, 1), round(6.25 + k, 2)
+    add(unit, "5、6月份,{U}签约金额分别为{x}亿元、{y}亿元。".format(U=unit, x=x, y=y),
+        [fact(unit, "M05", "signed_investment", x), fact(unit, "M06", "signed_investment", y)])
+    add(unit, "2022年和2023年,{U}累计签约项目{n}个。".format(U=unit, n=a + b), [])
+    i += 1
+
+# 11. No fact: figures of no metric, of one company, noise.
 NONE = ["{P},{U}地区生产总值完成{X}亿元,增长6.8%。", "{P},{U}固定资产投资增长{G}%。",
         "{P},{U}实际利用外资{G}亿美元。", "{P},{U}进出口总额{X}亿元。",
         "其中,某某新材料有限公司年产5万吨项目总投资{X}亿元。",

@@ -296,6 +296,62 @@ bool comparisonBase(const QString &s, const Period &p)
     return false;
 }
 
+/// The periods listed with \a last (一、二季度, 2023年和2024年, 2022年至2024年: a range gives each year
+/// in it), in order, \a last included; just \a last when it stands alone.
+QList<Period> periodList(const QString &s, const QList<Period> &sentPeriods, const Period &last)
+{
+    QList<Period> run{last};
+    bool range = false;
+    for (qsizetype k = sentPeriods.size() - 1; k >= 0; --k) {
+        const Period &p = sentPeriods.at(k);
+        if (p.end > run.first().start)
+            continue;
+        if (p.kind != last.kind || p.sameAsBefore || p.multiYear || (p.kind == PeriodKind::YearOnly && !p.year))
+            break;
+        const QStringView gap = QStringView(s).mid(p.end, run.first().start - p.end).trimmed();
+        static const QStringList joiners = {QStringLiteral("、"), QStringLiteral("和"), QStringLiteral("与"), QStringLiteral("及"),
+                                            QStringLiteral("至"), QStringLiteral("到"), QStringLiteral("-"), QStringLiteral("—"), QStringLiteral("~")};
+        if (!joiners.contains(gap.toString()))
+            break;
+        range = range || (run.size() == 1 && !QStringView(u"、和与及").contains(gap.front()));
+        run.prepend(p);
+    }
+    // 2022年至2024年: the years between too.
+    if (range && run.size() == 2 && last.kind == PeriodKind::YearOnly && run.last().year - run.first().year <= 10) {
+        const Period first = run.first();
+        run = {first};
+        for (int y = first.year + 1; y <= last.year; ++y) {
+            Period p = y == last.year ? last : first;
+            p.year = y;
+            run.append(p);
+        }
+    }
+    return run;
+}
+
+/// What a list of periods (一、二季度, 2023年和2024年) spans together: the months from the first to the
+/// last (H1 for the first two quarters), or more than one year.
+Period periodUnion(const QList<Period> &run)
+{
+    Period u = run.last();
+    u.start = run.first().start;
+    for (qsizetype k = 1; k < run.size() && u.kind != PeriodKind::YearOnly; ++k) {
+        if (run.at(k).a != run.at(k - 1).b + 1 && !(u.kind == PeriodKind::Quarter && run.at(k).a == run.at(k - 1).a + 1))
+            return run.last(); // 一、三季度: no one span
+    }
+    if (u.kind == PeriodKind::YearOnly) {
+        u.multiYear = true;
+    } else if (u.kind == PeriodKind::Quarter) {
+        u.kind = PeriodKind::Months;
+        u.a = 3 * run.first().a - 2;
+        u.b = 3 * run.last().a;
+    } else if (u.kind == PeriodKind::Months) {
+        u.a = run.first().a;
+        u.b = run.last().b;
+    }
+    return u;
+}
+
 QStringView afterHead(const QString &s, const Number &n)
 {
     qsizetype end = n.end;
@@ -1334,6 +1390,8 @@ Extraction ReportExtractor::extract(const QString &text) const
             SentenceState st;
             QStringList sentenceMetrics; // in order, for the parallel sentence after a semicolon
             QList<QString> respectively; // 弥勒市、蒙自市、河口县分别完成…58.3%、55.1%、52.6%
+            QList<Period> periodsInTurn; // 一、二季度分别签约项目5个、7个
+            qsizetype turnAt = -1;       // where the 分别 they were read for stands
             qsizetype previousEnd = sent.start;
             for (int idx = 0; idx < sentNumbers.size(); ++idx) {
                 Number &n = numbers[sentNumbers.at(idx)];
@@ -1585,6 +1643,23 @@ Extraction ReportExtractor::extract(const QString &text) const
                 }
                 if (period && period->sameAsBefore)
                     period = ctx.period;
+                // 一、二季度分别签约5个、7个: the periods of a list in turn; 一、二季度签约12个: together.
+                if (period && period->start >= sent.start) {
+                    const QList<Period> run = periodList(s, sentPeriods, *period);
+                    if (run.size() > 1) {
+                        const qsizetype at = lastRespectively(QStringView(s).mid(period->end, n.qualStart - period->end));
+                        if (at < 0) {
+                            period = periodUnion(run);
+                        } else {
+                            if (period->end + at != turnAt) {
+                                turnAt = period->end + at;
+                                periodsInTurn = run;
+                            }
+                            // (…分别为41个、53个、66个,三年累计160个: past the list, the years together)
+                            period = periodsInTurn.isEmpty() ? periodUnion(run) : periodsInTurn.takeFirst();
+                        }
+                    }
+                }
                 // 3月26日,南安市举行2022年…签约活动 / 截至目前,今年已新签约: a year named after a finer
                 // period of the sentence only gives that period its year.
                 if (period && period->kind == PeriodKind::YearOnly) {
@@ -1784,7 +1859,12 @@ Extraction ReportExtractor::extract(const QString &text) const
                 const bool opensClause = p.start == sent.start || isDelim(s.at(p.start - 1)) || s.at(p.start - 1).isSpace();
                 // (…,去年同期为39个: a base of comparison, even where it opens a clause)
                 const bool base = comparisonBase(s, p);
-                if (p.year && p.kind == PeriodKind::YearOnly && opensClause && !base)
+                // (2022年至2024年, 2023、2024年: no one year)
+                const bool listed = std::any_of(sentPeriods.cbegin(), sentPeriods.cend(), [&](const Period &q) {
+                    const QList<Period> run = periodList(s, sentPeriods, q);
+                    return run.size() > 1 && run.first().start <= p.start && q.start >= p.start;
+                });
+                if (p.year && p.kind == PeriodKind::YearOnly && opensClause && !base && !listed)
                     ctx.contextYear = p.year;
                 if (p.kind == PeriodKind::YearOnly && ctx.period && ctx.period->kind != PeriodKind::YearOnly
                     && (p.year == refYear || p.year == ctx.period->year))

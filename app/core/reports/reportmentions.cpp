@@ -112,6 +112,7 @@ QList<Period> findPeriods(const QString &s, int refYear, int refMonth)
     static const int g_asof = groupNumber(re, u"asof"), g_asofy = groupNumber(re, u"asofy"), g_asofm = groupNumber(re, u"asofm"), g_asofd = groupNumber(re, u"asofd"), g_dm = groupNumber(re, u"dm"), g_dd = groupNumber(re, u"dd"), g_endm = groupNumber(re, u"endm"), g_endy = groupNumber(re, u"endy"), g_endmm = groupNumber(re, u"endmm"), g_multi = groupNumber(re, u"multi"), g_ytd = groupNumber(re, u"ytd"), g_r1 = groupNumber(re, u"r1"), g_r2 = groupNumber(re, u"r2"), g_f1 = groupNumber(re, u"f1"), g_f2 = groupNumber(re, u"f2"), g_g1 = groupNumber(re, u"g1"), g_g2 = groupNumber(re, u"g2"), g_front = groupNumber(re, u"front"), g_q3 = groupNumber(re, u"q3"), g_q = groupNumber(re, u"q"), g_half = groupNumber(re, u"half"), g_mon = groupNumber(re, u"mon"), g_fy = groupNumber(re, u"fy"), g_year = groupNumber(re, u"year"), g_rel = groupNumber(re, u"rel"), g_same = groupNumber(re, u"same"), g_upto = groupNumber(re, u"upto"), g_monc = groupNumber(re, u"monc"), g_endxun = groupNumber(re, u"endxun"), g_here = groupNumber(re, u"here");
     QList<Period> found;
     static const CharSet anchors(QStringLiteral("年月季来前今截至期"));
+    static const CharSet numerals(QStringLiteral("一二三四五六七八九十"));
     static const CharSet extend(QStringLiteral(".,截至止到今去前年度第一二三四上下全本明开入初同当"));
     for (const auto &[ws, we] : windowsAround(s, anchors, 16, 8, extend)) {
     auto it = re.globalMatch(QStringView(s).mid(ws, we - ws));
@@ -224,8 +225,34 @@ QList<Period> findPeriods(const QString &s, int refYear, int refMonth)
         const bool badMonths = p.kind == PeriodKind::Months && (p.a < 1 || p.b > 12 || p.a > p.b);
         const bool badQuarter = p.kind == PeriodKind::Quarter && (p.a < 1 || p.a > 4);
         const bool badAsOf = p.asOfMonth && (p.asOfMonth > 12 || p.asOfDay < 1 || p.asOfDay > 31);
-        if (!badMonths && !badQuarter && !badAsOf)
-            found.append(p);
+        if (badMonths || badQuarter || badAsOf)
+            continue;
+        // 一、二季度, 1、2月份, 2023、2024年: the items before the last share its word, each a period.
+        const bool oneQuarter = p.kind == PeriodKind::Quarter && s.at(p.start) != u'第';
+        const bool oneMonth = p.kind == PeriodKind::Months && p.a == p.b && !p.day && (has(g_mon) || has(g_monc));
+        const bool oneYear = p.kind == PeriodKind::YearOnly && has(g_year);
+        QList<Period> items;
+        for (qsizetype at = p.start; (oneQuarter || oneMonth || oneYear) && at >= 2 && s.at(at - 1) == u'、';) {
+            qsizetype from = at - 1;
+            while (from > 0 && from > at - 1 - (oneYear ? 4 : 2) && (s.at(from - 1).isDigit() || numerals.contains(s.at(from - 1))))
+                --from;
+            const QString word = s.mid(from, at - 1 - from);
+            const int v = smallNumber(word);
+            const bool fits = oneYear ? word.size() == 4 && v >= 2000 && v < 2100
+                            : oneQuarter ? v >= 1 && v <= 4 : v >= 1 && v <= 12;
+            if (word.isEmpty() || !fits || (from > 0 && s.at(from - 1).isDigit()))
+                break;
+            Period item = p;
+            item.start = from;
+            item.end = at - 1;
+            (oneYear ? item.year : item.a) = v;
+            if (oneMonth)
+                item.b = v;
+            items.prepend(item);
+            at = from;
+        }
+        found.append(items);
+        found.append(p);
     }
     }
     // "2023年" or "今年" right before a finer period gives it its year: 2023年上半年, 今年一季度.
