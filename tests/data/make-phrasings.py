@@ -243,6 +243,9 @@ for k in range(6):
     add(unit, "5、6月份,{U}签约金额分别为{x}亿元、{y}亿元。".format(U=unit, x=x, y=y),
         [fact(unit, "M05", "signed_investment", x), fact(unit, "M06", "signed_investment", y)])
     add(unit, "2022年和2023年,{U}累计签约项目{n}个。".format(U=unit, n=a + b), [])
+    # (头 after 今年: the first months of this year)
+    add(unit, "今年头{m}个月,{U}新开工项目{n}个。".format(U=unit, m="五六七八九十"[k], n=b - 40),
+        [fact(unit, "H1" if k == 1 else "M01-M%02d" % (5 + k), "started_projects", b - 40)])
     i += 1
 
 # 11. No fact: figures of no metric, of one company, noise.
@@ -252,7 +255,7 @@ NONE = ["{P},{U}地区生产总值完成{X}亿元,增长6.8%。", "{P},{U}固定
         "该公司项目建成后预计年产值{X}亿元。", "该项目全部达产后预计年产值{X}亿元。", "{U}营商环境持续优化,群众满意度不断提升。",
         "近五年来,{U}累计签约项目{N}个。", "{P},{U}一般公共预算收入{X}亿元。", "过去五年,{U}累计引进项目{N}个。",
         "{P},{U}签约项目完成率较上年提高{G}个百分点。", "{P},{U}签约项目比上年同期增加{N}个。",
-        "{U}高端装备产业园项目总投资{X}亿元,预计年纳税{G}亿元。"]
+        "{U}高端装备产业园项目总投资{X}亿元,预计年纳税{G}亿元。", "经过{N}个月的洽谈,{U}与某某集团达成合作意向。"]
 for k, t in enumerate(NONE * 2):
     unit = UNITS[i % len(UNITS)]
     pword, _ = PERIODS[i % len(PERIODS)]

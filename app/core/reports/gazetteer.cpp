@@ -302,7 +302,7 @@ QList<Gazetteer::Mention> Gazetteer::find(const QString &text) const
         const qsizetype end = i + 1;
         // The longest name ending here, the desk's units or the divisions.
         std::pair<qsizetype, int> best{0, 0};
-        for (const auto &names : {m_divisions, m_units}) {
+        for (const Names *names : {m_divisions.get(), m_units.get()}) {
             if (names) {
                 const auto found = names->longestEndingAt(text, end);
                 if (found.first > best.first)
@@ -312,7 +312,13 @@ QList<Gazetteer::Mention> Gazetteer::find(const QString &text) const
         if (best.first)
             candidates.append({end - best.first, end, text.mid(end - best.first, best.first), best.second});
         // A zone over a known stem or name: 肇庆高新区, 肇庆市高新区, 石河子经济技术开发区, 松山湖高新区.
-        for (const QString &z : zoneSuffixes()) {
+        static const QString zoneEnds = [] {
+            QString ends;
+            for (const QString &z : zoneSuffixes())
+                ends += z.back();
+            return ends;
+        }();
+        for (const QString &z : zoneEnds.contains(text.at(i)) ? zoneSuffixes() : QStringList()) {
             if (end < z.size() + 2 || QStringView(text).mid(end - z.size(), z.size()) != z)
                 continue;
             const qsizetype zoneStart = end - z.size();
@@ -332,9 +338,11 @@ QList<Gazetteer::Mention> Gazetteer::find(const QString &text) const
     // The corps' regiments (一二一团, 一四八团, 十四团), which the code list files under their cities.
     // (十二团, 十四团 too: the regiments below a hundred.)
     static const QRegularExpression regiment(QStringLiteral("(?<![一二三四五六七八九十〇零百\\d第])(?:[一二三四五六七八九十〇零]{3}|十[一二三四五六七八九]|[二三四五六七八九]十[一二三四五六七八九]?)团(?!队|体|组|伙|结|委)"));
-    for (auto it = regiment.globalMatch(text); it.hasNext();) {
-        const auto m = it.next();
-        candidates.append({m.capturedStart(), m.capturedEnd(), m.captured(), Township});
+    if (text.contains(u'团')) {
+        for (auto it = regiment.globalMatch(text); it.hasNext();) {
+            const auto m = it.next();
+            candidates.append({m.capturedStart(), m.capturedEnd(), m.captured(), Township});
+        }
     }
     // 第八师石河子市, 第六师五家渠市: a corps division before its city is part of the name.
     for (Mention &m : candidates) {

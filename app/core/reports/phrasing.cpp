@@ -207,7 +207,8 @@ bool Phrasing::takesUnit(const QString &metric, const QString &unit) const
     const auto it = m_unitsOf.constFind(metric);
     if (it != m_unitsOf.cend())
         return it->contains(unit);
-    return units.value(unitGroup(metric)).contains(unit);
+    const auto group = units.constFind(unitGroup(metric));
+    return group != units.cend() && group->contains(unit);
 }
 
 } // namespace IPDesk

@@ -12,6 +12,8 @@ QDate dateIn(QStringView line)
     // span (2025年1-8月) is not read as a day.
     static const QRegularExpression date(QStringLiteral(
         "(20\\d\\d)\\s*(?:年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})(?!\\d)\\s*日?|([-/.])\\s*(\\d{1,2})\\s*\\4\\s*(\\d{1,2})(?![\\d月]))"));
+    if (!line.contains(u"20")) // (every date has its year's first digits: a cheaper look first)
+        return QDate();
     const auto m = date.match(line);
     if (!m.hasMatch())
         return QDate();

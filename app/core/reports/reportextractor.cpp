@@ -143,19 +143,23 @@ struct SentenceCues
                 continue;
             c.companyStarts.append(from + h.start);
         }
-        for (auto it = capacity.globalMatch(text); it.hasNext();)
-            c.companyStarts.append(from + it.next().capturedStart());
+        if (text.contains(u"年产")) {
+            for (auto it = capacity.globalMatch(text); it.hasNext();)
+                c.companyStarts.append(from + it.next().capturedStart());
+        }
         // 智能终端产业园项目总投资15亿元,预计年纳税8000万元: a project named by what it is, not a count
         // of projects by their stage (新签约项目总投资, 此次签约项目总投资, 亿元以上项目总投资).
         static const QRegularExpression namedProject(QStringLiteral(
             "(?:^|[,，;；:：])(\\p{Han}{4,20}?)项目(?:总投资|计划总投资|投资总额|总投资额)"));
         static const CueSet aggregate(QString::fromUtf16(
-            u"签约 开工 引进 落地 投产 竣工 注册 入库 在谈 洽谈 新 上述 这些 以上 所有 重点 重大 各类 全部 其中 招商 此次 本次 该批 集中 全市 全区 全县 全镇 累计 共")
+            u"签约 开工 引进 落地 投产 竣工 注册 入库 在谈 洽谈 上述 这些 以上 所有 重点 重大 各类 全部 其中 招商 此次 本次 该批 集中 全市 全区 全县 全镇 累计 共")
                                           .split(QLatin1Char(' ')));
-        for (auto it = namedProject.globalMatch(text); it.hasNext();) {
-            const auto m = it.next();
-            if (!aggregate.in(m.capturedView(1)))
-                c.companyStarts.append(from + m.capturedStart(1));
+        if (text.contains(u"总投资") || text.contains(u"投资总额")) {
+            for (auto it = namedProject.globalMatch(text); it.hasNext();) {
+                const auto m = it.next();
+                if (!aggregate.in(m.capturedView(1)))
+                    c.companyStarts.append(from + m.capturedStart(1));
+            }
         }
         std::sort(c.companyStarts.begin(), c.companyStarts.end());
         for (const CueSet::Hit &h : areaCue.all(text))
@@ -427,11 +431,11 @@ MetricChoice chooseMetric(const Number &n, QStringView region, QStringView wide,
         const QString &metric = ph.before.at(k).first;
         if (metric == QLatin1String("annual_completion_pct"))
             continue;
-        const QString &group = ph.beforeGroups.at(k);
-        if (n.cls == UnitClass::Count ? (group.isEmpty() || !ph.takesUnit(metric, n.unit)) : !group.isEmpty())
-            continue;
         const CueSet::Hit h = hits.at(k);
         if (!h.found())
+            continue;
+        const QString &group = ph.beforeGroups.at(k);
+        if (n.cls == UnitClass::Count ? (group.isEmpty() || !ph.takesUnit(metric, n.unit)) : !group.isEmpty())
             continue;
         // Overlapping cues are one phrase, named by its head (协议投资额 is 协议投资, not 投资额);
         // else the nearest to the figure wins.
@@ -816,7 +820,10 @@ QList<Table> findTables(const QString &s, const ReportDocument &doc, const Gazet
         const QList<Cell> header = cellsOf(s, paras.at(p).start, paras.at(p).end);
         const int lead = !header.isEmpty() && indexHeader.match(header.first().text).hasMatch() ? 1 : 0;
         // Rows on one line each: a header of three or more cells, then rows of the same width.
-        if (header.size() >= 3 + lead && unitCell(header.at(lead).text).isEmpty()) {
+        // (A look at the first row before the header's words are read: most short lines head no table.)
+        const QList<Cell> firstRow = p + 1 < paras.size() ? cellsOf(s, paras.at(p + 1).start, paras.at(p + 1).end) : QList<Cell>();
+        if (header.size() >= 3 + lead && firstRow.size() == header.size() && !unitCell(firstRow.at(lead).text).isEmpty()
+            && unitCell(header.at(lead).text).isEmpty()) {
             Table t;
             t.start = paras.at(p).start;
             QStringList names;
@@ -1346,8 +1353,7 @@ Extraction ReportExtractor::extract(const QString &text) const
                                            QStringLiteral("上述"), QStringLiteral("该批"), QStringLiteral("同时"),
                                            QStringLiteral("此外"), QStringLiteral("另外"), QStringLiteral("与此同时")};
         // 从此次签约项目的分布看, 在上述项目中: a preposition may come first.
-        static const QRegularExpression lead(QStringLiteral("^(?:从|在|据|对|就)"));
-        const QStringView opening = lead.match(line).hasMatch() ? line.mid(1) : line;
+        const QStringView opening = !line.isEmpty() && QStringView(u"从在据对就").contains(line.front()) ? line.mid(1) : line;
         if (!std::any_of(goesOn.cbegin(), goesOn.cend(), [&opening](const QString &w) { return opening.startsWith(w); }))
             ctx.period = ctx.sectionPeriod;
         if (para.heading && para.start >= doc.titleEnd) {
@@ -1461,10 +1467,10 @@ Extraction ReportExtractor::extract(const QString &text) const
                 {
                     static const QRegularExpression unknownPark(
                         QStringLiteral("^(?:其中[,，:：]?)?(\\p{Han}{2,10}?(?:%1))").arg(parkWords()));
-                    const auto m = unknownPark.match(clause);
                     const bool subset = clause.startsWith(u"其中")
                         || QStringView(s).mid(std::max(sent.start, clauseStart - 3), 3).contains(u"其中");
-                    if (m.hasMatch() && subset) {
+                    const auto m = subset ? unknownPark.match(clause) : QRegularExpressionMatch();
+                    if (m.hasMatch()) {
                         st.unknownPark = !unitNamedIn(clauseStart, clauseStart + m.capturedEnd(1));
                     } else if (st.unknownPark && namesUnit) {
                         st.unknownPark = false; // the sentence comes back to a unit of its own
@@ -1477,7 +1483,12 @@ Extraction ReportExtractor::extract(const QString &text) const
                 {
                     static const QRegularExpression department(QStringLiteral(
                         "^(?:其中[,，:：]?)?([市区县州旗]\\p{Han}{1,8}?(?:局|委|办|委员会|中心))(牵头)?"));
-                    const auto m = department.match(clause);
+                    // (only a clause that opens with 市, 区, 县 … can: the pattern's look costs more than this)
+                    QStringView head = clause.startsWith(u"其中") ? clause.mid(2) : clause;
+                    if (!head.isEmpty() && QStringView(u",，:：").contains(head.front()))
+                        head = head.mid(1);
+                    const auto m = !head.isEmpty() && QStringView(u"市区县州旗").contains(head.front()) ? department.match(clause)
+                                                                                                : QRegularExpressionMatch();
                     const bool share = m.hasMatch()
                         && (m.capturedStart(2) >= 0 || QStringView(s).mid(sent.start, clauseStart - sent.start).contains(u"责任单位")
                             || QStringView(s).mid(para.start, sent.start - para.start).contains(u"责任单位"));
@@ -1489,7 +1500,9 @@ Extraction ReportExtractor::extract(const QString &text) const
                 {
                     static const QRegularExpression unitLike(QStringLiteral(
                         "^(\\p{Han}{2,4}?[县区旗市])(?:新签约|签约|引进|招引|新开工|开工|实际|到位|完成|共|累计|新增)"));
-                    const auto m = unitLike.match(clause);
+                    const QStringView suffixAt = clause.mid(2, 3);
+                    const bool mayName = std::any_of(suffixAt.cbegin(), suffixAt.cend(), [](QChar c) { return QStringView(u"县区旗市").contains(c); });
+                    const auto m = mayName ? unitLike.match(clause) : QRegularExpressionMatch();
                     if (m.hasMatch()) {
                         const QString name = m.captured(1);
                         // (开发区, 主城区, 片区, 城市: words of places, not a unit's name)
@@ -1567,7 +1580,11 @@ Extraction ReportExtractor::extract(const QString &text) const
                 // The year's target of the figure before (完成年度目标任务240亿元的21.4%): the whole year of
                 // the figure it is measured against, whatever part of the year that figure covers.
                 bool annualGoal = false;
-                if ((goal.endsText(lead) || goalAfter.match(after).hasMatch()) && n.cls != UnitClass::Percent) {
+                const QStringView afterOf = after.startsWith(u'的') ? after.mid(1) : after; // (goalAfter, cheaply first)
+                const bool goalNext = (afterOf.startsWith(u"年度") || afterOf.startsWith(u"全年") || afterOf.startsWith(u'目')
+                                       || afterOf.startsWith(u'任'))
+                    && goalAfter.match(after).hasMatch();
+                if ((goal.endsText(lead) || goalNext) && n.cls != UnitClass::Percent) {
                     if (choice.metric.isEmpty())
                         choice = {n.cls == UnitClass::Money ? st.previousMoneyMetric : st.previousMetric, lead.right(4).toString(), 0.75};
                     target = !choice.metric.isEmpty();
@@ -1615,7 +1632,7 @@ Extraction ReportExtractor::extract(const QString &text) const
                     }
                     // 预计签约项目10个以上: what is yet to happen is a plan (预计总投资, 预计年产值 are a project's).
                     static const QRegularExpression forecast(QStringLiteral("预计(?:全年|年内|今年|当月|本月)?(?:新)?(?:签约|开工|投产|引进|落地|到位)"));
-                    target = target || forecast.match(clause).hasMatch();
+                    target = target || (clause.contains(u"预计") && forecast.match(clause).hasMatch());
                 }
                 // 全年计划签约项目60个, 年度任务为…: a target of the whole year, whatever period the text was
                 // at (全年 before 计划 or 目标 is no period of its own, so the span would come from the text before).

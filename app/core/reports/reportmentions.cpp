@@ -57,7 +57,9 @@ QString spanOf(const Period &p)
 /// the units for figures): running a regex only there instead of over every character of a report
 /// is what makes extraction fast, since the regex engine cannot skip Chinese text on its own.
 /// With figureBefore, an anchor counts only right after a figure (a digit or one of figureBefore, 余 or
-/// 多 between): a unit's character anywhere else (个人, 完成, 时期) starts no match.
+/// 多 between): a unit's character anywhere else (个人, 完成, 时期) starts no match. A window reaches
+/// \a before characters back from its anchor and on over \a extendLeft (digits, numerals, the words a
+/// match may open with), so that no match is cut short.
 static QList<QPair<qsizetype, qsizetype>> windowsAround(const QString &s, const CharSet &anchors, int before, int after,
                                                  const CharSet &extendLeft, const CharSet *figureBefore = nullptr)
 {
@@ -97,7 +99,7 @@ QList<Period> findPeriods(const QString &s, int refYear, int refMonth)
         u"|(?<f1>\\d{1,2}|[一二三四五六七八九十]{1,2})月份?\\s*(?:至|到|—|-)\\s*(?<f2>\\d{1,2}|[一二三四五六七八九十]{1,3})月份?"
         u"|(?<g1>\\d{1,2}|[一二三四五六七八九十]{1,2})\\s*(?:至|到)\\s*(?<g2>\\d{1,2}|[一二三四五六七八九十]{1,3})月份?"
         u"|年初(?:至|到)(?<upto>\\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|份)?"
-        u"|(?:(?<!提)前|(?<![\\p{Han}])头)(?<front>[两二三四五六七八九十]|\\d{1,2})个?月"
+        u"|(?:(?<!提)前|(?<![\\p{Han}])头|(?<=今年)头)(?<front>[两二三四五六七八九十]|\\d{1,2})个?月"
         u"|(?<q3>前(?:三|3)(?:个)?季度)"
         u"|第?(?<q>[一二三四1-4])季度(?:末)?"
         u"|(?<half>上半年|下半年)"
@@ -114,8 +116,10 @@ QList<Period> findPeriods(const QString &s, int refYear, int refMonth)
     static const CharSet anchors(QStringLiteral("年月季来前今截至期"));
     static const CharSet numerals(QStringLiteral("一二三四五六七八九十"));
     static const CharSet extend(QStringLiteral(".,截至止到今去前年度第一二三四上下全本明开入初同当"));
-    for (const auto &[ws, we] : windowsAround(s, anchors, 16, 8, extend)) {
-    auto it = re.globalMatch(QStringView(s).mid(ws, we - ws));
+    for (const auto &[from, we] : windowsAround(s, anchors, 8, 8, extend)) {
+    // (two characters before the window for the look behind: 提前 is no 前, 今年头 is)
+    const qsizetype ws = std::max<qsizetype>(0, from - 2);
+    auto it = re.globalMatch(QStringView(s).mid(ws, we - ws), from - ws);
     while (it.hasNext()) {
         const auto m = it.next();
         Period p;
@@ -307,8 +311,9 @@ QList<Number> findNumbers(const QString &s)
     static const CharSet unitChars(QStringLiteral("亿万元个家批场次项宗轮趟期届%成"));
     static const CharSet extend(QStringLiteral(".,点零〇一二两三四五六七八九十百千近约超过逾突破不低少于至足到高达接将大"));
     static const CharSet numerals(QStringLiteral("零〇一二两三四五六七八九十百千"));
-    for (const auto &[ws, we] : windowsAround(s, unitChars, 22, 4, extend, &numerals)) {
-    auto it = number.globalMatch(QStringView(s).mid(ws, we - ws));
+    for (const auto &[from, we] : windowsAround(s, unitChars, 6, 4, extend, &numerals)) {
+    const qsizetype ws = std::max<qsizetype>(0, from - 2); // (经过 is no 过: the look behind sees it)
+    auto it = number.globalMatch(QStringView(s).mid(ws, we - ws), from - ws);
     while (it.hasNext()) {
         const auto m = it.next();
         Number n;
@@ -351,6 +356,10 @@ QList<Number> findNumbers(const QString &s)
             continue;
         // 提高5.2个百分点: a change of a share, no count of anything.
         if (n.unit == QStringLiteral("个") && QStringView(s).mid(n.end, 3) == u"百分点")
+            continue;
+        // 提前3个月, 用时8个多月, 10个工作日: a length of time, no count of anything.
+        // (n.end is past a trailing 多 already)
+        if (n.unit == QStringLiteral("个") && (QStringView(s).mid(n.end).startsWith(u'月') || QStringView(s).mid(n.end).startsWith(u"工作日")))
             continue;
         if (n.unit.startsWith(u"万亿")) {
             // 1.2万亿元: ten thousand 亿.

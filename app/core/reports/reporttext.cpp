@@ -3,6 +3,7 @@
 #include "base/charset.h"
 
 #include <QRegularExpression>
+#include <algorithm>
 
 #include <opencc/opencc.h>
 
@@ -200,8 +201,12 @@ void ReportText::removeNoise()
     const bool hasCounters = s.contains(QStringLiteral("浏览")) || s.contains(QStringLiteral("阅读"))
         || s.contains(QStringLiteral("点击"));
     const bool hasBylines = s.contains(u'【');
+    // And the others only when the one character they cannot do without occurs.
+    const bool hasParen = s.contains(u'(');
+    const bool hasLatin = std::any_of(s.cbegin(), s.cend(), [](QChar c) { return c.unicode() >= 'a' && c.unicode() <= 'z'; });
     for (const QRegularExpression *re : {&pinyin, &ticker, &spam, &brokenNumber, &counters, &bylines}) {
-        if ((re == &counters && !hasCounters) || (re == &bylines && !hasBylines))
+        if ((re == &counters && !hasCounters) || (re == &bylines && !hasBylines) || ((re == &pinyin || re == &ticker) && !hasParen)
+            || (re == &spam && !hasLatin))
             continue;
         auto it = re->globalMatch(s);
         while (it.hasNext()) {
@@ -306,11 +311,18 @@ void ReportText::removeNoise()
     out.reserve(s.size());
     std::vector<int> map;
     map.reserve(m_map.size());
-    for (qsizetype i = 0; i < s.size(); ++i) {
-        if (drop[size_t(i)])
+    // Runs of kept characters at once.
+    for (qsizetype i = 0; i < s.size();) {
+        if (drop[size_t(i)]) {
+            ++i;
             continue;
-        out.append(s.at(i));
-        map.push_back(m_map[size_t(i)]);
+        }
+        qsizetype end = i + 1;
+        while (end < s.size() && !drop[size_t(end)])
+            ++end;
+        out.append(QStringView(s).mid(i, end - i));
+        map.insert(map.end(), m_map.begin() + i, m_map.begin() + end);
+        i = end;
     }
     map.push_back(m_map.back());
     m_clean = out;
