@@ -71,17 +71,12 @@ QString qualifierFor(const Number &n, bool target, QStringView region)
 // ---------------------------------------------------------------------------------------------
 // The fourth stage: facts from the mentions of each sentence.
 
-const QString &clauseDelims()
-{
-    static const QString d = QStringLiteral(",;:。!?\n|()《》");
-    return d;
-}
-
 bool isDelim(QChar c, bool parentheses = true)
 {
+    static const CharSet delims(QStringLiteral(",;:。!?\n|()《》"));
     if (!parentheses && (c == u'(' || c == u')'))
         return false;
-    return clauseDelims().contains(c);
+    return delims.contains(c);
 }
 
 /// Where the clause that holds position `at` starts (after the last delimiter before it).
