@@ -248,7 +248,16 @@ for k in range(6):
         [fact(unit, "H1" if k == 1 else "M01-M%02d" % (5 + k), "started_projects", b - 40)])
     i += 1
 
-# 11. No fact: figures of no metric, of one company, noise.
+# 11. An event's day gives its figures their month; words of the trade that hold a dateline's
+# characters (电池, 电子, 资讯) do not make the day a dateline's.
+for k, industry in enumerate(["动力电池", "电子信息", "光电", "数字资讯"]):
+    unit = UNITS[i % len(UNITS)]
+    month = 3 + k
+    add(unit, "{m}月16日,{U}{I}产业招商推介会举行。会上,共有{n}个项目签约。".format(m=month, U=unit, I=industry, n=12 + k),
+        [fact(unit, "M%02d" % month, "signed_projects", 12 + k)])
+    i += 1
+
+# 12. No fact: figures of no metric, of one company, noise.
 NONE = ["{P},{U}地区生产总值完成{X}亿元,增长6.8%。", "{P},{U}固定资产投资增长{G}%。",
         "{P},{U}实际利用外资{G}亿美元。", "{P},{U}进出口总额{X}亿元。",
         "其中,某某新材料有限公司年产5万吨项目总投资{X}亿元。",

@@ -656,12 +656,16 @@ QString findSubject(const QString &text, const QList<UnitMention> &units, qsizet
             inLists.insert(units.at(k).name);
     }
     const QHash<QString, int> c = counts([&inLists](const UnitMention &u) { return !inLists.contains(u.name); });
+    // (Named as often, the unit higher up: a city's report names each of its counties once, and itself.)
     QString best;
-    int most = 0;
+    int most = 0, bestLevel = 99;
     for (const UnitMention &u : units) {
-        if (c.value(u.name) > most) {
-            most = c.value(u.name);
+        const int n = c.value(u.name);
+        const int level = u.level > 0 ? u.level : 98;
+        if (n > most || (n && n == most && level < bestLevel)) {
+            most = n;
             best = u.name;
+            bestLevel = level;
         }
     }
     return best;
@@ -987,7 +991,8 @@ bool isSubtitle(QStringView line)
 
 bool isReporting(QStringView clause)
 {
-    static const CueSet words(QString::fromUtf16(u"记者 获悉 讯 电 报道 消息 发布 日前 近日 据悉 编辑 来源").split(QLatin1Char(' ')));
+    // (讯 and 电 only as a dateline has them, 本报讯, 10月17日电: not 资讯, 电池, 电子)
+    static const CueSet words(QString::fromUtf16(u"记者 获悉 报讯 日讯 日电 报道 消息 发布 日前 近日 据悉 编辑 来源").split(QLatin1Char(' ')));
     return words.in(clause);
 }
 
