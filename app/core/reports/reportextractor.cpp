@@ -716,6 +716,7 @@ struct Column
     QString metric;
     UnitClass cls = UnitClass::Count;
     double scale = 1;
+    bool target = false; // 年度目标, 到位资金任务: the year's target of the metric
 };
 
 Column columnFor(const QString &header, const QString &unitLine, const SentenceState &st)
@@ -756,6 +757,22 @@ QList<Column> columnsFor(const QStringList &headers, const QString &unitLine)
         if (Phrasing::unitGroup(columns.last().metric) == QLatin1String("projects"))
             st.previousProjectMetric = columns.last().metric;
     }
+    // 年度目标 before 到位资金, 签约项目任务: a column of the year's targets, of its own metric or else of
+    // the next column's (not 计划总投资, a project's planned investment; not 完成率).
+    for (qsizetype c = 0; c < columns.size(); ++c) {
+        const QString &h = headers.at(c);
+        const bool targetWords = h.contains(u"目标") || h.contains(u"任务") || h.endsWith(u"计划");
+        if (!targetWords || h.contains(u"完成") || columns.at(c).cls == UnitClass::Percent)
+            continue;
+        columns[c].target = true;
+        for (qsizetype k = c + 1; columns.at(c).metric.isEmpty() && k < columns.size(); ++k) {
+            if (!columns.at(k).metric.isEmpty() && columns.at(k).cls != UnitClass::Percent) {
+                columns[c].metric = columns.at(k).metric;
+                columns[c].cls = columns.at(k).cls;
+                columns[c].scale = columns.at(k).scale;
+            }
+        }
+    }
     return columns;
 }
 
@@ -785,6 +802,13 @@ QList<Table> findTables(const QString &s, const ReportDocument &doc, const Gazet
         if (m.size() == 1 && m.first().start == 0 && m.first().end == cell.size())
             return cell;
         return QString();
+    };
+    // Below a row of a unit the gazetteer knows, a row's name with a township's suffix is a unit too
+    // (a town the code list lacks, merged or renamed since): 禾溪乡 under 澄江镇 and 马市镇.
+    auto unknownUnitCell = [](const QString &cell) -> QString {
+        static const QRegularExpression named(QStringLiteral("^\\p{Han}{2,8}(?:镇|乡|街道|苏木)$"));
+        static const QRegularExpression words(QStringLiteral("^(?:各|全|本|其他|其余)|^(?:乡镇|镇乡|镇街|街道)$"));
+        return named.match(cell).hasMatch() && !words.match(cell).hasMatch() ? cell : QString();
     };
     auto unitLineBefore = [&](int p) {
         for (int k = p; k >= 0 && k >= p - 3; --k) {
@@ -836,6 +860,8 @@ QList<Table> findTables(const QString &s, const ReportDocument &doc, const Gazet
                     break;
                 TableRow r;
                 r.unitName = unitCell(row.at(lead).text);
+                if (r.unitName.isEmpty() && !t.rows.isEmpty())
+                    r.unitName = unknownUnitCell(row.at(lead).text);
                 if (r.unitName.isEmpty())
                     break;
                 r.start = row.at(lead).start;
@@ -892,6 +918,8 @@ QList<Table> findTables(const QString &s, const ReportDocument &doc, const Gazet
                 break;
             TableRow r;
             r.unitName = unitCell(name.first().text);
+            if (r.unitName.isEmpty() && !t.rows.isEmpty())
+                r.unitName = unknownUnitCell(name.first().text);
             if (r.unitName.isEmpty())
                 break;
             r.start = name.first().start;
@@ -1946,7 +1974,9 @@ Extraction ReportExtractor::extract(const QString &text) const
                 // (60100万元 is 6.01亿元, not 6.010000000000001: the cell's decimals, no more.)
                 f.value = std::round(r.values.at(c) * col.scale * 1e8) / 1e8;
                 f.year = year;
-                f.span = span;
+                f.span = col.target ? QStringLiteral("FY") : span;
+                if (col.target)
+                    f.kind = QStringLiteral("target");
                 f.district = r.unitName == QLatin1String("*") ? (subjectIsARow ? QString() : result.subject) : r.unitName;
                 f.cue = QStringLiteral("表格");
                 f.confidence = 0.8;
