@@ -257,7 +257,17 @@ for k, industry in enumerate(["动力电池", "电子信息", "光电", "数字�
         [fact(unit, "M%02d" % month, "signed_projects", 12 + k)])
     i += 1
 
-# 12. No fact: figures of no metric, of one company, noise.
+# 12. Kinds of units after 各 are no unit (各苏木乡镇: though a place is called 苏木乡); a figure of a
+# group of units alike (等5个镇) is none's own.
+for k in range(4):
+    unit = UNITS[i % len(UNITS)]
+    pword, span = PERIODS[k % len(PERIODS)]
+    add(unit, "{P},{U}各苏木乡镇累计外出招商{N}批次。".format(P=pword, U=unit, N=60 + k),
+        [fact(unit, span, "outbound_trips", 60 + k)])
+    add(unit, "{P},{U}原公镇、桔园镇等{n}个镇到位资金不足1亿元。".format(P=pword, U=unit, n=4 + k), [])
+    i += 1
+
+# 13. No fact: figures of no metric, of one company, noise.
 NONE = ["{P},{U}地区生产总值完成{X}亿元,增长6.8%。", "{P},{U}固定资产投资增长{G}%。",
         "{P},{U}实际利用外资{G}亿美元。", "{P},{U}进出口总额{X}亿元。",
         "其中,某某新材料有限公司年产5万吨项目总投资{X}亿元。",
@@ -265,7 +275,8 @@ NONE = ["{P},{U}地区生产总值完成{X}亿元,增长6.8%。", "{P},{U}固定
         "近五年来,{U}累计签约项目{N}个。", "{P},{U}一般公共预算收入{X}亿元。", "过去五年,{U}累计引进项目{N}个。",
         "{P},{U}签约项目完成率较上年提高{G}个百分点。", "{P},{U}签约项目比上年同期增加{N}个。",
         "{U}高端装备产业园项目总投资{X}亿元,预计年纳税{G}亿元。", "经过{N}个月的洽谈,{U}与某某集团达成合作意向。",
-        "“我们公司今年订单饱满,预计营收突破{G}亿元。”企业负责人说。", "{P},{U}去年产值突破{X}亿元。"]
+        "“我们公司今年订单饱满,预计营收突破{G}亿元。”企业负责人说。", "{P},{U}去年产值突破{X}亿元。",
+        "作为{U}引进的头部企业,某某智能去年营收突破{X}亿元。"]
 for k, t in enumerate(NONE * 2):
     unit = UNITS[i % len(UNITS)]
     pword, _ = PERIODS[i % len(PERIODS)]

@@ -1449,6 +1449,12 @@ Extraction ReportExtractor::extract(const QString &text) const
                 const QStringView after = afterHead(s, n);
                 const qsizetype endBefore = previousEnd;
                 previousEnd = n.end;
+                // 原公镇、桔园镇等5个镇到位资金不足1亿元: a figure said of a group of units alike is none's own
+                // (全县12个乡镇 without 等 are all of them: the county's).
+                static const QRegularExpression someUnits(QStringLiteral(
+                    "等[\\d一二三四五六七八九十两]+个(?:乡镇|镇街|镇|乡|街道|县区|县市区|县|区|市|单位|部门|园区)"));
+                if (clause.contains(u'等') && someUnits.match(clause).hasMatch())
+                    continue;
 
                 // 签约总额突破200亿元,达到213.5亿元: the round figure is the exact one's, which says it; the
                 // cue before the round one leads the exact one.

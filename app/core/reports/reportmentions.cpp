@@ -460,6 +460,12 @@ QList<Unit> findUnits(const QString &s, const Gazetteer &gazetteer)
     const Phrasing &phrasing = Phrasing::instance();
     QList<Unit> out;
     for (const Gazetteer::Mention &g : gazetteer.find(s)) {
+        // 各苏木乡镇, 各乡镇街道: kinds of units after 各, though some place is called 苏木乡.
+        if (g.start > 0 && s.at(g.start - 1) == u'各') {
+            static const QRegularExpression kinds(QStringLiteral("^(?:苏木|嘎查|乡|镇|街道|县|区|市|旗|村|社区|园区)+$"));
+            if (kinds.match(g.name).hasMatch())
+                continue;
+        }
         Unit u;
         u.start = g.start;
         u.end = g.end;
