@@ -267,7 +267,19 @@ for k in range(4):
     add(unit, "{P},{U}原公镇、桔园镇等{n}个镇到位资金不足1亿元。".format(P=pword, U=unit, n=4 + k), [])
     i += 1
 
-# 13. No fact: figures of no metric, of one company, noise.
+# 13. After a semicolon a clause goes on with the figures of the one before: counts of the projects
+# it counted (and 和 between figures, as 、), a share said to be done after shares of the task.
+for k, (u1, u2, u3) in enumerate(LIST_UNITS):
+    pword, span = PERIODS[(k + 3) % len(PERIODS)]
+    a, b, c = 45 - k, 33 - k, 21 + k
+    add("红河州", "{P},从签约项目看,{A}签约{a}个;{B}、{C}分别签约{b}个和{c}个。".format(P=pword, A=u1, B=u2, C=u3, a=a, b=b, c=c),
+        [fact(u1, span, "signed_projects", a), fact(u2, span, "signed_projects", b), fact(u3, span, "signed_projects", c)])
+    p1, p2, p3 = round(70.5 - k, 1), round(66.2 - k, 1), round(40.8 + k, 1)
+    add("红河州", "{P},{A}、{B}分别完成年度任务的{p}%、{q}%;{C}进度滞后,仅完成{r}%。".format(P=pword, A=u1, B=u2, C=u3, p=p1, q=p2, r=p3),
+        [fact(u1, span, "annual_completion_pct", p1), fact(u2, span, "annual_completion_pct", p2),
+         fact(u3, span, "annual_completion_pct", p3)])
+
+# 14. No fact: figures of no metric, of one company, noise.
 NONE = ["{P},{U}地区生产总值完成{X}亿元,增长6.8%。", "{P},{U}固定资产投资增长{G}%。",
         "{P},{U}实际利用外资{G}亿美元。", "{P},{U}进出口总额{X}亿元。",
         "其中,某某新材料有限公司年产5万吨项目总投资{X}亿元。",

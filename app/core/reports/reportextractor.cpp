@@ -355,8 +355,12 @@ QStringView afterHead(const QString &s, const Number &n)
 {
     qsizetype end = n.end;
     while (end < s.size() && end - n.end < 16 && !isDelim(s.at(end)) && s.at(end) != u'、' && s.at(end) != u'“'
-           && s.at(end) != u'”')
+           && s.at(end) != u'”') {
+        // (分别签约41个和38个: 和 before the next figure ends the words of this one, as 、 does)
+        if (QStringView(u"和及与").contains(s.at(end)) && end + 1 < s.size() && s.at(end + 1).isDigit())
+            break;
         ++end;
+    }
     return QStringView(s).mid(n.end, end - n.end);
 }
 
@@ -1422,6 +1426,12 @@ Extraction ReportExtractor::extract(const QString &text) const
                                                                                         : SentenceCues::read(s, sent.start, sent.end);
 
             SentenceState st;
+            // 从签约项目看,陈仓区签约49个;渭滨区、金台区分别签约41个和38个: after a semicolon the counts
+            // are still of the projects the clause before counted.
+            for (const QString &m : std::as_const(parallelMetrics)) {
+                if (Phrasing::unitGroup(m) == QLatin1String("projects"))
+                    st.previousProjectMetric = m;
+            }
             QStringList sentenceMetrics; // in order, for the parallel sentence after a semicolon
             QList<QString> respectively; // 弥勒市、蒙自市、河口县分别完成…58.3%、55.1%、52.6%
             QList<Period> periodsInTurn; // 一、二季度分别签约项目5个、7个
@@ -1576,6 +1586,16 @@ Extraction ReportExtractor::extract(const QString &text) const
                     const QString &m = parallelMetrics.at(idx);
                     if (metricFits(m, n))
                         choice = {m, QString(), 0.6};
+                }
+                // …分别完成年度任务的58.3%、55.1%;绿春县进度相对滞后,仅完成41.2%: a share said to be done, right
+                // after shares of the task, is one too.
+                if (choice.metric.isEmpty() && n.cls == UnitClass::Percent) {
+                    static const QString completion = QStringLiteral("annual_completion_pct");
+                    QStringView done = clause.trimmed();
+                    if (done.endsWith(u'了'))
+                        done.chop(1);
+                    if (done.endsWith(u"完成") && (parallelMetrics.contains(completion) || st.previousMetric == completion))
+                        choice = {completion, QStringLiteral("完成"), 0.6};
                 }
                 // 按实际到位内资总量排名,前十位依次为:西咸新区328.6亿元、…: a list after a colon is of the
                 // metric its introduction names.
