@@ -463,6 +463,10 @@ MetricChoice chooseMetric(const Number &n, QStringView region, QStringView wide,
         }
         return none;
     }
+    // 已签约未开工的21个项目: a stage not reached is none of its metric.
+    const QStringView beforeHit = region.left(best.hit.start);
+    if (beforeHit.endsWith(u'未') || beforeHit.endsWith(u"没有") || beforeHit.endsWith(u'没') || beforeHit.endsWith(u"尚未"))
+        return none;
     MetricChoice c{best.metric, region.mid(best.hit.start, best.hit.length()).toString(), 0.9};
     if (const QString amount = amountMetric(c.metric, st.previousProjectMetric); amount != c.metric)
         return amount.isEmpty() ? none : MetricChoice{amount, c.cue, 0.8};
@@ -476,6 +480,12 @@ MetricChoice chooseMetric(const Number &n, QStringView region, QStringView wide,
         // after a count of projects): no other noun follows the count.
         const bool noNoun = after.isEmpty() && (wide.contains(u"项目") || !st.previousProjectMetric.isEmpty());
         if (!nearCue && !noNoun && !region.right(12).contains(u"项目") && !(project >= 0 && project <= 6))
+            return none;
+        // 签约项目数、签约额和到位资金三项指标: a count of something else than projects.
+        static const QStringList otherNouns = {QStringLiteral("指标"), QStringLiteral("任务"), QStringLiteral("工作"),
+                                               QStringLiteral("措施"), QStringLiteral("举措"), QStringLiteral("制度"),
+                                               QStringLiteral("机制"), QStringLiteral("政策"), QStringLiteral("行动")};
+        if (std::any_of(otherNouns.cbegin(), otherNouns.cend(), [&after](const QString &w) { return after.startsWith(w); }))
             return none;
     }
     // 主要领导带队赴深圳等地开展招商活动9次, 开展“走出去”招商活动46次, 外出招商活动: activities on a
@@ -1465,6 +1475,10 @@ Extraction ReportExtractor::extract(const QString &text) const
                     "等[\\d一二三四五六七八九十两]+个(?:乡镇|镇街|镇|乡|街道|县区|县市区|县|区|市|单位|部门|园区)"));
                 if (clause.contains(u'等') && someUnits.match(clause).hasMatch())
                     continue;
+                // 县级领导每人全年带队外出招商不少于2次, 每月外出招商不少于1次: a rate for each, no total.
+                static const QRegularExpression perEach(QStringLiteral("每(?:人|月|周|季度?|个|家|名|位|天)"));
+                if (clause.contains(u'每') && perEach.match(clause).hasMatch())
+                    continue;
 
                 // 签约总额突破200亿元,达到213.5亿元: the round figure is the exact one's, which says it; the
                 // cue before the round one leads the exact one.
@@ -1658,6 +1672,10 @@ Extraction ReportExtractor::extract(const QString &text) const
                 if (n.cls == UnitClass::Count)
                     st.otherKind = choice.metric.isEmpty() && Phrasing::instance().takesUnit(QStringLiteral("signed_projects"), n.unit)
                         && (wide.contains(u"其中") || clause.contains(u"其中") || st.otherKind);
+                // 实际使用外资6350万美元,完成全年任务的48.3%: the share of a task no metric tracks.
+                if (choice.metric == QLatin1String("annual_completion_pct") && idx > 0 && st.previousMetric.isEmpty()
+                    && numbers.at(sentNumbers.at(idx - 1)).cls == UnitClass::Money)
+                    choice = {};
                 if (choice.metric.isEmpty()) {
                     st.previousMetric.clear();
                     continue;
