@@ -152,7 +152,11 @@ struct SentenceCues
         if (text.contains(u"总投资") || text.contains(u"投资总额")) {
             for (auto it = namedProject.globalMatch(text); it.hasNext();) {
                 const auto m = it.next();
-                if (!aggregate.in(m.capturedView(1)))
+                // (陆川县签约的新能源电池材料项目: what the project is follows the last 的)
+                QStringView name = m.capturedView(1);
+                if (const qsizetype of = name.lastIndexOf(u'的'); of >= 0)
+                    name = name.mid(of + 1);
+                if (name.size() >= 2 && !aggregate.in(name))
                     c.companyStarts.append(from + m.capturedStart(1));
             }
         }
