@@ -243,6 +243,9 @@ for k in range(6):
     add(unit, "5、6月份,{U}签约金额分别为{x}亿元、{y}亿元。".format(U=unit, x=x, y=y),
         [fact(unit, "M05", "signed_investment", x), fact(unit, "M06", "signed_investment", y)])
     add(unit, "2022年和2023年,{U}累计签约项目{n}个。".format(U=unit, n=a + b), [])
+    # (到5月底, 至6月末: the year so far, as 截至5月底)
+    add(unit, "{w}{m}月底,{U}累计签约项目{n}个。".format(w="到至"[k % 2], m=4 + k % 3, U=unit, n=a + 7),
+        [fact(unit, "YTD", "signed_projects", a + 7)])
     # (头 after 今年: the first months of this year)
     add(unit, "今年头{m}个月,{U}新开工项目{n}个。".format(U=unit, m="五六七八九十"[k], n=b - 40),
         [fact(unit, "H1" if k == 1 else "M01-M%02d" % (5 + k), "started_projects", b - 40)])
