@@ -624,6 +624,9 @@ QString findSubject(const QString &text, const QList<UnitMention> &units, qsizet
                 titleKind = u.kindChar;
             continue;
         }
+        // (江西省赣州市南康区: the last of the names written together, each inside the one before)
+        if (k + 1 < units.size() && units.at(k + 1).start == u.end && !units.at(k + 1).topic)
+            continue;
         if (!u.place && !listed(k))
             return u.name;
     }
