@@ -824,6 +824,17 @@ QList<Table> findTables(const QString &s, const ReportDocument &doc, const Gazet
             return cell;
         return QString();
     };
+    // A row's name without its suffix (南昌 under 设区市, 蒙自 under 县市): the division of that kind.
+    auto rowUnit = [&](const QString &cell, const QString &label) -> QString {
+        const QString known = unitCell(cell);
+        if (!known.isEmpty() || cell.size() < 2 || cell.size() > 3 || !std::all_of(cell.cbegin(), cell.cend(), isHanChar))
+            return known;
+        const QChar kind = label.contains(u'县') || label.contains(u'区') ? QChar()
+                         : label.contains(u'市')                          ? QChar(u'市')
+                         : label.contains(u'州')                          ? QChar(u'州')
+                                                                          : QChar();
+        return divisionOfStem(gazetteer, cell, kind);
+    };
     // Below a row of a unit the gazetteer knows, a row's name with a township's suffix is a unit too
     // (a town the code list lacks, merged or renamed since): 禾溪乡 under 澄江镇 and 马市镇.
     auto unknownUnitCell = [](const QString &cell) -> QString {
@@ -866,8 +877,8 @@ QList<Table> findTables(const QString &s, const ReportDocument &doc, const Gazet
         // Rows on one line each: a header of three or more cells, then rows of the same width.
         // (A look at the first row before the header's words are read: most short lines head no table.)
         const QList<Cell> firstRow = p + 1 < paras.size() ? cellsOf(s, paras.at(p + 1).start, paras.at(p + 1).end) : QList<Cell>();
-        if (header.size() >= 3 + lead && firstRow.size() == header.size() && !unitCell(firstRow.at(lead).text).isEmpty()
-            && unitCell(header.at(lead).text).isEmpty()) {
+        if (header.size() >= 3 + lead && firstRow.size() == header.size() && unitCell(header.at(lead).text).isEmpty()
+            && !rowUnit(firstRow.at(lead).text, header.at(lead).text).isEmpty()) {
             Table t;
             t.start = paras.at(p).start;
             QStringList names;
@@ -880,7 +891,7 @@ QList<Table> findTables(const QString &s, const ReportDocument &doc, const Gazet
                 if (row.size() != header.size() || (lead && !indexCell(row.first().text)))
                     break;
                 TableRow r;
-                r.unitName = unitCell(row.at(lead).text);
+                r.unitName = rowUnit(row.at(lead).text, header.at(lead).text);
                 if (r.unitName.isEmpty() && !t.rows.isEmpty())
                     r.unitName = unknownUnitCell(row.at(lead).text);
                 if (r.unitName.isEmpty())
@@ -938,7 +949,7 @@ QList<Table> findTables(const QString &s, const ReportDocument &doc, const Gazet
             if (name.size() != 1)
                 break;
             TableRow r;
-            r.unitName = unitCell(name.first().text);
+            r.unitName = rowUnit(name.first().text, headers.value(lead));
             if (r.unitName.isEmpty() && !t.rows.isEmpty())
                 r.unitName = unknownUnitCell(name.first().text);
             if (r.unitName.isEmpty())

@@ -402,11 +402,6 @@ QList<Number> findNumbers(const QString &s)
     return out;
 }
 
-namespace {
-
-/// The division a name without its suffix stands for: the name with the suffix the kind word gives
-/// (市 in 三市), or, without one (分别, 四地), with any city's, county's or district's suffix the
-/// gazetteer knows it by. "" when none, or when the name is a unit as it stands.
 QString divisionOfStem(const Gazetteer &gazetteer, const QString &stem, QChar kind)
 {
     if (gazetteer.contains(stem))
@@ -420,6 +415,8 @@ QString divisionOfStem(const Gazetteer &gazetteer, const QString &stem, QChar ki
     }
     return QString();
 }
+
+namespace {
 
 /// The units of a list of bare names (郑州、洛阳、南阳) whose last item ends at \a end: items of two or
 /// three characters joined by 、, read back from the last while each is a division's stem. Fewer than

@@ -70,6 +70,10 @@ struct Unit
 
 /// Units named in text (through the gazetteer) and topic words (全区, 我市).
 QList<Unit> findUnits(const QString &text, const Gazetteer &gazetteer);
+/// The division a name without its suffix stands for (宜昌 in 宜昌、襄阳三市, 南昌 in a table of 设区市):
+/// the name with the suffix \a kind gives, or with no kind (QChar()) any city's, county's or
+/// district's suffix the gazetteer knows it by. "" when none, or when the name is a unit as it stands.
+QString divisionOfStem(const Gazetteer &gazetteer, const QString &stem, QChar kind);
 /// Whether a unit of \a units covers any of text[start, end) (a name found another way is added only where none is).
 bool overlapsAny(const QList<Unit> &units, qsizetype start, qsizetype end);
 
