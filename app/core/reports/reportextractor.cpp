@@ -111,7 +111,7 @@ struct SentenceCues
     {
         static const CueSet companyCue(QString::fromUtf16(
             u"有限公司 股份公司 集团 该公司 该企业 公司的 企业的 董事长 总经理 项目建成后 建成后 达产后 投产后 满产后 运营后 一期项目 二期项目 项目一期 项目二期 "
-            u"该项目 公司负责人 公司营收 我们公司 我公司 本公司")
+            u"该项目 公司负责人 企业负责人 公司营收 我们公司 我公司 本公司")
                                            .split(QLatin1Char(' ')));
         static const CueSet areaCue(QString::fromUtf16(u"全区 全市 全县 全镇 全旗 全州 全省 该区 该市 该县 累计 共计 各地 两区 全年 合计 总计")
                                         .split(QLatin1Char(' ')));
@@ -137,6 +137,12 @@ struct SentenceCues
             if (word.endsWith(u'后') && manyProjects.match(text.left(h.start)).hasMatch())
                 continue;
             c.companyStarts.append(from + h.start);
+        }
+        // 企业负责人介绍,公司2024年实现营收12.6亿元: a clause that opens with 公司 or 企业 is of one.
+        if (text.contains(u"公司") || text.contains(u"企业")) {
+            static const QRegularExpression firmSubject(QStringLiteral("(?:^|[,，;；:：])(?:公司|企业)(?!家|数|总数|个数)"));
+            for (auto it = firmSubject.globalMatch(text); it.hasNext();)
+                c.companyStarts.append(from + it.next().capturedEnd());
         }
         if (text.contains(u"年产")) {
             for (auto it = capacity.globalMatch(text); it.hasNext();)
