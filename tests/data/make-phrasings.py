@@ -282,6 +282,9 @@ for k, (u1, u2, u3) in enumerate(LIST_UNITS):
         [fact(u1, span, "annual_completion_pct", p1), fact(u2, span, "annual_completion_pct", p2),
          fact(u3, span, "annual_completion_pct", p3)])
 
+    # (在蒙自市, … at a sentence's start: the unit the sentence is about, not where something happened)
+    add("红河州", "在{A},{P}新签约项目{a}个。".format(A=u1, P=pword, a=a + 3), [fact(u1, span, "signed_projects", a + 3)])
+
 # 14. No fact: figures of no metric, of one company, noise.
 NONE = ["{P},{U}地区生产总值完成{X}亿元,增长6.8%。", "{P},{U}固定资产投资增长{G}%。",
         "{P},{U}实际利用外资{G}亿美元。", "{P},{U}进出口总额{X}亿元。",

@@ -475,7 +475,13 @@ QList<Unit> findUnits(const QString &s, const Gazetteer &gazetteer)
             // 从汝阳县商务局获悉: where the news came from, the unit it is about, not a place.
             const QStringView next = QStringView(s).mid(u.end, 16);
             const bool source = before == u'从' && (next.contains(u"获悉") || next.contains(u"了解到") || next.contains(u"得知"));
-            u.place = phrasing.placeChars.contains(before) && !sinceWord && !source;
+            // 在吴兴区,今年以来…: 在 opening a sentence, the name and a comma is the topic of what follows.
+            // (Not a zone named only by its kind, 在县经济开发区,一家企业…: the scene of a story.)
+            const bool generic = QStringView(u"县市区镇乡省").contains(u.name.front())
+                || Gazetteer::zoneSuffixes().contains(u.name);
+            const bool topicOpening = before == u'在' && !generic && u.end < s.size() && (s.at(u.end) == u',' || s.at(u.end) == u'，')
+                && (u.start == 1 || QStringView(u"。!?;\n ").contains(s.at(u.start - 2)));
+            u.place = phrasing.placeChars.contains(before) && !sinceWord && !source && !topicOpening;
         }
         // 赴深圳、上海、合肥等地: the rest of a list of places after a place word.
         if (!u.place) {
