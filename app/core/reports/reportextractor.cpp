@@ -1499,6 +1499,10 @@ Extraction ReportExtractor::extract(const QString &text) const
                     "等[\\d一二三四五六七八九十两]+个(?:乡镇|镇街|镇|乡|街道|县区|县市区|县|区|市|单位|部门|园区)"));
                 if (clause.contains(u'等') && someUnits.match(clause).hasMatch())
                     continue;
+                // 新签约项目数比去年同期多8个, 较上年少签约3个: a difference, no level.
+                static const QRegularExpression difference(QStringLiteral("(?:比|较)[^,，;；。]{0,12}?(?:多|少)(?!于)"));
+                if ((clause.contains(u'比') || clause.contains(u'较')) && difference.match(clause).hasMatch())
+                    continue;
                 // 县级领导每人全年带队外出招商不少于2次, 每月外出招商不少于1次: a rate for each, no total.
                 static const QRegularExpression perEach(QStringLiteral("每(?:人|月|周|季度?|个|家|名|位|天)"));
                 if (clause.contains(u'每') && perEach.match(clause).hasMatch())
