@@ -222,6 +222,9 @@ for k in range(8):
     add(unit, "{P},{U}新签约项目{N}个,协议引资{X}亿元;其中工业项目{n}个,协议引资{Y}亿元。".format(
         P=pword, U=unit, N=n + 9, X=x, n=n - 4, Y=y),
         [fact(unit, span, "signed_projects", n + 9), fact(unit, span, "signed_investment", x)])
+    # (50个亿: 亿元 as people say it)
+    add(unit, "{P},{U}到位资金近{N}个亿。".format(P=pword, U=unit, N=n + 10),
+        [fact(unit, span, "funds_in_place", n + 10, qual="approx")])
     words, value = CN_AMOUNTS[k % len(CN_AMOUNTS)]
     add(unit, "{P},{U}成功签约项目{N}个,签约资金{W}亿元。".format(P=pword, U=unit, N=n, W=words),
         [fact(unit, span, "signed_projects", n), fact(unit, span, "signed_investment", value)])

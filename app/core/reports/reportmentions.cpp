@@ -289,7 +289,7 @@ QList<Number> findNumbers(const QString &s)
         "(?<![\\d.])(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)"
         "(?:(?:至|到|-|—|~|～)(?<max>\\d+(?:\\.\\d+)?))?"
         "(?<more>余|多)?"
-        "(?<unit>万亿元|万亿|亿元|万元|亿美元|万美元|亿|元|家\\(次\\)|家次|家|个批次|个次|个|批次|批|场次|场|次|项|宗|轮|趟|期|届|%|成)"
+        "(?<unit>万亿元|万亿|亿元|万元|亿美元|万美元|个亿元|个亿|亿|元|家\\(次\\)|家次|家|个批次|个次|个|批次|批|场次|场|次|项|宗|轮|趟|期|届|%|成)"
         "(?<post>以上|左右|多|余)?"));
     static const int g_pre = groupNumber(number, u"pre"), g_num = groupNumber(number, u"num"), g_max = groupNumber(number, u"max"), g_more = groupNumber(number, u"more"), g_unit = groupNumber(number, u"unit"), g_post = groupNumber(number, u"post");
     QList<Number> out;
@@ -366,8 +366,8 @@ QList<Number> findNumbers(const QString &s)
             n.cls = UnitClass::Money;
             n.value *= 1e4;
             n.valueMax *= 1e4;
-        } else if (n.unit == QStringLiteral("亿元") || n.unit == QStringLiteral("亿")) {
-            n.cls = UnitClass::Money;
+        } else if (n.unit == QStringLiteral("亿元") || n.unit == QStringLiteral("亿") || n.unit.startsWith(u"个亿")) {
+            n.cls = UnitClass::Money; // (50个亿: as people say it)
         } else if (n.unit == QStringLiteral("万元")) {
             n.cls = UnitClass::Money;
             n.value /= 1e4;
