@@ -76,7 +76,7 @@ static QList<QPair<qsizetype, qsizetype>> windowsAround(const QString &s, const 
         while (from > 0 && (d[from - 1].isDigit() || extendLeft.contains(d[from - 1])))
             --from;
         const qsizetype to = std::min(n, i + after + 1);
-        if (!out.isEmpty() && from <= out.last().second + 24) // near windows run as one
+        if (!out.isEmpty() && from <= out.last().second + 4) // near windows run as one (a gap costs more in the pattern than a second call)
             out.last().second = std::max(out.last().second, to);
         else
             out.append({from, to});
