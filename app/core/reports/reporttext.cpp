@@ -257,6 +257,28 @@ void ReportText::removeNoise()
         }
     }
 
+    // 新签约项目 / 12个 (a page that sets each figure large on a line of its own, under its label): the
+    // label and its figure are one line, 新签约项目:12个. (A figure without its measure word, a table's
+    // cell, stays on its own line.)
+    {
+        static const QRegularExpression figureLine(QStringLiteral(
+            "^\\s*(?:近|约|超|超过|逾)?\\d+(?:\\.\\d+)?(?:个|家|次|批次|场|项|亿元|万元|%)(?:以上|左右|多|余)?\\s*$"));
+        qsizetype labelEnd = -1; // the line break after the line before, when that line was a label
+        for (qsizetype start = 0; start < s.size();) {
+            qsizetype end = s.indexOf(QLatin1Char('\n'), start);
+            if (end < 0)
+                end = s.size();
+            const QStringView line = QStringView(s).mid(start, end - start).trimmed();
+            if (labelEnd >= 0 && figureLine.match(line).hasMatch())
+                s[labelEnd] = QLatin1Char(':');
+            // A label: a few Han characters, no figure, no sentence mark, not a unit's name.
+            const bool label = !line.isEmpty() && line.size() <= 12 && std::all_of(line.cbegin(), line.cend(), isHanChar)
+                && !QStringView(u"区县市镇乡旗").contains(line.back());
+            labelEnd = label && end < s.size() ? end : -1;
+            start = end + 1;
+        }
+    }
+
     // Whole lines: footers and the list of unrelated headlines that scraped pages end with. (The page's
     // path, 首页 > …, is ReportDocument's to pass over: it holds no figure.)
     static const QString related = QStringLiteral("相关阅读|相关新闻|相关报道|推荐阅读|延伸阅读|热点推荐|热门推荐|往期回顾");
