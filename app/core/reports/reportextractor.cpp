@@ -361,6 +361,23 @@ Period periodUnion(const QList<Period> &run)
     return u;
 }
 
+/// Whether the figure its clause leads up to is no unit's level of anything: one said of a group of
+/// units alike, a difference, or a rate for each.
+bool noUnitsLevel(QStringView clause)
+{
+    // 原公镇、桔园镇等5个镇到位资金不足1亿元 (全县12个乡镇, without 等, are all of them: the county's).
+    static const QRegularExpression someUnits(QStringLiteral(
+        "等[\\d一二三四五六七八九十两]+个(?:乡镇|镇街|镇|乡|街道|县区|县市区|县|区|市|单位|部门|园区)"));
+    // 新签约项目数比去年同期多8个, 较上年少签约3个, 较上年减少5个.
+    static const QRegularExpression difference(QStringLiteral("(?:比|较)[^,，;；。]{0,12}?(?:多|少)(?!于)"));
+    // 县级领导每人全年带队外出招商不少于2次, 每月外出招商不少于1次.
+    static const QRegularExpression perEach(QStringLiteral("每(?:人|月|周|季度?|个|家|名|位|天)"));
+    // (The cheap look first: each needs its one character.)
+    return (clause.contains(u'等') && someUnits.match(clause).hasMatch())
+        || ((clause.contains(u'比') || clause.contains(u'较')) && difference.match(clause).hasMatch())
+        || (clause.contains(u'每') && perEach.match(clause).hasMatch());
+}
+
 QStringView afterHead(const QString &s, const Number &n)
 {
     qsizetype end = n.end;
@@ -1493,19 +1510,7 @@ Extraction ReportExtractor::extract(const QString &text) const
                 const QStringView after = afterHead(s, n);
                 const qsizetype endBefore = previousEnd;
                 previousEnd = n.end;
-                // 原公镇、桔园镇等5个镇到位资金不足1亿元: a figure said of a group of units alike is none's own
-                // (全县12个乡镇 without 等 are all of them: the county's).
-                static const QRegularExpression someUnits(QStringLiteral(
-                    "等[\\d一二三四五六七八九十两]+个(?:乡镇|镇街|镇|乡|街道|县区|县市区|县|区|市|单位|部门|园区)"));
-                if (clause.contains(u'等') && someUnits.match(clause).hasMatch())
-                    continue;
-                // 新签约项目数比去年同期多8个, 较上年少签约3个: a difference, no level.
-                static const QRegularExpression difference(QStringLiteral("(?:比|较)[^,，;；。]{0,12}?(?:多|少)(?!于)"));
-                if ((clause.contains(u'比') || clause.contains(u'较')) && difference.match(clause).hasMatch())
-                    continue;
-                // 县级领导每人全年带队外出招商不少于2次, 每月外出招商不少于1次: a rate for each, no total.
-                static const QRegularExpression perEach(QStringLiteral("每(?:人|月|周|季度?|个|家|名|位|天)"));
-                if (clause.contains(u'每') && perEach.match(clause).hasMatch())
+                if (noUnitsLevel(clause))
                     continue;
 
                 // 签约总额突破200亿元,达到213.5亿元: the round figure is the exact one's, which says it; the
