@@ -1934,7 +1934,19 @@ Extraction ReportExtractor::extract(const QString &text) const
                     if (district.isEmpty() && each && named.size() > 1)
                         fromList(&alsoFor);
                     if (district.isEmpty() && !named.isEmpty()) {
-                        district = resolveTopic(*named.last(), paragraphUnit);
+                        // 吉州区:1-5月,该区新签约…: 该区 is the 区 the sentence named before it.
+                        QString context = paragraphUnit;
+                        if (named.last()->topic) {
+                            for (qsizetype k = named.size() - 2; k >= 0; --k) {
+                                if (named.at(k)->topic)
+                                    continue;
+                                const QString before = resolveTopic(*named.at(k), paragraphUnit);
+                                if (before.endsWith(named.last()->kindChar))
+                                    context = before;
+                                break;
+                            }
+                        }
+                        district = resolveTopic(*named.last(), context);
                         byKindOnly = district.isEmpty(); // 全区 of a report that names no 区: unknown
                     }
                 }
