@@ -250,6 +250,9 @@ for k in range(6):
     # (到5月底, 至6月末: the year so far, as 截至5月底)
     add(unit, "{w}{m}月底,{U}累计签约项目{n}个。".format(w="到至"[k % 2], m=4 + k % 3, U=unit, n=a + 7),
         [fact(unit, "YTD", "signed_projects", a + 7)])
+    # (元 is January: 元月份, 元至8月)
+    add(unit, "元月份,{U}签约项目{n}个。".format(U=unit, n=k + 2), [fact(unit, "M01", "signed_projects", k + 2)])
+    add(unit, "元至{m}月,{U}签约项目{n}个。".format(U=unit, m=7 + k % 2, n=a), [fact(unit, "M01-M%02d" % (7 + k % 2), "signed_projects", a)])
     # (头 after 今年: the first months of this year)
     add(unit, "今年头{m}个月,{U}新开工项目{n}个。".format(U=unit, m="五六七八九十"[k], n=b - 40),
         [fact(unit, "H1" if k == 1 else "M01-M%02d" % (5 + k), "started_projects", b - 40)])
