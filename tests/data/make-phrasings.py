@@ -292,7 +292,21 @@ for k, (u1, u2, u3) in enumerate(LIST_UNITS):
     # (在蒙自市, … at a sentence's start: the unit the sentence is about, not where something happened)
     add("红河州", "在{A},{P}新签约项目{a}个。".format(A=u1, P=pword, a=a + 3), [fact(u1, span, "signed_projects", a + 3)])
 
-# 14. No fact: figures of no metric, of one company, noise.
+# 14. A task, then what is done of it: 任务为 makes a target, 已 after it comes back to what happened,
+# and a bare 完成 share after the task is the share of it.
+for k in range(4):
+    unit = UNITS[i % len(UNITS)]
+    x, y, p = 80 + k * 5, round(52.3 + k, 1), round(65.4 + k, 1)
+    add(unit, "{U}全年到位资金任务为{x}亿元,目前已完成{y}亿元,完成率{p}%。".format(U=unit, x=x, y=y, p=p),
+        [fact(unit, "FY", "funds_in_place", x, kind="target"), fact(unit, "YTD", "funds_in_place", y),
+         fact(unit, "YTD", "annual_completion_pct", p)])
+    n, m, q = 45 + k, 38 + k, round(84.4 - k, 1)
+    add(unit, "{U}今年签约项目任务数为{n}个,已签约{m}个,完成{q}%。".format(U=unit, n=n, m=m, q=q),
+        [fact(unit, "FY", "signed_projects", n, kind="target"), fact(unit, "YTD", "signed_projects", m),
+         fact(unit, "YTD", "annual_completion_pct", q)])
+    i += 1
+
+# 15. No fact: figures of no metric, of one company, noise.
 NONE = ["{P},{U}地区生产总值完成{X}亿元,增长6.8%。", "{P},{U}固定资产投资增长{G}%。",
         "{P},{U}实际利用外资{G}亿美元。", "{P},{U}进出口总额{X}亿元。",
         "其中,某某新材料有限公司年产5万吨项目总投资{X}亿元。",

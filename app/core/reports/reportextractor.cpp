@@ -1641,8 +1641,17 @@ Extraction ReportExtractor::extract(const QString &text) const
                     QStringView done = clause.trimmed();
                     if (done.endsWith(u'了'))
                         done.chop(1);
-                    if (done.endsWith(u"完成") && (parallelMetrics.contains(completion) || st.previousMetric == completion))
+                    // (…任务数为45个,已签约38个,完成84.4%: after the task, the share of it)
+                    const bool afterTask = QStringView(s).mid(sent.start, clauseStart - sent.start).contains(u"任务")
+                        || QStringView(s).mid(sent.start, clauseStart - sent.start).contains(u"目标");
+                    if (done.endsWith(u"完成") && (parallelMetrics.contains(completion) || st.previousMetric == completion || afterTask))
                         choice = {completion, QStringLiteral("完成"), 0.6};
+                }
+                // 到位资金任务为80亿元,目前已完成62.3亿元: what is done of the amount just named.
+                if (choice.metric.isEmpty() && n.cls == UnitClass::Money && !st.previousMoneyMetric.isEmpty()) {
+                    static const QRegularExpression doneAmount(QStringLiteral("^(?:目前|现|截至目前)?(?:已|累计|共)*(?:完成|实现)了?$"));
+                    if (doneAmount.match(clause.trimmed()).hasMatch())
+                        choice = {st.previousMoneyMetric, clause.trimmed().toString(), 0.6};
                 }
                 // 按实际到位内资总量排名,前十位依次为:西咸新区328.6亿元、…: a list after a colon is of the
                 // metric its introduction names.
@@ -1727,6 +1736,10 @@ Extraction ReportExtractor::extract(const QString &text) const
                     target = pledge.in(QStringView(s).mid(sent.start, n.start - sent.start));
                 } else if (!target) {
                     target = sentenceTarget || cues.targetBefore(n.start);
+                    // …任务为80亿元,目前已完成62.3亿元 / 已签约38个: after the target, what is done.
+                    static const QRegularExpression achieved(QStringLiteral("^(?:目前|现|截至目前|实际)?已"));
+                    if (target && !sentenceTarget && achieved.match(clause.trimmed()).hasMatch())
+                        target = false;
                     if (!target) {
                         const QStringView rest = QStringView(s).mid(n.end, sent.end - n.end);
                         const CueSet::Hit h = Phrasing::instance().targetAfter.first(rest);
