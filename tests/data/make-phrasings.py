@@ -101,6 +101,7 @@ PAIRS = [
     ("{P},{U}新签约项目 {N} 个,总投资 {X} 亿元。", "signed_projects", "signed_investment"),
     # the projects counted, together, after they produce: the district's (该项目达产后 is one company's)
     ("{P},{U}新签约项目{N}个,上述项目全部达产后预计可实现年产值{X}亿元。", "signed_projects", "expected_output"),
+    ("{P},{U}新签约项目{N}个;项目全部达产后,预计年产值{X}亿元。", "signed_projects", "expected_output"),
 ]
 for t, (pword, span) in itertools.product(PAIRS, PERIODS):
     template, m1, m2 = t

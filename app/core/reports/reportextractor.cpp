@@ -128,10 +128,10 @@ struct SentenceCues
             if (!plannedInvestment && !ph.achieved.in(lead))
                 c.targetEnds.append(from + h.end);
         }
-        // 上述新签约项目全部达产后, 已投产项目达产后: the projects a figure was counted of, together, are
+        // 上述新签约项目全部达产后, 已投产项目达产后, 项目全部达产后: the projects a figure was counted of, together, are
         // the district's; 该项目达产后, 公司…项目建成后 are one company's.
         static const QRegularExpression manyProjects(QStringLiteral(
-            "(?:上述|这些|以上|所有|签约|开工|引进|落地|投产|竣工|\\d+个)[^,，。;；]{0,6}项目(?:全部|均|陆续|全面)?$"));
+            "(?:(?:上述|这些|以上|所有|签约|开工|引进|落地|投产|竣工|\\d+个)[^,，。;；]{0,6}项目(?:全部|均|陆续|全面)?|项目(?:全部|均|全面))$"));
         for (const CueSet::Hit &h : companyCue.all(text)) {
             const QStringView word = text.mid(h.start, h.length());
             if (word.endsWith(u'后') && manyProjects.match(text.left(h.start)).hasMatch())
