@@ -1377,6 +1377,8 @@ Extraction ReportExtractor::extract(const QString &text) const
         for (const Period &p : periods) {
             if (p.start < doc.titleEnd || p.sameAsBefore || p.kind == PeriodKind::YearOnly || p.day || p.asOfDay)
                 continue; // (a date line's day is no span)
+            if (p.kind == ctx.titlePeriod->kind && p.a == ctx.titlePeriod->a)
+                continue; // (召开2025年三季度…推进会: the title's round named again)
             if (p.kind == PeriodKind::Months && p.a == 1 && p.b == titleEndMonth
                 && (!p.year || !ctx.titlePeriod->year || p.year == ctx.titlePeriod->year)) {
                 const int year = ctx.titlePeriod->year;
