@@ -370,6 +370,34 @@ private slots:
         }
     }
 
+    void unsureEncodingWithNoOtherNamesNone()
+    {
+        // A short traditional GB18030 note the decoder reads but is not sure of, with no other encoding
+        // to offer: ipdesk-cli says so without an empty list of others.
+        const QString text = QStringLiteral("廣豐區:招商引資跑出“加速度”\n2025-05-20 來源:上饒日報\n\n"
+                                            "今(jīn)年(nián)以(yǐ)來(lái),廣(guǎng)豐(fēng)區新簽約項(xiàng)目22個,簽約資(zī)金108.6億元;"
+                                            "新開(kāi)工項目14個,j9新投產項目9個。\n");
+        QStringEncoder enc("GB18030");
+        const QByteArray bytes = enc(text);
+        const ReadReport r = ReadReport::fromBytes(bytes);
+        QVERIFY(r.status);
+        QCOMPARE(r.text, text);
+        if (!r.encodingUnsure || r.encodings.size() > 1)
+            QSKIP("the decoder is sure of this note, or names another encoding: nothing to check");
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("note.txt"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(bytes);
+        f.close();
+        QProcess p;
+        p.start(QStringLiteral(IPDESK_CLI), {QStringLiteral("extract"), file});
+        QVERIFY(p.waitForFinished(60000));
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QVERIFY2(err.contains(QStringLiteral("GB18030")), qPrintable(err));
+        QVERIFY2(!err.contains(QStringLiteral(":)")) && !err.contains(QStringLiteral(": )")), qPrintable(err));
+    }
+
     void importReportAsksForWhatTheReportDoesNotSay()
     {
         // ipdesk-cli import-report on a note that states no year and names no unit: the figures are

@@ -290,6 +290,10 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
         <source>The return of %1 for %2 is now %3.</source>
         <translation>%1 %2月报现为:%3。</translation>
     </message>
+    <message>
+        <source>read as %1; the encoding is not certain</source>
+        <translation>按 %1 读取;编码不能确定</translation>
+    </message>
 </context>
 <context>
     <name>IPDesk::ActivitiesView</name>

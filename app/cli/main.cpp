@@ -303,11 +303,11 @@ int cmdExtract(const Args &a)
             continue;
         }
         if (!r.encodingNote.isEmpty() || r.encodingUnsure) {
-            err() << QFileInfo(file).fileName() << ": "
-                  << (r.encodingNote.isEmpty() ? Cli::tr("read as %1; the encoding is not certain (also possible: %2)")
-                                                     .arg(TextDecoder::displayName(r.encodings.value(0)), r.encodings.mid(1).join(QLatin1String(", ")))
-                                               : r.encodingNote)
-                  << '\n';
+            const QString read = TextDecoder::displayName(r.encodings.value(0));
+            const QString unsure = r.encodings.size() > 1
+                ? Cli::tr("read as %1; the encoding is not certain (also possible: %2)").arg(read, r.encodings.mid(1).join(QLatin1String(", ")))
+                : Cli::tr("read as %1; the encoding is not certain").arg(read); // (no other one to name)
+            err() << QFileInfo(file).fileName() << ": " << (r.encodingNote.isEmpty() ? unsure : r.encodingNote) << '\n';
         }
         for (const Fact &f : e.facts)
             out() << QJsonDocument(factToJson(f, file)).toJson(QJsonDocument::Compact) << '\n';
