@@ -34,6 +34,12 @@ QString readUtf8(const QString &path)
     return QString::fromUtf8(f.readAll());
 }
 
+bool writeBytes(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
 /// "kind district year span metric value qualifier", one fact a line.
 QStringList factLines(const QList<Fact> &facts)
 {
@@ -386,10 +392,7 @@ private slots:
             QSKIP("the decoder is sure of this note, or names another encoding: nothing to check");
         QTemporaryDir dir;
         const QString file = dir.filePath(QStringLiteral("note.txt"));
-        QFile f(file);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(bytes);
-        f.close();
+        QVERIFY(writeBytes(file, bytes));
         QProcess p;
         p.start(QStringLiteral(IPDESK_CLI), {QStringLiteral("extract"), file});
         QVERIFY(p.waitForFinished(60000));
@@ -415,10 +418,7 @@ private slots:
         };
         QCOMPARE(run({QStringLiteral("demo"), QStringLiteral("--db"), desk}), 0);
         const QString note = dir.filePath(QStringLiteral("note.txt"));
-        QFile f(note);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(QStringLiteral("招商工作简报\n一季度,全区新签约项目12个,总投资26.24亿元。\n").toUtf8());
-        f.close();
+        QVERIFY(writeBytes(note, QStringLiteral("招商工作简报\n一季度,全区新签约项目12个,总投资26.24亿元。\n").toUtf8()));
         auto count = [&] {
             Database db;
             db.open(desk, Database::OpenMode::ExistingOnly);
