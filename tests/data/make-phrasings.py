@@ -307,7 +307,14 @@ for k in range(4):
          fact(unit, "YTD", "annual_completion_pct", q)])
     i += 1
 
-# 15. No fact: figures of no metric, of one company, noise.
+# 15. A park the gazetteer does not know, in a 其中 list after a unit it knows, keeps its share: it is
+# not the unit's before it.
+for k, (pword, span) in enumerate(PERIODS[:4]):
+    n, a, b = 30 + k, 6 + k, 9 + k
+    add("吴兴区", "{P},吴兴区新签约项目{n}个,其中,织里镇签约项目{a}个,星火工业园签约项目{b}个。".format(P=pword, n=n, a=a, b=b),
+        [fact("吴兴区", span, "signed_projects", n), fact("织里镇", span, "signed_projects", a)])
+
+# 16. No fact: figures of no metric, of one company, noise.
 NONE = ["{P},{U}地区生产总值完成{X}亿元,增长6.8%。", "{P},{U}固定资产投资增长{G}%。",
         "{P},{U}实际利用外资{G}亿美元。", "{P},{U}进出口总额{X}亿元。",
         "其中,某某新材料有限公司年产5万吨项目总投资{X}亿元。",

@@ -1560,8 +1560,8 @@ Extraction ReportExtractor::extract(const QString &text) const
                 {
                     static const QRegularExpression unknownPark(
                         QStringLiteral("^(?:其中[,，:：]?)?(\\p{Han}{2,10}?(?:%1))").arg(parkWords()));
-                    const bool subset = clause.startsWith(u"其中")
-                        || QStringView(s).mid(std::max(sent.start, clauseStart - 3), 3).contains(u"其中");
+                    // (其中,涂埠镇签约项目5个,星火工业园签约项目9个: each clause of the 其中 list)
+                    const bool subset = clause.startsWith(u"其中") || QStringView(s).mid(sent.start, clauseStart - sent.start).contains(u"其中");
                     const auto m = subset ? unknownPark.match(clause) : QRegularExpressionMatch();
                     if (m.hasMatch()) {
                         st.unknownPark = !unitNamedIn(clauseStart, clauseStart + m.capturedEnd(1));
