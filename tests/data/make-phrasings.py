@@ -314,7 +314,14 @@ for k, (pword, span) in enumerate(PERIODS[:4]):
     add("吴兴区", "{P},吴兴区新签约项目{n}个,其中,织里镇签约项目{a}个,星火工业园签约项目{b}个。".format(P=pword, n=n, a=a, b=b),
         [fact("吴兴区", span, "signed_projects", n), fact("织里镇", span, "signed_projects", a)])
 
-# 16. No fact: figures of no metric, of one company, noise.
+# 16. Vague amounts: 上百家 is a hundred and more; 数十批次, 几十家 are no figure.
+for k, (pword, span) in enumerate(PERIODS[4:8]):
+    unit = UNITS[(i + k) % len(UNITS)]
+    add(unit, "{P},{U}拜访企业上百家,接待客商数十批次。".format(P=pword, U=unit),
+        [fact(unit, span, "companies_visited", 100, qual="over")])
+    add(unit, "{P},{U}外出招商几十次。".format(P=pword, U=unit), [])
+
+# 17. No fact: figures of no metric, of one company, noise.
 NONE = ["{P},{U}地区生产总值完成{X}亿元,增长6.8%。", "{P},{U}固定资产投资增长{G}%。",
         "{P},{U}实际利用外资{G}亿美元。", "{P},{U}进出口总额{X}亿元。",
         "其中,某某新材料有限公司年产5万吨项目总投资{X}亿元。",

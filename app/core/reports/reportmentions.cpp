@@ -344,6 +344,16 @@ QList<Number> findNumbers(const QString &s)
             continue;
         n.value = *v;
         const bool chinese = !num.at(0).isDigit();
+        // 数十批次, 几十家, 成百上千: no figure. 上百家, 上千次: a hundred and more.
+        if (chinese && n.qualStart == n.start && n.start > 0) {
+            const QChar before = s.at(n.start - 1);
+            if (before == u'数' || before == u'几' || (before == u'上' && n.start > 1 && s.at(n.start - 2) == u'百'))
+                continue;
+            if (before == u'上' && (num == QStringLiteral("百") || num == QStringLiteral("千") || num == QStringLiteral("万"))) {
+                n.preQual = QStringLiteral("超");
+                n.qualStart = n.start - 1;
+            }
+        }
         // 一批, 一个, 第一次, 三个一批: words, not figures.
         if (chinese && (num == QStringLiteral("一") || (n.start > 0 && s.at(n.start - 1) == u'第')))
             continue;
