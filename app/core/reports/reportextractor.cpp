@@ -113,7 +113,7 @@ struct SentenceCues
             u"有限公司 股份公司 集团 该公司 该企业 公司的 企业的 董事长 总经理 项目建成后 建成后 达产后 投产后 满产后 运营后 一期项目 二期项目 项目一期 项目二期 "
             u"该项目 公司负责人 企业负责人 公司营收 我们公司 我公司 本公司")
                                            .split(QLatin1Char(' ')));
-        static const CueSet areaCue(QString::fromUtf16(u"全区 全市 全县 全镇 全旗 全州 全省 该区 该市 该县 累计 共计 各地 两区 全年 合计 总计")
+        static const CueSet areaCue(QString::fromUtf16(u"全区 全市 全县 全镇 全旗 全州 全省 该区 该市 该县 累计 共计 各地 两区 合计 总计")
                                         .split(QLatin1Char(' ')));
         static const QRegularExpression capacity(QStringLiteral("年产(?:能)?\\d"));
         const Phrasing &ph = Phrasing::instance();
