@@ -321,7 +321,13 @@ for k, (pword, span) in enumerate(PERIODS[4:8]):
         [fact(unit, span, "companies_visited", 100, qual="over")])
     add(unit, "{P},{U}外出招商几十次。".format(P=pword, U=unit), [])
 
-# 17. No fact: figures of no metric, of one company, noise.
+# 17. A floor (不少于, 不低于) in a pledge without a target word is a target too.
+for k in range(4):
+    unit = UNITS[(i + k) % len(UNITS)]
+    add(unit, "“我们将围绕产业链开展精准招商,全年签约项目不少于{n}个。”{U}相关负责人表示。".format(n=20 + k, U=unit),
+        [fact(unit, "FY", "signed_projects", 20 + k, kind="target", qual="at_least")])
+
+# 18. No fact: figures of no metric, of one company, noise.
 NONE = ["{P},{U}地区生产总值完成{X}亿元,增长6.8%。", "{P},{U}固定资产投资增长{G}%。",
         "{P},{U}实际利用外资{G}亿美元。", "{P},{U}进出口总额{X}亿元。",
         "其中,某某新材料有限公司年产5万吨项目总投资{X}亿元。",

@@ -1750,6 +1750,12 @@ Extraction ReportExtractor::extract(const QString &text) const
                         const QStringView word = target ? rest.mid(h.start, h.length()) : QStringView();
                         annualGoal = word.contains(u"年度") || word.contains(u"全年");
                     }
+                    // 我们将…全年签约项目不少于20个: a floor (不少于, 不低于, 至少) is a plan's, unless the sentence says
+                    // it was reached (已, 完成, 实现, 累计).
+                    if (!target && (n.preQual == QStringLiteral("不少于") || n.preQual == QStringLiteral("不低于") || n.preQual == QStringLiteral("至少"))) {
+                        static const CueSet reached(QString::fromUtf16(u"已 完成 实现 累计 达到").split(QLatin1Char(' ')));
+                        target = !reached.in(QStringView(s).mid(sent.start, n.qualStart - sent.start));
+                    }
                     // 预计签约项目10个以上: what is yet to happen is a plan (预计总投资, 预计年产值 are a project's).
                     static const QRegularExpression forecast(QStringLiteral("预计(?:全年|年内|今年|当月|本月)?(?:新)?(?:签约|开工|投产|引进|落地|到位)"));
                     target = target || (clause.contains(u"预计") && forecast.match(clause).hasMatch());
