@@ -327,6 +327,10 @@ for k in range(4):
     add(unit, "“我们将围绕产业链开展精准招商,全年签约项目不少于{n}个。”{U}相关负责人表示。".format(n=20 + k, U=unit),
         [fact(unit, "FY", "signed_projects", 20 + k, kind="target", qual="at_least")])
 
+    # (确保…,力争…: a higher aim for the same figure)
+    add(unit, "今年{U}确保全年到位资金完成{x}亿元,力争突破{y}亿元。".format(U=unit, x=100 + k, y=120 + k),
+        [fact(unit, "FY", "funds_in_place", 100 + k, kind="target"), fact(unit, "FY", "funds_in_place", 120 + k, kind="target", qual="at_least")])
+
 # 18. No fact: figures of no metric, of one company, noise.
 NONE = ["{P},{U}地区生产总值完成{X}亿元,增长6.8%。", "{P},{U}固定资产投资增长{G}%。",
         "{P},{U}实际利用外资{G}亿美元。", "{P},{U}进出口总额{X}亿元。",

@@ -1649,6 +1649,12 @@ Extraction ReportExtractor::extract(const QString &text) const
                     if (done.endsWith(u"完成") && (parallelMetrics.contains(completion) || st.previousMetric == completion || afterTask))
                         choice = {completion, QStringLiteral("完成"), 0.6};
                 }
+                // 确保全年到位资金完成115亿元,力争突破120亿元: a higher aim for the same figure.
+                if (choice.metric.isEmpty() && idx > 0 && !st.previousMetric.isEmpty() && metricFits(st.previousMetric, n)) {
+                    static const QRegularExpression higherAim(QStringLiteral("^[,，]?(?:力争|争取|努力|冲刺)(?:达到|实现|完成)?$"));
+                    if (higherAim.match(region.trimmed()).hasMatch())
+                        choice = {st.previousMetric, region.trimmed().toString(), 0.6};
+                }
                 // 到位资金任务为80亿元,目前已完成62.3亿元: what is done of the amount just named.
                 if (choice.metric.isEmpty() && n.cls == UnitClass::Money && !st.previousMoneyMetric.isEmpty()) {
                     static const QRegularExpression doneAmount(QStringLiteral("^(?:目前|现|截至目前)?(?:已|累计|共)*(?:完成|实现)了?$"));
