@@ -268,6 +268,39 @@ private slots:
         QTest::mouseClick(comparison, Qt::LeftButton, {}, QPoint(4, 4));
         QCOMPARE(activated.size(), 1);
 
+        // From the keyboard: the arrow keys step through the bars, each telling its figures (to a
+        // screen reader too) and shaded; Enter opens the unit's pipeline, Escape leaves the bars.
+        QTest::mouseMove(comparison, QPoint(4, 4)); // (the pointer off the bars: the keyboard's shading shows)
+        comparison->setFocus();
+        QTRY_VERIFY(comparison->hasFocus());
+        QCOMPARE(comparison->currentMark(), -1);
+        const QPoint third = bars.at(2 % bars.size()).area.boundingRect().center().toPoint();
+        const QColor unshaded = comparison->grab().toImage().pixelColor(third * comparison->devicePixelRatioF());
+        QTest::keyClick(comparison, Qt::Key_Right);
+        QCOMPARE(comparison->currentMark(), 0);
+        QCOMPARE(comparison->accessibleDescription(), bars.at(0).tip);
+        QTest::keyClick(comparison, Qt::Key_End);
+        QCOMPARE(comparison->currentMark(), int(bars.size()) - 1);
+        QTest::keyClick(comparison, Qt::Key_Right); // (stays on the last)
+        QCOMPARE(comparison->currentMark(), int(bars.size()) - 1);
+        QTest::keyClick(comparison, Qt::Key_Home);
+        QTest::keyClick(comparison, Qt::Key_Right);
+        QTest::keyClick(comparison, Qt::Key_Right);
+        QCOMPARE(comparison->currentMark(), 2 % int(bars.size()));
+        QVERIFY2(comparison->accessibleDescription().startsWith(ranked.at(2 % bars.size()).unit), qPrintable(comparison->accessibleDescription()));
+        QTRY_VERIFY(comparison->grab().toImage().pixelColor(third * comparison->devicePixelRatioF()) != unshaded);
+        if (qEnvironmentVariableIsSet("IPDESK_SCREENSHOTS"))
+            comparison->grab().save(qEnvironmentVariable("IPDESK_SCREENSHOTS") + QLatin1String("/chart-keyboard.png"));
+        QTest::keyClick(comparison, Qt::Key_Return);
+        QCOMPARE(activated.size(), 2);
+        QCOMPARE(activated.last().first().toLongLong(), ranked.at(2 % bars.size()).unitId);
+        QTest::keyClick(comparison, Qt::Key_Escape);
+        QCOMPARE(comparison->currentMark(), -1);
+        QVERIFY(comparison->accessibleDescription().isEmpty());
+        QTest::keyClick(comparison, Qt::Key_Return); // (no bar: nothing opens)
+        QCOMPARE(activated.size(), 2);
+        QToolTip::hideText();
+
         // The funnel's rows and the industry shares say their figures, as the bulletin prints them.
         const QList<ChartPainter::Mark> stages = view.chartView(ChartPainter::Funnel)->marks();
         QVERIFY(!stages.isEmpty());

@@ -1,13 +1,17 @@
 #include "chartwidget.h"
 
+#include <QAccessible>
 #include <QApplication>
 #include <QClipboard>
 #include <QContextMenuEvent>
 #include <QHelpEvent>
 #include <QImage>
+#include <QKeyEvent>
 #include <QMenu>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QStyle>
+#include <QStyleOptionFocusRect>
 #include <QToolTip>
 
 namespace IPDesk {
@@ -17,6 +21,7 @@ ChartWidget::ChartWidget(ChartPainter::Chart chart, QWidget *parent)
     , m_chart(chart)
 {
     setMouseTracking(true); // the pointing hand over a unit's bar
+    setFocusPolicy(Qt::StrongFocus); // the arrow keys step through the parts
     setAutoFillBackground(false);
     setAttribute(Qt::WA_OpaquePaintEvent);
 }
@@ -26,7 +31,9 @@ void ChartWidget::setData(const BulletinData &data)
     m_data = data;
     m_marks.clear();
     m_hovered = -1;
+    m_current = -1;
     setAccessibleName(ChartPainter::title(m_chart, m_data));
+    setAccessibleDescription(QString());
     update();
 }
 
@@ -48,13 +55,93 @@ void ChartWidget::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
     draw(p);
-    // The part under the pointer, lightly shaded: what the tooltip and a click are about.
-    if (m_hovered >= 0 && m_hovered < m_marks.size()) {
+    // The part under the pointer (else the keyboard's), lightly shaded: what the tooltip and a click
+    // or Enter are about.
+    const int shaded = m_hovered >= 0 ? m_hovered : m_current;
+    if (shaded >= 0 && shaded < m_marks.size()) {
         p.setRenderHint(QPainter::Antialiasing);
         p.setPen(Qt::NoPen);
         p.setBrush(QColor(0x15, 0x65, 0xc0, 28));
-        p.drawPath(m_marks.at(m_hovered).area);
+        p.drawPath(m_marks.at(shaded).area);
     }
+    // With the focus, the style's focus frame around the keyboard's part, or around the chart.
+    if (hasFocus()) {
+        p.resetTransform();
+        QStyleOptionFocusRect focus;
+        focus.initFrom(this);
+        focus.rect = m_current >= 0 && m_current < m_marks.size()
+            ? QTransform::fromScale(scale(), scale()).map(m_marks.at(m_current).area).boundingRect().toAlignedRect().adjusted(-2, -2, 2, 2)
+            : rect().adjusted(1, 1, -1, -1);
+        style()->drawPrimitive(QStyle::PE_FrameFocusRect, &focus, &p, this);
+    }
+}
+
+void ChartWidget::setCurrent(int index)
+{
+    m_current = index;
+    update();
+    if (index < 0 || index >= m_marks.size()) {
+        QToolTip::hideText();
+        setAccessibleDescription(QString());
+    } else {
+        const ChartPainter::Mark &m = m_marks.at(index);
+        const QRect around = QTransform::fromScale(scale(), scale()).map(m.area).boundingRect().toAlignedRect();
+        QToolTip::showText(mapToGlobal(around.center()), m.tip, this, around);
+        setAccessibleDescription(m.tip);
+    }
+    QAccessibleEvent told(this, QAccessible::DescriptionChanged);
+    QAccessible::updateAccessibility(&told);
+}
+
+void ChartWidget::keyPressEvent(QKeyEvent *event)
+{
+    if (m_marks.isEmpty())
+        image(); // lays the chart out once
+    const int last = int(m_marks.size()) - 1;
+    switch (event->key()) {
+    case Qt::Key_Right:
+    case Qt::Key_Down:
+        if (last >= 0)
+            setCurrent(m_current < 0 ? 0 : std::min(last, m_current + 1));
+        return;
+    case Qt::Key_Left:
+    case Qt::Key_Up:
+        if (last >= 0)
+            setCurrent(m_current < 0 ? last : std::max(0, m_current - 1));
+        return;
+    case Qt::Key_Home:
+        if (last >= 0)
+            setCurrent(0);
+        return;
+    case Qt::Key_End:
+        if (last >= 0)
+            setCurrent(last);
+        return;
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+    case Qt::Key_Space:
+        if (m_current >= 0 && m_current <= last && m_marks.at(m_current).unitId) {
+            emit unitActivated(m_marks.at(m_current).unitId);
+            return;
+        }
+        break;
+    case Qt::Key_Escape:
+        if (m_current >= 0) {
+            setCurrent(-1);
+            return;
+        }
+        break;
+    default:
+        break;
+    }
+    QWidget::keyPressEvent(event);
+}
+
+void ChartWidget::focusOutEvent(QFocusEvent *event)
+{
+    QToolTip::hideText();
+    update(); // (the focus frame goes)
+    QWidget::focusOutEvent(event);
 }
 
 void ChartWidget::leaveEvent(QEvent *event)
