@@ -290,6 +290,8 @@ for k, (u1, u2, u3) in enumerate(LIST_UNITS):
         [fact(u1, span, "annual_completion_pct", p1), fact(u2, span, "annual_completion_pct", p2),
          fact(u3, span, "annual_completion_pct", p3)])
 
+    # (蒙自市、弥勒市共…: the sum of the units listed, none's own)
+    add("红河州", "{P},{A}、{B}共完成到位资金{x}亿元。".format(P=pword, A=u1, B=u2, x=round(88.5 + k, 1)), [])
     # (在蒙自市, … at a sentence's start: the unit the sentence is about, not where something happened)
     add("红河州", "在{A},{P}新签约项目{a}个。".format(A=u1, P=pword, a=a + 3), [fact(u1, span, "signed_projects", a + 3)])
 

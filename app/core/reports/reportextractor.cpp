@@ -1960,6 +1960,16 @@ Extraction ReportExtractor::extract(const QString &text) const
                     const bool each = eachAt >= 0 && !(eachAt > 0 && QStringView(u"人亩平户").contains(wide.at(eachAt - 1)));
                     if (district.isEmpty() && each && named.size() > 1)
                         fromList(&alsoFor);
+                    // 市本级及宜春经开区、宜阳新区共完成到位资金268.4亿元: units listed, then 共 (together): the
+                    // figure is their sum, none's own.
+                    if (district.isEmpty() && named.size() > 1) {
+                        const UnitMention &lastNamed = *named.last();
+                        const UnitMention &before = *named.at(named.size() - 2);
+                        const bool listed = lastNamed.group >= 0 && lastNamed.group == before.group && !lastNamed.topic && !before.topic;
+                        const QStringView since = QStringView(s).mid(lastNamed.end, n.qualStart - lastNamed.end);
+                        if (listed && (since.startsWith(u'共') || since.startsWith(u"合计") || since.startsWith(u"一共")))
+                            continue;
+                    }
                     if (district.isEmpty() && !named.isEmpty()) {
                         // 吉州区:1-5月,该区新签约…: 该区 is the 区 the sentence named before it.
                         QString context = paragraphUnit;
