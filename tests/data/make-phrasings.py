@@ -323,6 +323,13 @@ for k, (pword, span) in enumerate(PERIODS[4:8]):
         [fact(unit, span, "companies_visited", 100, qual="over")])
     add(unit, "{P},{U}外出招商几十次。".format(P=pword, U=unit), [])
 
+# 17a. A share as a fraction: 完成全年任务的三分之二 is 66.7%.
+for k, (words, value) in enumerate([("三分之二", 66.7), ("四分之三", 75.0), ("三分之一", 33.3), ("五分之四", 80.0)]):
+    unit = UNITS[(i + k) % len(UNITS)]
+    pword, span = PERIODS[k % len(PERIODS)]
+    add(unit, "{P},{U}实际到位资金完成{x}亿元,完成全年任务的{w}。".format(P=pword, U=unit, x=40 + k, w=words),
+        [fact(unit, span, "funds_in_place", 40 + k), fact(unit, span, "annual_completion_pct", value)])
+
 # 17. A floor (不少于, 不低于) in a pledge without a target word is a target too.
 for k in range(4):
     unit = UNITS[(i + k) % len(UNITS)]

@@ -6,6 +6,7 @@
 #include "reports/phrasing.h"
 
 #include <QRegularExpression>
+#include <cmath>
 
 #include <algorithm>
 
@@ -309,6 +310,25 @@ QList<Number> findNumbers(const QString &s)
         if (m.captured(1) == QStringLiteral("过半"))
             n.preQual = QStringLiteral("超");
         out.append(n);
+    }
+    // 完成全年任务的三分之二: a share as a fraction.
+    if (s.contains(QStringLiteral("分之"))) {
+        static const RE fraction(QStringLiteral("(近|超过|超)?([二三四五六七八九十])分之([一二三四五六七八九])"));
+        for (auto it = fraction.globalMatch(s); it.hasNext();) {
+            const auto m = it.next();
+            const auto whole = parseChineseNumber(m.captured(2)), part = parseChineseNumber(m.captured(3));
+            if (!whole || !part || *part >= *whole)
+                continue;
+            Number n;
+            n.qualStart = m.capturedStart();
+            n.start = m.capturedStart(2);
+            n.end = m.capturedEnd();
+            n.value = std::round(1000 * *part / *whole) / 10; // (66.7)
+            n.unit = QStringLiteral("%");
+            n.cls = UnitClass::Percent;
+            n.preQual = m.captured(1);
+            out.append(n);
+        }
     }
     static const CharSet unitChars(QStringLiteral("亿万元个家批场次项宗轮趟期届%成"));
     static const CharSet extend(QStringLiteral(".,点零〇一二两三四五六七八九十百千近约超过逾突破不低少于至足到高达接将大"));
