@@ -24,12 +24,16 @@ QDate dateIn(QStringView line)
 
 } // namespace
 
+bool ReportDocument::isBulletItem(QStringView line)
+{
+    const QStringView t = line.trimmed();
+    return !t.isEmpty() && QStringView(u"●•■◆▪►◎★☆").contains(t.front());
+}
+
 bool ReportDocument::isHeading(QStringView line)
 {
     const QStringView t = line.trimmed();
-    if (t.isEmpty() || t.size() > 32)
-        return false;
-    if (t.startsWith(u'●') || t.startsWith(u'◆') || t.startsWith(u'■') || t.startsWith(u'★'))
+    if (t.isEmpty() || t.size() > 32 || isBulletItem(t))
         return false;
     for (QChar c : t) {
         if (QStringView(u"。!?;,:").contains(c))

@@ -35,6 +35,8 @@ struct ReportDocument
     static QDate findPublished(const QString &clean);
     static int latestYear(const QString &clean);
     static bool isHeading(QStringView line);
+    /// An item of a bulleted list (●新签约项目27个, ◆ …, ■ …).
+    static bool isBulletItem(QStringView line);
 };
 
 } // namespace IPDesk

@@ -1432,6 +1432,7 @@ Extraction ReportExtractor::extract(const QString &text) const
     static const bool debug = qEnvironmentVariableIsSet("IPDESK_EXTRACT_DEBUG");
     QSet<QString> seen;
     int numberCursor = 0;
+    bool previousBullet = false; // the paragraph before was an item of a bulleted list
     for (const ReportDocument::Paragraph &para : doc.paragraphs) {
         const QStringView line = QStringView(s).mid(para.start, para.end - para.start).trimmed();
         static const QStringList goesOn = {QStringLiteral("此次"), QStringLiteral("其中"), QStringLiteral("这些"),
@@ -1439,7 +1440,12 @@ Extraction ReportExtractor::extract(const QString &text) const
                                            QStringLiteral("此外"), QStringLiteral("另外"), QStringLiteral("与此同时")};
         // 从此次签约项目的分布看, 在上述项目中: a preposition may come first.
         const QStringView opening = !line.isEmpty() && QStringView(u"从在据对就").contains(line.front()) ? line.mid(1) : line;
-        if (!std::any_of(goesOn.cbegin(), goesOn.cend(), [&opening](const QString &w) { return opening.startsWith(w); }))
+        // ●上半年新签约项目58个 / ●新开工项目41个: the items of one bulleted list go on in the period
+        // the first of them names.
+        const bool bullet = ReportDocument::isBulletItem(line);
+        const bool listGoesOn = bullet && previousBullet;
+        previousBullet = bullet;
+        if (!listGoesOn && !std::any_of(goesOn.cbegin(), goesOn.cend(), [&opening](const QString &w) { return opening.startsWith(w); }))
             ctx.period = ctx.sectionPeriod;
         if (para.heading && para.start >= doc.titleEnd) {
             // 五、下半年工作打算, 2024年主要目标: a plan's section (a slogan such as 锚定目标 is not).
