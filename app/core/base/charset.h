@@ -29,4 +29,10 @@ inline bool isHanChar(QChar c)
     return (u >= 0x4E00 && u <= 0x9FFF) || (u >= 0x3400 && u <= 0x4DBF);
 }
 
+/// A character that opens an item of a bulleted list (●, •, ·, ■, ◆ …).
+inline bool isListBullet(QChar c)
+{
+    return QStringView(u"●•·■◆▪►◎★☆").contains(c);
+}
+
 } // namespace IPDesk

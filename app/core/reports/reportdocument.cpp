@@ -1,5 +1,7 @@
 #include "reports/reportdocument.h"
 
+#include "base/charset.h"
+
 #include <QRegularExpression>
 
 namespace IPDesk {
@@ -27,7 +29,7 @@ QDate dateIn(QStringView line)
 bool ReportDocument::isBulletItem(QStringView line)
 {
     const QStringView t = line.trimmed();
-    return !t.isEmpty() && QStringView(u"●•■◆▪►◎★☆").contains(t.front());
+    return !t.isEmpty() && isListBullet(t.front());
 }
 
 bool ReportDocument::isHeading(QStringView line)
@@ -39,7 +41,9 @@ bool ReportDocument::isHeading(QStringView line)
         if (QStringView(u"。!?;,:").contains(c))
             return false;
     }
-    return true;
+    // 全年实际到位资金52.6亿元 on a line of its own states a figure; a heading names what follows.
+    static const QRegularExpression figure(QStringLiteral("\\d\\s*(?:个|家|次|批|场|项|宗|亿|万|%)"));
+    return !figure.match(t).hasMatch();
 }
 
 namespace {

@@ -281,7 +281,7 @@ void ReportText::removeNoise()
 
     // Whole lines: footers and the list of unrelated headlines that scraped pages end with. (The page's
     // path, 首页 > …, is ReportDocument's to pass over: it holds no figure.)
-    static const QString related = QStringLiteral("相关阅读|相关新闻|相关报道|推荐阅读|延伸阅读|热点推荐|热门推荐|往期回顾");
+    static const QString related = QStringLiteral("相关阅读|相关新闻|相关报道|相关链接|推荐阅读|延伸阅读|热点新闻|热点推荐|热门推荐|往期回顾");
     static const QString footers = QStringLiteral(
         "版权声明|免责声明|责任编辑|本文系转载|本文来源|转载请|原标题|声明[\\x{FF1A}:]|更多.{0,20}请关注|扫一扫|分享到|关注我们|"
         "点击进入|展开全文|展开$|来源[\\x{FF1A}:]|上一篇|下一篇|上一条|下一条|上篇[\\x{FF1A}:]|下篇[\\x{FF1A}:]|版权所有|主办单位|")
@@ -296,10 +296,14 @@ void ReportText::removeNoise()
             out += word.front();
         return out;
     }();
-    static const QRegularExpression headlineItem(QStringLiteral("^\\s*(-\\s*)?[·•▪►]\\s*\\S"));
     // The headlines under 相关阅读 and the like, bullets or none: short lines that end no sentence.
     static const QRegularExpression relatedHeader(QStringLiteral("^\\s*%1(%2)").arg(opening, related));
     bool underRelated = false;
+    // Without such a header, a bulleted line is a headline only past the report's last sentence or a
+    // footer, and with no clause of its own (• 新签约项目27个,签约金额118.4亿元 in the body, or in a post that is
+    // nothing but bullets, is a figure, not a link).
+    const qsizetype lastSentence = s.lastIndexOf(u'。');
+    bool afterFooter = false; // (past 版权声明, 责任编辑 …: the page around the report)
     qsizetype start = 0;
     while (start < s.size()) {
         qsizetype end = s.indexOf(QLatin1Char('\n'), start);
@@ -317,11 +321,18 @@ void ReportText::removeNoise()
                 underRelated = false;
         }
         if (first < end) {
-            static const QString bullets = QStringLiteral("-·•▪►");
             const QChar c = s.at(first);
-            if (footerStarts.contains(c) || bullets.contains(c)) {
+            if (footerStarts.contains(c) || isListBullet(c) || c == u'-') {
                 const QString line = s.mid(start, end - start);
-                if (footerLine.match(line).hasMatch() || headlineItem.match(line).hasMatch())
+                // (an item: a bullet, or a dash and a bullet, then words)
+                const QStringView item = QStringView(line).trimmed();
+                const QStringView afterDash = item.startsWith(u'-') ? item.mid(1).trimmed() : item;
+                const bool bulleted = !afterDash.isEmpty() && isListBullet(afterDash.front()) && afterDash.mid(1).trimmed().size() > 0;
+                const bool headline = bulleted && ((lastSentence >= 0 && start > lastSentence) || afterFooter)
+                    && !line.contains(u',') && !line.contains(u';');
+                const bool footer = footerLine.match(line).hasMatch();
+                afterFooter = afterFooter || footer;
+                if (footer || headline)
                     dropRange(start, end);
                 underRelated = underRelated || relatedHeader.match(line).hasMatch();
             }
