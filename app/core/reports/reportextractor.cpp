@@ -899,7 +899,8 @@ QList<Table> findTables(const QString &s, const ReportDocument &doc, const Gazet
         const int lead = !header.isEmpty() && indexHeader.match(header.first().text).hasMatch() ? 1 : 0;
         // Rows on one line each: a header of three or more cells, then rows of the same width.
         // (A look at the first row before the header's words are read: most short lines head no table.)
-        const QList<Cell> firstRow = p + 1 < paras.size() ? cellsOf(s, paras.at(p + 1).start, paras.at(p + 1).end) : QList<Cell>();
+        const QList<Cell> firstRow = header.size() >= 3 + lead && p + 1 < paras.size()
+            ? cellsOf(s, paras.at(p + 1).start, paras.at(p + 1).end) : QList<Cell>();
         if (header.size() >= 3 + lead && firstRow.size() == header.size() && unitCell(header.at(lead).text).isEmpty()
             && !rowUnit(firstRow.at(lead).text, header.at(lead).text).isEmpty()) {
             Table t;

@@ -25,6 +25,13 @@ int groupNumber(const QRegularExpression &re, QStringView name)
 
 } // namespace
 
+/// The characters Chinese numerals are written with (十二, 一百零五, 〇).
+static const CharSet &hanNumerals()
+{
+    static const CharSet numerals(QStringLiteral("零〇一二两三四五六七八九十百千"));
+    return numerals;
+}
+
 static int smallNumber(const QString &s)
 {
     if (s == QStringLiteral("元")) // 元月, 元至5月: January
@@ -117,7 +124,6 @@ QList<Period> findPeriods(const QString &s, int refYear, int refMonth)
     static const int g_asof = groupNumber(re, u"asof"), g_asofy = groupNumber(re, u"asofy"), g_asofm = groupNumber(re, u"asofm"), g_asofd = groupNumber(re, u"asofd"), g_dm = groupNumber(re, u"dm"), g_dd = groupNumber(re, u"dd"), g_endm = groupNumber(re, u"endm"), g_endy = groupNumber(re, u"endy"), g_endmm = groupNumber(re, u"endmm"), g_multi = groupNumber(re, u"multi"), g_ytd = groupNumber(re, u"ytd"), g_r1 = groupNumber(re, u"r1"), g_r2 = groupNumber(re, u"r2"), g_f1 = groupNumber(re, u"f1"), g_f2 = groupNumber(re, u"f2"), g_g1 = groupNumber(re, u"g1"), g_g2 = groupNumber(re, u"g2"), g_front = groupNumber(re, u"front"), g_q3 = groupNumber(re, u"q3"), g_q = groupNumber(re, u"q"), g_half = groupNumber(re, u"half"), g_mon = groupNumber(re, u"mon"), g_fy = groupNumber(re, u"fy"), g_year = groupNumber(re, u"year"), g_rel = groupNumber(re, u"rel"), g_same = groupNumber(re, u"same"), g_upto = groupNumber(re, u"upto"), g_monc = groupNumber(re, u"monc"), g_endxun = groupNumber(re, u"endxun"), g_here = groupNumber(re, u"here");
     QList<Period> found;
     static const CharSet anchors(QStringLiteral("年月季来前今截至期"));
-    static const CharSet numerals(QStringLiteral("一二三四五六七八九十"));
     static const CharSet extend(QStringLiteral(".,截至止到今去前年度第一二三四上下全本明开入初同当"));
     for (const auto &[from, we] : windowsAround(s, anchors, 8, 8, extend)) {
     // (two characters before the window for the look behind: 提前 is no 前, 今年头 is)
@@ -241,7 +247,7 @@ QList<Period> findPeriods(const QString &s, int refYear, int refMonth)
         QList<Period> items;
         for (qsizetype at = p.start; (oneQuarter || oneMonth || oneYear) && at >= 2 && s.at(at - 1) == u'、';) {
             qsizetype from = at - 1;
-            while (from > 0 && from > at - 1 - (oneYear ? 4 : 2) && (s.at(from - 1).isDigit() || numerals.contains(s.at(from - 1))))
+            while (from > 0 && from > at - 1 - (oneYear ? 4 : 2) && (s.at(from - 1).isDigit() || hanNumerals().contains(s.at(from - 1))))
                 --from;
             const QString word = s.mid(from, at - 1 - from);
             const int v = smallNumber(word);
@@ -332,8 +338,7 @@ QList<Number> findNumbers(const QString &s)
     }
     static const CharSet unitChars(QStringLiteral("亿万元个家批场次项宗轮趟期届%成"));
     static const CharSet extend(QStringLiteral(".,点零〇一二两三四五六七八九十百千近约超过逾突破不低少于至足到高达接将大"));
-    static const CharSet numerals(QStringLiteral("零〇一二两三四五六七八九十百千"));
-    for (const auto &[from, we] : windowsAround(s, unitChars, 6, 4, extend, &numerals)) {
+    for (const auto &[from, we] : windowsAround(s, unitChars, 6, 4, extend, &hanNumerals())) {
     const qsizetype ws = std::max<qsizetype>(0, from - 2); // (经过 is no 过: the look behind sees it)
     auto it = number.globalMatch(QStringView(s).mid(ws, we - ws), from - ws);
     while (it.hasNext()) {
