@@ -442,6 +442,15 @@ MetricChoice chooseMetric(const Number &n, QStringView region, QStringView wide,
             if (expands.found() && expands.start <= 8 && !visited)
                 return {expansion, after.mid(expands.start, expands.length()).toString(), 0.8};
         }
+        // 先后6次带队赴浙江考察, 12次外出招商, 15次赴外招商活动: the count before the words of a trip out
+        // counts trips out (led by the heads where the words before say so).
+        if (ph.takesUnit(QStringLiteral("outbound_trips"), n.unit)) {
+            const CueSet::Hit h = ph.beforeOf(QStringLiteral("outbound_trips")).first(after);
+            if (h.found() && h.start == 0) {
+                const QString metric = ph.leader.in(wide) ? QStringLiteral("leader_outbound_trips") : QStringLiteral("outbound_trips");
+                return {metric, after.mid(h.start, h.length()).toString(), 0.85};
+            }
+        }
         if (ph.takesUnit(QStringLiteral("promotion_events"), n.unit)) {
             const CueSet::Hit h = ph.after.value(QStringLiteral("promotion_events")).first(after);
             if (h.found() && h.start <= 4)
