@@ -579,8 +579,8 @@ QList<Unit> findUnits(const QString &s, const Gazetteer &gazetteer)
         if (!phrasing.topicChars.contains(s.at(i)) || !kinds.contains(s.at(i + 1)))
             continue;
         if (i > 0 && isHanChar(s.at(i - 1)) && !QStringView(u"年月日的在和与及").contains(s.at(i - 1))
-            && s.at(i) != u'全')
-            continue; // 应该县 is no topic; 全 always starts one
+            && s.at(i) != u'全' && s.at(i) != u'我')
+            continue; // 应该县 is no topic; 全 and 我 always start one (前三季度我市…, 来我县投资)
         // 全市场, 全省市: not a topic. 全区域 neither.
         if (i + 2 < s.size() && QStringView(u"场域级委长").contains(s.at(i + 2)))
             continue;
