@@ -818,6 +818,14 @@ QList<Column> columnsFor(const QStringList &headers, const QString &unitLine)
         if (!targetWords || h.contains(u"完成") || columns.at(c).cls == UnitClass::Percent)
             continue;
         columns[c].target = true;
+        // 签约金额 年度目标 完成率: a target between its amount and the share done is the amount's.
+        const bool rateNext = c + 1 < columns.size() && columns.at(c + 1).cls == UnitClass::Percent;
+        if (columns.at(c).metric.isEmpty() && rateNext && c > 0 && !columns.at(c - 1).metric.isEmpty()
+            && columns.at(c - 1).cls != UnitClass::Percent && !columns.at(c - 1).target) {
+            columns[c].metric = columns.at(c - 1).metric;
+            columns[c].cls = columns.at(c - 1).cls;
+            columns[c].scale = columns.at(c - 1).scale;
+        }
         for (qsizetype k = c + 1; columns.at(c).metric.isEmpty() && k < columns.size(); ++k) {
             if (!columns.at(k).metric.isEmpty() && columns.at(k).cls != UnitClass::Percent) {
                 columns[c].metric = columns.at(k).metric;
