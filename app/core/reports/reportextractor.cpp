@@ -837,6 +837,57 @@ QList<Column> columnsFor(const QStringList &headers, const QString &unitLine)
     return columns;
 }
 
+/// Whether \a name has the shape of a township's name (禾溪乡, 花园街道), not a word for towns (乡镇,
+/// 各镇, 特色小镇, 新型城镇, 去年街道): for a town the code list lacks, named where its peers stand.
+bool isTownName(QStringView name)
+{
+    static const QRegularExpression named(QStringLiteral("^\\p{Han}{2,8}(?:镇|乡|街道|苏木)$"));
+    static const QRegularExpression words(QStringLiteral("^(?:各|全|本|该|我|其他|其余)|乡镇|镇乡|镇街|^街道$|[小城村集]镇$|城乡$|[年月季]"));
+    return named.match(name).hasMatch() && !words.match(name).hasMatch();
+}
+
+/// 城关镇签约项目9个… / 石桥镇签约项目7个… / 柳河乡签约项目3个…: where a known town opens a clause
+/// (a line, or after 。;,:), a name of a township's shape opening another clause, a figure close
+/// after it, is a town too, one the code list lacks.
+void addSiblingTowns(const QString &s, QList<UnitMention> &units)
+{
+    auto opensClause = [&s](qsizetype at) {
+        qsizetype k = at;
+        while (k > 0 && (s.at(k - 1) == u' ' || s.at(k - 1) == u'\t'))
+            --k;
+        return k == 0 || QStringView(u"\n。;,:").contains(s.at(k - 1));
+    };
+    const bool peers = std::any_of(units.cbegin(), units.cend(), [&](const UnitMention &u) {
+        return !u.topic && u.level == Gazetteer::Township && opensClause(u.start);
+    });
+    if (!peers)
+        return;
+    static const QRegularExpression candidate(QStringLiteral("(?:^|(?<=[\\n。;,:]))[ \\t]*(\\p{Han}{2,6}?(?:镇|乡(?!村)|街道))(?=\\p{Han})"));
+    QList<UnitMention> more;
+    for (auto it = candidate.globalMatch(s); it.hasNext();) {
+        const auto m = it.next();
+        const qsizetype start = m.capturedStart(1), end = m.capturedEnd(1);
+        if (!isTownName(m.capturedView(1)) || Mentions::overlapsAny(units, start, end))
+            continue;
+        // (a figure of its own close after the name: 柳河乡签约项目3个, not 乡村振兴…)
+        const QStringView next = QStringView(s).mid(end, 12);
+        const qsizetype digit = std::find_if(next.cbegin(), next.cend(), [](QChar c) { return c.isDigit(); }) - next.cbegin();
+        if (digit >= next.size() || std::any_of(next.cbegin(), next.cbegin() + digit, [](QChar c) { return isDelim(c); }))
+            continue;
+        UnitMention u;
+        u.start = start;
+        u.end = end;
+        u.name = m.captured(1);
+        u.level = Gazetteer::Township;
+        u.group = (1 << 21) + int(more.size()); // a group of its own
+        more.append(u);
+    }
+    if (more.isEmpty())
+        return;
+    units += more;
+    std::sort(units.begin(), units.end(), [](const UnitMention &a, const UnitMention &b) { return a.start < b.start; });
+}
+
 struct TableRow
 {
     QString unitName;   // as the row names it (全市 → the subject)
@@ -877,11 +928,7 @@ QList<Table> findTables(const QString &s, const ReportDocument &doc, const Gazet
     };
     // Below a row of a unit the gazetteer knows, a row's name with a township's suffix is a unit too
     // (a town the code list lacks, merged or renamed since): 禾溪乡 under 澄江镇 and 马市镇.
-    auto unknownUnitCell = [](const QString &cell) -> QString {
-        static const QRegularExpression named(QStringLiteral("^\\p{Han}{2,8}(?:镇|乡|街道|苏木)$"));
-        static const QRegularExpression words(QStringLiteral("^(?:各|全|本|其他|其余)|^(?:乡镇|镇乡|镇街|街道)$"));
-        return named.match(cell).hasMatch() && !words.match(cell).hasMatch() ? cell : QString();
-    };
+    auto unknownUnitCell = [](const QString &cell) { return isTownName(cell) ? cell : QString(); };
     auto unitLineBefore = [&](int p) {
         for (int k = p; k >= 0 && k >= p - 3; --k) {
             const QString line = s.mid(doc.paragraphs.at(k).start, doc.paragraphs.at(k).end - doc.paragraphs.at(k).start);
@@ -1361,6 +1408,7 @@ Extraction ReportExtractor::extract(const QString &text) const
     result.subject = findSubject(s, units, doc.titleEnd);
     addSubjectStem(s, result.subject, units);
     addRankedListUnits(s, units);
+    addSiblingTowns(s, units);
     const QList<Period> periods = findPeriods(s, refYear, doc.published.isValid() && doc.published.year() == refYear ? doc.published.month() : 0);
     QList<Number> numbers = findNumbers(s);
 
