@@ -33,6 +33,21 @@ qsizetype tailEnd(QStringView text, qsizetype afterHead, const QString &tail)
     return at < 0 ? -1 : afterHead + at + tail.size();
 }
 
+/// Where \a head, written from text[at] on, ends, or -1. Quotation marks inside it are passed over:
+/// “小分队”招商 and “走出去”招商活动 say 小分队招商 and 走出去招商 (the first character matches as is).
+qsizetype headEnd(QStringView text, qsizetype at, const QString &head)
+{
+    static const QStringView quotes = u"“”‘’「」『』\"'";
+    qsizetype p = at;
+    for (qsizetype j = 0; j < head.size(); ++j, ++p) {
+        while (j > 0 && p < text.size() && text.at(p) != head.at(j) && quotes.contains(text.at(p)))
+            ++p;
+        if (p >= text.size() || text.at(p) != head.at(j))
+            return -1;
+    }
+    return p;
+}
+
 } // namespace
 
 void CueSet::scan(QStringView text, const std::function<void(const Hit &)> &found) const
@@ -44,9 +59,10 @@ void CueSet::scan(QStringView text, const std::function<void(const Hit &)> &foun
             continue;
         for (int k : m_byFirst.value(text.at(i))) {
             const Cue &c = m_cues.at(k);
-            if (!text.mid(i).startsWith(c.head))
+            const qsizetype afterHead = headEnd(text, i, c.head);
+            if (afterHead < 0)
                 continue;
-            const qsizetype end = c.tail.isEmpty() ? i + c.head.size() : tailEnd(text, i + c.head.size(), c.tail);
+            const qsizetype end = c.tail.isEmpty() ? afterHead : tailEnd(text, afterHead, c.tail);
             if (end >= 0)
                 found(Hit{i, end});
         }
@@ -171,15 +187,10 @@ QList<CueSet::Hit> Phrasing::lastBefore(QStringView text) const
         if (it == m_byFirst.cend())
             continue;
         for (const IndexedCue &c : *it) {
-            if (!text.mid(i).startsWith(c.head))
+            const qsizetype afterHead = headEnd(text, i, c.head);
+            const qsizetype end = afterHead < 0 || c.tail.isEmpty() ? afterHead : tailEnd(text, afterHead, c.tail);
+            if (end < 0)
                 continue;
-            qsizetype end = i + c.head.size();
-            if (!c.tail.isEmpty()) {
-                const qsizetype at = text.mid(end, CueSet::MaxGap + c.tail.size()).indexOf(c.tail);
-                if (at < 0)
-                    continue;
-                end += at + c.tail.size();
-            }
             CueSet::Hit &b = best[c.metric];
             const CueSet::Hit h{i, end};
             if (h.end > b.end || (h.end == b.end && h.length() > b.length()))
