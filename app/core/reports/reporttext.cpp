@@ -172,7 +172,11 @@ void ReportText::removeNoise()
         if (lineEnd < 0)
             lineEnd = s.size();
         const QStringView line = QStringView(s).mid(lineStart, lineEnd - lineStart);
-        const bool sentences = line.contains(u',') || line.contains(u'。') || line.contains(u';');
+        // (✅ 签约总投资 218.6 亿元: a line of no sentence mark is one too where a figure has its measure
+        // word and no cell is set apart by a run of spaces or a tab.)
+        static const QRegularExpression measured(QStringLiteral("\\d ?(?:亿|万|个|家|次|批|场|项)"));
+        const bool sentences = line.contains(u',') || line.contains(u'。') || line.contains(u';')
+            || (!line.contains(u"  ") && !line.contains(u'\t') && measured.match(line).hasMatch());
         for (qsizetype i = lineStart + 1; sentences && i + 1 < lineEnd; ++i) {
             if (s.at(i) != u' ' || s.at(i - 1) == u' ' || s.at(i + 1) == u' ')
                 continue;
