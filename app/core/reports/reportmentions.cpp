@@ -518,7 +518,10 @@ QList<Unit> findUnits(const QString &s, const Gazetteer &gazetteer)
                 || Gazetteer::zoneSuffixes().contains(u.name);
             const bool topicOpening = before == u'在' && !generic && u.end < s.size() && (s.at(u.end) == u',' || s.at(u.end) == u'，')
                 && (u.start == 1 || QStringView(u"。!?;\n ").contains(s.at(u.start - 2)));
-            u.place = phrasing.placeChars.contains(before) && !sinceWord && !source && !topicOpening;
+            // 在永修县第十八届人民代表大会第五次会议上: the unit's own congress, whose report it is.
+            static const QRegularExpression congress(QStringLiteral("^(?:第[一二三四五六七八九十\\d]+届)?(?:人民代表大会|人大|党代会|政协)"));
+            const bool ownCongress = before == u'在' && congress.match(next).hasMatch();
+            u.place = phrasing.placeChars.contains(before) && !sinceWord && !source && !topicOpening && !ownCongress;
         }
         // 赴深圳、上海、合肥等地: the rest of a list of places after a place word.
         if (!u.place) {
