@@ -1438,12 +1438,17 @@ Extraction ReportExtractor::extract(const QString &text) const
     // 三季度…完成情况的通报 over a body of 1-9月 figures: the title's quarter (or half) names the round
     // of the bulletin, whose figures run from January; the body's first span ending in the same month
     // is what the title stands for, where a paragraph names no period of its own.
-    if (ctx.titlePeriod && (ctx.titlePeriod->kind == PeriodKind::Quarter || ctx.titlePeriod->kind == PeriodKind::Half)) {
-        const int titleEndMonth = ctx.titlePeriod->kind == PeriodKind::Quarter ? 3 * ctx.titlePeriod->a : 6 * ctx.titlePeriod->a;
+    // So does a month's (2025年10月份…通报 over 1-10月), unless the body names that month first.
+    const bool titleMonth = ctx.titlePeriod && ctx.titlePeriod->kind == PeriodKind::Months && ctx.titlePeriod->a == ctx.titlePeriod->b
+        && ctx.titlePeriod->a > 1;
+    if (ctx.titlePeriod && (ctx.titlePeriod->kind == PeriodKind::Quarter || ctx.titlePeriod->kind == PeriodKind::Half || titleMonth)) {
+        const int titleEndMonth = ctx.titlePeriod->kind == PeriodKind::Quarter ? 3 * ctx.titlePeriod->a
+                                : ctx.titlePeriod->kind == PeriodKind::Half    ? 6 * ctx.titlePeriod->a
+                                                                               : ctx.titlePeriod->b;
         for (const Period &p : periods) {
             if (p.start < doc.titleEnd || p.sameAsBefore || p.kind == PeriodKind::YearOnly || p.day || p.asOfDay)
                 continue; // (a date line's day is no span)
-            if (p.kind == ctx.titlePeriod->kind && p.a == ctx.titlePeriod->a)
+            if (p.kind == ctx.titlePeriod->kind && p.a == ctx.titlePeriod->a && p.b == ctx.titlePeriod->b && !titleMonth)
                 continue; // (召开2025年三季度…推进会: the title's round named again)
             if (p.kind == PeriodKind::Months && p.a == 1 && p.b == titleEndMonth
                 && (!p.year || !ctx.titlePeriod->year || p.year == ctx.titlePeriod->year)) {
