@@ -114,6 +114,22 @@ for t, (pword, span) in itertools.product(PAIRS, PERIODS):
     add(unit, template.format(P=pword, U=topic(unit, i), N=value, X=yi), [fact(unit, span, m1, value), fact(unit, span, m2, yi)])
     i += 1
 
+# 3b. A change and the level it came to: the level only (the figure it rose from, the difference, are none).
+CHANGES = [
+    ("{P},{U}签约金额由去年同期的{G}亿元增至{X}亿元。", "signed_investment", "X"),
+    ("{P},{U}实际到位资金从上年同期的{G}亿元提高到{X}亿元。", "funds_in_place", "X"),
+    ("{P},{U}新开工项目较去年同期增加{M}个,达到{N}个。", "started_projects", "N"),
+    ("{P},{U}签约项目比上年同期多{M}个,达到{N}个。", "signed_projects", "N"),
+]
+for t, (pword, span) in itertools.product(CHANGES, PERIODS[:5]):
+    template, metric, which = t
+    unit = UNITS[i % len(UNITS)]
+    value = 14 + (i * 11) % 160
+    yi = round(40.5 + (i * 7.31) % 300, 2)
+    add(unit, template.format(P=pword, U=topic(unit, i), N=value, M=3 + i % 9, X=yi, G=round(yi / 2, 1)),
+        [fact(unit, span, metric, value if which == "N" else yi)])
+    i += 1
+
 # 4. Qualifiers.
 for (before, after, qual), metric in itertools.product(QUALIFIERS, ["companies_visited", "inbound_visits", "funds_in_place"]):
     unit = UNITS[i % len(UNITS)]

@@ -226,6 +226,8 @@ struct SentenceState
     bool otherKind = false;        // 其中工业项目35个: a count of a kind of project no metric counts
     QList<QPair<QString, QString>> metricsInTurn; // 签约项目数、到位资金分别为48个、41.2亿元: metric and cue of the figures to come
     bool unknownPark = false;      // 其中,某某产业园…: the rest of the sentence is that park's
+    QStringView levelSubject;      // 新开工项目较去年同期增加5个,达到13个: what the level after a change is of
+    std::optional<MetricChoice> changedTo; // 签约金额由41.2亿元增至86.4亿元: the metric of the level after 增至
 };
 
 /// Whether a figure of this class and measure word can be of \a metric (a count of 个 a count metric
@@ -291,7 +293,7 @@ QList<QPair<QString, QString>> metricsOfList(QStringView list)
 /// period of the figures around it.
 bool comparisonBase(const QString &s, const Period &p)
 {
-    static const QString before = QStringLiteral("比较与于");
+    static const QString before = QStringLiteral("比较与于由");
     // 已超过2022年全年签约总额, 高于去年: a year the figure is measured against.
     static const QStringList measured = {QStringLiteral("超过"), QStringLiteral("高于"), QStringLiteral("低于"),
                                          QStringLiteral("多于"), QStringLiteral("少于"), QStringLiteral("相当于")};
@@ -1425,6 +1427,8 @@ Extraction ReportExtractor::extract(const QString &text) const
 
     Context ctx;
     for (const Period &p : inRange(periods, doc.titleStart, doc.titleEnd)) {
+        if (comparisonBase(s, p))
+            continue; // (签约金额较去年同期翻番: no year of the title's)
         if (p.kind != PeriodKind::YearOnly || !ctx.titlePeriod)
             ctx.titlePeriod = p;
         if (p.year)
@@ -1589,8 +1593,16 @@ Extraction ReportExtractor::extract(const QString &text) const
                 const QStringView after = afterHead(s, n);
                 const qsizetype endBefore = previousEnd;
                 previousEnd = n.end;
-                if (noUnitsLevel(clause))
+                // (…较去年同期增加5个,达到13个: the words before the comparison say what the level after it is of)
+                auto subjectOfChange = [](QStringView words) {
+                    static const QRegularExpression comparison(QStringLiteral("(?:较|比|与)[^,，;。]*(?:增加|减少|多|少)$"));
+                    const auto m = comparison.match(words);
+                    return m.hasMatch() ? words.left(m.capturedStart()) : QStringView();
+                };
+                if (noUnitsLevel(clause)) {
+                    st.levelSubject = subjectOfChange(clause);
                     continue;
+                }
 
                 // 签约总额突破200亿元,达到213.5亿元: the round figure is the exact one's, which says it; the
                 // cue before the round one leads the exact one.
@@ -1688,7 +1700,20 @@ Extraction ReportExtractor::extract(const QString &text) const
                     }
                 }
 
-                MetricChoice choice = chooseMetric(n, region, wide, clause, after, st, listContinues);
+                // 由去年同期的41.2亿元增至86.4亿元: the figure before 增至 is where it rose from, the one
+                // after it the level now; …增加5个,达到13个: the level after a change, of what changed.
+                static const QRegularExpression changesTo(QStringLiteral("^(?:增至|增加到|增长到|提高到|提升到|上升到|升至|降至|减少到|下降到|减至)"));
+                static const QRegularExpression reaching(QStringLiteral("^[,，]?(?:达到|达|增至|增加到|增长到|提高到|提升到|上升到|升至|降至|减少到|下降到|减至|为)$"));
+                const bool levelAfter = reaching.match(region).hasMatch();
+                const QStringView choiceRegion = levelAfter && !st.levelSubject.isEmpty() ? st.levelSubject : region;
+                MetricChoice choice = levelAfter && st.changedTo ? *st.changedTo
+                                                                : chooseMetric(n, choiceRegion, wide, clause, after, st, listContinues);
+                st.levelSubject = choice.metric.isEmpty() ? subjectOfChange(region) : QStringView();
+                st.changedTo.reset();
+                if ((region.contains(u'由') || region.contains(u'从')) && changesTo.match(after).hasMatch()) {
+                    st.changedTo = choice;
+                    continue;
+                }
                 // 新签约项目数量、到位资金分别为48个、41.2亿元: the figures after 分别 take the list's metrics in turn.
                 // (the list runs back over 、 to the clause's start: 新签约、新开工、新投产项目分别为…)
                 if (const qsizetype at = lastRespectively(region); at > 0 && lastRespectively(wide) >= 0) {
@@ -1864,6 +1889,9 @@ Extraction ReportExtractor::extract(const QString &text) const
                         continue;
                     // (a base of comparison in an earlier clause is not the figure's; in its own
                     // clause, 超过2022年全年签约总额(88.2亿元), it is)
+                    // (去年同期 as a base: 由去年同期的41.2亿元增至86.4亿元 is of the sentence's own period)
+                    if ((p.sameAsBefore || QStringView(s).mid(p.end, 2) == u"同期") && comparisonBase(s, p))
+                        continue;
                     if (p.end <= n.qualStart && usable(p) && (p.start >= clauseStart || !comparisonBase(s, p)))
                         period = p;
                 }
