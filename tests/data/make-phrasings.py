@@ -202,6 +202,16 @@ for k, (t, metric, qual) in enumerate(TARGETS * 4):
     add(unit, t.format(U=unit, N=value, X=value), [fact(unit, "FY", metric, value, kind="target", qual=qual)])
     i += 1
 
+# 7b. A plan by a deadline (6月底前): for the months up to it; 12月底前, 年底前: for the year.
+DEADLINES = [("{U}要确保6月底前新签约项目{N}个。", "H1"), ("{U}力争9月底前实现到位资金{X}亿元。", "M01-M09"),
+             ("{U}确保12月底前完成签约项目{N}个的年度任务。", "FY"), ("{U}确保年底前新开工项目{N}个。", "FY")]
+for t, span in DEADLINES * 2:
+    unit = UNITS[i % len(UNITS)]
+    value = 10 + (i * 5) % 300 if "{N}" in t else round(50 + (i * 9.5) % 500, 1)
+    metric = "funds_in_place" if "到位资金" in t else "started_projects" if "开工" in t else "signed_projects"
+    add(unit, t.format(U=unit, N=value, X=value), [fact(unit, span, metric, value, kind="target")])
+    i += 1
+
 # 8. Lists of units that share one cue, and 分别.
 LIST_UNITS = [("蒙自市", "弥勒市", "建水县"), ("恩施市", "利川市", "建始县"), ("南康区", "章贡区", "于都县"),
               ("邵东县", "隆回县", "武冈市")]

@@ -2014,8 +2014,8 @@ Extraction ReportExtractor::extract(const QString &text) const
                     }
                     // A plan in a report of 1-8月 is for the year; one for a single month (9月份工作打算,
                     // 确保当月…) is for that month; a share pledged by a day of its own sentence (确保三季度末
-                    // 完成年度任务的75%) is for the months up to it.
-                    const bool pledgedBy = completion && period->start >= sent.start && period->end <= n.qualStart;
+                    // 完成年度任务的75%), or a plan by a deadline there (确保6月底前签约30个), is for the months up to it.
+                    const bool pledgedBy = (completion || period->deadline) && period->start >= sent.start && period->end <= n.qualStart;
                     if (target && !pledgedBy
                         && (period->kind == PeriodKind::YTD || (period->kind == PeriodKind::Months && period->a != period->b)))
                         span = QStringLiteral("FY");

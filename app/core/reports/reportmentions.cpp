@@ -220,6 +220,14 @@ QList<Period> findPeriods(const QString &s, int refYear, int refMonth)
         } else if (has(g_mon) || has(g_monc)) {
             p.kind = PeriodKind::Months;
             p.a = p.b = smallNumber(m.captured(has(g_mon) ? g_mon : g_monc));
+            // 确保12月底前完成…, 6月底前签约: a deadline, the months up to it (the whole year for 12月)
+            const QStringView end = QStringView(s).mid(p.end - 1, 2);
+            if (end == u"底前" || end == u"末前") {
+                p.a = 1;
+                p.deadline = true;
+                if (p.b == 12)
+                    p.kind = PeriodKind::FY;
+            }
         } else if (has(g_fy)) {
             p.kind = PeriodKind::FY;
         } else if (has(g_year)) {

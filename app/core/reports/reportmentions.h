@@ -27,6 +27,7 @@ struct Period
     bool sameAsBefore = false;      // 同期: the period named before
     bool relative = false;          // 今年, 去年: counted from the report's year
     bool multiYear = false;         // 近五年来, “十四五”以来: more than one year
+    bool deadline = false;          // 6月底前: the months up to its end (a plan to be met by then)
 };
 
 /// FY, Q1..Q4, H1, H2, M01..M12, M01-M05, YTD; "" for a year alone.
