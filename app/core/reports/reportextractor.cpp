@@ -83,8 +83,12 @@ bool isDelim(QChar c, bool parentheses = true)
 qsizetype clauseStartBefore(const QString &s, qsizetype from, qsizetype at, bool parentheses)
 {
     for (qsizetype j = at - 1; j >= from; --j) {
-        if (isDelim(s.at(j), parentheses))
-            return j + 1;
+        if (!isDelim(s.at(j), parentheses))
+            continue;
+        // (其中:工业项目29个 is one clause with 其中, as 其中工业项目29个 is)
+        if (j - 2 >= from && QStringView(u":：,，").contains(s.at(j)) && QStringView(s).mid(j - 2, 2) == u"其中")
+            return j - 2;
+        return j + 1;
     }
     return from;
 }
@@ -221,6 +225,7 @@ struct SentenceState
     QString previousProjectMetric; // the last count of projects (for 总投资 after it)
     QString previousMoneyMetric;   // the last amount (for a target in 目标(18亿元))
     QString previousUnit;
+    QString previousSpan;
     bool largeNext = false;        // 10亿元以上项目N个: the next count is of large projects
     QString thresholdMetric;       // 签约总投资超过百亿元的有…: the figures after it are of that metric
     bool otherKind = false;        // 其中工业项目35个: a count of a kind of project no metric counts
@@ -1767,7 +1772,8 @@ Extraction ReportExtractor::extract(const QString &text) const
                 // metric its introduction names.
                 if (choice.metric.isEmpty()) {
                     const qsizetype colon = QStringView(s).mid(sent.start, n.qualStart - sent.start).lastIndexOf(u':');
-                    if (colon > 0) {
+                    // (其中:工业项目29个 breaks the figure before down by kind: no list of its metric)
+                    if (colon > 0 && !QStringView(s).mid(sent.start, colon).endsWith(u"其中")) {
                         const QStringView intro = QStringView(s).mid(sent.start, colon);
                         choice = chooseMetric(n, intro, intro, intro, after, st, false);
                         choice.confidence = std::min(choice.confidence, 0.7);
@@ -1942,6 +1948,9 @@ Extraction ReportExtractor::extract(const QString &text) const
                 }
                 if (!period) {
                     for (const Period &p : sentPeriods) {
+                        // (新开工项目25个,其中8月份新开工4个: a period after 其中 is the part's)
+                        if (p.start >= n.end && QStringView(s).mid(n.end, p.start - n.end).contains(u"其中"))
+                            break;
                         if (p.start >= n.end && usable(p) && !p.sameAsBefore && p.kind != PeriodKind::FY) {
                             period = p;
                             break;
@@ -2101,8 +2110,10 @@ Extraction ReportExtractor::extract(const QString &text) const
                 f.district = district;
                 f.confidence = std::clamp(confidence, 0.05, 1.0);
                 // 其中 … the same metric of the same unit again: a part of the figure before.
-                const bool subCount = clause.contains(u"其中") && sameMetric && district == st.previousUnit;
+                // (其中8月份新开工项目4个 after 1-8月's 25: a span of its own is a figure of its own)
+                const bool subCount = clause.contains(u"其中") && sameMetric && district == st.previousUnit && span == st.previousSpan;
                 st.previousUnit = district;
+                st.previousSpan = span;
                 if (subCount)
                     continue;
 
@@ -2129,6 +2140,9 @@ Extraction ReportExtractor::extract(const QString &text) const
             // Carry the sentence's periods, year and unit forward.
             for (const Period &p : sentPeriods) {
                 if (p.sameAsBefore || (p.day && (isReporting(sentence) || isSubtitle(sentence))))
+                    continue;
+                // (…,其中7月份新开工3个: the part's month is not what the text goes on about)
+                if (QStringView(s).mid(sent.start, p.start - sent.start).contains(u"其中"))
                     continue;
                 // The year a passage speaks of is the one a clause opens with (去年,全旗… / 会议指出,2025年,…),
                 // not one named in passing (去年3月签约, 预计明年投产).
