@@ -548,6 +548,32 @@ MetricChoice chooseMetric(const Number &n, QStringView region, QStringView wide,
     return c;
 }
 
+/// The unit a byline names as the report's source (来源:寻乌县商务局), where the body speaks of its unit
+/// only by kind (我县, 全县): the unit of that kind with its suffix written out, or "". The cleaner
+/// drops bylines, so the text is the one decoded.
+QString sourceUnit(const QString &text, const QList<UnitMention> &units, const Gazetteer &gazetteer)
+{
+    QString kinds;
+    for (const UnitMention &u : units) {
+        if (u.topic && u.kindChar != u'两' && !kinds.contains(u.kindChar))
+            kinds += u.kindChar;
+    }
+    if (kinds.isEmpty())
+        return QString();
+    static const QRegularExpression byline(QStringLiteral("(?:信息来源|来源|來源|发布单位|发布机构)\\s*[:：]\\s*([^\\s\\n]{2,30})"));
+    const QString head = ReportText::toSimplified(text.left(3000)) + QLatin1Char('\n') + ReportText::toSimplified(text.right(600));
+    for (auto it = byline.globalMatch(head); it.hasNext();) {
+        const QString source = it.next().captured(1);
+        const QList<Gazetteer::Mention> found = gazetteer.find(source);
+        if (found.isEmpty() || found.first().start != 0)
+            continue;
+        const QString &name = found.first().name;
+        if (source.startsWith(name) && kinds.contains(name.back()))
+            return name;
+    }
+    return QString();
+}
+
 /// The subject's bare name (吴兴 for 吴兴区, 来吴兴考察) names it too.
 void addSubjectStem(const QString &s, const QString &subject, QList<UnitMention> &units)
 {
@@ -1413,6 +1439,8 @@ Extraction ReportExtractor::extract(const QString &text) const
     const Gazetteer &gazetteer = withAddressed ? *withAddressed : known;
     QList<UnitMention> units = findUnits(s, gazetteer);
     result.subject = findSubject(s, units, doc.titleEnd);
+    if (result.subject.isEmpty())
+        result.subject = sourceUnit(text, units, gazetteer);
     addSubjectStem(s, result.subject, units);
     addRankedListUnits(s, units);
     addSiblingTowns(s, units);
