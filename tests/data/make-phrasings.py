@@ -114,6 +114,15 @@ for t, (pword, span) in itertools.product(PAIRS, PERIODS):
     add(unit, template.format(P=pword, U=topic(unit, i), N=value, X=yi), [fact(unit, span, m1, value), fact(unit, span, m2, yi)])
     i += 1
 
+# 3a. One amount in two units: 3亿5000万元, 二十三亿五千万元.
+for k, (pword, span) in enumerate(PERIODS[:6]):
+    unit = UNITS[i % len(UNITS)]
+    yi, wan = 2 + k * 3, 1000 + k * 1500
+    add(unit, "{P},{U}实际到位资金{A}亿{B}万元。".format(P=pword, U=topic(unit, i), A=yi, B=wan),
+        [fact(unit, span, "funds_in_place", yi + wan / 10000)])
+    i += 1
+add("吴兴区", "一季度,吴兴区实际到位资金二十三亿五千万元。", [fact("吴兴区", "Q1", "funds_in_place", 23.5)])
+
 # 3b. A change and the level it came to: the level only (the figure it rose from, the difference, are none).
 CHANGES = [
     ("{P},{U}签约金额由去年同期的{G}亿元增至{X}亿元。", "signed_investment", "X"),

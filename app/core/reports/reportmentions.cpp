@@ -303,7 +303,7 @@ QList<Number> findNumbers(const QString &s)
 {
     static const RE number(QStringLiteral(
         "(?<pre>接近|将近|大约|近|约|超过|超|逾|(?<![经通越])过|突破|不低于|不少于|至少|不足|不到|低于|少于|高于|高达)?"
-        "(?<![\\d.])(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)"
+        "(?<![\\d.])(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?|万(?=亿))"
         "(?:(?:至|到|-|—|~|～)(?<max>\\d+(?:\\.\\d+)?))?"
         "(?<more>余|多)?"
         "(?<unit>万亿元|万亿|亿元|万元|亿美元|万美元|个亿元|个亿|亿|元|家\\(次\\)|家次|家|个批次|个次|个|批次|批|场次|场|次|项|宗|轮|趟|期|届|%|成)"
@@ -346,7 +346,9 @@ QList<Number> findNumbers(const QString &s)
     }
     static const CharSet unitChars(QStringLiteral("亿万元个家批场次项宗轮趟期届%成"));
     static const CharSet extend(QStringLiteral(".,点零〇一二两三四五六七八九十百千近约超过逾突破不低少于至足到高达接将大"));
-    for (const auto &[from, we] : windowsAround(s, unitChars, 6, 4, extend, &hanNumerals())) {
+    // (and 万 before 亿: 超万亿元 is a figure with no numeral)
+    static const CharSet figureBefore(QStringLiteral("零〇一二两三四五六七八九十百千万"));
+    for (const auto &[from, we] : windowsAround(s, unitChars, 6, 4, extend, &figureBefore)) {
     const qsizetype ws = std::max<qsizetype>(0, from - 2); // (经过 is no 过: the look behind sees it)
     auto it = number.globalMatch(QStringView(s).mid(ws, we - ws), from - ws);
     while (it.hasNext()) {
@@ -431,10 +433,20 @@ QList<Number> findNumbers(const QString &s)
     }
     }
     std::sort(out.begin(), out.end(), [](const Number &a, const Number &b) { return a.start < b.start; });
-    // Ranges: 7亿元到10亿元, 7-10亿元.
     for (int k = 0; k + 1 < out.size(); ++k) {
         Number &a = out[k];
         const Number &b = out[k + 1];
+        // 3亿5000万元, 二十三亿五千万元: one amount in two units.
+        if (a.unit == QStringLiteral("亿") && b.unit == QStringLiteral("万元") && b.qualStart == a.end && b.start == b.qualStart
+            && !a.range && !b.range) {
+            a.value += b.value;
+            a.unit = QStringLiteral("亿元"); // (the 万元 part is in 亿元 already)
+            a.end = b.end;
+            a.postQual = b.postQual;
+            out.removeAt(k + 1);
+            continue;
+        }
+        // Ranges: 7亿元到10亿元, 7-10亿元.
         const QString gap = s.mid(a.end, b.qualStart - a.end);
         if (a.cls == b.cls && (gap == QStringLiteral("到") || gap == QStringLiteral("至") || gap == QStringLiteral("-")
                                || gap == QStringLiteral("~"))) {
