@@ -35,12 +35,28 @@ qsizetype tailEnd(QStringView text, qsizetype afterHead, const QString &tail)
 
 /// Where \a head, written from text[at] on, ends, or -1. Quotation marks inside it are passed over:
 /// “小分队”招商 and “走出去”招商活动 say 小分队招商 and 走出去招商 (the first character matches as is).
-qsizetype headEnd(QStringView text, qsizetype at, const QString &head)
+Q_ALWAYS_INLINE qsizetype headEnd(QStringView text, qsizetype at, const QString &head)
 {
-    static const QStringView quotes = u"“”‘’「」『』\"'";
+    const QStringView rest = text.mid(at);
+    auto isQuote = [](QChar c) {
+        switch (c.unicode()) {
+        case u'“': case u'”': case u'‘': case u'’': case u'「': case u'」': case u'『': case u'』': case u'"': case u'\'':
+            return true;
+        default:
+            return false;
+        }
+    };
+    qsizetype same = 0;
+    while (same < head.size() && same < rest.size() && rest.at(same) == head.at(same))
+        ++same;
+    if (same == head.size())
+        return at + same;
+    // (the slow way only where a quotation mark stands right after the matched part)
+    if (same == 0 || same >= rest.size() || !isQuote(rest.at(same)))
+        return -1;
     qsizetype p = at;
     for (qsizetype j = 0; j < head.size(); ++j, ++p) {
-        while (j > 0 && p < text.size() && text.at(p) != head.at(j) && quotes.contains(text.at(p)))
+        while (j > 0 && p < text.size() && text.at(p) != head.at(j) && isQuote(text.at(p)))
             ++p;
         if (p >= text.size() || text.at(p) != head.at(j))
             return -1;

@@ -895,12 +895,29 @@ void addSiblingTowns(const QString &s, QList<UnitMention> &units)
     });
     if (!peers)
         return;
-    static const QRegularExpression candidate(QStringLiteral("(?:^|(?<=[\\n。;,:]))[ \\t]*(\\p{Han}{2,6}?(?:镇|乡(?!村)|街道))(?=\\p{Han})"));
+    // (by hand at each clause's start: a pattern over the whole text costs more than the rest of this)
     QList<UnitMention> more;
-    for (auto it = candidate.globalMatch(s); it.hasNext();) {
-        const auto m = it.next();
-        const qsizetype start = m.capturedStart(1), end = m.capturedEnd(1);
-        if (!isTownName(m.capturedView(1)) || Mentions::overlapsAny(units, start, end))
+    static const CharSet clauseEnds(QStringLiteral("\n。;,:"));
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        if (i > 0 && !clauseEnds.contains(s.at(i - 1)))
+            continue;
+        qsizetype start = i;
+        while (start < s.size() && (s.at(start) == u' ' || s.at(start) == u'\t'))
+            ++start;
+        // The shortest name of two to six characters before 镇, 乡 (not 乡村) or 街道, a character after it.
+        qsizetype end = -1;
+        for (qsizetype k = start + 2; k <= start + 6 && k + 1 < s.size() && isHanChar(s.at(k - 1)); ++k) {
+            const QChar c = s.at(k);
+            const qsizetype suffix = c == u'镇' || (c == u'乡' && s.at(k + 1) != u'村') ? 1 : QStringView(s).mid(k, 2) == u"街道" ? 2 : 0;
+            if (suffix && k + suffix < s.size() && isHanChar(s.at(k + suffix))) {
+                end = k + suffix;
+                break;
+            }
+        }
+        if (end < 0 || !isHanChar(s.at(start)))
+            continue;
+        const QStringView name = QStringView(s).mid(start, end - start);
+        if (!isTownName(name) || Mentions::overlapsAny(units, start, end))
             continue;
         // (a figure of its own close after the name: 柳河乡签约项目3个, not 乡村振兴…)
         const QStringView next = QStringView(s).mid(end, 12);
@@ -910,7 +927,7 @@ void addSiblingTowns(const QString &s, QList<UnitMention> &units)
         UnitMention u;
         u.start = start;
         u.end = end;
-        u.name = m.captured(1);
+        u.name = name.toString();
         u.level = Gazetteer::Township;
         u.group = (1 << 21) + int(more.size()); // a group of its own
         more.append(u);
@@ -1589,6 +1606,9 @@ Extraction ReportExtractor::extract(const QString &text) const
                     sentNumbers.append(k);
             }
             const bool sentenceTarget = ctx.targetSection || targetCarry;
+            // (a period after 其中 is a part's: neither the whole figure's nor carried on)
+            const qsizetype parts = sentence.indexOf(u"其中");
+            const qsizetype partsFrom = parts < 0 ? sent.end : sent.start + parts;
             const SentenceCues cues = sentNumbers.isEmpty() && !sentence.endsWith(u';') ? SentenceCues()
                                                                                         : SentenceCues::read(s, sent.start, sent.end);
 
@@ -1628,9 +1648,13 @@ Extraction ReportExtractor::extract(const QString &text) const
                 previousEnd = n.end;
                 // (…较去年同期增加5个,达到13个: the words before the comparison say what the level after it is of)
                 auto subjectOfChange = [](QStringView words) {
-                    static const QRegularExpression comparison(QStringLiteral("(?:较|比|与)[^,，;。]*(?:增加|减少|多|少)$"));
-                    const auto m = comparison.match(words);
-                    return m.hasMatch() ? words.left(m.capturedStart()) : QStringView();
+                    if (!(words.endsWith(u"增加") || words.endsWith(u"减少") || words.endsWith(u'多') || words.endsWith(u'少')))
+                        return QStringView();
+                    for (qsizetype k = words.size() - 1; k >= 0 && !isDelim(words.at(k)); --k) {
+                        if (QStringView(u"较比与").contains(words.at(k)))
+                            return words.left(k);
+                    }
+                    return QStringView();
                 };
                 if (noUnitsLevel(clause)) {
                     st.levelSubject = subjectOfChange(clause);
@@ -1735,15 +1759,17 @@ Extraction ReportExtractor::extract(const QString &text) const
 
                 // 由去年同期的41.2亿元增至86.4亿元: the figure before 增至 is where it rose from, the one
                 // after it the level now; …增加5个,达到13个: the level after a change, of what changed.
-                static const QRegularExpression changesTo(QStringLiteral("^(?:增至|增加到|增长到|提高到|提升到|上升到|升至|降至|减少到|下降到|减至)"));
-                static const QRegularExpression reaching(QStringLiteral("^[,，]?(?:达到|达|增至|增加到|增长到|提高到|提升到|上升到|升至|降至|减少到|下降到|减至|为)$"));
-                const bool levelAfter = reaching.match(region).hasMatch();
+                static const QStringList changesTo = QString::fromUtf16(u"增至 增加到 增长到 提高到 提升到 上升到 升至 降至 减少到 下降到 减至").split(u' ');
+                const QStringView reached = region.startsWith(u',') ? region.mid(1) : region;
+                const bool levelAfter = reached.size() <= 3
+                    && (changesTo.contains(reached) || reached == u"达到" || reached == u"达" || reached == u"为");
                 const QStringView choiceRegion = levelAfter && !st.levelSubject.isEmpty() ? st.levelSubject : region;
                 MetricChoice choice = levelAfter && st.changedTo ? *st.changedTo
                                                                 : chooseMetric(n, choiceRegion, wide, clause, after, st, listContinues);
                 st.levelSubject = choice.metric.isEmpty() ? subjectOfChange(region) : QStringView();
                 st.changedTo.reset();
-                if ((region.contains(u'由') || region.contains(u'从')) && changesTo.match(after).hasMatch()) {
+                const bool risesTo = std::any_of(changesTo.cbegin(), changesTo.cend(), [&after](const QString &w) { return after.startsWith(w); });
+                if (risesTo && (region.contains(u'由') || region.contains(u'从'))) {
                     st.changedTo = choice;
                     continue;
                 }
@@ -1977,7 +2003,7 @@ Extraction ReportExtractor::extract(const QString &text) const
                 if (!period) {
                     for (const Period &p : sentPeriods) {
                         // (新开工项目25个,其中8月份新开工4个: a period after 其中 is the part's)
-                        if (p.start >= n.end && QStringView(s).mid(n.end, p.start - n.end).contains(u"其中"))
+                        if (p.start >= n.end && n.end <= partsFrom && p.start > partsFrom)
                             break;
                         if (p.start >= n.end && usable(p) && !p.sameAsBefore && p.kind != PeriodKind::FY) {
                             period = p;
@@ -2170,7 +2196,7 @@ Extraction ReportExtractor::extract(const QString &text) const
                 if (p.sameAsBefore || (p.day && (isReporting(sentence) || isSubtitle(sentence))))
                     continue;
                 // (…,其中7月份新开工3个: the part's month is not what the text goes on about)
-                if (QStringView(s).mid(sent.start, p.start - sent.start).contains(u"其中"))
+                if (p.start > partsFrom)
                     continue;
                 // The year a passage speaks of is the one a clause opens with (去年,全旗… / 会议指出,2025年,…),
                 // not one named in passing (去年3月签约, 预计明年投产).

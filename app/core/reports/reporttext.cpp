@@ -107,11 +107,15 @@ ReportText::ReportText(const QString &original)
     : m_original(original)
     , m_clean(original)
 {
-    for (QChar c : original) {
-        if (c.isSurrogate()) {
-            m_hasSurrogates = true;
-            break;
+    // (emoji and rare characters outside the basic plane: offsets in code points count each pair once)
+    if (std::any_of(original.cbegin(), original.cend(), [](QChar c) { return c.isLowSurrogate(); })) {
+        m_lowSurrogatesBefore.resize(size_t(original.size()) + 1);
+        int count = 0;
+        for (qsizetype i = 0; i < original.size(); ++i) {
+            m_lowSurrogatesBefore[size_t(i)] = count;
+            count += original.at(i).isLowSurrogate();
         }
+        m_lowSurrogatesBefore.back() = count;
     }
     m_map.resize(size_t(m_clean.size()) + 1);
     for (size_t i = 0; i < m_map.size(); ++i)
@@ -132,12 +136,9 @@ qsizetype ReportText::originalOffset(qsizetype cleanIndex) const
 qsizetype ReportText::originalCodePoint(qsizetype cleanIndex) const
 {
     const qsizetype units = originalOffset(cleanIndex);
-    if (!m_hasSurrogates)
+    if (m_lowSurrogatesBefore.empty())
         return units;
-    qsizetype surrogates = 0;
-    for (qsizetype i = 0; i < units && i < m_original.size(); ++i)
-        surrogates += m_original.at(i).isLowSurrogate();
-    return units - surrogates;
+    return units - m_lowSurrogatesBefore[size_t(std::clamp<qsizetype>(units, 0, m_original.size()))];
 }
 
 void ReportText::simplify()

@@ -35,7 +35,7 @@ private:
     QString m_clean;
     std::vector<int> m_map; // clean index -> original index (size clean + 1)
     bool m_traditional = false;
-    bool m_hasSurrogates = false;
+    std::vector<int> m_lowSurrogatesBefore; // original index -> low surrogates before it (empty: none in the text)
 };
 
 } // namespace IPDesk
