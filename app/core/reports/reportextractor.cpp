@@ -952,6 +952,29 @@ struct Table
     QList<TableRow> rows;
 };
 
+/// The line that gives a table's units (单位:个、亿元), paragraph p or one of the three above it.
+QString unitLineAbove(const QString &s, const ReportDocument &doc, int p)
+{
+    for (int k = p; k >= 0 && k >= p - 3; --k) {
+        const QString line = s.mid(doc.paragraphs.at(k).start, doc.paragraphs.at(k).end - doc.paragraphs.at(k).start);
+        if (line.contains(u"单位"))
+            return line;
+    }
+    return QString();
+}
+
+/// A table's lines are short and hold no sentence: most paragraphs are passed over at once.
+bool isCellLine(const QString &s, const ReportDocument::Paragraph &para)
+{
+    if (para.end - para.start > 120)
+        return false;
+    for (qsizetype i = para.start; i < para.end; ++i) {
+        if (QStringView(u"。,;").contains(s.at(i)))
+            return false;
+    }
+    return true;
+}
+
 /// The tables of a report. A row's first cell must be a unit (the gazetteer's, or 全市/合计).
 QList<Table> findTables(const QString &s, const ReportDocument &doc, const Gazetteer &gazetteer)
 {
@@ -979,26 +1002,9 @@ QList<Table> findTables(const QString &s, const ReportDocument &doc, const Gazet
     // Below a row of a unit the gazetteer knows, a row's name with a township's suffix is a unit too
     // (a town the code list lacks, merged or renamed since): 禾溪乡 under 澄江镇 and 马市镇.
     auto unknownUnitCell = [](const QString &cell) { return isTownName(cell) ? cell : QString(); };
-    auto unitLineBefore = [&](int p) {
-        for (int k = p; k >= 0 && k >= p - 3; --k) {
-            const QString line = s.mid(doc.paragraphs.at(k).start, doc.paragraphs.at(k).end - doc.paragraphs.at(k).start);
-            if (line.contains(u"单位"))
-                return line;
-        }
-        return QString();
-    };
+    auto unitLineBefore = [&](int p) { return unitLineAbove(s, doc, p); };
     const auto &paras = doc.paragraphs;
-    // A table's lines are short and hold no sentence: most paragraphs are passed over at once.
-    auto cellLine = [&](int p) {
-        const auto &para = paras.at(p);
-        if (para.end - para.start > 120)
-            return false;
-        for (qsizetype i = para.start; i < para.end; ++i) {
-            if (QStringView(u"。,;").contains(s.at(i)))
-                return false;
-        }
-        return true;
-    };
+    auto cellLine = [&](int p) { return isCellLine(s, paras.at(p)); };
     // A rank or a row number may come before the unit (排名 县(区) 签约项目 …, then 1 金湾区 86 …).
     static const QRegularExpression indexHeader(QStringLiteral("^(?:排名|名次|位次|序号|编号|No\\.?)$"),
                                                 QRegularExpression::CaseInsensitiveOption);
@@ -1409,6 +1415,103 @@ ReportExtractor::~ReportExtractor() = default;
 void ReportExtractor::setKnownUnits(const QStringList &names)
 {
     m_gazetteer = names.isEmpty() ? nullptr : std::make_shared<const Gazetteer>(Gazetteer::divisions().withUnits(names));
+}
+
+/// A table of indicators about the report's own unit: a row a metric, a column a period or the
+/// year's target (指标名称  本月  1-10月累计  年度目标  完成率 / 新签约项目  5  48  60  80.0%).
+struct IndicatorTable
+{
+    struct Row
+    {
+        qsizetype start = 0, end = 0;
+        Column metric;
+        QList<double> values; // one a column after the label
+    };
+    qsizetype start = 0;
+    QStringList spans;   // a column's span (M10, M01-M10, YTD), FY for the year's target, "" for none
+    QList<bool> targets; // the year's target
+    QList<Row> rows;
+};
+
+QList<IndicatorTable> findIndicatorTables(const QString &s, const ReportDocument &doc)
+{
+    QList<IndicatorTable> tables;
+    const auto &paras = doc.paragraphs;
+    static const QRegularExpression months(QStringLiteral("(?:(\\d{1,2})\\s*[-—至到~]\\s*)?(\\d{1,2})\\s*月"));
+    for (int p = 0; p + 1 < paras.size(); ++p) {
+        if (!isCellLine(s, paras.at(p)))
+            continue;
+        const QList<Cell> header = cellsOf(s, paras.at(p).start, paras.at(p).end);
+        if (header.size() < 3 || !(header.first().text.contains(u"指标") || header.first().text == u"项目"))
+            continue;
+        // The columns: this month (本月, 当月, 10月), the months so far (1-10月累计, 累计), the year's target.
+        QStringList spans;
+        QList<bool> targets;
+        int toDateEnd = 0;
+        int found = 0;
+        for (int c = 1; c < header.size(); ++c) {
+            const QString &h = header.at(c).text;
+            const auto m = months.match(h);
+            const bool target = (h.contains(u"目标") || h.contains(u"任务") || h.endsWith(u"计划")) && !h.contains(u"完成");
+            const bool other = h.contains(u"同比") || h.contains(u"增") || h.contains(u"上年") || h.contains(u"去年")
+                || h.contains(u"率") || h.contains(u"进度") || h.contains(u"排") || h.contains(u'%');
+            QString span;
+            if (target) {
+                span = QStringLiteral("FY");
+            } else if (other) {
+                span.clear();
+            } else if (h.contains(u"累计") || (m.hasMatch() && m.capturedLength(1) && m.captured(1).toInt() == 1)) {
+                toDateEnd = m.hasMatch() ? m.captured(2).toInt() : 0;
+                Period months;
+                months.kind = PeriodKind::Months;
+                months.a = 1;
+                months.b = toDateEnd;
+                span = toDateEnd >= 2 && toDateEnd <= 12 ? spanOf(months) : QStringLiteral("YTD"); // (1-6月: H1)
+            } else if (h == u"本月" || h == u"当月" || h == u"本期" || (m.hasMatch() && !m.capturedLength(1))) {
+                span = m.hasMatch() ? QStringLiteral("M%1").arg(m.captured(2).toInt(), 2, 10, QLatin1Char('0')) : QStringLiteral("*");
+            }
+            found += span.isEmpty() ? 0 : 1;
+            spans << span;
+            targets << target;
+        }
+        if (found < 2)
+            continue;
+        // (本月 takes its month from the months so far: 本月 beside 1-10月累计 is October)
+        for (QString &span : spans) {
+            if (span == QLatin1String("*"))
+                span = toDateEnd >= 1 && toDateEnd <= 12 ? QStringLiteral("M%1").arg(toDateEnd, 2, 10, QLatin1Char('0')) : QString();
+        }
+        IndicatorTable t;
+        t.start = paras.at(p).start;
+        t.spans = spans;
+        t.targets = targets;
+        const QString unitLine = unitLineAbove(s, doc, p);
+        for (int q = p + 1; q < paras.size() && isCellLine(s, paras.at(q)); ++q) {
+            const QList<Cell> row = cellsOf(s, paras.at(q).start, paras.at(q).end);
+            if (row.size() != header.size() || cellNumber(row.first().text))
+                break;
+            IndicatorTable::Row r;
+            r.start = paras.at(q).start;
+            r.end = paras.at(q).end;
+            r.metric = columnFor(row.first().text, unitLine, SentenceState());
+            bool numbers = true;
+            for (int c = 1; c < row.size() && numbers; ++c) {
+                // (-, —, / for a figure not given)
+                const QString &cell = row.at(c).text;
+                const bool none = cell == u"-" || cell == u"—" || cell == u"--" || cell == u"/";
+                const auto v = none ? std::optional<double>(qQNaN()) : cellNumber(cell);
+                numbers = v.has_value();
+                r.values << v.value_or(0);
+            }
+            if (!numbers)
+                break;
+            if (!r.metric.metric.isEmpty() && r.metric.cls != UnitClass::Percent)
+                t.rows << r;
+        }
+        if (!t.rows.isEmpty())
+            tables << t;
+    }
+    return tables;
 }
 
 QList<QPair<QString, QString>> ReportExtractor::metrics()
@@ -2279,6 +2382,44 @@ Extraction ReportExtractor::extract(const QString &text) const
                 f.district = r.unitName == QLatin1String("*") ? (subjectIsARow ? QString() : result.subject) : r.unitName;
                 f.cue = QStringLiteral("表格");
                 f.confidence = 0.8;
+                f.evidenceStart = report.originalCodePoint(r.start);
+                f.evidenceEnd = report.originalCodePoint(r.end);
+                f.evidenceText = text.mid(report.originalOffset(r.start), report.originalOffset(r.end) - report.originalOffset(r.start));
+                const QString key = factKey(f);
+                if (!seen.contains(key)) {
+                    seen.insert(key);
+                    result.facts.append(f);
+                }
+            }
+        }
+    }
+    // Tables of indicators: the report's own unit's figures, a column's period each.
+    for (const IndicatorTable &t : findIndicatorTables(s, doc)) {
+        int year = 0;
+        for (const Period &p : periods) {
+            if (p.end > t.start)
+                break;
+            if (p.year && !p.sameAsBefore && p.start >= t.start - 160)
+                year = p.year;
+        }
+        if (!year)
+            year = titleYear ? titleYear : refYear;
+        for (const IndicatorTable::Row &r : t.rows) {
+            for (int c = 0; c < t.spans.size() && c < r.values.size(); ++c) {
+                if (t.spans.at(c).isEmpty() || qIsNaN(r.values.at(c)))
+                    continue;
+                Fact f;
+                f.metric = r.metric.metric;
+                f.value = std::round(r.values.at(c) * r.metric.scale * 1e8) / 1e8;
+                if (r.metric.cls == UnitClass::Count && f.value != std::floor(f.value))
+                    continue; // (a count is whole: the row is not what its label seemed)
+                f.year = year;
+                f.span = t.spans.at(c);
+                if (t.targets.at(c))
+                    f.kind = QStringLiteral("target");
+                f.district = result.subject;
+                f.cue = QStringLiteral("表格");
+                f.confidence = 0.75;
                 f.evidenceStart = report.originalCodePoint(r.start);
                 f.evidenceEnd = report.originalCodePoint(r.end);
                 f.evidenceText = text.mid(report.originalOffset(r.start), report.originalOffset(r.end) - report.originalOffset(r.start));
