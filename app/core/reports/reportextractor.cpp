@@ -2341,6 +2341,19 @@ Extraction ReportExtractor::extract(const QString &text) const
                 targetCarry = false;
         }
     }
+    // A table's figure, its row the evidence, once.
+    auto addTableFact = [&](Fact f, qsizetype rowStart, qsizetype rowEnd, double confidence) {
+        f.cue = QStringLiteral("表格");
+        f.confidence = confidence;
+        f.evidenceStart = report.originalCodePoint(rowStart);
+        f.evidenceEnd = report.originalCodePoint(rowEnd);
+        f.evidenceText = text.mid(report.originalOffset(rowStart), report.originalOffset(rowEnd) - report.originalOffset(rowStart));
+        const QString key = factKey(f);
+        if (!seen.contains(key)) {
+            seen.insert(key);
+            result.facts.append(f);
+        }
+    };
     // The tables: each row's figures, with the period the lines above the table name.
     for (const Table &t : findTables(s, doc, gazetteer)) {
         std::optional<Period> period;
@@ -2380,16 +2393,7 @@ Extraction ReportExtractor::extract(const QString &text) const
                 if (col.target)
                     f.kind = QStringLiteral("target");
                 f.district = r.unitName == QLatin1String("*") ? (subjectIsARow ? QString() : result.subject) : r.unitName;
-                f.cue = QStringLiteral("表格");
-                f.confidence = 0.8;
-                f.evidenceStart = report.originalCodePoint(r.start);
-                f.evidenceEnd = report.originalCodePoint(r.end);
-                f.evidenceText = text.mid(report.originalOffset(r.start), report.originalOffset(r.end) - report.originalOffset(r.start));
-                const QString key = factKey(f);
-                if (!seen.contains(key)) {
-                    seen.insert(key);
-                    result.facts.append(f);
-                }
+                addTableFact(f, r.start, r.end, 0.8);
             }
         }
     }
@@ -2418,16 +2422,7 @@ Extraction ReportExtractor::extract(const QString &text) const
                 if (t.targets.at(c))
                     f.kind = QStringLiteral("target");
                 f.district = result.subject;
-                f.cue = QStringLiteral("表格");
-                f.confidence = 0.75;
-                f.evidenceStart = report.originalCodePoint(r.start);
-                f.evidenceEnd = report.originalCodePoint(r.end);
-                f.evidenceText = text.mid(report.originalOffset(r.start), report.originalOffset(r.end) - report.originalOffset(r.start));
-                const QString key = factKey(f);
-                if (!seen.contains(key)) {
-                    seen.insert(key);
-                    result.facts.append(f);
-                }
+                addTableFact(f, r.start, r.end, 0.75);
             }
         }
     }
