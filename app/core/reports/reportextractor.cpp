@@ -1697,6 +1697,7 @@ Extraction ReportExtractor::extract(const QString &text) const
         QString paragraphUnit;
         bool targetCarry = false;
         QStringList parallelMetrics;
+        bool kindsGoOn = false; // 其中,工业项目签约25个…;现代服务业项目签约7个…: kinds of project, after a semicolon too
         for (const ReportDocument::Sentence &sent : para.sentences) {
             const QStringView sentence = QStringView(s).mid(sent.start, sent.end - sent.start);
             const QList<Period> sentPeriods = inRange(periods, sent.start, sent.end);
@@ -1716,6 +1717,8 @@ Extraction ReportExtractor::extract(const QString &text) const
                                                                                         : SentenceCues::read(s, sent.start, sent.end);
 
             SentenceState st;
+            st.otherKind = kindsGoOn;
+            bool kindsNamed = false; // this sentence named kinds of project before their verb
             // 从签约项目看,陈仓区签约49个;渭滨区、金台区分别签约41个和38个: after a semicolon the counts
             // are still of the projects the clause before counted.
             for (const QString &m : std::as_const(parallelMetrics)) {
@@ -1983,6 +1986,22 @@ Extraction ReportExtractor::extract(const QString &text) const
                 if (n.cls == UnitClass::Money && st.otherKind && !target
                     && (plainAmount.contains(choice.cue) || choice.metric == QLatin1String("signed_investment")))
                     choice = {};
+                // 其中,工业项目签约25个 (a paragraph that breaks the one before down): a kind of project named
+                // before its verb is no total either.
+                if (n.cls == UnitClass::Count && !choice.metric.isEmpty() && Phrasing::unitGroup(choice.metric) == QLatin1String("projects")
+                    && (clause.startsWith(u"其中") || st.otherKind)) {
+                    static const QRegularExpression kindFirst(QStringLiteral("^(?:其中[,，:：]?)?([^\\d,，;。、]{2,6}?)项目"));
+                    const auto m = kindFirst.match(clause);
+                    const QStringView kind = m.hasMatch() ? m.capturedView(1) : QStringView();
+                    // (新开工项目 names a metric, 亿元以上项目 a size: no kinds)
+                    const QList<CueSet::Hit> cues = Phrasing::instance().lastBefore(clause.mid(m.capturedStart(1), m.capturedEnd() - m.capturedStart(1)));
+                    const bool metricWords = std::any_of(cues.cbegin(), cues.cend(), [](const CueSet::Hit &h) { return h.found(); });
+                    if (!kind.isEmpty() && !metricWords && !kind.contains(u'亿') && !kind.contains(u'万') && !kind.contains(u"以上")
+                        && !unitNamedIn(clauseStart, clauseStart + m.capturedEnd(1))) {
+                        choice = {};
+                        kindsNamed = true;
+                    }
+                }
                 // (其中工业项目12个、投资额32.1亿元,服务业项目6个、投资额13.5亿元: the kinds go on.)
                 if (n.cls == UnitClass::Count)
                     st.otherKind = choice.metric.isEmpty() && Phrasing::instance().takesUnit(QStringLiteral("signed_projects"), n.unit)
@@ -2331,6 +2350,7 @@ Extraction ReportExtractor::extract(const QString &text) const
             } else {
                 parallelMetrics.clear();
             }
+            kindsGoOn = kindsNamed && st.otherKind && sentence.trimmed().endsWith(u';');
             // 1-8月各县市签约及到位资金情况: a line that ends with a colon opens what follows.
             if (&sent == &para.sentences.last() && sentence.trimmed().endsWith(u':') && !sentPeriods.isEmpty())
                 ctx.sectionPeriod = sentPeriods.last();
