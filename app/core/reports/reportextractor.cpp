@@ -884,11 +884,12 @@ bool isTownName(QStringView name)
 /// after it, is a town too, one the code list lacks.
 void addSiblingTowns(const QString &s, QList<UnitMention> &units)
 {
+    static const CharSet clauseEnds(QStringLiteral("\n。;,:"));
     auto opensClause = [&s](qsizetype at) {
         qsizetype k = at;
         while (k > 0 && (s.at(k - 1) == u' ' || s.at(k - 1) == u'\t'))
             --k;
-        return k == 0 || QStringView(u"\n。;,:").contains(s.at(k - 1));
+        return k == 0 || clauseEnds.contains(s.at(k - 1));
     };
     const bool peers = std::any_of(units.cbegin(), units.cend(), [&](const UnitMention &u) {
         return !u.topic && u.level == Gazetteer::Township && opensClause(u.start);
@@ -897,7 +898,6 @@ void addSiblingTowns(const QString &s, QList<UnitMention> &units)
         return;
     // (by hand at each clause's start: a pattern over the whole text costs more than the rest of this)
     QList<UnitMention> more;
-    static const CharSet clauseEnds(QStringLiteral("\n。;,:"));
     for (qsizetype i = 0; i < s.size(); ++i) {
         if (i > 0 && !clauseEnds.contains(s.at(i - 1)))
             continue;
@@ -1462,11 +1462,11 @@ QList<IndicatorTable> findIndicatorTables(const QString &s, const ReportDocument
                 span.clear();
             } else if (h.contains(u"累计") || (m.hasMatch() && m.capturedLength(1) && m.captured(1).toInt() == 1)) {
                 toDateEnd = m.hasMatch() ? m.captured(2).toInt() : 0;
-                Period months;
-                months.kind = PeriodKind::Months;
-                months.a = 1;
-                months.b = toDateEnd;
-                span = toDateEnd >= 2 && toDateEnd <= 12 ? spanOf(months) : QStringLiteral("YTD"); // (1-6月: H1)
+                Period soFar;
+                soFar.kind = PeriodKind::Months;
+                soFar.a = 1;
+                soFar.b = toDateEnd;
+                span = toDateEnd >= 2 && toDateEnd <= 12 ? spanOf(soFar) : QStringLiteral("YTD"); // (1-6月: H1)
             } else if (h == u"本月" || h == u"当月" || h == u"本期" || (m.hasMatch() && !m.capturedLength(1))) {
                 span = m.hasMatch() ? QStringLiteral("M%1").arg(m.captured(2).toInt(), 2, 10, QLatin1Char('0')) : QStringLiteral("*");
             }
@@ -1994,9 +1994,11 @@ Extraction ReportExtractor::extract(const QString &text) const
                     const auto m = kindFirst.match(clause);
                     const QStringView kind = m.hasMatch() ? m.capturedView(1) : QStringView();
                     // (新开工项目 names a metric, 亿元以上项目 a size: no kinds)
-                    const QList<CueSet::Hit> cues = Phrasing::instance().lastBefore(clause.mid(m.capturedStart(1), m.capturedEnd() - m.capturedStart(1)));
-                    const bool metricWords = std::any_of(cues.cbegin(), cues.cend(), [](const CueSet::Hit &h) { return h.found(); });
-                    if (!kind.isEmpty() && !metricWords && !kind.contains(u'亿') && !kind.contains(u'万') && !kind.contains(u"以上")
+                    auto metricWords = [&] {
+                        const QList<CueSet::Hit> cues = Phrasing::instance().lastBefore(clause.mid(m.capturedStart(1), m.capturedEnd() - m.capturedStart(1)));
+                        return std::any_of(cues.cbegin(), cues.cend(), [](const CueSet::Hit &h) { return h.found(); });
+                    };
+                    if (!kind.isEmpty() && !kind.contains(u'亿') && !kind.contains(u'万') && !kind.contains(u"以上") && !metricWords()
                         && !unitNamedIn(clauseStart, clauseStart + m.capturedEnd(1))) {
                         choice = {};
                         kindsNamed = true;
