@@ -346,6 +346,9 @@ for k in range(4):
     add(unit, "{U}今年签约项目任务数为{n}个,已签约{m}个,完成{q}%。".format(U=unit, n=n, m=m, q=q),
         [fact(unit, "FY", "signed_projects", n, kind="target"), fact(unit, "YTD", "signed_projects", m),
          fact(unit, "YTD", "annual_completion_pct", q)])
+    add(unit, "{U}今年计划签约项目{n}个,目前已完成{m}个,完成率{q}%。".format(U=unit, n=n, m=m, q=q),
+        [fact(unit, "FY", "signed_projects", n, kind="target"), fact(unit, "YTD", "signed_projects", m),
+         fact(unit, "YTD", "annual_completion_pct", q)])
     i += 1
 
 # 15. A park the gazetteer does not know, in a 其中 list after a unit it knows, keeps its share: it is

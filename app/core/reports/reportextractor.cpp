@@ -1922,11 +1922,13 @@ Extraction ReportExtractor::extract(const QString &text) const
                     if (higherAim.match(region.trimmed()).hasMatch())
                         choice = {st.previousMetric, region.trimmed().toString(), 0.6};
                 }
-                // 到位资金任务为80亿元,目前已完成62.3亿元: what is done of the amount just named.
-                if (choice.metric.isEmpty() && n.cls == UnitClass::Money && !st.previousMoneyMetric.isEmpty()) {
+                // 到位资金任务为80亿元,目前已完成62.3亿元: what is done of the amount just named; 计划签约项目40个,
+                // 目前已完成32个: of the count just named.
+                const QString &doneOf = n.cls == UnitClass::Money ? st.previousMoneyMetric : st.previousProjectMetric;
+                if (choice.metric.isEmpty() && n.cls != UnitClass::Percent && !doneOf.isEmpty() && metricFits(doneOf, n)) {
                     static const QRegularExpression doneAmount(QStringLiteral("^(?:目前|现|截至目前)?(?:已|累计|共)*(?:完成|实现)了?$"));
                     if (doneAmount.match(clause.trimmed()).hasMatch())
-                        choice = {st.previousMoneyMetric, clause.trimmed().toString(), 0.6};
+                        choice = {doneOf, clause.trimmed().toString(), 0.6};
                 }
                 // 按实际到位内资总量排名,前十位依次为:西咸新区328.6亿元、…: a list after a colon is of the
                 // metric its introduction names.
