@@ -1142,6 +1142,7 @@ struct Context
     int sectionYear = 0;                 // the year the section's heading names (三、2025年工作打算)
     bool wholeYearTitle = false;         // the title sums a year up (2024年工作总结, 年终总结)
     bool targetSection = false;
+    QString sectionUnit;                 // a heading that is a unit's name (◆宜黄县, 二、南丰县): its section's unit
 };
 
 /// The words a park's or zone's name ends in, longest first, as a regex alternation: for parks and
@@ -1675,6 +1676,22 @@ Extraction ReportExtractor::extract(const QString &text) const
         previousBullet = bullet;
         if (!listGoesOn && !std::any_of(goesOn.cbegin(), goesOn.cend(), [&opening](const QString &w) { return opening.startsWith(w); }))
             ctx.period = ctx.sectionPeriod;
+        // ◆宜黄县 / 二、南丰县 on a line of its own, then 该县坚持…: a line that names nothing but a unit opens
+        // that unit's section, up to the next heading.
+        if (para.start >= doc.titleEnd) {
+            const QList<UnitMention> named = inRange(units, para.start, para.end);
+            if (named.size() == 1 && !named.first().topic && !named.first().place) {
+                QString rest = s.mid(para.start, para.end - para.start);
+                rest.remove(named.first().start - para.start, named.first().end - named.first().start);
+                static const QRegularExpression numbering(QStringLiteral("^\\s*(?:[一二三四五六七八九十]+、|[(（]?[一二三四五六七八九十\\d]+[)）、.])"));
+                rest.remove(numbering);
+                if (std::none_of(rest.cbegin(), rest.cend(), [](QChar c) { return isHanChar(c) || c.isDigit(); })) {
+                    ctx.sectionUnit = resolveTopic(named.first(), QString());
+                    previousBullet = false;
+                    continue;
+                }
+            }
+        }
         if (para.heading && para.start >= doc.titleEnd) {
             // 五、下半年工作打算, 2024年主要目标: a plan's section (a slogan such as 锚定目标 is not).
             static const CueSet planHeading(QString::fromUtf16(u"目标 任务 打算 计划 思路 安排").split(QLatin1Char(' ')));
@@ -1692,9 +1709,10 @@ Extraction ReportExtractor::extract(const QString &text) const
                     ctx.contextYear = ctx.sectionYear = p.year;
             }
             ctx.period = ctx.sectionPeriod;
+            ctx.sectionUnit.clear(); // (a heading of another kind ends a unit's section)
             continue;
         }
-        QString paragraphUnit;
+        QString paragraphUnit = ctx.sectionUnit;
         bool targetCarry = false;
         QStringList parallelMetrics;
         bool kindsGoOn = false; // 其中,工业项目签约25个…;现代服务业项目签约7个…: kinds of project, after a semicolon too
