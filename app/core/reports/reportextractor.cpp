@@ -1716,6 +1716,7 @@ Extraction ReportExtractor::extract(const QString &text) const
         bool targetCarry = false;
         QStringList parallelMetrics;
         bool kindsGoOn = false; // 其中,工业项目签约25个…;现代服务业项目签约7个…: kinds of project, after a semicolon too
+        QSet<QString> paragraphKeys; // the metric, unit and span of the paragraph's figures (…35个;其中,签约亿元以上项目32个)
         for (const ReportDocument::Sentence &sent : para.sentences) {
             const QStringView sentence = QStringView(s).mid(sent.start, sent.end - sent.start);
             const QList<Period> sentPeriods = inRange(periods, sent.start, sent.end);
@@ -1731,6 +1732,10 @@ Extraction ReportExtractor::extract(const QString &text) const
             // (a period after 其中 is a part's: neither the whole figure's nor carried on)
             const qsizetype parts = sentence.indexOf(u"其中");
             const qsizetype partsFrom = parts < 0 ? sent.end : sent.start + parts;
+            // 从产业分布看, 分领域看, 按来源分: the sentence breaks the figures before down.
+            static const QRegularExpression breakdownOpening(QStringLiteral("^(?:从|分|按)[^,，。;\\d]{1,8}(?:看|来看|分)[,，:]"));
+            const bool breakdown = (sentence.startsWith(u'从') || sentence.startsWith(u'分') || sentence.startsWith(u'按'))
+                && breakdownOpening.match(sentence).hasMatch();
             const SentenceCues cues = sentNumbers.isEmpty() && !sentence.endsWith(u';') ? SentenceCues()
                                                                                         : SentenceCues::read(s, sent.start, sent.end);
 
@@ -2024,10 +2029,11 @@ Extraction ReportExtractor::extract(const QString &text) const
                         kindsNamed = true;
                     }
                 }
-                // (其中工业项目12个、投资额32.1亿元,服务业项目6个、投资额13.5亿元: the kinds go on.)
+                // (其中工业项目12个、投资额32.1亿元,服务业项目6个、投资额13.5亿元: the kinds go on; 从产业分布看,
+                // 变电设备产业项目12个,签约资金68.2亿元: a breakdown's kinds too.)
                 if (n.cls == UnitClass::Count)
                     st.otherKind = choice.metric.isEmpty() && Phrasing::instance().takesUnit(QStringLiteral("signed_projects"), n.unit)
-                        && (wide.contains(u"其中") || clause.contains(u"其中") || st.otherKind);
+                        && (wide.contains(u"其中") || clause.contains(u"其中") || st.otherKind || breakdown);
                 // 实际使用外资6350万美元,完成全年任务的48.3%: the share of a task no metric tracks.
                 if (choice.metric == QLatin1String("annual_completion_pct") && idx > 0 && st.previousMetric.isEmpty()
                     && numbers.at(sentNumbers.at(idx - 1)).cls == UnitClass::Money)
@@ -2308,10 +2314,15 @@ Extraction ReportExtractor::extract(const QString &text) const
                 f.district = district;
                 f.confidence = std::clamp(confidence, 0.05, 1.0);
                 // 其中 … the same metric of the same unit again: a part of the figure before.
-                // (其中8月份新开工项目4个 after 1-8月's 25: a span of its own is a figure of its own)
-                const bool subCount = clause.contains(u"其中") && sameMetric && district == st.previousUnit && span == st.previousSpan;
+                // (其中8月份新开工项目4个 after 1-8月's 25: a span of its own is a figure of its own; a sentence
+                // that opens with 其中 breaks down a figure the paragraph gave before)
+                const QString thisKey = choice.metric + QLatin1Char('|') + district + QLatin1Char('|') + span;
+                const bool subCount = clause.contains(u"其中")
+                    && ((sameMetric && district == st.previousUnit && span == st.previousSpan)
+                        || (sentence.startsWith(u"其中") && paragraphKeys.contains(thisKey)));
                 st.previousUnit = district;
                 st.previousSpan = span;
+                paragraphKeys.insert(thisKey);
                 if (subCount)
                     continue;
 
@@ -2372,7 +2383,7 @@ Extraction ReportExtractor::extract(const QString &text) const
             } else {
                 parallelMetrics.clear();
             }
-            kindsGoOn = kindsNamed && st.otherKind && sentence.trimmed().endsWith(u';');
+            kindsGoOn = (kindsNamed || breakdown) && st.otherKind && sentence.trimmed().endsWith(u';');
             // 1-8月各县市签约及到位资金情况: a line that ends with a colon opens what follows.
             if (&sent == &para.sentences.last() && sentence.trimmed().endsWith(u':') && !sentPeriods.isEmpty())
                 ctx.sectionPeriod = sentPeriods.last();
