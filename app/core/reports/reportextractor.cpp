@@ -86,7 +86,7 @@ qsizetype clauseStartBefore(const QString &s, qsizetype from, qsizetype at, bool
         if (!isDelim(s.at(j), parentheses))
             continue;
         // (其中:工业项目29个 is one clause with 其中, as 其中工业项目29个 is)
-        if (j - 2 >= from && QStringView(u":：,，").contains(s.at(j)) && QStringView(s).mid(j - 2, 2) == u"其中")
+        if (j - 2 >= from && s.at(j - 1) == u'中' && s.at(j - 2) == u'其' && QStringView(u":：,，").contains(s.at(j)))
             return j - 2;
         return j + 1;
     }
@@ -1440,7 +1440,12 @@ QList<IndicatorTable> findIndicatorTables(const QString &s, const ReportDocument
     const auto &paras = doc.paragraphs;
     static const QRegularExpression months(QStringLiteral("(?:(\\d{1,2})\\s*[-—至到~]\\s*)?(\\d{1,2})\\s*月"));
     for (int p = 0; p + 1 < paras.size(); ++p) {
-        if (!isCellLine(s, paras.at(p)))
+        // (a header's first cell says 指标 or 项目: a look at the line's start before it is cut into cells)
+        qsizetype first = paras.at(p).start;
+        while (first < paras.at(p).end && s.at(first).isSpace())
+            ++first;
+        const QStringView head = QStringView(s).mid(first, std::min<qsizetype>(6, paras.at(p).end - first));
+        if (!(head.contains(u"指标") || head.startsWith(u"项目")) || !isCellLine(s, paras.at(p)))
             continue;
         const QList<Cell> header = cellsOf(s, paras.at(p).start, paras.at(p).end);
         if (header.size() < 3 || !(header.first().text.contains(u"指标") || header.first().text == u"项目"))
@@ -1716,7 +1721,9 @@ Extraction ReportExtractor::extract(const QString &text) const
         bool targetCarry = false;
         QStringList parallelMetrics;
         bool kindsGoOn = false; // 其中,工业项目签约25个…;现代服务业项目签约7个…: kinds of project, after a semicolon too
-        QSet<QString> paragraphKeys; // the metric, unit and span of the paragraph's figures (…35个;其中,签约亿元以上项目32个)
+        // The metric, unit and span of the paragraph's figures (…35个;其中,签约亿元以上项目32个). (A few a
+        // paragraph: a list of shared strings costs less than a set of keys made for each figure.)
+        QList<std::tuple<QString, QString, QString>> paragraphKeys;
         for (const ReportDocument::Sentence &sent : para.sentences) {
             const QStringView sentence = QStringView(s).mid(sent.start, sent.end - sent.start);
             const QList<Period> sentPeriods = inRange(periods, sent.start, sent.end);
@@ -2316,13 +2323,13 @@ Extraction ReportExtractor::extract(const QString &text) const
                 // 其中 … the same metric of the same unit again: a part of the figure before.
                 // (其中8月份新开工项目4个 after 1-8月's 25: a span of its own is a figure of its own; a sentence
                 // that opens with 其中 breaks down a figure the paragraph gave before)
-                const QString thisKey = choice.metric + QLatin1Char('|') + district + QLatin1Char('|') + span;
+                const auto thisKey = std::make_tuple(choice.metric, district, span);
                 const bool subCount = clause.contains(u"其中")
                     && ((sameMetric && district == st.previousUnit && span == st.previousSpan)
                         || (sentence.startsWith(u"其中") && paragraphKeys.contains(thisKey)));
                 st.previousUnit = district;
                 st.previousSpan = span;
-                paragraphKeys.insert(thisKey);
+                paragraphKeys.append(thisKey);
                 if (subCount)
                     continue;
 

@@ -111,7 +111,6 @@ QList<Period> findPeriods(const QString &s, int refYear, int refMonth)
         u"|年初(?:至|到)(?<upto>\\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|份)?"
         u"|(?:(?<!提)前|(?<![\\p{Han}])头|(?<=今年)头)(?<front>[两二三四五六七八九十]|\\d{1,2})个?月"
         u"|(?<q3>前(?:三|3)(?:个)?季度)"
-        u"|(?<qa>[一二三1-3])(?:至|到|-|—)(?<qb>[二三四2-4])季度"
         u"|第?(?<q>[一二三四1-4])季度(?:末)?"
         u"|(?<half>上半年|下半年)"
         u"|(?<mon>\\d{1,2})月(?:份|中旬|上旬|下旬|底|末)?(?!\\d{0,2}[日号])"
@@ -122,7 +121,7 @@ QList<Period> findPeriods(const QString &s, int refYear, int refMonth)
         u"|(?<rel>今年|去年|前年|本年|上年|明年|过去(?:的)?一年)"
         u"|(?<same>同期|同一时期|当年|当期)"));
     // The groups by number.
-    static const int g_asof = groupNumber(re, u"asof"), g_asofy = groupNumber(re, u"asofy"), g_asofm = groupNumber(re, u"asofm"), g_asofd = groupNumber(re, u"asofd"), g_dm = groupNumber(re, u"dm"), g_dd = groupNumber(re, u"dd"), g_endm = groupNumber(re, u"endm"), g_endy = groupNumber(re, u"endy"), g_endmm = groupNumber(re, u"endmm"), g_multi = groupNumber(re, u"multi"), g_ytd = groupNumber(re, u"ytd"), g_r1 = groupNumber(re, u"r1"), g_r2 = groupNumber(re, u"r2"), g_f1 = groupNumber(re, u"f1"), g_f2 = groupNumber(re, u"f2"), g_g1 = groupNumber(re, u"g1"), g_g2 = groupNumber(re, u"g2"), g_front = groupNumber(re, u"front"), g_q3 = groupNumber(re, u"q3"), g_q = groupNumber(re, u"q"), g_half = groupNumber(re, u"half"), g_mon = groupNumber(re, u"mon"), g_fy = groupNumber(re, u"fy"), g_year = groupNumber(re, u"year"), g_rel = groupNumber(re, u"rel"), g_same = groupNumber(re, u"same"), g_upto = groupNumber(re, u"upto"), g_monc = groupNumber(re, u"monc"), g_endxun = groupNumber(re, u"endxun"), g_here = groupNumber(re, u"here"), g_qa = groupNumber(re, u"qa"), g_qb = groupNumber(re, u"qb");
+    static const int g_asof = groupNumber(re, u"asof"), g_asofy = groupNumber(re, u"asofy"), g_asofm = groupNumber(re, u"asofm"), g_asofd = groupNumber(re, u"asofd"), g_dm = groupNumber(re, u"dm"), g_dd = groupNumber(re, u"dd"), g_endm = groupNumber(re, u"endm"), g_endy = groupNumber(re, u"endy"), g_endmm = groupNumber(re, u"endmm"), g_multi = groupNumber(re, u"multi"), g_ytd = groupNumber(re, u"ytd"), g_r1 = groupNumber(re, u"r1"), g_r2 = groupNumber(re, u"r2"), g_f1 = groupNumber(re, u"f1"), g_f2 = groupNumber(re, u"f2"), g_g1 = groupNumber(re, u"g1"), g_g2 = groupNumber(re, u"g2"), g_front = groupNumber(re, u"front"), g_q3 = groupNumber(re, u"q3"), g_q = groupNumber(re, u"q"), g_half = groupNumber(re, u"half"), g_mon = groupNumber(re, u"mon"), g_fy = groupNumber(re, u"fy"), g_year = groupNumber(re, u"year"), g_rel = groupNumber(re, u"rel"), g_same = groupNumber(re, u"same"), g_upto = groupNumber(re, u"upto"), g_monc = groupNumber(re, u"monc"), g_endxun = groupNumber(re, u"endxun"), g_here = groupNumber(re, u"here");
     QList<Period> found;
     static const CharSet anchors(QStringLiteral("年月季来前今截至期"));
     static const CharSet extend(QStringLiteral(".,截至止到今去前年度第一二三四上下全本明开入初同当"));
@@ -204,11 +203,6 @@ QList<Period> findPeriods(const QString &s, int refYear, int refMonth)
             p.kind = PeriodKind::Months;
             p.a = 1;
             p.b = 9;
-        } else if (has(g_qa)) {
-            // 一至三季度: the quarters' months together (1-9月).
-            p.kind = PeriodKind::Months;
-            p.a = 3 * smallNumber(m.captured(g_qa)) - 2;
-            p.b = 3 * smallNumber(m.captured(g_qb));
         } else if (has(g_q)) {
             // 三季度末: the year up to the quarter's end.
             const int q = smallNumber(m.captured(g_q));
@@ -219,6 +213,15 @@ QList<Period> findPeriods(const QString &s, int refYear, int refMonth)
             } else {
                 p.kind = PeriodKind::Quarter;
                 p.a = q;
+                // 一至三季度, 1-3季度: the quarters' months together (1-9月).
+                const QStringView lead = QStringView(s).mid(std::max<qsizetype>(0, p.start - 2), std::min<qsizetype>(2, p.start));
+                const int first = lead.size() == 2 && QStringView(u"至到-—").contains(lead.at(1)) ? smallNumber(lead.left(1).toString()) : 0;
+                if (first >= 1 && first < q && m.capturedView().front() != u'第') {
+                    p.kind = PeriodKind::Months;
+                    p.a = 3 * first - 2;
+                    p.b = 3 * q;
+                    p.start -= 2;
+                }
             }
         } else if (has(g_half)) {
             p.kind = PeriodKind::Half;
