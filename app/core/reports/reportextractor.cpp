@@ -1667,6 +1667,7 @@ Extraction ReportExtractor::extract(const QString &text) const
     QSet<QString> seen;
     int numberCursor = 0;
     bool previousBullet = false; // the paragraph before was an item of a bulleted list
+    bool previousSemicolon = false; // the paragraph before ended with a semicolon
     for (const ReportDocument::Paragraph &para : doc.paragraphs) {
         const QStringView line = QStringView(s).mid(para.start, para.end - para.start).trimmed();
         static const QStringList goesOn = {QStringLiteral("此次"), QStringLiteral("其中"), QStringLiteral("这些"),
@@ -1679,7 +1680,12 @@ Extraction ReportExtractor::extract(const QString &text) const
         const bool bullet = ReportDocument::isBulletItem(line);
         const bool listGoesOn = bullet && previousBullet;
         previousBullet = bullet;
-        if (!listGoesOn && !std::any_of(goesOn.cbegin(), goesOn.cend(), [&opening](const QString &w) { return opening.startsWith(w); }))
+        // (…禾川镇引进项目8个,总投资12.6亿元; / 怀忠镇引进项目6个…: a line that ends with a semicolon goes on
+        // in the next, in the same period)
+        const bool clausesGoOn = previousSemicolon;
+        previousSemicolon = line.endsWith(u';') || line.endsWith(u'；');
+        if (!listGoesOn && !clausesGoOn
+            && !std::any_of(goesOn.cbegin(), goesOn.cend(), [&opening](const QString &w) { return opening.startsWith(w); }))
             ctx.period = ctx.sectionPeriod;
         // ◆宜黄县 / 二、南丰县 on a line of its own, then 该县坚持…: a line that names nothing but a unit opens
         // that unit's section, up to the next heading.
@@ -1739,6 +1745,15 @@ Extraction ReportExtractor::extract(const QString &text) const
             // (a period after 其中 is a part's: neither the whole figure's nor carried on)
             const qsizetype parts = sentence.indexOf(u"其中");
             const qsizetype partsFrom = parts < 0 ? sent.end : sent.start + parts;
+            // 全县23个乡镇(场)中,已有18个完成年度任务的75%以上: how many units reached a mark, no figure of theirs.
+            qsizetype unitsCountedFrom = sent.end;
+            if (sentence.contains(u'中') && sentence.contains(u'有')) {
+                static const QRegularExpression unitsAmong(QStringLiteral(
+                    "\\d+个(?:乡镇|镇|乡|街道|单位|县|区|市|部门|园区|开发区)[^,，。;\\d]{0,8}中[,，]?(?:已|共|仅|只)?有"));
+                const auto m = unitsAmong.match(sentence);
+                if (m.hasMatch())
+                    unitsCountedFrom = sent.start + m.capturedStart();
+            }
             // 从产业分布看, 分领域看, 按来源分: the sentence breaks the figures before down.
             static const QRegularExpression breakdownOpening(QStringLiteral("^(?:从|分|按)[^,，。;\\d]{1,8}(?:看|来看|分)[,，:]"));
             const bool breakdown = (sentence.startsWith(u'从') || sentence.startsWith(u'分') || sentence.startsWith(u'按'))
@@ -1762,6 +1777,8 @@ Extraction ReportExtractor::extract(const QString &text) const
             qsizetype previousEnd = sent.start;
             for (int idx = 0; idx < sentNumbers.size(); ++idx) {
                 Number &n = numbers[sentNumbers.at(idx)];
+                if (n.start >= unitsCountedFrom && n.start < unitsCountedFrom + 40)
+                    continue; // (the count of units and the mark in the words that follow it)
                 const QStringView wide = QStringView(s).mid(previousEnd, n.qualStart - previousEnd);
                 // The cue stands in the figure's own clause, unless that clause is only a unit's name
                 // (从新签约项目看,蒙自市31个): then the clauses before it in the sentence hold it.
