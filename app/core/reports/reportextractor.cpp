@@ -312,6 +312,17 @@ bool comparisonBase(const QString &s, const Period &p)
     return false;
 }
 
+/// Whether the year \a p is part of an event's name (2025年招商推介会, 2025年第三批重大项目集中签约仪式):
+/// an event word follows it in the same clause.
+bool namesEvent(const QString &s, const Period &p)
+{
+    static const CueSet events(QString::fromUtf16(u"推介会 推介暨 签约仪式 签约活动 招商会 洽谈会 对接会 博览会 交易会 峰会 论坛 招商大会").split(u' '));
+    qsizetype end = p.end;
+    while (end < s.size() && end - p.end < 24 && !isDelim(s.at(end)))
+        ++end;
+    return events.in(QStringView(s).mid(p.end, end - p.end));
+}
+
 /// The periods listed with \a last (一、二季度, 2023年和2024年, 2022年至2024年: a range gives each year
 /// in it), in order, \a last included; just \a last when it stands alone.
 QList<Period> periodList(const QString &s, const QList<Period> &sentPeriods, const Period &last)
@@ -2126,6 +2137,9 @@ Extraction ReportExtractor::extract(const QString &text) const
                     // (去年同期 as a base: 由去年同期的41.2亿元增至86.4亿元 is of the sentence's own period)
                     if ((p.sameAsBefore || QStringView(s).mid(p.end, 2) == u"同期") && comparisonBase(s, p))
                         continue;
+                    // (宜丰县2025年招商推介会上,现场签约项目8个: a year in an event's name is no span of its figures)
+                    if (p.kind == PeriodKind::YearOnly && namesEvent(s, p))
+                        continue;
                     if (p.end <= n.qualStart && usable(p) && (p.start >= clauseStart || !comparisonBase(s, p)))
                         period = p;
                 }
@@ -2173,6 +2187,18 @@ Extraction ReportExtractor::extract(const QString &text) const
                     if (period && period->kind == PeriodKind::Months && period->a == period->b && period->a > 1
                         && (clause.contains(u"累计") || wide.contains(u"累计")))
                         period->a = 1;
+                }
+                // 在厦门举办的万载县2025年招商推介会上,现场签约项目9个 in a report of 2025-11-26: an event's figures,
+                // its day named nowhere before, are of the month the report came out in, not the year so far.
+                if (!period && doc.published.isValid() && !target && sent.start >= doc.titleEnd) {
+                    static const CueSet eventScene(QString::fromUtf16(u"会上 仪式上 活动上 活动现场 现场签约 集中签约").split(u' '));
+                    if (eventScene.in(QStringView(s).mid(sent.start, n.qualStart - sent.start))) {
+                        Period month;
+                        month.kind = PeriodKind::Months;
+                        month.a = month.b = doc.published.month();
+                        month.year = doc.published.year();
+                        period = month;
+                    }
                 }
                 if (!period) {
                     for (const Period &p : sentPeriods) {
