@@ -124,6 +124,12 @@ for k, (pword, span) in enumerate(PERIODS[:6]):
     i += 1
 add("吴兴区", "一季度,吴兴区实际到位资金二十三亿五千万元。", [fact("吴兴区", "Q1", "funds_in_place", 23.5)])
 
+# 3a'. A month and 以来: from that month to the report's (dated July 2024).
+for k, (pword, span) in enumerate([("5月以来", "M05-M07"), ("4月中旬以来", "M04-M07"), ("7月份以来", "M07")] * 2):
+    unit = UNITS[i % len(UNITS)]
+    add(unit, "{P},{U}新签约项目{N}个。".format(P=pword, U=topic(unit, i), N=5 + k), [fact(unit, span, "signed_projects", 5 + k)])
+    i += 1
+
 # 3b. A change and the level it came to: the level only (the figure it rose from, the difference, are none).
 CHANGES = [
     ("{P},{U}签约金额由去年同期的{G}亿元增至{X}亿元。", "signed_investment", "X"),

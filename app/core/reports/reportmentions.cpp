@@ -134,6 +134,8 @@ QList<Period> findPeriods(const QString &s, int refYear, int refMonth)
         Period p;
         p.start = ws + m.capturedStart();
         p.end = ws + m.capturedEnd();
+        if (!found.isEmpty() && p.start < found.last().end)
+            continue; // (the 以来 a month took in: 10月中旬以来)
         auto has = [&m](int group) { return m.capturedStart(group) >= 0; };
         if (has(g_asof)) {
             p.kind = PeriodKind::YTD;
@@ -229,6 +231,11 @@ QList<Period> findPeriods(const QString &s, int refYear, int refMonth)
         } else if (has(g_mon) || has(g_monc)) {
             p.kind = PeriodKind::Months;
             p.a = p.b = smallNumber(m.captured(has(g_mon) ? g_mon : g_monc));
+            // 10月中旬以来, 9月份以来 in a report of November: from that month to the report's.
+            if (QStringView(s).mid(p.end, 2) == u"以来" && refMonth >= p.a) {
+                p.b = refMonth;
+                p.end += 2;
+            }
             // 确保12月底前完成…, 6月底前签约: a deadline, the months up to it (the whole year for 12月)
             const QStringView end = QStringView(s).mid(p.end - 1, 2);
             if (end == u"底前" || end == u"末前") {
