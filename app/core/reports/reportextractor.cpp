@@ -1675,6 +1675,10 @@ Extraction ReportExtractor::extract(const QString &text) const
     };
 
     static const bool debug = qEnvironmentVariableIsSet("IPDESK_EXTRACT_DEBUG");
+    // (in a zone's own report, 园区 is the zone itself)
+    const bool subjectIsZone = std::any_of(Gazetteer::zoneSuffixes().cbegin(), Gazetteer::zoneSuffixes().cend(),
+                                           [&](const QString &z) { return result.subject.endsWith(z); })
+        || result.subject.endsWith(u"园") || result.subject.endsWith(u"园区");
     QSet<QString> seen;
     int numberCursor = 0;
     bool previousBullet = false; // the paragraph before was an item of a bulleted list
@@ -1872,7 +1876,17 @@ Extraction ReportExtractor::extract(const QString &text) const
                         QStringLiteral("^(?:其中[,，:：]?)?(\\p{Han}{2,10}?(?:%1))").arg(parkWords()));
                     // (其中,涂埠镇签约项目5个,星火工业园签约项目9个: each clause of the 其中 list)
                     const bool subset = clause.startsWith(u"其中") || QStringView(s).mid(sent.start, clauseStart - sent.start).contains(u"其中");
+                    // (经济开发区新签约项目12个,…占全区的63.2%: a clause that opens with a park named only by its
+                    // kind is that park's share too, 其中 or not)
+                    static const QStringList bareParks = QString::fromUtf16(u"经济开发区 开发区 工业园区 产业园区 工业园 产业园 园区").split(u' ');
+                    const bool barePark = std::any_of(bareParks.cbegin(), bareParks.cend(), [&clause](const QString &w) {
+                        return clause.startsWith(w) && clause.size() > w.size() && !isDelim(clause.at(w.size()));
+                    });
                     const auto m = subset ? unknownPark.match(clause) : QRegularExpressionMatch();
+                    if (barePark && !subjectIsZone && !unitNamedIn(clauseStart, clauseStart + 5)) {
+                        st.unknownPark = true;
+                        continue;
+                    }
                     if (m.hasMatch()) {
                         st.unknownPark = !unitNamedIn(clauseStart, clauseStart + m.capturedEnd(1));
                     } else if (st.unknownPark && namesUnit) {
