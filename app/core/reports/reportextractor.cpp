@@ -1906,8 +1906,10 @@ Extraction ReportExtractor::extract(const QString &text) const
                         head = head.mid(1);
                     const auto m = !head.isEmpty() && QStringView(u"市区县州旗").contains(head.front()) ? department.match(clause)
                                                                                                 : QRegularExpressionMatch();
+                    // (市商务局、市工信局分别引进项目3个、2个: departments listed are departments' shares too)
+                    const bool listed = m.hasMatch() && m.capturedEnd(1) < clause.size() && clause.at(m.capturedEnd(1)) == u'、';
                     const bool share = m.hasMatch()
-                        && (m.capturedStart(2) >= 0 || QStringView(s).mid(sent.start, clauseStart - sent.start).contains(u"责任单位")
+                        && (m.capturedStart(2) >= 0 || listed || QStringView(s).mid(sent.start, clauseStart - sent.start).contains(u"责任单位")
                             || QStringView(s).mid(para.start, sent.start - para.start).contains(u"责任单位"));
                     if (share && !unitNamedIn(clauseStart, clauseStart + m.capturedEnd(1)))
                         continue;
