@@ -1742,6 +1742,7 @@ Extraction ReportExtractor::extract(const QString &text) const
         bool targetCarry = false;
         QStringList parallelMetrics;
         bool kindsGoOn = false; // 其中,工业项目签约25个…;现代服务业项目签约7个…: kinds of project, after a semicolon too
+        bool weekGoesOn = false;
         // The metric, unit and span of the paragraph's figures (…35个;其中,签约亿元以上项目32个). (A few a
         // paragraph: a list of shared strings costs less than a set of keys made for each figure.)
         QList<std::tuple<QString, QString, QString>> paragraphKeys;
@@ -1760,6 +1761,10 @@ Extraction ReportExtractor::extract(const QString &text) const
             // (a period after 其中 is a part's: neither the whole figure's nor carried on)
             const qsizetype parts = sentence.indexOf(u"其中");
             const qsizetype partsFrom = parts < 0 ? sent.end : sent.start + parts;
+            // 本周,全县新签约项目2个: a week is no span a fact can have (a weekly brief's figures are left out).
+            static const CueSet week(QString::fromUtf16(u"本周 上周 当周 这周 一周来 一周以来 周内").split(u' '));
+            const bool weekly = (sentence.contains(u'周') && week.in(sentence)) || weekGoesOn;
+            weekGoesOn = weekly && sentence.trimmed().endsWith(u';'); // (本周,…;接待客商考察5批次: the same week)
             // 全县23个乡镇(场)中,已有18个完成年度任务的75%以上: how many units reached a mark, no figure of theirs.
             qsizetype unitsCountedFrom = sent.end;
             if (sentence.contains(u'中') && sentence.contains(u'有')) {
@@ -1794,6 +1799,8 @@ Extraction ReportExtractor::extract(const QString &text) const
                 Number &n = numbers[sentNumbers.at(idx)];
                 if (n.start >= unitsCountedFrom && n.start < unitsCountedFrom + 40)
                     continue; // (the count of units and the mark in the words that follow it)
+                if (weekly)
+                    continue;
                 const QStringView wide = QStringView(s).mid(previousEnd, n.qualStart - previousEnd);
                 // The cue stands in the figure's own clause, unless that clause is only a unit's name
                 // (从新签约项目看,蒙自市31个): then the clauses before it in the sentence hold it.
