@@ -1032,21 +1032,16 @@ QList<Table> findTables(const QString &s, const ReportDocument &doc, const Gazet
         // (A look at the first row before the header's words are read: most short lines head no table.)
         const QList<Cell> firstRow = header.size() >= 3 + lead && p + 1 < paras.size()
             ? cellsOf(s, paras.at(p + 1).start, paras.at(p + 1).end) : QList<Cell>();
-        if (header.size() >= 3 + lead && firstRow.size() == header.size() && unitCell(header.at(lead).text).isEmpty()
-            && !rowUnit(firstRow.at(lead).text, header.at(lead).text).isEmpty()) {
-            Table t;
-            t.start = paras.at(p).start;
-            QStringList names;
-            for (int c = lead + 1; c < header.size(); ++c)
-                names << header.at(c).text;
-            t.columns = columnsFor(names, unitLineBefore(p));
-            int q = p + 1;
+        // The rows from paragraph \a from on, each \a width cells wide, a unit in cell \a lead (the rows' label
+        // \a label): into \a t; the paragraph after the last row.
+        auto readRows = [&](int from, qsizetype width, int lead, const QString &label, Table &t) {
+            int q = from;
             for (; q < paras.size(); ++q) {
                 const QList<Cell> row = cellsOf(s, paras.at(q).start, paras.at(q).end);
-                if (row.size() != header.size() || (lead && !indexCell(row.first().text)))
+                if (row.size() != width || (lead && !indexCell(row.first().text)))
                     break;
                 TableRow r;
-                r.unitName = rowUnit(row.at(lead).text, header.at(lead).text);
+                r.unitName = rowUnit(row.at(lead).text, label);
                 if (r.unitName.isEmpty() && !t.rows.isEmpty())
                     r.unitName = unknownUnitCell(row.at(lead).text);
                 if (r.unitName.isEmpty())
@@ -1060,14 +1055,61 @@ QList<Table> findTables(const QString &s, const ReportDocument &doc, const Gazet
                     else if (column < t.columns.size() && t.columns.at(column).metric.isEmpty())
                         r.values.append(std::nan("")); // a column no metric reads (预警: 红, 备注) holds any text
                 }
-                if (r.values.size() != header.size() - lead - 1)
+                if (r.values.size() != width - lead - 1)
                     break;
                 t.rows.append(r);
             }
+            return q;
+        };
+        if (header.size() >= 3 + lead && firstRow.size() == header.size() && unitCell(header.at(lead).text).isEmpty()
+            && !rowUnit(firstRow.at(lead).text, header.at(lead).text).isEmpty()) {
+            Table t;
+            t.start = paras.at(p).start;
+            QStringList names;
+            for (int c = lead + 1; c < header.size(); ++c)
+                names << header.at(c).text;
+            t.columns = columnsFor(names, unitLineBefore(p));
+            const int q = readRows(p + 1, header.size(), lead, header.at(lead).text, t);
             if (!t.rows.isEmpty()) {
                 tables.append(t);
                 p = q - 1;
                 continue;
+            }
+        }
+        // A header of two rows, each group above its columns (县(市、区) 签约项目 实际到位资金 / 个数 金额 金额
+        // 完成率 / 章贡区 28 136.5 62.3 81.2): a group goes on until one of its columns' names comes again.
+        if (!lead && header.size() >= 2 && firstRow.size() >= header.size() && p + 2 < paras.size() && cellLine(p + 1)
+            && unitCell(header.first().text).isEmpty()
+            && std::none_of(firstRow.cbegin(), firstRow.cend(), [](const Cell &c) { return cellNumber(c.text).has_value(); })) {
+            const QList<Cell> data = cellsOf(s, paras.at(p + 2).start, paras.at(p + 2).end);
+            if (data.size() == firstRow.size() + 1 && !rowUnit(data.first().text, header.first().text).isEmpty()) {
+                QStringList names;
+                QStringList inGroup;
+                int group = 1;
+                for (const Cell &c : firstRow) {
+                    if (inGroup.contains(c.text)) {
+                        ++group;
+                        inGroup.clear();
+                    }
+                    inGroup << c.text;
+                    // (实际到位资金 / 金额 is the amount the group names: 金额 alone would make it a project count's)
+                    const QString above = group < header.size() ? header.at(group).text : QString();
+                    static const QStringList amountWords = {QStringLiteral("金额"), QStringLiteral("总额"), QStringLiteral("数额")};
+                    const bool amountOfAmount = amountWords.contains(c.text)
+                        && columnFor(above, QString(), SentenceState()).cls == UnitClass::Money;
+                    names << (amountOfAmount ? above : above + c.text);
+                }
+                if (group == header.size() - 1) {
+                    Table t;
+                    t.start = paras.at(p).start;
+                    t.columns = columnsFor(names, unitLineBefore(p));
+                    const int q = readRows(p + 2, data.size(), 0, header.first().text, t);
+                    if (!t.rows.isEmpty()) {
+                        tables.append(t);
+                        p = q - 1;
+                        continue;
+                    }
+                }
             }
         }
         // One cell per line: short header lines, then a unit's line followed by one value a column.
