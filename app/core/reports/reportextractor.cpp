@@ -1803,6 +1803,10 @@ Extraction ReportExtractor::extract(const QString &text) const
             // (a period after 其中 is a part's: neither the whole figure's nor carried on)
             const qsizetype parts = sentence.indexOf(u"其中");
             const qsizetype partsFrom = parts < 0 ? sent.end : sent.start + parts;
+            // (…,占全县的40.4%: the figures before are a part of the report's own unit)
+            bool partOfSubject = false;
+            for (qsizetype at = sentence.indexOf(u"占全"); at >= 0 && !partOfSubject; at = sentence.indexOf(u"占全", at + 2))
+                partOfSubject = at + 2 < sentence.size() && !result.subject.isEmpty() && sentence.at(at + 2) == result.subject.back();
             // 本周,全县新签约项目2个: a week is no span a fact can have (a weekly brief's figures are left out).
             static const CueSet week(QString::fromUtf16(u"本周 上周 当周 这周 一周来 一周以来 周内").split(u' '));
             const bool weekly = (sentence.contains(u'周') && week.in(sentence)) || weekGoesOn;
@@ -2426,6 +2430,11 @@ Extraction ReportExtractor::extract(const QString &text) const
                     district = result.subject;
                     confidence -= 0.05;
                 }
+                // 四大驻点招商组…促成签约项目19个,签约金额83.6亿元,分别占全县的40.4%和37.2%: figures said to be a
+                // share of the report's own unit are a part of it (a group's, a channel's), not its own.
+                if (partOfSubject && !result.subject.isEmpty() && district == result.subject
+                    && std::none_of(sentUnits.cbegin(), sentUnits.cend(), [&](const UnitMention &u) { return !u.topic && !u.place && u.end <= n.qualStart; }))
+                    continue;
                 f.district = district;
                 f.confidence = std::clamp(confidence, 0.05, 1.0);
                 // 其中 … the same metric of the same unit again: a part of the figure before.
