@@ -313,14 +313,16 @@ bool comparisonBase(const QString &s, const Period &p)
 }
 
 /// Whether the year \a p is part of an event's name (2025年招商推介会, 2025年第三批重大项目集中签约仪式):
-/// an event word follows it in the same clause.
+/// the words of an event (the promotion events' words of cues.tsv) follow it in the same clause, which
+/// states no figure (2025年全县举办招商推介会12场 is a year's count of events).
 bool namesEvent(const QString &s, const Period &p)
 {
-    static const CueSet events(QString::fromUtf16(u"推介会 推介暨 签约仪式 签约活动 招商会 洽谈会 对接会 博览会 交易会 峰会 论坛 招商大会").split(u' '));
     qsizetype end = p.end;
     while (end < s.size() && end - p.end < 24 && !isDelim(s.at(end)))
         ++end;
-    return events.in(QStringView(s).mid(p.end, end - p.end));
+    const QStringView clause = QStringView(s).mid(p.end, end - p.end);
+    return std::none_of(clause.cbegin(), clause.cend(), [](QChar c) { return c.isDigit(); })
+        && Phrasing::instance().after.value(QStringLiteral("promotion_events")).in(clause);
 }
 
 /// The periods listed with \a last (一、二季度, 2023年和2024年, 2022年至2024年: a range gives each year
