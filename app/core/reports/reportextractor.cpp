@@ -1025,6 +1025,35 @@ QList<Table> findTables(const QString &s, const ReportDocument &doc, const Gazet
         const auto v = cellNumber(cell);
         return v && *v >= 0 && *v == std::floor(*v) && !cell.contains(u'%');
     };
+    // The rows from paragraph \a from on, each \a width cells wide, a unit in cell \a lead (the rows' label
+    // \a label): into \a t; the paragraph after the last row.
+    auto readRows = [&](int from, qsizetype width, int lead, const QString &label, Table &t) {
+        int q = from;
+        for (; q < paras.size(); ++q) {
+            const QList<Cell> row = cellsOf(s, paras.at(q).start, paras.at(q).end);
+            if (row.size() != width || (lead && !indexCell(row.first().text)))
+                break;
+            TableRow r;
+            r.unitName = rowUnit(row.at(lead).text, label);
+            if (r.unitName.isEmpty() && !t.rows.isEmpty())
+                r.unitName = unknownUnitCell(row.at(lead).text);
+            if (r.unitName.isEmpty())
+                break;
+            r.start = row.at(lead).start;
+            r.end = row.last().end;
+            for (int c = lead + 1; c < row.size() && r.values.size() == c - lead - 1; ++c) {
+                const int column = c - lead - 1;
+                if (const auto v = cellNumber(row.at(c).text))
+                    r.values.append(*v);
+                else if (column < t.columns.size() && t.columns.at(column).metric.isEmpty())
+                    r.values.append(std::nan("")); // a column no metric reads (预警: 红, 备注) holds any text
+            }
+            if (r.values.size() != width - lead - 1)
+                break;
+            t.rows.append(r);
+        }
+        return q;
+    };
     for (int p = 0; p < paras.size(); ++p) {
         if (!cellLine(p))
             continue;
@@ -1034,35 +1063,6 @@ QList<Table> findTables(const QString &s, const ReportDocument &doc, const Gazet
         // (A look at the first row before the header's words are read: most short lines head no table.)
         const QList<Cell> firstRow = header.size() >= 3 + lead && p + 1 < paras.size()
             ? cellsOf(s, paras.at(p + 1).start, paras.at(p + 1).end) : QList<Cell>();
-        // The rows from paragraph \a from on, each \a width cells wide, a unit in cell \a lead (the rows' label
-        // \a label): into \a t; the paragraph after the last row.
-        auto readRows = [&](int from, qsizetype width, int lead, const QString &label, Table &t) {
-            int q = from;
-            for (; q < paras.size(); ++q) {
-                const QList<Cell> row = cellsOf(s, paras.at(q).start, paras.at(q).end);
-                if (row.size() != width || (lead && !indexCell(row.first().text)))
-                    break;
-                TableRow r;
-                r.unitName = rowUnit(row.at(lead).text, label);
-                if (r.unitName.isEmpty() && !t.rows.isEmpty())
-                    r.unitName = unknownUnitCell(row.at(lead).text);
-                if (r.unitName.isEmpty())
-                    break;
-                r.start = row.at(lead).start;
-                r.end = row.last().end;
-                for (int c = lead + 1; c < row.size() && r.values.size() == c - lead - 1; ++c) {
-                    const int column = c - lead - 1;
-                    if (const auto v = cellNumber(row.at(c).text))
-                        r.values.append(*v);
-                    else if (column < t.columns.size() && t.columns.at(column).metric.isEmpty())
-                        r.values.append(std::nan("")); // a column no metric reads (预警: 红, 备注) holds any text
-                }
-                if (r.values.size() != width - lead - 1)
-                    break;
-                t.rows.append(r);
-            }
-            return q;
-        };
         if (header.size() >= 3 + lead && firstRow.size() == header.size() && unitCell(header.at(lead).text).isEmpty()
             && !rowUnit(firstRow.at(lead).text, header.at(lead).text).isEmpty()) {
             Table t;
@@ -1484,8 +1484,7 @@ struct IndicatorTable
         QList<double> values; // one a column after the label
     };
     qsizetype start = 0;
-    QStringList spans;   // a column's span (M10, M01-M10, YTD), FY for the year's target, "" for none
-    QList<bool> targets; // the year's target
+    QStringList spans; // a column's span (M10, M01-M10, YTD), FY for the year's target (the one FY column), "" for none
     QList<Row> rows;
 };
 
@@ -1507,7 +1506,6 @@ QList<IndicatorTable> findIndicatorTables(const QString &s, const ReportDocument
             continue;
         // The columns: this month (本月, 当月, 10月), the months so far (1-10月累计, 累计), the year's target.
         QStringList spans;
-        QList<bool> targets;
         int toDateEnd = 0;
         int found = 0;
         for (int c = 1; c < header.size(); ++c) {
@@ -1533,7 +1531,6 @@ QList<IndicatorTable> findIndicatorTables(const QString &s, const ReportDocument
             }
             found += span.isEmpty() ? 0 : 1;
             spans << span;
-            targets << target;
         }
         if (found < 2)
             continue;
@@ -1545,7 +1542,6 @@ QList<IndicatorTable> findIndicatorTables(const QString &s, const ReportDocument
         IndicatorTable t;
         t.start = paras.at(p).start;
         t.spans = spans;
-        t.targets = targets;
         const QString unitLine = unitLineAbove(s, doc, p);
         for (int q = p + 1; q < paras.size() && isCellLine(s, paras.at(q)); ++q) {
             const QList<Cell> row = cellsOf(s, paras.at(q).start, paras.at(q).end);
@@ -1742,7 +1738,7 @@ Extraction ReportExtractor::extract(const QString &text) const
         // (…禾川镇引进项目8个,总投资12.6亿元; / 怀忠镇引进项目6个…: a line that ends with a semicolon goes on
         // in the next, in the same period)
         const bool clausesGoOn = previousSemicolon;
-        previousSemicolon = line.endsWith(u';') || line.endsWith(u'；');
+        previousSemicolon = line.endsWith(u';'); // (the cleaner made ； one)
         if (!listGoesOn && !clausesGoOn
             && !std::any_of(goesOn.cbegin(), goesOn.cend(), [&opening](const QString &w) { return opening.startsWith(w); }))
             ctx.period = ctx.sectionPeriod;
@@ -1811,8 +1807,10 @@ Extraction ReportExtractor::extract(const QString &text) const
                 partOfSubject = at + 2 < sentence.size() && !result.subject.isEmpty() && sentence.at(at + 2) == result.subject.back();
             // 本周,全县新签约项目2个: a week is no span a fact can have (a weekly brief's figures are left out).
             static const CueSet week(QString::fromUtf16(u"本周 上周 当周 这周 一周来 一周以来 周内").split(u' '));
+            // (a sentence that ends with a semicolon goes on in the next: its week, kinds, metrics, plan)
+            const bool goesOn = sentence.trimmed().endsWith(u';');
             const bool weekly = (sentence.contains(u'周') && week.in(sentence)) || weekGoesOn;
-            weekGoesOn = weekly && sentence.trimmed().endsWith(u';'); // (本周,…;接待客商考察5批次: the same week)
+            weekGoesOn = weekly && goesOn; // (本周,…;接待客商考察5批次: the same week)
             // 全县23个乡镇(场)中,已有18个完成年度任务的75%以上: how many units reached a mark, no figure of theirs.
             qsizetype unitsCountedFrom = sent.end;
             if (sentence.contains(u'中') && sentence.contains(u'有')) {
@@ -1826,7 +1824,7 @@ Extraction ReportExtractor::extract(const QString &text) const
             static const QRegularExpression breakdownOpening(QStringLiteral("^(?:从|分|按)[^,，。;\\d]{1,8}(?:看|来看|分)[,，:]"));
             const bool breakdown = (sentence.startsWith(u'从') || sentence.startsWith(u'分') || sentence.startsWith(u'按'))
                 && breakdownOpening.match(sentence).hasMatch();
-            const SentenceCues cues = sentNumbers.isEmpty() && !sentence.endsWith(u';') ? SentenceCues()
+            const SentenceCues cues = sentNumbers.isEmpty() && !goesOn ? SentenceCues()
                                                                                         : SentenceCues::read(s, sent.start, sent.end);
 
             SentenceState st;
@@ -2503,20 +2501,20 @@ Extraction ReportExtractor::extract(const QString &text) const
                 if (!u.place)
                     paragraphUnit = resolveTopic(u, paragraphUnit);
             }
-            if (sentence.trimmed().endsWith(u';')) {
+            if (goesOn) {
                 if (!sentenceMetrics.isEmpty())
                     parallelMetrics = sentenceMetrics;
             } else {
                 parallelMetrics.clear();
             }
-            kindsGoOn = (kindsNamed || breakdown) && st.otherKind && sentence.trimmed().endsWith(u';');
+            kindsGoOn = (kindsNamed || breakdown) && st.otherKind && goesOn;
             // 1-8月各县市签约及到位资金情况: a line that ends with a colon opens what follows.
             if (&sent == &para.sentences.last() && sentence.trimmed().endsWith(u':') && !sentPeriods.isEmpty())
                 ctx.sectionPeriod = sentPeriods.last();
             const bool targetWords = !cues.targetEnds.isEmpty();
-            if (targetWords && sentence.endsWith(u';'))
+            if (targetWords && goesOn)
                 targetCarry = true;
-            else if (!sentence.endsWith(u';'))
+            else if (!goesOn)
                 targetCarry = false;
         }
     }
@@ -2533,23 +2531,29 @@ Extraction ReportExtractor::extract(const QString &text) const
             result.facts.append(f);
         }
     };
-    // The tables: each row's figures, with the period the lines above the table name.
-    for (const Table &t : findTables(s, doc, gazetteer)) {
+    // The period the lines just above a table name (the last of them), and the year they or the title give.
+    auto periodAbove = [&](qsizetype tableStart, int *year) {
         std::optional<Period> period;
-        int year = 0;
+        *year = 0;
         for (const Period &p : periods) {
-            if (p.end > t.start)
+            if (p.end > tableStart)
                 break;
-            if (p.start >= t.start - 160 && !p.sameAsBefore) {
+            if (p.start >= tableStart - 160 && !p.sameAsBefore) {
                 period = p;
                 if (p.year)
-                    year = p.year;
+                    *year = p.year;
             }
         }
         if (!period)
             period = ctx.titlePeriod;
-        if (!year)
-            year = period && period->year ? period->year : (titleYear ? titleYear : refYear);
+        if (!*year)
+            *year = period && period->year ? period->year : (titleYear ? titleYear : refYear);
+        return period;
+    };
+    // The tables: each row's figures, with the period the lines above the table name.
+    for (const Table &t : findTables(s, doc, gazetteer)) {
+        int year = 0;
+        const std::optional<Period> period = periodAbove(t.start, &year);
         QString span = QStringLiteral("YTD");
         if (period) {
             const bool finished = doc.published.isValid() ? year < doc.published.year() : !period->relative;
@@ -2579,14 +2583,7 @@ Extraction ReportExtractor::extract(const QString &text) const
     // Tables of indicators: the report's own unit's figures, a column's period each.
     for (const IndicatorTable &t : findIndicatorTables(s, doc)) {
         int year = 0;
-        for (const Period &p : periods) {
-            if (p.end > t.start)
-                break;
-            if (p.year && !p.sameAsBefore && p.start >= t.start - 160)
-                year = p.year;
-        }
-        if (!year)
-            year = titleYear ? titleYear : refYear;
+        periodAbove(t.start, &year); // (each column names its own span)
         for (const IndicatorTable::Row &r : t.rows) {
             for (int c = 0; c < t.spans.size() && c < r.values.size(); ++c) {
                 if (t.spans.at(c).isEmpty() || qIsNaN(r.values.at(c)))
@@ -2598,7 +2595,7 @@ Extraction ReportExtractor::extract(const QString &text) const
                     continue; // (a count is whole: the row is not what its label seemed)
                 f.year = year;
                 f.span = t.spans.at(c);
-                if (t.targets.at(c))
+                if (f.span == QLatin1String("FY"))
                     f.kind = QStringLiteral("target");
                 f.district = result.subject;
                 addTableFact(f, r.start, r.end, 0.75);
