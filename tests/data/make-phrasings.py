@@ -187,6 +187,19 @@ for pword, span in PERIODS:
         [fact(unit, span, "funds_in_place", x), fact(unit, span, "annual_completion_pct", pct)])
     i += 1
 
+# 6a. A share spaced from its sign (a web page's 72.6 %) or said in words (百分之七十二点六).
+for k, (pword, span) in enumerate(PERIODS[:3]):
+    unit = UNITS[(i + k) % len(UNITS)]
+    pct = round(41 + 7.3 * k, 1)
+    add(unit, "{P},{U}实际到位资金{X}亿元,完成年度任务的 {C} %。".format(P=pword, U=unit, X=30 + k, C=pct),
+        [fact(unit, span, "funds_in_place", 30 + k), fact(unit, span, "annual_completion_pct", pct)])
+for k, (words, pct) in enumerate([("百分之七十二点六", 72.6), ("百分之八十", 80), ("百分之百", 100)]):
+    pword, span = PERIODS[k]
+    unit = UNITS[(i + k + 3) % len(UNITS)]
+    add(unit, "{P},{U}签约项目{N}个,完成全年任务的{W}。".format(P=pword, U=unit, N=12 + k, W=words),
+        [fact(unit, span, "signed_projects", 12 + k), fact(unit, span, "annual_completion_pct", pct)])
+i += 6
+
 # 6b. A share below or above a mark (低于, 高于), and one pledged by a quarter's end (a target for the
 # months up to it).
 for k, (pword, span) in enumerate(PERIODS[:4]):

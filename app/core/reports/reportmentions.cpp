@@ -359,6 +359,23 @@ QList<Number> findNumbers(const QString &s)
             n.preQual = m.captured(1);
             out.append(n);
         }
+        // 完成年度任务的百分之七十二点六: a percentage in words.
+        static const RE percent(QStringLiteral("(近|超过|超)?百分之([零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?|\\d+(?:\\.\\d+)?)"));
+        for (auto it = percent.globalMatch(s); it.hasNext();) {
+            const auto m = it.next();
+            const auto v = parseChineseNumber(m.captured(2));
+            if (!v || *v > 1000)
+                continue;
+            Number n;
+            n.qualStart = m.capturedStart();
+            n.start = m.capturedStart(2);
+            n.end = m.capturedEnd();
+            n.value = *v;
+            n.unit = QStringLiteral("%");
+            n.cls = UnitClass::Percent;
+            n.preQual = m.captured(1);
+            out.append(n);
+        }
     }
     static const CharSet unitChars(QStringLiteral("亿万元个家批场次项宗轮趟期届%成"));
     static const CharSet extend(QStringLiteral(".,点零〇一二两三四五六七八九十百千近约超过逾突破不低少于至足到高达接将大"));

@@ -182,7 +182,8 @@ void ReportText::removeNoise()
             if (s.at(i) != u' ' || s.at(i - 1) == u' ' || s.at(i + 1) == u' ')
                 continue;
             const QChar a = s.at(i - 1), b = s.at(i + 1);
-            if ((a.isDigit() && isHanChar(b)) || (isHanChar(a) && b.isDigit()))
+            // (and 72.6 %: a figure and its percent sign)
+            if ((a.isDigit() && (isHanChar(b) || b == u'%')) || (isHanChar(a) && b.isDigit()))
                 drop[size_t(i)] = 1;
         }
         lineStart = lineEnd + 1;
