@@ -1031,18 +1031,20 @@ QList<Table> findTables(const QString &s, const ReportDocument &doc, const Gazet
         int q = from;
         for (; q < paras.size(); ++q) {
             const QList<Cell> row = cellsOf(s, paras.at(q).start, paras.at(q).end);
-            if (row.size() != width || (lead && !indexCell(row.first().text)))
+            // (合计 71 369.1: a total row has no number of its own; its name spans the number's column)
+            const int at = lead && row.size() == width - 1 && unitCell(row.first().text) == u'*' ? 0 : lead;
+            if (row.size() != width - (lead - at) || (at && !indexCell(row.first().text)))
                 break;
             TableRow r;
-            r.unitName = rowUnit(row.at(lead).text, label);
+            r.unitName = rowUnit(row.at(at).text, label);
             if (r.unitName.isEmpty() && !t.rows.isEmpty())
-                r.unitName = unknownUnitCell(row.at(lead).text);
+                r.unitName = unknownUnitCell(row.at(at).text);
             if (r.unitName.isEmpty())
                 break;
-            r.start = row.at(lead).start;
+            r.start = row.at(at).start;
             r.end = row.last().end;
-            for (int c = lead + 1; c < row.size() && r.values.size() == c - lead - 1; ++c) {
-                const int column = c - lead - 1;
+            for (int c = at + 1; c < row.size() && r.values.size() == c - at - 1; ++c) {
+                const int column = c - at - 1;
                 if (const auto v = cellNumber(row.at(c).text))
                     r.values.append(*v);
                 else if (column < t.columns.size() && t.columns.at(column).metric.isEmpty())

@@ -186,6 +186,15 @@ void ReportText::removeNoise()
             if ((a.isDigit() && (isHanChar(b) || b == u'%')) || (isHanChar(a) && b.isDigit()))
                 drop[size_t(i)] = 1;
         }
+        // 章 贡 区, 瑞　金, 合　　计 (a table's names padded to one width, one or two spaces between
+        // characters): one word. Only single characters so spaced: two words apart keep their space.
+        for (qsizetype i = lineStart + 1; i + 1 < lineEnd; ++i) {
+            if (s.at(i) != u' ' || !isHanChar(s.at(i - 1)) || (i - 2 >= lineStart && isHanChar(s.at(i - 2))))
+                continue;
+            const qsizetype j = i + 1 < lineEnd && s.at(i + 1) == u' ' ? i + 2 : i + 1; // the next character
+            if (j < lineEnd && isHanChar(s.at(j)) && (j + 1 >= lineEnd || !isHanChar(s.at(j + 1))))
+                dropRange(i, j);
+        }
         lineStart = lineEnd + 1;
     }
 
