@@ -1039,7 +1039,7 @@ QList<Table> findTables(const QString &s, const ReportDocument &doc, const Gazet
             r.unitName = rowUnit(row.at(at).text, label);
             if (r.unitName.isEmpty() && !t.rows.isEmpty())
                 r.unitName = unknownUnitCell(row.at(at).text);
-            if (r.unitName.isEmpty())
+            if (r.unitName.isEmpty() && t.rows.isEmpty())
                 break;
             r.start = row.at(at).start;
             r.end = row.last().end;
@@ -1052,7 +1052,10 @@ QList<Table> findTables(const QString &s, const ReportDocument &doc, const Gazet
             }
             if (r.values.size() != width - lead - 1)
                 break;
-            t.rows.append(r);
+            // (市经开区 21 150.7 between two counties: a row of the table whose name is no unit the
+            // reader knows; the rows below it are the table's still)
+            if (!r.unitName.isEmpty())
+                t.rows.append(r);
         }
         return q;
     };

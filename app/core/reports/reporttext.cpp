@@ -173,6 +173,14 @@ void ReportText::removeNoise()
         if (lineEnd < 0)
             lineEnd = s.size();
         const QStringView line = QStringView(s).mid(lineStart, lineEnd - lineStart);
+        // |---|---| and +----+----+ (a table's rule, as pages copied to text draw it): no line, so that
+        // a table's header and its first row meet.
+        if (line.count(u'-') >= 3 && (line.contains(u'|') || line.contains(u'+'))
+            && std::all_of(line.begin(), line.end(), [](QChar c) { return QStringView(u"|+-:= \t").contains(c); })) {
+            dropRange(lineStart, std::min(lineEnd + 1, s.size()));
+            lineStart = lineEnd + 1;
+            continue;
+        }
         // (✅ 签约总投资 218.6 亿元: a line of no sentence mark is one too where a figure has its measure
         // word and no cell is set apart by a run of spaces or a tab.)
         static const QRegularExpression measured(QStringLiteral("\\d ?(?:亿|万|个|家|次|批|场|项)"));
