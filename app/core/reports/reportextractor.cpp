@@ -587,6 +587,36 @@ QString sourceUnit(const QString &text, const QList<UnitMention> &units, const G
     return QString();
 }
 
+/// 于都:招商引资跑出加速度, 浙江海宁:上半年签约…, 赣州于都丨…: a news title that opens with a place's bare
+/// name and a colon names the report's unit so (于都县, 海宁市), where it names none in full. The name
+/// may follow the bare name of a province or prefecture above it; a word that is no division's name
+/// (招商:, 聚焦:) names nothing.
+QString titleStemUnit(const QString &s, const ReportDocument &doc, const Gazetteer &gazetteer)
+{
+    const QStringView title = QStringView(s).mid(doc.titleStart, doc.titleEnd - doc.titleStart).trimmed();
+    qsizetype colon = 2;
+    while (colon < std::min<qsizetype>(title.size(), 9) && isHanChar(title.at(colon)))
+        ++colon;
+    if (colon >= title.size() || !QStringView(u":丨|").contains(title.at(colon))
+        || !std::all_of(title.begin(), title.begin() + colon, isHanChar))
+        return QString();
+    const QStringView head = title.left(colon);
+    auto isAbove = [&gazetteer](const QString &name) {
+        if (name.isEmpty())
+            return true;
+        const QString division = gazetteer.contains(name) ? name : divisionOfStem(gazetteer, name, QChar());
+        const int level = gazetteer.level(division);
+        return gazetteer.level(name + QChar(u'省')) == Gazetteer::Province
+            || (level >= Gazetteer::Province && level <= Gazetteer::Prefecture);
+    };
+    for (qsizetype len = std::min<qsizetype>(3, head.size()); len >= 2; --len) {
+        const QString name = divisionOfStem(gazetteer, head.right(len).toString(), QChar());
+        if (!name.isEmpty() && isAbove(head.left(head.size() - len).toString()))
+            return name;
+    }
+    return QString();
+}
+
 /// The subject's bare name (吴兴 for 吴兴区, 来吴兴考察) names it too.
 void addSubjectStem(const QString &s, const QString &subject, QList<UnitMention> &units)
 {
@@ -1623,6 +1653,8 @@ Extraction ReportExtractor::extract(const QString &text) const
     result.subject = findSubject(s, units, doc.titleEnd);
     if (result.subject.isEmpty())
         result.subject = sourceUnit(text, units, gazetteer);
+    if (result.subject.isEmpty())
+        result.subject = titleStemUnit(s, doc, gazetteer);
     addSubjectStem(s, result.subject, units);
     addRankedListUnits(s, units);
     addSiblingTowns(s, units);
