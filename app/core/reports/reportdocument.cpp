@@ -32,6 +32,12 @@ bool ReportDocument::isBulletItem(QStringView line)
     return !t.isEmpty() && isListBullet(t.front());
 }
 
+bool ReportDocument::isNumberedItem(QStringView line)
+{
+    static const QRegularExpression number(QStringLiteral("^\\s*(?:[(（][一二三四五六七八九十\\d]{1,3}[)）]|[①-⑳]|\\d{1,2}[、.](?!\\d))\\s*\\p{Han}"));
+    return !line.isEmpty() && number.match(line).hasMatch();
+}
+
 bool ReportDocument::isHeading(QStringView line)
 {
     const QStringView t = line.trimmed();

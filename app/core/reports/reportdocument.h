@@ -37,6 +37,8 @@ struct ReportDocument
     static bool isHeading(QStringView line);
     /// An item of a bulleted list (●新签约项目27个, ◆ …, ■ …).
     static bool isBulletItem(QStringView line);
+    /// An item of a numbered list: (一)广信区。…, （2）…, ③…, 4、… (not 1.5亿元, not a heading's 一、).
+    static bool isNumberedItem(QStringView line);
 };
 
 } // namespace IPDesk

@@ -1759,6 +1759,7 @@ Extraction ReportExtractor::extract(const QString &text) const
     QSet<QString> seen;
     int numberCursor = 0;
     bool previousBullet = false; // the paragraph before was an item of a bulleted list
+    std::optional<Period> listPeriod; // the period the list's first item was in
     bool previousSemicolon = false; // the paragraph before ended with a semicolon
     for (const ReportDocument::Paragraph &para : doc.paragraphs) {
         const QStringView line = QStringView(s).mid(para.start, para.end - para.start).trimmed();
@@ -1769,16 +1770,16 @@ Extraction ReportExtractor::extract(const QString &text) const
         const QStringView opening = !line.isEmpty() && QStringView(u"从在据对就").contains(line.front()) ? line.mid(1) : line;
         // ●上半年新签约项目58个 / ●新开工项目41个: the items of one bulleted list go on in the period
         // the first of them names.
-        const bool bullet = ReportDocument::isBulletItem(line);
+        // (and the items of a numbered list: (一)广信区。1-9月签约项目42个… / (二)玉山县。签约项目38个…)
+        const bool bullet = ReportDocument::isBulletItem(line) || ReportDocument::isNumberedItem(line);
         const bool listGoesOn = bullet && previousBullet;
         previousBullet = bullet;
         // (…禾川镇引进项目8个,总投资12.6亿元; / 怀忠镇引进项目6个…: a line that ends with a semicolon goes on
         // in the next, in the same period)
         const bool clausesGoOn = previousSemicolon;
         previousSemicolon = line.endsWith(u';'); // (the cleaner made ； one)
-        if (!listGoesOn && !clausesGoOn
-            && !std::any_of(goesOn.cbegin(), goesOn.cend(), [&opening](const QString &w) { return opening.startsWith(w); }))
-            ctx.period = ctx.sectionPeriod;
+        if (!clausesGoOn && !std::any_of(goesOn.cbegin(), goesOn.cend(), [&opening](const QString &w) { return opening.startsWith(w); }))
+            ctx.period = listGoesOn ? listPeriod : ctx.sectionPeriod; // (not a period a later item names for itself)
         // ◆宜黄县 / 二、南丰县 on a line of its own, then 该县坚持…: a line that names nothing but a unit opens
         // that unit's section, up to the next heading.
         if (para.start >= doc.titleEnd) {
@@ -2554,6 +2555,8 @@ Extraction ReportExtractor::extract(const QString &text) const
             else if (!goesOn)
                 targetCarry = false;
         }
+        if (bullet && !listGoesOn)
+            listPeriod = ctx.period;
     }
     // A table's figure, its row the evidence, once.
     auto addTableFact = [&](Fact f, qsizetype rowStart, qsizetype rowEnd, double confidence) {
