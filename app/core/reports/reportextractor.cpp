@@ -587,6 +587,27 @@ QString sourceUnit(const QString &text, const QList<UnitMention> &units, const G
     return QString();
 }
 
+/// 城厢镇、湖洋乡、东山镇分别…: units a later pass found (\a added) join the lists they stand in, and
+/// a list goes on through them (one group, as the names of a list the gazetteer knows are).
+void joinListGroups(const QString &s, QList<UnitMention> &units, const QList<UnitMention> &added)
+{
+    static const QString joiners = QStringLiteral("、和与及");
+    auto isAdded = [&added](const UnitMention &u) {
+        return std::any_of(added.cbegin(), added.cend(), [&u](const UnitMention &m) { return m.start == u.start; });
+    };
+    for (qsizetype k = 1; k < units.size(); ++k) {
+        const UnitMention &a = units.at(k - 1), &b = units.at(k);
+        if (a.topic || b.topic || a.group == b.group || b.start != a.end + 1 || !joiners.contains(s.at(a.end))
+            || !(isAdded(a) || isAdded(b)))
+            continue;
+        const int from = b.group, to = a.group;
+        for (UnitMention &u : units) {
+            if (u.group == from)
+                u.group = to;
+        }
+    }
+}
+
 /// 于都:招商引资跑出加速度, 浙江海宁:上半年签约…, 赣州于都丨…: a news title that opens with a place's bare
 /// name and a colon names the report's unit so (于都县, 海宁市), where it names none in full. The name
 /// may follow the bare name of a province or prefecture above it; a word that is no division's name
@@ -642,13 +663,14 @@ void addSubjectStem(const QString &s, const QString &subject, QList<UnitMention>
     }
 }
 
-/// A ranked list (排名…依次为:西咸新区328.6亿元、航天基地98.3亿元): the name before each figure is
-/// a unit, known to the gazetteer or not (zones, bases and ports have names of their own).
+/// A ranked list (排名…依次为:西咸新区328.6亿元、航天基地98.3亿元; 城厢镇(8个)、湖洋乡(5个)): the name
+/// before each figure is a unit, known to the gazetteer or not (zones, bases and ports have names of
+/// their own, and a township may be missing from the code list).
 void addRankedListUnits(const QString &s, QList<UnitMention> &units)
 {
     static const QRegularExpression ranked(QStringLiteral("(?:依次|排名|排序|分别|前[一二三四五六七八九十\\d]+(?:名|位))[^。;:]{0,8}:"));
-    static const QRegularExpression item(QStringLiteral("\\G[、,和及]?(\\p{Han}{2,8}?(?:区|县|市|旗|镇|乡|街道|基地|园区|园|新城|港))(?=\\d)"
-                                                        "\\d+(?:\\.\\d+)?(?:亿元|万元|个|次|家|%)"));
+    static const QRegularExpression item(QStringLiteral("\\G[、,和及]?(\\p{Han}{2,8}?(?:区|县|市|旗|镇|乡|街道|基地|园区|园|新城|港))(?=\\(?\\d)"
+                                                        "\\(?\\d+(?:\\.\\d+)?(?:亿元|万元|个|次|家|%)\\)?"));
     QList<UnitMention> more;
     int group = 1 << 20;
     for (auto it = ranked.globalMatch(s); it.hasNext();) {
@@ -682,7 +704,7 @@ void addRankedListUnits(const QString &s, QList<UnitMention> &units)
             found.append({at, name});
     }
     std::sort(found.begin(), found.end());
-    static const QString joiners = QStringLiteral("、和与及");
+    QList<UnitMention> elsewhere;
     for (const auto &[at, name] : std::as_const(found)) {
         const qsizetype end = at + name.size();
         const auto next = std::lower_bound(units.begin(), units.end(), at, [](const UnitMention &u, qsizetype v) { return u.start < v; });
@@ -693,12 +715,10 @@ void addRankedListUnits(const QString &s, QList<UnitMention> &units)
         u.end = end;
         u.name = name;
         u.group = ++group;
-        if (next != units.begin() && std::prev(next)->end + 1 == at && joiners.contains(s.at(at - 1)))
-            u.group = std::prev(next)->group;
-        else if (next != units.end() && end + 1 == next->start && joiners.contains(s.at(end)))
-            u.group = next->group;
         units.insert(next, u);
+        elsewhere.append(u);
     }
+    joinListGroups(s, units, elsewhere);
 }
 
 /// The unit a report is about: the first unit its title names (not a list of ranked units: 醴陵市、
@@ -924,7 +944,8 @@ bool isTownName(QStringView name)
 
 /// 城关镇签约项目9个… / 石桥镇签约项目7个… / 柳河乡签约项目3个…: where a known town opens a clause
 /// (a line, or after 。;,:), a name of a township's shape opening another clause, a figure close
-/// after it, is a town too, one the code list lacks.
+/// after it, is a town too, one the code list lacks. So is such a name listed after a town with 、
+/// (城厢镇签约项目8个、湖洋乡5个; 城厢镇、湖洋乡、东山镇分别…).
 void addSiblingTowns(const QString &s, QList<UnitMention> &units)
 {
     static const CharSet clauseEnds(QStringLiteral("\n。;,:"));
@@ -941,8 +962,27 @@ void addSiblingTowns(const QString &s, QList<UnitMention> &units)
         return;
     // (by hand at each clause's start: a pattern over the whole text costs more than the rest of this)
     QList<UnitMention> more;
+    // A town's mention (known, or found here) ends at \a at.
+    auto townEndsAt = [&](qsizetype at) {
+        auto endsHere = [at](const UnitMention &u) { return u.end == at && !u.topic && u.level == Gazetteer::Township; };
+        return std::any_of(units.cbegin(), units.cend(), endsHere) || std::any_of(more.cbegin(), more.cend(), endsHere);
+    };
+    // A figure ends at \a at in a clause a town opens.
+    auto townFigureEndsAt = [&](qsizetype at) {
+        if (at < 2 || !QStringView(u"个家次批场项亿元%").contains(s.at(at - 1)))
+            return false;
+        qsizetype k = at - 1;
+        while (k > 0 && !clauseEnds.contains(s.at(k - 1)))
+            --k;
+        while (k < at && (s.at(k) == u' ' || s.at(k) == u'\t'))
+            ++k;
+        return std::any_of(units.cbegin(), units.cend(), [k](const UnitMention &u) { return u.start == k && !u.topic && u.level == Gazetteer::Township; })
+            || std::any_of(more.cbegin(), more.cend(), [k](const UnitMention &u) { return u.start == k; });
+    };
     for (qsizetype i = 0; i < s.size(); ++i) {
-        if (i > 0 && !clauseEnds.contains(s.at(i - 1)))
+        // (a list goes on after a town, or after a town's figure: 城厢镇签约项目8个、湖洋乡5个)
+        const bool listed = i > 0 && s.at(i - 1) == u'、' && (townEndsAt(i - 1) || townFigureEndsAt(i - 1));
+        if (i > 0 && !clauseEnds.contains(s.at(i - 1)) && !listed)
             continue;
         qsizetype start = i;
         while (start < s.size() && (s.at(start) == u' ' || s.at(start) == u'\t'))
@@ -952,7 +992,9 @@ void addSiblingTowns(const QString &s, QList<UnitMention> &units)
         for (qsizetype k = start + 2; k <= start + 6 && k + 1 < s.size() && isHanChar(s.at(k - 1)); ++k) {
             const QChar c = s.at(k);
             const qsizetype suffix = c == u'镇' || (c == u'乡' && s.at(k + 1) != u'村') ? 1 : QStringView(s).mid(k, 2) == u"街道" ? 2 : 0;
-            if (suffix && k + suffix < s.size() && isHanChar(s.at(k + suffix))) {
+            // (in a list, 湖洋乡、 and 湖洋乡5个 too)
+            if (suffix && k + suffix < s.size()
+                && (isHanChar(s.at(k + suffix)) || (listed && (s.at(k + suffix) == u'、' || s.at(k + suffix).isDigit())))) {
                 end = k + suffix;
                 break;
             }
@@ -962,10 +1004,12 @@ void addSiblingTowns(const QString &s, QList<UnitMention> &units)
         const QStringView name = QStringView(s).mid(start, end - start);
         if (!isTownName(name) || Mentions::overlapsAny(units, start, end))
             continue;
-        // (a figure of its own close after the name: 柳河乡签约项目3个, not 乡村振兴…)
+        // (a figure of its own close after the name: 柳河乡签约项目3个, not 乡村振兴…; or, in a list, the
+        // next name or the figures all the names share: 湖洋乡、东山镇分别…)
         const QStringView next = QStringView(s).mid(end, 12);
         const qsizetype digit = std::find_if(next.cbegin(), next.cend(), [](QChar c) { return c.isDigit(); }) - next.cbegin();
-        if (digit >= next.size() || std::any_of(next.cbegin(), next.cbegin() + digit, [](QChar c) { return isDelim(c); }))
+        const bool listGoesOn = listed && (next.startsWith(u'、') || next.startsWith(u"分别"));
+        if (!listGoesOn && (digit >= next.size() || std::any_of(next.cbegin(), next.cbegin() + digit, [](QChar c) { return isDelim(c); })))
             continue;
         UnitMention u;
         u.start = start;
@@ -979,6 +1023,7 @@ void addSiblingTowns(const QString &s, QList<UnitMention> &units)
         return;
     units += more;
     std::sort(units.begin(), units.end(), [](const UnitMention &a, const UnitMention &b) { return a.start < b.start; });
+    joinListGroups(s, units, more);
 }
 
 struct TableRow
