@@ -77,6 +77,43 @@ bool isPageLine(QStringView line)
     return isDateLine(line) || path.match(line).hasMatch();
 }
 
+/// Where a web page's chrome above its report ends: after the path to the report (当前位置:首页 > …)
+/// and the site's menus (网站首页 | 政务公开 | 互动交流), and the site's name above them, among the
+/// first lines; a menu only above the page's date line, and a site's name where a line comes between
+/// it and the date line. 0 for a text that opens with its report.
+qsizetype chromeEnd(const QString &s)
+{
+    static const QRegularExpression path(QStringLiteral("^(?:首页|主页|当前位置|您的位置|您现在的位置|位置)|\\S\\s*[>»›]\\s*\\S"));
+    // (赣州市人民政府, 中国江西网, 寻乌县融媒体中心: a site's or a paper's name on a line of its own)
+    static const QRegularExpression siteName(QStringLiteral(
+        "^\\p{Han}{2,24}(?:人民政府|政府网|门户网站|网站|新闻网|日报|晚报|融媒体中心|商务局|投资促进局|投资促进中心|办公室|管委会)$"));
+    qsizetype end = 0;
+    qsizetype named = 0;
+    qsizetype at = 0;
+    for (int n = 0; at < s.size() && n < 10;) {
+        qsizetype lineEnd = s.indexOf(QLatin1Char('\n'), at);
+        if (lineEnd < 0)
+            lineEnd = s.size();
+        const QStringView line = QStringView(s).mid(at, lineEnd - at).trimmed();
+        at = lineEnd + 1;
+        if (line.isEmpty())
+            continue;
+        ++n;
+        if (isDateLine(line))
+            break;
+        const qsizetype bars = line.count(u'|') + line.count(u'丨');
+        const bool menu = bars >= 2 && !line.startsWith(u'|')
+            && std::none_of(line.begin(), line.end(), [](QChar c) { return c.isDigit(); });
+        if (menu || path.match(line).hasMatch())
+            end = std::min(at, s.size());
+        else if (siteName.match(line).hasMatch())
+            named = std::min(at, s.size());
+        else if (named > end)
+            end = named; // (a site's name with a line after it above the date line: chrome, not the title)
+    }
+    return end;
+}
+
 } // namespace
 
 QDate ReportDocument::findPublished(const QString &clean)
@@ -115,6 +152,10 @@ ReportDocument ReportDocument::read(const QString &s)
     doc.published = findPublished(s);
     doc.year = doc.published.isValid() ? doc.published.year() : latestYear(s);
     static const QString enders = QStringLiteral("。!?;");
+    // (赣州市人民政府 / 网站首页 | 政务公开 | … / 当前位置:首页 > 县区动态 / the title: the page's chrome
+    // is none of the report)
+    const qsizetype reportStart = chromeEnd(s);
+    int linesSinceChrome = 0;
     qsizetype lineStart = 0;
     bool titleSeen = false;
     while (lineStart < s.size()) {
@@ -124,7 +165,7 @@ ReportDocument ReportDocument::read(const QString &s)
         const QStringView line = QStringView(s).mid(lineStart, lineEnd - lineStart);
         if (!line.trimmed().isEmpty()) {
             // The title is the first line, after the page's date line or path where those come first.
-            if (!titleSeen && !(doc.paragraphs.size() < 3 && isPageLine(line.trimmed()))) {
+            if (!titleSeen && lineStart >= reportStart && !(linesSinceChrome++ < 3 && isPageLine(line.trimmed()))) {
                 titleSeen = true;
                 if (line.size() <= 64 && !line.contains(u'。')) {
                     doc.titleStart = lineStart;

@@ -724,7 +724,7 @@ void addRankedListUnits(const QString &s, QList<UnitMention> &units)
 /// The unit a report is about: the first unit its title names (not a list of ranked units: 醴陵市、
 /// 渌口区、天元区位居前三), else, where the title names it by its kind (全市), the highest unit of that
 /// kind the text names, else the unit it names most.
-QString findSubject(const QString &text, const QList<UnitMention> &units, qsizetype titleEnd)
+QString findSubject(const QString &text, const QList<UnitMention> &units, qsizetype titleStart, qsizetype titleEnd)
 {
     auto counts = [&units](auto accept) {
         QHash<QString, int> c;
@@ -747,6 +747,8 @@ QString findSubject(const QString &text, const QList<UnitMention> &units, qsizet
     QChar titleKind;
     for (int k = 0; k < units.size() && units.at(k).start < titleEnd; ++k) {
         const UnitMention &u = units.at(k);
+        if (u.start < titleStart)
+            continue; // (the page's chrome and date line above the title: 赣州市人民政府 / 来源:…)
         if (u.topic) {
             if (titleKind.isNull() && u.kindChar != u'两')
                 titleKind = u.kindChar;
@@ -761,7 +763,7 @@ QString findSubject(const QString &text, const QList<UnitMention> &units, qsizet
     // 各镇(街道)…情况, 各县(市、区)…: a report on the units of those kinds side by side, none of them its
     // own: the unit above them, if the report names one.
     static const QRegularExpression each(QStringLiteral("各(?:乡镇|[镇乡县区市])(?:[(（]([^)）]{1,8})[)）])?"));
-    if (const auto m = each.match(QStringView(text).left(titleEnd)); m.hasMatch()) {
+    if (const auto m = each.match(QStringView(text).mid(titleStart, titleEnd - titleStart)); m.hasMatch()) {
         // (By level, not suffix: 县(市、区) are county-level, and 眉山市 above them is a 市 too.)
         const QString kinds = m.captured(0);
         const int listedLevel = kinds.contains(u'镇') || kinds.contains(u'乡') ? Gazetteer::Township
@@ -1695,7 +1697,7 @@ Extraction ReportExtractor::extract(const QString &text) const
         withAddressed = known.withUnits(addressed);
     const Gazetteer &gazetteer = withAddressed ? *withAddressed : known;
     QList<UnitMention> units = findUnits(s, gazetteer);
-    result.subject = findSubject(s, units, doc.titleEnd);
+    result.subject = findSubject(s, units, doc.titleStart, doc.titleEnd);
     if (result.subject.isEmpty())
         result.subject = sourceUnit(text, units, gazetteer);
     if (result.subject.isEmpty())
