@@ -584,6 +584,19 @@ QString sourceUnit(const QString &text, const QList<UnitMention> &units, const G
         if (source.startsWith(name) && kinds.contains(name.back()))
             return name;
     }
+    // 原创 南康发布 2024-10-22 08:30: a government's own account (南康发布, 上海发布, 南康融媒) names its
+    // unit by the bare name, the body's 我区 its kind.
+    static const QRegularExpression account(QStringLiteral("(?:^|\\s)(\\p{Han}{2,4}?)(?:发布|融媒)(?=\\s|$)"),
+                                            QRegularExpression::MultilineOption);
+    for (auto it = account.globalMatch(head.left(600)); it.hasNext();) {
+        const QString stem = it.next().captured(1);
+        if (gazetteer.contains(stem) && kinds.contains(stem.back()))
+            return stem; // (南康区发布)
+        for (QChar kind : std::as_const(kinds)) {
+            if (const QString name = divisionOfStem(gazetteer, stem, kind); !name.isEmpty())
+                return name;
+        }
+    }
     return QString();
 }
 
