@@ -132,6 +132,11 @@ QDate ReportDocument::findPublished(const QString &clean)
         if (d.isValid() && line.size() <= 16)
             return d;
     }
+    // 南康区…成效明显 发布时间:2024-10-22 来源:… 今年以来,… (a page whose lines ran into one): a date its
+    // label names, near the start.
+    static const QRegularExpression labelled(QStringLiteral("(?:发布时间|发布日期|发稿时间|发表时间|日期|时间)\\s*:\\s*(?=20\\d\\d)"));
+    if (const auto m = labelled.match(QStringView(clean).left(400)); m.hasMatch())
+        return dateIn(QStringView(clean).mid(m.capturedEnd(), 20));
     return QDate();
 }
 

@@ -378,6 +378,16 @@ void ReportText::removeNoise()
         start = end + 1;
     }
 
+    // …新开工项目38个。上一篇:瑞金市一季度签约项目21个 下一篇:… (a page whose lines ran into one): the
+    // links after the report's last sentence go, to the line's end.
+    if (lastSentence >= 0) {
+        static const QRegularExpression links(QStringLiteral("上一篇|下一篇|上一条|下一条|相关阅读|相关新闻|责任编辑"));
+        const qsizetype lineEnd = s.indexOf(QLatin1Char('\n'), lastSentence);
+        const QStringView tail = QStringView(s).mid(lastSentence, (lineEnd < 0 ? s.size() : lineEnd) - lastSentence);
+        if (const auto m = links.match(tail); m.hasMatch())
+            dropRange(lastSentence + m.capturedStart(), lastSentence + tail.size());
+    }
+
     QString out;
     out.reserve(s.size());
     std::vector<int> map;
