@@ -1078,19 +1078,24 @@ bool isCellLine(const QString &s, const ReportDocument::Paragraph &para)
     return true;
 }
 
+/// The unit a table's cell names: the gazetteer's name filling the cell, or * for the whole (全市, 合计);
+/// empty for none.
+QString tableUnitCell(const QString &cell, const Gazetteer &gazetteer)
+{
+    static const QRegularExpression whole(QStringLiteral("^(?:全|本)[市州县区旗盟省镇]$|^(?:合计|总计|全师市)$"));
+    if (whole.match(cell).hasMatch())
+        return QStringLiteral("*");
+    const QList<Gazetteer::Mention> m = gazetteer.find(cell);
+    if (m.size() == 1 && m.first().start == 0 && m.first().end == cell.size())
+        return cell;
+    return QString();
+}
+
 /// The tables of a report. A row's first cell must be a unit (the gazetteer's, or 全市/合计).
 QList<Table> findTables(const QString &s, const ReportDocument &doc, const Gazetteer &gazetteer)
 {
     QList<Table> tables;
-    auto unitCell = [&gazetteer](const QString &cell) -> QString {
-        static const QRegularExpression whole(QStringLiteral("^(?:全|本)[市州县区旗盟省镇]$|^(?:合计|总计|全师市)$"));
-        if (whole.match(cell).hasMatch())
-            return QStringLiteral("*");
-        const QList<Gazetteer::Mention> m = gazetteer.find(cell);
-        if (m.size() == 1 && m.first().start == 0 && m.first().end == cell.size())
-            return cell;
-        return QString();
-    };
+    auto unitCell = [&gazetteer](const QString &cell) { return tableUnitCell(cell, gazetteer); };
     // A row's name without its suffix (南昌 under 设区市, 蒙自 under 县市): the division of that kind.
     auto rowUnit = [&](const QString &cell, const QString &label) -> QString {
         const QString known = unitCell(cell);
@@ -1579,11 +1584,15 @@ struct IndicatorTable
         QList<double> values; // one a column after the label
     };
     qsizetype start = 0;
-    QStringList spans; // a column's span (M10, M01-M10, YTD), FY for the year's target (the one FY column), "" for none
+    QStringList spans; // a column's span (M10, M01-M10, YTD), FY for the year's target (the one FY column), "" for none,
+                       // @ for the period the lines above the table name
+    QStringList units; // a column's unit (指标 章贡区 南康区: a unit a column), "" for the report's own, * for the whole
     QList<Row> rows;
 };
 
-QList<IndicatorTable> findIndicatorTables(const QString &s, const ReportDocument &doc)
+/// Tables of indicators: a row a metric, and a column a period (指标 本月 1-10月累计 年度目标) or a unit (指标
+/// 章贡区 南康区 赣县区, in the period the lines above name).
+QList<IndicatorTable> findIndicatorTables(const QString &s, const ReportDocument &doc, const Gazetteer &gazetteer)
 {
     QList<IndicatorTable> tables;
     const auto &paras = doc.paragraphs;
@@ -1594,17 +1603,32 @@ QList<IndicatorTable> findIndicatorTables(const QString &s, const ReportDocument
         while (first < paras.at(p).end && s.at(first).isSpace())
             ++first;
         const QStringView head = QStringView(s).mid(first, std::min<qsizetype>(6, paras.at(p).end - first));
-        if (!(head.contains(u"指标") || head.startsWith(u"项目")) || !isCellLine(s, paras.at(p)))
+        // (or the label's cell is blank, the line opening with spaces: "  章贡区  南康区" over "签约项目  42  51")
+        const bool blankLabel = first > paras.at(p).start;
+        if (!(head.contains(u"指标") || head.startsWith(u"项目") || blankLabel) || !isCellLine(s, paras.at(p)))
             continue;
-        const QList<Cell> header = cellsOf(s, paras.at(p).start, paras.at(p).end);
-        if (header.size() < 3 || !(header.first().text.contains(u"指标") || header.first().text == u"项目"))
+        QList<Cell> header = cellsOf(s, paras.at(p).start, paras.at(p).end);
+        if (blankLabel && !(head.contains(u"指标") || head.startsWith(u"项目"))) {
+            if (header.size() < 2 || tableUnitCell(header.first().text, gazetteer).isEmpty()
+                || cellsOf(s, paras.at(p + 1).start, paras.at(p + 1).end).size() != header.size() + 1)
+                continue;
+            header.prepend({first, first, QString()});
+        }
+        if (header.size() < 3 || !(header.first().text.isEmpty() || header.first().text.contains(u"指标") || header.first().text.startsWith(u"项目")))
             continue;
         // The columns: this month (本月, 当月, 10月), the months so far (1-10月累计, 累计), the year's target.
         QStringList spans;
+        QStringList units;
         int toDateEnd = 0;
         int found = 0;
         for (int c = 1; c < header.size(); ++c) {
             const QString &h = header.at(c).text;
+            units << tableUnitCell(h, gazetteer);
+            if (!units.last().isEmpty()) {
+                spans << QStringLiteral("@");
+                ++found;
+                continue;
+            }
             const auto m = months.match(h);
             const bool target = (h.contains(u"目标") || h.contains(u"任务") || h.endsWith(u"计划")) && !h.contains(u"完成");
             const bool other = h.contains(u"同比") || h.contains(u"增") || h.contains(u"上年") || h.contains(u"去年")
@@ -1637,6 +1661,7 @@ QList<IndicatorTable> findIndicatorTables(const QString &s, const ReportDocument
         IndicatorTable t;
         t.start = paras.at(p).start;
         t.spans = spans;
+        t.units = units;
         const QString unitLine = unitLineAbove(s, doc, p);
         for (int q = p + 1; q < paras.size() && isCellLine(s, paras.at(q)); ++q) {
             const QList<Cell> row = cellsOf(s, paras.at(q).start, paras.at(q).end);
@@ -2650,15 +2675,18 @@ Extraction ReportExtractor::extract(const QString &text) const
             *year = period && period->year ? period->year : (titleYear ? titleYear : refYear);
         return period;
     };
+    // The span of a table's figures, from the period the lines above it name (YTD where none), and its year.
+    auto spanAbove = [&](qsizetype tableStart, int *year) {
+        const std::optional<Period> period = periodAbove(tableStart, year);
+        if (!period)
+            return QStringLiteral("YTD");
+        const bool finished = doc.published.isValid() ? *year < doc.published.year() : !period->relative;
+        return period->kind == PeriodKind::YearOnly ? (finished ? QStringLiteral("FY") : QStringLiteral("YTD")) : spanOf(*period);
+    };
     // The tables: each row's figures, with the period the lines above the table name.
     for (const Table &t : findTables(s, doc, gazetteer)) {
         int year = 0;
-        const std::optional<Period> period = periodAbove(t.start, &year);
-        QString span = QStringLiteral("YTD");
-        if (period) {
-            const bool finished = doc.published.isValid() ? year < doc.published.year() : !period->relative;
-            span = period->kind == PeriodKind::YearOnly ? (finished ? QStringLiteral("FY") : QStringLiteral("YTD")) : spanOf(*period);
-        }
+        const QString span = spanAbove(t.start, &year);
         // The total row (合计, 全县) is the report's own unit: never one of the rows it adds up (a
         // table of towns under a title that names no county).
         const bool subjectIsARow = std::any_of(t.rows.cbegin(), t.rows.cend(), [&](const TableRow &r) { return r.unitName == result.subject; });
@@ -2680,10 +2708,11 @@ Extraction ReportExtractor::extract(const QString &text) const
             }
         }
     }
-    // Tables of indicators: the report's own unit's figures, a column's period each.
-    for (const IndicatorTable &t : findIndicatorTables(s, doc)) {
+    // Tables of indicators: the report's own unit's figures, a column's period each, or a unit's figures
+    // a column each.
+    for (const IndicatorTable &t : findIndicatorTables(s, doc, gazetteer)) {
         int year = 0;
-        periodAbove(t.start, &year); // (each column names its own span)
+        const QString above = spanAbove(t.start, &year); // (a column of a period names its own span)
         for (const IndicatorTable::Row &r : t.rows) {
             for (int c = 0; c < t.spans.size() && c < r.values.size(); ++c) {
                 if (t.spans.at(c).isEmpty() || qIsNaN(r.values.at(c)))
@@ -2694,10 +2723,11 @@ Extraction ReportExtractor::extract(const QString &text) const
                 if (r.metric.cls == UnitClass::Count && f.value != std::floor(f.value))
                     continue; // (a count is whole: the row is not what its label seemed)
                 f.year = year;
-                f.span = t.spans.at(c);
-                if (f.span == QLatin1String("FY"))
+                f.span = t.spans.at(c) == u'@' ? above : t.spans.at(c);
+                if (f.span == QLatin1String("FY") && t.spans.at(c) != u'@')
                     f.kind = QStringLiteral("target");
-                f.district = result.subject;
+                const QString &unit = t.units.at(c);
+                f.district = unit.isEmpty() || unit == u'*' ? result.subject : unit;
                 addTableFact(f, r.start, r.end, 0.75);
             }
         }
