@@ -881,6 +881,8 @@ struct Column
     UnitClass cls = UnitClass::Count;
     double scale = 1;
     bool target = false; // 年度目标, 到位资金任务: the year's target of the metric
+    enum Reach { TableSpan, ThisMonth, SoFar };
+    Reach reach = TableSpan; // 本月签约项目: the month the table is of; 累计签约项目: the months from January to it
 };
 
 Column columnFor(const QString &header, const QString &unitLine, const SentenceState &st)
@@ -895,6 +897,11 @@ Column columnFor(const QString &header, const QString &unitLine, const SentenceS
         c.cls = UnitClass::Money;
     if (c.cls == UnitClass::Money && (header.contains(u"万元") || (!header.contains(u"亿元") && unitLine.contains(u"万元") && !unitLine.contains(u"亿元"))))
         c.scale = 1e-4;
+    // (新开工项目当月: a group's column; 截至本月累计: the months so far)
+    if (header.contains(u"累计") || header.contains(u"年初以来") || header.contains(u"今年以来"))
+        c.reach = Column::SoFar;
+    else if (header.contains(u"本月") || header.contains(u"当月"))
+        c.reach = Column::ThisMonth;
     Number n;
     n.cls = c.cls;
     const QStringList units = c.cls == UnitClass::Count ? QStringList{QStringLiteral("个"), QStringLiteral("次"), QStringLiteral("家"), QStringLiteral("场")}
@@ -1161,7 +1168,7 @@ QList<Table> findTables(const QString &s, const ReportDocument &doc, const Gazet
         const int lead = !header.isEmpty() && indexHeader.match(header.first().text).hasMatch() ? 1 : 0;
         // Rows on one line each: a header of three or more cells, then rows of the same width.
         // (A look at the first row before the header's words are read: most short lines head no table.)
-        const QList<Cell> firstRow = header.size() >= 3 + lead && p + 1 < paras.size()
+        const QList<Cell> firstRow = header.size() >= 2 + lead && p + 1 < paras.size()
             ? cellsOf(s, paras.at(p + 1).start, paras.at(p + 1).end) : QList<Cell>();
         if (header.size() >= 3 + lead && firstRow.size() == header.size() && unitCell(header.at(lead).text).isEmpty()
             && !rowUnit(firstRow.at(lead).text, header.at(lead).text).isEmpty()) {
@@ -2676,8 +2683,10 @@ Extraction ReportExtractor::extract(const QString &text) const
         return period;
     };
     // The span of a table's figures, from the period the lines above it name (YTD where none), and its year.
-    auto spanAbove = [&](qsizetype tableStart, int *year) {
+    auto spanAbove = [&](qsizetype tableStart, int *year, std::optional<Period> *named = nullptr) {
         const std::optional<Period> period = periodAbove(tableStart, year);
+        if (named)
+            *named = period;
         if (!period)
             return QStringLiteral("YTD");
         const bool finished = doc.published.isValid() ? *year < doc.published.year() : !period->relative;
@@ -2686,7 +2695,23 @@ Extraction ReportExtractor::extract(const QString &text) const
     // The tables: each row's figures, with the period the lines above the table name.
     for (const Table &t : findTables(s, doc, gazetteer)) {
         int year = 0;
-        const QString span = spanAbove(t.start, &year);
+        std::optional<Period> period;
+        const QString span = spanAbove(t.start, &year, &period);
+        // (10月份…: 本月 is October, 累计 January to October)
+        const int lastMonth = !period                               ? 0
+                            : period->kind == PeriodKind::Months  ? period->b
+                            : period->kind == PeriodKind::Quarter ? 3 * period->a
+                            : period->kind == PeriodKind::Half    ? 6 * period->a
+                                                                  : 0;
+        auto columnSpan = [&](const Column &col) {
+            if (!lastMonth || col.reach == Column::TableSpan)
+                return span;
+            Period p;
+            p.kind = PeriodKind::Months;
+            p.a = col.reach == Column::ThisMonth ? lastMonth : 1;
+            p.b = lastMonth;
+            return spanOf(p);
+        };
         // The total row (合计, 全县) is the report's own unit: never one of the rows it adds up (a
         // table of towns under a title that names no county).
         const bool subjectIsARow = std::any_of(t.rows.cbegin(), t.rows.cend(), [&](const TableRow &r) { return r.unitName == result.subject; });
@@ -2700,7 +2725,7 @@ Extraction ReportExtractor::extract(const QString &text) const
                 // (60100万元 is 6.01亿元, not 6.010000000000001: the cell's decimals, no more.)
                 f.value = std::round(r.values.at(c) * col.scale * 1e8) / 1e8;
                 f.year = year;
-                f.span = col.target ? QStringLiteral("FY") : span;
+                f.span = col.target ? QStringLiteral("FY") : columnSpan(col);
                 if (col.target)
                     f.kind = QStringLiteral("target");
                 f.district = r.unitName == QLatin1String("*") ? (subjectIsARow ? QString() : result.subject) : r.unitName;
