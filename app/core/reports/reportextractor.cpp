@@ -914,6 +914,9 @@ Column columnFor(const QString &header, const QString &unitLine, const SentenceS
             break;
         }
     }
+    // 上年同期签约项目, 去年同期: the base a comparison is made with, not a figure of the table's period.
+    if (header.contains(u"上年") || header.contains(u"去年") || header.contains(u"同期"))
+        c.metric.clear();
     return c;
 }
 
