@@ -4,6 +4,7 @@
 
 #include <QRegularExpression>
 #include <algorithm>
+#include <functional>
 
 #include <opencc/opencc.h>
 
@@ -146,6 +147,93 @@ void ReportText::simplify()
     m_traditional = hasTraditional(m_clean) && simplifyLines(m_clean, false);
 }
 
+namespace {
+
+/// A page saved as HTML, or text with its markup left in (<p>&nbsp;&nbsp;今年…</p>, <br>): its text, one
+/// character for one or none, so that offsets still lead back. Scripts, styles and comments go; a block's
+/// tag (p, div, br, h1, li, tr, title …) becomes a line break, a table cell's a tab (none before a row's
+/// first), any other tag nothing; entities become their characters.
+void stripMarkup(QString &s, const std::function<void(qsizetype, qsizetype)> &dropRange)
+{
+    static const QRegularExpression hidden(QStringLiteral("<(script|style|noscript)\\b[^>]*>.*?</\\1\\s*>|<!--.*?-->"),
+                                           QRegularExpression::CaseInsensitiveOption | QRegularExpression::DotMatchesEverythingOption);
+    for (auto it = hidden.globalMatch(s); it.hasNext();) {
+        const auto m = it.next();
+        dropRange(m.capturedStart(), m.capturedEnd());
+    }
+    static const QStringList blocks = {QStringLiteral("p"), QStringLiteral("div"), QStringLiteral("br"), QStringLiteral("li"),
+                                       QStringLiteral("tr"), QStringLiteral("table"), QStringLiteral("ul"), QStringLiteral("ol"),
+                                       QStringLiteral("h1"), QStringLiteral("h2"), QStringLiteral("h3"), QStringLiteral("h4"),
+                                       QStringLiteral("h5"), QStringLiteral("h6"), QStringLiteral("title"), QStringLiteral("section"),
+                                       QStringLiteral("article"), QStringLiteral("header"), QStringLiteral("footer"),
+                                       QStringLiteral("nav"), QStringLiteral("blockquote"), QStringLiteral("pre"),
+                                       QStringLiteral("hr"), QStringLiteral("dd"), QStringLiteral("dt"), QStringLiteral("tbody"),
+                                       QStringLiteral("thead"), QStringLiteral("body"), QStringLiteral("html"), QStringLiteral("head")};
+    bool rowOpen = false; // a cell of the row was seen
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        const QChar c = s.at(i);
+        if (c == u'<' && i + 1 < s.size() && (s.at(i + 1).isLetter() || s.at(i + 1) == u'/' || s.at(i + 1) == u'!')
+            && s.at(i + 1).unicode() < 128) {
+            qsizetype end = i + 1;
+            while (end < s.size() && end - i < 2000 && s.at(end) != u'>' && s.at(end) != u'<')
+                ++end;
+            if (end >= s.size() || s.at(end) != u'>')
+                continue; // (<10亿元: a comparison, not a tag)
+            qsizetype n = i + 1 + (s.at(i + 1) == u'/' ? 1 : 0);
+            qsizetype nameEnd = n;
+            while (nameEnd < end && s.at(nameEnd).unicode() < 128 && s.at(nameEnd).isLetterOrNumber())
+                ++nameEnd;
+            const QString name = s.mid(n, nameEnd - n).toLower();
+            const bool closing = s.at(i + 1) == u'/';
+            dropRange(i + 1, end + 1);
+            if (name == u"td" || name == u"th") {
+                if (closing || !rowOpen)
+                    dropRange(i, i + 1);
+                else
+                    s[i] = u'\t';
+                rowOpen = rowOpen || !closing;
+            } else if (blocks.contains(name)) {
+                s[i] = u'\n';
+                rowOpen = false;
+            } else {
+                dropRange(i, i + 1);
+            }
+            i = end;
+        } else if (c == u'&' && i + 2 < s.size()) {
+            qsizetype end = i + 1;
+            while (end < s.size() && end - i < 10 && s.at(end) != u';' && s.at(end).unicode() < 128 && s.at(end).isLetterOrNumber())
+                ++end;
+            if (end >= s.size() || s.at(end) != u';')
+                continue;
+            const QStringView entity = QStringView(s).mid(i + 1, end - i - 1);
+            static const QHash<QString, QChar> named = {
+                {QStringLiteral("nbsp"), QChar(0x00A0)}, {QStringLiteral("amp"), u'&'}, {QStringLiteral("lt"), u'<'},
+                {QStringLiteral("gt"), u'>'}, {QStringLiteral("quot"), u'"'}, {QStringLiteral("apos"), u'\''},
+                {QStringLiteral("ldquo"), QChar(0x201C)}, {QStringLiteral("rdquo"), QChar(0x201D)},
+                {QStringLiteral("lsquo"), QChar(0x2018)}, {QStringLiteral("rsquo"), QChar(0x2019)},
+                {QStringLiteral("mdash"), QChar(0x2014)}, {QStringLiteral("ndash"), QChar(0x2013)},
+                {QStringLiteral("hellip"), QChar(0x2026)}, {QStringLiteral("middot"), QChar(0x00B7)},
+                {QStringLiteral("ensp"), u' '}, {QStringLiteral("emsp"), u' '}, {QStringLiteral("times"), QChar(0x00D7)}};
+            QChar to;
+            if (entity.startsWith(u'#')) {
+                bool ok = false;
+                const uint code = entity.startsWith(u"#x") || entity.startsWith(u"#X") ? entity.mid(2).toUInt(&ok, 16) : entity.mid(1).toUInt(&ok, 10);
+                if (ok && code > 0 && code < 0xD800)
+                    to = QChar(char16_t(code));
+            } else {
+                to = named.value(entity.toString());
+            }
+            if (to.isNull())
+                continue;
+            s[i] = to;
+            dropRange(i + 1, end + 1);
+            i = end;
+        }
+    }
+}
+
+} // namespace
+
 void ReportText::removeNoise()
 {
     QString &s = m_clean;
@@ -154,6 +242,10 @@ void ReportText::removeNoise()
         for (qsizetype i = from; i < to; ++i)
             drop[size_t(i)] = 1;
     };
+    // (a cheap look first: markup has a closing tag, a line break's tag or an entity)
+    if (s.contains(QLatin1String("</")) || s.contains(QLatin1String("<br")) || s.contains(QLatin1String("<BR"))
+        || s.contains(QLatin1String("&nbsp;")) || s.contains(QLatin1String("&#")))
+        stripMarkup(s, dropRange);
 
     // Full-width forms (digits, letters, ，；：（）！？％ …) to ASCII, one character for one, so that
     // the rules below read reports typed either way.
