@@ -50,7 +50,8 @@ MONEY = {
                           "{P},{U}签约项目协议总投资{X}亿元。", "{P},{U}签约引资额{X}亿元。"],
     "funds_in_place": ["{P},{U}实际到位资金{X}亿元。", "{P},{U}到位市外资金{X}亿元。", "{P},{U}实现到位资金{W}万元。",
                        "{P},{U}实际到位省外境内资金{X}亿元。", "{P},{U}实际到资{X}亿元。"],
-    "started_investment": ["{P},{U}开工项目合同投资额{X}亿元。", "{P},{U}新开工项目总投资额{X}亿元。"],
+    "started_investment": ["{P},{U}开工项目合同投资额{X}亿元。", "{P},{U}新开工项目总投资额{X}亿元。",
+                           "{P},{U}新动工项目总投资{X}亿元。", "{P},{U}新开建项目总投资{X}亿元。"],
 }
 # Qualifiers before or after a figure: (before, after, qualifier of an actual).
 QUALIFIERS = [("近", "", "approx"), ("超", "", "over"), ("", "余", "over"), ("", "左右", "approx"), ("约", "", "approx"),

@@ -135,7 +135,7 @@ struct SentenceCues
         // 上述新签约项目全部达产后, 已投产项目达产后, 项目全部达产后: the projects a figure was counted of, together, are
         // the district's; 该项目达产后, 公司…项目建成后 are one company's.
         static const QRegularExpression manyProjects(QStringLiteral(
-            "(?:(?:上述|这些|以上|所有|签约|开工|引进|落地|投产|竣工|\\d+个)[^,，。;；]{0,6}项目(?:全部|均|陆续|全面)?|项目(?:全部|均|全面))$"));
+            "(?:(?:上述|这些|以上|所有|签约|开工|动工|开建|引进|招引|落地|落户|投产|竣工|\\d+个)[^,，。;；]{0,6}项目(?:全部|均|陆续|全面)?|项目(?:全部|均|全面))$"));
         for (const CueSet::Hit &h : companyCue.all(text)) {
             const QStringView word = text.mid(h.start, h.length());
             if (word.endsWith(u'后') && manyProjects.match(text.left(h.start)).hasMatch())
@@ -157,7 +157,7 @@ struct SentenceCues
         static const QRegularExpression namedProject(QStringLiteral(
             "(?:^|[,，;；:：])(\\p{Han}{4,20}?)项目(?:总投资|计划总投资|投资总额|总投资额)"));
         static const CueSet aggregate(QString::fromUtf16(
-            u"签约 开工 引进 落地 投产 竣工 注册 入库 在谈 洽谈 上述 这些 以上 所有 重点 重大 各类 全部 其中 招商 此次 本次 该批 集中 全市 全区 全县 全镇 累计 共")
+            u"签约 开工 动工 开建 引进 招引 落地 落户 投产 竣工 注册 入库 在谈 洽谈 上述 这些 以上 所有 重点 重大 各类 全部 其中 招商 此次 本次 该批 集中 全市 全区 全县 全镇 累计 共")
                                           .split(QLatin1Char(' ')));
         if (text.contains(u"总投资") || text.contains(u"投资总额")) {
             for (auto it = namedProject.globalMatch(text); it.hasNext();) {
