@@ -1173,7 +1173,11 @@ QList<Table> findTables(const QString &s, const ReportDocument &doc, const Gazet
         // (A look at the first row before the header's words are read: most short lines head no table.)
         const QList<Cell> firstRow = header.size() >= 2 + lead && p + 1 < paras.size()
             ? cellsOf(s, paras.at(p + 1).start, paras.at(p + 1).end) : QList<Cell>();
-        if (header.size() >= 3 + lead && firstRow.size() == header.size() && unitCell(header.at(lead).text).isEmpty()
+        // (县(区) 实际到位资金(亿元) / 临川区 61.2 / 南城县 48.5: one column of figures, where its name is a
+        // metric's and two rows or more follow)
+        const bool oneColumn = header.size() == 2 + lead && firstRow.size() == header.size()
+            && !columnFor(header.last().text, QString(), SentenceState()).metric.isEmpty();
+        if ((header.size() >= 3 + lead || oneColumn) && firstRow.size() == header.size() && unitCell(header.at(lead).text).isEmpty()
             && !rowUnit(firstRow.at(lead).text, header.at(lead).text).isEmpty()) {
             Table t;
             t.start = paras.at(p).start;
@@ -1182,7 +1186,7 @@ QList<Table> findTables(const QString &s, const ReportDocument &doc, const Gazet
                 names << header.at(c).text;
             t.columns = columnsFor(names, unitLineBefore(p));
             const int q = readRows(p + 1, header.size(), lead, header.at(lead).text, t);
-            if (!t.rows.isEmpty()) {
+            if (t.rows.size() >= (oneColumn ? 2 : 1)) {
                 tables.append(t);
                 p = q - 1;
                 continue;

@@ -1,6 +1,7 @@
 #include "reports/reporttext.h"
 
 #include "base/charset.h"
+#include "reports/reportdocument.h"
 
 #include <QRegularExpression>
 #include <algorithm>
@@ -232,6 +233,61 @@ void stripMarkup(QString &s, const std::function<void(qsizetype, qsizetype)> &dr
     }
 }
 
+/// A text wrapped at a fixed width (a PDF or an e-mail turned into text: every full line as wide as the
+/// others, sentences running on across line breaks): where it was wrapped, or 0 when it was not. Widths
+/// count a Chinese or full-width character twice, as the wrapping did.
+int wrapWidth(const QString &s, std::vector<int> *widths)
+{
+    widths->clear();
+    int width = 0;
+    for (QChar c : s) {
+        if (c == u'\n') {
+            widths->push_back(width);
+            width = 0;
+        } else if (c != u'\r') {
+            width += c.unicode() >= 0x2E80 ? 2 : 1;
+        }
+    }
+    widths->push_back(width);
+    // The width most lines come up to (within 3 columns: a line wraps before a character that does not fit).
+    int longLines = 0;
+    int widest = 0;
+    for (int w : *widths) {
+        longLines += w >= 30;
+        widest = std::max(widest, w);
+    }
+    if (longLines < 4)
+        return 0;
+    std::vector<int> count(size_t(widest) + 4, 0);
+    for (int w : *widths) {
+        for (int k = 0; w >= 30 && k <= 3; ++k)
+            ++count[size_t(w + k)];
+    }
+    int best = 0, most = 0;
+    for (int w = 0; w < int(count.size()); ++w) {
+        if (count[size_t(w)] >= most) {
+            best = w;
+            most = count[size_t(w)];
+        }
+    }
+    if (longLines < 4 || most * 2 < longLines)
+        return 0;
+    // And lines of that width break off sentences: at least three end in the middle of one.
+    static const QString enders = QStringLiteral("。!?;:！？；：");
+    int broken = 0;
+    qsizetype lineStart = 0;
+    for (size_t k = 0; k < widths->size() && broken < 3; ++k) {
+        qsizetype lineEnd = s.indexOf(QLatin1Char('\n'), lineStart);
+        if (lineEnd < 0)
+            lineEnd = s.size();
+        const QStringView line = QStringView(s).mid(lineStart, lineEnd - lineStart).trimmed();
+        if ((*widths)[k] >= best - 3 && (*widths)[k] <= best && !line.isEmpty() && !enders.contains(line.back()))
+            ++broken;
+        lineStart = lineEnd + 1;
+    }
+    return broken >= 3 ? best : 0;
+}
+
 } // namespace
 
 void ReportText::removeNoise()
@@ -246,6 +302,35 @@ void ReportText::removeNoise()
     if (s.contains(QLatin1String("</")) || s.contains(QLatin1String("<br")) || s.contains(QLatin1String("<BR"))
         || s.contains(QLatin1String("&nbsp;")) || s.contains(QLatin1String("&#")))
         stripMarkup(s, dropRange);
+
+    // 完成年度目 / 标的76.1%。其中,南康 / 区新签约…: a text wrapped at a fixed width is one line a paragraph
+    // again. A full line that ends no sentence goes on in the next, unless either is a table's row (cells
+    // apart by a run of spaces or a tab) or the next opens a paragraph (indented, numbered, bulleted).
+    std::vector<int> widths;
+    if (const int wrapped = wrapWidth(s, &widths)) {
+        static const QString enders = QStringLiteral("。!?;:！？；：");
+        auto cells = [](QStringView line) {
+            return line.contains(u"  ") || line.contains(u'\t') || line.contains(u"\u3000\u3000") || line.contains(u'|');
+        };
+        qsizetype lineStart = 0;
+        for (size_t k = 0; k + 1 < widths.size(); ++k) {
+            const qsizetype lineEnd = s.indexOf(QLatin1Char('\n'), lineStart);
+            if (lineEnd < 0)
+                break;
+            qsizetype nextEnd = s.indexOf(QLatin1Char('\n'), lineEnd + 1);
+            if (nextEnd < 0)
+                nextEnd = s.size();
+            const QStringView line = QStringView(s).mid(lineStart, lineEnd - lineStart);
+            const QStringView next = QStringView(s).mid(lineEnd + 1, nextEnd - lineEnd - 1);
+            const QStringView body = line.trimmed();
+            const bool full = widths[k] >= wrapped - 3 && widths[k] <= wrapped;
+            const bool opens = next.isEmpty() || next.front().isSpace() || next.front() == QChar(0x3000) || isListBullet(next.front())
+                || ReportDocument::isNumberedItem(next);
+            if (full && !body.isEmpty() && !enders.contains(body.back()) && !opens && !cells(body) && !cells(next.trimmed()))
+                drop[size_t(lineEnd)] = 1;
+            lineStart = lineEnd + 1;
+        }
+    }
 
     // Full-width forms (digits, letters, ，；：（）！？％ …) to ASCII, one character for one, so that
     // the rules below read reports typed either way.
