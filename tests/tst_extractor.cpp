@@ -282,6 +282,25 @@ private slots:
         }
     }
 
+    void aSavedPageReadsAsText()
+    {
+        // A page saved as HTML: its title is the page's, and each fact's evidence, where the reader shows
+        // the page without its markup, stands on the figure it gave.
+        const ReadReport r = ReadReport::fromFile(dataDir() + QLatin1String("/r87_saved_page.html"));
+        QVERIFY(r.status);
+        QVERIFY2(r.title.startsWith(QStringLiteral("瑞昌市前三季度")), qPrintable(r.title));
+        QVERIFY(ReportText::isMarkup(r.text));
+        std::vector<int> shownAt;
+        const QString shown = ReportText::readable(r.text, &shownAt);
+        QVERIFY(!shown.contains(u'<') && !shown.contains(QLatin1String("&nbsp;")) && !shown.contains(QLatin1String("_hmt")));
+        QVERIFY(!r.extraction.facts.isEmpty());
+        for (const Fact &f : r.extraction.facts) {
+            const QString sentence = shown.mid(shownAt[size_t(f.evidenceStart)], shownAt[size_t(f.evidenceEnd)] - shownAt[size_t(f.evidenceStart)]);
+            QVERIFY2(sentence.contains(QString::number(f.value)), qPrintable(sentence));
+            QVERIFY2(!sentence.contains(u'<'), qPrintable(sentence));
+        }
+    }
+
     void noiseIsRemoved()
     {
         const ReportText t(QStringLiteral("經(jīng)濟(jì)發展,招商蛇口(14.000, 0.00, 0.00%)股份,总投资28. 1亿元,点招j9覃塘区\n版权声明:本文由网络收集\n- ·无关新闻标题"));

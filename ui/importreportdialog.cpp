@@ -6,6 +6,7 @@
 #include "models/factreviewmodel.h"
 #include "base/metrics.h"
 #include "reports/readreport.h"
+#include "reports/reporttext.h"
 #include "reports/textdecoder.h"
 
 #include <QComboBox>
@@ -312,7 +313,9 @@ void ImportReportDialog::showReport(int index)
         return;
     }
     ImportPlan &p = m_plans[index];
-    m_text->setPlainText(p.text);
+    // (a page saved as HTML: its text as a reader sees it, the evidence marked where it stands there)
+    m_shownAt.clear();
+    m_text->setPlainText(ReportText::isMarkup(p.text) ? ReportText::readable(p.text, &m_shownAt) : p.text);
     m_model->setPlan(&p);
     updateMissing();
     updateEncoding();
@@ -497,8 +500,11 @@ void ImportReportDialog::highlight()
     for (const ProposedFact &f : std::as_const(p->facts)) {
         QTextEdit::ExtraSelection sel;
         sel.cursor = QTextCursor(m_text->document());
-        sel.cursor.setPosition(int(f.fact.evidenceStart));
-        sel.cursor.setPosition(int(f.fact.evidenceEnd), QTextCursor::KeepAnchor);
+        auto shown = [this](qsizetype at) {
+            return m_shownAt.empty() ? int(at) : m_shownAt[size_t(std::clamp<qsizetype>(at, 0, qsizetype(m_shownAt.size()) - 1))];
+        };
+        sel.cursor.setPosition(shown(f.fact.evidenceStart));
+        sel.cursor.setPosition(shown(f.fact.evidenceEnd), QTextCursor::KeepAnchor);
         sel.format.setBackground(f.accept ? QColor(0xff, 0xf1, 0x76) : QColor(0xe0, 0xe0, 0xe0));
         marks.append(sel);
     }

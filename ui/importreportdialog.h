@@ -1,5 +1,7 @@
 #pragma once
 
+#include <vector>
+
 #include "reports/reportimporter.h"
 
 #include <QDialog>
@@ -78,6 +80,7 @@ private:
 
     QListWidget *m_reports;
     QTextBrowser *m_text;
+    std::vector<int> m_shownAt;    // a page's markup is not shown: each offset of its text in what is (empty: the text itself)
     QTableView *m_table;
     QTableWidget *m_projects;
     QTableWidget *m_newUnits;

@@ -1,4 +1,5 @@
 #include "reports/readreport.h"
+#include "reports/reporttext.h"
 
 #include "reports/reportimporter.h"
 #include "reports/textdecoder.h"
@@ -18,7 +19,9 @@ QString sha256Of(const QByteArray &bytes)
 
 QString titleOf(const QString &text)
 {
-    for (const QString &line : QStringView(text).left(2000).toString().split(QLatin1Char('\n'))) {
+    // (a page saved as HTML: the first line of its text, <title>'s, not <!DOCTYPE html>)
+    const QString head = ReportText::isMarkup(text) ? ReportText::readable(text.left(20000)) : text.left(2000);
+    for (const QString &line : QStringView(head).left(2000).toString().split(QLatin1Char('\n'))) {
         if (!line.trimmed().isEmpty())
             return line.trimmed().left(120);
     }

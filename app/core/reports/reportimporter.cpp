@@ -1,4 +1,5 @@
 #include "reports/reportimporter.h"
+#include "reports/reporttext.h"
 
 #include "desk/deskcommand.h"
 #include "desk/desk.h"
@@ -81,9 +82,13 @@ ImportPlan ReportImporter::plan(const ReadReport &report) const
     if (!report.status)
         return plan;
     plan.existingDocumentId = m_desk->facts()->documentByHash(plan.sha256);
+    const bool markup = ReportText::isMarkup(plan.text);
     for (const Fact &f : std::as_const(plan.extraction.facts)) {
         ProposedFact p;
         p.fact = f;
+        // (a page's sentence as it reads, without its tags: 码头镇</td><td>8 is 码头镇 8)
+        if (markup)
+            p.fact.evidenceText = ReportText::readable(f.evidenceText).simplified();
         // A figure without a year or a unit waits for the officer to give them (fillMissing).
         p.accept = f.year > 0 && !f.district.isEmpty();
         plan.facts.append(p);

@@ -290,6 +290,51 @@ int wrapWidth(const QString &s, std::vector<int> *widths)
 
 } // namespace
 
+bool ReportText::isMarkup(const QString &text)
+{
+    // (a cheap look: markup has a closing tag, a line break's tag or an entity)
+    return text.contains(QLatin1String("</")) || text.contains(QLatin1String("<br")) || text.contains(QLatin1String("<BR"))
+        || text.contains(QLatin1String("&nbsp;")) || text.contains(QLatin1String("&#"));
+}
+
+QString ReportText::readable(const QString &original, std::vector<int> *position)
+{
+    QString s = original;
+    std::vector<char> drop(size_t(s.size()), 0);
+    if (isMarkup(s)) {
+        stripMarkup(s, [&drop](qsizetype from, qsizetype to) {
+            for (qsizetype i = from; i < to; ++i)
+                drop[size_t(i)] = 1;
+        });
+    }
+    QString out;
+    out.reserve(s.size());
+    if (position)
+        position->assign(size_t(s.size()) + 1, 0);
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        if (position)
+            (*position)[size_t(i)] = int(out.size());
+        if (drop[size_t(i)])
+            continue;
+        // (the blank lines the tags of nested blocks leave: one at most, and none at the top)
+        if (s.at(i) == u'\n') {
+            const qsizetype lineStart = out.lastIndexOf(u'\n') + 1;
+            if (std::all_of(out.cbegin() + lineStart, out.cend(), [](QChar c) { return c.isSpace(); })) {
+                out.truncate(lineStart);
+                if (lineStart == 0 || (lineStart >= 2 && out.at(lineStart - 2) == u'\n'))
+                    continue;
+            }
+        }
+        out.append(s.at(i));
+    }
+    if (position) {
+        position->back() = int(out.size());
+        for (int &at : *position) // (offsets in blank lines that went: the end of what stayed)
+            at = std::min(at, int(out.size()));
+    }
+    return out;
+}
+
 void ReportText::removeNoise()
 {
     QString &s = m_clean;
@@ -298,9 +343,7 @@ void ReportText::removeNoise()
         for (qsizetype i = from; i < to; ++i)
             drop[size_t(i)] = 1;
     };
-    // (a cheap look first: markup has a closing tag, a line break's tag or an entity)
-    if (s.contains(QLatin1String("</")) || s.contains(QLatin1String("<br")) || s.contains(QLatin1String("<BR"))
-        || s.contains(QLatin1String("&nbsp;")) || s.contains(QLatin1String("&#")))
+    if (isMarkup(s))
         stripMarkup(s, dropRange);
 
     // 完成年度目 / 标的76.1%。其中,南康 / 区新签约…: a text wrapped at a fixed width is one line a paragraph

@@ -27,6 +27,13 @@ public:
     /// (OpenCC's t2s table); the input as it is if OpenCC is unavailable.
     static QString toSimplified(const QString &text);
 
+    /// Whether \a text is a page's markup (HTML) rather than plain text.
+    static bool isMarkup(const QString &text);
+    /// A page's text as a person reads it: its markup gone (scripts, styles, tags; a block a line, a table
+    /// cell apart by a tab; entities their characters), nothing else changed. \a position, when given,
+    /// receives for each offset of \a original (and its end) the offset in the result.
+    static QString readable(const QString &original, std::vector<int> *position = nullptr);
+
 private:
     void simplify();
     void removeNoise();
