@@ -1051,6 +1051,55 @@ void addSiblingTowns(const QString &s, QList<UnitMention> &units)
     joinListGroups(s, units, more);
 }
 
+/// 分地区看,瑞金签约项目31个,于都27个,兴国24个: bare names of divisions (no 市, 县) opening the clauses of
+/// one sentence, each followed by its figure or its verb, are those divisions, where two or more stand so.
+/// (One alone is too likely a word: 和平, 光明, 新华 are names too.)
+void addBareClauseUnits(const QString &s, QList<UnitMention> &units, const Gazetteer &gazetteer)
+{
+    static const CharSet clauseEnds(QStringLiteral("\n。;,:!?"));
+    static const QStringList verbs = QString::fromUtf16(u"签约 新签约 引进 新引进 招引 落地 开工 新开工 实际 到位 完成 共 累计").split(u' ');
+    QList<UnitMention> sentence; // the candidates of the sentence being read
+    QList<UnitMention> more;
+    auto endSentence = [&]() {
+        if (sentence.size() >= 2)
+            more += sentence;
+        sentence.clear();
+    };
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        const QChar before = i > 0 ? s.at(i - 1) : QChar(u'\n');
+        if (before == u'。' || before == u'\n' || before == u'!' || before == u'?')
+            endSentence();
+        if (!clauseEnds.contains(before) || !isHanChar(s.at(i)))
+            continue;
+        for (qsizetype len = 3; len >= 2; --len) {
+            if (i + len >= s.size())
+                continue;
+            const QStringView rest = QStringView(s).mid(i + len, 4);
+            const bool figure = rest.front().isDigit();
+            const bool verb = std::any_of(verbs.cbegin(), verbs.cend(), [&rest](const QString &v) { return rest.startsWith(v); });
+            if (!figure && !verb)
+                continue;
+            const QString name = divisionOfStem(gazetteer, s.mid(i, len), QChar());
+            const int level = gazetteer.level(name);
+            if (name.isEmpty() || level < Gazetteer::Prefecture || level > Gazetteer::County || Mentions::overlapsAny(units, i, i + len))
+                continue;
+            UnitMention u;
+            u.start = i;
+            u.end = i + len;
+            u.name = name;
+            u.level = level;
+            u.group = (1 << 22) + int(more.size() + sentence.size()); // each its own
+            sentence.append(u);
+            break;
+        }
+    }
+    endSentence();
+    if (more.isEmpty())
+        return;
+    units += more;
+    std::sort(units.begin(), units.end(), [](const UnitMention &a, const UnitMention &b) { return a.start < b.start; });
+}
+
 struct TableRow
 {
     QString unitName;   // as the row names it (全市 → the subject)
@@ -1757,6 +1806,7 @@ Extraction ReportExtractor::extract(const QString &text) const
     addSubjectStem(s, result.subject, units);
     addRankedListUnits(s, units);
     addSiblingTowns(s, units);
+    addBareClauseUnits(s, units, gazetteer);
     const QList<Period> periods = findPeriods(s, refYear, doc.published.isValid() && doc.published.year() == refYear ? doc.published.month() : 0);
     QList<Number> numbers = findNumbers(s);
 
