@@ -1053,7 +1053,8 @@ void addSiblingTowns(const QString &s, QList<UnitMention> &units)
 
 /// 分地区看,瑞金签约项目31个,于都27个,兴国24个: bare names of divisions (no 市, 县) opening the clauses of
 /// one sentence, each followed by its figure or its verb, are those divisions, where two or more stand so.
-/// (One alone is too likely a word: 和平, 光明, 新华 are names too.)
+/// (One alone is too likely a word: 和平, 光明, 新华 are names too.) And a paragraph that opens with such a
+/// name in brackets or before a colon (【瑞金】…, 兴国:…) is that division's.
 void addBareClauseUnits(const QString &s, QList<UnitMention> &units, const Gazetteer &gazetteer)
 {
     static const CharSet clauseEnds(QStringLiteral("\n。;,:!?"));
@@ -1069,6 +1070,27 @@ void addBareClauseUnits(const QString &s, QList<UnitMention> &units, const Gazet
         const QChar before = i > 0 ? s.at(i - 1) : QChar(u'\n');
         if (before == u'。' || before == u'\n' || before == u'!' || before == u'?')
             endSentence();
+        // 【瑞金】1-9月,… / 兴国:1-9月,…: a paragraph a roundup opens with a place's bare name in brackets or
+        // before a colon is that division's (one is enough: the line's shape says it is a name).
+        if (before == u'\n' || i == 0) {
+            const qsizetype from = i < s.size() && s.at(i) == u'【' ? i + 1 : i;
+            qsizetype end = from;
+            while (end < s.size() && end - from < 4 && isHanChar(s.at(end)))
+                ++end;
+            const bool closed = end < s.size() && end - from >= 2
+                && (from > i ? s.at(end) == u'】' : s.at(end) == u':');
+            const QString name = closed ? divisionOfStem(gazetteer, s.mid(from, end - from), QChar()) : QString();
+            const int level = gazetteer.level(name);
+            if (!name.isEmpty() && level >= Gazetteer::Prefecture && level <= Gazetteer::County && !Mentions::overlapsAny(units, from, end)) {
+                UnitMention u;
+                u.start = from;
+                u.end = end;
+                u.name = name;
+                u.level = level;
+                u.group = (1 << 22) + int(more.size() + sentence.size());
+                more.append(u);
+            }
+        }
         if (!clauseEnds.contains(before) || !isHanChar(s.at(i)))
             continue;
         for (qsizetype len = 3; len >= 2; --len) {
