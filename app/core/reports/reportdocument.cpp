@@ -183,7 +183,16 @@ ReportDocument ReportDocument::read(const QString &s)
             // (A date line under the title, 2025年06月12日, is short and bare too, but opens no section.)
             p.heading = isHeading(line) && !isPageLine(line.trimmed());
             qsizetype sentStart = lineStart;
+            qsizetype lastComma = -1;
             for (qsizetype i = lineStart; i <= lineEnd; ++i) {
+                // (a "sentence" of thousands of characters, a table or a list run into one line: cut at a
+                // comma or 、, so that reading it costs as reading its parts)
+                if (i < lineEnd && (s.at(i) == u',' || s.at(i) == u'、'))
+                    lastComma = i;
+                if (i < lineEnd && i - sentStart >= MaxSentence && lastComma > sentStart) {
+                    p.sentences.append({sentStart, lastComma + 1});
+                    sentStart = lastComma + 1;
+                }
                 if (i < lineEnd && !enders.contains(s.at(i)))
                     continue;
                 const qsizetype sentEnd = std::min(i + 1, lineEnd);

@@ -32,6 +32,8 @@ struct ReportDocument
     QList<Paragraph> paragraphs;
 
     static ReportDocument read(const QString &clean);
+    /// The longest sentence read as one (in characters); a longer run without a sentence mark is cut at a comma.
+    static constexpr qsizetype MaxSentence = 1500;
     static QDate findPublished(const QString &clean);
     static int latestYear(const QString &clean);
     static bool isHeading(QStringView line);

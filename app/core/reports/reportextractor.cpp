@@ -96,11 +96,13 @@ qsizetype clauseStartBefore(const QString &s, qsizetype from, qsizetype at, bool
 /// Where the sentence that holds `at` starts when semicolons do not end it (总目标是:…;全年确保…).
 qsizetype fullSentenceStart(const QString &s, qsizetype paragraphStart, qsizetype at)
 {
-    for (qsizetype j = at - 1; j >= paragraphStart; --j) {
+    // (no further back than a sentence can be long: ReportDocument cuts a longer run)
+    const qsizetype limit = std::max(paragraphStart, at - 2 * ReportDocument::MaxSentence);
+    for (qsizetype j = at - 1; j >= limit; --j) {
         if (QStringView(u"。!?").contains(s.at(j)))
             return j + 1;
     }
-    return paragraphStart;
+    return limit;
 }
 
 /// The words of one sentence that say whose its figures are and whether they are planned, found
@@ -331,7 +333,10 @@ QList<Period> periodList(const QString &s, const QList<Period> &sentPeriods, con
 {
     QList<Period> run{last};
     bool range = false;
-    for (qsizetype k = sentPeriods.size() - 1; k >= 0; --k) {
+    // (read back from the last: the periods after it are none of its list)
+    const qsizetype from = std::lower_bound(sentPeriods.cbegin(), sentPeriods.cend(), last.start,
+                                            [](const Period &p, qsizetype at) { return p.start < at; }) - sentPeriods.cbegin();
+    for (qsizetype k = from - 1; k >= 0; --k) {
         const Period &p = sentPeriods.at(k);
         if (p.end > run.first().start)
             continue;
@@ -605,20 +610,29 @@ QString sourceUnit(const QString &text, const QList<UnitMention> &units, const G
 void joinListGroups(const QString &s, QList<UnitMention> &units, const QList<UnitMention> &added)
 {
     static const QString joiners = QStringLiteral("、和与及");
-    auto isAdded = [&added](const UnitMention &u) {
-        return std::any_of(added.cbegin(), added.cend(), [&u](const UnitMention &m) { return m.start == u.start; });
+    QSet<qsizetype> addedAt;
+    for (const UnitMention &u : added)
+        addedAt.insert(u.start);
+    // (groups joined as sets, so that a long list costs no more than a short one)
+    QHash<int, int> parent;
+    auto root = [&parent](int g) {
+        while (parent.contains(g) && parent.value(g) != g)
+            g = parent.value(g);
+        return g;
     };
     for (qsizetype k = 1; k < units.size(); ++k) {
         const UnitMention &a = units.at(k - 1), &b = units.at(k);
-        if (a.topic || b.topic || a.group == b.group || b.start != a.end + 1 || !joiners.contains(s.at(a.end))
-            || !(isAdded(a) || isAdded(b)))
+        if (a.topic || b.topic || b.start != a.end + 1 || !joiners.contains(s.at(a.end))
+            || !(addedAt.contains(a.start) || addedAt.contains(b.start)))
             continue;
-        const int from = b.group, to = a.group;
-        for (UnitMention &u : units) {
-            if (u.group == from)
-                u.group = to;
-        }
+        const int to = root(a.group), from = root(b.group);
+        if (to != from)
+            parent.insert(from, to);
     }
+    if (parent.isEmpty())
+        return;
+    for (UnitMention &u : units)
+        u.group = root(u.group);
 }
 
 /// 于都:招商引资跑出加速度, 浙江海宁:上半年签约…, 赣州于都丨…: a news title that opens with a place's bare
@@ -987,26 +1001,28 @@ void addSiblingTowns(const QString &s, QList<UnitMention> &units)
         return;
     // (by hand at each clause's start: a pattern over the whole text costs more than the rest of this)
     QList<UnitMention> more;
-    // A town's mention (known, or found here) ends at \a at.
-    auto townEndsAt = [&](qsizetype at) {
-        auto endsHere = [at](const UnitMention &u) { return u.end == at && !u.topic && u.level == Gazetteer::Township; };
-        return std::any_of(units.cbegin(), units.cend(), endsHere) || std::any_of(more.cbegin(), more.cend(), endsHere);
-    };
-    // A figure ends at \a at in a clause a town opens.
+    // Where towns' mentions (known, or found here) start and end.
+    QSet<qsizetype> townStarts, townEnds;
+    for (const UnitMention &u : std::as_const(units)) {
+        if (!u.topic && u.level == Gazetteer::Township) {
+            townStarts.insert(u.start);
+            townEnds.insert(u.end);
+        }
+    }
+    // A figure ends at \a at in a short clause a town opens (城厢镇签约项目8个).
     auto townFigureEndsAt = [&](qsizetype at) {
         if (at < 2 || !QStringView(u"个家次批场项亿元%").contains(s.at(at - 1)))
             return false;
         qsizetype k = at - 1;
-        while (k > 0 && !clauseEnds.contains(s.at(k - 1)))
+        while (k > 0 && at - k < 40 && !clauseEnds.contains(s.at(k - 1)) && s.at(k - 1) != u'、')
             --k;
         while (k < at && (s.at(k) == u' ' || s.at(k) == u'\t'))
             ++k;
-        return std::any_of(units.cbegin(), units.cend(), [k](const UnitMention &u) { return u.start == k && !u.topic && u.level == Gazetteer::Township; })
-            || std::any_of(more.cbegin(), more.cend(), [k](const UnitMention &u) { return u.start == k; });
+        return townStarts.contains(k);
     };
     for (qsizetype i = 0; i < s.size(); ++i) {
         // (a list goes on after a town, or after a town's figure: 城厢镇签约项目8个、湖洋乡5个)
-        const bool listed = i > 0 && s.at(i - 1) == u'、' && (townEndsAt(i - 1) || townFigureEndsAt(i - 1));
+        const bool listed = i > 0 && s.at(i - 1) == u'、' && (townEnds.contains(i - 1) || townFigureEndsAt(i - 1));
         if (i > 0 && !clauseEnds.contains(s.at(i - 1)) && !listed)
             continue;
         qsizetype start = i;
@@ -1043,6 +1059,8 @@ void addSiblingTowns(const QString &s, QList<UnitMention> &units)
         u.level = Gazetteer::Township;
         u.group = (1 << 21) + int(more.size()); // a group of its own
         more.append(u);
+        townStarts.insert(u.start);
+        townEnds.insert(u.end);
     }
     if (more.isEmpty())
         return;
@@ -1514,25 +1532,33 @@ QList<ProjectMention> findProjectMentions(const ReportText &report, const QList<
         candidateFrom << f;
     }
 
+    // Where the next name other than each one begins (a name of four characters or more before its head),
+    // read back once: a text that repeats one name thousands of times costs no more than its size.
+    QList<int> nextOther(candidates.size(), -1);
+    {
+        auto real = [&](int k) { return candidateNames.at(k).size() - candidates.at(k).head.size() >= 4; };
+        QList<int> nextRealOther(candidates.size(), -1); // for a real name: the next real name other than it
+        int nextReal = -1;
+        for (int k = int(candidates.size()) - 1; k >= 0; --k) {
+            nextOther[k] = nextReal < 0 ? -1 : candidateNames.at(nextReal) != candidateNames.at(k) ? nextReal : nextRealOther.at(nextReal);
+            if (real(k)) {
+                nextRealOther[k] = nextOther[k];
+                nextReal = k;
+            }
+        }
+    }
     QList<ProjectMention> out;
     QSet<QString> names;
     for (int ci = 0; ci < candidates.size(); ++ci) {
         const qsizetype at = candidates[ci].at;
         const QString &head = candidates[ci].head;
-        qsizetype nextName = s.size();
-        for (int cj = ci + 1; cj < candidates.size(); ++cj) {
-            const bool realName = candidateNames.at(cj).size() - candidates.at(cj).head.size() >= 4;
-            if (realName && candidateNames.at(cj) != candidateNames.at(ci)) {
-                nextName = candidateFrom.at(cj);
-                break;
-            }
-        }
         {
             qsizetype from = candidateFrom.at(ci);
             const QString name = candidateNames.at(ci);
             const QString core = name.left(name.size() - head.size());
             if (core.size() < 4 || names.contains(name) || core.at(0).isDigit() || core.at(0) == u'(')
                 continue;
+            const qsizetype nextName = nextOther.at(ci) < 0 ? s.size() : candidateFrom.at(nextOther.at(ci));
             bool verbal = false;
             for (const QString &v : verbsInside)
                 verbal = verbal || core.contains(v);
@@ -2050,6 +2076,7 @@ Extraction ReportExtractor::extract(const QString &text) const
             QList<Period> periodsInTurn; // 一、二季度分别签约项目5个、7个
             qsizetype turnAt = -1;       // where the 分别 they were read for stands
             qsizetype previousEnd = sent.start;
+            qsizetype sentenceFrom = -1; // where the sentence began, past the comma a long run was cut at
             for (int idx = 0; idx < sentNumbers.size(); ++idx) {
                 Number &n = numbers[sentNumbers.at(idx)];
                 if (n.start >= unitsCountedFrom && n.start < unitsCountedFrom + 40)
@@ -2407,7 +2434,12 @@ Extraction ReportExtractor::extract(const QString &text) const
                 // 完成全年目标任务(400亿元)的50.9%: the year there is the target's; the share stands for
                 // the period of the figure before it.
                 const bool completion = choice.metric == QLatin1String("annual_completion_pct");
-                for (const Period &p : sentPeriods) {
+                // (the last that serves, read back from the figure: a sentence of a thousand periods costs
+                // no more a figure than one of two)
+                const auto pastFigure = std::lower_bound(sentPeriods.cbegin(), sentPeriods.cend(), n.qualStart,
+                                                         [](const Period &p, qsizetype at) { return p.start < at; });
+                for (auto it = pastFigure; it != sentPeriods.cbegin() && !period;) {
+                    const Period &p = *--it;
                     if (completion && p.kind == PeriodKind::FY && p.start >= clauseStart)
                         continue;
                     // (a base of comparison in an earlier clause is not the figure's; in its own
@@ -2522,9 +2554,13 @@ Extraction ReportExtractor::extract(const QString &text) const
                 // A plan speaks of the report's year unless it names another.
                 int year = period ? period->year : 0;
                 if (!year && period) {
-                    const qsizetype from = fullSentenceStart(s, para.start, sent.start);
-                    for (const Period &p : periods) {
-                        if (p.start >= from && p.end <= period->start && p.year && !p.sameAsBefore && !comparisonBase(s, p))
+                    if (sentenceFrom < 0)
+                        sentenceFrom = fullSentenceStart(s, para.start, sent.start); // (once a sentence)
+                    const qsizetype from = sentenceFrom;
+                    auto it = std::lower_bound(periods.cbegin(), periods.cend(), from, [](const Period &p, qsizetype at) { return p.start < at; });
+                    for (; it != periods.cend() && it->start < period->start; ++it) {
+                        const Period &p = *it;
+                        if (p.end <= period->start && p.year && !p.sameAsBefore && !comparisonBase(s, p))
                             year = p.year;
                     }
                 }
@@ -2691,12 +2727,17 @@ Extraction ReportExtractor::extract(const QString &text) const
                 const bool opensClause = p.start == sent.start || isDelim(s.at(p.start - 1)) || s.at(p.start - 1).isSpace();
                 // (…,去年同期为39个: a base of comparison, even where it opens a clause)
                 const bool base = comparisonBase(s, p);
-                // (2022年至2024年, 2023、2024年: no one year)
-                const bool listed = std::any_of(sentPeriods.cbegin(), sentPeriods.cend(), [&](const Period &q) {
-                    const QList<Period> run = periodList(s, sentPeriods, q);
-                    return run.size() > 1 && run.first().start <= p.start && q.start >= p.start;
-                });
-                if (p.year && p.kind == PeriodKind::YearOnly && opensClause && !base && !listed)
+                // (2022年至2024年, 2023、2024年: no one year; a list's last period is among the few after it)
+                auto listed = [&]() {
+                    const qsizetype at = &p - sentPeriods.constData();
+                    for (qsizetype k = at; k < sentPeriods.size() && k <= at + 12; ++k) {
+                        const QList<Period> run = periodList(s, sentPeriods, sentPeriods.at(k));
+                        if (run.size() > 1 && run.first().start <= p.start)
+                            return true;
+                    }
+                    return false;
+                };
+                if (p.year && p.kind == PeriodKind::YearOnly && opensClause && !base && !listed())
                     ctx.contextYear = p.year;
                 if (p.kind == PeriodKind::YearOnly && ctx.period && ctx.period->kind != PeriodKind::YearOnly
                     && (p.year == refYear || p.year == ctx.period->year))
