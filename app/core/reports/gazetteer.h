@@ -52,6 +52,9 @@ public:
 
     /// The bare stem of a unit name (吴兴 for 吴兴区, 红河 for 红河州), or the name when it has no suffix.
     static QString stem(const QString &name);
+    /// Whether \a bare is the stem of a province, prefecture or county the divisions list has (one look
+    /// where the division it stems would take several).
+    bool hasStem(const QString &bare) const { return m_stems && m_stems->contains(bare); }
 
     /// Zone words that name a development zone of the unit a report is about (高新区, 经开区, 开发区 ...).
     static const QStringList &zoneSuffixes();

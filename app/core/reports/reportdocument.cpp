@@ -104,9 +104,12 @@ qsizetype chromeEnd(const QString &s)
         const qsizetype bars = line.count(u'|') + line.count(u'丨');
         const bool menu = bars >= 2 && !line.startsWith(u'|')
             && std::none_of(line.begin(), line.end(), [](QChar c) { return c.isDigit(); });
-        if (menu || path.match(line).hasMatch())
+        // (the patterns only where their characters stand: a path's start or arrow, a name's last character)
+        const bool mayBePath = line.startsWith(u"首页") || line.startsWith(u"主页") || line.startsWith(u"当前") || line.startsWith(u'您')
+            || line.startsWith(u"位置") || line.contains(u'>') || line.contains(u'»') || line.contains(u'›');
+        if (menu || (mayBePath && path.match(line).hasMatch()))
             end = std::min(at, s.size());
-        else if (siteName.match(line).hasMatch())
+        else if (QStringView(u"府网站报心局室会").contains(line.back()) && siteName.match(line).hasMatch())
             named = std::min(at, s.size());
         else if (named > end)
             end = named; // (a site's name with a line after it above the date line: chrome, not the title)

@@ -1077,6 +1077,12 @@ void addBareClauseUnits(const QString &s, QList<UnitMention> &units, const Gazet
 {
     static const CharSet clauseEnds(QStringLiteral("\n。;,:!?"));
     static const QStringList verbs = QString::fromUtf16(u"签约 新签约 引进 新引进 招引 落地 开工 新开工 实际 到位 完成 共 累计").split(u' ');
+    static const CharSet verbStarts = [] {
+        QString first;
+        for (const QString &v : verbs)
+            first += v.front();
+        return CharSet(first);
+    }();
     QList<UnitMention> sentence; // the candidates of the sentence being read
     QList<UnitMention> more;
     auto endSentence = [&]() {
@@ -1086,6 +1092,8 @@ void addBareClauseUnits(const QString &s, QList<UnitMention> &units, const Gazet
     };
     for (qsizetype i = 0; i < s.size(); ++i) {
         const QChar before = i > 0 ? s.at(i - 1) : QChar(u'\n');
+        if (!clauseEnds.contains(before))
+            continue; // (a clause's start is all this reads)
         if (before == u'。' || before == u'\n' || before == u'!' || before == u'?')
             endSentence();
         // 【瑞金】1-9月,… / 兴国:1-9月,…: a paragraph a roundup opens with a place's bare name in brackets or
@@ -1114,8 +1122,11 @@ void addBareClauseUnits(const QString &s, QList<UnitMention> &units, const Gazet
         for (qsizetype len = 3; len >= 2; --len) {
             if (i + len >= s.size())
                 continue;
+            const QChar after = s.at(i + len);
+            if (!after.isDigit() && !verbStarts.contains(after))
+                continue; // (a cheap look first)
             const QStringView rest = QStringView(s).mid(i + len, 4);
-            const bool figure = rest.front().isDigit();
+            const bool figure = after.isDigit();
             const bool verb = std::any_of(verbs.cbegin(), verbs.cend(), [&rest](const QString &v) { return rest.startsWith(v); });
             if (!figure && !verb)
                 continue;
@@ -1260,7 +1271,7 @@ QList<Table> findTables(const QString &s, const ReportDocument &doc, const Gazet
         const int lead = !header.isEmpty() && indexHeader.match(header.first().text).hasMatch() ? 1 : 0;
         // Rows on one line each: a header of three or more cells, then rows of the same width.
         // (A look at the first row before the header's words are read: most short lines head no table.)
-        const QList<Cell> firstRow = header.size() >= 2 + lead && p + 1 < paras.size()
+        const QList<Cell> firstRow = p + 1 < paras.size() && (header.size() >= 3 + lead || (header.size() == 2 + lead && cellLine(p + 1)))
             ? cellsOf(s, paras.at(p + 1).start, paras.at(p + 1).end) : QList<Cell>();
         // (县(区) 实际到位资金(亿元) / 临川区 61.2 / 南城县 48.5: one column of figures, where its name is a
         // metric's and two rows or more follow)
@@ -1720,8 +1731,9 @@ QList<IndicatorTable> findIndicatorTables(const QString &s, const ReportDocument
             continue;
         QList<Cell> header = cellsOf(s, paras.at(p).start, paras.at(p).end);
         if (blankLabel && !(head.contains(u"指标") || head.startsWith(u"项目"))) {
-            if (header.size() < 2 || tableUnitCell(header.first().text, gazetteer).isEmpty()
-                || cellsOf(s, paras.at(p + 1).start, paras.at(p + 1).end).size() != header.size() + 1)
+            if (header.size() < 2 || !isCellLine(s, paras.at(p + 1))
+                || cellsOf(s, paras.at(p + 1).start, paras.at(p + 1).end).size() != header.size() + 1
+                || tableUnitCell(header.first().text, gazetteer).isEmpty())
                 continue;
             header.prepend({first, first, QString()});
         }

@@ -494,7 +494,7 @@ QList<Number> findNumbers(const QString &s)
 
 QString divisionOfStem(const Gazetteer &gazetteer, const QString &stem, QChar kind)
 {
-    if (gazetteer.contains(stem))
+    if (!gazetteer.hasStem(stem) || gazetteer.contains(stem))
         return QString();
     // (县 last: the gazetteer also knows a county by its former name, 南康县 for today's 南康区.)
     static const QString suffixes = QStringLiteral("市区州旗盟县");

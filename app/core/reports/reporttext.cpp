@@ -292,9 +292,19 @@ int wrapWidth(const QString &s, std::vector<int> *widths)
 
 bool ReportText::isMarkup(const QString &text)
 {
-    // (a cheap look: markup has a closing tag, a line break's tag or an entity)
-    return text.contains(QLatin1String("</")) || text.contains(QLatin1String("<br")) || text.contains(QLatin1String("<BR"))
-        || text.contains(QLatin1String("&nbsp;")) || text.contains(QLatin1String("&#"));
+    // (a cheap look: markup has a closing tag, a line break's tag or an entity; one pass from one < or &
+    // to the next)
+    const QStringView t(text);
+    for (qsizetype at = 0; at < t.size(); ++at) {
+        const char16_t c = t.at(at).unicode();
+        if (c != u'<' && c != u'&')
+            continue;
+        const QStringView next = t.mid(at + 1, 5);
+        if (c == u'<' ? (next.startsWith(u'/') || next.startsWith(u"br", Qt::CaseInsensitive))
+                      : (next.startsWith(u"nbsp;") || next.startsWith(u'#')))
+            return true;
+    }
+    return false;
 }
 
 QString ReportText::readable(const QString &original, std::vector<int> *position)
@@ -395,7 +405,8 @@ void ReportText::removeNoise()
         const QStringView line = QStringView(s).mid(lineStart, lineEnd - lineStart);
         // |---|---| and +----+----+ (a table's rule, as pages copied to text draw it): no line, so that
         // a table's header and its first row meet.
-        if (line.count(u'-') >= 3 && (line.contains(u'|') || line.contains(u'+'))
+        const QStringView ruled = line.trimmed();
+        if (!ruled.isEmpty() && (ruled.front() == u'|' || ruled.front() == u'+') && line.count(u'-') >= 3
             && std::all_of(line.begin(), line.end(), [](QChar c) { return QStringView(u"|+-:= \t").contains(c); })) {
             dropRange(lineStart, std::min(lineEnd + 1, s.size()));
             lineStart = lineEnd + 1;
