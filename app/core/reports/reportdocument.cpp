@@ -71,10 +71,19 @@ bool isDateLine(QStringView line, QDate *date = nullptr)
 
 /// A line of the page around a report rather than its title: its date line, or the path to it
 /// (首页 > 新闻中心 > 部门动态, 当前位置:…).
-bool isPageLine(QStringView line)
+/// The path to a report on its page (首页 > 新闻中心 > 部门动态, 当前位置:…).
+bool isPathLine(QStringView line)
 {
     static const QRegularExpression path(QStringLiteral("^(?:首页|主页|当前位置|您的位置|您现在的位置|位置)|\\S\\s*[>»›]\\s*\\S"));
-    return isDateLine(line) || path.match(line).hasMatch();
+    // (the pattern only where its characters stand: a path's first word or an arrow)
+    const bool may = line.startsWith(u"首页") || line.startsWith(u"主页") || line.startsWith(u"当前") || line.startsWith(u'您')
+        || line.startsWith(u"位置") || line.contains(u'>') || line.contains(u'»') || line.contains(u'›');
+    return may && path.match(line).hasMatch();
+}
+
+bool isPageLine(QStringView line)
+{
+    return isDateLine(line) || isPathLine(line);
 }
 
 /// Where a web page's chrome above its report ends: after the path to the report (当前位置:首页 > …)
@@ -83,7 +92,6 @@ bool isPageLine(QStringView line)
 /// it and the date line. 0 for a text that opens with its report.
 qsizetype chromeEnd(const QString &s)
 {
-    static const QRegularExpression path(QStringLiteral("^(?:首页|主页|当前位置|您的位置|您现在的位置|位置)|\\S\\s*[>»›]\\s*\\S"));
     // (赣州市人民政府, 中国江西网, 寻乌县融媒体中心: a site's or a paper's name on a line of its own)
     static const QRegularExpression siteName(QStringLiteral(
         "^\\p{Han}{2,24}(?:人民政府|政府网|门户网站|网站|新闻网|日报|晚报|融媒体中心|商务局|投资促进局|投资促进中心|办公室|管委会)$"));
@@ -104,11 +112,9 @@ qsizetype chromeEnd(const QString &s)
         const qsizetype bars = line.count(u'|') + line.count(u'丨');
         const bool menu = bars >= 2 && !line.startsWith(u'|')
             && std::none_of(line.begin(), line.end(), [](QChar c) { return c.isDigit(); });
-        // (the patterns only where their characters stand: a path's start or arrow, a name's last character)
-        const bool mayBePath = line.startsWith(u"首页") || line.startsWith(u"主页") || line.startsWith(u"当前") || line.startsWith(u'您')
-            || line.startsWith(u"位置") || line.contains(u'>') || line.contains(u'»') || line.contains(u'›');
-        if (menu || (mayBePath && path.match(line).hasMatch()))
+        if (menu || isPathLine(line))
             end = std::min(at, s.size());
+        // (the pattern only where a name's last character stands)
         else if (QStringView(u"府网站报心局室会").contains(line.back()) && siteName.match(line).hasMatch())
             named = std::min(at, s.size());
         else if (named > end)

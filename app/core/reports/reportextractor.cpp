@@ -1090,6 +1090,15 @@ void addBareClauseUnits(const QString &s, QList<UnitMention> &units, const Gazet
             more += sentence;
         sentence.clear();
     };
+    auto mention = [&](qsizetype start, qsizetype end, const QString &name, int level) {
+        UnitMention u;
+        u.start = start;
+        u.end = end;
+        u.name = name;
+        u.level = level;
+        u.group = (1 << 22) + int(more.size() + sentence.size()); // each a group of its own
+        return u;
+    };
     for (qsizetype i = 0; i < s.size(); ++i) {
         const QChar before = i > 0 ? s.at(i - 1) : QChar(u'\n');
         if (!clauseEnds.contains(before))
@@ -1107,15 +1116,8 @@ void addBareClauseUnits(const QString &s, QList<UnitMention> &units, const Gazet
                 && (from > i ? s.at(end) == u'】' : s.at(end) == u':');
             const QString name = closed ? divisionOfStem(gazetteer, s.mid(from, end - from), QChar()) : QString();
             const int level = gazetteer.level(name);
-            if (!name.isEmpty() && level >= Gazetteer::Prefecture && level <= Gazetteer::County && !Mentions::overlapsAny(units, from, end)) {
-                UnitMention u;
-                u.start = from;
-                u.end = end;
-                u.name = name;
-                u.level = level;
-                u.group = (1 << 22) + int(more.size() + sentence.size());
-                more.append(u);
-            }
+            if (!name.isEmpty() && level >= Gazetteer::Prefecture && level <= Gazetteer::County && !Mentions::overlapsAny(units, from, end))
+                more.append(mention(from, end, name, level));
         }
         if (!clauseEnds.contains(before) || !isHanChar(s.at(i)))
             continue;
@@ -1134,13 +1136,7 @@ void addBareClauseUnits(const QString &s, QList<UnitMention> &units, const Gazet
             const int level = gazetteer.level(name);
             if (name.isEmpty() || level < Gazetteer::Prefecture || level > Gazetteer::County || Mentions::overlapsAny(units, i, i + len))
                 continue;
-            UnitMention u;
-            u.start = i;
-            u.end = i + len;
-            u.name = name;
-            u.level = level;
-            u.group = (1 << 22) + int(more.size() + sentence.size()); // each its own
-            sentence.append(u);
+            sentence.append(mention(i, i + len, name, level));
             break;
         }
     }

@@ -233,6 +233,13 @@ void stripMarkup(QString &s, const std::function<void(qsizetype, qsizetype)> &dr
     }
 }
 
+/// The marks that end a sentence or a line's clause: a line that ends with one was not broken off by a wrap.
+const QString &lineEnders()
+{
+    static const QString enders = QStringLiteral("。!?;:！？；：");
+    return enders;
+}
+
 /// A text wrapped at a fixed width (a PDF or an e-mail turned into text: every full line as wide as the
 /// others, sentences running on across line breaks): where it was wrapped, or 0 when it was not. Widths
 /// count a Chinese or full-width character twice, as the wrapping did.
@@ -273,7 +280,6 @@ int wrapWidth(const QString &s, std::vector<int> *widths)
     if (longLines < 4 || most * 2 < longLines)
         return 0;
     // And lines of that width break off sentences: at least three end in the middle of one.
-    static const QString enders = QStringLiteral("。!?;:！？；：");
     int broken = 0;
     qsizetype lineStart = 0;
     for (size_t k = 0; k < widths->size() && broken < 3; ++k) {
@@ -281,7 +287,7 @@ int wrapWidth(const QString &s, std::vector<int> *widths)
         if (lineEnd < 0)
             lineEnd = s.size();
         const QStringView line = QStringView(s).mid(lineStart, lineEnd - lineStart).trimmed();
-        if ((*widths)[k] >= best - 3 && (*widths)[k] <= best && !line.isEmpty() && !enders.contains(line.back()))
+        if ((*widths)[k] >= best - 3 && (*widths)[k] <= best && !line.isEmpty() && !lineEnders().contains(line.back()))
             ++broken;
         lineStart = lineEnd + 1;
     }
@@ -361,7 +367,6 @@ void ReportText::removeNoise()
     // apart by a run of spaces or a tab) or the next opens a paragraph (indented, numbered, bulleted).
     std::vector<int> widths;
     if (const int wrapped = wrapWidth(s, &widths)) {
-        static const QString enders = QStringLiteral("。!?;:！？；：");
         auto cells = [](QStringView line) {
             return line.contains(u"  ") || line.contains(u'\t') || line.contains(u"\u3000\u3000") || line.contains(u'|');
         };
@@ -379,7 +384,7 @@ void ReportText::removeNoise()
             const bool full = widths[k] >= wrapped - 3 && widths[k] <= wrapped;
             const bool opens = next.isEmpty() || next.front().isSpace() || next.front() == QChar(0x3000) || isListBullet(next.front())
                 || ReportDocument::isNumberedItem(next);
-            if (full && !body.isEmpty() && !enders.contains(body.back()) && !opens && !cells(body) && !cells(next.trimmed()))
+            if (full && !body.isEmpty() && !lineEnders().contains(body.back()) && !opens && !cells(body) && !cells(next.trimmed()))
                 drop[size_t(lineEnd)] = 1;
             lineStart = lineEnd + 1;
         }
