@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QStringDecoder>
+#include <QTextBrowser>
 #include <QStyle>
 #include <QStyleOptionViewItem>
 #include <QTemporaryDir>
@@ -90,6 +91,31 @@ private slots:
         QVERIFY(std::any_of(stored.cbegin(), stored.cend(), [](const Fact &f) {
             return f.year == 2021 && f.metric == QLatin1String("signed_investment") && f.span == QLatin1String("Q1") && qFuzzyCompare(f.value, 26.24);
         }));
+    }
+
+    void theMarkedSentencesHoldTheirFigures()
+    {
+        // A WeChat post with emoji before its figures, and a page saved as HTML: where the dialog marks each
+        // figure's sentence, the sentence it shows holds that figure (the page's markup is not shown).
+        TestDesk desk;
+        ImportReportDialog dialog(&desk.desk);
+        dialog.show();
+        dialog.readFiles({report("r54_spaced_figures_lines.txt"), report("r87_saved_page.html")});
+        dialog.waitForReading();
+        QCOMPARE(dialog.reportList()->count(), 2);
+        auto *text = dialog.findChild<QTextBrowser *>(QStringLiteral("reportText"));
+        for (int row = 0; row < 2; ++row) {
+            dialog.reportList()->setCurrentRow(row);
+            QVERIFY(!text->toPlainText().contains(QLatin1String("<td>")));
+            const auto marks = text->extraSelections();
+            const auto &facts = dialog.plans()[size_t(row)].facts;
+            QCOMPARE(marks.size(), facts.size());
+            for (int k = 0; k < marks.size(); ++k) {
+                const QString marked = marks.at(k).cursor.selectedText();
+                // (the figure as the text writes it: 196.3, 8, 42.6)
+                QVERIFY2(marked.contains(QString::number(facts.at(k).fact.value)), qPrintable(marked));
+            }
+        }
     }
 
     void reviewCorrectAndStore()

@@ -316,6 +316,16 @@ void ImportReportDialog::showReport(int index)
     // (a page saved as HTML: its text as a reader sees it, the evidence marked where it stands there)
     m_shownAt.clear();
     m_text->setPlainText(ReportText::isMarkup(p.text) ? ReportText::readable(p.text, &m_shownAt) : p.text);
+    // (evidence is counted in code points, as extraction.md asks; the text view counts UTF-16 units, so an
+    // emoji before a figure counts twice there)
+    m_unitAt.clear();
+    if (std::any_of(p.text.cbegin(), p.text.cend(), [](QChar c) { return c.isHighSurrogate(); })) {
+        for (qsizetype i = 0; i < p.text.size(); ++i) {
+            if (!p.text.at(i).isLowSurrogate())
+                m_unitAt.push_back(int(i));
+        }
+        m_unitAt.push_back(int(p.text.size()));
+    }
     m_model->setPlan(&p);
     updateMissing();
     updateEncoding();
@@ -501,7 +511,8 @@ void ImportReportDialog::highlight()
         QTextEdit::ExtraSelection sel;
         sel.cursor = QTextCursor(m_text->document());
         auto shown = [this](qsizetype at) {
-            return m_shownAt.empty() ? int(at) : m_shownAt[size_t(std::clamp<qsizetype>(at, 0, qsizetype(m_shownAt.size()) - 1))];
+            const qsizetype unit = m_unitAt.empty() ? at : m_unitAt[size_t(std::clamp<qsizetype>(at, 0, qsizetype(m_unitAt.size()) - 1))];
+            return m_shownAt.empty() ? int(unit) : m_shownAt[size_t(std::clamp<qsizetype>(unit, 0, qsizetype(m_shownAt.size()) - 1))];
         };
         sel.cursor.setPosition(shown(f.fact.evidenceStart));
         sel.cursor.setPosition(shown(f.fact.evidenceEnd), QTextCursor::KeepAnchor);

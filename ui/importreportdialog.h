@@ -81,6 +81,7 @@ private:
     QListWidget *m_reports;
     QTextBrowser *m_text;
     std::vector<int> m_shownAt;    // a page's markup is not shown: each offset of its text in what is (empty: the text itself)
+    std::vector<int> m_unitAt;     // each code point's offset in UTF-16 units (empty: the same)
     QTableView *m_table;
     QTableWidget *m_projects;
     QTableWidget *m_newUnits;
