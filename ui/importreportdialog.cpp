@@ -318,14 +318,7 @@ void ImportReportDialog::showReport(int index)
     m_text->setPlainText(ReportText::isMarkup(p.text) ? ReportText::readable(p.text, &m_shownAt) : p.text);
     // (evidence is counted in code points, as extraction.md asks; the text view counts UTF-16 units, so an
     // emoji before a figure counts twice there)
-    m_unitAt.clear();
-    if (std::any_of(p.text.cbegin(), p.text.cend(), [](QChar c) { return c.isHighSurrogate(); })) {
-        for (qsizetype i = 0; i < p.text.size(); ++i) {
-            if (!p.text.at(i).isLowSurrogate())
-                m_unitAt.push_back(int(i));
-        }
-        m_unitAt.push_back(int(p.text.size()));
-    }
+    m_unitAt = ReportText::unitOffsets(p.text);
     m_model->setPlan(&p);
     updateMissing();
     updateEncoding();

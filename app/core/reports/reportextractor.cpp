@@ -635,20 +635,22 @@ void joinListGroups(const QString &s, QList<UnitMention> &units, const QList<Uni
         u.group = root(u.group);
 }
 
-/// 于都:招商引资跑出加速度, 浙江海宁:上半年签约…, 赣州于都丨…: a news title that opens with a place's bare
-/// name and a colon names the report's unit so (于都县, 海宁市), where it names none in full. The name
-/// may follow the bare name of a province or prefecture above it; a word that is no division's name
-/// (招商:, 聚焦:) names nothing.
-QString titleStemUnit(const QString &s, const ReportDocument &doc, const Gazetteer &gazetteer)
+/// A line that opens with a place's bare name before a colon, or in brackets (于都:招商引资跑出加速度, 江西于都:…,
+/// 赣州于都丨…, 【永丰】1-9月,…): the division so named (于都县), and where its name stands. The bare name may
+/// follow the bare name of a province or prefecture above it; a word that is no division's name (招商观察:,
+/// 【要闻】) names nothing.
+std::optional<UnitMention> bareNameOpening(const QString &s, qsizetype lineStart, const Gazetteer &gazetteer)
 {
-    const QStringView title = QStringView(s).mid(doc.titleStart, doc.titleEnd - doc.titleStart).trimmed();
-    qsizetype colon = 2;
-    while (colon < std::min<qsizetype>(title.size(), 9) && isHanChar(title.at(colon)))
-        ++colon;
-    if (colon >= title.size() || !QStringView(u":丨|").contains(title.at(colon))
-        || !std::all_of(title.begin(), title.begin() + colon, isHanChar))
-        return QString();
-    const QStringView head = title.left(colon);
+    qsizetype from = lineStart;
+    while (from < s.size() && (s.at(from) == u' ' || s.at(from) == u'\t'))
+        ++from;
+    const bool bracket = from < s.size() && s.at(from) == u'【';
+    from += bracket ? 1 : 0;
+    qsizetype end = from;
+    while (end < s.size() && end - from < 8 && isHanChar(s.at(end)))
+        ++end;
+    if (end - from < 2 || end >= s.size() || !(bracket ? s.at(end) == u'】' : QStringView(u":丨|").contains(s.at(end))))
+        return std::nullopt;
     auto isAbove = [&gazetteer](const QString &name) {
         if (name.isEmpty())
             return true;
@@ -657,12 +659,26 @@ QString titleStemUnit(const QString &s, const ReportDocument &doc, const Gazette
         return gazetteer.level(name + QChar(u'省')) == Gazetteer::Province
             || (level >= Gazetteer::Province && level <= Gazetteer::Prefecture);
     };
-    for (qsizetype len = std::min<qsizetype>(3, head.size()); len >= 2; --len) {
-        const QString name = divisionOfStem(gazetteer, head.right(len).toString(), QChar());
-        if (!name.isEmpty() && isAbove(head.left(head.size() - len).toString()))
-            return name;
+    for (qsizetype len = std::min<qsizetype>(3, end - from); len >= 2; --len) {
+        const QString name = divisionOfStem(gazetteer, s.mid(end - len, len), QChar());
+        if (!name.isEmpty() && isAbove(s.mid(from, end - len - from))) {
+            UnitMention u;
+            u.start = end - len;
+            u.end = end;
+            u.name = name;
+            u.level = gazetteer.level(name);
+            return u;
+        }
     }
-    return QString();
+    return std::nullopt;
+}
+
+/// A news title that opens with a place's bare name (于都:…) names the report's unit so, where it names none
+/// in full.
+QString titleStemUnit(const QString &s, const ReportDocument &doc, const Gazetteer &gazetteer)
+{
+    const std::optional<UnitMention> u = bareNameOpening(s, doc.titleStart, gazetteer);
+    return u && u->end <= doc.titleEnd ? u->name : QString();
 }
 
 /// The subject's bare name (吴兴 for 吴兴区, 来吴兴考察) names it too.
@@ -1107,19 +1123,11 @@ void addBareClauseUnits(const QString &s, QList<UnitMention> &units, const Gazet
             endSentence();
         // 【瑞金】1-9月,… / 兴国:1-9月,…: a paragraph a roundup opens with a place's bare name in brackets or
         // before a colon is that division's (one is enough: the line's shape says it is a name).
-        if (before == u'\n' || i == 0) {
-            const qsizetype from = i < s.size() && s.at(i) == u'【' ? i + 1 : i;
-            qsizetype end = from;
-            while (end < s.size() && end - from < 4 && isHanChar(s.at(end)))
-                ++end;
-            const bool closed = end < s.size() && end - from >= 2
-                && (from > i ? s.at(end) == u'】' : s.at(end) == u':');
-            const QString name = closed ? divisionOfStem(gazetteer, s.mid(from, end - from), QChar()) : QString();
-            const int level = gazetteer.level(name);
-            if (!name.isEmpty() && level >= Gazetteer::Prefecture && level <= Gazetteer::County && !Mentions::overlapsAny(units, from, end))
-                more.append(mention(from, end, name, level));
+        if (before == u'\n') {
+            if (const auto u = bareNameOpening(s, i, gazetteer); u && !Mentions::overlapsAny(units, u->start, u->end))
+                more.append(mention(u->start, u->end, u->name, u->level));
         }
-        if (!clauseEnds.contains(before) || !isHanChar(s.at(i)))
+        if (!isHanChar(s.at(i)))
             continue;
         for (qsizetype len = 3; len >= 2; --len) {
             if (i + len >= s.size())

@@ -277,7 +277,7 @@ int wrapWidth(const QString &s, std::vector<int> *widths)
             most = count[size_t(w)];
         }
     }
-    if (longLines < 4 || most * 2 < longLines)
+    if (most * 2 < longLines)
         return 0;
     // And lines of that width break off sentences: at least three end in the middle of one.
     int broken = 0;
@@ -311,6 +311,19 @@ bool ReportText::isMarkup(const QString &text)
             return true;
     }
     return false;
+}
+
+std::vector<int> ReportText::unitOffsets(const QString &text)
+{
+    std::vector<int> out;
+    if (std::none_of(text.cbegin(), text.cend(), [](QChar c) { return c.isLowSurrogate(); }))
+        return out;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (!text.at(i).isLowSurrogate())
+            out.push_back(int(i));
+    }
+    out.push_back(int(text.size()));
+    return out;
 }
 
 QString ReportText::readable(const QString &original, std::vector<int> *position)
@@ -382,7 +395,7 @@ void ReportText::removeNoise()
             const QStringView next = QStringView(s).mid(lineEnd + 1, nextEnd - lineEnd - 1);
             const QStringView body = line.trimmed();
             const bool full = widths[k] >= wrapped - 3 && widths[k] <= wrapped;
-            const bool opens = next.isEmpty() || next.front().isSpace() || next.front() == QChar(0x3000) || isListBullet(next.front())
+            const bool opens = next.isEmpty() || next.front().isSpace() || isListBullet(next.front()) // (U+3000 is a space too)
                 || ReportDocument::isNumberedItem(next);
             if (full && !body.isEmpty() && !lineEnders().contains(body.back()) && !opens && !cells(body) && !cells(next.trimmed()))
                 drop[size_t(lineEnd)] = 1;

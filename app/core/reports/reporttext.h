@@ -27,6 +27,9 @@ public:
     /// (OpenCC's t2s table); the input as it is if OpenCC is unavailable.
     static QString toSimplified(const QString &text);
 
+    /// For each code point of \a text (the unit of evidence offsets, as extraction.md asks) and its end, its
+    /// offset in UTF-16 units; empty when the two are the same (no character outside the basic plane).
+    static std::vector<int> unitOffsets(const QString &text);
     /// Whether \a text is a page's markup (HTML) rather than plain text.
     static bool isMarkup(const QString &text);
     /// A page's text as a person reads it: its markup gone (scripts, styles, tags; a block a line, a table
