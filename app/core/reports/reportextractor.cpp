@@ -194,6 +194,14 @@ struct SentenceCues
     }
 };
 
+/// The words a clause that opens with a unit's name goes on with (前郭县签约项目3个, 永丰18个 after 井冈山签约项目21个):
+/// one list for the names the gazetteer lacks and for the bare names of divisions.
+const QStringList &clauseOpeningVerbs()
+{
+    static const QStringList verbs = QString::fromUtf16(u"新签约 签约 新引进 引进 招引 落地 新开工 开工 实际 到位 完成 共 累计 新增").split(u' ');
+    return verbs;
+}
+
 /// A clause that says nothing but a unit's name and filler words (蒙自市, 全区共, 其中): its figure takes
 /// its cue from the clauses before it.
 bool isBareClause(const QString &s, qsizetype from, qsizetype to, const QList<Mentions::Unit> &units)
@@ -1092,10 +1100,10 @@ void addSiblingTowns(const QString &s, QList<UnitMention> &units)
 void addBareClauseUnits(const QString &s, QList<UnitMention> &units, const Gazetteer &gazetteer)
 {
     static const CharSet clauseEnds(QStringLiteral("\n。;,:!?"));
-    static const QStringList verbs = QString::fromUtf16(u"签约 新签约 引进 新引进 招引 落地 开工 新开工 实际 到位 完成 共 累计").split(u' ');
+    const QStringList &verbs = clauseOpeningVerbs();
     static const CharSet verbStarts = [] {
         QString first;
-        for (const QString &v : verbs)
+        for (const QString &v : clauseOpeningVerbs())
             first += v.front();
         return CharSet(first);
     }();
@@ -2222,8 +2230,7 @@ Extraction ReportExtractor::extract(const QString &text) const
                 // 前郭县签约项目3个 after 宁江区…: a clause that opens with a unit's name the gazetteer does not
                 // know (a short form of 前郭尔罗斯蒙古族自治县) is that unit's, not the one named before it.
                 {
-                    static const QRegularExpression unitLike(QStringLiteral(
-                        "^(\\p{Han}{2,4}?[县区旗市])(?:新签约|签约|引进|招引|新开工|开工|实际|到位|完成|共|累计|新增)"));
+                    static const QRegularExpression unitLike(QStringLiteral("^(\\p{Han}{2,4}?[县区旗市])(?:%1)").arg(clauseOpeningVerbs().join(u'|')));
                     const QStringView suffixAt = clause.mid(2, 3);
                     const bool mayName = std::any_of(suffixAt.cbegin(), suffixAt.cend(), [](QChar c) { return QStringView(u"县区旗市").contains(c); });
                     const auto m = mayName ? unitLike.match(clause) : QRegularExpressionMatch();
