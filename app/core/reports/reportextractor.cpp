@@ -1718,9 +1718,9 @@ struct IndicatorTable
         QList<double> values; // one a column after the label
     };
     qsizetype start = 0;
-    QStringList spans; // a column's span (M10, M01-M10, YTD), FY for the year's target (the one FY column), "" for none,
-                       // @ for the period the lines above the table name
-    QStringList units; // a column's unit (指标 章贡区 南康区: a unit a column), "" for the report's own, * for the whole
+    QStringList spans; // a column's span (M10, M01-M10, YTD), FY for the year's target (the one FY column), "" for none
+    QStringList units; // a column's unit (指标 章贡区 南康区: a unit a column, in the period the lines above the table
+                       // name), "" for the report's own, * for the whole
     QList<Row> rows;
 };
 
@@ -1738,11 +1738,12 @@ QList<IndicatorTable> findIndicatorTables(const QString &s, const ReportDocument
             ++first;
         const QStringView head = QStringView(s).mid(first, std::min<qsizetype>(6, paras.at(p).end - first));
         // (or the label's cell is blank, the line opening with spaces: "  章贡区  南康区" over "签约项目  42  51")
+        const bool labelled = head.contains(u"指标") || head.startsWith(u"项目");
         const bool blankLabel = first > paras.at(p).start;
-        if (!(head.contains(u"指标") || head.startsWith(u"项目") || blankLabel) || !isCellLine(s, paras.at(p)))
+        if (!(labelled || blankLabel) || !isCellLine(s, paras.at(p)))
             continue;
         QList<Cell> header = cellsOf(s, paras.at(p).start, paras.at(p).end);
-        if (blankLabel && !(head.contains(u"指标") || head.startsWith(u"项目"))) {
+        if (!labelled) {
             if (header.size() < 2 || !isCellLine(s, paras.at(p + 1))
                 || cellsOf(s, paras.at(p + 1).start, paras.at(p + 1).end).size() != header.size() + 1
                 || tableUnitCell(header.first().text, gazetteer).isEmpty())
@@ -1760,7 +1761,7 @@ QList<IndicatorTable> findIndicatorTables(const QString &s, const ReportDocument
             const QString &h = header.at(c).text;
             units << tableUnitCell(h, gazetteer);
             if (!units.last().isEmpty()) {
-                spans << QStringLiteral("@");
+                spans << QString();
                 ++found;
                 continue;
             }
@@ -2883,7 +2884,8 @@ Extraction ReportExtractor::extract(const QString &text) const
         const QString above = spanAbove(t.start, &year); // (a column of a period names its own span)
         for (const IndicatorTable::Row &r : t.rows) {
             for (int c = 0; c < t.spans.size() && c < r.values.size(); ++c) {
-                if (t.spans.at(c).isEmpty() || qIsNaN(r.values.at(c)))
+                const QString &unit = t.units.at(c);
+                if ((unit.isEmpty() && t.spans.at(c).isEmpty()) || qIsNaN(r.values.at(c)))
                     continue;
                 Fact f;
                 f.metric = r.metric.metric;
@@ -2891,10 +2893,9 @@ Extraction ReportExtractor::extract(const QString &text) const
                 if (r.metric.cls == UnitClass::Count && f.value != std::floor(f.value))
                     continue; // (a count is whole: the row is not what its label seemed)
                 f.year = year;
-                f.span = t.spans.at(c) == u'@' ? above : t.spans.at(c);
-                if (f.span == QLatin1String("FY") && t.spans.at(c) != u'@')
+                f.span = unit.isEmpty() ? t.spans.at(c) : above;
+                if (unit.isEmpty() && f.span == QLatin1String("FY"))
                     f.kind = QStringLiteral("target");
-                const QString &unit = t.units.at(c);
                 f.district = unit.isEmpty() || unit == u'*' ? result.subject : unit;
                 addTableFact(f, r.start, r.end, 0.75);
             }
