@@ -341,40 +341,31 @@ QList<Number> findNumbers(const QString &s)
             n.preQual = QStringLiteral("超");
         out.append(n);
     }
-    // 完成全年任务的三分之二: a share as a fraction.
+    // 完成全年任务的三分之二, 百分之七十二点六: a share in words (the qualifier in group 1, the figure from group 2).
     if (s.contains(QStringLiteral("分之"))) {
+        auto share = [&out](const QRegularExpressionMatch &m, double value) {
+            Number n;
+            n.qualStart = m.capturedStart();
+            n.start = m.capturedStart(2);
+            n.end = m.capturedEnd();
+            n.value = value;
+            n.unit = QStringLiteral("%");
+            n.cls = UnitClass::Percent;
+            n.preQual = m.captured(1);
+            out.append(n);
+        };
         static const RE fraction(QStringLiteral("(近|超过|超)?([二三四五六七八九十])分之([一二三四五六七八九])"));
         for (auto it = fraction.globalMatch(s); it.hasNext();) {
             const auto m = it.next();
             const auto whole = parseChineseNumber(m.captured(2)), part = parseChineseNumber(m.captured(3));
-            if (!whole || !part || *part >= *whole)
-                continue;
-            Number n;
-            n.qualStart = m.capturedStart();
-            n.start = m.capturedStart(2);
-            n.end = m.capturedEnd();
-            n.value = std::round(1000 * *part / *whole) / 10; // (66.7)
-            n.unit = QStringLiteral("%");
-            n.cls = UnitClass::Percent;
-            n.preQual = m.captured(1);
-            out.append(n);
+            if (whole && part && *part < *whole)
+                share(m, std::round(1000 * *part / *whole) / 10); // (66.7)
         }
-        // 完成年度任务的百分之七十二点六: a percentage in words.
         static const RE percent(QStringLiteral("(近|超过|超)?百分之([零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?|\\d+(?:\\.\\d+)?)"));
         for (auto it = percent.globalMatch(s); it.hasNext();) {
             const auto m = it.next();
-            const auto v = parseChineseNumber(m.captured(2));
-            if (!v || *v > 1000)
-                continue;
-            Number n;
-            n.qualStart = m.capturedStart();
-            n.start = m.capturedStart(2);
-            n.end = m.capturedEnd();
-            n.value = *v;
-            n.unit = QStringLiteral("%");
-            n.cls = UnitClass::Percent;
-            n.preQual = m.captured(1);
-            out.append(n);
+            if (const auto v = parseChineseNumber(m.captured(2)); v && *v <= 1000)
+                share(m, *v);
         }
     }
     static const CharSet unitChars(QStringLiteral("亿万元个家批场次项宗轮趟期届%成"));
