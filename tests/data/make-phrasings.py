@@ -261,6 +261,9 @@ for k, (u1, u2, u3) in enumerate(LIST_UNITS * 2):
     # 均: the figure is each unit's (not 人均, a figure per head).
     add(subject, "{P},{A}、{B}新签约项目均超过{n}个。".format(P=pword, A=u1, B=u2, n=8 + k),
         [fact(u1, span, "signed_projects", 8 + k, qual="over"), fact(u2, span, "signed_projects", 8 + k, qual="over")])
+    # 各 or 均 just after the list (A、B各引进项目3个): the figure is each unit's too.
+    add(subject, "{P},{A}、{B}、{C}{E}引进项目{n}个。".format(P=pword, A=u1, B=u2, C=u3, E="各均"[k % 2], n=3 + k),
+        [fact(u, span, "introduced_projects", 3 + k) for u in (u1, u2, u3)])
     # Units without their suffix, said to be units by the words after the list; each is the division
     # of that name today (邵东 is 邵东市, once 邵东县).
     b1, b2, n1, n2, word = BARE_LISTS[k % len(BARE_LISTS)]

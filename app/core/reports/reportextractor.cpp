@@ -2663,7 +2663,11 @@ Extraction ReportExtractor::extract(const QString &text) const
                     const QStringView tail = wide.right(5);
                     const qsizetype eachIn = tail.lastIndexOf(u'均');
                     const qsizetype eachAt = eachIn < 0 ? -1 : wide.size() - tail.size() + eachIn;
-                    const bool each = eachAt >= 0 && !(eachAt > 0 && QStringView(u"人亩平户").contains(wide.at(eachAt - 1)));
+                    // (or 各/均 just after the list: 草庙镇、白驹镇各签约项目5个)
+                    const bool eachAfterList = !named.isEmpty() && named.last()->end < n.qualStart
+                        && QStringView(u"各均").contains(s.at(named.last()->end));
+                    const bool each = eachAfterList
+                        || (eachAt >= 0 && !(eachAt > 0 && QStringView(u"人亩平户").contains(wide.at(eachAt - 1))));
                     if (district.isEmpty() && each && named.size() > 1)
                         fromList(&alsoFor);
                     // 市本级及宜春经开区、宜阳新区共完成到位资金268.4亿元: units listed, then 共 (together): the
