@@ -1923,6 +1923,13 @@ Extraction ReportExtractor::extract(const QString &text) const
                 continue; // (a date line's day is no span)
             if (p.kind == ctx.titlePeriod->kind && p.a == ctx.titlePeriod->a && p.b == ctx.titlePeriod->b && !titleMonth)
                 continue; // (召开2025年三季度…推进会: the title's round named again)
+            // (现将2024年10月份…情况通报如下: the title said again, in the bulletin's opening)
+            if (p.kind == ctx.titlePeriod->kind && p.a == ctx.titlePeriod->a && p.b == ctx.titlePeriod->b) {
+                QStringView rest = QStringView(s).mid(p.end, 60);
+                const qsizetype stop = std::find_if(rest.cbegin(), rest.cend(), [](QChar c) { return QStringView(u"。:：\n").contains(c); }) - rest.cbegin();
+                if (rest.left(stop).contains(u"如下"))
+                    continue;
+            }
             if (p.kind == PeriodKind::Months && p.a == 1 && p.b == titleEndMonth
                 && (!p.year || !ctx.titlePeriod->year || p.year == ctx.titlePeriod->year)) {
                 const int year = ctx.titlePeriod->year;
@@ -2037,6 +2044,19 @@ Extraction ReportExtractor::extract(const QString &text) const
             ctx.period = ctx.sectionPeriod;
             ctx.sectionUnit.clear(); // (a heading of another kind ends a unit's section)
             continue;
+        }
+        // (一)签约项目。排名前三位的是:南城县(52个)、…: a numbered item opening with a metric's name alone
+        // (no figure, a few words) names the metric of the lists in it.
+        QStringView itemHeading;
+        if (ReportDocument::isNumberedItem(line) && !para.sentences.isEmpty()) {
+            static const QRegularExpression marker(QStringLiteral("^\\s*(?:[(（][一二三四五六七八九十\\d]{1,3}[)）]|[①-⑳]|\\d{1,2}[、.])\\s*"));
+            const ReportDocument::Sentence &first = para.sentences.first();
+            const QStringView head = QStringView(s).mid(first.start, first.end - first.start).trimmed();
+            const auto m = marker.match(head);
+            const QStringView words = m.hasMatch() ? head.mid(m.capturedEnd()) : QStringView();
+            if (words.size() >= 3 && words.size() <= 12 && QStringView(u"。:：").contains(words.back())
+                && std::none_of(words.cbegin(), words.cend(), [](QChar c) { return c.isDigit(); }))
+                itemHeading = words.chopped(1);
         }
         QString paragraphUnit = ctx.sectionUnit;
         bool targetCarry = false;
@@ -2325,6 +2345,8 @@ Extraction ReportExtractor::extract(const QString &text) const
                     if (colon > 0 && !QStringView(s).mid(sent.start, colon).endsWith(u"其中")) {
                         const QStringView intro = QStringView(s).mid(sent.start, colon);
                         choice = chooseMetric(n, intro, intro, intro, after, st, false);
+                        if (choice.metric.isEmpty() && !itemHeading.isEmpty() && sent.start > para.sentences.first().start)
+                            choice = chooseMetric(n, itemHeading, itemHeading, itemHeading, after, st, false);
                         choice.confidence = std::min(choice.confidence, 0.7);
                     }
                 }
