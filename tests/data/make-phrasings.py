@@ -69,11 +69,9 @@ def topic(unit, i):
 
 
 rows = []
-n = 0
 def add(unit, sentence, facts):
-    global n
-    n += 1
-    rows.append(("p%03d" % n, unit, sentence, ";".join(facts)))
+    # (the id from the row's place: the templates' loops use n for their figures)
+    rows.append(("p%03d" % (len(rows) + 1), unit, sentence, ";".join(facts)))
 
 
 # 1. Every count metric, every phrasing, over periods and units.
@@ -381,6 +379,12 @@ for k in range(4):
 for k, (pword, span) in enumerate(PERIODS[:4]):
     n, a, b = 30 + k, 6 + k, 9 + k
     add("吴兴区", "{P},吴兴区新签约项目{n}个,其中,织里镇签约项目{a}个,星火工业园签约项目{b}个。".format(P=pword, n=n, a=a, b=b),
+        [fact("吴兴区", span, "signed_projects", n), fact("织里镇", span, "signed_projects", a)])
+    # (in a breakdown by area too; and a park named after its district's place, 吴兴港经济区 or
+    # 吴兴现代农业产业园, is not known by that place's name, nor by the township some other county has of the
+    # park's generic name)
+    park = ["吴兴港经济区", "吴兴现代农业产业园"][k % 2]
+    add("吴兴区", "{P},吴兴区新签约项目{n}个。从板块看,{Z}签约项目{b}个,织里镇签约项目{a}个。".format(P=pword, n=n, a=a, b=b, Z=park),
         [fact("吴兴区", span, "signed_projects", n), fact("织里镇", span, "signed_projects", a)])
 
 # 16. Vague amounts: 上百家 is a hundred and more; 数十批次, 几十家 are no figure.

@@ -1430,7 +1430,7 @@ struct Context
 /// zones the gazetteer does not know (管仲老家经济开发区, 攸州工业园).
 QString parkWords()
 {
-    return QStringLiteral("经济技术开发区|高新技术产业开发区|经济开发区|开发区|高新区|经开区|工业园区|产业园区|"
+    return QStringLiteral("经济技术开发区|高新技术产业开发区|经济开发区|开发区|经济区|高新区|经开区|工业园区|产业园区|"
                           "产业园|工业园|园区|集聚区|示范区|工业区|产业区|新区");
 }
 
@@ -2209,7 +2209,8 @@ Extraction ReportExtractor::extract(const QString &text) const
                     static const QRegularExpression unknownPark(
                         QStringLiteral("^(?:其中[,，:：]?)?(\\p{Han}{2,10}?(?:%1))").arg(parkWords()));
                     // (其中,涂埠镇签约项目5个,星火工业园签约项目9个: each clause of the 其中 list)
-                    const bool subset = clause.startsWith(u"其中") || QStringView(s).mid(sent.start, clauseStart - sent.start).contains(u"其中");
+                    // (or of a breakdown: 从板块看,大丰港经济区签约项目14个,…)
+                    const bool subset = breakdown || clause.startsWith(u"其中") || QStringView(s).mid(sent.start, clauseStart - sent.start).contains(u"其中");
                     // (经济开发区新签约项目12个,…占全区的63.2%: a clause that opens with a park named only by its
                     // kind is that park's share too, 其中 or not)
                     static const QStringList bareParks = QString::fromUtf16(u"经济开发区 开发区 工业园区 产业园区 工业园 产业园 园区").split(u' ');
@@ -2222,7 +2223,11 @@ Extraction ReportExtractor::extract(const QString &text) const
                         continue;
                     }
                     if (m.hasMatch()) {
-                        st.unknownPark = !unitNamedIn(clauseStart, clauseStart + m.capturedEnd(1));
+                        // (known as a whole, not only by the place it is in: 大丰港经济区 is no 大丰区)
+                        const qsizetype parkEnd = clauseStart + m.capturedEnd(1);
+                        st.unknownPark = std::none_of(sentUnits.cbegin(), sentUnits.cend(), [&](const UnitMention &u) {
+                            return u.start == clauseStart + m.capturedStart(1) && u.end == parkEnd && !u.topic;
+                        });
                     } else if (st.unknownPark && namesUnit) {
                         st.unknownPark = false; // the sentence comes back to a unit of its own
                     }
