@@ -372,6 +372,11 @@ for k in range(4):
     add(unit, "{U}今年计划签约项目{n}个,目前已完成{m}个,完成率{q}%。".format(U=unit, n=n, m=m, q=q),
         [fact(unit, "FY", "signed_projects", n, kind="target"), fact(unit, "YTD", "signed_projects", m),
          fact(unit, "YTD", "annual_completion_pct", q)])
+    # (a task and what is done of it, then after a semicolon another: the plan does not carry on
+    # over what was done last)
+    add(unit, "{U}今年签约项目任务数为{n}个,已完成签约项目{m}个;到位资金任务数为{x}亿元,已完成到位资金{y}亿元。".format(U=unit, n=n, m=m, x=x, y=y),
+        [fact(unit, "FY", "signed_projects", n, kind="target"), fact(unit, "YTD", "signed_projects", m),
+         fact(unit, "FY", "funds_in_place", x, kind="target"), fact(unit, "YTD", "funds_in_place", y)])
     i += 1
 
 # 15. A park the gazetteer does not know, in a 其中 list after a unit it knows, keeps its share: it is

@@ -2078,6 +2078,7 @@ Extraction ReportExtractor::extract(const QString &text) const
                     sentNumbers.append(k);
             }
             const bool sentenceTarget = ctx.targetSection || targetCarry;
+            bool lastWasTarget = true; // the kind of the sentence's last figure (none yet: the words decide)
             // (a period after 其中 is a part's: neither the whole figure's nor carried on)
             const qsizetype parts = sentence.indexOf(u"其中");
             const qsizetype partsFrom = parts < 0 ? sent.end : sent.start + parts;
@@ -2592,6 +2593,7 @@ Extraction ReportExtractor::extract(const QString &text) const
                 Fact f;
                 f.metric = choice.metric;
                 f.kind = target ? QStringLiteral("target") : QStringLiteral("actual");
+                lastWasTarget = target;
                 f.value = n.value;
                 f.qualifier = qualifierFor(n, target, clause);
                 if (n.range) {
@@ -2816,7 +2818,8 @@ Extraction ReportExtractor::extract(const QString &text) const
             // 1-8月各县市签约及到位资金情况: a line that ends with a colon opens what follows.
             if (&sent == &para.sentences.last() && sentence.trimmed().endsWith(u':') && !sentPeriods.isEmpty())
                 ctx.sectionPeriod = sentPeriods.last();
-            const bool targetWords = !cues.targetEnds.isEmpty();
+            // (…任务数为40个,已完成22个;到位资金…: what was done last does not carry a plan on)
+            const bool targetWords = !cues.targetEnds.isEmpty() && lastWasTarget;
             if (targetWords && goesOn)
                 targetCarry = true;
             else if (!goesOn)
