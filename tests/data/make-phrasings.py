@@ -259,6 +259,10 @@ for k, (u1, u2, u3) in enumerate(LIST_UNITS * 2):
     # 均: the figure is each unit's (not 人均, a figure per head).
     add(subject, "{P},{A}、{B}新签约项目均超过{n}个。".format(P=pword, A=u1, B=u2, n=8 + k),
         [fact(u1, span, "signed_projects", 8 + k, qual="over"), fact(u2, span, "signed_projects", 8 + k, qual="over")])
+    # A count with no noun (B签约5个) in a report that has counted signed projects already is of them.
+    add(subject, "{P},全州新签约项目{n}个。{A}签约{a}个、到位资金{x}亿元;{B}签约{b}个。".format(P=pword, A=u1, B=u2, n=60 + k, a=a, b=b, x=x),
+        [fact(subject, span, "signed_projects", 60 + k), fact(u1, span, "signed_projects", a), fact(u1, span, "funds_in_place", x),
+         fact(u2, span, "signed_projects", b)])
     # 各 or 均 just after the list (A、B各引进项目3个): the figure is each unit's too.
     add(subject, "{P},{A}、{B}、{C}{E}引进项目{n}个。".format(P=pword, A=u1, B=u2, C=u3, E="各均"[k % 2], n=3 + k),
         [fact(u, span, "introduced_projects", 3 + k) for u in (u1, u2, u3)])

@@ -243,6 +243,7 @@ struct SentenceState
     bool unknownPark = false;      // 其中,某某产业园…: the rest of the sentence is that park's
     QStringView levelSubject;      // 新开工项目较去年同期增加5个,达到13个: what the level after a change is of
     std::optional<MetricChoice> changedTo; // 签约金额由41.2亿元增至86.4亿元: the metric of the level after 增至
+    const QSet<QString> *projectsCounted = nullptr; // the counts of projects the report has made so far
 };
 
 /// Whether a figure of this class and measure word can be of \a metric (a count of 个 a count metric
@@ -547,7 +548,9 @@ MetricChoice chooseMetric(const Number &n, QStringView region, QStringView wide,
         const bool nearCue = region.mid(std::max<qsizetype>(0, best.hit.start - 4), best.hit.length() + 12).contains(u"项目");
         // 临夏市签约12个 in a sentence about projects (从签约项目分布看, or 签约项目19个,开工14个,投产6个
         // after a count of projects): no other noun follows the count.
-        const bool noNoun = after.isEmpty() && (wide.contains(u"项目") || !st.previousProjectMetric.isEmpty());
+        // (凤凰镇签约3个 in a report that has counted its signed projects already)
+        const bool noNoun = after.isEmpty()
+            && (wide.contains(u"项目") || !st.previousProjectMetric.isEmpty() || (st.projectsCounted && st.projectsCounted->contains(best.metric)));
         if (!nearCue && !noNoun && !region.right(12).contains(u"项目") && !(project >= 0 && project <= 6))
             return none;
         // 签约项目数、签约额和到位资金三项指标: a count of something else than projects.
@@ -1990,6 +1993,7 @@ Extraction ReportExtractor::extract(const QString &text) const
     bool previousBullet = false; // the paragraph before was an item of a bulleted list
     std::optional<Period> listPeriod; // the period the list's first item was in
     bool previousSemicolon = false; // the paragraph before ended with a semicolon
+    QSet<QString> projectsCounted;  // the metrics of the counts of projects read so far
     for (const ReportDocument::Paragraph &para : doc.paragraphs) {
         const QStringView line = QStringView(s).mid(para.start, para.end - para.start).trimmed();
         static const QStringList goesOn = {QStringLiteral("此次"), QStringLiteral("其中"), QStringLiteral("这些"),
@@ -2110,6 +2114,7 @@ Extraction ReportExtractor::extract(const QString &text) const
 
             SentenceState st;
             st.otherKind = kindsGoOn;
+            st.projectsCounted = &projectsCounted;
             bool kindsNamed = false; // this sentence named kinds of project before their verb
             // 从签约项目看,陈仓区签约49个;渭滨区、金台区分别签约41个和38个: after a semicolon the counts
             // are still of the projects the clause before counted.
@@ -2594,6 +2599,8 @@ Extraction ReportExtractor::extract(const QString &text) const
                 f.metric = choice.metric;
                 f.kind = target ? QStringLiteral("target") : QStringLiteral("actual");
                 lastWasTarget = target;
+                if (Phrasing::unitGroup(choice.metric) == QLatin1String("projects"))
+                    projectsCounted.insert(choice.metric);
                 f.value = n.value;
                 f.qualifier = qualifierFor(n, target, clause);
                 if (n.range) {
