@@ -110,7 +110,8 @@ QList<Period> findPeriods(const QString &s, int refYear, int refMonth)
         u"|(?<g1>\\d{1,2}|[一二三四五六七八九十]{1,2}|元)\\s*(?:至|到)\\s*(?<g2>\\d{1,2}|[一二三四五六七八九十]{1,3})月份?"
         u"|年初(?:至|到)(?<upto>\\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|份)?"
         u"|(?:(?<!提)前|(?<![\\p{Han}])头|(?<=今年)头)(?<front>[两二三四五六七八九十]|\\d{1,2})个?月"
-        u"|(?<q3>前(?:三|3)(?:个)?季度)"
+        u"|(?<q3>(?:前|首)(?<qn>[两二三23])(?:个)?季度?)"
+        u"|(?<q1>首季度?)"
         u"|第?(?<q>[一二三四1-4])季度(?:末)?"
         u"|(?<half>上半年|下半年)"
         u"|(?<mon>\\d{1,2})月(?:份|中旬|上旬|下旬|底|末)?(?!\\d{0,2}[日号])"
@@ -121,7 +122,7 @@ QList<Period> findPeriods(const QString &s, int refYear, int refMonth)
         u"|(?<rel>今年|去年|前年|本年|上年|明年|过去(?:的)?一年)"
         u"|(?<same>同期|同一时期|当年|当期)"));
     // The groups by number.
-    static const int g_asof = groupNumber(re, u"asof"), g_asofy = groupNumber(re, u"asofy"), g_asofm = groupNumber(re, u"asofm"), g_asofd = groupNumber(re, u"asofd"), g_dm = groupNumber(re, u"dm"), g_dd = groupNumber(re, u"dd"), g_endm = groupNumber(re, u"endm"), g_endy = groupNumber(re, u"endy"), g_endmm = groupNumber(re, u"endmm"), g_multi = groupNumber(re, u"multi"), g_ytd = groupNumber(re, u"ytd"), g_r1 = groupNumber(re, u"r1"), g_r2 = groupNumber(re, u"r2"), g_f1 = groupNumber(re, u"f1"), g_f2 = groupNumber(re, u"f2"), g_g1 = groupNumber(re, u"g1"), g_g2 = groupNumber(re, u"g2"), g_front = groupNumber(re, u"front"), g_q3 = groupNumber(re, u"q3"), g_q = groupNumber(re, u"q"), g_half = groupNumber(re, u"half"), g_mon = groupNumber(re, u"mon"), g_fy = groupNumber(re, u"fy"), g_year = groupNumber(re, u"year"), g_rel = groupNumber(re, u"rel"), g_same = groupNumber(re, u"same"), g_upto = groupNumber(re, u"upto"), g_monc = groupNumber(re, u"monc"), g_endxun = groupNumber(re, u"endxun"), g_here = groupNumber(re, u"here");
+    static const int g_asof = groupNumber(re, u"asof"), g_asofy = groupNumber(re, u"asofy"), g_asofm = groupNumber(re, u"asofm"), g_asofd = groupNumber(re, u"asofd"), g_dm = groupNumber(re, u"dm"), g_dd = groupNumber(re, u"dd"), g_endm = groupNumber(re, u"endm"), g_endy = groupNumber(re, u"endy"), g_endmm = groupNumber(re, u"endmm"), g_multi = groupNumber(re, u"multi"), g_ytd = groupNumber(re, u"ytd"), g_r1 = groupNumber(re, u"r1"), g_r2 = groupNumber(re, u"r2"), g_f1 = groupNumber(re, u"f1"), g_f2 = groupNumber(re, u"f2"), g_g1 = groupNumber(re, u"g1"), g_g2 = groupNumber(re, u"g2"), g_front = groupNumber(re, u"front"), g_q3 = groupNumber(re, u"q3"), g_qn = groupNumber(re, u"qn"), g_q1 = groupNumber(re, u"q1"), g_q = groupNumber(re, u"q"), g_half = groupNumber(re, u"half"), g_mon = groupNumber(re, u"mon"), g_fy = groupNumber(re, u"fy"), g_year = groupNumber(re, u"year"), g_rel = groupNumber(re, u"rel"), g_same = groupNumber(re, u"same"), g_upto = groupNumber(re, u"upto"), g_monc = groupNumber(re, u"monc"), g_endxun = groupNumber(re, u"endxun"), g_here = groupNumber(re, u"here");
     QList<Period> found;
     static const CharSet anchors(QStringLiteral("年月季来前今截至期"));
     static const CharSet extend(QStringLiteral(".,截至止到今去前年度第一二三四上下全本明开入初同当"));
@@ -202,9 +203,18 @@ QList<Period> findPeriods(const QString &s, int refYear, int refMonth)
             p.a = 1;
             p.b = smallNumber(m.captured(g_front));
         } else if (has(g_q3)) {
-            p.kind = PeriodKind::Months;
+            // 前三季度, 首三季 (as Hong Kong and Taiwan write it): January to September; 前两季度: the first half.
+            if (QStringView(u"两二2").contains(m.capturedView(g_qn).front())) {
+                p.kind = PeriodKind::Half;
+                p.a = 1;
+            } else {
+                p.kind = PeriodKind::Months;
+                p.a = 1;
+                p.b = 9;
+            }
+        } else if (has(g_q1)) {
+            p.kind = PeriodKind::Quarter; // 首季, 首季度: the first quarter
             p.a = 1;
-            p.b = 9;
         } else if (has(g_q)) {
             // 三季度末: the year up to the quarter's end.
             const int q = smallNumber(m.captured(g_q));
