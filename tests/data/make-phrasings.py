@@ -177,6 +177,9 @@ for pword, span in PERIODS:
     g = round(5 + (i * 1.7) % 40, 1)
     x = round(20 + (i * 3.3) % 300, 1)
     add(unit, "{P},{U}实际到位资金{X}亿元,同比增长{G}%。".format(P=pword, U=unit, X=x, G=g), [fact(unit, span, "funds_in_place", x)])
+    # (a band of sizes, in a sentence of its own: no amount, and no count of a metric)
+    add(unit, "{P},{U}新签约项目{A}个。签约项目投资额在5000万元至{B}亿元之间的项目{C}个。".format(P=pword, U=unit, A=a, B=b, C=b + 3),
+        [fact(unit, span, "signed_projects", a)])
     i += 1
 
 # 6. Completion of the year's task.

@@ -2202,6 +2202,9 @@ Extraction ReportExtractor::extract(const QString &text) const
                 static const QRegularExpression ofTarget(QStringLiteral("^的(?:\\d+(?:\\.\\d+)?%|(?:年度|全年)?(?:目标|任务)|有|是)"));
                 if (n.cls == UnitClass::Money && after.startsWith(u'的') && !ofTarget.match(after).hasMatch())
                     continue;
+                // 投资额在5000万元至1亿元之间的项目9个: a band of project sizes, no amount.
+                if (n.cls == UnitClass::Money && after.startsWith(u"之间"))
+                    continue;
                 if (cues.companyFigure(n.qualStart))
                     continue;
                 // Whether the gazetteer or the desk knows a unit named in [from, to) of the text.
