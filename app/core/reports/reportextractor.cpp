@@ -568,6 +568,13 @@ MetricChoice chooseMetric(const Number &n, QStringView region, QStringView wide,
         if (goingOut || (region.contains(u"带队") && region.contains(u'赴')))
             c.metric = QStringLiteral("outbound_trips");
     }
+    // 观摩活动2次, 培训活动: an activity counts as an event of investment promotion when its kind is said
+    // so (招商活动, 推介活动, 签约活动, 经贸活动).
+    if (c.metric == QLatin1String("promotion_events") && c.cue == u"活动") {
+        static const CueSet promotion(QString::fromUtf16(u"招商 推介 签约 经贸 对接 洽谈 投资 引资 招引 恳谈 节会 展会 博览 推广").split(u' '));
+        if (!promotion.in(region.left(best.hit.start).right(12)))
+            return none;
+    }
     if (c.metric == QLatin1String("outbound_trips") && ph.leader.in(wide))
         c.metric = QStringLiteral("leader_outbound_trips");
     if (c.metric == QLatin1String("companies_visited") && !ph.firm.in(region) && !ph.firm.in(after.left(8)))
