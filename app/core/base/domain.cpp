@@ -45,9 +45,24 @@ bool Names::stageFromCode(const QString &code, Stage *out)
 
 bool Names::stageFromText(const QString &text, Stage *out)
 {
-    const QString t = text.trimmed();
+    QString t = text.trimmed();
     if (stageFromCode(t.toLower(), out))
         return true;
+    // As ledgers write a stage: 已签约, 洽谈中, 正在洽谈, 签约阶段, 建设中 (待签约 and 拟签约 are still in talks).
+    if (t == u"待签约" || t == u"拟签约" || t == u"意向签约")
+        t = QStringLiteral("在谈");
+    for (const char16_t *head : {u"已经", u"已", u"正在"}) {
+        if (t.size() > 2 && t.startsWith(QStringView(head))) {
+            t = t.mid(QStringView(head).size());
+            break;
+        }
+    }
+    for (const char16_t *tail : {u"阶段", u"中"}) {
+        if (t.size() > 2 && t.endsWith(QStringView(tail))) {
+            t.chop(QStringView(tail).size());
+            break;
+        }
+    }
     struct Alias { const char16_t *word; Stage stage; };
     static const Alias aliases[] = {
         {u"线索", Stage::Lead},        {u"储备", Stage::Lead},
@@ -55,9 +70,12 @@ bool Names::stageFromText(const QString &text, Stage *out)
         {u"签约", Stage::Signed},      {u"已签约", Stage::Signed},
         {u"注册", Stage::Registered},  {u"已注册", Stage::Registered}, {u"落地", Stage::Registered},
         {u"开工", Stage::Started},     {u"在建", Stage::Started},     {u"已开工", Stage::Started},
+        {u"建设", Stage::Started},     {u"动工", Stage::Started},     {u"开工建设", Stage::Started},
         {u"投产", Stage::Operating},   {u"竣工投产", Stage::Operating}, {u"运营", Stage::Operating},
-        {u"搁置", Stage::OnHold},      {u"暂停", Stage::OnHold},
-        {u"终止", Stage::Dropped},     {u"放弃", Stage::Dropped},
+        {u"竣工", Stage::Operating},   {u"试生产", Stage::Operating}, {u"投运", Stage::Operating},
+        {u"意向", Stage::Lead},        {u"对接", Stage::Lead},
+        {u"搁置", Stage::OnHold},      {u"暂停", Stage::OnHold},      {u"暂缓", Stage::OnHold},
+        {u"终止", Stage::Dropped},     {u"放弃", Stage::Dropped},     {u"取消", Stage::Dropped},
     };
     for (const Alias &a : aliases) {
         if (t == QStringView(a.word)) {

@@ -45,7 +45,7 @@ const FieldDef projectFields[] = {
     {"code", QT_TRANSLATE_NOOP("IPDesk::TableImporter", "Code"), u"项目编号|编号|项目代码|序号编码|code|projectcode"},
     {"name", QT_TRANSLATE_NOOP("IPDesk::TableImporter", "Project"), u"项目名称|项目|名称|project|projectname|name"},
     {"investor", QT_TRANSLATE_NOOP("IPDesk::TableImporter", "Investor"), u"投资方|投资主体|投资企业|签约企业|企业名称|investor|company"},
-    {"unit", QT_TRANSLATE_NOOP("IPDesk::TableImporter", "Responsible unit"), u"所属区县|责任单位|所属单位|招商单位|区县|镇街|属地|单位|responsibleunit|unit|district"},
+    {"unit", QT_TRANSLATE_NOOP("IPDesk::TableImporter", "Responsible unit"), u"所属区县|责任单位|所属单位|招商单位|区县|镇街|乡镇|镇街道|属地|所在地|落户地|招商主体|牵头单位|单位|responsibleunit|unit|district"},
     {"stage", QT_TRANSLATE_NOOP("IPDesk::TableImporter", "Stage"), u"阶段|进度|项目进度|项目阶段|项目状态|状态|stage|status"},
     {"type", QT_TRANSLATE_NOOP("IPDesk::TableImporter", "Type"), u"项目类型|类型|type"},
     {"industry", QT_TRANSLATE_NOOP("IPDesk::TableImporter", "Industry"), u"所属产业|产业|行业|industry"},
@@ -343,8 +343,9 @@ void TableImporter::guessMapping()
 {
     m_mapping.columns.clear();
     m_mapping.money.clear();
-    // Exact names first, then names that begin with a field's name.
-    for (int pass = 0; pass < 2; ++pass) {
+    // Exact names first, then names that begin with a field's name, then names that end with one
+    // (所属镇街, 项目所在地).
+    for (int pass = 0; pass < 3; ++pass) {
         for (int c = 0; c < m_headers.size(); ++c) {
             MoneyUnit unit = m_mapping.defaultMoneyUnit;
             const QString h = normalizeHeader(m_headers.at(c), &unit);
@@ -356,7 +357,7 @@ void TableImporter::guessMapping()
                     continue;
                 bool hit = false;
                 for (const QString &syn : QString::fromUtf16(f->headers).split(QLatin1Char('|')))
-                    hit = hit || (pass == 0 ? h == syn : (syn.size() >= 2 && h.startsWith(syn)));
+                    hit = hit || (pass == 0 ? h == syn : syn.size() >= 2 && (pass == 1 ? h.startsWith(syn) : h.endsWith(syn)));
                 if (hit) {
                     m_mapping.columns.insert(id, c);
                     m_mapping.money.insert(id, unit);
