@@ -167,6 +167,14 @@ private slots:
         }
         QCOMPARE(desk.store->project(projectsNamed(desk, QStringLiteral("台账电池配套项目")).first().id)->stageDates.value(Stage::Signed),
                  QDate(2024, 1, 15));
+        // A header that ends with a field's name is guessed for words, not for amounts: 本年完成投资额 is
+        // no project's total.
+        const QString other = desk.dir.filePath(QStringLiteral("ledger2.csv"));
+        writeFile(other, "项目名称,项目所在地,本年完成投资额\n甲项目,三里镇,300\n");
+        TableImporter second(&desk.desk);
+        QVERIFY(second.open(other, TableKind::Projects));
+        QCOMPARE(second.mapping().columns.value(QStringLiteral("unit"), -1), 1);
+        QVERIFY(!second.mapping().columns.contains(QStringLiteral("planned_investment")));
         // A stage no ledger means stays refused: 推进中 says nothing of which.
         Stage stage;
         QVERIFY(!Names::stageFromText(QStringLiteral("推进中"), &stage));

@@ -343,8 +343,9 @@ void TableImporter::guessMapping()
 {
     m_mapping.columns.clear();
     m_mapping.money.clear();
-    // Exact names first, then names that begin with a field's name, then names that end with one
-    // (所属镇街, 项目所在地).
+    // Exact names first, then names that begin with a field's name, then names that end with the name
+    // of a field of words (所属镇街, 招商项目名称, 当前项目进度; not 本年完成投资额, which is no total).
+    static const QStringList byEnding = {QStringLiteral("name"), QStringLiteral("investor"), QStringLiteral("unit"), QStringLiteral("stage")};
     for (int pass = 0; pass < 3; ++pass) {
         for (int c = 0; c < m_headers.size(); ++c) {
             MoneyUnit unit = m_mapping.defaultMoneyUnit;
@@ -353,7 +354,7 @@ void TableImporter::guessMapping()
                 continue;
             for (const FieldDef *f : defs(m_mapping.kind)) {
                 const QString id = QLatin1String(f->id);
-                if (m_mapping.columns.contains(id))
+                if (m_mapping.columns.contains(id) || (pass == 2 && !byEnding.contains(id)))
                     continue;
                 bool hit = false;
                 for (const QString &syn : QString::fromUtf16(f->headers).split(QLatin1Char('|')))
