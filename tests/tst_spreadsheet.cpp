@@ -130,17 +130,18 @@ private slots:
     void aLedgerAsOfficersKeepIt()
     {
         // A town's ledger as kept in WPS: a title and a filing line above the header, the unit's column
-        // named 所属镇街, stages as people write them (已签约, 洽谈中, 建设中, 待签约), amounts with their
-        // unit in the cell, dates of several forms.
+        // named 所属镇街 and written with the units above it or as its government, stages as people write
+        // them (已签约, 洽谈中, 建设中, 待签约), amounts with their unit in the cell, dates of several forms.
         TestDesk desk;
         const QByteArray utf8 =
             "2024年重点招商项目台账,,,,,,\r\n"
             "填报单位:覃塘区商务局,,,,,填报时间:2024年7月,\r\n"
             "序号,项目名称,投资方,所属镇街,项目进度,计划总投资(万元),签约时间\r\n"
             "1,台账建材项目,某建材公司,三里镇,已签约,\"12,000\",2024年3月\r\n"
-            "2,台账物流园项目,某物流集团,三里镇,洽谈中,8500万元,\r\n"
+            "2,台账物流园项目,某物流集团,覃塘区三里镇,洽谈中,8500万元,\r\n"
             "3,台账电池配套项目,某新能源公司,覃塘区,建设中,3.5亿元,2024.1.15\r\n"
-            "4,台账农产品加工项目,某农业公司,三里镇,待签约,6000,\r\n";
+            "4,台账农产品加工项目,某农业公司,三里镇人民政府,待签约,6000,\r\n"
+            "5,台账电商项目,某电商公司,贵港市覃塘区三里镇,待签约,6000,\r\n";
         const QString path = desk.dir.filePath(QStringLiteral("ledger.csv"));
         writeFile(path, gb18030(utf8));
         TableImporter importer(&desk.desk);
@@ -150,13 +151,14 @@ private slots:
         ImportResult r;
         const Status s = importer.run(&r);
         QVERIFY2(s, qPrintable(s.message()));
-        QCOMPARE(r.added, 4);
+        QCOMPARE(r.added, 5);
         QCOMPARE(r.skipped, 0);
         struct Want { const char16_t *name; const char16_t *unit; Stage stage; Yuan planned; };
         const Want wants[] = {{u"台账建材项目", u"三里镇", Stage::Signed, 120000000},
                               {u"台账物流园项目", u"三里镇", Stage::Negotiating, 85000000},
                               {u"台账电池配套项目", u"覃塘区", Stage::Started, 350000000},
-                              {u"台账农产品加工项目", u"三里镇", Stage::Negotiating, 60000000}};
+                              {u"台账农产品加工项目", u"三里镇", Stage::Negotiating, 60000000},
+                              {u"台账电商项目", u"三里镇", Stage::Negotiating, 60000000}};
         for (const Want &w : wants) {
             const QList<Project> found = projectsNamed(desk, QString::fromUtf16(w.name));
             QCOMPARE(found.size(), 1);

@@ -44,8 +44,33 @@ qint64 ReportImporter::matchUnit(const ProjectStore &store, const QString &name)
     if (const qint64 id = store.unitByName(name))
         return id;
     const QString stem = stripSuffix(name);
-    for (const Unit &u : store.units()) {
+    const QList<Unit> units = store.units();
+    for (const Unit &u : units) {
         if (stripSuffix(u.name) == stem && (u.name.startsWith(name) || name.startsWith(u.name) || stem != name))
+            return u.id;
+    }
+    // 三里镇人民政府, 三里镇招商办: the unit's government or office, where the desk holds no unit of that name.
+    static const QStringList offices = {QStringLiteral("人民政府"), QStringLiteral("政府"), QStringLiteral("党工委"), QStringLiteral("党委"),
+                                        QStringLiteral("管委会"), QStringLiteral("办事处"), QStringLiteral("招商办公室"), QStringLiteral("招商办")};
+    for (const QString &office : offices) {
+        if (name.size() > office.size() + 1 && name.endsWith(office))
+            return matchUnit(store, name.chopped(office.size()));
+    }
+    // 覃塘区三里镇, 贵港市覃塘区三里镇: a unit named after the units above it.
+    QHash<qint64, const Unit *> byId;
+    for (const Unit &u : units)
+        byId.insert(u.id, &u);
+    for (const Unit &u : units) {
+        if (name.size() <= u.name.size() || !name.endsWith(u.name))
+            continue;
+        QStringView above = QStringView(name).chopped(u.name.size());
+        for (const Unit *p = byId.value(u.parentId); p && !above.isEmpty(); p = byId.value(p->parentId)) {
+            if (above.endsWith(p->name))
+                above.chop(p->name.size());
+            else if (const QString parentStem = stripSuffix(p->name); parentStem != p->name && above.endsWith(parentStem))
+                above.chop(parentStem.size());
+        }
+        if (above.isEmpty())
             return u.id;
     }
     return 0;
