@@ -8,8 +8,37 @@ namespace IPDesk {
 
 namespace {
 
+/// 二〇二四年十月十五日, as documents are dated: the year digit by digit, month and day in words.
+QDate chineseDateIn(QStringView line)
+{
+    static const QRegularExpression date(QStringLiteral(
+        "二[〇○零O０0][一二三四五六七八九〇○零O０0]{2}年(十[一二]?|[一二三四五六七八九])月(三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])日"));
+    const auto m = date.match(line);
+    if (!m.hasMatch())
+        return QDate();
+    static const QString digits = QStringLiteral("〇一二三四五六七八九");
+    int year = 0;
+    for (QChar c : m.capturedView().left(4))
+        year = 10 * year + std::max<int>(0, int(digits.indexOf(c)));
+    // (十 alone is ten; 十二 twelve; 二十三 twenty-three)
+    auto words = [&](QStringView w) {
+        const qsizetype ten = w.indexOf(u'十');
+        if (ten < 0)
+            return int(digits.indexOf(w.front()));
+        const int tens = ten == 0 ? 1 : int(digits.indexOf(w.front()));
+        const int ones = ten + 1 < w.size() ? int(digits.indexOf(w.at(ten + 1))) : 0;
+        return 10 * tens + ones;
+    };
+    return QDate(year, words(m.capturedView(1)), words(m.capturedView(2)));
+}
+
 QDate dateIn(QStringView line)
 {
+    // (二〇二四年十月十五日: a document's own date)
+    if (line.contains(u'年') && (line.contains(u'〇') || line.contains(u'○') || line.contains(u'零')) && line.contains(u'二')) {
+        if (const QDate d = chineseDateIn(line); d.isValid())
+            return d;
+    }
     // 2023年4月25日, 2023-04-25, 2023/4/25, 2023.4.25: one kind of separator throughout, so that a
     // span (2025年1-8月) is not read as a day.
     static const QRegularExpression date(QStringLiteral(
