@@ -423,6 +423,14 @@ for k in range(4):
     add(unit, "今年{U}确保全年到位资金完成{x}亿元,力争突破{y}亿元。".format(U=unit, x=100 + k, y=120 + k),
         [fact(unit, "FY", "funds_in_place", 100 + k, kind="target"), fact(unit, "FY", "funds_in_place", 120 + k, kind="target", qual="at_least")])
 
+# 17b. Trips led by the heads: a slogan in quotation marks (坚持“一把手”招商) names no leader; “一把手”带队 does.
+for k in range(4):
+    unit = UNITS[(i + k) % len(UNITS)]
+    add(unit, "今年以来,{U}坚持“一把手”招商,领导干部带队外出招商{n}批次。".format(U=unit, n=30 + k),
+        [fact(unit, "YTD", "outbound_trips", 30 + k)])
+    add(unit, "今年以来,{U}党政“一把手”带队外出招商{n}次。".format(U=unit, n=6 + k),
+        [fact(unit, "YTD", "leader_outbound_trips", 6 + k)])
+
 # 18. No fact: figures of no metric, of one company, noise.
 NONE = ["{P},{U}地区生产总值完成{X}亿元,增长6.8%。", "{P},{U}固定资产投资增长{G}%。",
         "{P},{U}实际利用外资{G}亿美元。", "{P},{U}进出口总额{X}亿元。",

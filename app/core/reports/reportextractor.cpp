@@ -246,6 +246,27 @@ struct SentenceState
     const QSet<QString> *projectsCounted = nullptr; // the counts of projects the report has made so far
 };
 
+/// Whether the words before a trip name its leaders as the heads (主要领导带队, 县委书记率队); a slogan in
+/// quotation marks (坚持“一把手”招商) names no one, unless it leads the trip (“一把手”带队).
+bool ledByHeads(QStringView wide)
+{
+    const CueSet &leader = Phrasing::instance().leader;
+    if (!wide.contains(u'“'))
+        return leader.in(wide);
+    QString unquoted = wide.toString();
+    for (qsizetype open = unquoted.indexOf(u'“'); open >= 0; open = unquoted.indexOf(u'“', open + 1)) {
+        const qsizetype close = unquoted.indexOf(u'”', open);
+        if (close < 0)
+            break;
+        const QStringView next = QStringView(unquoted).mid(close + 1, 2);
+        if (next == u"带队" || next == u"率队" || next == u"亲自" || next == u"领队" || next == u"带头")
+            continue;
+        for (qsizetype k = open + 1; k < close; ++k)
+            unquoted[k] = u' ';
+    }
+    return leader.in(unquoted);
+}
+
 /// Whether a figure of this class and measure word can be of \a metric (a count of 个 a count metric
 /// that takes it, an amount a money metric, a percent the completion).
 bool metricFits(const QString &metric, const Number &n)
@@ -481,7 +502,7 @@ MetricChoice chooseMetric(const Number &n, QStringView region, QStringView wide,
         if (ph.takesUnit(QStringLiteral("outbound_trips"), n.unit)) {
             const CueSet::Hit h = ph.beforeOf(QStringLiteral("outbound_trips")).first(after);
             if (h.found() && h.start == 0) {
-                const QString metric = ph.leader.in(wide) ? QStringLiteral("leader_outbound_trips") : QStringLiteral("outbound_trips");
+                const QString metric = ledByHeads(wide) ? QStringLiteral("leader_outbound_trips") : QStringLiteral("outbound_trips");
                 return {metric, after.mid(h.start, h.length()).toString(), 0.85};
             }
         }
@@ -575,7 +596,7 @@ MetricChoice chooseMetric(const Number &n, QStringView region, QStringView wide,
         if (!promotion.in(region.left(best.hit.start).right(12)))
             return none;
     }
-    if (c.metric == QLatin1String("outbound_trips") && ph.leader.in(wide))
+    if (c.metric == QLatin1String("outbound_trips") && ledByHeads(wide))
         c.metric = QStringLiteral("leader_outbound_trips");
     if (c.metric == QLatin1String("companies_visited") && !ph.firm.in(region) && !ph.firm.in(after.left(8)))
         return none;
