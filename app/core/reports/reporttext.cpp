@@ -413,6 +413,37 @@ void ReportText::removeNoise()
             s[i] = QLatin1Char(' ');
     }
 
+    // Text copied from a Markdown editor or a WeChat converter: **15**个, __加粗__, ### 标题, > 引文. The
+    // marks go, so that a figure meets its measure word.
+    if (s.contains(u"**") || s.contains(u"__") || s.contains(u'#') || s.contains(u'>')) {
+        for (qsizetype i = 0; i + 1 < s.size(); ++i) {
+            if ((s.at(i) == u'*' || s.at(i) == u'_') && s.at(i + 1) == s.at(i)) {
+                const QChar mark = s.at(i);
+                qsizetype j = i;
+                while (j < s.size() && s.at(j) == mark)
+                    ++j;
+                dropRange(i, j);
+                i = j - 1;
+            }
+        }
+        for (qsizetype lineStart = 0; lineStart < s.size();) {
+            qsizetype lineEnd = s.indexOf(QLatin1Char('\n'), lineStart);
+            if (lineEnd < 0)
+                lineEnd = s.size();
+            qsizetype i = lineStart;
+            while (i < lineEnd && s.at(i) == u' ')
+                ++i;
+            qsizetype marks = i;
+            while (marks < lineEnd && marks - i < 6 && s.at(marks) == u'#')
+                ++marks;
+            if (marks == i && i < lineEnd && s.at(i) == u'>')
+                marks = i + 1;
+            if (marks > i && marks < lineEnd && s.at(marks) == u' ')
+                dropRange(i, marks + 1);
+            lineStart = lineEnd + 1;
+        }
+    }
+
     // 新签约项目 12 个, 总投资 26.24 亿元 (a page that spaces figures from words): one space between a
     // figure and a Han character goes, in a line of sentences; a table's columns (no sentence marks,
     // spaces in runs) stay apart.
