@@ -467,9 +467,17 @@ void ReportText::removeNoise()
         const bool sentences = line.contains(u',') || line.contains(u'。') || line.contains(u';')
             || (!line.contains(u"  ") && !line.contains(u'\t') && measured.match(line).hasMatch());
         for (qsizetype i = lineStart + 1; sentences && i + 1 < lineEnd; ++i) {
-            if (s.at(i) != u' ' || s.at(i - 1) == u' ' || s.at(i + 1) == u' ')
+            if (s.at(i) != u' ' || drop[size_t(i)])
                 continue;
-            const QChar a = s.at(i - 1), b = s.at(i + 1);
+            // (the neighbours that stay: 项目&nbsp;12&nbsp;个 has the entities' letters between, dropped)
+            qsizetype before = i - 1, after = i + 1;
+            while (before > lineStart && drop[size_t(before)])
+                --before;
+            while (after + 1 < lineEnd && drop[size_t(after)])
+                ++after;
+            const QChar a = s.at(before), b = s.at(after);
+            if (a == u' ' || b == u' ' || drop[size_t(before)] || drop[size_t(after)])
+                continue;
             // (and 72.6 %: a figure and its percent sign)
             if ((a.isDigit() && (isHanChar(b) || b == u'%')) || (isHanChar(a) && b.isDigit()))
                 drop[size_t(i)] = 1;
