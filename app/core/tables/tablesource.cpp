@@ -1,5 +1,7 @@
 #include "tables/tablesource.h"
 
+#include "base/zipreader.h"
+
 #include "reports/reporttext.h"
 #include "reports/textdecoder.h"
 
@@ -12,7 +14,6 @@
 
 #include <cctype>
 
-#include <minizip/unzip.h>
 
 namespace IPDesk {
 
@@ -216,72 +217,6 @@ QString CsvSource::description() const
 
 // ---------------------------------------------------------------------------------------------
 // XLSX
-
-/// The workbook's zip archive, read with minizip (the zip library libxlsxwriter, the writer, uses
-/// too: one zip library in the process). One part is open at a time.
-class ZipReader
-{
-public:
-    ZipReader() = default;
-    ZipReader(const ZipReader &) = delete;
-    ZipReader &operator=(const ZipReader &) = delete;
-    ~ZipReader()
-    {
-        closePart();
-        if (m_zip)
-            unzClose(m_zip);
-    }
-    bool open(const QString &path)
-    {
-        m_zip = unzOpen64(QFile::encodeName(path).constData());
-        return m_zip != nullptr;
-    }
-    /// Makes the named part current (names are case-sensitive, as in the workbook's relations).
-    bool setCurrentFile(const QString &name)
-    {
-        closePart();
-        return m_zip && unzLocateFile(m_zip, name.toUtf8().constData(), 1) == UNZ_OK;
-    }
-    bool openPart()
-    {
-        closePart();
-        unz_file_info64 info;
-        if (!m_zip || unzGetCurrentFileInfo64(m_zip, &info, nullptr, 0, nullptr, 0, nullptr, 0) != UNZ_OK)
-            return false;
-        m_compressed = qint64(info.compressed_size);
-        m_uncompressed = qint64(info.uncompressed_size);
-        m_partOpen = unzOpenCurrentFile(m_zip) == UNZ_OK;
-        m_error = m_partOpen ? UNZ_OK : UNZ_BADZIPFILE;
-        return m_partOpen;
-    }
-    qint64 read(char *data, qint64 maxSize)
-    {
-        if (!m_partOpen)
-            return -1;
-        const int n = unzReadCurrentFile(m_zip, data, unsigned(std::min<qint64>(maxSize, 1 << 20)));
-        if (n < 0)
-            m_error = n;
-        return n;
-    }
-    void closePart()
-    {
-        if (m_partOpen) {
-            const int closed = unzCloseCurrentFile(m_zip); // UNZ_CRCERROR when the part read whole was damaged
-            if (m_error == UNZ_OK)
-                m_error = closed;
-        }
-        m_partOpen = false;
-    }
-    bool damaged() const { return m_error != UNZ_OK; }
-    qint64 compressedSize() const { return m_compressed; }
-    qint64 uncompressedSize() const { return m_uncompressed; }
-
-private:
-    unzFile m_zip = nullptr;
-    bool m_partOpen = false;
-    int m_error = UNZ_OK;
-    qint64 m_compressed = 0, m_uncompressed = 0;
-};
 
 struct XlsxSource::Private
 {
