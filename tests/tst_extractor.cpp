@@ -106,8 +106,9 @@ private slots:
     void reports_data()
     {
         QTest::addColumn<QString>("file");
-        // (and pages saved from a browser, as officers load them)
-        const QStringList files = QDir(dataDir()).entryList({QStringLiteral("*.txt"), QStringLiteral("*.html")}, QDir::Files, QDir::Name);
+        // (and pages saved from a browser, and Word documents, as officers load them)
+        const QStringList files = QDir(dataDir()).entryList({QStringLiteral("*.txt"), QStringLiteral("*.html"), QStringLiteral("*.docx")},
+                                                            QDir::Files, QDir::Name);
         QVERIFY(files.size() >= 5);
         for (const QString &f : files)
             QTest::newRow(qPrintable(f)) << dataDir() + QLatin1Char('/') + f;
@@ -299,6 +300,79 @@ private slots:
             const QString sentence = shown.mid(shownAt[size_t(f.evidenceStart)], shownAt[size_t(f.evidenceEnd)] - shownAt[size_t(f.evidenceStart)]);
             QVERIFY2(sentence.contains(QString::number(f.value)), qPrintable(sentence));
             QVERIFY2(!sentence.contains(u'<'), qPrintable(sentence));
+        }
+    }
+
+    void aWordDocumentReadsAsItsText()
+    {
+        // The text Word holds is the report: its title, its sentences whole though Word split them into
+        // runs, no deleted text of tracked changes, no field codes, the table's rows a line each.
+        const ReadReport r = ReadReport::fromFile(dataDir() + QLatin1String("/r95_word_document.docx"));
+        QVERIFY2(r.status, qPrintable(r.status.message()));
+        QCOMPARE(r.title, QStringLiteral("寻乌县2025年1-9月招商引资工作情况"));
+        QVERIFY(r.text.contains(QStringLiteral("新签约项目26个")));
+        QVERIFY(!r.text.contains(QStringLiteral("20个")) && !r.text.contains(QStringLiteral("MERGEFIELD")));
+        QVERIFY(r.text.contains(QStringLiteral("长宁镇\t8\t35.2\n")));
+        // The same text as a file of its own reads to the same facts.
+        QTemporaryDir dir;
+        const QString txt = dir.filePath(QStringLiteral("same.txt"));
+        QFile f(txt);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(r.text.toUtf8());
+        f.close();
+        QCOMPARE(factLines(ReadReport::fromFile(txt).extraction.facts), factLines(r.extraction.facts));
+    }
+
+    void brokenOrHostileWordDocumentsSayWhy_data()
+    {
+        // Python's zipfile makes archives no word processor would.
+        QTest::addColumn<QString>("script"); // writes the archive to sys.argv[1]
+        QTest::addColumn<QString>("says");   // words of the message
+        const QString head = QStringLiteral("import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED)\n");
+        QTest::newRow("a workbook, not a document") << head + QStringLiteral("z.writestr('xl/workbook.xml', '<workbook/>')\nz.close()\n")
+                                                   << QStringLiteral("word/document.xml");
+        QTest::newRow("a zip bomb") << head + QStringLiteral("z.writestr('word/document.xml', b'<w:document>' + b' ' * (100 << 20))\nz.close()\n")
+                                    << QStringLiteral("200");
+        QTest::newRow("broken XML") << head + QStringLiteral("z.writestr('word/document.xml', '<w:document><w:p><w:t>签约项目12个</w:p>')\nz.close()\n")
+                                    << QStringLiteral("document.docx");
+        QTest::newRow("no text") << head + QStringLiteral("z.writestr('word/document.xml', '<w:document xmlns:w=\"w\"><w:body/></w:document>')\nz.close()\n")
+                                 << QStringLiteral("document.docx");
+        QTest::newRow("cut short") << QStringLiteral("import sys, zipfile, io\nb = io.BytesIO()\nz = zipfile.ZipFile(b, 'w', zipfile.ZIP_DEFLATED)\n"
+                                                     "z.writestr('word/document.xml', '<w:document>' + '签约项目12个' * 5000 + '</w:document>')\n"
+                                                     "z.close()\nopen(sys.argv[1], 'wb').write(b.getvalue()[:3000])\n")
+                                   << QStringLiteral("document.docx");
+    }
+    void brokenOrHostileWordDocumentsSayWhy()
+    {
+        QFETCH(QString, script);
+        QFETCH(QString, says);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("document.docx"));
+        QProcess p;
+        p.start(QStringLiteral("python3"), {QStringLiteral("-c"), script, path});
+        QVERIFY(p.waitForFinished(120000) && p.exitCode() == 0);
+        const ReadReport r = ReadReport::fromFile(path);
+        QVERIFY(!r.status);
+        QVERIFY2(r.status.message().contains(says), qPrintable(r.status.message()));
+        QVERIFY(r.extraction.facts.isEmpty());
+    }
+
+    void pdfAndOldOfficeFilesSayWhatToDo()
+    {
+        // A PDF and a Word 97 file (an OLE compound file, as .doc, .wps and .xls are) are no text: the
+        // officer is told how to make them text, not that the file looks binary.
+        QTemporaryDir dir;
+        const QList<QPair<QByteArray, QString>> files = {{QByteArray("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj"), QStringLiteral(".txt")},
+                                                         {QByteArray("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + QByteArray(512, '\0'), QStringLiteral(".docx")}};
+        for (const auto &[bytes, advice] : files) {
+            const QString path = dir.filePath(QStringLiteral("briefing.bin"));
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(bytes);
+            f.close();
+            const ReadReport r = ReadReport::fromFile(path);
+            QVERIFY(!r.status);
+            QVERIFY2(r.status.message().contains(advice), qPrintable(r.status.message()));
         }
     }
 

@@ -1516,6 +1516,37 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
     </message>
 </context>
 <context>
+    <name>IPDesk::DocxText</name>
+    <message>
+        <source>%1 is not a Word document, or it is damaged.</source>
+        <translation>%1 不是 Word 文档,或已损坏。</translation>
+    </message>
+    <message>
+        <source>%1 is a zip archive but not a Word document (.docx): there is no word/document.xml in it.</source>
+        <translation>%1 是压缩包,但不是 Word 文档(.docx):其中没有 word/document.xml。</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: its text cannot be unpacked.</source>
+        <translation>%1 已损坏:无法解压出其中的文字。</translation>
+    </message>
+    <message>
+        <source>%1 inflates to more than %2 MB of text; no report is that long.</source>
+        <translation>%1 解压后的文字超过 %2 MB;没有这么长的报道。</translation>
+    </message>
+    <message>
+        <source>%1 inflates more than 200 times its stored size, which no document does (a zip bomb).</source>
+        <translation>%1 解压后超过存储大小的 200 倍,正常文档不会如此(压缩炸弹)。</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: its text is not well-formed (%2).</source>
+        <translation>%1 已损坏:其中的文字格式有误(%2)。</translation>
+    </message>
+    <message>
+        <source>%1 holds no text.</source>
+        <translation>%1 中没有文字。</translation>
+    </message>
+</context>
+<context>
     <name>IPDesk::FactReviewModel</name>
     <message>
         <source>Accept</source>
@@ -2195,10 +2226,6 @@ Save no more changes to it: open the latest backup copy, or send the file to you
         <translation>导入报道</translation>
     </message>
     <message>
-        <source>Reports (*.txt *.text *.htm *.html);;All files (*)</source>
-        <translation>报道 (*.txt *.text *.htm *.html);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>Stored %1 facts from %2 reports; %3 replaced, %4 new units.</source>
         <translation>已从 %2 篇报道保存 %1 条数据;替换 %3 条,新增单位 %4 个。</translation>
     </message>
@@ -2307,6 +2334,10 @@ Open a copy of it read-only, to read and export what can still be read? The file
     <message>
         <source>Follow-up task made for %1; see the tab “Follow-up tasks”.</source>
         <translation>已为“%1”创建督办事项,见“督办事项”页。</translation>
+    </message>
+    <message>
+        <source>Reports (*.txt *.text *.htm *.html *.docx);;All files (*)</source>
+        <translation>报道 (*.txt *.text *.htm *.html *.docx);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -3296,6 +3327,14 @@ Open a copy of it read-only, to read and export what can still be read? The file
         <translation>
             <numerusform>导入 %n 篇报道</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 is a PDF. Open it, copy its text into a .txt file (or save it as text) and load that.</source>
+        <translation>%1 是 PDF 文件。请打开它,把文字复制到 .txt 文件(或另存为文本)后再载入。</translation>
+    </message>
+    <message>
+        <source>%1 is an old Word, WPS or Excel file (.doc, .wps, .xls). Save it as .docx or .txt in Word or WPS and load that.</source>
+        <translation>%1 是旧版 Word、WPS 或 Excel 文件(.doc、.wps、.xls)。请在 Word 或 WPS 中另存为 .docx 或 .txt 后再载入。</translation>
     </message>
 </context>
 <context>

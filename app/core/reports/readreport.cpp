@@ -1,6 +1,7 @@
 #include "reports/readreport.h"
 #include "reports/reporttext.h"
 
+#include "reports/docxtext.h"
 #include "reports/reportimporter.h"
 #include "reports/textdecoder.h"
 
@@ -57,7 +58,35 @@ ReadReport ReadReport::fromFile(const QString &path, const QStringList &knownUni
                                    .arg(f.size() / (1024 * 1024)).arg(TextDecoder::MaxBytes / (1024 * 1024))));
         return r;
     }
-    ReadReport r = fromBytes(f.readAll(), name, knownUnits, encoding);
+    const QByteArray bytes = f.readAll();
+    // Formats whose text this reader cannot take out: say what to do.
+    if (bytes.startsWith("\xD0\xCF\x11\xE0") || bytes.startsWith("%PDF")) {
+        ReadReport r;
+        r.path = path;
+        r.title = name;
+        r.refuse(Status::error(bytes.startsWith("%PDF")
+                                   ? ReportImporter::tr("%1 is a PDF. Open it, copy its text into a .txt file (or save it as text) and load that.").arg(name)
+                                   : ReportImporter::tr("%1 is an old Word, WPS or Excel file (.doc, .wps, .xls). Save it as .docx or .txt in Word "
+                                                        "or WPS and load that.").arg(name)));
+        return r;
+    }
+    // A Word document (.docx): its text, read out of the archive, is the report.
+    if (DocxText::isZip(bytes)) {
+        ReadReport r;
+        r.path = path;
+        r.title = name;
+        r.sha256 = sha256Of(bytes);
+        const Status s = DocxText::read(path, &r.text);
+        if (!s) {
+            r.refuse(s);
+            return r;
+        }
+        if (const QString first = titleOf(r.text); !first.isEmpty())
+            r.title = first;
+        r.extract(knownUnits, QStringLiteral("DOCX"));
+        return r;
+    }
+    ReadReport r = fromBytes(bytes, name, knownUnits, encoding);
     r.path = path;
     return r;
 }
