@@ -357,12 +357,13 @@ private slots:
         QVERIFY(r.extraction.facts.isEmpty());
     }
 
-    void pdfAndOldOfficeFilesSayWhatToDo()
+    void brokenPdfAndOldOfficeFilesSayWhy()
     {
-        // A PDF and a Word 97 file (an OLE compound file, as .doc, .wps and .xls are) are no text: the
-        // officer is told how to make them text, not that the file looks binary.
+        // A PDF cut short is damaged (pdftotext says so, and the reader in its own words); a Word 97 file
+        // (an OLE compound file, as .doc, .wps and .xls are) is no text: the officer is told how to make
+        // it text, not that the file looks binary.
         QTemporaryDir dir;
-        const QList<QPair<QByteArray, QString>> files = {{QByteArray("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj"), QStringLiteral(".txt")},
+        const QList<QPair<QByteArray, QString>> files = {{QByteArray("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj"), QStringLiteral("damaged")},
                                                          {QByteArray("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + QByteArray(512, '\0'), QStringLiteral(".docx")}};
         for (const auto &[bytes, advice] : files) {
             const QString path = dir.filePath(QStringLiteral("briefing.bin"));

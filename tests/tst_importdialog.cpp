@@ -1,10 +1,16 @@
 // The import dialog as an officer uses it: read reports, untick a figure, correct a unit, store.
 #include "models/factreviewmodel.h"
+#include "reports/readreport.h"
 #include "desk/factstore.h"
 #include "importreportdialog.h"
 #include "testdesk.h"
 
 #include <QApplication>
+#include <QFont>
+#include <QPageSize>
+#include <QPdfWriter>
+#include <QStandardPaths>
+#include <QTextDocument>
 #include <QComboBox>
 #include <QFileInfo>
 #include <QLabel>
@@ -115,6 +121,59 @@ private slots:
                 // (the figure as the text writes it: 196.3, 8, 42.6)
                 QVERIFY2(marked.contains(QString::number(facts.at(k).fact.value)), qPrintable(marked));
             }
+        }
+    }
+
+    void aPdfAndAWordDocumentAreReadAsTheirText()
+    {
+        // A bulletin as the bureau sends it: the text report printed to PDF by Qt (its lines wrapped at the
+        // page's width, as any PDF's are) and a Word document. The dialog reads each to the facts the text
+        // itself gives, and marks each figure in the text it shows.
+        if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
+            QFAIL("pdftotext is missing: install poppler-utils (bash packaging/deps.sh)");
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath(QStringLiteral("briefing.pdf"));
+        QFile source(report("r92_document_dated_in_words.txt"));
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(source.readAll());
+        {
+            QPdfWriter writer(pdf);
+            writer.setPageSize(QPageSize(QPageSize::A4));
+            QTextDocument document;
+            document.setDefaultFont(QFont(QStringLiteral("Noto Sans CJK SC"), 11));
+            document.setPlainText(text);
+            document.print(&writer);
+        }
+        TestDesk desk;
+        ImportReportDialog dialog(&desk.desk);
+        dialog.show();
+        dialog.readFiles({pdf, report("r95_word_document.docx")});
+        dialog.waitForReading();
+        QCOMPARE(dialog.reportList()->count(), 2);
+        auto keys = [](const QList<Fact> &facts) {
+            QStringList out;
+            for (const Fact &f : facts)
+                out << QStringList{f.district, QString::number(f.year), f.span, f.metric, f.kind, QString::number(f.value)}.join(u'|');
+            out.sort();
+            return out;
+        };
+        QList<Fact> fromPdf;
+        const auto &plans = dialog.plans();
+        const auto pdfPlan = std::find_if(plans.cbegin(), plans.cend(), [&](const ImportPlan &plan) { return plan.path == pdf; });
+        QVERIFY(pdfPlan != plans.cend());
+        for (const auto &planned : pdfPlan->facts)
+            fromPdf << planned.fact;
+        const QStringList want = keys(ReadReport::fromText(text, QString()).extraction.facts);
+        QVERIFY(want.size() >= 5);
+        QCOMPARE(keys(fromPdf), want);
+        auto *shown = dialog.findChild<QTextBrowser *>(QStringLiteral("reportText"));
+        for (int row = 0; row < 2; ++row) {
+            dialog.reportList()->setCurrentRow(row);
+            const auto marks = shown->extraSelections();
+            const auto &facts = dialog.plans()[size_t(row)].facts;
+            QCOMPARE(marks.size(), facts.size());
+            for (int k = 0; k < marks.size(); ++k)
+                QVERIFY2(marks.at(k).cursor.selectedText().contains(QString::number(facts.at(k).fact.value)), qPrintable(marks.at(k).cursor.selectedText()));
         }
     }
 

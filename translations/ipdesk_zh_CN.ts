@@ -1516,7 +1516,7 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
     </message>
 </context>
 <context>
-    <name>IPDesk::DocxText</name>
+    <name>IPDesk::DocumentText</name>
     <message>
         <source>%1 is not a Word document, or it is damaged.</source>
         <translation>%1 不是 Word 文档,或已损坏。</translation>
@@ -1544,6 +1544,34 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
     <message>
         <source>%1 holds no text.</source>
         <translation>%1 中没有文字。</translation>
+    </message>
+    <message>
+        <source>%1 is a PDF. PDF reports are read with pdftotext, which is not installed (Debian: apt install poppler-utils); or copy its text into a .txt file and load that.</source>
+        <translation>%1 是 PDF 文件。PDF 报道由 pdftotext 读取,但本机未安装(Debian:apt install poppler-utils);也可把文字复制到 .txt 文件后再载入。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: pdftotext does not start.</source>
+        <translation>无法读取 %1:pdftotext 无法启动。</translation>
+    </message>
+    <message>
+        <source>%1 holds more than %2 MB of text; no report is that long.</source>
+        <translation>%1 的文字超过 %2 MB;没有这么长的报道。</translation>
+    </message>
+    <message>
+        <source>%1 took more than %2 seconds to read; it may be damaged.</source>
+        <translation>读取 %1 超过 %2 秒;文件可能已损坏。</translation>
+    </message>
+    <message>
+        <source>%1 does not permit copying its text.</source>
+        <translation>%1 不允许复制其中的文字。</translation>
+    </message>
+    <message>
+        <source>%1 is damaged or locked with a password: its text cannot be read.</source>
+        <translation>%1 已损坏或设有密码:无法读取其中的文字。</translation>
+    </message>
+    <message>
+        <source>%1 has no text in it (a scanned page is a picture): copy its text into a .txt file, or ask for the document itself.</source>
+        <translation>%1 中没有文字(扫描件是图片):请把文字复制到 .txt 文件,或索取原始文档。</translation>
     </message>
 </context>
 <context>
@@ -3327,10 +3355,6 @@ Open a copy of it read-only, to read and export what can still be read? The file
         <translation>
             <numerusform>导入 %n 篇报道</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>%1 is a PDF. Open it, copy its text into a .txt file (or save it as text) and load that.</source>
-        <translation>%1 是 PDF 文件。请打开它,把文字复制到 .txt 文件(或另存为文本)后再载入。</translation>
     </message>
     <message>
         <source>%1 is an old Word, WPS or Excel file (.doc, .wps, .xls). Save it as .docx or .txt in Word or WPS and load that.</source>

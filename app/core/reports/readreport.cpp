@@ -1,7 +1,7 @@
 #include "reports/readreport.h"
 #include "reports/reporttext.h"
 
-#include "reports/docxtext.h"
+#include "reports/documenttext.h"
 #include "reports/reportimporter.h"
 #include "reports/textdecoder.h"
 
@@ -59,31 +59,30 @@ ReadReport ReadReport::fromFile(const QString &path, const QStringList &knownUni
         return r;
     }
     const QByteArray bytes = f.readAll();
-    // Formats whose text this reader cannot take out: say what to do.
-    if (bytes.startsWith("\xD0\xCF\x11\xE0") || bytes.startsWith("%PDF")) {
+    // An old Office file: its text is not for this reader to take out; say what to do.
+    if (bytes.startsWith("\xD0\xCF\x11\xE0")) {
         ReadReport r;
         r.path = path;
         r.title = name;
-        r.refuse(Status::error(bytes.startsWith("%PDF")
-                                   ? ReportImporter::tr("%1 is a PDF. Open it, copy its text into a .txt file (or save it as text) and load that.").arg(name)
-                                   : ReportImporter::tr("%1 is an old Word, WPS or Excel file (.doc, .wps, .xls). Save it as .docx or .txt in Word "
-                                                        "or WPS and load that.").arg(name)));
+        r.refuse(Status::error(ReportImporter::tr("%1 is an old Word, WPS or Excel file (.doc, .wps, .xls). Save it as .docx or .txt in Word "
+                                                  "or WPS and load that.").arg(name)));
         return r;
     }
-    // A Word document (.docx): its text, read out of the archive, is the report.
-    if (DocxText::isZip(bytes)) {
+    // A Word document (.docx) or a PDF: the text taken out of it is the report.
+    if (DocumentText::isZip(bytes) || DocumentText::isPdf(bytes)) {
         ReadReport r;
         r.path = path;
         r.title = name;
         r.sha256 = sha256Of(bytes);
-        const Status s = DocxText::read(path, &r.text);
+        const bool pdf = DocumentText::isPdf(bytes);
+        const Status s = pdf ? DocumentText::readPdf(path, &r.text) : DocumentText::readDocx(path, &r.text);
         if (!s) {
             r.refuse(s);
             return r;
         }
         if (const QString first = titleOf(r.text); !first.isEmpty())
             r.title = first;
-        r.extract(knownUnits, QStringLiteral("DOCX"));
+        r.extract(knownUnits, pdf ? QStringLiteral("PDF") : QStringLiteral("DOCX"));
         return r;
     }
     ReadReport r = fromBytes(bytes, name, knownUnits, encoding);

@@ -313,6 +313,26 @@ bool ReportText::isMarkup(const QString &text)
     return false;
 }
 
+/// A CJK radical (U+2E80..U+2FD5) as the character it stands for, else itself.
+QChar ReportText::radicalAsCharacter(QChar c)
+{
+    const char16_t u = c.unicode();
+    if (u >= 0x2F00 && u <= 0x2FD5) { // Kangxi radicals: their compatibility decomposition
+        const QString d = c.decomposition();
+        return d.size() == 1 ? d.front() : c;
+    }
+    // The supplement: those that are whole characters (simplified ones among them), after Unicode's
+    // EquivalentUnifiedIdeograph list.
+    static const QHash<char16_t, char16_t> supplement = {
+        {0x2E9C, u'日'}, {0x2E9D, u'月'}, {0x2E9F, u'母'}, {0x2EA0, u'民'}, {0x2EA7, u'牛'}, {0x2EA8, u'犬'}, {0x2EA9, u'王'},
+        {0x2EB6, u'羊'}, {0x2EB9, u'老'}, {0x2EC1, u'虎'}, {0x2EC2, u'衣'}, {0x2EC4, u'西'}, {0x2EC5, u'见'}, {0x2EC6, u'角'},
+        {0x2EC9, u'贝'}, {0x2ECB, u'车'}, {0x2ED1, u'長'}, {0x2ED3, u'长'}, {0x2ED4, u'门'}, {0x2ED7, u'雨'}, {0x2ED8, u'青'},
+        {0x2ED9, u'韦'}, {0x2EDA, u'页'}, {0x2EDB, u'风'}, {0x2EDC, u'飞'}, {0x2EDD, u'食'}, {0x2EE1, u'首'}, {0x2EE2, u'马'},
+        {0x2EE3, u'骨'}, {0x2EE4, u'鬼'}, {0x2EE5, u'鱼'}, {0x2EE6, u'鸟'}, {0x2EE7, u'卤'}, {0x2EE8, u'麦'}, {0x2EE9, u'黄'},
+        {0x2EEA, u'黾'}, {0x2EEC, u'齐'}, {0x2EEE, u'齿'}, {0x2EF0, u'龙'}, {0x2EF3, u'龟'}};
+    return QChar(supplement.value(u, u));
+}
+
 std::vector<int> ReportText::unitOffsets(const QString &text)
 {
     std::vector<int> out;
@@ -404,13 +424,17 @@ void ReportText::removeNoise()
     }
 
     // Full-width forms (digits, letters, ，；：（）！？％ …) to ASCII, one character for one, so that
-    // the rules below read reports typed either way.
+    // the rules below read reports typed either way. And the radicals some fonts map their glyphs to,
+    // so that text taken out of a PDF reads ⼯作, ⽉, ⻰南 as 工作, 月, 龙南: a Kangxi radical is its
+    // character (Unicode says so), a radical of the supplement that stands for a whole character too.
     for (qsizetype i = 0; i < s.size(); ++i) {
         const ushort u = s.at(i).unicode();
         if (u >= 0xFF01 && u <= 0xFF5E)
             s[i] = QChar(u - 0xFEE0);
         else if (u == 0x3000 || u == 0x00A0)
             s[i] = QLatin1Char(' ');
+        else if (u >= 0x2E80 && u <= 0x2FD5)
+            s[i] = ReportText::radicalAsCharacter(s.at(i));
     }
 
     // Text copied from a Markdown editor or a WeChat converter: **15**个, __加粗__, ### 标题, > 引文. The

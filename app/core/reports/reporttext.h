@@ -31,6 +31,9 @@ public:
     /// offset in UTF-16 units; empty when the two are the same (no character outside the basic plane).
     static std::vector<int> unitOffsets(const QString &text);
     /// Whether \a text is a page's markup (HTML) rather than plain text.
+    /// A CJK radical (U+2E80..U+2FD5) as the character it stands for (⼯ as 工, ⻰ as 龙: the code points
+    /// some fonts give their glyphs, which text taken out of a PDF carries), else itself.
+    static QChar radicalAsCharacter(QChar c);
     static bool isMarkup(const QString &text);
     /// A page's text as a person reads it: its markup gone (scripts, styles, tags; a block a line, a table
     /// cell apart by a tab; entities their characters), nothing else changed. \a position, when given,

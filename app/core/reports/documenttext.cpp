@@ -1,0 +1,207 @@
+#include "reports/documenttext.h"
+
+#include "base/charset.h"
+#include "base/zipreader.h"
+#include "reports/reportdocument.h"
+#include "reports/reporttext.h"
+
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QXmlStreamReader>
+
+namespace IPDesk {
+
+Status DocumentText::readDocx(const QString &path, QString *text)
+{
+    const QString name = QFileInfo(path).fileName();
+    ZipReader zip;
+    if (!zip.open(path))
+        return Status::error(tr("%1 is not a Word document, or it is damaged.").arg(name));
+    if (!zip.setCurrentFile(QStringLiteral("word/document.xml")))
+        return Status::error(tr("%1 is a zip archive but not a Word document (.docx): there is no word/document.xml in it.").arg(name));
+    if (!zip.openPart())
+        return Status::error(tr("%1 is damaged: its text cannot be unpacked.").arg(name));
+    // The whole part, within limits: a real document's text is far inside them, and deflate packs
+    // XML about 5 to 20 to 1.
+    QByteArray xml;
+    QByteArray block(1 << 16, Qt::Uninitialized);
+    const qint64 stored = std::max<qint64>(1, zip.compressedSize());
+    for (;;) {
+        const qint64 n = zip.read(block.data(), block.size());
+        if (n < 0)
+            return Status::error(tr("%1 is damaged: its text cannot be unpacked.").arg(name));
+        if (n == 0)
+            break;
+        xml.append(block.constData(), n);
+        if (xml.size() > MaxText)
+            return Status::error(tr("%1 inflates to more than %2 MB of text; no report is that long.").arg(name).arg(MaxText >> 20));
+        if (xml.size() > (qint64(8) << 20) && xml.size() > 200 * stored)
+            return Status::error(tr("%1 inflates more than 200 times its stored size, which no document does (a zip bomb).").arg(name));
+    }
+    zip.closePart();
+    if (zip.damaged())
+        return Status::error(tr("%1 is damaged: its text cannot be unpacked.").arg(name));
+
+    // w:p a line; w:t its text; w:tab a tab, w:br a line break; in a table (w:tbl) the cells of a row
+    // (w:tc) apart by tabs, a cell's paragraphs by a space, and each row (w:tr) a line. Deleted text
+    // of tracked changes (w:delText) and field codes (w:instrText) are not the document's text.
+    QString out;
+    QXmlStreamReader r(xml);
+    int cellDepth = 0;
+    bool cellHasText = false;
+    while (!r.atEnd()) {
+        const QXmlStreamReader::TokenType token = r.readNext();
+        if (token == QXmlStreamReader::StartElement) {
+            const QStringView tag = r.name();
+            if (tag == u"t") {
+                out += r.readElementText();
+                cellHasText = cellDepth > 0;
+            } else if (tag == u"tab") {
+                out += QLatin1Char(cellDepth > 0 ? ' ' : '\t');
+            } else if (tag == u"br" || tag == u"cr") {
+                out += QLatin1Char(cellDepth > 0 ? ' ' : '\n');
+            } else if (tag == u"tc") {
+                ++cellDepth;
+                cellHasText = false;
+            } else if (tag == u"p" && cellDepth > 0 && cellHasText) {
+                out += QLatin1Char(' ');
+            }
+        } else if (token == QXmlStreamReader::EndElement) {
+            const QStringView tag = r.name();
+            if (tag == u"p" && cellDepth == 0) {
+                out += QLatin1Char('\n');
+            } else if (tag == u"tc") {
+                cellDepth = std::max(0, cellDepth - 1);
+                if (cellDepth == 0) {
+                    while (out.endsWith(u' '))
+                        out.chop(1);
+                    out += QLatin1Char('\t');
+                }
+            } else if (tag == u"tr" && cellDepth == 0) {
+                if (out.endsWith(u'\t'))
+                    out.chop(1);
+                out += QLatin1Char('\n');
+            }
+        }
+    }
+    if (r.hasError())
+        return Status::error(tr("%1 is damaged: its text is not well-formed (%2).").arg(name, r.errorString()));
+    if (out.trimmed().isEmpty())
+        return Status::error(tr("%1 holds no text.").arg(name));
+    *text = out;
+    return Status();
+}
+
+// ---------------------------------------------------------------------------------------------
+// PDF
+
+
+namespace {
+
+/// A line's width as it is printed: a Chinese character two columns, a digit or letter one.
+int printedWidth(QStringView line)
+{
+    int w = 0;
+    for (QChar c : line)
+        w += c.unicode() >= 0x2E80 ? 2 : 1;
+    return w;
+}
+
+} // namespace
+
+QString DocumentText::joinWrappedLines(const QString &laidOut)
+{
+    // A PDF's lines end where the page's width ends them, not where a sentence does (…签约金额 /
+    // 176.3亿元,…). Page by page, a line as wide as the text block (within 15%) that ends no sentence
+    // goes on in the next, unless that one opens a paragraph (indented more, a bullet, a number) or
+    // either is a table's row (cells apart by runs of spaces).
+    static const QString enders = QStringLiteral("。!?;:！？；：");
+    QStringList pages = laidOut.split(QLatin1Char('\f'));
+    for (QString &page : pages) {
+        QStringList lines = page.split(QLatin1Char('\n'));
+        int widest = 0;
+        for (const QString &line : std::as_const(lines))
+            widest = std::max(widest, printedWidth(QStringView(line).trimmed()));
+        auto indent = [](const QString &line) {
+            qsizetype i = 0;
+            while (i < line.size() && line.at(i).isSpace())
+                ++i;
+            return i;
+        };
+        auto isRow = [](QStringView body) { return body.contains(u"  ") || body.contains(u'\t'); };
+        QString joined;
+        for (qsizetype k = 0; k < lines.size(); ++k) {
+            const QString &line = lines.at(k);
+            joined += line;
+            if (k + 1 >= lines.size())
+                break;
+            const QStringView body = QStringView(line).trimmed();
+            const QString &next = lines.at(k + 1);
+            const QStringView nextBody = QStringView(next).trimmed();
+            const bool full = widest >= 40 && printedWidth(body) * 100 >= widest * 85;
+            const bool opens = nextBody.isEmpty() || indent(next) > indent(line) || isListBullet(nextBody.front())
+                || ReportDocument::isNumberedItem(nextBody) || ReportDocument::isHeading(nextBody);
+            if (full && !body.isEmpty() && !enders.contains(body.back()) && !opens && !isRow(body) && !isRow(nextBody)) {
+                // (the next line's margin goes with the break)
+                lines[k + 1] = nextBody.toString();
+                continue;
+            }
+            joined += QLatin1Char('\n');
+        }
+        page = joined;
+    }
+    return pages.join(QLatin1Char('\n'));
+}
+
+Status DocumentText::readPdf(const QString &path, QString *text)
+{
+    const QString name = QFileInfo(path).fileName();
+    const QString tool = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
+    if (tool.isEmpty())
+        return Status::error(tr("%1 is a PDF. PDF reports are read with pdftotext, which is not installed (Debian: apt install "
+                                "poppler-utils); or copy its text into a .txt file and load that.").arg(name));
+    QProcess p;
+    p.setProcessChannelMode(QProcess::SeparateChannels);
+    p.start(tool, {QStringLiteral("-enc"), QStringLiteral("UTF-8"), QStringLiteral("-layout"), QStringLiteral("-q"), path, QStringLiteral("-")});
+    if (!p.waitForStarted(10000))
+        return Status::error(tr("%1 cannot be read: pdftotext does not start.").arg(name));
+    QByteArray out;
+    QElapsedTimer clock;
+    clock.start();
+    // Read as it comes, so that the process is never held up by a full pipe, and stop it at the limits.
+    while (p.state() != QProcess::NotRunning || p.bytesAvailable() > 0) {
+        p.waitForReadyRead(200);
+        out += p.readAllStandardOutput();
+        if (out.size() > MaxText) {
+            p.kill();
+            p.waitForFinished(5000);
+            return Status::error(tr("%1 holds more than %2 MB of text; no report is that long.").arg(name).arg(MaxText >> 20));
+        }
+        if (clock.elapsed() > PdfTimeoutMs) {
+            p.kill();
+            p.waitForFinished(5000);
+            return Status::error(tr("%1 took more than %2 seconds to read; it may be damaged.").arg(name).arg(PdfTimeoutMs / 1000));
+        }
+        if (p.state() == QProcess::NotRunning && p.bytesAvailable() == 0)
+            break;
+    }
+    if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+        // (1: the file cannot be opened or is damaged, 3: copying its text is not permitted)
+        return Status::error(p.exitCode() == 3 ? tr("%1 does not permit copying its text.").arg(name)
+                                               : tr("%1 is damaged or locked with a password: its text cannot be read.").arg(name));
+    }
+    QString decoded = joinWrappedLines(QString::fromUtf8(out));
+    for (QChar &c : decoded) {
+        if (c.unicode() >= 0x2E80 && c.unicode() <= 0x2FD5)
+            c = ReportText::radicalAsCharacter(c); // (⼯作 as 工作: what the reader and the officer read)
+    }
+    if (decoded.trimmed().isEmpty())
+        return Status::error(tr("%1 has no text in it (a scanned page is a picture): copy its text into a .txt file, or ask for the "
+                                "document itself.").arg(name));
+    *text = decoded;
+    return Status();
+}
+
+} // namespace IPDesk

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "base/status.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace IPDesk {
+
+/// The text of a report that comes as a document rather than as text, for the report reader to take
+/// as it takes a text file:
+/// - a Word document (.docx, as Word and WPS save briefings): each paragraph a line, a table's cells
+///   apart by tabs and each row a line, read out of its archive within limits against zip bombs;
+/// - a PDF (a bulletin as the bureau sends it), as poppler's pdftotext lays it out (a table's columns
+///   apart by runs of spaces), with the lines the page's width broke off joined again; pdftotext runs
+///   as a process of its own within limits of time and size, so that a broken or hostile file cannot
+///   take the program down.
+class DocumentText
+{
+    Q_DECLARE_TR_FUNCTIONS(IPDesk::DocumentText)
+public:
+    /// Whether the bytes open a zip archive (a .docx, .xlsx …), or a PDF.
+    static bool isZip(const QByteArray &head) { return head.startsWith("PK\x03\x04"); }
+    static bool isPdf(const QByteArray &head) { return head.startsWith("%PDF"); }
+    static Status readDocx(const QString &path, QString *text);
+    static Status readPdf(const QString &path, QString *text);
+    /// pdftotext's laid-out text with the lines a page's width broke off joined again.
+    static QString joinWrappedLines(const QString &laidOut);
+
+    static constexpr qint64 MaxText = qint64(64) << 20; ///< a document's text (or a .docx's XML), in bytes
+    static constexpr int PdfTimeoutMs = 60000;
+};
+
+} // namespace IPDesk
