@@ -1,28 +1,12 @@
 // libFuzzer target: the Word document reader must take any file without crashing, hanging or holding
 // unbounded memory; a refusal always says why, and a text it gives is read by the extractor.
+#include "fuzzfile.h"
 #include "reports/documenttext.h"
 #include "reports/readreport.h"
 
-#include <QCoreApplication>
-#include <QFile>
-#include <QTemporaryDir>
-
-#include <cstdint>
-
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static int argc = 1;
-    static char name[] = "fuzz_documents";
-    static char *argv[] = {name, nullptr};
-    static QCoreApplication app(argc, argv);
-    static QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("input.docx"));
-    {
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            __builtin_trap();
-        f.write(reinterpret_cast<const char *>(data), qint64(size));
-    }
+    const QString path = fuzzFile("input.docx", data, size);
     QString text;
     const IPDesk::Status s = IPDesk::DocumentText::readDocx(path, &text);
     if (!s) {

@@ -1,32 +1,15 @@
 // libFuzzer target: the table readers (CSV and XLSX) must take any file without crashing, hanging
 // or holding unbounded memory, and every row they give must be a list of plain cells.
+#include "fuzzfile.h"
 #include "tables/tablesource.h"
-
-#include <QCoreApplication>
-#include <QDir>
-#include <QFile>
-#include <QTemporaryDir>
-
-#include <cstdint>
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static int argc = 1;
-    static char name[] = "fuzz_tables";
-    static char *argv[] = {name, nullptr};
-    static QCoreApplication app(argc, argv);
-    static QTemporaryDir dir;
     if (size < 1)
         return 0;
     // The first byte chooses the reader; the rest is the file.
     const bool xlsx = data[0] & 1;
-    const QString path = dir.filePath(xlsx ? QStringLiteral("input.xlsx") : QStringLiteral("input.csv"));
-    {
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            __builtin_trap();
-        f.write(reinterpret_cast<const char *>(data) + 1, qint64(size - 1));
-    }
+    const QString path = fuzzFile(xlsx ? "input.xlsx" : "input.csv", data + 1, size - 1);
     IPDesk::Status status;
     std::unique_ptr<IPDesk::TableSource> source = IPDesk::TableSource::open(path, &status);
     if (!source) {
