@@ -61,10 +61,17 @@ bool ReportDocument::isBulletItem(QStringView line)
     return !t.isEmpty() && isListBullet(t.front());
 }
 
+qsizetype ReportDocument::itemNumberLength(QStringView line)
+{
+    static const QRegularExpression number(QStringLiteral("^\\s*(?:[(（][一二三四五六七八九十\\d]{1,3}[)）]|[①-⑳]|\\d{1,2}[、.](?!\\d))\\s*"));
+    const auto m = line.isEmpty() ? QRegularExpressionMatch() : number.match(line);
+    return m.hasMatch() ? m.capturedEnd() : 0;
+}
+
 bool ReportDocument::isNumberedItem(QStringView line)
 {
-    static const QRegularExpression number(QStringLiteral("^\\s*(?:[(（][一二三四五六七八九十\\d]{1,3}[)）]|[①-⑳]|\\d{1,2}[、.](?!\\d))\\s*\\p{Han}"));
-    return !line.isEmpty() && number.match(line).hasMatch();
+    const qsizetype at = itemNumberLength(line);
+    return at > 0 && at < line.size() && isHanChar(line.at(at));
 }
 
 bool ReportDocument::isHeading(QStringView line)

@@ -41,6 +41,8 @@ struct ReportDocument
     static bool isBulletItem(QStringView line);
     /// An item of a numbered list: (一)广信区。…, （2）…, ③…, 4、… (not 1.5亿元, not a heading's 一、).
     static bool isNumberedItem(QStringView line);
+    /// The length of the number that opens an item ((一), （2）, ③, 1、, 2.) with the spaces after it, else 0.
+    static qsizetype itemNumberLength(QStringView line);
 };
 
 } // namespace IPDesk

@@ -2081,11 +2081,10 @@ Extraction ReportExtractor::extract(const QString &text) const
         // (no figure, a few words) names the metric of the lists in it.
         QStringView itemHeading;
         if (ReportDocument::isNumberedItem(line) && !para.sentences.isEmpty()) {
-            static const QRegularExpression marker(QStringLiteral("^\\s*(?:[(（][一二三四五六七八九十\\d]{1,3}[)）]|[①-⑳]|\\d{1,2}[、.])\\s*"));
             const ReportDocument::Sentence &first = para.sentences.first();
             const QStringView head = QStringView(s).mid(first.start, first.end - first.start).trimmed();
-            const auto m = marker.match(head);
-            const QStringView words = m.hasMatch() ? head.mid(m.capturedEnd()) : QStringView();
+            const qsizetype number = ReportDocument::itemNumberLength(head);
+            const QStringView words = number > 0 ? head.mid(number) : QStringView();
             if (words.size() >= 3 && words.size() <= 12 && QStringView(u"。:：").contains(words.back())
                 && std::none_of(words.cbegin(), words.cend(), [](QChar c) { return c.isDigit(); }))
                 itemHeading = words.chopped(1);
