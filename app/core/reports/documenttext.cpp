@@ -97,7 +97,6 @@ Status DocumentText::readDocx(const QString &path, QString *text)
 // ---------------------------------------------------------------------------------------------
 // PDF
 
-
 namespace {
 
 /// A line's width as it is printed: a Chinese character two columns, a digit or letter one.
