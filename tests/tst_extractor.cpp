@@ -3,6 +3,7 @@
 #include "base/chinesenumber.h"
 #include "desk/database.h"
 #include "desk/factstore.h"
+#include "reports/documenttext.h"
 #include "reports/gazetteer.h"
 #include "reports/readreport.h"
 #include "reports/reporttext.h"
@@ -355,6 +356,21 @@ private slots:
         QVERIFY(!r.status);
         QVERIFY2(r.status.message().contains(says), qPrintable(r.status.message()));
         QVERIFY(r.extraction.facts.isEmpty());
+    }
+
+    void aPdfsLinesAreJoinedWhereThePageBrokeThem()
+    {
+        // pdftotext -layout's text: a sentence broken at the page's width goes on; a paragraph that opens
+        // indented, a numbered item, a table's rows stay lines; a page's number at its foot and the margins
+        // between pages go, so that a table (one cell a line) goes on over the page break.
+        const QString wide = QStringLiteral("今年以来,全县坚持把招商引资作为“一号工程”来抓,1-9月全县共签约项目41个,签约金额");
+        const QString laidOut = wide + QStringLiteral("\n176.3亿元。\n    二是抓落实。全县新开工项目26个。\n(一)签约项目。\n")
+            + QStringLiteral("章贡区    42      215.3\n南康区    38      186.7\n县(市、区)\n赣县区\n\n\n                 1\n\f\n\n31\n142.6\n\n     - 2 -\n\f");
+        const QString joined = DocumentText::joinWrappedLines(laidOut);
+        QVERIFY2(joined.contains(wide + QStringLiteral("176.3亿元。\n    二是抓落实。")), qPrintable(joined));
+        QVERIFY2(joined.contains(QStringLiteral("26个。\n(一)签约项目。\n章贡区    42      215.3\n南康区")), qPrintable(joined));
+        QVERIFY2(joined.contains(QStringLiteral("赣县区\n31\n142.6")), qPrintable(joined));
+        QVERIFY(!joined.contains(QStringLiteral("- 2 -")) && !joined.contains(QStringLiteral("   1\n")));
     }
 
     void brokenPdfAndOldOfficeFilesSayWhy()

@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QXmlStreamReader>
 
@@ -117,9 +118,20 @@ QString DocumentText::joinWrappedLines(const QString &laidOut)
     // goes on in the next, unless that one opens a paragraph (indented more, a bullet, a number) or
     // either is a table's row (cells apart by runs of spaces).
     static const QString enders = QStringLiteral("。!?;:！？；：");
+    // (a page's number at its foot, 1, - 2 -, 第3页, 3/12: no part of the report, nor a break in it)
+    static const QRegularExpression pageNumber(QStringLiteral("^(?:[-—–]?\\s*\\d{1,4}\\s*[-—–]?|第\\s*\\d{1,4}\\s*页(?:\\s*[,，]?\\s*共\\s*\\d{1,4}\\s*页)?|\\d{1,4}\\s*/\\s*\\d{1,4})$"));
     QStringList pages = laidOut.split(QLatin1Char('\f'));
     for (QString &page : pages) {
         QStringList lines = page.split(QLatin1Char('\n'));
+        // (the margins above and below a page's text are no paragraph breaks: a table goes on over them)
+        while (!lines.isEmpty() && QStringView(lines.last()).trimmed().isEmpty())
+            lines.removeLast();
+        if (!lines.isEmpty() && pageNumber.match(QStringView(lines.last()).trimmed()).hasMatch())
+            lines.removeLast();
+        while (!lines.isEmpty() && QStringView(lines.last()).trimmed().isEmpty())
+            lines.removeLast();
+        while (!lines.isEmpty() && QStringView(lines.first()).trimmed().isEmpty())
+            lines.removeFirst();
         int widest = 0;
         for (const QString &line : std::as_const(lines))
             widest = std::max(widest, printedWidth(QStringView(line).trimmed()));
