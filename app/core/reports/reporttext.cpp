@@ -242,32 +242,39 @@ const QString &lineEnders()
 
 /// A text wrapped at a fixed width (a PDF or an e-mail turned into text: every full line as wide as the
 /// others, sentences running on across line breaks): where it was wrapped, or 0 when it was not. Widths
-/// count a Chinese or full-width character twice, as the wrapping did.
-int wrapWidth(const QString &s, std::vector<int> *widths)
+/// count a Chinese or full-width character twice, as the wrapping did. \a slack: how far short of that
+/// width a full line may end (a line wraps before a character that does not fit: 3 columns; a PDF sets
+/// its lines by the glyphs' widths, not by characters: more).
+int wrapWidth(const QString &s, std::vector<int> *widths, int *slack)
 {
     widths->clear();
     int width = 0;
+    bool radicals = false; // ⼯, ⽉: text copied out of a PDF, whose lines the page's width broke
     for (QChar c : s) {
         if (c == u'\n') {
             widths->push_back(width);
             width = 0;
         } else if (c != u'\r') {
             width += c.unicode() >= 0x2E80 ? 2 : 1;
+            radicals = radicals || (c.unicode() >= 0x2E80 && c.unicode() <= 0x2FD5);
         }
     }
     widths->push_back(width);
-    // The width most lines come up to (within 3 columns: a line wraps before a character that does not fit).
+    // (copied out of a PDF, a short report's two full lines are enough to tell)
+    *slack = radicals ? 8 : 3;
+    const int enough = radicals ? 2 : 4;
+    // The width most lines come up to (within the slack).
     int longLines = 0;
     int widest = 0;
     for (int w : *widths) {
         longLines += w >= 30;
         widest = std::max(widest, w);
     }
-    if (longLines < 4)
+    if (longLines < enough)
         return 0;
-    std::vector<int> count(size_t(widest) + 4, 0);
+    std::vector<int> count(size_t(widest + *slack) + 1, 0);
     for (int w : *widths) {
-        for (int k = 0; w >= 30 && k <= 3; ++k)
+        for (int k = 0; w >= 30 && k <= *slack; ++k)
             ++count[size_t(w + k)];
     }
     int best = 0, most = 0;
@@ -279,19 +286,21 @@ int wrapWidth(const QString &s, std::vector<int> *widths)
     }
     if (most * 2 < longLines)
         return 0;
-    // And lines of that width break off sentences: at least three end in the middle of one.
+    // And lines of that width break off sentences: at least three end in the middle of one (two, copied
+    // out of a PDF).
+    const int breaks = radicals ? 2 : 3;
     int broken = 0;
     qsizetype lineStart = 0;
-    for (size_t k = 0; k < widths->size() && broken < 3; ++k) {
+    for (size_t k = 0; k < widths->size() && broken < breaks; ++k) {
         qsizetype lineEnd = s.indexOf(QLatin1Char('\n'), lineStart);
         if (lineEnd < 0)
             lineEnd = s.size();
         const QStringView line = QStringView(s).mid(lineStart, lineEnd - lineStart).trimmed();
-        if ((*widths)[k] >= best - 3 && (*widths)[k] <= best && !line.isEmpty() && !lineEnders().contains(line.back()))
+        if ((*widths)[k] >= best - *slack && (*widths)[k] <= best && !line.isEmpty() && !lineEnders().contains(line.back()))
             ++broken;
         lineStart = lineEnd + 1;
     }
-    return broken >= 3 ? best : 0;
+    return broken >= breaks ? best : 0;
 }
 
 } // namespace
@@ -399,7 +408,8 @@ void ReportText::removeNoise()
     // again. A full line that ends no sentence goes on in the next, unless either is a table's row (cells
     // apart by a run of spaces or a tab) or the next opens a paragraph (indented, numbered, bulleted).
     std::vector<int> widths;
-    if (const int wrapped = wrapWidth(s, &widths)) {
+    int slack = 3;
+    if (const int wrapped = wrapWidth(s, &widths, &slack)) {
         auto cells = [](QStringView line) {
             return line.contains(u"  ") || line.contains(u'\t') || line.contains(u"\u3000\u3000") || line.contains(u'|');
         };
@@ -414,7 +424,7 @@ void ReportText::removeNoise()
             const QStringView line = QStringView(s).mid(lineStart, lineEnd - lineStart);
             const QStringView next = QStringView(s).mid(lineEnd + 1, nextEnd - lineEnd - 1);
             const QStringView body = line.trimmed();
-            const bool full = widths[k] >= wrapped - 3 && widths[k] <= wrapped;
+            const bool full = widths[k] >= wrapped - slack && widths[k] <= wrapped;
             const bool opens = next.isEmpty() || next.front().isSpace() || isListBullet(next.front()) // (U+3000 is a space too)
                 || ReportDocument::isNumberedItem(next);
             if (full && !body.isEmpty() && !lineEnders().contains(body.back()) && !opens && !cells(body) && !cells(next.trimmed()))
