@@ -373,6 +373,44 @@ private slots:
         QVERIFY(!joined.contains(QStringLiteral("- 2 -")) && !joined.contains(QStringLiteral("   1\n")));
     }
 
+    void aStatisticsSheetIsReadAsAReport()
+    {
+        // The figures of the units as a bureau sends them in a workbook (a title merged above a header,
+        // numbers as numbers) or as a CSV in GBK: read as a report, each unit's row gives its facts, in
+        // the period the title names.
+        QTemporaryDir dir;
+        const QString xlsx = dir.filePath(QStringLiteral("stats.xlsx"));
+        const QString script = QStringLiteral(
+            "import sys, openpyxl\nwb = openpyxl.Workbook()\nws = wb.active\nws.title = '1-9月'\n"
+            "ws.append(['2025年1-9月各县(市、区)招商引资主要指标完成情况'])\nws.merge_cells('A1:D1')\n"
+            "ws.append(['县(市、区)', '签约项目(个)', '签约金额(亿元)', '到位资金(亿元)'])\n"
+            "ws.append(['章贡区', 42, 215.3, 96.4])\nws.append(['南康区', 38, 186.7, 88.2])\nwb.save(sys.argv[1])\n");
+        QProcess p;
+        p.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), script, xlsx}); // (Debian's python3-openpyxl is /usr/bin/python3's)
+        QVERIFY2(p.waitForFinished(60000) && p.exitCode() == 0, "openpyxl is missing for /usr/bin/python3: bash packaging/deps.sh");
+        const QString csv = dir.filePath(QStringLiteral("stats.csv"));
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QStringEncoder("GB18030").encode(QStringLiteral("2025年1-9月各县(市、区)招商引资主要指标完成情况\r\n"
+                                                                "县(市、区),签约项目(个),签约金额(亿元),到位资金(亿元)\r\n"
+                                                                "章贡区,42,215.3,96.4\r\n南康区,38,186.7,88.2\r\n")));
+        f.close();
+        const QStringList want = {QStringLiteral("actual 南康区 2025 M01-M09 funds_in_place 88.2 exact"),
+                                  QStringLiteral("actual 南康区 2025 M01-M09 signed_investment 186.7 exact"),
+                                  QStringLiteral("actual 南康区 2025 M01-M09 signed_projects 38 exact"),
+                                  QStringLiteral("actual 章贡区 2025 M01-M09 funds_in_place 96.4 exact"),
+                                  QStringLiteral("actual 章贡区 2025 M01-M09 signed_investment 215.3 exact"),
+                                  QStringLiteral("actual 章贡区 2025 M01-M09 signed_projects 42 exact")};
+        for (const QString &path : {xlsx, csv}) {
+            const ReadReport r = ReadReport::fromFile(path);
+            QVERIFY2(r.status, qPrintable(r.status.message()));
+            QCOMPARE(r.title, QStringLiteral("2025年1-9月各县(市、区)招商引资主要指标完成情况"));
+            QStringList got = factLines(r.extraction.facts);
+            got.sort();
+            QCOMPARE(got, want);
+        }
+    }
+
     void brokenPdfAndOldOfficeFilesSayWhy()
     {
         // A PDF cut short is damaged (pdftotext says so, and the reader in its own words); a Word 97 file

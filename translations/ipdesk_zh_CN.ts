@@ -2364,8 +2364,8 @@ Open a copy of it read-only, to read and export what can still be read? The file
         <translation>已为“%1”创建督办事项,见“督办事项”页。</translation>
     </message>
     <message>
-        <source>Reports (*.txt *.text *.htm *.html *.docx *.pdf);;All files (*)</source>
-        <translation>报道 (*.txt *.text *.htm *.html *.docx *.pdf);;所有文件 (*)</translation>
+        <source>Reports (*.txt *.text *.htm *.html *.docx *.pdf);;Statistics sheets as reports (*.xlsx *.csv);;All files (*)</source>
+        <translation>报道 (*.txt *.text *.htm *.html *.docx *.pdf);;按报道读取的统计表 (*.xlsx *.csv);;所有文件 (*)</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "base/zipreader.h"
 #include "reports/reportdocument.h"
 #include "reports/reporttext.h"
+#include "tables/tablesource.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -91,6 +92,64 @@ Status DocumentText::readDocx(const QString &path, QString *text)
         return Status::error(tr("%1 is damaged: its text is not well-formed (%2).").arg(name, r.errorString()));
     if (out.trimmed().isEmpty())
         return Status::error(tr("%1 holds no text.").arg(name));
+    *text = out;
+    return Status();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Spreadsheets
+
+bool DocumentText::isSheetName(const QString &path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    return suffix == u"xlsx" || suffix == u"xlsm" || suffix == u"csv";
+}
+
+Status DocumentText::readSheet(const QString &path, QString *text)
+{
+    Status s;
+    const std::unique_ptr<TableSource> source = TableSource::open(path, &s);
+    if (!source)
+        return s;
+    QString out;
+    const QStringList sheets = source->sheets();
+    for (int sheet = 0; sheet < std::max<int>(1, int(sheets.size())); ++sheet) {
+        if (sheet > 0) {
+            s = source->selectSheet(sheet);
+            if (!s)
+                return s;
+        }
+        if (sheets.size() > 1)
+            out += sheets.at(sheet) + QLatin1Char('\n');
+        QVariantList row;
+        while (source->next(&row)) {
+            QStringList cells;
+            for (const QVariant &cell : std::as_const(row)) {
+                if (cell.userType() == QMetaType::Double)
+                    cells << QString::number(cell.toDouble(), 'g', 15);
+                else if (cell.userType() == QMetaType::QDate)
+                    cells << cell.toDate().toString(Qt::ISODate);
+                else
+                    cells << cell.toString().simplified(); // (a cell's line breaks are no rows)
+            }
+            while (!cells.isEmpty() && cells.last().isEmpty())
+                cells.removeLast();
+            // (a title merged across the columns comes as the same text in each: once)
+            QStringList filled = cells;
+            filled.removeAll(QString());
+            filled.removeDuplicates();
+            if (filled.size() == 1 && cells.size() > 1)
+                cells = filled;
+            out += cells.join(QLatin1Char('\t')) + QLatin1Char('\n');
+            if (out.size() > MaxText / 2)
+                return Status::error(tr("%1 holds more than %2 MB of text; no report is that long.").arg(QFileInfo(path).fileName()).arg(MaxText >> 20));
+        }
+        if (!source->status())
+            return source->status();
+        out += QLatin1Char('\n');
+    }
+    if (out.trimmed().isEmpty())
+        return Status::error(tr("%1 holds no text.").arg(QFileInfo(path).fileName()));
     *text = out;
     return Status();
 }

@@ -11,6 +11,7 @@ namespace IPDesk {
 /// as it takes a text file:
 /// - a Word document (.docx, as Word and WPS save briefings): each paragraph a line, a table's cells
 ///   apart by tabs and each row a line, read out of its archive within limits against zip bombs;
+/// - a spreadsheet of figures, each row a line and its cells apart by tabs;
 /// - a PDF (a bulletin as the bureau sends it), as poppler's pdftotext lays it out (a table's columns
 ///   apart by runs of spaces), with the lines the page's width broke off joined again; pdftotext runs
 ///   as a process of its own within limits of time and size, so that a broken or hostile file cannot
@@ -24,6 +25,12 @@ public:
     static bool isPdf(const QByteArray &head) { return head.startsWith("%PDF"); }
     static Status readDocx(const QString &path, QString *text);
     static Status readPdf(const QString &path, QString *text);
+    /// A spreadsheet of figures (.xlsx, .csv: a statistics sheet, units down and indicators across, under
+    /// its title): each row a line, its cells apart by tabs, for the reader's tables; every sheet of a
+    /// workbook in turn, under its name.
+    static Status readSheet(const QString &path, QString *text);
+    /// Whether the file's name ends as a spreadsheet's (.xlsx, .xlsm, .csv).
+    static bool isSheetName(const QString &path);
     /// pdftotext's laid-out text with the lines a page's width broke off joined again.
     static QString joinWrappedLines(const QString &laidOut);
 

@@ -68,21 +68,24 @@ ReadReport ReadReport::fromFile(const QString &path, const QStringList &knownUni
                                                   "or WPS and load that.").arg(name)));
         return r;
     }
-    // A Word document (.docx) or a PDF: the text taken out of it is the report.
-    if (DocumentText::isZip(bytes) || DocumentText::isPdf(bytes)) {
+    // A spreadsheet of figures, a Word document (.docx) or a PDF: the text taken out of it is the report.
+    const bool sheet = DocumentText::isSheetName(path);
+    if (sheet || DocumentText::isZip(bytes) || DocumentText::isPdf(bytes)) {
         ReadReport r;
         r.path = path;
         r.title = name;
         r.sha256 = sha256Of(bytes);
-        const bool pdf = DocumentText::isPdf(bytes);
-        const Status s = pdf ? DocumentText::readPdf(path, &r.text) : DocumentText::readDocx(path, &r.text);
+        const bool pdf = !sheet && DocumentText::isPdf(bytes);
+        const Status s = sheet ? DocumentText::readSheet(path, &r.text)
+                         : pdf ? DocumentText::readPdf(path, &r.text)
+                               : DocumentText::readDocx(path, &r.text);
         if (!s) {
             r.refuse(s);
             return r;
         }
         if (const QString first = titleOf(r.text); !first.isEmpty())
             r.title = first;
-        r.extract(knownUnits, pdf ? QStringLiteral("PDF") : QStringLiteral("DOCX"));
+        r.extract(knownUnits, sheet ? QStringLiteral("SHEET") : pdf ? QStringLiteral("PDF") : QStringLiteral("DOCX"));
         return r;
     }
     ReadReport r = fromBytes(bytes, name, knownUnits, encoding);
