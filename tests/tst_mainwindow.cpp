@@ -1,6 +1,8 @@
 // Drives the window as an officer would: search, click a cell, type, change a stage, undo.
 #include "mainwindow.h"
 #include "projectdetailpanel.h"
+#include "importreportdialog.h"
+#include "tableimportdialog.h"
 #include "desk/demodata.h"
 #include "models/projecttablemodel.h"
 
@@ -453,6 +455,39 @@ private slots:
         QVERIFY(!(*add)->isEnabled());
         QVERIFY(m_window->openDesk(shown)); // back to the working desk, which can be written again
         QVERIFY((*add)->isEnabled());
+    }
+
+    void aStatisticsSheetOpenedAsATableIsReadAsAReport()
+    {
+        // The officer opens a district's statistics sheet, which the table import takes for rows to
+        // store; *Read as a report* shows its figures for review instead, each unit's in the title's period.
+        const QString path = m_dir.filePath(QStringLiteral("stats.csv"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("\xEF\xBB\xBF" "2025年1-9月各县(市、区)招商引资主要指标\n县(市、区),签约项目(个),签约金额(亿元)\n端州区,42,215.3\n鼎湖区,38,186.7\n");
+        f.close();
+        const qint64 projects = m_window->store()->projectCount();
+        QStringList seen;
+        QTimer::singleShot(300, this, [&] {
+            auto *table = qobject_cast<TableImportDialog *>(QApplication::activeModalWidget());
+            QVERIFY(table);
+            table->findChild<QPushButton *>(QStringLiteral("readAsReportButton"))->click();
+            QTimer::singleShot(300, this, [&] {
+                auto *reports = qobject_cast<ImportReportDialog *>(QApplication::activeModalWidget());
+                QVERIFY(reports);
+                reports->waitForReading();
+                for (const auto &plan : reports->plans())
+                    for (const auto &proposed : plan.facts)
+                        seen << proposed.fact.district + QLatin1Char(' ') + proposed.fact.span + QLatin1Char(' ') + proposed.fact.metric
+                                    + QLatin1Char(' ') + QString::number(proposed.fact.value);
+                reports->reject();
+            });
+        });
+        m_window->importTable(path);
+        seen.sort();
+        QCOMPARE(seen, QStringList({QStringLiteral("端州区 M01-M09 signed_investment 215.3"), QStringLiteral("端州区 M01-M09 signed_projects 42"),
+                                    QStringLiteral("鼎湖区 M01-M09 signed_investment 186.7"), QStringLiteral("鼎湖区 M01-M09 signed_projects 38")}));
+        QCOMPARE(m_window->store()->projectCount(), projects); // nothing stored as a project
     }
 
     void cleanupTestCase()

@@ -3999,6 +3999,14 @@ Open a copy of it read-only, to read and export what can still be read? The file
         <source>The import changed more rows than can be kept for Edit → Undo; it cannot be undone. Before a large import, File → Save As a Copy keeps the desk as it was.</source>
         <translation>本次导入改动的行数超过“编辑 → 撤销”能保留的数量,无法撤销。大批量导入前,可用“文件 → 另存副本”保留导入前的工作台。</translation>
     </message>
+    <message>
+        <source>Read as a report</source>
+        <translation>按报道读取</translation>
+    </message>
+    <message>
+        <source>Read the sheet&apos;s figures as a report&apos;s (a title, then units down and indicators across), to review and store them as report figures</source>
+        <translation>把表中的数字按报道读取(表头之上有标题,各单位成行、各指标成列),审核后存为报道数据</translation>
+    </message>
 </context>
 <context>
     <name>IPDesk::TableImporter</name>

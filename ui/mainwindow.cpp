@@ -1105,7 +1105,12 @@ void MainWindow::importTable(const QString &path)
     if (!store())
         return;
     TableImportDialog dialog(m_desk.get(), path, TableKind::Projects, this);
-    if (dialog.exec() != QDialog::Accepted)
+    const int chosen = dialog.exec();
+    if (chosen == TableImportDialog::ReadAsReport) {
+        importReports({path});
+        return;
+    }
+    if (chosen != QDialog::Accepted)
         return;
     const ImportResult r = dialog.result();
     statusBar()->showMessage(tr("Imported: %1 added, %2 updated, %3 unchanged, %4 skipped.")

@@ -82,6 +82,12 @@ TableImportDialog::TableImportDialog(Desk *desk, const QString &path, TableKind 
     auto *buttons = new QDialogButtonBox(this);
     auto *checkButton = buttons->addButton(tr("Check all rows"), QDialogButtonBox::ActionRole);
     auto *save = buttons->addButton(tr("Save mapping"), QDialogButtonBox::ActionRole);
+    // (a statistics sheet, units down and indicators across, is a report of figures, not rows to store)
+    auto *asReport = buttons->addButton(tr("Read as a report"), QDialogButtonBox::ActionRole);
+    asReport->setObjectName(QStringLiteral("readAsReportButton"));
+    asReport->setToolTip(tr("Read the sheet's figures as a report's (a title, then units down and indicators across), "
+                            "to review and store them as report figures"));
+    connect(asReport, &QPushButton::clicked, this, [this] { done(ReadAsReport); });
     m_import = buttons->addButton(tr("Import"), QDialogButtonBox::AcceptRole);
     m_import->setObjectName(QStringLiteral("importButton"));
     buttons->addButton(QDialogButtonBox::Cancel);

@@ -23,6 +23,8 @@ class TableImportDialog : public QDialog
     Q_OBJECT
 public:
     TableImportDialog(Desk *desk, const QString &path, TableKind kind = TableKind::Projects, QWidget *parent = nullptr);
+    /// What exec() returns when the officer chose to read the sheet as a report instead.
+    static constexpr int ReadAsReport = QDialog::Accepted + 1;
 
     TableImporter &importer() { return m_importer; }
     QTableWidget *mappingTable() const { return m_fields; }
