@@ -177,6 +177,12 @@ private slots:
         QVERIFY(second.open(other, TableKind::Projects));
         QCOMPARE(second.mapping().columns.value(QStringLiteral("unit"), -1), 1);
         QVERIFY(!second.mapping().columns.contains(QStringLiteral("planned_investment")));
+        // Nor is 签约项目(个), a statistics sheet's count, a project's name.
+        const QString stats = desk.dir.filePath(QStringLiteral("stats.csv"));
+        writeFile(stats, "县(市、区),签约项目(个),签约金额(亿元)\n三里镇,12,30.5\n");
+        TableImporter third(&desk.desk);
+        QVERIFY(third.open(stats, TableKind::Projects));
+        QVERIFY(!third.mapping().columns.contains(QStringLiteral("name")));
         // A stage no ledger means stays refused: 推进中 says nothing of which.
         Stage stage;
         QVERIFY(!Names::stageFromText(QStringLiteral("推进中"), &stage));

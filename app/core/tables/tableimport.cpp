@@ -357,8 +357,11 @@ void TableImporter::guessMapping()
                 if (m_mapping.columns.contains(id) || (pass == 2 && !byEnding.contains(id)))
                     continue;
                 bool hit = false;
-                for (const QString &syn : QString::fromUtf16(f->headers).split(QLatin1Char('|')))
-                    hit = hit || (pass == 0 ? h == syn : syn.size() >= 2 && (pass == 1 ? h.startsWith(syn) : h.endsWith(syn)));
+                for (const QString &syn : QString::fromUtf16(f->headers).split(QLatin1Char('|'))) {
+                    // (by its ending, a name of three characters or more, or a town's column: 签约项目 is no 项目)
+                    const bool ending = syn.size() >= 3 || syn == u"镇街" || syn == u"乡镇" || syn == u"属地";
+                    hit = hit || (pass == 0 ? h == syn : syn.size() >= 2 && (pass == 1 ? h.startsWith(syn) : ending && h.endsWith(syn)));
+                }
                 if (hit) {
                     m_mapping.columns.insert(id, c);
                     m_mapping.money.insert(id, unit);
