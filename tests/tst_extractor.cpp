@@ -322,6 +322,10 @@ private slots:
         f.write(r.text.toUtf8());
         f.close();
         QCOMPARE(factLines(ReadReport::fromFile(txt).extraction.facts), factLines(r.extraction.facts));
+        // A header cell merged across two columns is followed by an empty one: the columns below stay
+        // under their heads (a merged cell down the rows is empty below its first).
+        const ReadReport merged = ReadReport::fromFile(dataDir() + QLatin1String("/r98_word_merged_header.docx"));
+        QVERIFY2(merged.text.contains(QStringLiteral("县(市、区)\t签约项目\t\t实际到位资金\n\t本月\t累计\t本月\t累计\n")), qPrintable(merged.text));
     }
 
     void brokenOrHostileWordDocumentsSayWhy_data()

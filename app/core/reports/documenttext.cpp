@@ -50,8 +50,11 @@ Status DocumentText::readDocx(const QString &path, QString *text)
     // (w:tc) apart by tabs, a cell's paragraphs by a space, and each row (w:tr) a line. Deleted text
     // of tracked changes (w:delText) and field codes (w:instrText) are not the document's text.
     QString out;
+    // (a cell merged across N columns, w:gridSpan, is followed by N-1 empty ones, so that the columns
+    // below it stay under their heads: 1-9月 over 本月 and 累计)
     QXmlStreamReader r(xml);
     int cellDepth = 0;
+    int span = 1;
     bool cellHasText = false;
     while (!r.atEnd()) {
         const QXmlStreamReader::TokenType token = r.readNext();
@@ -65,8 +68,14 @@ Status DocumentText::readDocx(const QString &path, QString *text)
             } else if (tag == u"br" || tag == u"cr") {
                 out += QLatin1Char(cellDepth > 0 ? ' ' : '\n');
             } else if (tag == u"tc") {
-                ++cellDepth;
+                if (++cellDepth == 1)
+                    span = 1;
                 cellHasText = false;
+            } else if (tag == u"gridSpan" && cellDepth == 1) {
+                for (const QXmlStreamAttribute &a : r.attributes()) {
+                    if (a.name() == u"val")
+                        span = std::clamp(a.value().toInt(), 1, 64);
+                }
             } else if (tag == u"p" && cellDepth > 0 && cellHasText) {
                 out += QLatin1Char(' ');
             }
@@ -79,10 +88,10 @@ Status DocumentText::readDocx(const QString &path, QString *text)
                 if (cellDepth == 0) {
                     while (out.endsWith(u' '))
                         out.chop(1);
-                    out += QLatin1Char('\t');
+                    out += QString(span, QLatin1Char('\t'));
                 }
             } else if (tag == u"tr" && cellDepth == 0) {
-                if (out.endsWith(u'\t'))
+                while (out.endsWith(u'\t'))
                     out.chop(1);
                 out += QLatin1Char('\n');
             }
