@@ -8,6 +8,7 @@
 #include <QApplication>
 #include <QFont>
 #include <QPageSize>
+#include <QPainter>
 #include <QPdfWriter>
 #include <QStandardPaths>
 #include <QTextDocument>
@@ -175,6 +176,22 @@ private slots:
             for (int k = 0; k < marks.size(); ++k)
                 QVERIFY2(marks.at(k).cursor.selectedText().contains(QString::number(facts.at(k).fact.value)), qPrintable(marks.at(k).cursor.selectedText()));
         }
+    }
+
+    void aScannedPdfSaysItHasNoText()
+    {
+        // A scan is a picture: no text to read, and the officer is told so (not shown an empty review).
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath(QStringLiteral("scan.pdf"));
+        {
+            QPdfWriter writer(pdf);
+            QPainter painter(&writer);
+            painter.fillRect(QRect(200, 200, 3000, 4000), QColor(200, 200, 200));
+            painter.drawEllipse(QRect(600, 600, 1200, 1200));
+        }
+        const ReadReport r = ReadReport::fromFile(pdf);
+        QVERIFY(!r.status);
+        QVERIFY2(r.status.message().contains(QStringLiteral("no text")), qPrintable(r.status.message()));
     }
 
     void reviewCorrectAndStore()
