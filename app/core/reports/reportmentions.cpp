@@ -113,7 +113,7 @@ QList<Period> findPeriods(const QString &s, int refYear, int refMonth)
         u"|(?<q3>(?:前|首)(?<qn>[两二三23])(?:个)?季度?)"
         u"|(?<q1>首季度?)"
         u"|第?(?<q>[一二三四1-4])季度(?:末)?"
-        u"|(?<half>上半年|下半年)"
+        u"|(?<half>上半年|下半年|(?<![上下多两几个])半年(?:度|报))"
         u"|(?<mon>\\d{1,2})月(?:份|中旬|上旬|下旬|底|末)?(?!\\d{0,2}[日号])"
         u"|(?<monc>(?:十[一二]?|[一二三四五六七八九])(?=月份)|元(?=月))月份?"
         u"|(?<fy>全年(?!(?:的)?(?:目标|任务|计划))|年内|全年度)"
@@ -237,7 +237,7 @@ QList<Period> findPeriods(const QString &s, int refYear, int refMonth)
             }
         } else if (has(g_half)) {
             p.kind = PeriodKind::Half;
-            p.a = m.captured(g_half) == QStringLiteral("上半年") ? 1 : 2;
+            p.a = m.captured(g_half) == QStringLiteral("下半年") ? 2 : 1; // (半年报, 半年度: the first half)
         } else if (has(g_mon) || has(g_monc)) {
             p.kind = PeriodKind::Months;
             p.a = p.b = smallNumber(m.captured(has(g_mon) ? g_mon : g_monc));
