@@ -166,26 +166,12 @@ Status DocumentText::readSheet(const QString &path, QString *text)
 // ---------------------------------------------------------------------------------------------
 // PDF
 
-namespace {
-
-/// A line's width as it is printed: a Chinese character two columns, a digit or letter one.
-int printedWidth(QStringView line)
-{
-    int w = 0;
-    for (QChar c : line)
-        w += c.unicode() >= 0x2E80 ? 2 : 1;
-    return w;
-}
-
-} // namespace
-
 QString DocumentText::joinWrappedLines(const QString &laidOut)
 {
     // A PDF's lines end where the page's width ends them, not where a sentence does (…签约金额 /
     // 176.3亿元,…). Page by page, a line as wide as the text block (within 15%) that ends no sentence
     // goes on in the next, unless that one opens a paragraph (indented more, a bullet, a number) or
     // either is a table's row (cells apart by runs of spaces).
-    static const QString enders = QStringLiteral("。!?;:！？；：");
     // (a page's number at its foot, 1, - 2 -, 第3页, 3/12: no part of the report, nor a break in it)
     static const QRegularExpression pageNumber(QStringLiteral("^(?:[-—–]?\\s*\\d{1,4}\\s*[-—–]?|第\\s*\\d{1,4}\\s*页(?:\\s*[,，]?\\s*共\\s*\\d{1,4}\\s*页)?|\\d{1,4}\\s*/\\s*\\d{1,4})$"));
     QStringList pages = laidOut.split(QLatin1Char('\f'));
@@ -202,29 +188,24 @@ QString DocumentText::joinWrappedLines(const QString &laidOut)
             lines.removeFirst();
         int widest = 0;
         for (const QString &line : std::as_const(lines))
-            widest = std::max(widest, printedWidth(QStringView(line).trimmed()));
-        auto indent = [](const QString &line) {
+            widest = std::max(widest, ReportText::printedWidth(QStringView(line).trimmed()));
+        auto indent = [](QStringView line) {
             qsizetype i = 0;
             while (i < line.size() && line.at(i).isSpace())
                 ++i;
             return i;
         };
-        auto isRow = [](QStringView body) { return body.contains(u"  ") || body.contains(u'\t'); };
         QString joined;
         for (qsizetype k = 0; k < lines.size(); ++k) {
             const QString &line = lines.at(k);
             joined += line;
             if (k + 1 >= lines.size())
                 break;
-            const QStringView body = QStringView(line).trimmed();
-            const QString &next = lines.at(k + 1);
-            const QStringView nextBody = QStringView(next).trimmed();
-            const bool full = widest >= 40 && printedWidth(body) * 100 >= widest * 85;
-            const bool opens = nextBody.isEmpty() || indent(next) > indent(line) || isListBullet(nextBody.front())
-                || ReportDocument::isNumberedItem(nextBody) || ReportDocument::isHeading(nextBody);
-            if (full && !body.isEmpty() && !enders.contains(body.back()) && !opens && !isRow(body) && !isRow(nextBody)) {
-                // (the next line's margin goes with the break)
-                lines[k + 1] = nextBody.toString();
+            // (the page's margin is no indent: the next line opens a paragraph when it stands further in)
+            const QStringView next = QStringView(lines.at(k + 1)).mid(std::min(indent(line), indent(lines.at(k + 1))));
+            const bool full = widest >= 40 && ReportText::printedWidth(QStringView(line).trimmed()) * 100 >= widest * 85;
+            if (full && ReportText::goesOnInNext(line, next) && !ReportDocument::isHeading(next)) {
+                lines[k + 1] = next.trimmed().toString(); // (its margin goes with the break)
                 continue;
             }
             joined += QLatin1Char('\n');

@@ -248,18 +248,10 @@ const QString &lineEnders()
 int wrapWidth(const QString &s, std::vector<int> *widths, int *slack)
 {
     widths->clear();
-    int width = 0;
-    bool radicals = false; // ⼯, ⽉: text copied out of a PDF, whose lines the page's width broke
-    for (QChar c : s) {
-        if (c == u'\n') {
-            widths->push_back(width);
-            width = 0;
-        } else if (c != u'\r') {
-            width += c.unicode() >= 0x2E80 ? 2 : 1;
-            radicals = radicals || (c.unicode() >= 0x2E80 && c.unicode() <= 0x2FD5);
-        }
-    }
-    widths->push_back(width);
+    for (QStringView line : QStringView(s).split(u'\n'))
+        widths->push_back(ReportText::printedWidth(line.endsWith(u'\r') ? line.chopped(1) : line));
+    // (⼯, ⽉: text copied out of a PDF, whose lines the page's width broke)
+    const bool radicals = std::any_of(s.cbegin(), s.cend(), [](QChar c) { return c.unicode() >= 0x2E80 && c.unicode() <= 0x2FD5; });
     // (copied out of a PDF, a short report's two full lines are enough to tell)
     *slack = radicals ? 8 : 3;
     const int enough = radicals ? 2 : 4;
@@ -342,6 +334,25 @@ QChar ReportText::radicalAsCharacter(QChar c)
     return QChar(supplement.value(u, u));
 }
 
+int ReportText::printedWidth(QStringView text)
+{
+    int w = 0;
+    for (QChar c : text)
+        w += c.unicode() >= 0x2E80 ? 2 : 1;
+    return w;
+}
+
+bool ReportText::goesOnInNext(QStringView line, QStringView next)
+{
+    auto cells = [](QStringView l) {
+        return l.contains(u"  ") || l.contains(u'\t') || l.contains(u"\u3000\u3000") || l.contains(u'|');
+    };
+    const QStringView body = line.trimmed();
+    const bool opens = next.isEmpty() || next.front().isSpace() || isListBullet(next.front()) // (U+3000 is a space too)
+        || ReportDocument::isNumberedItem(next);
+    return !body.isEmpty() && !lineEnders().contains(body.back()) && !opens && !cells(body) && !cells(next.trimmed());
+}
+
 std::vector<int> ReportText::unitOffsets(const QString &text)
 {
     std::vector<int> out;
@@ -410,9 +421,6 @@ void ReportText::removeNoise()
     std::vector<int> widths;
     int slack = 3;
     if (const int wrapped = wrapWidth(s, &widths, &slack)) {
-        auto cells = [](QStringView line) {
-            return line.contains(u"  ") || line.contains(u'\t') || line.contains(u"\u3000\u3000") || line.contains(u'|');
-        };
         qsizetype lineStart = 0;
         for (size_t k = 0; k + 1 < widths.size(); ++k) {
             const qsizetype lineEnd = s.indexOf(QLatin1Char('\n'), lineStart);
@@ -423,11 +431,8 @@ void ReportText::removeNoise()
                 nextEnd = s.size();
             const QStringView line = QStringView(s).mid(lineStart, lineEnd - lineStart);
             const QStringView next = QStringView(s).mid(lineEnd + 1, nextEnd - lineEnd - 1);
-            const QStringView body = line.trimmed();
             const bool full = widths[k] >= wrapped - slack && widths[k] <= wrapped;
-            const bool opens = next.isEmpty() || next.front().isSpace() || isListBullet(next.front()) // (U+3000 is a space too)
-                || ReportDocument::isNumberedItem(next);
-            if (full && !body.isEmpty() && !lineEnders().contains(body.back()) && !opens && !cells(body) && !cells(next.trimmed()))
+            if (full && goesOnInNext(line, next))
                 drop[size_t(lineEnd)] = 1;
             lineStart = lineEnd + 1;
         }

@@ -34,6 +34,13 @@ public:
     /// A CJK radical (U+2E80..U+2FD5) as the character it stands for (⼯ as 工, ⻰ as 龙: the code points
     /// some fonts give their glyphs, which text taken out of a PDF carries), else itself.
     static QChar radicalAsCharacter(QChar c);
+    /// A line's width as a fixed-width wrap counts it: a Chinese or full-width character two columns,
+    /// any other one.
+    static int printedWidth(QStringView text);
+    /// Whether a full line broken off at a page's or a mail's width goes on in \a next: it ends no
+    /// sentence, \a next opens no paragraph (indented, a bullet, a number), and neither is a table's row
+    /// (cells apart by a run of spaces, a tab or a rule).
+    static bool goesOnInNext(QStringView line, QStringView next);
     static bool isMarkup(const QString &text);
     /// A page's text as a person reads it: its markup gone (scripts, styles, tags; a block a line, a table
     /// cell apart by a tab; entities their characters), nothing else changed. \a position, when given,
