@@ -1530,10 +1530,6 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
         <translation>%1 已损坏:无法解压出其中的文字。</translation>
     </message>
     <message>
-        <source>%1 inflates to more than %2 MB of text; no report is that long.</source>
-        <translation>%1 解压后的文字超过 %2 MB;没有这么长的报道。</translation>
-    </message>
-    <message>
         <source>%1 inflates more than 200 times its stored size, which no document does (a zip bomb).</source>
         <translation>%1 解压后超过存储大小的 200 倍,正常文档不会如此(压缩炸弹)。</translation>
     </message>

@@ -15,6 +15,21 @@
 
 namespace IPDesk {
 
+namespace {
+
+/// What every reader says of a file beyond the limit, or with nothing in it.
+Status tooMuchText(const QString &name)
+{
+    return Status::error(DocumentText::tr("%1 holds more than %2 MB of text; no report is that long.").arg(name).arg(DocumentText::MaxText >> 20));
+}
+
+Status noText(const QString &name)
+{
+    return Status::error(DocumentText::tr("%1 holds no text.").arg(name));
+}
+
+} // namespace
+
 Status DocumentText::readDocx(const QString &path, QString *text)
 {
     const QString name = QFileInfo(path).fileName();
@@ -38,7 +53,7 @@ Status DocumentText::readDocx(const QString &path, QString *text)
             break;
         xml.append(block.constData(), n);
         if (xml.size() > MaxText)
-            return Status::error(tr("%1 inflates to more than %2 MB of text; no report is that long.").arg(name).arg(MaxText >> 20));
+            return tooMuchText(name);
         if (xml.size() > (qint64(8) << 20) && xml.size() > 200 * stored)
             return Status::error(tr("%1 inflates more than 200 times its stored size, which no document does (a zip bomb).").arg(name));
     }
@@ -100,7 +115,7 @@ Status DocumentText::readDocx(const QString &path, QString *text)
     if (r.hasError())
         return Status::error(tr("%1 is damaged: its text is not well-formed (%2).").arg(name, r.errorString()));
     if (out.trimmed().isEmpty())
-        return Status::error(tr("%1 holds no text.").arg(name));
+        return noText(name);
     *text = out;
     return Status();
 }
@@ -151,14 +166,14 @@ Status DocumentText::readSheet(const QString &path, QString *text)
                 cells = filled;
             out += cells.join(QLatin1Char('\t')) + QLatin1Char('\n');
             if (out.size() > MaxText / 2)
-                return Status::error(tr("%1 holds more than %2 MB of text; no report is that long.").arg(QFileInfo(path).fileName()).arg(MaxText >> 20));
+                return tooMuchText(QFileInfo(path).fileName());
         }
         if (!source->status())
             return source->status();
         out += QLatin1Char('\n');
     }
     if (out.trimmed().isEmpty())
-        return Status::error(tr("%1 holds no text.").arg(QFileInfo(path).fileName()));
+        return noText(QFileInfo(path).fileName());
     *text = out;
     return Status();
 }
@@ -237,7 +252,7 @@ Status DocumentText::readPdf(const QString &path, QString *text)
         if (out.size() > MaxText) {
             p.kill();
             p.waitForFinished(5000);
-            return Status::error(tr("%1 holds more than %2 MB of text; no report is that long.").arg(name).arg(MaxText >> 20));
+            return tooMuchText(name);
         }
         if (clock.elapsed() > PdfTimeoutMs) {
             p.kill();
