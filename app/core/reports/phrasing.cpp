@@ -155,7 +155,7 @@ Phrasing::Phrasing()
     const QHash<QString, CueSet *> single = {{QStringLiteral("leader"), &leader},          {QStringLiteral("firm"), &firm},
                                              {QStringLiteral("block"), &block},            {QStringLiteral("block_clause"), &blockClause},
                                              {QStringLiteral("target"), &target},          {QStringLiteral("target_after"), &targetAfter},
-                                             {QStringLiteral("achieved"), &achieved}};
+                                             {QStringLiteral("achieved"), &achieved},      {QStringLiteral("channel"), &channel}};
     for (const QString &line : all.split(QLatin1Char('\n'))) {
         if (line.isEmpty() || line.startsWith(u'#'))
             continue;

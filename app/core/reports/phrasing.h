@@ -67,7 +67,7 @@ public:
     QList<QPair<QString, CueSet>> before;
     QHash<QString, CueSet> after;
     QHash<QString, QStringList> units; // group (projects, trips, firms, events) -> measure words
-    CueSet leader, firm, block, blockClause, target, targetAfter, achieved;
+    CueSet leader, firm, block, blockClause, target, targetAfter, achieved, channel;
     QString topicChars, placeChars;
 
     /// The cues before a figure of one metric (empty for a metric cues.tsv has none for).

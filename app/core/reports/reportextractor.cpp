@@ -239,6 +239,7 @@ struct SentenceState
     bool largeNext = false;        // 10亿元以上项目N个: the next count is of large projects
     QString thresholdMetric;       // 签约总投资超过百亿元的有…: the figures after it are of that metric
     bool otherKind = false;        // 其中工业项目35个: a count of a kind of project no metric counts
+    bool channelPart = false;      // 以商招商签约项目14个: a count of what one way of promotion brought
     QList<QPair<QString, QString>> metricsInTurn; // 签约项目数、到位资金分别为48个、41.2亿元: metric and cue of the figures to come
     bool unknownPark = false;      // 其中,某某产业园…: the rest of the sentence is that park's
     QStringView levelSubject;      // 新开工项目较去年同期增加5个,达到13个: what the level after a change is of
@@ -558,6 +559,13 @@ MetricChoice chooseMetric(const Number &n, QStringView region, QStringView wide,
     const QStringView beforeHit = region.left(best.hit.start);
     if (beforeHit.endsWith(u'未') || beforeHit.endsWith(u"没有") || beforeHit.endsWith(u'没') || beforeHit.endsWith(u"尚未"))
         return none;
+    // 以商招商签约项目12个, 通过驻点招商推动落地项目46个: what one way of promotion brought is a part of the
+    // total (trips, visits and events named by their way stay what they are).
+    if (n.cls != UnitClass::Count || Phrasing::unitGroup(best.metric) == QLatin1String("projects")) {
+        const CueSet::Hit way = ph.channel.last(beforeHit);
+        if (way.found() && beforeHit.size() - way.end <= 4)
+            return none;
+    }
     MetricChoice c{best.metric, region.mid(best.hit.start, best.hit.length()).toString(), 0.9};
     if (const QString amount = amountMetric(c.metric, st.previousProjectMetric); amount != c.metric)
         return amount.isEmpty() ? none : MetricChoice{amount, c.cue, 0.8};
@@ -2438,6 +2446,12 @@ Extraction ReportExtractor::extract(const QString &text) const
                 if (n.cls == UnitClass::Money && st.otherKind && !target
                     && (plainAmount.contains(choice.cue) || choice.metric == QLatin1String("signed_investment")))
                     choice = {};
+                // 通过基金招商落地项目6个,到位资金9.8亿元: the money of what one way of promotion brought is a
+                // part too.
+                if (n.cls == UnitClass::Money && st.channelPart && !target && !unitNamedIn(clauseStart, n.qualStart))
+                    choice = {};
+                if (n.cls != UnitClass::Percent)
+                    st.channelPart = n.cls == UnitClass::Count && choice.metric.isEmpty() && Phrasing::instance().channel.in(clause);
                 // 其中,工业项目签约25个 (a paragraph that breaks the one before down): a kind of project named
                 // before its verb is no total either.
                 if (n.cls == UnitClass::Count && !choice.metric.isEmpty() && Phrasing::unitGroup(choice.metric) == QLatin1String("projects")
