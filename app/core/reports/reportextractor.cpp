@@ -2845,7 +2845,8 @@ Extraction ReportExtractor::extract(const QString &text) const
                     }
                     return false;
                 };
-                if (p.year && p.kind == PeriodKind::YearOnly && opensClause && !base && !listed())
+                // (a span's year too: 2025年…;今年1-9月…;截至9月底 is this year's September)
+                if (p.year && opensClause && !base && !p.sameAsBefore && !listed())
                     ctx.contextYear = p.year;
                 if (p.kind == PeriodKind::YearOnly && ctx.period && ctx.period->kind != PeriodKind::YearOnly
                     && (p.year == refYear || p.year == ctx.period->year))
