@@ -2638,6 +2638,11 @@ Extraction ReportExtractor::extract(const QString &text) const
                 if (period && (period->multiYear
                                || (period->kind == PeriodKind::YTD && period->year && refYear && period->year < refYear)))
                     continue;
+                // 力争到2028年,累计引进…项目50个: a sum over the years up to a later one, no year's target.
+                if (period && period->kind == PeriodKind::YearOnly && refYear && period->year > refYear && period->start > 0
+                    && QStringView(u"到至").contains(s.at(period->start - 1))
+                    && QStringView(s).mid(period->end, std::max<qsizetype>(0, n.start - period->end)).contains(u"累计"))
+                    continue;
 
                 Fact f;
                 f.metric = choice.metric;
