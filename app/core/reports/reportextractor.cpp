@@ -342,7 +342,8 @@ bool comparisonBase(const QString &s, const Period &p)
         return lead.endsWith(u"上年") || lead.endsWith(u"去年") || (!lead.isEmpty() && before.contains(lead.back()));
     if (p.kind == PeriodKind::YearOnly)
         return (!lead.isEmpty() && before.contains(lead.back())) || QStringView(s).mid(p.end, 2) == u"同期";
-    return false;
+    // 较一季度前移两位, 比上半年增加5个: a span the figure is measured against (于三季度 is when).
+    return !p.day && !lead.isEmpty() && (lead.back() == u'较' || lead.back() == u'比');
 }
 
 /// Whether the year \a p is part of an event's name (2025年招商推介会, 2025年第三批重大项目集中签约仪式):
@@ -2626,7 +2627,7 @@ Extraction ReportExtractor::extract(const QString &text) const
                         // (新开工项目25个,其中8月份新开工4个: a period after 其中 is the part's)
                         if (p.start >= n.end && n.end <= partsFrom && p.start > partsFrom)
                             break;
-                        if (p.start >= n.end && usable(p) && !p.sameAsBefore && p.kind != PeriodKind::FY) {
+                        if (p.start >= n.end && usable(p) && !p.sameAsBefore && p.kind != PeriodKind::FY && !comparisonBase(s, p)) {
                             period = p;
                             break;
                         }

@@ -593,6 +593,20 @@ QList<Unit> findUnits(const QString &s, const Gazetteer &gazetteer)
         // 海南籍企业家, 深圳的企业: not a unit's figure either.
         if (u.end < s.size() && (s.at(u.end) == u'籍' || s.at(u.end) == u'等'))
             u.place = true;
+        // 低于周边的舒城县(102.4亿元), 比肥东县少6个, 与肥西县相比: a unit the figure is measured against,
+        // not whose it is.
+        if (!u.place && u.start > 0) {
+            static const QRegularExpression measuredAgainst(QStringLiteral(
+                "(?:低于|高于|超过|少于|多于|不及|落后于?|领先于?|仅次于|次于|比|较)(?:周边|邻近|相邻|同级|兄弟)?(?:的)?$"));
+            const QStringView lead = QStringView(s).mid(std::max<qsizetype>(0, u.start - 8), std::min<qsizetype>(8, u.start));
+            const QStringView rest = QStringView(s).mid(u.end, 8);
+            u.place = measuredAgainst.match(lead).hasMatch()
+                || (lead.endsWith(u'与') && (rest.startsWith(u"相比") || rest.startsWith(u"比较")));
+            // (…舒城县(102.4亿元)和肥西县: the next of them)
+            static const QRegularExpression andNext(QStringLiteral("^(?:\\([^()]{0,16}\\))?[和及、与]$"));
+            if (!u.place && !out.isEmpty() && out.last().place && out.last().end <= u.start && u.start - out.last().end <= 20)
+                u.place = andNext.match(QStringView(s).mid(out.last().end, u.start - out.last().end)).hasMatch();
+        }
         out.append(u);
     }
     // 郑州、洛阳、南阳三市…, 郑州、洛阳、南阳分别…: names without their suffix, listed, that the words
