@@ -48,7 +48,7 @@ QString qualifierFor(const Number &n, bool target, QStringView region)
         return QStringLiteral("approx");
     // (力争…突破70个: a target's floor.)
     if (p == QStringLiteral("超") || p == QStringLiteral("超过") || p == QStringLiteral("过") || p == QStringLiteral("逾")
-        || p == QStringLiteral("突破") || p == QStringLiteral("高于"))
+        || p == QStringLiteral("突破") || p == QStringLiteral("破") || p == QStringLiteral("高于"))
         return target ? QStringLiteral("at_least") : QStringLiteral("over");
     if (n.postQual.contains(QStringLiteral("以上")))
         return target ? QStringLiteral("at_least") : QStringLiteral("over");
@@ -727,6 +727,56 @@ QString titleStemUnit(const QString &s, const ReportDocument &doc, const Gazette
 {
     const std::optional<UnitMention> u = bareNameOpening(s, doc.titleStart, gazetteer);
     return u && u->end <= doc.titleEnd ? u->name : QString();
+}
+
+/// The name the body gives a zone the report is about by another of its forms (a byline's 滁州经济技术开发区
+/// and the body's 滁州经开区; 宿迁市高新技术产业开发区 and 宿迁高新区): the body's, so that the zone's
+/// figures go under one name: the form the body names most often.
+QString bodyFormOfZone(const QString &subject, const QList<UnitMention> &units, qsizetype bodyFrom)
+{
+    static const QList<QStringList> forms = {
+        {QStringLiteral("经济技术开发区"), QStringLiteral("经济开发区"), QStringLiteral("经开区")},
+        {QStringLiteral("高新技术产业开发区"), QStringLiteral("高新技术开发区"), QStringLiteral("高新技术产业园区"), QStringLiteral("高新区")}};
+    // The place before the zone's words, without its 市 (滁州市经开区 is 滁州经开区).
+    auto split = [](const QString &name) -> std::pair<QString, int> {
+        for (int f = 0; f < forms.size(); ++f) {
+            for (const QString &suffix : forms.at(f)) {
+                if (name.size() > suffix.size() && name.endsWith(suffix)) {
+                    QString place = name.chopped(suffix.size());
+                    if (place.size() > 2 && place.endsWith(u'市'))
+                        place.chop(1);
+                    return {place, f};
+                }
+            }
+        }
+        return {QString(), -1};
+    };
+    const auto [place, form] = split(subject);
+    if (form < 0)
+        return subject;
+    // (the form named more often; the other where as often, as the subject's may be a byline's)
+    int own = 0;
+    QHash<QString, int> other;
+    for (const UnitMention &u : units) {
+        if (u.start < bodyFrom || u.topic)
+            continue;
+        if (u.name == subject) {
+            ++own;
+            continue;
+        }
+        const auto [otherPlace, otherForm] = split(u.name);
+        if (otherForm == form && otherPlace == place)
+            ++other[u.name];
+    }
+    QString best = subject;
+    int most = own;
+    for (auto it = other.cbegin(); it != other.cend(); ++it) {
+        if (it.value() > most || (it.value() == most && best == subject)) {
+            best = it.key();
+            most = it.value();
+        }
+    }
+    return best;
 }
 
 /// The subject's bare name (吴兴 for 吴兴区, 来吴兴考察) names it too.
@@ -1916,6 +1966,7 @@ Extraction ReportExtractor::extract(const QString &text) const
         result.subject = sourceUnit(text, units, gazetteer);
     if (result.subject.isEmpty())
         result.subject = titleStemUnit(s, doc, gazetteer);
+    result.subject = bodyFormOfZone(result.subject, units, doc.titleEnd);
     addSubjectStem(s, result.subject, units);
     addRankedListUnits(s, units);
     addSiblingTowns(s, units);

@@ -328,7 +328,7 @@ QList<Period> findPeriods(const QString &s, int refYear, int refMonth)
 QList<Number> findNumbers(const QString &s)
 {
     static const RE number(QStringLiteral(
-        "(?<pre>接近|将近|大约|近|约|超过|超|逾|(?<![经通越])过|突破|不低于|不少于|至少|不足|不到|低于|少于|高于|高达)?"
+        "(?<pre>接近|将近|大约|近|约|超过|超|逾|(?<![经通越])过|突破|(?<!打)破|不低于|不少于|至少|不足|不到|低于|少于|高于|高达)?"
         "(?<![\\d.])(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?|万(?=亿))"
         "(?:(?:至|到|-|—|~|～)(?<max>\\d+(?:\\.\\d+)?))?"
         "(?<more>余|多)?"
