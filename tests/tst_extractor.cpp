@@ -527,6 +527,18 @@ private slots:
         QVERIFY(!known.join(u'\n').contains(QStringLiteral("introduced_projects 7")));
     }
 
+    void aDeskUnitStaysKnownInABulletinToParks()
+    {
+        // A bulletin addressed to a park no code list names, on a desk that holds a unit of its own
+        // (城南片区): both are units, the park by the address, the desk's unit by the desk.
+        const QString text = QStringLiteral(
+            "关于1-4月招商引资工作情况的通报\n2025年5月9日\n各乡镇(街道),金桥工业园:\n"
+            "1-4月,城南片区新签约项目6个;金桥工业园新签约项目4个。\n");
+        const QStringList known = factLines(ReadReport::fromText(text, QString(), {QStringLiteral("城南片区")}).extraction.facts);
+        QVERIFY2(known.contains(QStringLiteral("actual 城南片区 2025 M01-M04 signed_projects 6 exact")), qPrintable(known.join(u'\n')));
+        QVERIFY2(known.contains(QStringLiteral("actual 金桥工业园 2025 M01-M04 signed_projects 4 exact")), qPrintable(known.join(u'\n')));
+    }
+
     void aReportWithoutFiguresGivesNoFacts()
     {
         const Extraction e = ReportExtractor().extract(
@@ -655,8 +667,12 @@ private slots:
                 const QRegularExpression clauseOpener(QStringLiteral("(?:^|[。;,:])\\s*") + QRegularExpression::escape(f.district)
                                                           + QStringLiteral("[^\\d,。;]{0,10}\\d"),
                                                       QRegularExpression::MultilineOption);
+                // Or a town a title opens with (前辛庄镇:前三季度…) or a byline's office names (来源:垌塘镇人民政府).
+                const QRegularExpression framed(QStringLiteral("^\\s*") + QRegularExpression::escape(f.district) + QStringLiteral("[:：]"),
+                                                QRegularExpression::MultilineOption);
+                const bool byline = r.text.left(3000).contains(QStringLiteral("来源:") + f.district + QStringLiteral("人民政府"));
                 QVERIFY2(whole || listItem.match(clean).hasMatch()
-                             || (suffix && (tableRow.match(clean).hasMatch() || clauseOpener.match(clean).hasMatch())),
+                             || (suffix && (tableRow.match(clean).hasMatch() || clauseOpener.match(clean).hasMatch() || framed.match(clean).hasMatch() || byline)),
                          qPrintable(file + QLatin1String(": ") + f.district));
             }
         }

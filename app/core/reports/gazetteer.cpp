@@ -94,16 +94,18 @@ const Gazetteer &Gazetteer::divisions()
     return g;
 }
 
-Gazetteer Gazetteer::withUnits(const QStringList &names) const
+Gazetteer Gazetteer::withUnits(const QStringList &names, Level level) const
 {
     Gazetteer g = *this;
     auto units = std::make_shared<Names>();
     for (const QString &n : names) {
         if (n.size() >= 2 && !isCommonWord(n) && !contains(n))
-            units->levels.insert(n, County);
+            units->levels.insert(n, level);
     }
     if (units->levels.isEmpty())
         return g;
+    if (m_units) // (the units added before stay: the desk's, then a report's own)
+        units->levels.insert(m_units->levels);
     units->index();
     g.m_units = units;
     return g;

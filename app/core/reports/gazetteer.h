@@ -35,9 +35,10 @@ public:
     /// The divisions list, loaded once from the program's resources.
     static const Gazetteer &divisions();
 
-    /// The divisions and the desk's own units (the unit tree's names count as real units). The
-    /// divisions are shared, not copied: only the units they lack are indexed anew.
-    Gazetteer withUnits(const QStringList &names) const;
+    /// The divisions and the desk's own units (the unit tree's names count as real units), or a report's
+    /// (the parks a bulletin is addressed to, a town the code list lacks), at \a level. The divisions
+    /// are shared, not copied: only the units they lack are indexed anew, with those added before.
+    Gazetteer withUnits(const QStringList &names, Level level = County) const;
 
     bool contains(const QString &name) const { return level(name) != 0; }
     int level(const QString &name) const;

@@ -1551,6 +1551,38 @@ QStringList addressedZones(const QString &s, const ReportDocument &doc)
     return out;
 }
 
+/// Towns and streets the code list does not know (renamed, merged or made since it was drawn up) that
+/// the report shows to be units: the office its byline names (来源:垌塘镇人民政府), or the name its title
+/// opens with (长辛店镇:前三季度…, where the list knows only 辛店镇) when the body names it again. Not a
+/// known unit's town written after it (宜丰县潭山镇), nor 全镇 or 各乡镇.
+QStringList framedTowns(const QString &text, const QString &s, const ReportDocument &doc, const Gazetteer &gazetteer)
+{
+    QStringList out;
+    auto consider = [&](const QString &name) {
+        if (name.size() < 3 || gazetteer.contains(name) || out.contains(name) || QStringView(u"全我该本各").contains(name.front())
+            || name.contains(u"乡镇"))
+            return;
+        // (宜丰县潭山镇: a known unit's town; 长辛店镇 holds the known 辛店镇 after no unit)
+        for (const Gazetteer::Mention &m : gazetteer.find(name)) {
+            if (m.start == 0 || m.end < name.size())
+                return;
+        }
+        out << name;
+    };
+    static const QRegularExpression office(QStringLiteral(
+        "(?:信息来源|来源|发布单位|发布机构)\\s*[:：]\\s*(\\p{Han}{2,6}?(?:镇|乡|街道))(?:人民政府|政府|党委|办事处|党工委|招商办)"));
+    const QString head = ReportText::toSimplified(text.left(3000));
+    if (head.contains(u"来源") || head.contains(u"发布")) {
+        for (auto it = office.globalMatch(head); it.hasNext();)
+            consider(it.next().captured(1));
+    }
+    static const QRegularExpression opening(QStringLiteral("^\\s*(\\p{Han}{2,6}?(?:镇|乡|街道))[:：]"));
+    const QStringView title = QStringView(s).mid(doc.titleStart, doc.titleEnd - doc.titleStart);
+    if (const auto m = opening.match(title); m.hasMatch() && s.indexOf(m.capturedView(1), doc.titleEnd) >= 0)
+        consider(m.captured(1));
+    return out;
+}
+
 /// Where the last 分别 or 依次 of text stands (A、B、C分别/依次为…: the figures after it go to the
 /// items before it in turn), or -1.
 qsizetype lastRespectively(QStringView text)
@@ -1956,9 +1988,11 @@ Extraction ReportExtractor::extract(const QString &text) const
     // 各乡镇(街道),攸州工业园,县直各单位: a bulletin's addressees are the units it reports on, a park
     // among them too, though no code list names it.
     const QStringList addressed = addressedZones(s, doc);
+    // 来源:垌塘镇人民政府, 长辛店镇:前三季度…: a town the code list lacks that the report shows to be one.
+    const QStringList towns = framedTowns(text, s, doc, known);
     std::optional<Gazetteer> withAddressed;
-    if (!addressed.isEmpty())
-        withAddressed = known.withUnits(addressed);
+    if (!addressed.isEmpty() || !towns.isEmpty())
+        withAddressed = known.withUnits(addressed).withUnits(towns, Gazetteer::Township);
     const Gazetteer &gazetteer = withAddressed ? *withAddressed : known;
     QList<UnitMention> units = findUnits(s, gazetteer);
     result.subject = findSubject(s, units, doc.titleStart, doc.titleEnd);

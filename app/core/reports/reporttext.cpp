@@ -646,7 +646,8 @@ void ReportText::removeNoise()
 
     // Whole lines: footers and the list of unrelated headlines that scraped pages end with. (The page's
     // path, 首页 > …, is ReportDocument's to pass over: it holds no figure.)
-    static const QString related = QStringLiteral("相关阅读|相关新闻|相关报道|相关链接|推荐阅读|延伸阅读|热点新闻|热点推荐|热门推荐|往期回顾");
+    static const QString related = QStringLiteral("相关阅读|相关新闻|相关报道|相关链接|相关文章|相关资讯|推荐阅读|延伸阅读|热点新闻|热点推荐|热门推荐|热门新闻|热门文章|"
+                                                    "热点排行|点击排行|阅读排行|新闻排行|最新文章|猜你喜欢|精彩推荐|往期回顾");
     static const QString footers = QStringLiteral(
         "版权声明|免责声明|责任编辑|本文系转载|本文来源|转载请|原标题|声明[\\x{FF1A}:]|更多.{0,20}请关注|扫一扫|分享到|关注我们|"
         "点击进入|展开全文|展开$|来源[\\x{FF1A}:]|上一篇|下一篇|上一条|下一条|上篇[\\x{FF1A}:]|下篇[\\x{FF1A}:]|版权所有|主办单位|")
