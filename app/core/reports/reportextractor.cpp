@@ -3097,8 +3097,11 @@ Extraction ReportExtractor::extract(const QString &text) const
     auto what = [](const Fact &f) -> QString { return f.district + QLatin1Char('|') + QString::number(f.year) + f.metric + f.kind; };
     QSet<QString> bodyKeys;
     QMultiHash<QString, double> bodyValues;
+    // (most headlines state no figure: then nothing to weigh)
+    const bool headlineFigures = doc.titleEnd > 0
+        && std::any_of(result.facts.cbegin(), result.facts.cend(), [&](const Fact &f) { return f.evidenceStart < headlineEnd; });
     for (const Fact &f : std::as_const(result.facts)) {
-        if (f.evidenceStart >= headlineEnd) {
+        if (headlineFigures && f.evidenceStart >= headlineEnd) {
             bodyKeys.insert(key(f));
             bodyValues.insert(what(f), f.value);
         }
