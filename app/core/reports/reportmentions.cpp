@@ -702,12 +702,15 @@ QList<Unit> findUnits(const QString &s, const Gazetteer &gazetteer)
     // 在深圳、上海、苏州举办: a later item of a list of places is a place, also when the items before it
     // are names the gazetteer does not know (2 to 4 characters each, joined by 、).
     static const QRegularExpression placeList(QStringLiteral("[%1](?:\\p{Han}{2,4}、){1,4}$").arg(QRegularExpression::escape(phrasing.placeChars)));
+    // (not a unit's own first character: 上半年,于都县、瑞金市… names no place with 于)
     for (Unit &u : clean) {
         if (u.place || u.topic || u.start < 3)
             continue;
         const qsizetype from = std::max<qsizetype>(0, u.start - 26);
-        if (placeList.match(QStringView(s).mid(from, u.start - from)).hasMatch())
-            u.place = true;
+        if (const auto m = placeList.match(QStringView(s).mid(from, u.start - from)); m.hasMatch()) {
+            const qsizetype word = from + m.capturedStart();
+            u.place = std::none_of(clean.cbegin(), clean.cend(), [word](const Unit &other) { return other.start <= word && word < other.end; });
+        }
     }
     return clean;
 }
