@@ -456,6 +456,17 @@ for k, t in enumerate(NONE * 2):
     add(unit, t.format(P=pword, U=unit, X=round(100 + k * 3.3, 1), G=round(2 + k * 0.7, 1), N=100 + k), [])
     i += 1
 
+# 19. Amounts in digits and a numeral's place, alone or after 亿 (5千万元, 7亿5千万元): one amount in 亿元.
+for k in range(6):
+    unit = UNITS[i % len(UNITS)]
+    pword, span = PERIODS[i % 4]
+    a, b = 3 + k, 1 + k
+    add(unit, "{P},{U}实际到位资金{a}亿{b}千万元。".format(P=pword, U=unit, a=a, b=b),
+        [fact(unit, span, "funds_in_place", a + b / 10)])
+    add(unit, "{P},{U}实际到位资金{b}千万元。".format(P=pword, U=unit, b=b),
+        [fact(unit, span, "funds_in_place", b / 10)])
+    i += 1
+
 here = os.path.dirname(os.path.realpath(__file__))
 with open(os.path.join(here, "phrasings.tsv"), "w", encoding="utf-8", newline="\n") as fh:
     fh.write("# written by make-phrasings.py: id, unit of the report, sentence, facts (district|year|span|metric|kind|value|qualifier;...)\n")

@@ -329,7 +329,7 @@ QList<Number> findNumbers(const QString &s)
 {
     static const RE number(QStringLiteral(
         "(?<pre>接近|将近|大约|近|约|超过|超|逾|(?<![经通越])过|突破|(?<!打)破|不低于|不少于|至少|不足|不到|低于|少于|高于|高达)?"
-        "(?<![\\d.])(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?|万(?=亿))"
+        "(?<![\\d.])(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,4}[千百](?=万)|\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?|万(?=亿))"
         "(?:(?:至|到|-|—|~|～)(?<max>\\d+(?:\\.\\d+)?))?"
         "(?<more>余|多)?"
         "(?<unit>万亿元|万亿|亿元|万元|亿美元|万美元|个亿元|个亿|亿|元|家\\(次\\)|家次|家|个批次|个次|个|批次|批|场次|场|次|项|宗|轮|趟|期|届|%|成)"
@@ -408,7 +408,9 @@ QList<Number> findNumbers(const QString &s)
             n.range = true;
             n.valueMax = m.captured(g_max).toDouble();
         }
-        const auto v = parseChineseNumber(num);
+        // (5千万元, 3百万元: digits and a numeral's place, as people write them)
+        const bool place = num.size() > 1 && num.at(0).isDigit() && (num.back() == u'千' || num.back() == u'百');
+        const auto v = place ? std::optional<double>(num.chopped(1).toDouble() * (num.back() == u'千' ? 1000 : 100)) : parseChineseNumber(num);
         if (!v)
             continue;
         n.value = *v;
