@@ -628,13 +628,33 @@ QString sourceUnit(const QString &text, const QList<UnitMention> &units, const G
         return QString();
     static const QRegularExpression byline(QStringLiteral("(?:信息来源|来源|來源|发布单位|发布机构)\\s*[:：]\\s*([^\\s\\n]{2,30})"));
     const QString head = ReportText::toSimplified(text.left(3000)) + QLatin1Char('\n') + ReportText::toSimplified(text.right(600));
+    // The unit an office's name opens with, of a kind the body names (江门市新会区投资促进局 and 全区:
+    // 新会区, the innermost of the names written together).
+    auto officeUnit = [&](const QString &office) {
+        QString unit;
+        qsizetype at = 0;
+        for (const Gazetteer::Mention &m : gazetteer.find(office)) {
+            if (m.start != at)
+                break;
+            if (kinds.contains(m.name.back()))
+                unit = m.name;
+            at = m.end;
+        }
+        return unit;
+    };
     for (auto it = byline.globalMatch(head); it.hasNext();) {
-        const QString source = it.next().captured(1);
-        const QList<Gazetteer::Mention> found = gazetteer.find(source);
-        if (found.isEmpty() || found.first().start != 0)
-            continue;
-        const QString &name = found.first().name;
-        if (source.startsWith(name) && kinds.contains(name.back()))
+        if (const QString name = officeUnit(it.next().captured(1)); !name.isEmpty())
+            return name;
+    }
+    // A bulletin signed by its office, on a line of its own near the end (江门市新会区投资促进局 / 2026年
+    // 10月10日).
+    static const QRegularExpression signature(QStringLiteral(
+        "^\\s*(\\p{Han}{2,20}?(?:投资促进局|投资促进中心|投资促进服务中心|商务局|招商局|招商办|招商办公室|招商服务中心|"
+        "经济合作局|商务和投资促进局|人民政府办公室|人民政府|政府办公室|管委会|管理委员会))\\s*$"),
+        QRegularExpression::MultilineOption);
+    const QString tail = ReportText::toSimplified(text.right(300));
+    for (auto it = signature.globalMatch(tail); it.hasNext();) {
+        if (const QString name = officeUnit(it.next().captured(1)); !name.isEmpty())
             return name;
     }
     // 原创 南康发布 2024-10-22 08:30: a government's own account (南康发布, 上海发布, 南康融媒) names its
@@ -2001,8 +2021,16 @@ Extraction ReportExtractor::extract(const QString &text) const
     const Gazetteer &gazetteer = withAddressed ? *withAddressed : known;
     QList<UnitMention> units = findUnits(s, gazetteer);
     result.subject = findSubject(s, units, doc.titleStart, doc.titleEnd);
-    if (result.subject.isEmpty())
+    if (result.subject.isEmpty()) {
         result.subject = sourceUnit(text, units, gazetteer);
+    } else if (std::none_of(units.cbegin(), units.cend(), [&](const UnitMention &u) { return u.topic && result.subject.endsWith(u.kindChar); })
+               && std::any_of(units.cbegin(), units.cend(), [](const UnitMention &u) { return u.topic && u.kindChar != u'两'; })) {
+        // 第二名:城南街道 … 全区新签约项目61个, signed 江门市新会区投资促进局: a unit the body names often is
+        // not the report's own where the body speaks of its whole (全区) as of another kind and the
+        // byline or signature names a unit of that kind.
+        if (const QString source = sourceUnit(text, units, gazetteer); !source.isEmpty())
+            result.subject = source;
+    }
     if (result.subject.isEmpty())
         result.subject = titleStemUnit(s, doc, gazetteer);
     result.subject = bodyFormOfZone(result.subject, units, doc.titleEnd);
