@@ -2560,8 +2560,14 @@ Extraction ReportExtractor::extract(const QString &text) const
                                        || afterOf.startsWith(u'任'))
                     && goalAfter.match(after).hasMatch();
                 if ((goal.endsText(lead) || goalNext) && n.cls != UnitClass::Percent) {
-                    if (choice.metric.isEmpty())
-                        choice = {n.cls == UnitClass::Money ? st.previousMoneyMetric : st.previousMetric, lead.right(4).toString(), 0.75};
+                    if (choice.metric.isEmpty()) {
+                        // (完成年度目标(80个)的85% after 协议资金286.1亿元: the count's, of the projects just counted)
+                        const QString &before = n.cls == UnitClass::Money ? st.previousMoneyMetric
+                            : n.cls == UnitClass::Count && !metricFits(st.previousMetric, n) ? st.previousProjectMetric
+                                                                                             : st.previousMetric;
+                        if (!before.isEmpty() && metricFits(before, n))
+                            choice = {before, lead.right(4).toString(), 0.75};
+                    }
                     target = !choice.metric.isEmpty();
                     const QStringView near = lead.right(12);
                     annualGoal = target && (near.contains(u"年度") || near.contains(u"全年") || after.left(4).contains(u"年度")
