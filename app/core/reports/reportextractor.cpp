@@ -2167,17 +2167,7 @@ Extraction ReportExtractor::extract(const QString &text) const
         const bool clausesGoOn = previousSemicolon;
         previousSemicolon = line.endsWith(u';'); // (the cleaner made ； one)
         if (!clausesGoOn && !std::any_of(goesOn.cbegin(), goesOn.cend(), [&opening](const QString &w) { return opening.startsWith(w); }))
-        {
-            // 1-7月,全县新签约项目41个… / 此外,全县外出招商23批次: where neither the title nor a heading
-            // names a period, the span the paragraph before ended in (from January: not 其中7月份's month)
-            // goes on in a paragraph that names none.
-            const std::optional<Period> before = ctx.period;
             ctx.period = listGoesOn ? listPeriod : ctx.sectionPeriod; // (not a period a later item names for itself)
-            if (!ctx.period && !ctx.titlePeriod && before && !before->day && !before->sameAsBefore
-                && ((before->kind == PeriodKind::Months && before->a == 1 && before->b > 1) || before->kind == PeriodKind::Quarter
-                    || before->kind == PeriodKind::Half))
-                ctx.period = before;
-        }
         // ◆宜黄县 / 二、南丰县 on a line of its own, then 该县坚持…: a line that names nothing but a unit opens
         // that unit's section, up to the next heading.
         if (para.start >= doc.titleEnd) {
