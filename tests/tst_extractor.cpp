@@ -493,6 +493,32 @@ private slots:
         QVERIFY(e.facts.isEmpty());
     }
 
+    void aFewBadBytesAreShownAndSaid()
+    {
+        // A report cut off in the middle of a character, or with a stray byte: read, the bad places shown
+        // as U+FFFD and said so, the figures around them kept.
+        const QString text = QStringLiteral("仪征市招商引资工作简报\n2026-05-06\n\n1-4月,仪征市新签约项目18个,协议投资62.4亿元;新开工项目9个。\n");
+        QByteArray utf8 = text.toUtf8();
+        // (after the comma that follows 1-4月: the first two bytes of a three-byte character; a stray byte)
+        utf8.insert(utf8.indexOf(",", utf8.indexOf("1-4")) + 1, "\xE5\x9B");
+        QByteArray gbk = QStringEncoder("GB18030")(text);
+        gbk.insert(gbk.indexOf(",", gbk.indexOf("1-4")) + 1, '\xFF');
+        for (const QByteArray &bytes : {utf8, gbk}) {
+            const ReadReport r = ReadReport::fromBytes(bytes);
+            QVERIFY2(r.extraction.status, qPrintable(r.extraction.status.message()));
+            QVERIFY(r.text.contains(QChar(0xFFFD)) || r.text.contains(QChar(0x1A)));
+            QVERIFY2(r.encodingNote.contains(QChar(0xFFFD)), qPrintable(r.encodingNote));
+            const QStringList facts = factLines(r.extraction.facts);
+            QVERIFY2(facts.contains(QStringLiteral("actual 仪征市 2026 M01-M04 signed_projects 18 exact")), qPrintable(facts.join(u'\n')));
+            QVERIFY2(facts.contains(QStringLiteral("actual 仪征市 2026 M01-M04 started_projects 9 exact")), qPrintable(facts.join(u'\n')));
+        }
+        // Many bad bytes are no report.
+        QByteArray worse = utf8;
+        for (int k = 0; k < 20; ++k)
+            worse.insert(worse.size() / 2, "\xFF");
+        QVERIFY(!ReadReport::fromBytes(worse).extraction.status);
+    }
+
     void projectMentions()
     {
         const Extraction e = ReadReport::fromFile(dataDir() + QLatin1String("/r06_projects.txt")).extraction;

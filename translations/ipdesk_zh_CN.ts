@@ -4634,6 +4634,12 @@ Open a copy of it read-only, to read and export what can still be read? The file
         <source>The text reads as %1, not Chinese; IPDesk reads Chinese reports, so few figures may be found.</source>
         <translation>文本为 %1,不是中文;IPDesk 读取中文报道,可能找不到多少数据。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n place(s) in the file could not be read as %1 and show as �; check the text around them before storing its figures.</source>
+        <translation>
+            <numerusform>文件中有 %n 处无法按 %1 读取,显示为 �;保存其中数据前请核对这些地方前后的文字。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>IPDesk::UnitTreeModel</name>

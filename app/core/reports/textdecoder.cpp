@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 
 namespace IPDesk {
 
@@ -197,6 +198,32 @@ QString mixedLines(const QByteArray &bytes, const QString &legacy, bool *ok)
     return out;
 }
 
+/// A good file with a few bad bytes (a page cut off in the middle of a character, a stray byte): read
+/// with those bytes shown as �, and said so, where the rest reads as Chinese. None where there are more
+/// than a few, or the rest reads as no Chinese.
+std::optional<TextDecoder::Result> withFewBadBytes(const QByteArray &bytes, const QString &detected)
+{
+    for (const QString &e : QStringList{Utf8, detected.isEmpty() ? Gb18030 : detected, Gb18030}) {
+        QString text = e == Utf8 ? QStringDecoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless)(bytes)
+                                 : QStringDecoder(e.toLatin1().constData(), QStringDecoder::Flag::Stateless)(bytes);
+        QString rest = text;
+        rest.remove(QChar(0xFFFD));
+        rest.remove(QChar(0x1A));
+        const qsizetype bad = text.size() - rest.size();
+        if (bad == 0 || bad > std::max<qsizetype>(3, text.size() / 1000) || !looksLikeText(rest) || plausibility(rest, false) < 0.9)
+            continue;
+        TextDecoder::Result r;
+        r.text = std::move(text);
+        r.encoding = e;
+        r.candidates = {e};
+        r.note = TextDecoder::tr("%n place(s) in the file could not be read as %1 and show as �; check the text around them before storing its figures.",
+                                 nullptr, int(bad))
+                     .arg(TextDecoder::displayName(e));
+        return r;
+    }
+    return std::nullopt;
+}
+
 TextDecoder::Result refused(const QString &why)
 {
     TextDecoder::Result r;
@@ -316,6 +343,8 @@ TextDecoder::Result TextDecoder::decode(const QByteArray &bytes)
         Result mixed = decodeAs(bytes, Mixed);
         if (mixed.status)
             return mixed;
+        if (std::optional<Result> lenient = withFewBadBytes(bytes, detected))
+            return *lenient;
         return refused(tr("The file is neither UTF-8, UTF-16, GBK/GB18030, Big5 nor Shift-JIS text; its encoding cannot be told."));
     }
     // The detector's answer stands unless another reading is clearly more like Chinese; ties keep the
@@ -325,6 +354,11 @@ TextDecoder::Result TextDecoder::decode(const QByteArray &bytes)
             qInfo("encoding %s: %.3f%s", qPrintable(c.encoding), c.score, c.encoding == detected ? " (detector)" : "");
     }
     std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate &a, const Candidate &b) { return a.score > b.score + 0.02; });
+    // (a strict reading mostly of rare characters is worse than a good one with a stray byte)
+    if (candidates.front().score < 0.5) {
+        if (std::optional<Result> lenient = withFewBadBytes(bytes, detected))
+            return *lenient;
+    }
     const Candidate &best = candidates.front();
     r.text = best.text;
     r.encoding = best.encoding;
