@@ -6,12 +6,12 @@ set -uo pipefail
 
 declare -A package=(
   [xvfb-run]=xvfb [xauth]=xauth
-  [pdftoppm]=poppler-utils [pdftotext]=poppler-utils [pdfinfo]=poppler-utils [pdffonts]=poppler-utils
+  [pdftoppm]=poppler-utils [pdftotext]=poppler-utils [pdfinfo]=poppler-utils [pdffonts]=poppler-utils [catdoc]=catdoc
   [sqlite3]=sqlite3 [clang++]=clang [python3]=python3 [runuser]=util-linux
   [cmake]=cmake [ctest]=cmake [cpack]=cmake [dpkg-shlibdeps]=dpkg-dev
 )
 programs=("$@")
-[ ${#programs[@]} -eq 0 ] && programs=(cmake ctest pdftoppm pdftotext pdfinfo pdffonts sqlite3 python3 clang++ initdb pg_ctl)
+[ ${#programs[@]} -eq 0 ] && programs=(cmake ctest pdftoppm pdftotext pdfinfo pdffonts catdoc sqlite3 python3 clang++ initdb pg_ctl)
 
 missing=0
 for prog in "${programs[@]}"; do

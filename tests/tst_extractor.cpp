@@ -107,8 +107,9 @@ private slots:
     void reports_data()
     {
         QTest::addColumn<QString>("file");
-        // (and pages saved from a browser, and Word documents, as officers load them)
-        const QStringList files = QDir(dataDir()).entryList({QStringLiteral("*.txt"), QStringLiteral("*.html"), QStringLiteral("*.docx")},
+        // (and pages saved from a browser, and Word documents new and old, as officers load them)
+        const QStringList files = QDir(dataDir()).entryList({QStringLiteral("*.txt"), QStringLiteral("*.html"), QStringLiteral("*.docx"),
+                                                             QStringLiteral("*.doc")},
                                                             QDir::Files, QDir::Name);
         QVERIFY(files.size() >= 5);
         for (const QString &f : files)
@@ -417,14 +418,18 @@ private slots:
 
     void brokenPdfAndOldOfficeFilesSayWhy()
     {
-        // A PDF cut short is damaged (pdftotext says so, and the reader in its own words); a Word 97 file
-        // (an OLE compound file, as .doc, .wps and .xls are) is no text: the officer is told how to make
-        // it text, not that the file looks binary.
+        // A PDF cut short is damaged (pdftotext says so, and the reader in its own words); an old Word file
+        // whose text catdoc cannot take out (an OLE compound file with nothing in it), and an old Excel
+        // workbook, are no text: the officer is told how to make them text, not that the file looks binary.
         QTemporaryDir dir;
-        const QList<QPair<QByteArray, QString>> files = {{QByteArray("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj"), QStringLiteral("damaged")},
-                                                         {QByteArray("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + QByteArray(512, '\0'), QStringLiteral(".docx")}};
-        for (const auto &[bytes, advice] : files) {
-            const QString path = dir.filePath(QStringLiteral("briefing.bin"));
+        const QByteArray ole = QByteArray("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + QByteArray(512, '\0');
+        const QList<std::tuple<QString, QByteArray, QString>> files = {
+            {QStringLiteral("briefing.pdf"), QByteArray("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj"), QStringLiteral("damaged")},
+            {QStringLiteral("briefing.doc"), ole, QStringLiteral(".docx")},
+            {QStringLiteral("briefing.wps"), ole, QStringLiteral(".docx")},
+            {QStringLiteral("figures.xls"), ole, QStringLiteral(".xlsx")}};
+        for (const auto &[name, bytes, advice] : files) {
+            const QString path = dir.filePath(name);
             QFile f(path);
             QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
             f.write(bytes);

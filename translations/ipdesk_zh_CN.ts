@@ -1546,16 +1546,8 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
         <translation>%1 是 PDF 文件。PDF 报道由 pdftotext 读取,但本机未安装(Debian:apt install poppler-utils);也可把文字复制到 .txt 文件后再载入。</translation>
     </message>
     <message>
-        <source>%1 cannot be read: pdftotext does not start.</source>
-        <translation>无法读取 %1:pdftotext 无法启动。</translation>
-    </message>
-    <message>
         <source>%1 holds more than %2 MB of text; no report is that long.</source>
         <translation>%1 的文字超过 %2 MB;没有这么长的报道。</translation>
-    </message>
-    <message>
-        <source>%1 took more than %2 seconds to read; it may be damaged.</source>
-        <translation>读取 %1 超过 %2 秒;文件可能已损坏。</translation>
     </message>
     <message>
         <source>%1 does not permit copying its text.</source>
@@ -1568,6 +1560,14 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
     <message>
         <source>%1 has no text in it (a scanned page is a picture): copy its text into a .txt file, or ask for the document itself.</source>
         <translation>%1 中没有文字(扫描件是图片):请把文字复制到 .txt 文件,或索取原始文档。</translation>
+    </message>
+    <message>
+        <source>%1 is an old Word or WPS document. Those are read with catdoc, which is not installed (Debian: apt install catdoc); or save it as .docx or .txt in Word or WPS and load that.</source>
+        <translation>%1 是旧版 Word 或 WPS 文档,需用 catdoc 读取,但本机未安装(Debian:apt install catdoc);也可在 Word 或 WPS 中另存为 .docx 或 .txt 后再读取。</translation>
+    </message>
+    <message>
+        <source>%1 is an old Word or WPS document whose text cannot be read (it may be damaged, locked with a password, or of a kind catdoc does not know); save it as .docx or .txt in Word or WPS and load that.</source>
+        <translation>%1 是旧版 Word 或 WPS 文档,无法读出其文字(可能已损坏、设有密码,或为 catdoc 不认识的格式);请在 Word 或 WPS 中另存为 .docx 或 .txt 后再读取。</translation>
     </message>
 </context>
 <context>
@@ -2360,8 +2360,8 @@ Open a copy of it read-only, to read and export what can still be read? The file
         <translation>已为“%1”创建督办事项,见“督办事项”页。</translation>
     </message>
     <message>
-        <source>Reports (*.txt *.text *.htm *.html *.docx *.pdf);;Statistics sheets as reports (*.xlsx *.csv);;All files (*)</source>
-        <translation>报道 (*.txt *.text *.htm *.html *.docx *.pdf);;按报道读取的统计表 (*.xlsx *.csv);;所有文件 (*)</translation>
+        <source>Reports (*.txt *.text *.htm *.html *.docx *.doc *.wps *.pdf);;Statistics sheets as reports (*.xlsx *.csv);;All files (*)</source>
+        <translation>报道 (*.txt *.text *.htm *.html *.docx *.doc *.wps *.pdf);;按报道读取的统计表 (*.xlsx *.csv);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -3353,8 +3353,8 @@ Open a copy of it read-only, to read and export what can still be read? The file
         </translation>
     </message>
     <message>
-        <source>%1 is an old Word, WPS or Excel file (.doc, .wps, .xls). Save it as .docx or .txt in Word or WPS and load that.</source>
-        <translation>%1 是旧版 Word、WPS 或 Excel 文件(.doc、.wps、.xls)。请在 Word 或 WPS 中另存为 .docx 或 .txt 后再载入。</translation>
+        <source>%1 is an old Excel or WPS workbook (.xls, .et). Save it as .xlsx or .csv in Excel or WPS and load that.</source>
+        <translation>%1 是旧版 Excel 或 WPS 表格(.xls、.et)。请在 Excel 或 WPS 中另存为 .xlsx 或 .csv 后再读取。</translation>
     </message>
 </context>
 <context>
@@ -4639,6 +4639,21 @@ Open a copy of it read-only, to read and export what can still be read? The file
         <translation>
             <numerusform>文件中有 %n 处无法按 %1 读取,显示为 �;保存其中数据前请核对这些地方前后的文字。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>IPDesk::ToolProcess</name>
+    <message>
+        <source>%1 cannot be read: %2 does not start.</source>
+        <translation>无法读取 %1:%2 无法启动。</translation>
+    </message>
+    <message>
+        <source>%1 holds more than %2 MB of text; no report or sheet is that long.</source>
+        <translation>%1 的文字超过 %2 MB;没有这么长的报道或表格。</translation>
+    </message>
+    <message>
+        <source>%1 took more than %2 seconds to read; it may be damaged.</source>
+        <translation>读取 %1 超过 %2 秒;文件可能已损坏。</translation>
     </message>
 </context>
 <context>

@@ -1046,7 +1046,7 @@ void MainWindow::showPreferences()
 void MainWindow::importReportsDialog()
 {
     const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Import reports"), QString(),
-                                                            tr("Reports (*.txt *.text *.htm *.html *.docx *.pdf);;Statistics sheets as reports (*.xlsx *.csv);;All files (*)"));
+                                                            tr("Reports (*.txt *.text *.htm *.html *.docx *.doc *.wps *.pdf);;Statistics sheets as reports (*.xlsx *.csv);;All files (*)"));
     if (!paths.isEmpty())
         importReports(paths);
 }

@@ -1,16 +1,14 @@
 #include "reports/documenttext.h"
 
 #include "base/charset.h"
+#include "base/toolprocess.h"
 #include "base/zipreader.h"
 #include "reports/reportdocument.h"
 #include "reports/reporttext.h"
 #include "tables/tablesource.h"
 
-#include <QElapsedTimer>
 #include <QFileInfo>
-#include <QProcess>
 #include <QRegularExpression>
-#include <QStandardPaths>
 #include <QXmlStreamReader>
 
 namespace IPDesk {
@@ -233,39 +231,20 @@ QString DocumentText::joinWrappedLines(const QString &laidOut)
 Status DocumentText::readPdf(const QString &path, QString *text)
 {
     const QString name = QFileInfo(path).fileName();
-    const QString tool = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
-    if (tool.isEmpty())
+    QByteArray out;
+    int exitCode = 0;
+    const Status ran = ToolProcess::run(QStringLiteral("pdftotext"),
+                               {QStringLiteral("-enc"), QStringLiteral("UTF-8"), QStringLiteral("-layout"), QStringLiteral("-q"), path, QStringLiteral("-")},
+                               name, &out, &exitCode);
+    if (!ran && ran.message() == QLatin1String("pdftotext"))
         return Status::error(tr("%1 is a PDF. PDF reports are read with pdftotext, which is not installed (Debian: apt install "
                                 "poppler-utils); or copy its text into a .txt file and load that.").arg(name));
-    QProcess p;
-    p.setProcessChannelMode(QProcess::SeparateChannels);
-    p.start(tool, {QStringLiteral("-enc"), QStringLiteral("UTF-8"), QStringLiteral("-layout"), QStringLiteral("-q"), path, QStringLiteral("-")});
-    if (!p.waitForStarted(10000))
-        return Status::error(tr("%1 cannot be read: pdftotext does not start.").arg(name));
-    QByteArray out;
-    QElapsedTimer clock;
-    clock.start();
-    // Read as it comes, so that the process is never held up by a full pipe, and stop it at the limits.
-    while (p.state() != QProcess::NotRunning || p.bytesAvailable() > 0) {
-        p.waitForReadyRead(200);
-        out += p.readAllStandardOutput();
-        if (out.size() > MaxText) {
-            p.kill();
-            p.waitForFinished(5000);
-            return tooMuchText(name);
-        }
-        if (clock.elapsed() > PdfTimeoutMs) {
-            p.kill();
-            p.waitForFinished(5000);
-            return Status::error(tr("%1 took more than %2 seconds to read; it may be damaged.").arg(name).arg(PdfTimeoutMs / 1000));
-        }
-        if (p.state() == QProcess::NotRunning && p.bytesAvailable() == 0)
-            break;
-    }
-    if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+    if (!ran)
+        return ran;
+    if (exitCode != 0) {
         // (1: the file cannot be opened or is damaged, 3: copying its text is not permitted)
-        return Status::error(p.exitCode() == 3 ? tr("%1 does not permit copying its text.").arg(name)
-                                               : tr("%1 is damaged or locked with a password: its text cannot be read.").arg(name));
+        return Status::error(exitCode == 3 ? tr("%1 does not permit copying its text.").arg(name)
+                                           : tr("%1 is damaged or locked with a password: its text cannot be read.").arg(name));
     }
     QString decoded = joinWrappedLines(QString::fromUtf8(out));
     for (QChar &c : decoded) {
@@ -275,6 +254,31 @@ Status DocumentText::readPdf(const QString &path, QString *text)
     if (decoded.trimmed().isEmpty())
         return Status::error(tr("%1 has no text in it (a scanned page is a picture): copy its text into a .txt file, or ask for the "
                                 "document itself.").arg(name));
+    *text = decoded;
+    return Status();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Word 97-2003 (.doc), and WPS's .wps where it is written the same way
+
+Status DocumentText::readDoc(const QString &path, QString *text)
+{
+    const QString name = QFileInfo(path).fileName();
+    QByteArray out;
+    int exitCode = 0;
+    // (-w: a paragraph a line, as the reader takes a .docx's; a table's cells come apart by tabs)
+    const Status ran = ToolProcess::run(QStringLiteral("catdoc"), {QStringLiteral("-d"), QStringLiteral("utf-8"), QStringLiteral("-w"), path},
+                               name, &out, &exitCode);
+    if (!ran && ran.message() == QLatin1String("catdoc"))
+        return Status::error(tr("%1 is an old Word or WPS document. Those are read with catdoc, which is not installed (Debian: apt "
+                                "install catdoc); or save it as .docx or .txt in Word or WPS and load that.").arg(name));
+    if (!ran)
+        return ran;
+    const QString decoded = QString::fromUtf8(out);
+    if (exitCode != 0 || decoded.trimmed().isEmpty())
+        return Status::error(tr("%1 is an old Word or WPS document whose text cannot be read (it may be damaged, locked with a "
+                                "password, or of a kind catdoc does not know); save it as .docx or .txt in Word or WPS and load that.")
+                                 .arg(name));
     *text = decoded;
     return Status();
 }

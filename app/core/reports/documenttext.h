@@ -15,7 +15,8 @@ namespace IPDesk {
 /// - a PDF (a bulletin as the bureau sends it), as poppler's pdftotext lays it out (a table's columns
 ///   apart by runs of spaces), with the lines the page's width broke off joined again; pdftotext runs
 ///   as a process of its own within limits of time and size, so that a broken or hostile file cannot
-///   take the program down.
+///   take the program down;
+/// - an old Word document (.doc), through catdoc in the same way.
 class DocumentText
 {
     Q_DECLARE_TR_FUNCTIONS(IPDesk::DocumentText)
@@ -25,6 +26,11 @@ public:
     static bool isPdf(const QByteArray &head) { return head.startsWith("%PDF"); }
     static Status readDocx(const QString &path, QString *text);
     static Status readPdf(const QString &path, QString *text);
+    /// An old Word document (.doc, Word 97-2003; WPS's .wps where written the same way), through catdoc
+    /// as a process of its own within the same limits: a paragraph a line, a table's cells apart by tabs.
+    static Status readDoc(const QString &path, QString *text);
+    /// Whether the bytes open an OLE compound file (.doc, .xls, .wps, .et …).
+    static bool isOle(const QByteArray &head) { return head.startsWith("\xD0\xCF\x11\xE0"); }
     /// A spreadsheet of figures (.xlsx, .csv: a statistics sheet, units down and indicators across, under
     /// its title): each row a line, its cells apart by tabs, for the reader's tables; every sheet of a
     /// workbook in turn, under its name.
@@ -35,7 +41,6 @@ public:
     static QString joinWrappedLines(const QString &laidOut);
 
     static constexpr qint64 MaxText = qint64(64) << 20; ///< a document's text (or a .docx's XML), in bytes
-    static constexpr int PdfTimeoutMs = 60000;
 };
 
 } // namespace IPDesk

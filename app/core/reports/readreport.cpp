@@ -59,33 +59,38 @@ ReadReport ReadReport::fromFile(const QString &path, const QStringList &knownUni
         return r;
     }
     const QByteArray bytes = f.readAll();
-    // An old Office file: its text is not for this reader to take out; say what to do.
-    if (bytes.startsWith("\xD0\xCF\x11\xE0")) {
+    // An old Excel or WPS workbook (.xls, .et): not read (xls2csv, the one reader Debian has, loses the
+    // text of some sheets without a word); say what to do.
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (DocumentText::isOle(bytes) && (suffix == u"xls" || suffix == u"et")) {
         ReadReport r;
         r.path = path;
         r.title = name;
-        r.refuse(Status::error(ReportImporter::tr("%1 is an old Word, WPS or Excel file (.doc, .wps, .xls). Save it as .docx or .txt in Word "
+        r.refuse(Status::error(ReportImporter::tr("%1 is an old Excel or WPS workbook (.xls, .et). Save it as .xlsx or .csv in Excel "
                                                   "or WPS and load that.").arg(name)));
         return r;
     }
-    // A spreadsheet of figures, a Word document (.docx) or a PDF: the text taken out of it is the report.
+    // A spreadsheet of figures (.xlsx, .csv), a Word document (.docx, an old .doc or .wps) or a PDF: the
+    // text taken out of it is the report.
     const bool sheet = DocumentText::isSheetName(path);
-    if (sheet || DocumentText::isZip(bytes) || DocumentText::isPdf(bytes)) {
+    const bool oldWord = !sheet && DocumentText::isOle(bytes);
+    if (sheet || oldWord || DocumentText::isZip(bytes) || DocumentText::isPdf(bytes)) {
         ReadReport r;
         r.path = path;
         r.title = name;
         r.sha256 = sha256Of(bytes);
         const bool pdf = !sheet && DocumentText::isPdf(bytes);
-        const Status s = sheet ? DocumentText::readSheet(path, &r.text)
-                         : pdf ? DocumentText::readPdf(path, &r.text)
-                               : DocumentText::readDocx(path, &r.text);
+        const Status s = sheet     ? DocumentText::readSheet(path, &r.text)
+                         : pdf     ? DocumentText::readPdf(path, &r.text)
+                         : oldWord ? DocumentText::readDoc(path, &r.text)
+                                   : DocumentText::readDocx(path, &r.text);
         if (!s) {
             r.refuse(s);
             return r;
         }
         if (const QString first = titleOf(r.text); !first.isEmpty())
             r.title = first;
-        r.extract(knownUnits, sheet ? QStringLiteral("SHEET") : pdf ? QStringLiteral("PDF") : QStringLiteral("DOCX"));
+        r.extract(knownUnits, sheet ? QStringLiteral("SHEET") : pdf ? QStringLiteral("PDF") : oldWord ? QStringLiteral("DOC") : QStringLiteral("DOCX"));
         return r;
     }
     ReadReport r = fromBytes(bytes, name, knownUnits, encoding);
