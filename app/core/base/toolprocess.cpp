@@ -6,11 +6,12 @@
 
 namespace IPDesk {
 
-Status ToolProcess::run(const QString &program, const QStringList &arguments, const QString &name, QByteArray *out, int *exitCode)
+Status ToolProcess::run(const QString &program, const QStringList &arguments, const QString &notInstalled, const QString &name,
+                        QByteArray *out, int *exitCode)
 {
     const QString tool = QStandardPaths::findExecutable(program);
     if (tool.isEmpty())
-        return Status::error(program);
+        return Status::error(notInstalled);
     QProcess p;
     p.setProcessChannelMode(QProcess::SeparateChannels);
     p.start(tool, arguments);

@@ -19,9 +19,9 @@ public:
 
     /// Runs \a program (found on the PATH) with \a arguments; its standard output goes into \a out and
     /// its exit code into \a exitCode (-1 when it crashed). \a name is the file's, for the messages. An
-    /// error says why in the user's language; where the program is not installed, the status's message
-    /// is the program's name alone, for the caller to say which package provides it.
-    static Status run(const QString &program, const QStringList &arguments, const QString &name, QByteArray *out, int *exitCode);
+    /// error says why in the user's language: \a notInstalled where the program is not there.
+    static Status run(const QString &program, const QStringList &arguments, const QString &notInstalled, const QString &name,
+                      QByteArray *out, int *exitCode);
 };
 
 } // namespace IPDesk

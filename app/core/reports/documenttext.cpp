@@ -234,11 +234,10 @@ Status DocumentText::readPdf(const QString &path, QString *text)
     QByteArray out;
     int exitCode = 0;
     const Status ran = ToolProcess::run(QStringLiteral("pdftotext"),
-                               {QStringLiteral("-enc"), QStringLiteral("UTF-8"), QStringLiteral("-layout"), QStringLiteral("-q"), path, QStringLiteral("-")},
-                               name, &out, &exitCode);
-    if (!ran && ran.message() == QLatin1String("pdftotext"))
-        return Status::error(tr("%1 is a PDF. PDF reports are read with pdftotext, which is not installed (Debian: apt install "
-                                "poppler-utils); or copy its text into a .txt file and load that.").arg(name));
+                                        {QStringLiteral("-enc"), QStringLiteral("UTF-8"), QStringLiteral("-layout"), QStringLiteral("-q"), path, QStringLiteral("-")},
+                                        tr("%1 is a PDF. PDF reports are read with pdftotext, which is not installed (Debian: apt install "
+                                           "poppler-utils); or copy its text into a .txt file and load that.").arg(name),
+                                        name, &out, &exitCode);
     if (!ran)
         return ran;
     if (exitCode != 0) {
@@ -268,10 +267,9 @@ Status DocumentText::readDoc(const QString &path, QString *text)
     int exitCode = 0;
     // (-w: a paragraph a line, as the reader takes a .docx's; a table's cells come apart by tabs)
     const Status ran = ToolProcess::run(QStringLiteral("catdoc"), {QStringLiteral("-d"), QStringLiteral("utf-8"), QStringLiteral("-w"), path},
-                               name, &out, &exitCode);
-    if (!ran && ran.message() == QLatin1String("catdoc"))
-        return Status::error(tr("%1 is an old Word or WPS document. Those are read with catdoc, which is not installed (Debian: apt "
-                                "install catdoc); or save it as .docx or .txt in Word or WPS and load that.").arg(name));
+                                        tr("%1 is an old Word or WPS document. Those are read with catdoc, which is not installed (Debian: apt "
+                                           "install catdoc); or save it as .docx or .txt in Word or WPS and load that.").arg(name),
+                                        name, &out, &exitCode);
     if (!ran)
         return ran;
     const QString decoded = QString::fromUtf8(out);
