@@ -498,6 +498,20 @@ private slots:
         QVERIFY(e.facts.isEmpty());
     }
 
+    void aTitleAndItsBylineAreNoWrappedText()
+    {
+        // A title and the byline under it that happen to be as wide as each other, over a table: no text
+        // wrapped at a fixed width, so the figure's sentence is its own line, not the title's too.
+        const QString text = QStringLiteral("太湖县2026年1-9月招商引资工作情况\n太湖县投资促进中心 2026年10月12日\n"
+                                            "1-9月,全县新签约项目34个,签约金额142.6亿元;新开工项目19个。\n各镇完成情况:\n"
+                                            "镇\t签约项目(个)\t签约金额(亿元)\n晋熙镇\t8\t36.2\n");
+        const Extraction e = ReportExtractor().extract(text);
+        QVERIFY(!e.facts.isEmpty());
+        const Fact &first = e.facts.first();
+        QCOMPARE(first.metric, QStringLiteral("signed_projects"));
+        QVERIFY2(first.evidenceText.startsWith(QStringLiteral("1-9月")), qPrintable(first.evidenceText));
+    }
+
     void aFewBadBytesAreShownAndSaid()
     {
         // A report cut off in the middle of a character, or with a stray byte: read, the bad places shown

@@ -280,15 +280,20 @@ int wrapWidth(const QString &s, std::vector<int> *widths, int *slack)
         return 0;
     // And lines of that width break off sentences: at least three end in the middle of one (two, copied
     // out of a PDF).
+    // (Not a table's row, nor a title and the byline under it that happen to be as wide as each other:
+    // they end no sentence in any text. Out of a PDF, whose radicals say so, its first lines count.)
     const int breaks = radicals ? 2 : 3;
     int broken = 0;
+    int lines = 0;
     qsizetype lineStart = 0;
     for (size_t k = 0; k < widths->size() && broken < breaks; ++k) {
         qsizetype lineEnd = s.indexOf(QLatin1Char('\n'), lineStart);
         if (lineEnd < 0)
             lineEnd = s.size();
         const QStringView line = QStringView(s).mid(lineStart, lineEnd - lineStart).trimmed();
-        if ((*widths)[k] >= best - *slack && (*widths)[k] <= best && !line.isEmpty() && !lineEnders().contains(line.back()))
+        lines += !line.isEmpty();
+        const bool row = line.contains(u'\t') || line.contains(u"  ");
+        if ((radicals || lines > 2) && !row && (*widths)[k] >= best - *slack && (*widths)[k] <= best && !line.isEmpty() && !lineEnders().contains(line.back()))
             ++broken;
         lineStart = lineEnd + 1;
     }
