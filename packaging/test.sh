@@ -6,7 +6,7 @@ bash "$here/packaging/build.sh"
 
 # The programs the tests call, before they are used; then whether the project's own package list
 # covers every package the build used (a package installed by hand on this machine would hide it).
-bash "$here/packaging/check-tools.sh" cmake ctest pdftoppm pdftotext pdfinfo pdffonts sqlite3 python3 \
+bash "$here/packaging/check-tools.sh" cmake ctest pdftoppm pdftotext pdfinfo pdffonts catdoc sqlite3 python3 \
      python3-openpyxl clang++ initdb pg_ctl runuser
 check_deps() {
   local tool="$here/../shared/tools/check-deps"
