@@ -1596,8 +1596,9 @@ QStringList framedTowns(const QString &text, const QString &s, const ReportDocum
     };
     static const QRegularExpression office(QStringLiteral(
         "(?:信息来源|来源|发布单位|发布机构)\\s*[:：]\\s*(\\p{Han}{2,6}?(?:镇|乡|街道))(?:人民政府|政府|党委|办事处|党工委|招商办)"));
-    const QString head = ReportText::toSimplified(text.left(3000));
-    if (head.contains(u"来源") || head.contains(u"发布")) {
+    const QStringView top = QStringView(text).left(3000);
+    if (top.contains(u"来源") || top.contains(u"來源") || top.contains(u"发布") || top.contains(u"發布")) {
+        const QString head = ReportText::toSimplified(top.toString());
         for (auto it = office.globalMatch(head); it.hasNext();)
             consider(it.next().captured(1));
     }
