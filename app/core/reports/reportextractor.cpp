@@ -2769,6 +2769,16 @@ Extraction ReportExtractor::extract(const QString &text) const
                     && QStringView(u"到至").contains(s.at(period->start - 1))
                     && QStringView(s).mid(period->end, std::max<qsizetype>(0, n.start - period->end)).contains(u"累计"))
                     continue;
+                // 其中各乡镇新签约项目不少于2个, 各乡镇均签约项目2个以上: a quota or a figure of each unit of a
+                // kind, none of them named, is no unit's figure (各乡镇共签约项目120个, their sum, is the whole's).
+                {
+                    static const QRegularExpression eachUnit(QStringLiteral(
+                        "(?:各|每个)(?:乡镇|镇|乡|街道|镇街|镇\\(街道\\)|县区|县\\(市、区\\)|县|区|市|部门|单位|园区|开发区|责任单位)"));
+                    if ((clause.contains(u'各') || clause.contains(u"每个")) && !unitNamedIn(clauseStart, n.qualStart)
+                        && (target || clause.contains(u'均') || clause.contains(u'每')) && !clause.contains(u'共')
+                        && eachUnit.match(clause).hasMatch())
+                        continue;
+                }
 
                 Fact f;
                 f.metric = choice.metric;
