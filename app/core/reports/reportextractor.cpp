@@ -562,9 +562,13 @@ MetricChoice chooseMetric(const Number &n, QStringView region, QStringView wide,
         return none;
     // 以商招商签约项目12个, 通过驻点招商推动落地项目46个: what one way of promotion brought is a part of the
     // total (trips, visits and events named by their way stay what they are).
+    // (and what one industry chain brought: 硅基新材料产业链新签约项目18个)
     if (n.cls != UnitClass::Count || Phrasing::unitGroup(best.metric) == QLatin1String("projects")) {
         const CueSet::Hit way = ph.channel.last(beforeHit);
         if (way.found() && beforeHit.size() - way.end <= 4)
+            return none;
+        const qsizetype chain = beforeHit.lastIndexOf(u"产业链");
+        if (chain > 0 && beforeHit.size() - (chain + 3) <= 2)
             return none;
     }
     MetricChoice c{best.metric, region.mid(best.hit.start, best.hit.length()).toString(), 0.9};
@@ -2572,6 +2576,16 @@ Extraction ReportExtractor::extract(const QString &text) const
                 if (n.cls == UnitClass::Money && st.otherKind && !target
                     && (plainAmount.contains(choice.cue) || choice.metric == QLatin1String("signed_investment")))
                     choice = {};
+                // …新签约项目18个,占新签约项目总数的45%: a count the words after it say is a share of the whole
+                // is a part, no total (a unit's own, 阿拉尔经济技术开发区…52.3亿元,占全师市总量的一半以上, stays).
+                if (!choice.metric.isEmpty() && n.cls != UnitClass::Percent && !unitNamedIn(clauseStart, n.qualStart)) {
+                    QStringView next = QStringView(s).mid(n.end, 20);
+                    if (!next.isEmpty() && QStringView(u",，").contains(next.front()))
+                        next = next.mid(1);
+                    static const QRegularExpression shareOfWhole(QStringLiteral("^占[^,，。;]{0,12}(?:总数|总量|总额|总投资|全部|的比重|比重)"));
+                    if (next.startsWith(u'占') && shareOfWhole.match(next).hasMatch())
+                        choice = {};
+                }
                 // 通过基金招商落地项目6个,到位资金9.8亿元: the money of what one way of promotion brought is a
                 // part too.
                 if (n.cls == UnitClass::Money && st.channelPart && !target && !unitNamedIn(clauseStart, n.qualStart))
