@@ -593,13 +593,20 @@ void ReportText::removeNoise()
             }
             return digit;
         };
+        // (or cells apart by single spaces, two or more of them figures: 1 颍上县 38 96.5 / 2 临泉县 35 …)
         auto lineIsRow = [&s](qsizetype from, qsizetype to) {
             const QStringView line = QStringView(s).mid(from, to - from).trimmed();
             for (QChar c : line) {
                 if (c == u',' || c == u'。' || c == u';')
                     return false;
             }
-            return line.contains(u'\t') || line.contains(u"  ");
+            if (line.contains(u'\t') || line.contains(u"  "))
+                return true;
+            const QList<QStringView> cells = line.split(u' ', Qt::SkipEmptyParts);
+            const auto figures = std::count_if(cells.cbegin(), cells.cend(), [](QStringView c) {
+                return std::all_of(c.cbegin(), c.cend(), [](QChar x) { return x.isDigit() || x == u'.' || x == u'%' || x == u'-'; });
+            });
+            return cells.size() >= 3 && figures >= 2;
         };
         // A digit, spaces or tabs, one line break, spaces or tabs, a digit. (Across one line break only:
         // a blank line ends a paragraph, 浏览次数:1832 above 1-5月份 too.)
