@@ -467,6 +467,13 @@ for k in range(6):
         [fact(unit, span, "funds_in_place", b / 10)])
     i += 1
 
+# 20. Counts of things that are no projects after a project's verb (人才团队, 研发平台): no fact.
+for k, t in enumerate(["{P},{U}新引进高层次人才团队{N}个。", "{P},{U}引进省级研发平台{N}个,新增博士工作站2个。"]):
+    unit = UNITS[i % len(UNITS)]
+    pword, _ = PERIODS[i % 4]
+    add(unit, t.format(P=pword, U=unit, N=5 + k), [])
+    i += 1
+
 here = os.path.dirname(os.path.realpath(__file__))
 with open(os.path.join(here, "phrasings.tsv"), "w", encoding="utf-8", newline="\n") as fh:
     fh.write("# written by make-phrasings.py: id, unit of the report, sentence, facts (district|year|span|metric|kind|value|qualifier;...)\n")

@@ -587,6 +587,11 @@ MetricChoice chooseMetric(const Number &n, QStringView region, QStringView wide,
             && (wide.contains(u"项目") || !st.previousProjectMetric.isEmpty() || (st.projectsCounted && st.projectsCounted->contains(best.metric)));
         if (!nearCue && !noNoun && !region.right(12).contains(u"项目") && !(project >= 0 && project <= 6))
             return none;
+        // 新引进高层次人才团队8个, 引进研发平台3个: what the words between the cue and the count name is no project.
+        static const CueSet otherThings(QString::fromUtf16(u"人才 团队 专家 院士 博士 平台 机构 院所 高校 协会 商会 基金 资金").split(u' '));
+        const QStringView counted = region.mid(best.hit.end);
+        if (!counted.contains(u"项目") && otherThings.in(counted))
+            return none;
         // 签约项目数、签约额和到位资金三项指标: a count of something else than projects.
         static const QStringList otherNouns = {QStringLiteral("指标"), QStringLiteral("任务"), QStringLiteral("工作"),
                                                QStringLiteral("措施"), QStringLiteral("举措"), QStringLiteral("制度"),
