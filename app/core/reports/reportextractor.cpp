@@ -2299,6 +2299,10 @@ Extraction ReportExtractor::extract(const QString &text) const
                 if (weekly)
                     continue;
                 const QStringView wide = QStringView(s).mid(previousEnd, n.qualStart - previousEnd);
+                // (…22个(其中外资项目3个),协议投资额88.6亿元: the kind of project counted in brackets ends
+                // with them; the amount after is the whole's)
+                if (st.otherKind && wide.startsWith(u')'))
+                    st.otherKind = false;
                 // The cue stands in the figure's own clause, unless that clause is only a unit's name
                 // (从新签约项目看,蒙自市31个): then the clauses before it in the sentence hold it.
                 const qsizetype ownClause = std::max(previousEnd, clauseStartBefore(s, sent.start, n.qualStart, false));
