@@ -3106,6 +3106,25 @@ Extraction ReportExtractor::extract(const QString &text) const
             p.b = lastMonth;
             return spanOf(p);
         };
+        // 2026年招商引资目标任务分解表: a table the title or the line above it says is of targets (not how
+        // far they are met: 目标任务完成情况) holds the year's targets.
+        bool plannedTable = false;
+        {
+            static const QRegularExpression planned(QStringLiteral("目标|任务|计划|分解"));
+            static const QRegularExpression met(QStringLiteral("完成|进度|情况|排名|考核|通报"));
+            QList<QStringView> above{QStringView(s).mid(doc.titleStart, doc.titleEnd - doc.titleStart)};
+            for (qsizetype k = doc.paragraphs.size() - 1, taken = 0; k >= 0 && taken < 2; --k) {
+                const ReportDocument::Paragraph &para = doc.paragraphs.at(k);
+                if (para.end > t.start || para.start < doc.titleEnd)
+                    continue;
+                above << QStringView(s).mid(para.start, para.end - para.start);
+                ++taken;
+            }
+            for (QStringView line : std::as_const(above)) {
+                if (line.size() <= 40 && planned.match(line).hasMatch() && !met.match(line).hasMatch())
+                    plannedTable = true;
+            }
+        }
         // The total row (合计, 全县) is the report's own unit: never one of the rows it adds up (a
         // table of towns under a title that names no county).
         const bool subjectIsARow = std::any_of(t.rows.cbegin(), t.rows.cend(), [&](const TableRow &r) { return r.unitName == result.subject; });
@@ -3119,8 +3138,8 @@ Extraction ReportExtractor::extract(const QString &text) const
                 // (60100万元 is 6.01亿元, not 6.010000000000001: the cell's decimals, no more.)
                 f.value = std::round(r.values.at(c) * col.scale * 1e8) / 1e8;
                 f.year = year;
-                f.span = col.target ? QStringLiteral("FY") : columnSpan(col);
-                if (col.target)
+                f.span = col.target || plannedTable ? QStringLiteral("FY") : columnSpan(col);
+                if (col.target || plannedTable)
                     f.kind = QStringLiteral("target");
                 f.district = r.unitName == QLatin1String("*") ? (subjectIsARow ? QString() : result.subject) : r.unitName;
                 addTableFact(f, r.start, r.end, 0.8);
