@@ -1546,10 +1546,6 @@ a password not in the address is read from PGPASSWORD or ~/.pgpass.
         <translation>%1 是 PDF 文件。PDF 报道由 pdftotext 读取,但本机未安装(Debian:apt install poppler-utils);也可把文字复制到 .txt 文件后再载入。</translation>
     </message>
     <message>
-        <source>%1 holds more than %2 MB of text; no report is that long.</source>
-        <translation>%1 的文字超过 %2 MB;没有这么长的报道。</translation>
-    </message>
-    <message>
         <source>%1 does not permit copying its text.</source>
         <translation>%1 不允许复制其中的文字。</translation>
     </message>
@@ -4648,12 +4644,12 @@ Open a copy of it read-only, to read and export what can still be read? The file
         <translation>无法读取 %1:%2 无法启动。</translation>
     </message>
     <message>
-        <source>%1 holds more than %2 MB of text; no report or sheet is that long.</source>
-        <translation>%1 的文字超过 %2 MB;没有这么长的报道或表格。</translation>
-    </message>
-    <message>
         <source>%1 took more than %2 seconds to read; it may be damaged.</source>
         <translation>读取 %1 超过 %2 秒;文件可能已损坏。</translation>
+    </message>
+    <message>
+        <source>%1 holds more than %2 MB of text; no report is that long.</source>
+        <translation>%1 的文字超过 %2 MB;没有这么长的报道。</translation>
     </message>
 </context>
 <context>

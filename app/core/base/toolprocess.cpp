@@ -6,6 +6,11 @@
 
 namespace IPDesk {
 
+Status ToolProcess::tooMuchText(const QString &name, qint64 limit)
+{
+    return Status::error(tr("%1 holds more than %2 MB of text; no report is that long.").arg(name).arg(limit >> 20));
+}
+
 Status ToolProcess::run(const QString &program, const QStringList &arguments, const QString &notInstalled, const QString &name,
                         QByteArray *out, int *exitCode)
 {
@@ -28,7 +33,7 @@ Status ToolProcess::run(const QString &program, const QStringList &arguments, co
         if (out->size() > MaxOutput) {
             p.kill();
             p.waitForFinished(5000);
-            return Status::error(tr("%1 holds more than %2 MB of text; no report or sheet is that long.").arg(name).arg(MaxOutput >> 20));
+            return tooMuchText(name);
         }
         if (clock.elapsed() > TimeoutMs) {
             p.kill();

@@ -20,6 +20,9 @@ public:
     /// Runs \a program (found on the PATH) with \a arguments; its standard output goes into \a out and
     /// its exit code into \a exitCode (-1 when it crashed). \a name is the file's, for the messages. An
     /// error says why in the user's language: \a notInstalled where the program is not there.
+    /// The one message for a file whose text is longer than \a limit bytes: no report is that long.
+    static Status tooMuchText(const QString &name, qint64 limit = MaxOutput);
+
     static Status run(const QString &program, const QStringList &arguments, const QString &notInstalled, const QString &name,
                       QByteArray *out, int *exitCode);
 };

@@ -15,12 +15,7 @@ namespace IPDesk {
 
 namespace {
 
-/// What every reader says of a file beyond the limit, or with nothing in it.
-Status tooMuchText(const QString &name)
-{
-    return Status::error(DocumentText::tr("%1 holds more than %2 MB of text; no report is that long.").arg(name).arg(DocumentText::MaxText >> 20));
-}
-
+/// What every reader says of a file with nothing in it (of one beyond the limit: ToolProcess::tooMuchText).
 Status noText(const QString &name)
 {
     return Status::error(DocumentText::tr("%1 holds no text.").arg(name));
@@ -51,7 +46,7 @@ Status DocumentText::readDocx(const QString &path, QString *text)
             break;
         xml.append(block.constData(), n);
         if (xml.size() > MaxText)
-            return tooMuchText(name);
+            return ToolProcess::tooMuchText(name, MaxText);
         if (xml.size() > (qint64(8) << 20) && xml.size() > 200 * stored)
             return Status::error(tr("%1 inflates more than 200 times its stored size, which no document does (a zip bomb).").arg(name));
     }
@@ -164,7 +159,7 @@ Status DocumentText::readSheet(const QString &path, QString *text)
                 cells = filled;
             out += cells.join(QLatin1Char('\t')) + QLatin1Char('\n');
             if (out.size() > MaxText / 2)
-                return tooMuchText(QFileInfo(path).fileName());
+                return ToolProcess::tooMuchText(QFileInfo(path).fileName(), MaxText);
         }
         if (!source->status())
             return source->status();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "base/status.h"
+#include "base/toolprocess.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -40,7 +41,7 @@ public:
     /// pdftotext's laid-out text with the lines a page's width broke off joined again.
     static QString joinWrappedLines(const QString &laidOut);
 
-    static constexpr qint64 MaxText = qint64(64) << 20; ///< a document's text (or a .docx's XML), in bytes
+    static constexpr qint64 MaxText = ToolProcess::MaxOutput; ///< a document's text (or a .docx's XML), in bytes
 };
 
 } // namespace IPDesk
