@@ -567,9 +567,6 @@ MetricChoice chooseMetric(const Number &n, QStringView region, QStringView wide,
         const CueSet::Hit way = ph.channel.last(beforeHit);
         if (way.found() && beforeHit.size() - way.end <= 4)
             return none;
-        const qsizetype chain = beforeHit.lastIndexOf(u"产业链");
-        if (chain > 0 && beforeHit.size() - (chain + 3) <= 2)
-            return none;
     }
     MetricChoice c{best.metric, region.mid(best.hit.start, best.hit.length()).toString(), 0.9};
     if (const QString amount = amountMetric(c.metric, st.previousProjectMetric); amount != c.metric)
