@@ -3348,10 +3348,6 @@ Open a copy of it read-only, to read and export what can still be read? The file
             <numerusform>导入 %n 篇报道</numerusform>
         </translation>
     </message>
-    <message>
-        <source>%1 is an old Excel or WPS workbook (.xls, .et). Save it as .xlsx or .csv in Excel or WPS and load that.</source>
-        <translation>%1 是旧版 Excel 或 WPS 表格(.xls、.et)。请在 Excel 或 WPS 中另存为 .xlsx 或 .csv 后再读取。</translation>
-    </message>
 </context>
 <context>
     <name>IPDesk::ReturnBook</name>

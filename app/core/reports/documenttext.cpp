@@ -119,7 +119,7 @@ Status DocumentText::readDocx(const QString &path, QString *text)
 bool DocumentText::isSheetName(const QString &path)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
-    return suffix == u"xlsx" || suffix == u"xlsm" || suffix == u"csv";
+    return suffix == u"xlsx" || suffix == u"xlsm" || suffix == u"csv" || suffix == u"xls" || suffix == u"et";
 }
 
 Status DocumentText::readSheet(const QString &path, QString *text)

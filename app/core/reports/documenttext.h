@@ -36,7 +36,8 @@ public:
     /// its title): each row a line, its cells apart by tabs, for the reader's tables; every sheet of a
     /// workbook in turn, under its name.
     static Status readSheet(const QString &path, QString *text);
-    /// Whether the file's name ends as a spreadsheet's (.xlsx, .xlsm, .csv).
+    /// Whether the file's name ends as a spreadsheet's (.xlsx, .xlsm, .csv; an old .xls or .et, which
+    /// TableSource refuses with what to do).
     static bool isSheetName(const QString &path);
     /// pdftotext's laid-out text with the lines a page's width broke off joined again.
     static QString joinWrappedLines(const QString &laidOut);

@@ -59,19 +59,8 @@ ReadReport ReadReport::fromFile(const QString &path, const QStringList &knownUni
         return r;
     }
     const QByteArray bytes = f.readAll();
-    // An old Excel or WPS workbook (.xls, .et): not read (xls2csv, the one reader Debian has, loses the
-    // text of some sheets without a word); say what to do.
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    if (DocumentText::isOle(bytes) && (suffix == u"xls" || suffix == u"et")) {
-        ReadReport r;
-        r.path = path;
-        r.title = name;
-        r.refuse(Status::error(ReportImporter::tr("%1 is an old Excel or WPS workbook (.xls, .et). Save it as .xlsx or .csv in Excel "
-                                                  "or WPS and load that.").arg(name)));
-        return r;
-    }
-    // A spreadsheet of figures (.xlsx, .csv), a Word document (.docx, an old .doc or .wps) or a PDF: the
-    // text taken out of it is the report.
+    // A spreadsheet of figures (.xlsx, .csv; an old .xls is refused there, with what to do), a Word
+    // document (.docx, an old .doc or .wps) or a PDF: the text taken out of it is the report.
     const bool sheet = DocumentText::isSheetName(path);
     const bool oldWord = !sheet && DocumentText::isOle(bytes);
     if (sheet || oldWord || DocumentText::isZip(bytes) || DocumentText::isPdf(bytes)) {
