@@ -203,7 +203,10 @@ QString mixedLines(const QByteArray &bytes, const QString &legacy, bool *ok)
 /// than a few, or the rest reads as no Chinese.
 std::optional<TextDecoder::Result> withFewBadBytes(const QByteArray &bytes, const QString &detected)
 {
-    for (const QString &e : QStringList{Utf8, detected.isEmpty() ? Gb18030 : detected, Gb18030}) {
+    QStringList encodings{Utf8, Gb18030};
+    if (!detected.isEmpty() && !encodings.contains(detected))
+        encodings.insert(1, detected); // (the detector's answer before GBK)
+    for (const QString &e : std::as_const(encodings)) {
         QString text = e == Utf8 ? QStringDecoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless)(bytes)
                                  : QStringDecoder(e.toLatin1().constData(), QStringDecoder::Flag::Stateless)(bytes);
         QString rest = text;
