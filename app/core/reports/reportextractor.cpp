@@ -490,6 +490,20 @@ MetricChoice chooseMetric(const Number &n, QStringView region, QStringView wide,
                     return {metric, verbs.mid(h.start, h.length()).toString(), 0.9};
             }
         }
+        // 在谈项目中,已有3个完成注册; 其中5个已开工: a count of a pool named before, with no noun of its
+        // own, is of the stage its verb says it reached (a stage, not where: 其中5个落户开发区 stays a part).
+        if (project < 0 && ph.takesUnit(QStringLiteral("signed_projects"), n.unit)
+            && (region.contains(u"项目中") || region.contains(u"其中"))) {
+            static const CharSet reached(QStringLiteral("已经完成实现正式均"));
+            qsizetype k = 0;
+            while (k < after.size() && k < 4 && reached.contains(after.at(k)))
+                ++k;
+            for (const char16_t *metric : {u"signed_projects", u"registered_projects", u"started_projects", u"operating_projects"}) {
+                const CueSet::Hit h = ph.after.value(QString::fromUtf16(metric)).first(after.mid(k, 4));
+                if (h.found() && h.start == 0)
+                    return {QString::fromUtf16(metric), after.mid(k, h.length()).toString(), 0.8};
+            }
+        }
         // 6家企业实施增资扩产, 推动12家企业增资扩产: each firm that expands is one expansion project
         // (unless the firms were visited: 走访12家企业了解增资意向).
         if (n.unit == QStringLiteral("家") && ph.firm.first(after).start == 0) {
@@ -2045,7 +2059,19 @@ Extraction ReportExtractor::extract(const QString &text) const
     addRankedListUnits(s, units);
     addSiblingTowns(s, units);
     addBareClauseUnits(s, units, gazetteer);
-    const QList<Period> periods = findPeriods(s, refYear, doc.published.isValid() && doc.published.year() == refYear ? doc.published.month() : 0);
+    // 本月 and 上月 count from the month the report is of: the one its title names (上犹县…11月份工作简报,
+    // out on 2 December; 2025年12月…月报, out in January), else the month it came out in.
+    int reportMonth = doc.published.isValid() && doc.published.year() == refYear ? doc.published.month() : 0;
+    int reportMonthYear = refYear;
+    for (const Period &p : findPeriods(s.mid(doc.titleStart, doc.titleEnd - doc.titleStart), refYear)) {
+        if (p.kind == PeriodKind::Months && p.a == p.b && !p.deadline && !p.day && refYear
+            && (!p.year || p.year == refYear || p.year == refYear - 1)) {
+            reportMonth = p.a;
+            reportMonthYear = p.year ? p.year : refYear;
+            break;
+        }
+    }
+    const QList<Period> periods = findPeriods(s, refYear, reportMonth, reportMonthYear);
     QList<Number> numbers = findNumbers(s);
 
     // The mentions inside [from, to): the lists are in text order, so a binary search finds the first.

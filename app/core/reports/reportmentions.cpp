@@ -96,8 +96,9 @@ static QList<QPair<qsizetype, qsizetype>> windowsAround(const QString &s, const 
 
 /// Every period expression of a text, in one pass, years attached. Longer forms come first in the
 /// alternation, so that at each place the longest reading wins (1-5月 before 5月, 今年以来 before 今年).
-QList<Period> findPeriods(const QString &s, int refYear, int refMonth)
+QList<Period> findPeriods(const QString &s, int refYear, int refMonth, int refMonthYear)
 {
+    const int hereYear = refMonthYear ? refMonthYear : refYear;
     static const RE re(QString::fromUtf16(
         u"(?<asof>(?:截至|截止到?|到)(?:(?<asofy>20\\d\\d)年)?(?<asofm>\\d{1,2})月(?<asofd>\\d{1,2})[日号])"
         u"|(?<dm>\\d{1,2})月(?<dd>\\d{1,2})[日号]"
@@ -164,7 +165,7 @@ QList<Period> findPeriods(const QString &s, int refYear, int refMonth)
                 p.asOfMonth = p.asOfDay = 0;
         } else if (has(g_here)) {
             // 本月, 上月, 本季度: counted from the month the report was published in; unknown without it.
-            if (!refMonth || !refYear)
+            if (!refMonth || !hereYear)
                 continue;
             // 较上月增加5个, 环比上月: the base of a comparison, no span of the figures.
             if (p.start > 0 && QStringView(u"比较与于").contains(s.at(p.start - 1)))
@@ -174,12 +175,12 @@ QList<Period> findPeriods(const QString &s, int refYear, int refMonth)
             if (w.contains(u"季度")) { // (本季度以来: the quarter so far)
                 p.kind = PeriodKind::Quarter;
                 p.a = (refMonth + 2) / 3 - (before ? 1 : 0);
-                p.year = p.a ? refYear : refYear - 1;
+                p.year = p.a ? hereYear : hereYear - 1;
                 p.a = p.a ? p.a : 4;
             } else {
                 p.kind = PeriodKind::Months;
                 p.a = p.b = refMonth - (before ? 1 : 0);
-                p.year = p.a ? refYear : refYear - 1;
+                p.year = p.a ? hereYear : hereYear - 1;
                 p.a = p.b = p.a ? p.a : 12;
             }
         } else if (has(g_ytd)) {

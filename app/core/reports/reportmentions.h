@@ -34,9 +34,10 @@ struct Period
 QString spanOf(const Period &p);
 
 /// Every period expression of a text, years attached (2023年上半年, 今年一季度). refYear is what
-/// 今年 means (0 when the report gives no year: relative years stay 0); refMonth the month it was
-/// published in, which 本月, 上月 and 本季度 count from (0 when unknown: then they are no period).
-QList<Period> findPeriods(const QString &text, int refYear, int refMonth = 0);
+/// 今年 means (0 when the report gives no year: relative years stay 0); refMonth the month the report is
+/// of, which 本月, 上月 and 本季度 count from (0 when unknown: then they are no period), in refMonthYear
+/// (refYear when 0: a bulletin of December comes out in January).
+QList<Period> findPeriods(const QString &text, int refYear, int refMonth = 0, int refMonthYear = 0);
 
 enum class UnitClass { Count, Money, Percent };
 
