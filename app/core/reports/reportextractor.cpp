@@ -680,8 +680,8 @@ QString sourceUnit(const QString &text, const QList<UnitMention> &units, const G
     // 原创 南康发布 2024-10-22 08:30: a government's own account (南康发布, 上海发布, 南康融媒) names its
     // unit by the bare name, the body's 我区 its kind.
     // So does a newspaper's name on a line of its own, above or under the story (衡阳日报 2026年7月15日),
-    // where the body's 我市 says the story is of its city.
-    static const QRegularExpression account(QStringLiteral("(?:^|\\s)(\\p{Han}{2,4}?)(?:发布|融媒|日报|晚报)(?=\\s|$)"),
+    // or as the byline's source (来源:宜宾日报 作者:…), where the body's 我市 says the story is of its city.
+    static const QRegularExpression account(QStringLiteral("(?:^|\\s|[:：])(\\p{Han}{2,4}?)(?:发布|融媒|日报|晚报)(?=\\s|$)"),
                                             QRegularExpression::MultilineOption);
     const QString accountLines = head.left(600) + QLatin1Char('\n') + head.right(300);
     for (auto it = account.globalMatch(accountLines); it.hasNext();) {
