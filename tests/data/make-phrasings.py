@@ -474,6 +474,13 @@ for k, t in enumerate(["{P},{U}新引进高层次人才团队{N}个。", "{P},{U
     add(unit, t.format(P=pword, U=unit, N=5 + k), [])
     i += 1
 
+# 21. A rate right after a list of units, no 分别: each unit's (海陵区、高港区完成率低于50%).
+for k, (unit, listed) in enumerate([("红河州", ["蒙自市", "弥勒市"]), ("吴兴区", ["织里镇", "八里店镇", "埭溪镇"])]):
+    pword, span = PERIODS[i % 4]
+    add(unit, "{P},{L}签约总额完成率低于{N}%,予以黄色预警。".format(P=pword, L="、".join(listed), N=40 + 5 * k),
+        [fact(u, span, "annual_completion_pct", 40 + 5 * k, qual="under") for u in listed])
+    i += 1
+
 here = os.path.dirname(os.path.realpath(__file__))
 with open(os.path.join(here, "phrasings.tsv"), "w", encoding="utf-8", newline="\n") as fh:
     fh.write("# written by make-phrasings.py: id, unit of the report, sentence, facts (district|year|span|metric|kind|value|qualifier;...)\n")

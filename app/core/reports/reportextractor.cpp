@@ -2933,7 +2933,12 @@ Extraction ReportExtractor::extract(const QString &text) const
                     // (or 各/均 just after the list: 草庙镇、白驹镇各签约项目5个)
                     const bool eachAfterList = !named.isEmpty() && named.last()->end < n.qualStart
                         && QStringView(u"各均").contains(s.at(named.last()->end));
-                    const bool each = eachAfterList
+                    // (or a rate right after the list, which no two units can share as a sum: 海陵区、高港区完成率
+                    // 低于50%)
+                    const bool rateOfList = f.metric == QLatin1String("annual_completion_pct") && named.size() > 1
+                        && named.last()->end < n.qualStart && n.qualStart - named.last()->end <= 10
+                        && named.at(named.size() - 2)->group == named.last()->group && named.last()->group >= 0;
+                    const bool each = eachAfterList || rateOfList
                         || (eachAt >= 0 && !(eachAt > 0 && QStringView(u"人亩平户").contains(wide.at(eachAt - 1))));
                     if (district.isEmpty() && each && named.size() > 1)
                         fromList(&alsoFor);
