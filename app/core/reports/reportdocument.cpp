@@ -134,6 +134,7 @@ qsizetype chromeEnd(const QString &s)
     qsizetype end = 0;
     qsizetype named = 0;
     qsizetype at = 0;
+    int menuWords = 0; // (a menu one word a line: 首页 / 新闻 / 政务 / 服务)
     for (int n = 0; at < s.size() && n < 10;) {
         qsizetype lineEnd = s.indexOf(QLatin1Char('\n'), at);
         if (lineEnd < 0)
@@ -148,7 +149,9 @@ qsizetype chromeEnd(const QString &s)
         const qsizetype bars = line.count(u'|') + line.count(u'丨');
         const bool menu = bars >= 2 && !line.startsWith(u'|')
             && std::none_of(line.begin(), line.end(), [](QChar c) { return c.isDigit(); });
-        if (menu || isPathLine(line))
+        menuWords = line.size() <= 4 && std::all_of(line.begin(), line.end(), [](QChar c) { return c.script() == QChar::Script_Han; })
+            ? menuWords + 1 : 0;
+        if (menu || isPathLine(line) || menuWords >= 3)
             end = std::min(at, s.size());
         // (the pattern only where a name's last character stands)
         else if (QStringView(u"府网站报心局室会").contains(line.back()) && siteName.match(line).hasMatch())

@@ -664,6 +664,9 @@ void ReportText::removeNoise()
         "版权声明|免责声明|责任编辑|本文系转载|本文来源|转载请|原标题|声明[\\x{FF1A}:]|更多.{0,20}请关注|扫一扫|分享到|关注我们|"
         "点击进入|展开全文|展开$|来源[\\x{FF1A}:]|上一篇|下一篇|上一条|下一条|上篇[\\x{FF1A}:]|下篇[\\x{FF1A}:]|版权所有|主办单位|")
         + related;
+    // (and the page's tools, each in its brackets on a line of their own: 【字号 大 中 小】【打印】【关闭】)
+    static const QRegularExpression toolsLine(QStringLiteral(
+        "^\\s*(?:[\\x{3010}\\[]\\s*(?:字号|字体|大|中|小|默认|打印|本页|本文|关闭|窗口|收藏|分享|纠错|返回|顶部|:|\\s)+[\\x{3011}\\]]\\s*)+$"));
     // A footer word may stand in brackets: 【相关阅读】, [责任编辑:…].
     static const QString opening = QStringLiteral("[\\x{3010}\\x{3016}\\[]?\\s*");
     static const QRegularExpression footerLine(QStringLiteral("^\\s*%1(%2)").arg(opening, footers));
@@ -677,6 +680,7 @@ void ReportText::removeNoise()
     // The headlines under 相关阅读 and the like, bullets or none: short lines that end no sentence.
     static const QRegularExpression relatedHeader(QStringLiteral("^\\s*%1(%2)").arg(opening, related));
     bool underRelated = false;
+    int relatedItems = 0, bulletedItems = 0; // (the headlines under the header so far, and how many had a bullet)
     // Without such a header, a bulleted line is a headline only past the report's last sentence or a
     // footer, and with no clause of its own (• 新签约项目27个,签约金额118.4亿元 in the body, or in a post that is
     // nothing but bullets, is a figure, not a link).
@@ -693,10 +697,16 @@ void ReportText::removeNoise()
             ++first;
         if (first < end && underRelated) {
             const QStringView line = QStringView(s).mid(first, end - first).trimmed();
-            if (line.size() <= 40 && !line.contains(u'。') && !line.contains(u';'))
+            // (a list of bulleted headlines ends at the first line with none: a page that puts its 热点推荐
+            // above the story goes on with the story's date and title, no blank line between)
+            const bool bullet = isListBullet(line.front()) || line.startsWith(u'-');
+            if (line.size() <= 40 && !line.contains(u'。') && !line.contains(u';') && (bullet || relatedItems == 0 || bulletedItems < relatedItems)) {
                 dropRange(start, end);
-            else
+                ++relatedItems;
+                bulletedItems += bullet ? 1 : 0;
+            } else {
                 underRelated = false;
+            }
         }
         if (first < end) {
             const QChar c = s.at(first);
@@ -708,11 +718,14 @@ void ReportText::removeNoise()
                 const bool bulleted = !afterDash.isEmpty() && isListBullet(afterDash.front()) && afterDash.mid(1).trimmed().size() > 0;
                 const bool headline = bulleted && ((lastSentence >= 0 && start > lastSentence) || afterFooter)
                     && !line.contains(u',') && !line.contains(u';');
-                const bool footer = footerLine.match(line).hasMatch();
+                const bool footer = footerLine.match(line).hasMatch() || toolsLine.match(line).hasMatch();
                 afterFooter = afterFooter || footer;
                 if (footer || headline)
                     dropRange(start, end);
-                underRelated = underRelated || relatedHeader.match(line).hasMatch();
+                if (!underRelated && relatedHeader.match(line).hasMatch()) {
+                    underRelated = true;
+                    relatedItems = bulletedItems = 0;
+                }
             }
         }
         start = end + 1;
