@@ -2250,6 +2250,9 @@ Extraction ReportExtractor::extract(const QString &text) const
                 itemHeading = words.chopped(1);
         }
         QString paragraphUnit = ctx.sectionUnit;
+        // (我区…;实际到位资金…: a paragraph that named its unit by kind only, of a report that names no unit
+        // of that kind, stays of no known unit; the report's subject, of another kind, is not its)
+        bool paragraphByKindOnly = false;
         bool targetCarry = false;
         QStringList parallelMetrics;
         bool kindsGoOn = false; // 其中,工业项目签约25个…;现代服务业项目签约7个…: kinds of project, after a semicolon too
@@ -2972,7 +2975,8 @@ Extraction ReportExtractor::extract(const QString &text) const
                 if (district.isEmpty() && !byKindOnly)
                     district = paragraphUnit;
                 if (district.isEmpty() && !byKindOnly) {
-                    district = result.subject;
+                    if (!paragraphByKindOnly)
+                        district = result.subject;
                     confidence -= 0.05;
                 }
                 // 四大驻点招商组…促成签约项目19个,签约金额83.6亿元,分别占全县的40.4%和37.2%: figures said to be a
@@ -3049,8 +3053,10 @@ Extraction ReportExtractor::extract(const QString &text) const
                 ctx.period = p;
             }
             for (const UnitMention &u : sentUnits) {
-                if (!u.place)
+                if (!u.place) {
                     paragraphUnit = resolveTopic(u, paragraphUnit);
+                    paragraphByKindOnly = u.topic && paragraphUnit.isEmpty();
+                }
             }
             if (goesOn) {
                 if (!sentenceMetrics.isEmpty())
