@@ -1924,10 +1924,13 @@ QList<IndicatorTable> findIndicatorTables(const QString &s, const ReportDocument
         QStringList spans;
         QStringList units;
         int toDateEnd = 0;
+        int runEnd = 0; // (the last month of the quarters or halves the columns so far run through from January)
         int found = 0;
         for (int c = 1; c < header.size(); ++c) {
             const QString &h = header.at(c).text;
-            units << tableUnitCell(h, gazetteer);
+            // (合计 after the quarters is their months together, not the whole of the units)
+            const bool periodsTotal = (h == u"合计" || h == u"小计" || h == u"总计") && runEnd >= 2;
+            units << (periodsTotal ? QString() : tableUnitCell(h, gazetteer));
             if (!units.last().isEmpty()) {
                 spans << QString();
                 ++found;
@@ -1951,6 +1954,20 @@ QList<IndicatorTable> findIndicatorTables(const QString &s, const ReportDocument
                 span = toDateEnd >= 2 && toDateEnd <= 12 ? spanOf(soFar) : QStringLiteral("YTD"); // (1-6月: H1)
             } else if (h == u"本月" || h == u"当月" || h == u"本期" || (m.hasMatch() && !m.capturedLength(1))) {
                 span = m.hasMatch() ? QStringLiteral("M%1").arg(m.captured(2).toInt(), 2, 10, QLatin1Char('0')) : QStringLiteral("*");
+            } else if (const QList<Period> ps = findPeriods(h, 0); ps.size() == 1 && (ps.first().kind == PeriodKind::Quarter || ps.first().kind == PeriodKind::Half)) {
+                // 一季度 二季度 三季度 合计, 上半年 下半年: a column a quarter or a half, the total beside them
+                // the months they cover together, where they run on from January.
+                const Period &q = ps.first();
+                const int first = q.kind == PeriodKind::Quarter ? 3 * q.a - 2 : 6 * q.a - 5;
+                if (first == runEnd + 1)
+                    runEnd = first + (q.kind == PeriodKind::Quarter ? 2 : 5);
+                span = spanOf(q);
+            } else if (periodsTotal) {
+                Period sum;
+                sum.kind = PeriodKind::Months;
+                sum.a = 1;
+                sum.b = runEnd;
+                span = spanOf(sum);
             }
             found += span.isEmpty() ? 0 : 1;
             spans << span;
