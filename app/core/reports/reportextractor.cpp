@@ -1558,6 +1558,7 @@ struct Context
     int sectionYear = 0;                 // the year the section's heading names (三、2025年工作打算)
     bool wholeYearTitle = false;         // the title sums a year up (2024年工作总结, 年终总结)
     bool targetSection = false;
+    bool planDocument = false;           // the title calls the report a plan (2026年招商引资工作要点)
     QString sectionUnit;                 // a heading that is a unit's name (◆宜黄县, 二、南丰县): its section's unit
 };
 
@@ -2115,6 +2116,11 @@ Extraction ReportExtractor::extract(const QString &text) const
     {
         const QStringView title = QStringView(s).mid(doc.titleStart, doc.titleEnd - doc.titleStart);
         ctx.wholeYearTitle = title.contains(u"总结") || title.contains(u"年终"); // (全年 is a period: FY)
+        // 会昌县2026年招商引资工作要点, …实施方案, …行动计划: a plan, whose figures are its targets under
+        // whatever heading (not …工作计划完成情况, a report on one).
+        static const CueSet plan(QString::fromUtf16(u"工作要点 工作计划 实施方案 行动方案 行动计划 工作方案 攻坚方案").split(u' '));
+        static const CueSet report(QString::fromUtf16(u"完成 情况 总结 进展 通报 成效 解读").split(u' '));
+        ctx.planDocument = plan.in(title) && !report.in(title);
     }
     // 三季度…完成情况的通报 over a body of 1-9月 figures: the title's quarter (or half) names the round
     // of the bulletin, whose figures run from January; the body's first span ending in the same month
@@ -2706,6 +2712,16 @@ Extraction ReportExtractor::extract(const QString &text) const
                     if (!target && (n.preQual == QStringLiteral("不少于") || n.preQual == QStringLiteral("不低于") || n.preQual == QStringLiteral("至少"))) {
                         static const CueSet reached(QString::fromUtf16(u"已 完成 实现 累计 达到").split(QLatin1Char(' ')));
                         target = !reached.in(QStringView(s).mid(sent.start, n.qualStart - sent.start));
+                    }
+                    // A plan's figure (全年引进产业链配套项目10个以上 under 二、重点工作) is a target, unless its
+                    // sentence speaks of a year gone (2025年,全县新签约项目38个) or of what is done.
+                    if (!target && ctx.planDocument) {
+                        const int planYear = titleYear ? titleYear : refYear;
+                        const bool past = std::any_of(sentPeriods.cbegin(), sentPeriods.cend(), [&](const Period &p) {
+                            return p.start < n.start && p.year && p.year < planYear;
+                        });
+                        static const CueSet done(QString::fromUtf16(u"已 完成了 实现了 累计 同比 去年 上年").split(u' '));
+                        target = !past && !done.in(QStringView(s).mid(sent.start, n.qualStart - sent.start));
                     }
                     // 预计签约项目10个以上: what is yet to happen is a plan (预计总投资, 预计年产值 are a project's).
                     static const QRegularExpression forecast(QStringLiteral("预计(?:全年|年内|今年|当月|本月)?(?:新)?(?:签约|开工|投产|引进|落地|到位)"));
