@@ -481,6 +481,13 @@ for k, (unit, listed) in enumerate([("红河州", ["蒙自市", "弥勒市"]), (
         [fact(u, span, "annual_completion_pct", 40 + 5 * k, qual="under") for u in listed])
     i += 1
 
+# 22. The figures of a unit's own level (县本级, 市本级), a part of it and no unit: no fact of theirs.
+for k, (unit, town, own) in enumerate([("攸县", "皇图岭镇", "县本级"), ("四会市", "东城街道", "市本级")]):
+    pword, span = PERIODS[i % 4]
+    add(unit, "{P},{T}签约项目{a}个,签约资金{b}亿元;{O}签约项目{c}个。".format(P=pword, T=town, O=own, a=3 + k, b=8.5 + k, c=4 + k),
+        [fact(town, span, "signed_projects", 3 + k), fact(town, span, "signed_investment", 8.5 + k)])
+    i += 1
+
 here = os.path.dirname(os.path.realpath(__file__))
 with open(os.path.join(here, "phrasings.tsv"), "w", encoding="utf-8", newline="\n") as fh:
     fh.write("# written by make-phrasings.py: id, unit of the report, sentence, facts (district|year|span|metric|kind|value|qualifier;...)\n")

@@ -2946,6 +2946,15 @@ Extraction ReportExtractor::extract(const QString &text) const
                         if (u.end <= n.qualStart && !u.place)
                             named.append(&u);
                     }
+                    // …潋江镇签约项目3个;县本级签约项目4个: the county's own level (本级) is a part of it, no unit
+                    // of its own; its figures are nobody's.
+                    {
+                        const qsizetype since = named.isEmpty() ? sent.start : std::max(sent.start, named.last()->end);
+                        const QStringView before = QStringView(s).mid(since, n.qualStart - since);
+                        const qsizetype own = before.lastIndexOf(u"本级");
+                        if (own > 0 && QStringView(u"市县区州旗省").contains(before.at(own - 1)))
+                            continue;
+                    }
                     // The units listed with the last one named (蒙自市、弥勒市、建水县), when there are several:
                     // the first is the figure's, the others go to \a rest.
                     auto fromList = [&](QStringList *rest) {
