@@ -488,6 +488,16 @@ for k, (unit, town, own) in enumerate([("攸县", "皇图岭镇", "县本级"), 
         [fact(town, span, "signed_projects", 3 + k), fact(town, span, "signed_investment", 8.5 + k)])
     i += 1
 
+# 23. A responsible department's share goes on through the clauses after it (签约资金 after 市商务局引进项目6个),
+# until a clause names a unit: none of it is the area's.
+for k, (unit, town) in enumerate([("攸县", "皇图岭镇"), ("四会市", "东城街道")]):
+    pword, span = PERIODS[i % 4]
+    dept = KIND[unit] + "商务局"
+    add(unit, "{P},{U}新签约项目{a}个。从责任单位看,{D}引进项目{b}个,签约资金{c}亿元;{T}引进项目{d}个。".format(
+            P=pword, U=unit, D=dept, T=town, a=30 + k, b=6 + k, c=28.4 + k, d=4 + k),
+        [fact(unit, span, "signed_projects", 30 + k), fact(town, span, "introduced_projects", 4 + k)])
+    i += 1
+
 here = os.path.dirname(os.path.realpath(__file__))
 with open(os.path.join(here, "phrasings.tsv"), "w", encoding="utf-8", newline="\n") as fh:
     fh.write("# written by make-phrasings.py: id, unit of the report, sentence, facts (district|year|span|metric|kind|value|qualifier;...)\n")

@@ -242,6 +242,7 @@ struct SentenceState
     bool channelPart = false;      // 以商招商签约项目14个: a count of what one way of promotion brought
     QList<QPair<QString, QString>> metricsInTurn; // 签约项目数、到位资金分别为48个、41.2亿元: metric and cue of the figures to come
     bool unknownPark = false;      // 其中,某某产业园…: the rest of the sentence is that park's
+    bool departmentShare = false;  // 市商务局引进项目6个,签约资金28.4亿元: the rest of the sentence is that department's
     QStringView levelSubject;      // 新开工项目较去年同期增加5个,达到13个: what the level after a change is of
     std::optional<MetricChoice> changedTo; // 签约金额由41.2亿元增至86.4亿元: the metric of the level after 增至
     const QSet<QString> *projectsCounted = nullptr; // the counts of projects the report has made so far
@@ -2476,7 +2477,14 @@ Extraction ReportExtractor::extract(const QString &text) const
                     const bool share = m.hasMatch()
                         && (m.capturedStart(2) >= 0 || listed || QStringView(s).mid(sent.start, clauseStart - sent.start).contains(u"责任单位")
                             || QStringView(s).mid(para.start, sent.start - para.start).contains(u"责任单位"));
-                    if (share && !unitNamedIn(clauseStart, clauseStart + m.capturedEnd(1)))
+                    if (share && !unitNamedIn(clauseStart, clauseStart + m.capturedEnd(1))) {
+                        st.departmentShare = true;
+                        continue;
+                    }
+                    // (…,签约资金28.4亿元 after it: the same department's, until a clause names a unit)
+                    if (st.departmentShare && namesUnit)
+                        st.departmentShare = false;
+                    if (st.departmentShare)
                         continue;
                 }
                 // 前郭县签约项目3个 after 宁江区…: a clause that opens with a unit's name the gazetteer does not
