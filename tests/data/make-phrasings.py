@@ -498,6 +498,14 @@ for k, (unit, town) in enumerate([("攸县", "皇图岭镇"), ("四会市", "东
         [fact(unit, span, "signed_projects", 30 + k), fact(town, span, "introduced_projects", 4 + k)])
     i += 1
 
+# 24. The same span a year before (去年同期, 上年同期), the base of the report's own figure: no fact.
+for k, base in enumerate(["去年同期", "上年同期"]):
+    unit = UNITS[i % len(UNITS)]
+    pword, span = PERIODS[i % 4]
+    add(unit, "{P},{U}新签约项目{a}个,签约资金{b}亿元。{B}签约项目{c}个。".format(P=pword, U=unit, B=base, a=15 + k, b=62.3 + k, c=11 + k),
+        [fact(unit, span, "signed_projects", 15 + k), fact(unit, span, "signed_investment", 62.3 + k)])
+    i += 1
+
 here = os.path.dirname(os.path.realpath(__file__))
 with open(os.path.join(here, "phrasings.tsv"), "w", encoding="utf-8", newline="\n") as fh:
     fh.write("# written by make-phrasings.py: id, unit of the report, sentence, facts (district|year|span|metric|kind|value|qualifier;...)\n")

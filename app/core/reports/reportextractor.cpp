@@ -2859,6 +2859,26 @@ Extraction ReportExtractor::extract(const QString &text) const
                     && QStringView(u"到至").contains(s.at(period->start - 1))
                     && QStringView(s).mid(period->end, std::max<qsizetype>(0, n.start - period->end)).contains(u"累计"))
                     continue;
+                // 去年同期签约项目11个: the same span a year before, the base a report gives for its own figure,
+                // is no figure of the report's span (nor, as the year to date of a year gone, a span at all).
+                {
+                    const Period *yearBefore = nullptr; // (the year the 同期 is of: 去年, 2025年)
+                    bool lastYears = false;
+                    for (const Period &p : sentPeriods) {
+                        if (p.end > n.qualStart)
+                            break;
+                        // (the first figure after it: 由去年同期的38.5亿元增至69.3亿元 goes on to this year's level)
+                        const bool figureBetween = std::any_of(sentNumbers.cbegin(), sentNumbers.cend(), [&](int k) {
+                            return numbers.at(k).start >= p.end && numbers.at(k).end <= n.qualStart;
+                        });
+                        if (p.sameAsBefore && p.start >= clauseStart && yearBefore && yearBefore->end == p.start
+                            && yearBefore->kind == PeriodKind::YearOnly && !figureBetween)
+                            lastYears = lastYears || (yearBefore->relative ? yearBefore->year < refYear || !refYear : yearBefore->year < refYear);
+                        yearBefore = &p;
+                    }
+                    if (lastYears)
+                        continue;
+                }
                 // 其中各乡镇新签约项目不少于2个, 各乡镇均签约项目2个以上: a quota or a figure of each unit of a
                 // kind, none of them named, is no unit's figure (各乡镇共签约项目120个, their sum, is the whole's).
                 {
