@@ -19,6 +19,7 @@
 #include <QStringEncoder>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cstdlib>
 
 using namespace IPDesk;
 
@@ -102,6 +103,22 @@ private slots:
         QVERIFY(!parseChineseNumber(QStringLiteral("项目")));
         QVERIFY(!parseChineseNumber(QStringLiteral("三点"))); // no digit after 点
         QVERIFY(!parseChineseNumber(QStringLiteral("三点十")));
+    }
+    // Figures as reports write them read to the very double the C library reads (26.24 亿元 is the same
+    // amount whichever way it was read), for every digit count before and after the point.
+    void decimalsAsTheLibraryReadsThem()
+    {
+        QRandomGenerator rng(7);
+        for (int k = 0; k < 20000; ++k) {
+            const int whole = int(rng.bounded(7)), decimals = int(rng.bounded(1, 8));
+            QString text = QString::number(rng.bounded(1, 10));
+            for (int d = 0; d < whole + decimals; ++d)
+                text += QChar(u'0' + char16_t(rng.bounded(10))) + (d + 1 == whole ? QStringLiteral(".") : QString());
+            if (whole == 0)
+                text.insert(1, QLatin1Char('.'));
+            const auto v = parseChineseNumber(text);
+            QVERIFY2(v && *v == std::strtod(text.toLatin1().constData(), nullptr), qPrintable(text));
+        }
     }
 
     void reports_data()

@@ -32,19 +32,27 @@ int multiplierOf(QChar c)
 
 std::optional<double> parseChineseNumber(const QString &input)
 {
-    // Plain ASCII digits (the common case) without the general conversion.
+    // Plain ASCII digits, with a point or none (the common case), without the general conversion: the
+    // digits as one whole number over a power of ten, which IEEE division rounds as strtod would.
     if (!input.isEmpty() && input.size() <= 15) {
-        qint64 whole = 0;
+        qint64 digits = 0;
+        int decimals = -1; // (none: no point seen)
         bool plain = true;
         for (QChar c : input) {
+            if (c == u'.' && decimals < 0) {
+                decimals = 0;
+                continue;
+            }
             if (c.unicode() < '0' || c.unicode() > '9') {
                 plain = false;
                 break;
             }
-            whole = whole * 10 + (c.unicode() - '0');
+            digits = digits * 10 + (c.unicode() - '0');
+            decimals += decimals >= 0 ? 1 : 0;
         }
-        if (plain)
-            return double(whole);
+        static constexpr double powers[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14};
+        if (plain && decimals != 0 && input.front() != u'.')
+            return decimals < 0 ? double(digits) : double(digits) / powers[decimals];
     }
     QString t = input.trimmed();
     t.remove(QLatin1Char(','));

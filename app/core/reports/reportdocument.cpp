@@ -64,7 +64,16 @@ bool ReportDocument::isBulletItem(QStringView line)
 qsizetype ReportDocument::itemNumberLength(QStringView line)
 {
     static const QRegularExpression number(QStringLiteral("^\\s*(?:[(（][一二三四五六七八九十\\d]{1,3}[)）]|[①-⑳]|\\d{1,2}[、.](?!\\d))\\s*"));
-    const auto m = line.isEmpty() ? QRegularExpressionMatch() : number.match(line);
+    // (the pattern only where an item's number can open: most lines open with a word)
+    qsizetype first = 0;
+    while (first < line.size() && line.at(first).isSpace())
+        ++first;
+    if (first == line.size())
+        return 0;
+    const char16_t c = line.at(first).unicode();
+    if (!(c == u'(' || c == u'（' || (c >= u'①' && c <= u'⑳') || (c >= u'0' && c <= u'9')))
+        return 0;
+    const auto m = number.match(line);
     return m.hasMatch() ? m.capturedEnd() : 0;
 }
 

@@ -1340,8 +1340,10 @@ bool isCellLine(const QString &s, const ReportDocument::Paragraph &para)
 /// empty for none.
 QString tableUnitCell(const QString &cell, const Gazetteer &gazetteer)
 {
-    static const QRegularExpression whole(QStringLiteral("^(?:全|本)[市州县区旗盟省镇]$|^(?:合计|总计|全师市)$"));
-    if (whole.match(cell).hasMatch())
+    // 全市, 本县, 合计, 总计, 全师市: the whole
+    const bool whole = (cell.size() == 2 && (cell.front() == u'全' || cell.front() == u'本') && QStringView(u"市州县区旗盟省镇").contains(cell.back()))
+        || cell == u"合计" || cell == u"总计" || cell == u"全师市";
+    if (whole)
         return QStringLiteral("*");
     const QList<Gazetteer::Mention> m = gazetteer.find(cell);
     if (m.size() == 1 && m.first().start == 0 && m.first().end == cell.size())
@@ -1618,11 +1620,24 @@ QStringList framedTowns(const QString &text, const QString &s, const ReportDocum
     };
     static const QRegularExpression office(QStringLiteral(
         "(?:信息来源|来源|发布单位|发布机构)\\s*[:：]\\s*(\\p{Han}{2,6}?(?:镇|乡|街道))(?:人民政府|政府|党委|办事处|党工委|招商办)"));
+    // (the pattern only around its words, made simplified there: not over the page's first 3,000 characters)
     const QStringView top = QStringView(text).left(3000);
-    if (top.contains(u"来源") || top.contains(u"來源") || top.contains(u"发布") || top.contains(u"發布")) {
-        const QString head = ReportText::toSimplified(top.toString());
-        for (auto it = office.globalMatch(head); it.hasNext();)
+    QList<qsizetype> at;
+    for (const char16_t *word : {u"来源", u"來源", u"发布", u"發布"}) {
+        for (qsizetype k = top.indexOf(word); k >= 0; k = top.indexOf(word, k + 2))
+            at << k;
+    }
+    std::sort(at.begin(), at.end());
+    qsizetype done = 0;
+    for (const qsizetype k : std::as_const(at)) {
+        const qsizetype from = std::max(done, std::max<qsizetype>(0, k - 2));
+        const qsizetype to = std::min<qsizetype>(top.size(), k + 48);
+        if (from >= to)
+            continue;
+        const QString window = ReportText::toSimplified(top.mid(from, to - from).toString());
+        for (auto it = office.globalMatch(window); it.hasNext();)
             consider(it.next().captured(1));
+        done = k + 2; // (a window from a later word starts past this one's: no match is read twice from its start)
     }
     static const QRegularExpression opening(QStringLiteral("^\\s*(\\p{Han}{2,6}?(?:镇|乡|街道))[:：]"));
     const QStringView title = QStringView(s).mid(doc.titleStart, doc.titleEnd - doc.titleStart);

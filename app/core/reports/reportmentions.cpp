@@ -603,7 +603,10 @@ QList<Unit> findUnits(const QString &s, const Gazetteer &gazetteer)
                 "(?:低于|高于|超过|少于|多于|不及|落后于?|领先于?|仅次于|次于|比|较)(?:周边|邻近|相邻|同级|兄弟)?(?:的)?$"));
             const QStringView lead = QStringView(s).mid(std::max<qsizetype>(0, u.start - 8), std::min<qsizetype>(8, u.start));
             const QStringView rest = QStringView(s).mid(u.end, 8);
-            u.place = measuredAgainst.match(lead).hasMatch()
+            // (the pattern only where one of its words' characters stands: most units have none before them)
+            static const CharSet comparing(QStringLiteral("低高超少多及后先次比较"));
+            const bool may = std::any_of(lead.cbegin(), lead.cend(), [](QChar c) { return comparing.contains(c); });
+            u.place = (may && measuredAgainst.match(lead).hasMatch())
                 || (lead.endsWith(u'与') && (rest.startsWith(u"相比") || rest.startsWith(u"比较")));
             // (…舒城县(102.4亿元)和肥西县: the next of them)
             static const QRegularExpression andNext(QStringLiteral("^(?:\\([^()]{0,16}\\))?[和及、与]$"));
