@@ -66,21 +66,18 @@ QString spanOf(const Period &p)
 /// The stretches of text around the characters a pattern cannot do without (年 and 月 for periods,
 /// the units for figures): running a regex only there instead of over every character of a report
 /// is what makes extraction fast, since the regex engine cannot skip Chinese text on its own.
-/// With figureBefore, an anchor counts only right after a figure (a digit or one of figureBefore, 余 or
-/// 多 between): a unit's character anywhere else (个人, 完成, 时期) starts no match. A window reaches
-/// \a before characters back from its anchor and on over \a extendLeft (digits, numerals, the words a
-/// match may open with), so that no match is cut short.
-static QList<QPair<qsizetype, qsizetype>> windowsAround(const QString &s, const CharSet &anchors, int before, int after,
-                                                 const CharSet &extendLeft, const CharSet *figureBefore = nullptr)
+/// \a isAnchor(d, i, n) says whether the character at i of d (n long) is one: a unit's character
+/// anywhere but after a figure (个人, 完成, 时期) starts no match. A window reaches \a before characters
+/// back from its anchor and on over \a extendLeft (digits, numerals, the words a match may open with),
+/// so that no match is cut short.
+template<typename IsAnchor>
+static QList<QPair<qsizetype, qsizetype>> windowsAround(const QString &s, IsAnchor isAnchor, int before, int after, const CharSet &extendLeft)
 {
     QList<QPair<qsizetype, qsizetype>> out;
     const QChar *d = s.constData();
     const qsizetype n = s.size();
-    auto figureAt = [&](qsizetype k) { return k >= 0 && (d[k].isDigit() || figureBefore->contains(d[k])); };
     for (qsizetype i = 0; i < n; ++i) {
-        if (!anchors.contains(d[i]))
-            continue;
-        if (figureBefore && !figureAt(i - 1) && !(i >= 2 && (d[i - 1] == u'余' || d[i - 1] == u'多') && figureAt(i - 2)))
+        if (!isAnchor(d, i, n))
             continue;
         qsizetype from = std::max<qsizetype>(0, i - before);
         while (from > 0 && (d[from - 1].isDigit() || extendLeft.contains(d[from - 1])))
@@ -125,9 +122,28 @@ QList<Period> findPeriods(const QString &s, int refYear, int refMonth, int refMo
     // The groups by number.
     static const int g_asof = groupNumber(re, u"asof"), g_asofy = groupNumber(re, u"asofy"), g_asofm = groupNumber(re, u"asofm"), g_asofd = groupNumber(re, u"asofd"), g_dm = groupNumber(re, u"dm"), g_dd = groupNumber(re, u"dd"), g_endm = groupNumber(re, u"endm"), g_endy = groupNumber(re, u"endy"), g_endmm = groupNumber(re, u"endmm"), g_multi = groupNumber(re, u"multi"), g_ytd = groupNumber(re, u"ytd"), g_r1 = groupNumber(re, u"r1"), g_r2 = groupNumber(re, u"r2"), g_f1 = groupNumber(re, u"f1"), g_f2 = groupNumber(re, u"f2"), g_g1 = groupNumber(re, u"g1"), g_g2 = groupNumber(re, u"g2"), g_front = groupNumber(re, u"front"), g_q3 = groupNumber(re, u"q3"), g_qn = groupNumber(re, u"qn"), g_q1 = groupNumber(re, u"q1"), g_q = groupNumber(re, u"q"), g_half = groupNumber(re, u"half"), g_mon = groupNumber(re, u"mon"), g_fy = groupNumber(re, u"fy"), g_year = groupNumber(re, u"year"), g_rel = groupNumber(re, u"rel"), g_same = groupNumber(re, u"same"), g_upto = groupNumber(re, u"upto"), g_monc = groupNumber(re, u"monc"), g_endxun = groupNumber(re, u"endxun"), g_here = groupNumber(re, u"here");
     QList<Period> found;
-    static const CharSet anchors(QStringLiteral("年月季来前今截至期"));
+    // Every period has one of these where it stands: 年, 月, 季, 截; 来 after 以 (以来: 年来 has its 年); 前 before a
+    // numeral or 年 (前三季度, 前两个月, 前年) or after 目 (目前); 至 before 今 (至今); 期 after 同, 当, 时 or before 间
+    // (同期, 当期, 同一时期, “十四五”期间). (The same characters elsewhere, 带来, 前往, 甚至, 一期, start no window.)
+    static const CharSet numeral(QStringLiteral("两二三四五六七八九十年"));
+    auto isAnchor = [](const QChar *d, qsizetype i, qsizetype n) {
+        switch (d[i].unicode()) {
+        case u'年': case u'月': case u'季': case u'截':
+            return true;
+        case u'来':
+            return i > 0 && d[i - 1] == u'以';
+        case u'前':
+            return (i + 1 < n && (d[i + 1].isDigit() || numeral.contains(d[i + 1]))) || (i > 0 && d[i - 1] == u'目');
+        case u'至':
+            return i + 1 < n && d[i + 1] == u'今';
+        case u'期':
+            return (i > 0 && QStringView(u"同当时").contains(d[i - 1])) || (i + 1 < n && d[i + 1] == u'间');
+        default:
+            return false;
+        }
+    };
     static const CharSet extend(QStringLiteral(".,截至止到今去前年度第一二三四上下全本明开入初同当"));
-    for (const auto &[from, we] : windowsAround(s, anchors, 8, 8, extend)) {
+    for (const auto &[from, we] : windowsAround(s, isAnchor, 8, 8, extend)) {
     // (two characters before the window for the look behind: 提前 is no 前, 今年头 is)
     const qsizetype ws = std::max<qsizetype>(0, from - 2);
     auto it = re.globalMatch(QStringView(s).mid(ws, we - ws), from - ws);
@@ -383,7 +399,12 @@ QList<Number> findNumbers(const QString &s)
     static const CharSet extend(QStringLiteral(".,点零〇一二两三四五六七八九十百千近约超过逾突破不低少于至足到高达接将大"));
     // (and 万 before 亿: 超万亿元 is a figure with no numeral)
     static const CharSet figureBefore(QStringLiteral("零〇一二两三四五六七八九十百千万"));
-    for (const auto &[from, we] : windowsAround(s, unitChars, 6, 4, extend, &figureBefore)) {
+    // (a unit's character right after a figure: a digit or a numeral, 余 or 多 between)
+    auto figureAt = [](const QChar *d, qsizetype k) { return k >= 0 && (d[k].isDigit() || figureBefore.contains(d[k])); };
+    auto isAnchor = [&](const QChar *d, qsizetype i, qsizetype) {
+        return unitChars.contains(d[i]) && (figureAt(d, i - 1) || (i >= 2 && (d[i - 1] == u'余' || d[i - 1] == u'多') && figureAt(d, i - 2)));
+    };
+    for (const auto &[from, we] : windowsAround(s, isAnchor, 6, 4, extend)) {
     const qsizetype ws = std::max<qsizetype>(0, from - 2); // (经过 is no 过: the look behind sees it)
     auto it = number.globalMatch(QStringView(s).mid(ws, we - ws), from - ws);
     while (it.hasNext()) {
