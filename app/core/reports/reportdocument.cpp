@@ -114,6 +114,18 @@ bool isDateLine(QStringView line, QDate *date = nullptr)
     return true;
 }
 
+/// 。, !, ? and ; end a sentence (the cleaner made the full-width forms ASCII). (A test per character:
+/// no search in a string of them.)
+bool isSentenceEnd(QChar c)
+{
+    switch (c.unicode()) {
+    case u'。': case u'!': case u'?': case u';':
+        return true;
+    default:
+        return false;
+    }
+}
+
 /// A line of the page around a report rather than its title: its date line, or the path to it
 /// (首页 > 新闻中心 > 部门动态, 当前位置:…).
 /// The path to a report on its page (首页 > 新闻中心 > 部门动态, 当前位置:…).
@@ -213,7 +225,6 @@ ReportDocument ReportDocument::read(const QString &s)
     ReportDocument doc;
     doc.published = findPublished(s);
     doc.year = doc.published.isValid() ? doc.published.year() : latestYear(s);
-    static const QString enders = QStringLiteral("。!?;");
     // (赣州市人民政府 / 网站首页 | 政务公开 | … / 当前位置:首页 > 县区动态 / the title: the page's chrome
     // is none of the report)
     const qsizetype reportStart = chromeEnd(s);
@@ -250,7 +261,7 @@ ReportDocument ReportDocument::read(const QString &s)
                     p.sentences.append({sentStart, lastComma + 1});
                     sentStart = lastComma + 1;
                 }
-                if (i < lineEnd && !enders.contains(s.at(i)))
+                if (i < lineEnd && !isSentenceEnd(s.at(i)))
                     continue;
                 const qsizetype sentEnd = std::min(i + 1, lineEnd);
                 if (sentEnd > sentStart)

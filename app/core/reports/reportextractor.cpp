@@ -860,12 +860,27 @@ void addRankedListUnits(const QString &s, QList<UnitMention> &units)
                                                         "\\(?\\d+(?:\\.\\d+)?(?:亿元|万元|个|次|家|%)\\)?"));
     QList<UnitMention> more;
     int group = 1 << 20;
-    for (auto it = ranked.globalMatch(s); it.hasNext();) {
-        const auto m = it.next();
+    // (the patterns only where a list's word opens, and on to the sentence's end: a pattern that opens
+    // with Chinese words is tried at every character of the text, and each search over the whole text
+    // checks all of it first)
+    static const CharSet rankNumeral(QStringLiteral("一二三四五六七八九十0123456789"));
+    for (qsizetype at = 0; at + 1 < s.size(); ++at) {
+        const char16_t c = s.at(at).unicode(), next = s.at(at + 1).unicode();
+        const bool opens = (c == u'依' && next == u'次') || (c == u'排' && (next == u'名' || next == u'序'))
+            || (c == u'分' && next == u'别') || (c == u'前' && rankNumeral.contains(QChar(next)));
+        if (!opens)
+            continue;
+        const auto m = ranked.match(QStringView(s).mid(at, 24), 0, QRegularExpression::NormalMatch, QRegularExpression::AnchorAtOffsetMatchOption);
+        if (!m.hasMatch())
+            continue;
         ++group;
-        for (auto jt = item.globalMatch(s, m.capturedEnd()); jt.hasNext();) {
+        const qsizetype from = at + m.capturedEnd();
+        const qsizetype stop = s.indexOf(u'。', from);
+        const QStringView rest = QStringView(s).mid(from, (stop < 0 ? s.size() : stop) - from);
+        at = from - 1;
+        for (auto jt = item.globalMatch(rest); jt.hasNext();) {
             const auto im = jt.next();
-            const qsizetype start = im.capturedStart(1), end = im.capturedEnd(1);
+            const qsizetype start = from + im.capturedStart(1), end = from + im.capturedEnd(1);
             if (Mentions::overlapsAny(units, start, end))
                 continue;
             UnitMention u;
@@ -1622,12 +1637,12 @@ QStringList framedTowns(const QString &text, const QString &s, const ReportDocum
         "(?:信息来源|来源|发布单位|发布机构)\\s*[:：]\\s*(\\p{Han}{2,6}?(?:镇|乡|街道))(?:人民政府|政府|党委|办事处|党工委|招商办)"));
     // (the pattern only around its words, made simplified there: not over the page's first 3,000 characters)
     const QStringView top = QStringView(text).left(3000);
-    QList<qsizetype> at;
-    for (const char16_t *word : {u"来源", u"來源", u"发布", u"發布"}) {
-        for (qsizetype k = top.indexOf(word); k >= 0; k = top.indexOf(word, k + 2))
+    QList<qsizetype> at; // (where 来源, 來源, 发布 or 發布 stands, in one pass)
+    for (qsizetype k = 0; k + 1 < top.size(); ++k) {
+        const char16_t c = top.at(k).unicode(), next = top.at(k + 1).unicode();
+        if (((c == u'来' || c == u'來') && next == u'源') || ((c == u'发' || c == u'發') && next == u'布'))
             at << k;
     }
-    std::sort(at.begin(), at.end());
     qsizetype done = 0;
     for (const qsizetype k : std::as_const(at)) {
         const qsizetype from = std::max(done, std::max<qsizetype>(0, k - 2));

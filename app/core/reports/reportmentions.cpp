@@ -641,7 +641,10 @@ QList<Unit> findUnits(const QString &s, const Gazetteer &gazetteer)
     for (qsizetype at = s.indexOf(u'、'); at >= 0; at = s.indexOf(u'、', at + 1)) {
         // The kind word right after the item that follows this 、 (two or three characters).
         static const QRegularExpression kindWord(QStringLiteral("^(?:[两二三四五六七八九十]+个?([市县区州旗盟地])|分别|依次)"));
+        static const CharSet kindWordStart(QStringLiteral("两二三四五六七八九十分依"));
         for (qsizetype k = at + 3; k <= at + 4 && k < s.size() && isHanChar(s.at(k - 1)); ++k) {
+            if (!kindWordStart.contains(s.at(k)))
+                continue; // (the pattern only where its words can open)
             const auto m = kindWord.match(QStringView(s).mid(k, 6)); // (a short view: no match over the whole text)
             if (!m.hasMatch())
                 continue;
@@ -672,9 +675,11 @@ QList<Unit> findUnits(const QString &s, const Gazetteer &gazetteer)
         out.append(u);
     }
     // Topic words: 全区, 我市, 该县, 本镇, 全旗 name the unit the text is about by its kind.
-    static const QString kinds = QStringLiteral("区县市镇乡旗州盟省");
+    // (a set each, as this looks at every character of the text)
+    static const CharSet topicChars(phrasing.topicChars);
+    static const CharSet kinds(QStringLiteral("区县市镇乡旗州盟省"));
     for (qsizetype i = 0; i + 1 < s.size(); ++i) {
-        if (!phrasing.topicChars.contains(s.at(i)) || !kinds.contains(s.at(i + 1)))
+        if (!topicChars.contains(s.at(i)) || !kinds.contains(s.at(i + 1)))
             continue;
         if (i > 0 && isHanChar(s.at(i - 1)) && !QStringView(u"年月日的在和与及").contains(s.at(i - 1))
             && s.at(i) != u'全' && s.at(i) != u'我')
