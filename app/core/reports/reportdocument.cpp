@@ -126,8 +126,6 @@ bool isSentenceEnd(QChar c)
     }
 }
 
-/// A line of the page around a report rather than its title: its date line, or the path to it
-/// (首页 > 新闻中心 > 部门动态, 当前位置:…).
 /// The path to a report on its page (首页 > 新闻中心 > 部门动态, 当前位置:…).
 bool isPathLine(QStringView line)
 {
@@ -138,6 +136,7 @@ bool isPathLine(QStringView line)
     return may && path.match(line).hasMatch();
 }
 
+/// A line of the page around a report rather than its title: its date line, or the path to it.
 bool isPageLine(QStringView line)
 {
     return isDateLine(line) || isPathLine(line);

@@ -2901,9 +2901,11 @@ Extraction ReportExtractor::extract(const QString &text) const
                         const bool figureBetween = std::any_of(sentNumbers.cbegin(), sentNumbers.cend(), [&](int k) {
                             return numbers.at(k).start >= p.end && numbers.at(k).end <= n.qualStart;
                         });
-                        if (p.sameAsBefore && p.start >= clauseStart && yearBefore && yearBefore->end == p.start
-                            && yearBefore->kind == PeriodKind::YearOnly && !figureBetween)
-                            lastYears = lastYears || (yearBefore->relative ? yearBefore->year < refYear || !refYear : yearBefore->year < refYear);
+                        if (p.sameAsBefore && p.start >= clauseStart && yearBefore && yearBefore->end == p.start && !figureBetween) {
+                            const QStringView year = QStringView(s).mid(yearBefore->start, yearBefore->end - yearBefore->start);
+                            lastYears = lastYears || year == u"去年" || year == u"上年" || year == u"前年"
+                                || (!yearBefore->relative && yearBefore->year && yearBefore->year < refYear);
+                        }
                         yearBefore = &p;
                     }
                     if (lastYears)
