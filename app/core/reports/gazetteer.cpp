@@ -340,10 +340,17 @@ QList<Gazetteer::Mention> Gazetteer::find(const QString &text) const
     // The corps' regiments (一二一团, 一四八团, 十四团), which the code list files under their cities.
     // (十二团, 十四团 too: the regiments below a hundred.)
     static const QRegularExpression regiment(QStringLiteral("(?<![一二三四五六七八九十〇零百\\d第])(?:[一二三四五六七八九十〇零]{3}|十[一二三四五六七八九]|[二三四五六七八九]十[一二三四五六七八九]?)团(?!队|体|组|伙|结|委)"));
-    if (text.contains(u'团')) {
-        for (auto it = regiment.globalMatch(text); it.hasNext();) {
+    // (the pattern only before each 团, which 考察团 and 团队 make common: one that opens with a look behind
+    // is tried at every character of the text; a regiment's number is three characters at most)
+    for (qsizetype k = text.indexOf(u'团'); k >= 0; k = text.indexOf(u'团', k + 1)) {
+        if (k < 2)
+            continue; // (two numerals at least before it)
+        const qsizetype from = std::max<qsizetype>(0, k - 3), viewStart = std::max<qsizetype>(0, from - 1);
+        const QStringView view = QStringView(text).mid(viewStart, std::min<qsizetype>(text.size(), k + 2) - viewStart);
+        for (auto it = regiment.globalMatch(view, from - viewStart); it.hasNext();) {
             const auto m = it.next();
-            candidates.append({m.capturedStart(), m.capturedEnd(), m.captured(), Township});
+            if (viewStart + m.capturedEnd() == k + 1)
+                candidates.append({viewStart + m.capturedStart(), k + 1, m.captured(), Township});
         }
     }
     // 第八师石河子市, 第六师五家渠市: a corps division before its city is part of the name.
