@@ -66,21 +66,24 @@ Q_ALWAYS_INLINE qsizetype headEnd(QStringView text, qsizetype at, const QString 
 
 } // namespace
 
-void CueSet::scan(QStringView text, const std::function<void(const Hit &)> &found) const
+void CueSet::scan(QStringView text, const std::function<bool(const Hit &)> &found) const
 {
     if (!m_firstChars)
         return;
     for (qsizetype i = 0; i < text.size(); ++i) {
         if (!m_firstChars->contains(text.at(i)))
             continue;
-        for (int k : m_byFirst.value(text.at(i))) {
+        const auto cues = m_byFirst.constFind(text.at(i));
+        if (cues == m_byFirst.cend())
+            continue;
+        for (int k : *cues) {
             const Cue &c = m_cues.at(k);
             const qsizetype afterHead = headEnd(text, i, c.head);
             if (afterHead < 0)
                 continue;
             const qsizetype end = c.tail.isEmpty() ? afterHead : tailEnd(text, afterHead, c.tail);
-            if (end >= 0)
-                found(Hit{i, end});
+            if (end >= 0 && !found(Hit{i, end}))
+                return;
         }
     }
 }
@@ -91,6 +94,7 @@ CueSet::Hit CueSet::last(QStringView text) const
     scan(text, [&best](const Hit &h) {
         if (h.end > best.end || (h.end == best.end && h.length() > best.length()))
             best = h;
+        return true;
     });
     return best;
 }
@@ -98,7 +102,10 @@ CueSet::Hit CueSet::last(QStringView text) const
 QList<CueSet::Hit> CueSet::all(QStringView text) const
 {
     QList<Hit> out;
-    scan(text, [&out](const Hit &h) { out.append(h); });
+    scan(text, [&out](const Hit &h) {
+        out.append(h);
+        return true;
+    });
     std::sort(out.begin(), out.end(), [](const Hit &a, const Hit &b) { return a.start != b.start ? a.start < b.start : a.end > b.end; });
     // Of words that overlap (目标 in 目标任务), the longest from the same start stays.
     QList<Hit> kept;
@@ -112,10 +119,11 @@ QList<CueSet::Hit> CueSet::all(QStringView text) const
 
 CueSet::Hit CueSet::first(QStringView text) const
 {
+    // (hits come in the order of their starts: the first found is the first, and the scan stops there)
     Hit best;
     scan(text, [&best](const Hit &h) {
-        if (!best.found() || h.start < best.start)
-            best = h;
+        best = h;
+        return false;
     });
     return best;
 }

@@ -47,9 +47,9 @@ private:
         QString head;
         QString tail; // empty: a plain word
     };
-    /// Calls found(hit) for every occurrence, in one pass over text: only where a cue's first
-    /// character stands are the cues that begin with it compared.
-    void scan(QStringView text, const std::function<void(const Hit &)> &found) const;
+    /// Calls found(hit) for every occurrence, in one pass over text, in the order of their starts, until
+    /// it returns false: only where a cue's first character stands are the cues that begin with it compared.
+    void scan(QStringView text, const std::function<bool(const Hit &)> &found) const;
     QList<Cue> m_cues;
     std::shared_ptr<CharSet> m_firstChars;
     QHash<QChar, QList<int>> m_byFirst;
