@@ -3,7 +3,8 @@
 for these tests. Runs of one sentence split where Word splits them (a proofing mark between runs), a
 tracked deletion, a tab, and a table of the towns. And r98_word_merged_header.docx: a city's monthly
 table whose header has cells merged across columns (w:gridSpan) and down rows (w:vMerge), 本月 and
-累计 under each indicator. Run it again after changing it:
+累计 under each indicator. And r124_word_header_groups.docx: a county table whose groups (签约项目 over 个数 and
+金额) are no period's. Run it again after changing it:
 python3 tests/data/make-docx.py
 """
 import os, zipfile
@@ -54,8 +55,19 @@ monthly = (
     row('章贡区', '5', '42', '11.2', '96.4') + row('南康区', '4', '38', '9.8', '88.2') +
     '</w:tbl>' + para(run('赣州市投资促进局 2025年10月10日')) + '<w:sectPr/>')
 
+# r124_word_header_groups.docx: a header of two rows whose groups are no metric's period (签约项目 over
+# 个数 and 金额, 完成率 down both rows), each column read under the group above it.
+groups = (
+    para(run('2026年1-8月各县(市、区)招商引资主要指标')) +
+    para(run('发布时间:2026-09-12')) +
+    '<w:tbl>' +
+    '<w:tr>' + merged('县(市、区)', vmerge='restart') + merged('签约项目', 2) + merged('完成率', vmerge='restart') + '</w:tr>' +
+    '<w:tr>' + merged('', vmerge='continue') + merged('个数') + merged('金额(亿元)') + merged('', vmerge='continue') + '</w:tr>' +
+    row('崇义县', '14', '58.3', '72.6%') + row('大余县', '11', '47.9', '65.1%') +
+    '</w:tbl>' + '<w:sectPr/>')
+
 here = os.path.dirname(os.path.realpath(__file__))
-for file, text in (('r95_word_document.docx', body), ('r98_word_merged_header.docx', monthly)):
+for file, text in (('r95_word_document.docx', body), ('r98_word_merged_header.docx', monthly), ('r124_word_header_groups.docx', groups)):
     path = os.path.join(here, 'reports', file)
     xml = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document %s><w:body>%s</w:body></w:document>' % (W, text)
     with zipfile.ZipFile(path, 'w', zipfile.ZIP_DEFLATED) as z:

@@ -1429,6 +1429,13 @@ QList<Table> findTables(const QString &s, const ReportDocument &doc, const Gazet
         }
         return q;
     };
+    // A column under a group of a two-row header: 签约项目 / 个数; 实际到位资金 / 金额 is the amount the group
+    // names (金额 alone would make it a project count's).
+    auto columnName = [](const QString &above, const QString &below) {
+        static const QStringList amountWords = {QStringLiteral("金额"), QStringLiteral("总额"), QStringLiteral("数额")};
+        const bool amountOfAmount = amountWords.contains(below) && columnFor(above, QString(), SentenceState()).cls == UnitClass::Money;
+        return amountOfAmount ? above : above + below;
+    };
     for (int p = 0; p < paras.size(); ++p) {
         if (!cellLine(p))
             continue;
@@ -1457,6 +1464,41 @@ QList<Table> findTables(const QString &s, const ReportDocument &doc, const Gazet
                 continue;
             }
         }
+        // A header of two rows, its cells apart by tabs, as a Word table's rows are (签约项目 merged over 个数
+        // and 金额 is followed by an empty cell; 完成率 over both rows has an empty one below): each column is
+        // under the group that stands over it or last before it.
+        if (!lead && p + 2 < paras.size() && unitCell(header.first().text).isEmpty()) {
+            const QStringView topLine = QStringView(s).mid(paras.at(p).start, paras.at(p).end - paras.at(p).start);
+            const QStringView subLine = QStringView(s).mid(paras.at(p + 1).start, paras.at(p + 1).end - paras.at(p + 1).start);
+            QStringList aligned;
+            if (topLine.contains(u'\t') && subLine.contains(u'\t')) {
+                const QList<QStringView> top = topLine.split(u'\t'), sub = subLine.split(u'\t');
+                QString group;
+                for (qsizetype k = 1; k < std::max(top.size(), sub.size()); ++k) {
+                    const QString above = k < top.size() ? top.at(k).trimmed().toString() : QString();
+                    const QString below = k < sub.size() ? sub.at(k).trimmed().toString() : QString();
+                    if (cellNumber(below)) { // (a row of figures: no header's second row)
+                        aligned.clear();
+                        break;
+                    }
+                    group = above.isEmpty() ? group : above;
+                    if (!below.isEmpty() || !above.isEmpty())
+                        aligned << (below.isEmpty() ? above : columnName(group, below));
+                }
+            }
+            const QList<Cell> data = aligned.isEmpty() ? QList<Cell>() : cellsOf(s, paras.at(p + 2).start, paras.at(p + 2).end);
+            if (!aligned.isEmpty() && data.size() == aligned.size() + 1 && !rowUnit(data.first().text, header.first().text).isEmpty()) {
+                Table t;
+                t.start = paras.at(p).start;
+                t.columns = columnsFor(aligned, unitLineBefore(p));
+                const int q = readRows(p + 2, data.size(), 0, header.first().text, t);
+                if (!t.rows.isEmpty()) {
+                    tables.append(t);
+                    p = q - 1;
+                    continue;
+                }
+            }
+        }
         // A header of two rows, each group above its columns (县(市、区) 签约项目 实际到位资金 / 个数 金额 金额
         // 完成率 / 章贡区 28 136.5 62.3 81.2): a group goes on until one of its columns' names comes again.
         if (!lead && header.size() >= 2 && firstRow.size() >= header.size() && p + 2 < paras.size() && cellLine(p + 1)
@@ -1473,12 +1515,7 @@ QList<Table> findTables(const QString &s, const ReportDocument &doc, const Gazet
                         inGroup.clear();
                     }
                     inGroup << c.text;
-                    // (实际到位资金 / 金额 is the amount the group names: 金额 alone would make it a project count's)
-                    const QString above = group < header.size() ? header.at(group).text : QString();
-                    static const QStringList amountWords = {QStringLiteral("金额"), QStringLiteral("总额"), QStringLiteral("数额")};
-                    const bool amountOfAmount = amountWords.contains(c.text)
-                        && columnFor(above, QString(), SentenceState()).cls == UnitClass::Money;
-                    names << (amountOfAmount ? above : above + c.text);
+                    names << columnName(group < header.size() ? header.at(group).text : QString(), c.text);
                 }
                 if (group == header.size() - 1) {
                     Table t;
