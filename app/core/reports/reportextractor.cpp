@@ -1429,6 +1429,19 @@ QList<Table> findTables(const QString &s, const ReportDocument &doc, const Gazet
         }
         return q;
     };
+    // The table under the header at paragraph \a p, its columns named \a names, its rows from paragraph \a from
+    // on (readRows' \a width, \a lead, \a label), where it has \a minRows rows or more: added, and the
+    // paragraph after its last row; else -1.
+    auto addTable = [&](int p, const QStringList &names, int from, qsizetype width, int lead, const QString &label, int minRows) {
+        Table t;
+        t.start = paras.at(p).start;
+        t.columns = columnsFor(names, unitLineBefore(p));
+        const int q = readRows(from, width, lead, label, t);
+        if (t.rows.size() < minRows)
+            return -1;
+        tables.append(t);
+        return q;
+    };
     // A column under a group of a two-row header: 签约项目 / 个数; 实际到位资金 / 金额 is the amount the group
     // names (金额 alone would make it a project count's).
     auto columnName = [](const QString &above, const QString &below) {
@@ -1451,15 +1464,10 @@ QList<Table> findTables(const QString &s, const ReportDocument &doc, const Gazet
             && !columnFor(header.last().text, QString(), SentenceState()).metric.isEmpty();
         if ((header.size() >= 3 + lead || oneColumn) && firstRow.size() == header.size() && unitCell(header.at(lead).text).isEmpty()
             && !rowUnit(firstRow.at(lead).text, header.at(lead).text).isEmpty()) {
-            Table t;
-            t.start = paras.at(p).start;
             QStringList names;
             for (int c = lead + 1; c < header.size(); ++c)
                 names << header.at(c).text;
-            t.columns = columnsFor(names, unitLineBefore(p));
-            const int q = readRows(p + 1, header.size(), lead, header.at(lead).text, t);
-            if (t.rows.size() >= (oneColumn ? 2 : 1)) {
-                tables.append(t);
+            if (const int q = addTable(p, names, p + 1, header.size(), lead, header.at(lead).text, oneColumn ? 2 : 1); q >= 0) {
                 p = q - 1;
                 continue;
             }
@@ -1488,12 +1496,7 @@ QList<Table> findTables(const QString &s, const ReportDocument &doc, const Gazet
             }
             const QList<Cell> data = aligned.isEmpty() ? QList<Cell>() : cellsOf(s, paras.at(p + 2).start, paras.at(p + 2).end);
             if (!aligned.isEmpty() && data.size() == aligned.size() + 1 && !rowUnit(data.first().text, header.first().text).isEmpty()) {
-                Table t;
-                t.start = paras.at(p).start;
-                t.columns = columnsFor(aligned, unitLineBefore(p));
-                const int q = readRows(p + 2, data.size(), 0, header.first().text, t);
-                if (!t.rows.isEmpty()) {
-                    tables.append(t);
+                if (const int q = addTable(p, aligned, p + 2, data.size(), 0, header.first().text, 1); q >= 0) {
                     p = q - 1;
                     continue;
                 }
@@ -1518,12 +1521,7 @@ QList<Table> findTables(const QString &s, const ReportDocument &doc, const Gazet
                     names << columnName(group < header.size() ? header.at(group).text : QString(), c.text);
                 }
                 if (group == header.size() - 1) {
-                    Table t;
-                    t.start = paras.at(p).start;
-                    t.columns = columnsFor(names, unitLineBefore(p));
-                    const int q = readRows(p + 2, data.size(), 0, header.first().text, t);
-                    if (!t.rows.isEmpty()) {
-                        tables.append(t);
+                    if (const int q = addTable(p, names, p + 2, data.size(), 0, header.first().text, 1); q >= 0) {
                         p = q - 1;
                         continue;
                     }
