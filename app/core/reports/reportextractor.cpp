@@ -1444,10 +1444,13 @@ QList<Table> findTables(const QString &s, const ReportDocument &doc, const Gazet
     };
     // A column under a group of a two-row header: 签约项目 / 个数; 实际到位资金 / 金额 is the amount the group
     // names (金额 alone would make it a project count's).
+    // (金额(亿元) too: the measure after it stays)
     auto columnName = [](const QString &above, const QString &below) {
         static const QStringList amountWords = {QStringLiteral("金额"), QStringLiteral("总额"), QStringLiteral("数额")};
-        const bool amountOfAmount = amountWords.contains(below) && columnFor(above, QString(), SentenceState()).cls == UnitClass::Money;
-        return amountOfAmount ? above : above + below;
+        const qsizetype measure = std::min<qsizetype>(below.indexOf(u'(') < 0 ? below.size() : below.indexOf(u'('),
+                                                      below.indexOf(u'（') < 0 ? below.size() : below.indexOf(u'（'));
+        const bool amountOfAmount = amountWords.contains(below.left(measure)) && columnFor(above, QString(), SentenceState()).cls == UnitClass::Money;
+        return amountOfAmount ? above + below.mid(measure) : above + below;
     };
     for (int p = 0; p < paras.size(); ++p) {
         if (!cellLine(p))

@@ -153,7 +153,7 @@ namespace {
 /// A page saved as HTML, or text with its markup left in (<p>&nbsp;&nbsp;今年…</p>, <br>): its text, one
 /// character for one or none, so that offsets still lead back. Scripts, styles and comments go; a block's
 /// tag (p, div, br, h1, li, tr, title …) becomes a line break, a table cell's a tab (none before a row's
-/// first), any other tag nothing; entities become their characters.
+/// first, more where cells are merged), any other tag nothing; entities become their characters.
 void stripMarkup(QString &s, const std::function<void(qsizetype, qsizetype)> &dropRange)
 {
     static const QRegularExpression hidden(QStringLiteral("<(script|style|noscript)\\b[^>]*>.*?</\\1\\s*>|<!--.*?-->"),
@@ -170,7 +170,25 @@ void stripMarkup(QString &s, const std::function<void(qsizetype, qsizetype)> &dr
                                        QStringLiteral("nav"), QStringLiteral("blockquote"), QStringLiteral("pre"),
                                        QStringLiteral("hr"), QStringLiteral("dd"), QStringLiteral("dt"), QStringLiteral("tbody"),
                                        QStringLiteral("thead"), QStringLiteral("body"), QStringLiteral("html"), QStringLiteral("head")};
-    bool rowOpen = false; // a cell of the row was seen
+    // A table's cells by their place in its grid, as the Word reader writes them: a cell merged across N
+    // columns (colspan) is followed by N-1 empty ones, and one merged down rows (rowspan) leaves an empty
+    // one in its column of the rows below, so that a header of two rows stands over its columns.
+    int column = 0;               // the grid's column the next cell of the row goes to
+    int tabs = 0;                 // the tabs written in the row so far
+    std::vector<int> rowsLeft;    // per column: the rows below still covered by a cell merged down
+    std::vector<bool> covered;    // per column: this row's, by a cell of a row above
+    auto spanOf = [&s](qsizetype from, qsizetype to, QLatin1StringView attribute) {
+        const qsizetype at = QStringView(s).mid(from, to - from).indexOf(attribute, 0, Qt::CaseInsensitive);
+        if (at < 0)
+            return 1;
+        qsizetype k = from + at + attribute.size();
+        while (k < to && !s.at(k).isDigit())
+            ++k;
+        int n = 0;
+        while (k < to && s.at(k).isDigit() && n < 100)
+            n = 10 * n + (s.at(k++).unicode() - '0');
+        return std::clamp(n, 1, 20);
+    };
     for (qsizetype i = 0; i < s.size(); ++i) {
         const QChar c = s.at(i);
         if (c == u'<' && i + 1 < s.size() && (s.at(i + 1).isLetter() || s.at(i + 1) == u'/' || s.at(i + 1) == u'!')
@@ -186,18 +204,42 @@ void stripMarkup(QString &s, const std::function<void(qsizetype, qsizetype)> &dr
                 ++nameEnd;
             const QString name = s.mid(n, nameEnd - n).toLower();
             const bool closing = s.at(i + 1) == u'/';
-            dropRange(i + 1, end + 1);
-            if (name == u"td" || name == u"th") {
-                if (closing || !rowOpen)
-                    dropRange(i, i + 1);
-                else
-                    s[i] = u'\t';
-                rowOpen = rowOpen || !closing;
+            if ((name == u"td" || name == u"th") && !closing) {
+                while (column < int(covered.size()) && covered[size_t(column)])
+                    ++column;
+                // (a tab before each cell but the row's first, and one for each empty cell before it: as
+                // many as the tag has characters)
+                const int want = std::clamp<int>(column - tabs, 0, int(end - i + 1));
+                for (int k = 0; k < want; ++k)
+                    s[i + k] = u'\t';
+                dropRange(i + want, end + 1);
+                tabs += want;
+                const int across = spanOf(i, end, QLatin1StringView("colspan")), down = spanOf(i, end, QLatin1StringView("rowspan"));
+                if (rowsLeft.size() < size_t(column + across))
+                    rowsLeft.resize(size_t(column + across), 0);
+                for (int k = column; k < column + across; ++k)
+                    rowsLeft[size_t(k)] = std::max(rowsLeft[size_t(k)], down - 1);
+                column += across;
+            } else if (name == u"td" || name == u"th") {
+                dropRange(i, end + 1);
             } else if (blocks.contains(name)) {
                 s[i] = u'\n';
-                rowOpen = false;
+                dropRange(i + 1, end + 1);
+                if (name == u"tr" && !closing) {
+                    // (a new row: the columns a cell above still covers)
+                    covered.assign(rowsLeft.size(), false);
+                    for (size_t k = 0; k < rowsLeft.size(); ++k) {
+                        covered[k] = rowsLeft[k] > 0;
+                        rowsLeft[k] -= covered[k] ? 1 : 0;
+                    }
+                    column = tabs = 0;
+                } else if (name == u"table") {
+                    rowsLeft.clear();
+                    covered.clear();
+                    column = tabs = 0;
+                }
             } else {
-                dropRange(i, i + 1);
+                dropRange(i, end + 1);
             }
             i = end;
         } else if (c == u'&' && i + 2 < s.size()) {
