@@ -577,6 +577,24 @@ void ReportText::removeNoise()
             if (j < lineEnd && isHanChar(s.at(j)) && (j + 1 >= lineEnd || !isHanChar(s.at(j + 1))))
                 dropRange(i, j);
         }
+        // 2025 年 9 月份, 1-9 月 (a PDF's text spaces figures from words, titles and tables too): a date's
+        // figure and its 年, 月, 日 are one word, in any line. (Only those words: 1 界首市 41 in a table's row
+        // keeps its cells apart.)
+        for (qsizetype i = lineStart + 1; i + 1 < lineEnd; ++i) {
+            if (s.at(i) != u' ' || drop[size_t(i)] || s.at(i - 1) == u' ' || s.at(i + 1) == u' ')
+                continue;
+            const QChar a = s.at(i - 1), b = s.at(i + 1);
+            bool date = a.isDigit() && QStringView(u"年月日号").contains(b);
+            if (!date && (a == u'年' || a == u'月') && b.isDigit()) {
+                qsizetype k = i + 1;
+                while (k < lineEnd && s.at(k).isDigit())
+                    ++k;
+                k += k < lineEnd && s.at(k) == u' ' ? 1 : 0;
+                date = k < lineEnd && QStringView(u"月日号").contains(s.at(k));
+            }
+            if (date)
+                drop[size_t(i)] = 1;
+        }
         lineStart = lineEnd + 1;
     }
 
