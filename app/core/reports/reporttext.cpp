@@ -389,7 +389,7 @@ int ReportText::printedWidth(QStringView text)
     return w;
 }
 
-bool ReportText::goesOnInNext(QStringView line, QStringView next)
+bool ReportText::goesOnInNext(QStringView line, QStringView next, bool paragraphsMarked)
 {
     auto cells = [](QStringView l) {
         return l.contains(u"  ") || l.contains(u'\t') || l.contains(u"\u3000\u3000") || l.contains(u'|');
@@ -397,7 +397,7 @@ bool ReportText::goesOnInNext(QStringView line, QStringView next)
     const QStringView body = line.trimmed();
     const bool opens = next.isEmpty() || next.front().isSpace() || isListBullet(next.front()) // (U+3000 is a space too)
         || ReportDocument::isNumberedItem(next);
-    return !body.isEmpty() && !lineEnders().contains(body.back()) && !opens && !cells(body) && !cells(next.trimmed());
+    return !body.isEmpty() && (paragraphsMarked || !lineEnders().contains(body.back())) && !opens && !cells(body) && !cells(next.trimmed());
 }
 
 std::vector<int> ReportText::unitOffsets(const QString &text)
@@ -465,9 +465,26 @@ void ReportText::removeNoise()
     // 完成年度目 / 标的76.1%。其中,南康 / 区新签约…: a text wrapped at a fixed width is one line a paragraph
     // again. A full line that ends no sentence goes on in the next, unless either is a table's row (cells
     // apart by a run of spaces or a tab) or the next opens a paragraph (indented, numbered, bulleted).
+    // (and one that ends a sentence too, where the text marks its paragraphs by a blank line or an indent
+    // and the next line has neither: a paragraph of a PDF wrapped just after its 。 goes on)
     std::vector<int> widths;
     int slack = 3;
     if (const int wrapped = wrapWidth(s, &widths, &slack)) {
+        int blankBetween = 0, indented = 0;
+        for (qsizetype at = 0, previous = -1; at < s.size();) {
+            qsizetype end = s.indexOf(QLatin1Char('\n'), at);
+            end = end < 0 ? s.size() : end;
+            const QStringView l = QStringView(s).mid(at, end - at);
+            if (l.trimmed().isEmpty()) {
+                blankBetween += previous >= 0 && end < s.size() ? 1 : 0;
+                previous = -1;
+            } else {
+                indented += l.startsWith(u"  ") || l.startsWith(u'\u3000') ? 1 : 0;
+                previous = at;
+            }
+            at = end + 1;
+        }
+        const bool marked = blankBetween >= 2 || indented >= 2;
         qsizetype lineStart = 0;
         for (size_t k = 0; k + 1 < widths.size(); ++k) {
             const qsizetype lineEnd = s.indexOf(QLatin1Char('\n'), lineStart);
@@ -479,7 +496,7 @@ void ReportText::removeNoise()
             const QStringView line = QStringView(s).mid(lineStart, lineEnd - lineStart);
             const QStringView next = QStringView(s).mid(lineEnd + 1, nextEnd - lineEnd - 1);
             const bool full = widths[k] >= wrapped - slack && widths[k] <= wrapped;
-            if (full && goesOnInNext(line, next))
+            if (full && goesOnInNext(line, next, marked))
                 drop[size_t(lineEnd)] = 1;
             lineStart = lineEnd + 1;
         }

@@ -38,9 +38,10 @@ public:
     /// any other one.
     static int printedWidth(QStringView text);
     /// Whether a full line broken off at a page's or a mail's width goes on in \a next: it ends no
-    /// sentence, \a next opens no paragraph (indented, a bullet, a number), and neither is a table's row
+    /// sentence (or may, with \a paragraphsMarked: the text marks its paragraphs by blank lines or
+    /// indents), \a next opens no paragraph (indented, a bullet, a number), and neither is a table's row
     /// (cells apart by a run of spaces, a tab or a rule).
-    static bool goesOnInNext(QStringView line, QStringView next);
+    static bool goesOnInNext(QStringView line, QStringView next, bool paragraphsMarked = false);
     static bool isMarkup(const QString &text);
     /// A page's text as a person reads it: its markup gone (scripts, styles, tags; a block a line, a table
     /// cell apart by a tab; entities their characters), nothing else changed. \a position, when given,
