@@ -716,7 +716,7 @@ void ReportText::removeNoise()
     // cell, stays on its own line.)
     {
         static const QRegularExpression figureLine(QStringLiteral(
-            "^\\s*(?:近|约|超|超过|逾)?\\d+(?:\\.\\d+)?(?:个|家|次|批次|场|项|亿元|万元|%)(?:以上|左右|多|余)?\\s*$"));
+            "^\\s*(?:近|约|超|超过|逾)? ?\\d+(?:\\.\\d+)? ?(?:个|家|次|批次|场|项|亿元|万元|%)(?:以上|左右|多|余)?\\s*$"));
         qsizetype labelEnd = -1; // the line break after the line before, when that line was a label
         for (qsizetype start = 0; start < s.size();) {
             qsizetype end = s.indexOf(QLatin1Char('\n'), start);
