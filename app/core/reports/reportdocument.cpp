@@ -188,7 +188,9 @@ QDate ReportDocument::findPublished(const QString &clean)
 {
     // The date line sits under the title (often with 来源, 发布时间, 编辑), or alone on the last line of a
     // bulletin. A date inside a sentence is an event's, not the report's.
-    const QList<QStringView> lines = QStringView(clean).split(u'\n', Qt::SkipEmptyParts);
+    // (lines of spaces or tabs alone, the indents of a page's markup, are no lines: skipped)
+    QList<QStringView> lines = QStringView(clean).split(u'\n', Qt::SkipEmptyParts);
+    lines.removeIf([](QStringView l) { return l.trimmed().isEmpty(); });
     for (int i = 0; i < lines.size() && i < 8; ++i) {
         QDate d;
         if (isDateLine(lines.at(i).trimmed(), &d))

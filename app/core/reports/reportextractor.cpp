@@ -2169,8 +2169,9 @@ Extraction ReportExtractor::extract(const QString &text) const
     // Stage 2: the report's shape: date line, year, title, paragraphs and sentences.
     ReportDocument doc = ReportDocument::read(s);
     if (!doc.published.isValid()) {
-        // The cleaner drops bylines (来源:… 发布时间:…); the date line is read from the text as decoded.
-        doc.published = ReportDocument::findPublished(text.left(2000));
+        // The cleaner drops bylines (来源:… 发布时间:…); the date line is read from the text as decoded
+        // (a page's text without its markup: 发布时间</span>:2024-01-12 is a label and its date).
+        doc.published = ReportDocument::findPublished(ReportText::isMarkup(text) ? ReportText::readable(text).left(2000) : text.left(2000));
         if (doc.published.isValid())
             doc.year = doc.published.year();
     }

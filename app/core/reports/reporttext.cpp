@@ -459,8 +459,36 @@ void ReportText::removeNoise()
         for (qsizetype i = from; i < to; ++i)
             drop[size_t(i)] = 1;
     };
-    if (isMarkup(s))
+    // The text as it reads, each character still leading back to the original: what was dropped goes.
+    auto compact = [&] {
+        QString out;
+        out.reserve(s.size());
+        std::vector<int> map;
+        map.reserve(m_map.size());
+        // Runs of kept characters at once.
+        for (qsizetype i = 0; i < s.size();) {
+            if (drop[size_t(i)]) {
+                ++i;
+                continue;
+            }
+            qsizetype end = i + 1;
+            while (end < s.size() && !drop[size_t(end)])
+                ++end;
+            out.append(QStringView(s).mid(i, end - i));
+            map.insert(map.end(), m_map.begin() + i, m_map.begin() + end);
+            i = end;
+        }
+        map.push_back(m_map.back());
+        m_clean = out;
+        m_map = std::move(map);
+        drop.assign(size_t(s.size()), 0);
+    };
+    // (a page's markup goes first, so that every rule below reads its text, not its tags: 区(qū) is a
+    // gloss after 区 whatever tags stood between, <font face="A, B"> is no sentence's comma)
+    if (isMarkup(s)) {
         stripMarkup(s, dropRange);
+        compact();
+    }
 
     // 完成年度目 / 标的76.1%。其中,南康 / 区新签约…: a text wrapped at a fixed width is one line a paragraph
     // again. A full line that ends no sentence goes on in the next, unless either is a table's row (cells
@@ -818,26 +846,7 @@ void ReportText::removeNoise()
             dropRange(lastSentence + m.capturedStart(), lastSentence + tail.size());
     }
 
-    QString out;
-    out.reserve(s.size());
-    std::vector<int> map;
-    map.reserve(m_map.size());
-    // Runs of kept characters at once.
-    for (qsizetype i = 0; i < s.size();) {
-        if (drop[size_t(i)]) {
-            ++i;
-            continue;
-        }
-        qsizetype end = i + 1;
-        while (end < s.size() && !drop[size_t(end)])
-            ++end;
-        out.append(QStringView(s).mid(i, end - i));
-        map.insert(map.end(), m_map.begin() + i, m_map.begin() + end);
-        i = end;
-    }
-    map.push_back(m_map.back());
-    m_clean = out;
-    m_map = std::move(map);
+    compact();
 }
 
 } // namespace IPDesk
