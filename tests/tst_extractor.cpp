@@ -395,6 +395,24 @@ private slots:
         QVERIFY(!joined.contains(QStringLiteral("- 2 -")) && !joined.contains(QStringLiteral("   1\n")));
     }
 
+    void aPdfsParagraphWrappedAfterItsFullStopGoesOn()
+    {
+        // A page that marks its paragraphs by blank lines and is seen to wrap (a full line breaks off a
+        // sentence): a full line that ends with 。 goes on in the next line too. A page that never wraps
+        // keeps such a line's break (two short paragraphs with no blank line between).
+        const QString wraps = QStringLiteral("1-8月,按实际到位资金排名,前三位依次为:安远县36.2亿元、定南县29.7亿元、全南县21.4亿元。\n"
+                                             "签约项目数方面,安远县、定南县、全南县居前三,分别为12个、10个和9个。\n\n"
+                                             "从此次签约项目看,龙南市签约项目7个、签约金额48.2亿元;信丰县5个、31.6亿元;大余县4个、\n"
+                                             "27.9亿元。\n\n下一步,全市将继续开展小分队招商。\n");
+        QVERIFY2(DocumentText::joinWrappedLines(wraps).contains(QStringLiteral("21.4亿元。签约项目数方面")),
+                 qPrintable(DocumentText::joinWrappedLines(wraps)));
+        const QString neverWraps = QStringLiteral("1-7月,全市新签约项目38个,实际到位资金44.7亿元;其中7月份新签约项目6个。\n"
+                                                  "全市外出招商19批次,接待客商来访42批次。\n\n下一步,全市将确保全年新签约项目65个。\n\n"
+                                                  "潜山市招商引资工作领导小组办公室\n");
+        QVERIFY2(DocumentText::joinWrappedLines(neverWraps).contains(QStringLiteral("6个。\n全市外出招商")),
+                 qPrintable(DocumentText::joinWrappedLines(neverWraps)));
+    }
+
     void aStatisticsSheetIsReadAsAReport()
     {
         // The figures of the units as a bureau sends them in a workbook (a title merged above a header,

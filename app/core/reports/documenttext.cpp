@@ -203,6 +203,26 @@ QString DocumentText::joinWrappedLines(const QString &laidOut)
                 ++i;
             return i;
         };
+        // (where the page marks its paragraphs, by a blank line or by standing further in, a full line
+        // that ends a sentence goes on in the next too, unless the next is so marked)
+        int blankBetween = 0, indented = 0;
+        qsizetype margin = -1;
+        for (const QString &line : std::as_const(lines)) {
+            if (!QStringView(line).trimmed().isEmpty())
+                margin = margin < 0 ? indent(line) : std::min(margin, indent(line));
+        }
+        for (qsizetype k = 1; k + 1 < lines.size(); ++k) {
+            const bool blank = QStringView(lines.at(k)).trimmed().isEmpty();
+            blankBetween += blank && !QStringView(lines.at(k - 1)).trimmed().isEmpty() ? 1 : 0;
+            indented += !blank && indent(lines.at(k)) > margin ? 1 : 0;
+        }
+        // (and where the page is seen to wrap: a full line breaks off a sentence somewhere on it)
+        auto full = [widest](QStringView line) { return widest >= 40 && ReportText::printedWidth(line.trimmed()) * 100 >= widest * 85; };
+        const bool wraps = std::any_of(lines.cbegin(), lines.cend(), [&](const QString &line) {
+            const QStringView t = QStringView(line).trimmed();
+            return full(line) && !t.isEmpty() && ReportText::goesOnInNext(t, u"x"); // (would go on in a plain next line)
+        });
+        const bool marked = (blankBetween >= 2 || indented >= 2) && wraps;
         QString joined;
         for (qsizetype k = 0; k < lines.size(); ++k) {
             const QString &line = lines.at(k);
@@ -211,8 +231,8 @@ QString DocumentText::joinWrappedLines(const QString &laidOut)
                 break;
             // (the page's margin is no indent: the next line opens a paragraph when it stands further in)
             const QStringView next = QStringView(lines.at(k + 1)).mid(std::min(indent(line), indent(lines.at(k + 1))));
-            const bool full = widest >= 40 && ReportText::printedWidth(QStringView(line).trimmed()) * 100 >= widest * 85;
-            if (full && ReportText::goesOnInNext(line, next) && !ReportDocument::isHeading(next)) {
+            const bool nextBlank = QStringView(lines.at(k + 1)).trimmed().isEmpty();
+            if (full(line) && !nextBlank && ReportText::goesOnInNext(line, next, marked) && !ReportDocument::isHeading(next)) {
                 lines[k + 1] = next.trimmed().toString(); // (its margin goes with the break)
                 continue;
             }
