@@ -1445,7 +1445,7 @@ QList<Table> findTables(const QString &s, const ReportDocument &doc, const Gazet
     // A column under a group of a two-row header: 签约项目 / 个数; 实际到位资金 / 金额 is the amount the group
     // names (金额 alone would make it a project count's).
     // (金额(亿元) too: the measure after it stays)
-    auto columnName = [](const QString &above, const QString &below) {
+    auto columnName = [](const QString &above, const QString &below) -> QString { // (a QString: a QStringBuilder would outlive the parts it joins)
         static const QStringList amountWords = {QStringLiteral("金额"), QStringLiteral("总额"), QStringLiteral("数额")};
         const qsizetype measure = std::min<qsizetype>(below.indexOf(u'(') < 0 ? below.size() : below.indexOf(u'('),
                                                       below.indexOf(u'（') < 0 ? below.size() : below.indexOf(u'（'));
