@@ -205,16 +205,12 @@ QString DocumentText::joinWrappedLines(const QString &laidOut)
         };
         // (where the page marks its paragraphs, by a blank line or by standing further in, a full line
         // that ends a sentence goes on in the next too, unless the next is so marked)
-        int blankBetween = 0, indented = 0;
         qsizetype margin = -1;
+        QList<QStringView> views;
         for (const QString &line : std::as_const(lines)) {
+            views << QStringView(line);
             if (!QStringView(line).trimmed().isEmpty())
                 margin = margin < 0 ? indent(line) : std::min(margin, indent(line));
-        }
-        for (qsizetype k = 1; k + 1 < lines.size(); ++k) {
-            const bool blank = QStringView(lines.at(k)).trimmed().isEmpty();
-            blankBetween += blank && !QStringView(lines.at(k - 1)).trimmed().isEmpty() ? 1 : 0;
-            indented += !blank && indent(lines.at(k)) > margin ? 1 : 0;
         }
         // (and where the page is seen to wrap: a full line breaks off a sentence somewhere on it)
         auto full = [widest](QStringView line) { return widest >= 40 && ReportText::printedWidth(line.trimmed()) * 100 >= widest * 85; };
@@ -222,7 +218,7 @@ QString DocumentText::joinWrappedLines(const QString &laidOut)
             const QStringView t = QStringView(line).trimmed();
             return full(line) && !t.isEmpty() && ReportText::goesOnInNext(t, u"x"); // (would go on in a plain next line)
         });
-        const bool marked = (blankBetween >= 2 || indented >= 2) && wraps;
+        const bool marked = wraps && ReportText::marksParagraphs(views, std::max<qsizetype>(0, margin));
         QString joined;
         for (qsizetype k = 0; k < lines.size(); ++k) {
             const QString &line = lines.at(k);

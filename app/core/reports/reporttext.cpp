@@ -400,6 +400,21 @@ bool ReportText::goesOnInNext(QStringView line, QStringView next, bool paragraph
     return !body.isEmpty() && (paragraphsMarked || !lineEnders().contains(body.back())) && !opens && !cells(body) && !cells(next.trimmed());
 }
 
+bool ReportText::marksParagraphs(const QList<QStringView> &lines, qsizetype margin)
+{
+    int blankBetween = 0, indented = 0;
+    for (qsizetype k = 1; k + 1 < lines.size(); ++k) {
+        const QStringView l = lines.at(k);
+        const bool blank = l.trimmed().isEmpty();
+        blankBetween += blank && !lines.at(k - 1).trimmed().isEmpty() ? 1 : 0;
+        qsizetype in = 0;
+        while (in < l.size() && l.at(in).isSpace())
+            ++in;
+        indented += !blank && (in >= margin + 2 || (in > margin && l.at(margin) == u'\u3000')) ? 1 : 0;
+    }
+    return blankBetween >= 2 || indented >= 2;
+}
+
 std::vector<int> ReportText::unitOffsets(const QString &text)
 {
     std::vector<int> out;
@@ -498,21 +513,7 @@ void ReportText::removeNoise()
     std::vector<int> widths;
     int slack = 3;
     if (const int wrapped = wrapWidth(s, &widths, &slack)) {
-        int blankBetween = 0, indented = 0;
-        for (qsizetype at = 0, previous = -1; at < s.size();) {
-            qsizetype end = s.indexOf(QLatin1Char('\n'), at);
-            end = end < 0 ? s.size() : end;
-            const QStringView l = QStringView(s).mid(at, end - at);
-            if (l.trimmed().isEmpty()) {
-                blankBetween += previous >= 0 && end < s.size() ? 1 : 0;
-                previous = -1;
-            } else {
-                indented += l.startsWith(u"  ") || l.startsWith(u'\u3000') ? 1 : 0;
-                previous = at;
-            }
-            at = end + 1;
-        }
-        const bool marked = blankBetween >= 2 || indented >= 2;
+        const bool marked = marksParagraphs(QStringView(s).split(u'\n'));
         qsizetype lineStart = 0;
         for (size_t k = 0; k + 1 < widths.size(); ++k) {
             const qsizetype lineEnd = s.indexOf(QLatin1Char('\n'), lineStart);

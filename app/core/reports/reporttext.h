@@ -42,6 +42,9 @@ public:
     /// indents), \a next opens no paragraph (indented, a bullet, a number), and neither is a table's row
     /// (cells apart by a run of spaces, a tab or a rule).
     static bool goesOnInNext(QStringView line, QStringView next, bool paragraphsMarked = false);
+    /// Whether \a lines mark their paragraphs: two blank lines between others or more, or two lines or
+    /// more standing further in than \a margin (two spaces, or an ideographic one).
+    static bool marksParagraphs(const QList<QStringView> &lines, qsizetype margin = 0);
     static bool isMarkup(const QString &text);
     /// A page's text as a person reads it: its markup gone (scripts, styles, tags; a block a line, a table
     /// cell apart by a tab; entities their characters), nothing else changed. \a position, when given,
