@@ -598,7 +598,20 @@ void ReportText::removeNoise()
         static const QRegularExpression measured(QStringLiteral("\\d ?(?:亿|万|个|家|次|批|场|项)"));
         const bool sentences = line.contains(u',') || line.contains(u'。') || line.contains(u';')
             || (!line.contains(u"  ") && !line.contains(u'\t') && measured.match(line).hasMatch());
-        for (qsizetype i = lineStart + 1; sentences && i + 1 < lineEnd; ++i) {
+        // (and in any line, 2025 年 9 月份, 1-9 月: a date's figure and its 年, 月, 日, as a PDF's text spaces
+        // its titles and tables too; only those words: 1 界首市 41 in a table's row keeps its cells apart)
+        auto dateGoesOn = [&](QChar a, QChar b, qsizetype after) {
+            if (a.isDigit())
+                return QStringView(u"年月日号").contains(b);
+            if (!(a == u'年' || a == u'月') || !b.isDigit())
+                return false;
+            qsizetype k = after;
+            while (k < lineEnd && s.at(k).isDigit())
+                ++k;
+            k += k < lineEnd && s.at(k) == u' ' ? 1 : 0;
+            return k < lineEnd && QStringView(u"月日号").contains(s.at(k));
+        };
+        for (qsizetype i = lineStart + 1; i + 1 < lineEnd; ++i) {
             if (s.at(i) != u' ' || drop[size_t(i)])
                 continue;
             // (the neighbours that stay: 项目&nbsp;12&nbsp;个 has the entities' letters between, dropped)
@@ -611,7 +624,8 @@ void ReportText::removeNoise()
             if (a == u' ' || b == u' ' || drop[size_t(before)] || drop[size_t(after)])
                 continue;
             // (and 72.6 %: a figure and its percent sign)
-            if ((a.isDigit() && (isHanChar(b) || b == u'%')) || (isHanChar(a) && b.isDigit()))
+            const bool figureAndWord = (a.isDigit() && (isHanChar(b) || b == u'%')) || (isHanChar(a) && b.isDigit());
+            if ((sentences && figureAndWord) || dateGoesOn(a, b, after))
                 drop[size_t(i)] = 1;
         }
         // 章 贡 区, 瑞　金, 合　　计 (a table's names padded to one width, one or two spaces between
@@ -622,24 +636,6 @@ void ReportText::removeNoise()
             const qsizetype j = i + 1 < lineEnd && s.at(i + 1) == u' ' ? i + 2 : i + 1; // the next character
             if (j < lineEnd && isHanChar(s.at(j)) && (j + 1 >= lineEnd || !isHanChar(s.at(j + 1))))
                 dropRange(i, j);
-        }
-        // 2025 年 9 月份, 1-9 月 (a PDF's text spaces figures from words, titles and tables too): a date's
-        // figure and its 年, 月, 日 are one word, in any line. (Only those words: 1 界首市 41 in a table's row
-        // keeps its cells apart.)
-        for (qsizetype i = lineStart + 1; i + 1 < lineEnd; ++i) {
-            if (s.at(i) != u' ' || drop[size_t(i)] || s.at(i - 1) == u' ' || s.at(i + 1) == u' ')
-                continue;
-            const QChar a = s.at(i - 1), b = s.at(i + 1);
-            bool date = a.isDigit() && QStringView(u"年月日号").contains(b);
-            if (!date && (a == u'年' || a == u'月') && b.isDigit()) {
-                qsizetype k = i + 1;
-                while (k < lineEnd && s.at(k).isDigit())
-                    ++k;
-                k += k < lineEnd && s.at(k) == u' ' ? 1 : 0;
-                date = k < lineEnd && QStringView(u"月日号").contains(s.at(k));
-            }
-            if (date)
-                drop[size_t(i)] = 1;
         }
         lineStart = lineEnd + 1;
     }
