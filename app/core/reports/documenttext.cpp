@@ -214,10 +214,7 @@ QString DocumentText::joinWrappedLines(const QString &laidOut)
         }
         // (and where the page is seen to wrap: a full line breaks off a sentence somewhere on it)
         auto full = [widest](QStringView line) { return widest >= 40 && ReportText::printedWidth(line.trimmed()) * 100 >= widest * 85; };
-        const bool wraps = std::any_of(lines.cbegin(), lines.cend(), [&](const QString &line) {
-            const QStringView t = QStringView(line).trimmed();
-            return full(line) && !t.isEmpty() && ReportText::goesOnInNext(t, u"x"); // (would go on in a plain next line)
-        });
+        const bool wraps = std::any_of(lines.cbegin(), lines.cend(), [&](const QString &line) { return full(line) && ReportText::breaksOffSentence(line); });
         const bool marked = wraps && ReportText::marksParagraphs(views, std::max<qsizetype>(0, margin));
         QString joined;
         for (qsizetype k = 0; k < lines.size(); ++k) {

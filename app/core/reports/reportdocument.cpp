@@ -169,7 +169,7 @@ qsizetype chromeEnd(const QString &s)
         const qsizetype bars = line.count(u'|') + line.count(u'丨');
         const bool menu = bars >= 2 && !line.startsWith(u'|')
             && std::none_of(line.begin(), line.end(), [](QChar c) { return c.isDigit(); });
-        menuWords = line.size() <= 4 && std::all_of(line.begin(), line.end(), [](QChar c) { return c.script() == QChar::Script_Han; })
+        menuWords = line.size() <= 4 && std::all_of(line.begin(), line.end(), isHanChar)
             ? menuWords + 1 : 0;
         if (menu || isPathLine(line) || menuWords >= 3)
             end = std::min(at, s.size());

@@ -177,7 +177,7 @@ void stripMarkup(QString &s, const std::function<void(qsizetype, qsizetype)> &dr
     int tabs = 0;                 // the tabs written in the row so far
     std::vector<int> rowsLeft;    // per column: the rows below still covered by a cell merged down
     std::vector<bool> covered;    // per column: this row's, by a cell of a row above
-    auto spanOf = [&s](qsizetype from, qsizetype to, QLatin1StringView attribute) {
+    auto cellSpan = [&s](qsizetype from, qsizetype to, QLatin1StringView attribute) {
         const qsizetype at = QStringView(s).mid(from, to - from).indexOf(attribute, 0, Qt::CaseInsensitive);
         if (at < 0)
             return 1;
@@ -214,7 +214,7 @@ void stripMarkup(QString &s, const std::function<void(qsizetype, qsizetype)> &dr
                     s[i + k] = u'\t';
                 dropRange(i + want, end + 1);
                 tabs += want;
-                const int across = spanOf(i, end, QLatin1StringView("colspan")), down = spanOf(i, end, QLatin1StringView("rowspan"));
+                const int across = cellSpan(i, end, QLatin1StringView("colspan")), down = cellSpan(i, end, QLatin1StringView("rowspan"));
                 if (rowsLeft.size() < size_t(column + across))
                     rowsLeft.resize(size_t(column + across), 0);
                 for (int k = column; k < column + across; ++k)
@@ -389,15 +389,26 @@ int ReportText::printedWidth(QStringView text)
     return w;
 }
 
+namespace {
+/// A table's row: cells apart by a run of spaces, a tab or a rule.
+bool isCells(QStringView line)
+{
+    return line.contains(u"  ") || line.contains(u'\t') || line.contains(u"\u3000\u3000") || line.contains(u'|');
+}
+} // namespace
+
+bool ReportText::breaksOffSentence(QStringView line)
+{
+    const QStringView body = line.trimmed();
+    return !body.isEmpty() && !lineEnders().contains(body.back()) && !isCells(body);
+}
+
 bool ReportText::goesOnInNext(QStringView line, QStringView next, bool paragraphsMarked)
 {
-    auto cells = [](QStringView l) {
-        return l.contains(u"  ") || l.contains(u'\t') || l.contains(u"\u3000\u3000") || l.contains(u'|');
-    };
     const QStringView body = line.trimmed();
     const bool opens = next.isEmpty() || next.front().isSpace() || isListBullet(next.front()) // (U+3000 is a space too)
         || ReportDocument::isNumberedItem(next);
-    return !body.isEmpty() && (paragraphsMarked || !lineEnders().contains(body.back())) && !opens && !cells(body) && !cells(next.trimmed());
+    return !body.isEmpty() && (paragraphsMarked || breaksOffSentence(body)) && !opens && !isCells(body) && !isCells(next.trimmed());
 }
 
 bool ReportText::marksParagraphs(const QList<QStringView> &lines, qsizetype margin)

@@ -42,6 +42,8 @@ public:
     /// indents), \a next opens no paragraph (indented, a bullet, a number), and neither is a table's row
     /// (cells apart by a run of spaces, a tab or a rule).
     static bool goesOnInNext(QStringView line, QStringView next, bool paragraphsMarked = false);
+    /// Whether \a line breaks off a sentence: it ends with no sentence's mark and is no table's row.
+    static bool breaksOffSentence(QStringView line);
     /// Whether \a lines mark their paragraphs: two blank lines between others or more, or two lines or
     /// more standing further in than \a margin (two spaces, or an ideographic one).
     static bool marksParagraphs(const QList<QStringView> &lines, qsizetype margin = 0);
