@@ -125,7 +125,6 @@ QList<Period> findPeriods(const QString &s, int refYear, int refMonth, int refMo
     // Every period has one of these where it stands: 年, 月, 季, 截; 来 after 以 (以来: 年来 has its 年); 前 before a
     // numeral or 年 (前三季度, 前两个月, 前年) or after 目 (目前); 至 before 今 (至今); 期 after 同, 当, 时 or before 间
     // (同期, 当期, 同一时期, “十四五”期间). (The same characters elsewhere, 带来, 前往, 甚至, 一期, start no window.)
-    static const CharSet numeral(QStringLiteral("两二三四五六七八九十年"));
     auto isAnchor = [](const QChar *d, qsizetype i, qsizetype n) {
         switch (d[i].unicode()) {
         case u'年': case u'月': case u'季': case u'截':
@@ -133,7 +132,7 @@ QList<Period> findPeriods(const QString &s, int refYear, int refMonth, int refMo
         case u'来':
             return i > 0 && d[i - 1] == u'以';
         case u'前':
-            return (i + 1 < n && (d[i + 1].isDigit() || numeral.contains(d[i + 1]))) || (i > 0 && d[i - 1] == u'目');
+            return (i + 1 < n && (d[i + 1].isDigit() || hanNumerals().contains(d[i + 1]) || d[i + 1] == u'年')) || (i > 0 && d[i - 1] == u'目');
         case u'至':
             return i + 1 < n && d[i + 1] == u'今';
         case u'期':
