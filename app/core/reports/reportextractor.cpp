@@ -1478,7 +1478,7 @@ QList<Table> findTables(const QString &s, const ReportDocument &doc, const Gazet
         // A header of two rows, its cells apart by tabs, as a Word table's rows are (签约项目 merged over 个数
         // and 金额 is followed by an empty cell; 完成率 over both rows has an empty one below): each column is
         // under the group that stands over it or last before it.
-        if (!lead && p + 2 < paras.size() && unitCell(header.first().text).isEmpty()) {
+        if (!lead && !header.isEmpty() && p + 2 < paras.size() && unitCell(header.first().text).isEmpty()) {
             const QStringView topLine = QStringView(s).mid(paras.at(p).start, paras.at(p).end - paras.at(p).start);
             const QStringView subLine = QStringView(s).mid(paras.at(p + 1).start, paras.at(p + 1).end - paras.at(p + 1).start);
             QStringList aligned;
