@@ -1148,11 +1148,13 @@ QList<Column> columnsFor(const QStringList &headers, const QString &unitLine)
 }
 
 /// Whether \a name has the shape of a township's name (禾溪乡, 花园街道), not a word for towns (乡镇,
-/// 各镇, 特色小镇, 新型城镇, 去年街道): for a town the code list lacks, named where its peers stand.
+/// 各镇, 特色小镇, 新型城镇, 去年街道) nor a phrase of coming to one (接待来镇, 组织到乡, 返乡): for a town
+/// the code list lacks, named where its peers stand. (东来镇, 前进乡 are in the list.)
 bool isTownName(QStringView name)
 {
     static const QRegularExpression named(QStringLiteral("^\\p{Han}{2,8}(?:镇|乡|街道|苏木)$"));
-    static const QRegularExpression words(QStringLiteral("^(?:各|全|本|该|我|其他|其余)|乡镇|镇乡|镇街|^街道$|[小城村集]镇$|城乡$|[年月季]"));
+    static const QRegularExpression words(QStringLiteral("^(?:各|全|本|该|我|其他|其余)|乡镇|镇乡|镇街|^街道$|[小城村集]镇$|城乡$|[年月季]"
+                                                         "|[来到赴返回驻进入][镇乡]$"));
     return named.match(name).hasMatch() && !words.match(name).hasMatch();
 }
 
@@ -2948,7 +2950,10 @@ Extraction ReportExtractor::extract(const QString &text) const
                 }
                 // 在厦门举办的万载县2025年招商推介会上,现场签约项目9个 in a report of 2025-11-26: an event's figures,
                 // its day named nowhere before, are of the month the report came out in, not the year so far.
-                if (!period && doc.published.isValid() && !target && sent.start >= doc.titleEnd) {
+                // Not in a summary of the year, nor in a report on another year than the one it came out in
+                // (平陆县2025年…工作总结 of 2026-01-12: its events were in 2025, whose figures the summary sums).
+                const bool titleOfOtherYear = ctx.titlePeriod && ctx.titlePeriod->year && ctx.titlePeriod->year != doc.published.year();
+                if (!period && doc.published.isValid() && !target && sent.start >= doc.titleEnd && !ctx.wholeYearTitle && !titleOfOtherYear) {
                     static const CueSet eventScene(QString::fromUtf16(u"会上 仪式上 活动上 活动现场 现场签约 集中签约").split(u' '));
                     if (eventScene.in(QStringView(s).mid(sent.start, n.qualStart - sent.start))) {
                         Period month;
