@@ -1680,6 +1680,7 @@ struct Context
     bool targetSection = false;
     bool planDocument = false;           // the title calls the report a plan (2026年招商引资工作要点)
     QString sectionUnit;                 // a heading that is a unit's name (◆宜黄县, 二、南丰县): its section's unit
+    QString sectionHeading;              // the words of the section's heading, past its number ((一)新签约项目)
 };
 
 /// The words a park's or zone's name ends in, longest first, as a regex alternation: for parks and
@@ -2381,6 +2382,10 @@ Extraction ReportExtractor::extract(const QString &text) const
             ctx.targetSection = planHeading.in(line) && !line.contains(u"完成") && planned.match(line).hasMatch();
             ctx.sectionPeriod.reset();
             ctx.sectionYear = 0;
+            {
+                const QStringView words = line.trimmed();
+                ctx.sectionHeading = words.mid(ReportDocument::itemNumberLength(words)).toString();
+            }
             for (const Period &p : inRange(periods, para.start, para.end)) {
                 if (p.day && isSubtitle(line))
                     continue;
@@ -2397,14 +2402,22 @@ Extraction ReportExtractor::extract(const QString &text) const
         // (一)签约项目。排名前三位的是:南城县(52个)、…: a numbered item opening with a metric's name alone
         // (no figure, a few words) names the metric of the lists in it.
         QStringView itemHeading;
+        bool headingBefore = false; // the item's heading is a paragraph before, the section's
+        if (!ctx.sectionHeading.isEmpty() && ctx.sectionHeading.size() <= 12
+            && std::none_of(ctx.sectionHeading.cbegin(), ctx.sectionHeading.cend(), [](QChar c) { return c.isDigit(); })) {
+            itemHeading = ctx.sectionHeading;
+            headingBefore = true;
+        }
         if (ReportDocument::isNumberedItem(line) && !para.sentences.isEmpty()) {
             const ReportDocument::Sentence &first = para.sentences.first();
             const QStringView head = QStringView(s).mid(first.start, first.end - first.start).trimmed();
             const qsizetype number = ReportDocument::itemNumberLength(head);
             const QStringView words = number > 0 ? head.mid(number) : QStringView();
             if (words.size() >= 3 && words.size() <= 12 && QStringView(u"。:：").contains(words.back())
-                && std::none_of(words.cbegin(), words.cend(), [](QChar c) { return c.isDigit(); }))
+                && std::none_of(words.cbegin(), words.cend(), [](QChar c) { return c.isDigit(); })) {
                 itemHeading = words.chopped(1);
+                headingBefore = false;
+            }
         }
         QString paragraphUnit = ctx.sectionUnit;
         // (我区…;实际到位资金…: a paragraph that named its unit by kind only, of a report that names no unit
@@ -2721,6 +2734,13 @@ Extraction ReportExtractor::extract(const QString &text) const
                             choice = chooseMetric(n, itemHeading, itemHeading, itemHeading, after, st, false);
                         choice.confidence = std::min(choice.confidence, 0.7);
                     }
+                }
+                // (一)实际到位资金。华容县98.6亿元,岳阳县87.2亿元…: a unit and its figure alone, in a sentence
+                // after the item's heading, are of the metric the heading names.
+                if (choice.metric.isEmpty() && bare && namesUnit && !itemHeading.isEmpty()
+                    && (headingBefore || sent.start > para.sentences.first().start)) {
+                    choice = chooseMetric(n, itemHeading, itemHeading, itemHeading, after, st, false);
+                    choice.confidence = std::min(choice.confidence, 0.7);
                 }
                 if (!choice.metric.isEmpty())
                     sentenceMetrics.append(choice.metric);
