@@ -451,6 +451,15 @@ QStringView afterHead(const QString &s, const Number &n)
 
 /// Which metric a figure is, from the words since the figure before (region), the clause it stands
 /// in, and the words right after its measure word. Empty when it is none of the metrics.
+/// Whether the words before a stage's verb say it is yet to come: 签约待落地项目6个, 4个项目有望年内签约,
+/// 即将投产, 计划近期集中开工项目8个 (a pipeline, of no period's figures).
+bool stageToCome(QStringView before)
+{
+    const QStringView near = before.right(6);
+    return (before.endsWith(u'待') && !before.endsWith(u"接待") && !before.endsWith(u"招待")) || near.contains(u"即将")
+        || near.contains(u"有望") || near.contains(u"近期");
+}
+
 MetricChoice chooseMetric(const Number &n, QStringView region, QStringView wide, QStringView clause, QStringView after,
                           const SentenceState &st, bool listContinues)
 {
@@ -488,7 +497,7 @@ MetricChoice chooseMetric(const Number &n, QStringView region, QStringView wide,
                     continue;
                 const CueSet::Hit h = a->first(verbs);
                 if (h.found() && h.start <= 6)
-                    return {metric, verbs.mid(h.start, h.length()).toString(), 0.9};
+                    return stageToCome(verbs.left(h.start)) ? none : MetricChoice{metric, verbs.mid(h.start, h.length()).toString(), 0.9};
             }
         }
         // 在谈项目中,已有3个完成注册; 其中5个已开工: a count of a pool named before, with no noun of its
@@ -574,6 +583,8 @@ MetricChoice chooseMetric(const Number &n, QStringView region, QStringView wide,
     // 已签约未开工的21个项目: a stage not reached is none of its metric.
     const QStringView beforeHit = region.left(best.hit.start);
     if (beforeHit.endsWith(u'未') || beforeHit.endsWith(u"没有") || beforeHit.endsWith(u'没') || beforeHit.endsWith(u"尚未"))
+        return none;
+    if (stageToCome(beforeHit))
         return none;
     // 以商招商签约项目12个, 通过驻点招商推动落地项目46个: what one way of promotion brought is a part of the
     // total (trips, visits and events named by their way stay what they are).
