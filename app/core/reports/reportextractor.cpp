@@ -1021,8 +1021,11 @@ QString findSubject(const QString &text, const QList<UnitMention> &units, qsizet
     }
     const QHash<QString, int> c = counts([&inLists](const UnitMention &u) { return !inLists.contains(u.name); });
     // (Named as often, the unit higher up: a city's report names each of its counties once, and itself.)
+    // (Named more than once and as often as another of its level, it is one of peers: ◆浏阳市 …,
+    // ◆宁乡市 …, ◆长沙县 …, then 全市共…: none of them is the report's own.)
     QString best;
     int most = 0, bestLevel = 99;
+    bool peers = false;
     for (const UnitMention &u : units) {
         const int n = c.value(u.name);
         const int level = u.level > 0 ? u.level : 98;
@@ -1030,9 +1033,12 @@ QString findSubject(const QString &text, const QList<UnitMention> &units, qsizet
             most = n;
             best = u.name;
             bestLevel = level;
+            peers = false;
+        } else if (n && n == most && level == bestLevel && u.name != best) {
+            peers = true;
         }
     }
-    return best;
+    return peers && most >= 2 && bestLevel < 98 ? QString() : best;
 }
 
 // ---------------------------------------------------------------------------------------------
