@@ -1698,6 +1698,7 @@ struct Context
     bool planDocument = false;           // the title calls the report a plan (2026年招商引资工作要点)
     QString sectionUnit;                 // a heading that is a unit's name (◆宜黄县, 二、南丰县): its section's unit
     QString sectionHeading;              // the words of the section's heading, past its number ((一)新签约项目)
+    int sectionParagraphs = 0;           // the paragraphs of the unit's section read so far
 };
 
 /// The words a park's or zone's name ends in, longest first, as a regex alternation: for parks and
@@ -2337,8 +2338,15 @@ Extraction ReportExtractor::extract(const QString &text) const
             }
             return result.subject;
         }
-        if (!paragraphUnit.isEmpty() && paragraphUnit.endsWith(u.kindChar))
+        if (!paragraphUnit.isEmpty() && paragraphUnit.endsWith(u.kindChar)) {
+            // 全市 in 长沙市's bulletin, in a paragraph after the first of its county-level 宁乡市's section
+            // (the section's own is its first): the city's whole.
+            const Gazetteer &g = Gazetteer::divisions();
+            if (paragraphUnit == ctx.sectionUnit && ctx.sectionParagraphs > 1 && result.subject != paragraphUnit && result.subject.endsWith(u.kindChar)
+                && g.level(result.subject) > 0 && g.level(result.subject) < g.level(paragraphUnit))
+                return result.subject;
             return paragraphUnit;
+        }
         // 全区 is a 区 (or a zone): not the 蒙自市 the report happens to name.
         const bool zone = u.kindChar == u'区' && Gazetteer::divisions().level(result.subject) == Gazetteer::Zone;
         if (result.subject.endsWith(u.kindChar) || zone || Gazetteer::stem(result.subject) == result.subject)
@@ -2387,6 +2395,7 @@ Extraction ReportExtractor::extract(const QString &text) const
                 rest.remove(numbering);
                 if (std::none_of(rest.cbegin(), rest.cend(), [](QChar c) { return isHanChar(c) || c.isDigit(); })) {
                     ctx.sectionUnit = resolveTopic(named.first(), QString());
+                    ctx.sectionParagraphs = 0;
                     previousBullet = false;
                     continue;
                 }
@@ -2437,6 +2446,7 @@ Extraction ReportExtractor::extract(const QString &text) const
             }
         }
         QString paragraphUnit = ctx.sectionUnit;
+        ++ctx.sectionParagraphs;
         // (我区…;实际到位资金…: a paragraph that named its unit by kind only, of a report that names no unit
         // of that kind, stays of no known unit; the report's subject, of another kind, is not its)
         bool paragraphByKindOnly = false;
