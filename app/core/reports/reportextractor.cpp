@@ -2192,7 +2192,10 @@ Extraction ReportExtractor::extract(const QString &text) const
     if (!doc.published.isValid()) {
         // The cleaner drops bylines (来源:… 发布时间:…); the date line is read from the text as decoded
         // (a page's text without its markup: 发布时间</span>:2024-01-12 is a label and its date).
-        doc.published = ReportDocument::findPublished(ReportText::isMarkup(text) ? ReportText::readable(text).left(2000) : text.left(2000));
+        // (and with its full-width digits narrowed: 发布时间：２０２４-０１-１２)
+        QString head = ReportText::isMarkup(text) ? ReportText::readable(text).left(2000) : text.left(2000);
+        ReportText::narrowForms(head);
+        doc.published = ReportDocument::findPublished(head);
         if (doc.published.isValid())
             doc.year = doc.published.year();
     }

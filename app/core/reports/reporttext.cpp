@@ -361,6 +361,19 @@ bool ReportText::isMarkup(const QString &text)
     return false;
 }
 
+void ReportText::narrowForms(QString &text)
+{
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const ushort u = text.at(i).unicode();
+        if (u >= 0xFF01 && u <= 0xFF5E)
+            text[i] = QChar(u - 0xFEE0);
+        else if (u == 0x3000 || u == 0x00A0)
+            text[i] = QLatin1Char(' ');
+        else if (u >= 0x2E80 && u <= 0x2FD5)
+            text[i] = radicalAsCharacter(text.at(i));
+    }
+}
+
 /// A CJK radical (U+2E80..U+2FD5) as the character it stands for, else itself.
 QChar ReportText::radicalAsCharacter(QChar c)
 {
@@ -546,15 +559,7 @@ void ReportText::removeNoise()
     // the rules below read reports typed either way. And the radicals some fonts map their glyphs to,
     // so that text taken out of a PDF reads ⼯作, ⽉, ⻰南 as 工作, 月, 龙南: a Kangxi radical is its
     // character (Unicode says so), a radical of the supplement that stands for a whole character too.
-    for (qsizetype i = 0; i < s.size(); ++i) {
-        const ushort u = s.at(i).unicode();
-        if (u >= 0xFF01 && u <= 0xFF5E)
-            s[i] = QChar(u - 0xFEE0);
-        else if (u == 0x3000 || u == 0x00A0)
-            s[i] = QLatin1Char(' ');
-        else if (u >= 0x2E80 && u <= 0x2FD5)
-            s[i] = ReportText::radicalAsCharacter(s.at(i));
-    }
+    narrowForms(s);
 
     // Text copied from a Markdown editor or a WeChat converter: **15**个, __加粗__, ### 标题, > 引文. The
     // marks go, so that a figure meets its measure word.

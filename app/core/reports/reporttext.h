@@ -34,6 +34,9 @@ public:
     /// A CJK radical (U+2E80..U+2FD5) as the character it stands for (⼯ as 工, ⻰ as 龙: the code points
     /// some fonts give their glyphs, which text taken out of a PDF carries), else itself.
     static QChar radicalAsCharacter(QChar c);
+    /// Full-width forms (digits, letters, ，；：（）！？％ …) as ASCII, the ideographic and no-break spaces as
+    /// spaces, radicals as their characters: one character for one, in place.
+    static void narrowForms(QString &text);
     /// A line's width as a fixed-width wrap counts it: a Chinese or full-width character two columns,
     /// any other one.
     static int printedWidth(QStringView text);
