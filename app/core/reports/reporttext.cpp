@@ -297,19 +297,34 @@ int wrapWidth(const QString &s, std::vector<int> *widths, int *slack)
     // (copied out of a PDF, a short report's two full lines are enough to tell)
     *slack = radicals ? 8 : 3;
     const int enough = radicals ? 2 : 4;
-    // The width most lines come up to (within the slack).
+    // The width most long lines that break off a sentence come up to (within the slack). (Not the lines
+    // that end a paragraph: in a short report, those are as many as the full ones.)
+    std::vector<char> breaksOff(widths->size(), 0);
+    {
+        qsizetype lineStart = 0;
+        for (size_t k = 0; k < widths->size(); ++k) {
+            qsizetype lineEnd = s.indexOf(QLatin1Char('\n'), lineStart);
+            if (lineEnd < 0)
+                lineEnd = s.size();
+            const QStringView line = QStringView(s).mid(lineStart, lineEnd - lineStart).trimmed();
+            breaksOff[k] = !line.isEmpty() && !lineEnders().contains(line.back());
+            lineStart = lineEnd + 1;
+        }
+    }
     int longLines = 0;
     int widest = 0;
-    for (int w : *widths) {
-        longLines += w >= 30;
+    for (size_t k = 0; k < widths->size(); ++k) {
+        const int w = (*widths)[k];
+        longLines += w >= 30 && breaksOff[k];
         widest = std::max(widest, w);
     }
     if (longLines < enough)
         return 0;
     std::vector<int> count(size_t(widest + *slack) + 1, 0);
-    for (int w : *widths) {
-        for (int k = 0; w >= 30 && k <= *slack; ++k)
-            ++count[size_t(w + k)];
+    for (size_t k = 0; k < widths->size(); ++k) {
+        const int w = (*widths)[k];
+        for (int j = 0; w >= 30 && breaksOff[k] && j <= *slack; ++j)
+            ++count[size_t(w + j)];
     }
     int best = 0, most = 0;
     for (int w = 0; w < int(count.size()); ++w) {
