@@ -2312,6 +2312,7 @@ Extraction ReportExtractor::extract(const QString &text) const
     }
 
     // A unit named by its kind (全区, 我市) is the paragraph's unit of that kind, else the report's.
+    QString previousParagraphUnit; // the unit the paragraph before was of, at its end
     auto resolveTopic = [&](const UnitMention &u, const QString &paragraphUnit) {
         if (!u.topic) {
             // 高新区 alone, in a report about 襄阳高新区, is that zone; elsewhere it stays as written.
@@ -2341,6 +2342,9 @@ Extraction ReportExtractor::extract(const QString &text) const
             }
             return result.subject;
         }
+        // 北流市紧盯…。 / 4月,该市在广州举办…: 该 points back, to the paragraph before where this one has none.
+        if (s.at(u.start) == u'该' && paragraphUnit.isEmpty() && previousParagraphUnit.endsWith(u.kindChar))
+            return previousParagraphUnit;
         if (!paragraphUnit.isEmpty() && paragraphUnit.endsWith(u.kindChar)) {
             // 全市 in 长沙市's bulletin, in a paragraph after the first of its county-level 宁乡市's section
             // (the section's own is its first): the city's whole.
@@ -2367,12 +2371,18 @@ Extraction ReportExtractor::extract(const QString &text) const
     bool previousBullet = false; // the paragraph before was an item of a bulleted list
     std::optional<Period> listPeriod; // the period the list's first item was in
     bool previousSemicolon = false; // the paragraph before ended with a semicolon
+    QStringList carriedMetrics;     // the metrics, in order, of the last sentence of the paragraph before
+    bool carriedTarget = false;     // the paragraph before ended in a plan that goes on
     QSet<QString> projectsCounted;  // the metrics of the counts of projects read so far
     for (const ReportDocument::Paragraph &para : doc.paragraphs) {
         const QStringView line = QStringView(s).mid(para.start, para.end - para.start).trimmed();
+        // (and the event the paragraph before told of: 6月8日,…签约活动在长沙举行。 / 活动现场,共有46个项目…)
         static const QStringList goesOn = {QStringLiteral("此次"), QStringLiteral("其中"), QStringLiteral("这些"),
                                            QStringLiteral("上述"), QStringLiteral("该批"), QStringLiteral("同时"),
-                                           QStringLiteral("此外"), QStringLiteral("另外"), QStringLiteral("与此同时")};
+                                           QStringLiteral("此外"), QStringLiteral("另外"), QStringLiteral("与此同时"),
+                                           QStringLiteral("本次"), QStringLiteral("活动现场"), QStringLiteral("现场"),
+                                           QStringLiteral("会上"), QStringLiteral("活动上"), QStringLiteral("仪式上"),
+                                           QStringLiteral("当天"), QStringLiteral("当日")};
         // 从此次签约项目的分布看, 在上述项目中: a preposition may come first.
         const QStringView opening = !line.isEmpty() && QStringView(u"从在据对就").contains(line.front()) ? line.mid(1) : line;
         // ●上半年新签约项目58个 / ●新开工项目41个: the items of one bulleted list go on in the period
@@ -2448,13 +2458,16 @@ Extraction ReportExtractor::extract(const QString &text) const
                 headingBefore = false;
             }
         }
-        QString paragraphUnit = ctx.sectionUnit;
+        // (科右前旗…引进项目37个,到位资金38.5亿元; / 旗委…带队外出招商8次: the line after a semicolon goes on in its unit)
+        QString paragraphUnit = clausesGoOn && !previousParagraphUnit.isEmpty() ? previousParagraphUnit : ctx.sectionUnit;
         ++ctx.sectionParagraphs;
         // (我区…;实际到位资金…: a paragraph that named its unit by kind only, of a report that names no unit
         // of that kind, stays of no known unit; the report's subject, of another kind, is not its)
         bool paragraphByKindOnly = false;
-        bool targetCarry = false;
-        QStringList parallelMetrics;
+        bool targetCarry = clausesGoOn && carriedTarget; // (目标任务为:引进项目45个以上; / 实到内资力争…;)
+        // (邵东县签约项目8个、签约金额76.3亿元; / 隆回县6个、45.2亿元; / …: a list of one item a line goes on
+        // in the metrics of the line before)
+        QStringList parallelMetrics = clausesGoOn ? carriedMetrics : QStringList();
         bool kindsGoOn = false; // 其中,工业项目签约25个…;现代服务业项目签约7个…: kinds of project, after a semicolon too
         bool weekGoesOn = false;
         // The metric, unit and span of the paragraph's figures (…35个;其中,签约亿元以上项目32个). (A few a
@@ -3333,6 +3346,9 @@ Extraction ReportExtractor::extract(const QString &text) const
             else if (!goesOn)
                 targetCarry = false;
         }
+        carriedMetrics = parallelMetrics;
+        carriedTarget = targetCarry;
+        previousParagraphUnit = paragraphUnit;
         if (bullet && !listGoesOn)
             listPeriod = ctx.period;
     }
