@@ -3297,6 +3297,13 @@ Extraction ReportExtractor::extract(const QString &text) const
                 // (…,其中7月份新开工3个: the part's month is not what the text goes on about)
                 if (p.start > partsFrom)
                     continue;
+                // (完成全年招商引资目标任务的50.9%: the year's target named, not the span the text goes on in)
+                if (p.kind == PeriodKind::FY) {
+                    const QStringView next = QStringView(s).mid(p.end, 10);
+                    const QStringView words = next.left(std::find_if(next.cbegin(), next.cend(), [](QChar c) { return isDelim(c); }) - next.cbegin());
+                    if (words.contains(u"目标") || words.contains(u"任务") || words.contains(u"计划"))
+                        continue;
+                }
                 // The year a passage speaks of is the one a clause opens with (去年,全旗… / 会议指出,2025年,…),
                 // not one named in passing (去年3月签约, 预计明年投产).
                 const bool opensClause = p.start == sent.start || isDelim(s.at(p.start - 1)) || s.at(p.start - 1).isSpace();

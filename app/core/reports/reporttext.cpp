@@ -851,9 +851,20 @@ void ReportText::removeNoise()
                 const bool bulleted = !afterDash.isEmpty() && isListBullet(afterDash.front()) && afterDash.mid(1).trimmed().size() > 0;
                 const bool headline = bulleted && ((lastSentence >= 0 && start > lastSentence) || afterFooter)
                     && !line.contains(u',') && !line.contains(u';');
-                const bool footer = footerLine.match(line).hasMatch() || toolsLine.match(line).hasMatch();
+                const auto footerMatch = footerLine.match(line);
+                const bool footer = footerMatch.hasMatch() || toolsLine.match(line).hasMatch();
                 afterFooter = afterFooter || footer;
-                if (footer || headline)
+                // (text whose paragraphs were run together: 分享到:微信 微博 QQ空间今年一季度,…。 is the page's
+                // tools and then the report; the report stays, from the last space among the tools' words)
+                qsizetype keepFrom = -1;
+                if (footerMatch.hasMatch() && line.size() > 100 && line.contains(u'。')) {
+                    const QStringView tools = QStringView(line).mid(footerMatch.capturedEnd(), 40);
+                    const auto space = std::find_if(tools.crbegin(), tools.crend(), [](QChar c) { return c.isSpace(); });
+                    keepFrom = space == tools.crend() ? 0 : footerMatch.capturedEnd() + (tools.crend() - space);
+                }
+                if (keepFrom > 0)
+                    dropRange(start, start + keepFrom);
+                else if ((footer && keepFrom < 0) || headline)
                     dropRange(start, end);
                 if (!underRelated && relatedHeader.match(line).hasMatch()) {
                     underRelated = true;
