@@ -225,6 +225,11 @@ void Gazetteer::load(Names &names)
             add(names, former, County);
     }
     // Zones as people write them: without the province or city before them (鄂尔多斯蒙苏经济开发区 → 蒙苏经济开发区).
+    // What is left is a name of two characters at least and a zone's word (not 业园区 of 濮阳工业园区).
+    auto zoneNamed = [](const QString &name) {
+        return std::any_of(zoneSuffixes().cbegin(), zoneSuffixes().cend(),
+                           [&name](const QString &z) { return name.size() >= z.size() + 2 && name.endsWith(z); });
+    };
     for (const QString &name : std::as_const(zones)) {
         QString rest = name;
         for (bool stripped = true; stripped;) {
@@ -234,7 +239,7 @@ void Gazetteer::load(Names &names)
                 QString tail = rest.mid(len);
                 if (tail.startsWith(u'市') || tail.startsWith(u'省'))
                     tail = tail.mid(1);
-                if (m_stems->contains(head) && stem(tail).size() >= 2 && stem(tail) != tail) {
+                if (m_stems->contains(head) && zoneNamed(tail)) {
                     rest = tail;
                     add(names, rest, Zone);
                     stripped = true;
