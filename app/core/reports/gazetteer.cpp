@@ -381,6 +381,18 @@ QList<Gazetteer::Mention> Gazetteer::find(const QString &text) const
         const bool han = (u >= 0x4E00 && u <= 0x9FFF) || (u >= 0x3400 && u <= 0x4DBF);
         return han && !QStringView(u"、和与及在赴到于的省市州盟").contains(before);
     });
+    // 代县长 李某某 is the acting county head (代县 is a county too); 部分乡镇, 分乡镇看 are some towns and
+    // towns one by one (分乡镇 is a town too): the name's first character is the word's last.
+    candidates.removeIf([&text](const Mention &m) {
+        if (m.end - m.start == 2 && m.end < text.size() && text.at(m.end) == u'长' && QStringView(u"代副").contains(text.at(m.start)))
+            return true;
+        if (m.start == 0 || m.level != Township)
+            return false;
+        static const QStringList words = QString::fromUtf16(u"部分 充分 十分").split(u' ');
+        const QStringView before = QStringView(text).mid(std::max<qsizetype>(0, m.start - 1), 2);
+        return words.contains(before)
+            || (text.at(m.start) == u'分' && m.end < text.size() && text.at(m.end) == u'看');
+    });
     std::sort(candidates.begin(), candidates.end(), [](const Mention &a, const Mention &b) {
         return a.start != b.start ? a.start < b.start : a.end > b.end;
     });
