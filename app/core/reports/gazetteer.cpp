@@ -28,7 +28,7 @@ bool isCommonWord(const QString &name)
 {
     static const QStringList words = QString::fromUtf16(
         u"城区 矿区 郊区 新城区 老城区 古城区 新区 开发区 经济开发区 工业园区 产业园区 园区 工业区 保税区 "
-        u"示范区 中心区")
+        u"示范区 中心区 县经济开发区 经济开发区管委会 开发区管理委员会 高新园区 物流园区 高校园区 西工业园区 城市新区")
                                        .split(QLatin1Char(' '));
     return words.contains(name);
 }
