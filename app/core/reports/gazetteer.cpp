@@ -383,8 +383,11 @@ QList<Gazetteer::Mention> Gazetteer::find(const QString &text) const
     });
     // 代县长 李某某 is the acting county head (代县 is a county too); 部分乡镇, 分乡镇看 are some towns and
     // towns one by one (分乡镇 is a town too): the name's first character is the word's last.
+    // (and 江南区域, 东方市场: the suffix is a word's first character, 区域 "area", 市场 "market")
     candidates.removeIf([&text](const Mention &m) {
         if (m.end - m.start == 2 && m.end < text.size() && text.at(m.end) == u'长' && QStringView(u"代副").contains(text.at(m.start)))
+            return true;
+        if (m.end < text.size() && ((text.at(m.end - 1) == u'区' && text.at(m.end) == u'域') || (text.at(m.end - 1) == u'市' && text.at(m.end) == u'场')))
             return true;
         if (m.start == 0 || m.level != Township)
             return false;
