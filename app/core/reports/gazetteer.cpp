@@ -382,16 +382,17 @@ QList<Gazetteer::Mention> Gazetteer::find(const QString &text) const
         return han && !QStringView(u"、和与及在赴到于的省市州盟").contains(before);
     });
     // 代县长 李某某 is the acting county head (代县 is a county too); 部分乡镇, 分乡镇看 are some towns and
-    // towns one by one (分乡镇 is a town too): the name's first character is the word's last.
+    // towns one by one (分乡镇 is a town too), 沿海城市 coastal cities: the name's first character is a word's last.
     // (and 江南区域, 东方市场: the suffix is a word's first character, 区域 "area", 市场 "market")
     candidates.removeIf([&text](const Mention &m) {
         if (m.end - m.start == 2 && m.end < text.size() && text.at(m.end) == u'长' && QStringView(u"代副").contains(text.at(m.start)))
             return true;
         if (m.end < text.size() && ((text.at(m.end - 1) == u'区' && text.at(m.end) == u'域') || (text.at(m.end - 1) == u'市' && text.at(m.end) == u'场')))
             return true;
-        if (m.start == 0 || m.level != Township)
+        if (m.start == 0)
             return false;
-        static const QStringList words = QString::fromUtf16(u"部分 充分 十分").split(u' ');
+        // (沿海城市, 滨海城市 hold 海城市)
+        static const QStringList words = QString::fromUtf16(u"部分 充分 十分 沿海 滨海 沿江 沿边").split(u' ');
         const QStringView before = QStringView(text).mid(std::max<qsizetype>(0, m.start - 1), 2);
         return words.contains(before)
             || (text.at(m.start) == u'分' && m.end < text.size() && text.at(m.end) == u'看');
