@@ -2561,15 +2561,23 @@ Extraction ReportExtractor::extract(const QString &text) const
                 const QStringView after = afterHead(s, n);
                 const qsizetype endBefore = previousEnd;
                 previousEnd = n.end;
-                // (…较去年同期增加5个,达到13个: the words before the comparison say what the level after it is of)
+                // (…较去年同期增加5个,达到13个: the words before the comparison say what the level after it is of;
+                // 实际到位资金同比增长21.4%,达48.6亿元: so do the words before a growth, compared or not)
                 auto subjectOfChange = [](QStringView words) {
-                    if (!(words.endsWith(u"增加") || words.endsWith(u"减少") || words.endsWith(u'多') || words.endsWith(u'少')))
+                    const bool grows = words.endsWith(u"增长") || words.endsWith(u"提高") || words.endsWith(u"上升")
+                        || words.endsWith(u"下降") || words.endsWith(u"增加") || words.endsWith(u"减少");
+                    if (!(grows || words.endsWith(u'多') || words.endsWith(u'少')))
                         return QStringView();
                     for (qsizetype k = words.size() - 1; k >= 0 && !isDelim(words.at(k)); --k) {
                         if (QStringView(u"较比与").contains(words.at(k)))
                             return words.left(k);
                     }
-                    return QStringView();
+                    if (!grows)
+                        return QStringView();
+                    QStringView subject = words.chopped(2);
+                    if (subject.endsWith(u"同比") || subject.endsWith(u"环比"))
+                        subject.chop(2);
+                    return subject;
                 };
                 if (noUnitsLevel(clause)) {
                     st.levelSubject = subjectOfChange(clause);
@@ -2737,6 +2745,18 @@ Extraction ReportExtractor::extract(const QString &text) const
                     const QString &m = parallelMetrics.at(idx);
                     if (metricFits(m, n))
                         choice = {m, QString(), 0.6};
+                }
+                // 2023年,新签约项目45个;2024年增至62个: a level its clause says nothing of but its period and that it
+                // was reached is, after a semicolon, of the metric the clause before counted in that place.
+                if (choice.metric.isEmpty() && parallelMetrics.size() > idx && metricFits(parallelMetrics.at(idx), n)) {
+                    QString words = clause.toString();
+                    for (const Period &p : sentPeriods) {
+                        if (p.start >= clauseStart && p.end <= n.qualStart)
+                            words.replace(QStringView(s).mid(p.start, p.end - p.start).toString(), QString());
+                    }
+                    words = words.trimmed();
+                    if (changesTo.contains(words) || words == u"达到" || words == u"达")
+                        choice = {parallelMetrics.at(idx), words, 0.6};
                 }
                 // …分别完成年度任务的58.3%、55.1%;绿春县进度相对滞后,仅完成41.2%: a share said to be done, right
                 // after shares of the task, is one too.
