@@ -2313,6 +2313,24 @@ Extraction ReportExtractor::extract(const QString &text) const
 
     // A unit named by its kind (全区, 我市) is the paragraph's unit of that kind, else the report's.
     QString previousParagraphUnit; // the unit the paragraph before was of, at its end
+    // How high a kind of unit stands (省 above 市, 州 and 盟, above 县, 区 and 旗, above towns), and the kind of
+    // the report's own unit: its subject's, else the kind its 全X and 我X name most.
+    auto kindRank = [](QChar k) { return k == u'省' ? 0 : QStringView(u"市州盟").contains(k) ? 1 : QStringView(u"县区旗").contains(k) ? 2 : 3; };
+    QChar ownKind = result.subject.isEmpty() ? QChar() : result.subject.back();
+    if (ownKind.isNull()) {
+        QHash<QChar, int> kinds;
+        for (const UnitMention &u : std::as_const(units)) {
+            if (u.topic && u.kindChar != u'两')
+                ++kinds[u.kindChar];
+        }
+        int most = 0;
+        for (auto it = kinds.cbegin(); it != kinds.cend(); ++it) {
+            if (it.value() > most) {
+                most = it.value();
+                ownKind = it.key();
+            }
+        }
+    }
     auto resolveTopic = [&](const UnitMention &u, const QString &paragraphUnit) {
         if (!u.topic) {
             // 高新区 alone, in a report about 襄阳高新区, is that zone; elsewhere it stays as written.
@@ -3261,6 +3279,10 @@ Extraction ReportExtractor::extract(const QString &text) const
                         }
                         district = resolveTopic(*named.last(), context);
                         byKindOnly = district.isEmpty(); // 全区 of a report that names no 区: unknown
+                        // 全省上半年新签约项目2385个 in a county's report that names no province: a figure of a unit
+                        // above the report's own, which it does not name, is none the report can give.
+                        if (byKindOnly && named.last()->topic && !ownKind.isNull() && kindRank(named.last()->kindChar) < kindRank(ownKind))
+                            continue;
                     }
                 }
                 if (district.isEmpty() && !byKindOnly)
