@@ -282,6 +282,28 @@ const QString &lineEnders()
     return enders;
 }
 
+/// A table's row set by single spaces (东宁市 ３２ １６８．４ ４５．２, 恩施市　１１２．３６　１３．５％): two
+/// cells or more that are figures alone.
+bool figuresApart(QStringView line)
+{
+    auto figureChar = [](QChar c) {
+        const char16_t u = c.unicode();
+        return c.isDigit() || u == u'.' || u == u'%' || u == 0xFF0E || u == 0xFF05 || u == u'-';
+    };
+    int figures = 0;
+    qsizetype k = 0;
+    while (k < line.size()) {
+        while (k < line.size() && line.at(k).isSpace())
+            ++k;
+        const qsizetype start = k;
+        bool figure = true;
+        for (; k < line.size() && !line.at(k).isSpace(); ++k)
+            figure = figure && figureChar(line.at(k));
+        figures += figure && k > start ? 1 : 0;
+    }
+    return figures >= 2;
+}
+
 /// A text wrapped at a fixed width (a PDF or an e-mail turned into text: every full line as wide as the
 /// others, sentences running on across line breaks): where it was wrapped, or 0 when it was not. Widths
 /// count a Chinese or full-width character twice, as the wrapping did. \a slack: how far short of that
@@ -307,7 +329,7 @@ int wrapWidth(const QString &s, std::vector<int> *widths, int *slack)
             if (lineEnd < 0)
                 lineEnd = s.size();
             const QStringView line = QStringView(s).mid(lineStart, lineEnd - lineStart).trimmed();
-            breaksOff[k] = !line.isEmpty() && !lineEnders().contains(line.back());
+            breaksOff[k] = !line.isEmpty() && !lineEnders().contains(line.back()) && !figuresApart(line);
             lineStart = lineEnd + 1;
         }
     }
@@ -349,7 +371,7 @@ int wrapWidth(const QString &s, std::vector<int> *widths, int *slack)
             lineEnd = s.size();
         const QStringView line = QStringView(s).mid(lineStart, lineEnd - lineStart).trimmed();
         lines += !line.isEmpty();
-        const bool row = line.contains(u'\t') || line.contains(u"  ");
+        const bool row = line.contains(u'\t') || line.contains(u"  ") || figuresApart(line);
         if ((radicals || lines > 2) && !row && (*widths)[k] >= best - *slack && (*widths)[k] <= best && !line.isEmpty() && !lineEnders().contains(line.back()))
             ++broken;
         lineStart = lineEnd + 1;
