@@ -2601,6 +2601,9 @@ Extraction ReportExtractor::extract(const QString &text) const
                     st.levelSubject = subjectOfChange(clause);
                     continue;
                 }
+                // 新开工项目中,有5个为去年签约项目: how many of them came of another year's stage, no figure of its own.
+                if (after.startsWith(u"为去年") || after.startsWith(u"为上年") || after.startsWith(u"是去年") || after.startsWith(u"系去年"))
+                    continue;
 
                 // 签约总额突破200亿元,达到213.5亿元: the round figure is the exact one's, which says it; the
                 // cue before the round one leads the exact one.
@@ -3126,6 +3129,14 @@ Extraction ReportExtractor::extract(const QString &text) const
                     if ((clause.contains(u'各') || clause.contains(u"每个")) && !unitNamedIn(clauseStart, n.qualStart)
                         && (target || clause.contains(u'均') || clause.contains(u'每')) && !clause.contains(u'共')
                         && eachUnit.match(clause).hasMatch())
+                        continue;
+                }
+
+                // 截至11月20日,…拟签约项目15个,意向总投资93.6亿元: what is to be signed, counted as of a day, is the
+                // pipeline then, neither done nor the year's target.
+                if (target && period && period->asOfDay) {
+                    const QStringView upTo = QStringView(s).mid(sent.start, n.qualStart - sent.start);
+                    if (upTo.contains(u'拟') && !upTo.contains(u"全年") && !upTo.contains(u"年度"))
                         continue;
                 }
 
