@@ -1060,8 +1060,17 @@ QList<Cell> cellsOf(const QString &s, qsizetype from, qsizetype to)
         while (i < to && (s.at(i).isSpace() || s.at(i) == QChar(0x3000) || s.at(i) == u'|'))
             ++i;
         const qsizetype start = i;
-        while (i < to && !(s.at(i).isSpace() || s.at(i) == QChar(0x3000) || s.at(i) == u'|'))
+        while (i < to && !(s.at(i).isSpace() || s.at(i) == QChar(0x3000) || s.at(i) == u'|')) {
             ++i;
+            // (签约项目(个)签约金额(亿元): two headers a PDF set with no space between, each ending in its unit;
+            // not 县(市)区)
+            if (s.at(i - 1) == u')' && i < to && isHanChar(s.at(i))) {
+                static const QStringList units = QString::fromUtf16(u"个 项 家 次 批 场 亿元 万元 % 亿 万 个数 批次 家次 万美元 亿美元").split(u' ');
+                const qsizetype open = s.lastIndexOf(u'(', i - 1);
+                if (open >= start && units.contains(QStringView(s).mid(open + 1, i - 2 - open)))
+                    break;
+            }
+        }
         if (i > start)
             out.append({start, i, s.mid(start, i - start)});
     }
