@@ -413,6 +413,21 @@ private slots:
                  qPrintable(DocumentText::joinWrappedLines(neverWraps)));
     }
 
+    void aPdfsTableHeaderStaysOverItsRows()
+    {
+        // pdftotext sets a narrow table's cells one space apart; its header may be the page's widest line,
+        // and ends no sentence. It stays a line of its own over the rows: a row's last cells are figures.
+        const QString page = QStringLiteral("2025 年 1-10 月招商引资主要指标完成情况\n\n单位:个、亿元\n\n"
+                                             "指标名称 本月 1-10 月累计 年度目标 完成率\n新签约项目 5 48 60 80.0%\n"
+                                             "签约金额 21.6 226.4 280 80.9%\n");
+        const QString joined = DocumentText::joinWrappedLines(page);
+        QVERIFY2(joined.contains(QStringLiteral("完成率\n新签约项目 5 48")), qPrintable(joined));
+        // (a PDF's spaced sentence is no row: 全区新洽谈项目 96 个,… goes on over its break)
+        const QString prose = QStringLiteral("据区投资促进中心统计,1-3 月,全区新洽谈项目 96 个,其中亿元以上项目 41 个;共签约 28 个项目,协议总投\n"
+                                             "资 186.4 亿元,同比增长 37.2%。\n");
+        QVERIFY2(DocumentText::joinWrappedLines(prose).contains(QStringLiteral("协议总投资 186.4")), qPrintable(DocumentText::joinWrappedLines(prose)));
+    }
+
     void aStatisticsSheetIsReadAsAReport()
     {
         // The figures of the units as a bureau sends them in a workbook (a title merged above a header,

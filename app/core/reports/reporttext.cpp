@@ -282,15 +282,15 @@ const QString &lineEnders()
     return enders;
 }
 
-/// A table's row set by single spaces (东宁市 ３２ １６８．４ ４５．２, 恩施市　１１２．３６　１３．５％): two
-/// cells or more that are figures alone.
+/// A table's row set by single spaces (东宁市 ３２ １６８．４ ４５．２, 恩施市　１１２．３６　１３．５％): its last
+/// two cells are figures alone (not a PDF's spaced sentence, 全区新洽谈项目 96 个,…).
 bool figuresApart(QStringView line)
 {
     auto figureChar = [](QChar c) {
         const char16_t u = c.unicode();
         return c.isDigit() || u == u'.' || u == u'%' || u == 0xFF0E || u == 0xFF05 || u == u'-';
     };
-    int figures = 0;
+    int trailing = 0; // figures in a row at the line's end
     qsizetype k = 0;
     while (k < line.size()) {
         while (k < line.size() && line.at(k).isSpace())
@@ -299,9 +299,10 @@ bool figuresApart(QStringView line)
         bool figure = true;
         for (; k < line.size() && !line.at(k).isSpace(); ++k)
             figure = figure && figureChar(line.at(k));
-        figures += figure && k > start ? 1 : 0;
+        if (k > start)
+            trailing = figure ? trailing + 1 : 0;
     }
-    return figures >= 2;
+    return trailing >= 2;
 }
 
 /// A text wrapped at a fixed width (a PDF or an e-mail turned into text: every full line as wide as the
@@ -440,10 +441,10 @@ int ReportText::printedWidth(QStringView text)
 }
 
 namespace {
-/// A table's row: cells apart by a run of spaces, a tab or a rule.
+/// A table's row: cells apart by a run of spaces, a tab or a rule, or figures one space apart at its end.
 bool isCells(QStringView line)
 {
-    return line.contains(u"  ") || line.contains(u'\t') || line.contains(u"\u3000\u3000") || line.contains(u'|');
+    return line.contains(u"  ") || line.contains(u'\t') || line.contains(u"\u3000\u3000") || line.contains(u'|') || figuresApart(line);
 }
 } // namespace
 
