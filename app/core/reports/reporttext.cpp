@@ -691,6 +691,16 @@ void ReportText::removeNoise()
             if (j < lineEnd && isHanChar(s.at(j)) && (j + 1 >= lineEnd || !isHanChar(s.at(j + 1))))
                 dropRange(i, j);
         }
+        // (合    计, 总  计: a total's label set out to its column's width, by any run of spaces)
+        for (qsizetype i = lineStart; i + 2 < lineEnd; ++i) {
+            if (!QStringView(u"合总小").contains(s.at(i)) || s.at(i + 1) != u' ' || (i > lineStart && isHanChar(s.at(i - 1))))
+                continue;
+            qsizetype j = i + 1;
+            while (j < lineEnd && s.at(j) == u' ')
+                ++j;
+            if (j < lineEnd && s.at(j) == u'计' && (j + 1 >= lineEnd || !isHanChar(s.at(j + 1))))
+                dropRange(i + 1, j);
+        }
         lineStart = lineEnd + 1;
     }
 
