@@ -693,7 +693,8 @@ void ReportText::removeNoise()
         }
         // (合    计, 总  计: a total's label set out to its column's width, by any run of spaces)
         for (qsizetype i = lineStart; i + 2 < lineEnd; ++i) {
-            if (!QStringView(u"合总小").contains(s.at(i)) || s.at(i + 1) != u' ' || (i > lineStart && isHanChar(s.at(i - 1))))
+            const QChar c = s.at(i); // (compared as characters: this looks at every one of the text)
+            if ((c != u'合' && c != u'总' && c != u'小') || s.at(i + 1) != u' ' || (i > lineStart && isHanChar(s.at(i - 1))))
                 continue;
             qsizetype j = i + 1;
             while (j < lineEnd && s.at(j) == u' ')
