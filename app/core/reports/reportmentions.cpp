@@ -446,14 +446,18 @@ QList<Number> findNumbers(const QString &s)
                 n.qualStart = n.start - 1;
             }
         }
+        // 今年以来…第5次带队外出招商: the ordinal of the latest trip out counts the trips so far.
+        const bool tripsSoFar = n.start > 0 && s.at(n.start - 1) == u'第' && (n.unit == QStringLiteral("次") || n.unit == QStringLiteral("批"))
+            && QStringView(s).mid(n.end, 10).contains(u"招商")
+            && QStringView(s).mid(std::max<qsizetype>(0, n.start - 30), std::min<qsizetype>(30, n.start)).contains(u"今年以来");
         // 一批, 一个, 第一次, 三个一批: words, not figures.
-        if (chinese && (num == QStringLiteral("一") || (n.start > 0 && s.at(n.start - 1) == u'第')))
+        if (chinese && (num == QStringLiteral("一") || (n.start > 0 && s.at(n.start - 1) == u'第' && !tripsSoFar)))
             continue;
         // “三个一批”, “两个一百”: slogans, not figures.
         if (chinese && ((n.end < s.size() && (s.at(n.end) == u'一' || s.at(n.end) == u'”'))
                         || (n.qualStart > 0 && s.at(n.qualStart - 1) == u'“')))
             continue;
-        if (n.start > 0 && (s.at(n.start - 1) == u'第' || s.at(n.start - 1) == u'+'
+        if (n.start > 0 && ((s.at(n.start - 1) == u'第' && !tripsSoFar) || s.at(n.start - 1) == u'+'
                             || (s.at(n.start - 1).isLetter() && !isHanChar(s.at(n.start - 1)))))
             continue;
         if (n.end < s.size() && (s.at(n.end) == u'+' || s.at(n.end) == u'强'))
