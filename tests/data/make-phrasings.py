@@ -506,6 +506,14 @@ for k, base in enumerate(["去年同期", "上年同期"]):
         [fact(unit, span, "signed_projects", 15 + k), fact(unit, span, "signed_investment", 62.3 + k)])
     i += 1
 
+# 25. Half of the year's task, and more than half (一半以上, 半数以上): 50 over, as 过半 is.
+for k, half in enumerate(["一半以上", "半数以上"]):
+    unit = UNITS[i % len(UNITS)]
+    pword, span = PERIODS[i % 4]
+    add(unit, "{P},{U}实际到位资金完成全年任务的{H}。".format(P=pword, U=unit, H=half),
+        [fact(unit, span, "annual_completion_pct", 50, qual="over")])
+    i += 1
+
 here = os.path.dirname(os.path.realpath(__file__))
 with open(os.path.join(here, "phrasings.tsv"), "w", encoding="utf-8", newline="\n") as fh:
     fh.write("# written by make-phrasings.py: id, unit of the report, sentence, facts (district|year|span|metric|kind|value|qualifier;...)\n")

@@ -352,8 +352,8 @@ QList<Number> findNumbers(const QString &s)
         "(?<post>以上|左右|多|余)?"));
     static const int g_pre = groupNumber(number, u"pre"), g_num = groupNumber(number, u"num"), g_max = groupNumber(number, u"max"), g_more = groupNumber(number, u"more"), g_unit = groupNumber(number, u"unit"), g_post = groupNumber(number, u"post");
     QList<Number> out;
-    // 完成年度目标过半: half of the annual task.
-    static const RE half(QStringLiteral("(过半|一半|半数)"));
+    // 完成年度目标过半: half of the annual task (一半以上, 半数以上: more than half).
+    static const RE half(QStringLiteral("(过半|一半|半数)(以上|多)?"));
     auto hit = half.globalMatch(s);
     while (s.contains(u'半') && hit.hasNext()) {
         const auto m = hit.next();
@@ -365,6 +365,8 @@ QList<Number> findNumbers(const QString &s)
         n.cls = UnitClass::Percent;
         if (m.captured(1) == QStringLiteral("过半"))
             n.preQual = QStringLiteral("超");
+        else if (!m.captured(2).isEmpty())
+            n.postQual = m.captured(2);
         out.append(n);
     }
     // 完成全年任务的三分之二, 百分之七十二点六: a share in words (the qualifier in group 1, the figure from group 2).
