@@ -262,7 +262,12 @@ ReportDocument ReportDocument::read(const QString &s)
                     p.sentences.append({sentStart, lastComma + 1});
                     sentStart = lastComma + 1;
                 }
-                if (i < lineEnd && !isSentenceEnd(s.at(i)))
+                // (a full stop typed as ASCII between Chinese words, 签约金额90.5亿元.今年4月…, ends one too;
+                // not a decimal point, which has figures on both sides)
+                const bool asciiStop = i < lineEnd && s.at(i) == u'.' && i > lineStart && isHanChar(s.at(i - 1))
+                    && (i + 1 >= lineEnd || isHanChar(s.at(i + 1)) || s.at(i + 1).isDigit() || s.at(i + 1) == u' '
+                        || s.at(i + 1) == u'”' || s.at(i + 1) == u'’' || s.at(i + 1) == u'"');
+                if (i < lineEnd && !isSentenceEnd(s.at(i)) && !asciiStop)
                     continue;
                 const qsizetype sentEnd = std::min(i + 1, lineEnd);
                 if (sentEnd > sentStart)
