@@ -851,7 +851,14 @@ void ReportText::removeNoise()
     // Without such a header, a bulleted line is a headline only past the report's last sentence or a
     // footer, and with no clause of its own (• 新签约项目27个,签约金额118.4亿元 in the body, or in a post that is
     // nothing but bullets, is a figure, not a link).
-    const qsizetype lastSentence = s.lastIndexOf(u'。');
+    // (or a full stop typed as ASCII after a Chinese word: 签约金额90.5亿元.)
+    const qsizetype lastSentence = [&s] {
+        for (qsizetype k = s.size() - 1; k >= 0; --k) {
+            if (s.at(k) == u'。' || (s.at(k) == u'.' && k > 0 && isHanChar(s.at(k - 1))))
+                return k;
+        }
+        return qsizetype(-1);
+    }();
     bool afterFooter = false; // (past 版权声明, 责任编辑 …: the page around the report)
     qsizetype start = 0;
     while (start < s.size()) {
