@@ -581,6 +581,17 @@ private slots:
             QVERIFY2(facts.contains(QStringLiteral("actual 仪征市 2026 M01-M04 signed_projects 18 exact")), qPrintable(facts.join(u'\n')));
             QVERIFY2(facts.contains(QStringLiteral("actual 仪征市 2026 M01-M04 started_projects 9 exact")), qPrintable(facts.join(u'\n')));
         }
+        // A UTF-8 report full of rare names (歙县, 黟县, 濉溪, 枞阳, 亳州…) with one stray byte is still UTF-8:
+        // it need not read as everyday Chinese as well as a legacy reading must.
+        const QString rare = QStringLiteral("皖南各县招商动态\n2026-05-06\n\n1-4月,歙县新签约项目11个;黟县、祁门、绩溪、旌德与泾县、濉溪、"
+                                            "枞阳、亳州、涡阳、蒙城、颍上、鄄城、郓城、郯城、莒县、沭阳、盱眙、邗江、邳州、睢宁、"
+                                            "鄞州、婺源、弋阳、铅山、犍为、郫都、邛崃、岢岚、隰县、鄯善、麟游客商接踵而至。\n");
+        QByteArray rareUtf8 = rare.toUtf8();
+        rareUtf8.insert(rareUtf8.indexOf(",", rareUtf8.indexOf("1-4")) + 1, "\xE5\x9B");
+        const ReadReport rareRead = ReadReport::fromBytes(rareUtf8);
+        QVERIFY2(rareRead.extraction.status, qPrintable(rareRead.extraction.status.message()));
+        QVERIFY2(factLines(rareRead.extraction.facts).contains(QStringLiteral("actual 歙县 2026 M01-M04 signed_projects 11 exact")),
+                 qPrintable(factLines(rareRead.extraction.facts).join(u'\n')));
         // Many bad bytes are no report.
         QByteArray worse = utf8;
         for (int k = 0; k < 20; ++k)

@@ -213,7 +213,10 @@ std::optional<TextDecoder::Result> withFewBadBytes(const QByteArray &bytes, cons
         rest.remove(QChar(0xFFFD));
         rest.remove(QChar(0x1A));
         const qsizetype bad = text.size() - rest.size();
-        if (bad == 0 || bad > std::max<qsizetype>(3, text.size() / 1000) || !looksLikeText(rest) || plausibility(rest, false) < 0.9)
+        // (UTF-8 with a few bad bytes is UTF-8: a file in another encoding breaks it all over. So it needs
+        // only to read as Chinese at all; a legacy reading, as good Chinese, as the strict ones are scored.)
+        const double enough = e == Utf8 ? 0.5 : 0.9;
+        if (bad == 0 || bad > std::max<qsizetype>(3, text.size() / 1000) || !looksLikeText(rest) || plausibility(rest, false) < enough)
             continue;
         TextDecoder::Result r;
         r.text = std::move(text);
