@@ -562,6 +562,22 @@ private slots:
         QVERIFY2(first.evidenceText.startsWith(QStringLiteral("1-9月")), qPrintable(first.evidenceText));
     }
 
+    void linesEndedByACarriageReturnAlone()
+    {
+        // An old Mac file, or an export that ends its lines with CR alone: read as lines, the same facts as
+        // with LF, and the evidence where it stands in the file.
+        const QString lf = QStringLiteral("仪征市招商引资工作简报\n2026-05-06\n\n1-4月,仪征市新签约项目18个,协议投资62.4亿元。\n"
+                                          "去年,仪征市新开工项目31个。\n");
+        QString cr = lf;
+        cr.replace(u'\n', u'\r');
+        const Extraction a = ReportExtractor().extract(lf);
+        const Extraction b = ReportExtractor().extract(cr);
+        QCOMPARE(factLines(b.facts), factLines(a.facts));
+        QVERIFY2(factLines(b.facts).contains(QStringLiteral("actual 仪征市 2025 FY started_projects 31 exact")), qPrintable(factLines(b.facts).join(u'\n')));
+        const Fact &signed_ = b.facts.first();
+        QCOMPARE(cr.mid(signed_.evidenceStart, signed_.evidenceEnd - signed_.evidenceStart), signed_.evidenceText);
+    }
+
     void aFewBadBytesAreShownAndSaid()
     {
         // A report cut off in the middle of a character, or with a stray byte: read, the bad places shown

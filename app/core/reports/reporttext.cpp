@@ -122,6 +122,12 @@ ReportText::ReportText(const QString &original)
     m_map.resize(size_t(m_clean.size()) + 1);
     for (size_t i = 0; i < m_map.size(); ++i)
         m_map[i] = int(i);
+    // Lines ended by a carriage return alone (old Mac files, some exports): a line break, one for one.
+    // (A CR before LF is left as it is, for the steps after to read with the line's end.)
+    for (qsizetype i = m_clean.indexOf(u'\r'); i >= 0; i = m_clean.indexOf(u'\r', i + 1)) {
+        if (i + 1 >= m_clean.size() || m_clean.at(i + 1) != u'\n')
+            m_clean[i] = u'\n';
+    }
     simplify();
     removeNoise();
 }
