@@ -151,7 +151,21 @@ qsizetype ReportText::originalCodePoint(qsizetype cleanIndex) const
 
 void ReportText::simplify()
 {
-    m_traditional = hasTraditional(m_clean) && simplifyLines(m_clean, false);
+    if (!hasTraditional(m_clean)) {
+        m_traditional = false;
+        return;
+    }
+    // A report in traditional characters is so in every line: its table's rows too, whose names (東寧市
+    // 32 168.4) hold none of the characters that tell a line apart. Only in a report mostly in simplified
+    // characters is each line looked at on its own (a quoted name, a headline).
+    int lines = 0, traditional = 0;
+    for (QStringView line : QStringView(m_clean).split(u'\n')) {
+        if (std::none_of(line.cbegin(), line.cend(), [](QChar c) { return isHanChar(c); }))
+            continue;
+        ++lines;
+        traditional += hasTraditional(line) ? 1 : 0;
+    }
+    m_traditional = simplifyLines(m_clean, 2 * traditional >= lines);
 }
 
 namespace {
