@@ -576,6 +576,16 @@ private slots:
         QVERIFY2(factLines(b.facts).contains(QStringLiteral("actual 仪征市 2025 FY started_projects 31 exact")), qPrintable(factLines(b.facts).join(u'\n')));
         const Fact &signed_ = b.facts.first();
         QCOMPARE(cr.mid(signed_.evidenceStart, signed_.evidenceEnd - signed_.evidenceStart), signed_.evidenceText);
+        // And CR LF, a list of one item a line: each line after a semicolon goes on in the metrics of the one
+        // before (the CR after a line's last semicolon is no sentence of its own).
+        const QString list = QStringLiteral("邵阳市招商动态\r\n2017-06-09\r\n\r\n6月8日,邵阳市产业项目推介会在长沙举行。\r\n"
+                                            "从此次签约项目的分布看,邵东县签约项目8个、签约金额76.3亿元;\r\n隆回县6个、45.2亿元;\r\n"
+                                            "武冈市5个、42.8亿元。\r\n");
+        QString lineFeeds = list;
+        lineFeeds.remove(u'\r');
+        const QStringList crlfFacts = factLines(ReportExtractor().extract(list).facts);
+        QCOMPARE(crlfFacts, factLines(ReportExtractor().extract(lineFeeds).facts));
+        QVERIFY2(crlfFacts.contains(QStringLiteral("actual 武冈市 2017 M06 signed_investment 42.8 exact")), qPrintable(crlfFacts.join(u'\n')));
     }
 
     void aFewBadBytesAreShownAndSaid()

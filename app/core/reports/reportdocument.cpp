@@ -270,7 +270,8 @@ ReportDocument ReportDocument::read(const QString &s)
                 if (i < lineEnd && !isSentenceEnd(s.at(i)) && !asciiStop)
                     continue;
                 const qsizetype sentEnd = std::min(i + 1, lineEnd);
-                if (sentEnd > sentStart)
+                // (nothing but spaces, or the CR of a CR LF line after its last full stop, is no sentence)
+                if (sentEnd > sentStart && !QStringView(s).mid(sentStart, sentEnd - sentStart).trimmed().isEmpty())
                     p.sentences.append({sentStart, sentEnd});
                 sentStart = sentEnd;
             }
