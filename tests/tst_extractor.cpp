@@ -298,8 +298,34 @@ private slots:
         QVERIFY(!e.facts.isEmpty());
         for (const Fact &f : e.facts) {
             QVERIFY(f.evidenceEnd > f.evidenceStart);
-            QCOMPARE(text.mid(f.evidenceStart, f.evidenceEnd - f.evidenceStart).trimmed(), f.evidenceText);
+            QCOMPARE(text.mid(f.evidenceStart, f.evidenceEnd - f.evidenceStart), f.evidenceText);
             QVERIFY2(ReportText::toSimplified(f.evidenceText) != f.evidenceText, qPrintable(f.evidenceText)); // still traditional
+        }
+    }
+
+    void evidenceIsExactlyItsPlaceInEveryReport()
+    {
+        // In every test report, as it is and with its lines ended by CR LF (as Windows saves text), a
+        // fact's evidence is the original text at its offsets (code points), with no indent or line end
+        // the offsets take in and the text leaves out.
+        for (const QString &name : QDir(dataDir()).entryList({QStringLiteral("*.txt")}, QDir::Files)) {
+            const ReadReport read = ReadReport::fromFile(dataDir() + u'/' + name);
+            QVERIFY2(read.status, qPrintable(name));
+            QString windows = read.text;
+            windows.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+            windows.replace(u'\n', QStringLiteral("\r\n"));
+            for (const QString &text : {read.text, windows}) {
+                QList<qsizetype> unitOf; // code point -> UTF-16 offset
+                for (qsizetype i = 0; i <= text.size(); ++i) {
+                    if (i == text.size() || !text.at(i).isLowSurrogate())
+                        unitOf.append(i);
+                }
+                for (const Fact &f : ReportExtractor().extract(text).facts) {
+                    QVERIFY2(f.evidenceStart < f.evidenceEnd && f.evidenceEnd < unitOf.size(), qPrintable(name));
+                    const QString at = text.mid(unitOf.at(f.evidenceStart), unitOf.at(f.evidenceEnd) - unitOf.at(f.evidenceStart));
+                    QVERIFY2(at == f.evidenceText, qPrintable(name + QLatin1String(": ") + at + QLatin1String(" | ") + f.evidenceText));
+                }
+            }
         }
     }
 

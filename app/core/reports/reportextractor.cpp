@@ -2017,10 +2017,10 @@ QList<ProjectMention> findProjectMentions(const ReportText &report, const QList<
             }
             if (pm.district.isEmpty())
                 pm.district = subject;
-            pm.evidenceStart = report.originalCodePoint(sentStart);
-            pm.evidenceEnd = report.originalCodePoint(sentEnd);
-            pm.evidenceText = report.original().mid(report.originalOffset(sentStart),
-                                                    report.originalOffset(sentEnd) - report.originalOffset(sentStart)).trimmed();
+            const ReportText::Evidence evidence = report.evidence(sentStart, sentEnd);
+            pm.evidenceStart = evidence.start;
+            pm.evidenceEnd = evidence.end;
+            pm.evidenceText = evidence.text;
             names.insert(name);
             out.append(pm);
         }
@@ -3335,13 +3335,10 @@ Extraction ReportExtractor::extract(const QString &text) const
                 if (subCount)
                     continue;
 
-                qsizetype evEnd = sent.end;
-                while (evEnd > sent.start && s.at(evEnd - 1).isSpace())
-                    --evEnd;
-                f.evidenceStart = report.originalCodePoint(sent.start);
-                f.evidenceEnd = report.originalCodePoint(evEnd);
-                f.evidenceText = text.mid(report.originalOffset(sent.start),
-                                          report.originalOffset(evEnd) - report.originalOffset(sent.start)).trimmed();
+                const ReportText::Evidence evidence = report.evidence(sent.start, sent.end);
+                f.evidenceStart = evidence.start;
+                f.evidenceEnd = evidence.end;
+                f.evidenceText = evidence.text;
 
                 for (const QString &unit : QStringList{QString()} + alsoFor) {
                     Fact one = f;
@@ -3428,9 +3425,10 @@ Extraction ReportExtractor::extract(const QString &text) const
     auto addTableFact = [&](Fact f, qsizetype rowStart, qsizetype rowEnd, double confidence) {
         f.cue = QStringLiteral("表格");
         f.confidence = confidence;
-        f.evidenceStart = report.originalCodePoint(rowStart);
-        f.evidenceEnd = report.originalCodePoint(rowEnd);
-        f.evidenceText = text.mid(report.originalOffset(rowStart), report.originalOffset(rowEnd) - report.originalOffset(rowStart));
+        const ReportText::Evidence evidence = report.evidence(rowStart, rowEnd);
+        f.evidenceStart = evidence.start;
+        f.evidenceEnd = evidence.end;
+        f.evidenceText = evidence.text;
         const QString key = factKey(f);
         if (!seen.contains(key)) {
             seen.insert(key);

@@ -119,14 +119,25 @@ ReportText::ReportText(const QString &original)
         }
         m_lowSurrogatesBefore.back() = count;
     }
-    m_map.resize(size_t(m_clean.size()) + 1);
-    for (size_t i = 0; i < m_map.size(); ++i)
-        m_map[i] = int(i);
-    // Lines ended by a carriage return alone (old Mac files, some exports): a line break, one for one.
-    // (A CR before LF is left as it is, for the steps after to read with the line's end.)
-    for (qsizetype i = m_clean.indexOf(u'\r'); i >= 0; i = m_clean.indexOf(u'\r', i + 1)) {
-        if (i + 1 >= m_clean.size() || m_clean.at(i + 1) != u'\n')
-            m_clean[i] = u'\n';
+    // Line ends as Windows writes them (CR LF) are one LF; a carriage return alone (old Mac files, some
+    // exports) is one too. Each clean character keeps its place in the original.
+    if (!m_clean.contains(u'\r')) {
+        m_map.resize(size_t(m_clean.size()) + 1);
+        for (size_t i = 0; i < m_map.size(); ++i)
+            m_map[i] = int(i);
+    } else {
+        QString lines;
+        lines.reserve(original.size());
+        m_map.reserve(size_t(original.size()) + 1);
+        for (qsizetype i = 0; i < original.size(); ++i) {
+            const QChar c = original.at(i);
+            lines += c == u'\r' ? QChar(u'\n') : c;
+            m_map.push_back(int(i)); // (a CR LF's break stands where its CR does: what ends before it ends there)
+            if (c == u'\r' && i + 1 < original.size() && original.at(i + 1) == u'\n')
+                ++i;
+        }
+        m_map.push_back(int(original.size()));
+        m_clean = lines;
     }
     simplify();
     removeNoise();
@@ -141,12 +152,28 @@ qsizetype ReportText::originalOffset(qsizetype cleanIndex) const
     return m_map[size_t(cleanIndex)];
 }
 
-qsizetype ReportText::originalCodePoint(qsizetype cleanIndex) const
+qsizetype ReportText::codePointAt(qsizetype units) const
 {
-    const qsizetype units = originalOffset(cleanIndex);
     if (m_lowSurrogatesBefore.empty())
         return units;
     return units - m_lowSurrogatesBefore[size_t(std::clamp<qsizetype>(units, 0, m_original.size()))];
+}
+
+qsizetype ReportText::originalCodePoint(qsizetype cleanIndex) const
+{
+    return codePointAt(originalOffset(cleanIndex));
+}
+
+ReportText::Evidence ReportText::evidence(qsizetype cleanFrom, qsizetype cleanTo) const
+{
+    qsizetype from = originalOffset(cleanFrom);
+    qsizetype to = std::max(from, originalOffset(cleanTo));
+    // (an indent the cleaner dropped, 　　前两月…, and a line's end are no part of the sentence)
+    while (from < to && m_original.at(from).isSpace())
+        ++from;
+    while (to > from && m_original.at(to - 1).isSpace())
+        --to;
+    return {codePointAt(from), codePointAt(to), m_original.mid(from, to - from)};
 }
 
 void ReportText::simplify()

@@ -23,6 +23,16 @@ public:
     /// The same offset counted in code points, as extraction.md asks.
     qsizetype originalCodePoint(qsizetype cleanIndex) const;
 
+    /// What a fact's evidence holds: the original text of clean[from, to) without the spaces at its ends,
+    /// and where that stands in the original, in code points.
+    struct Evidence
+    {
+        qsizetype start = 0;
+        qsizetype end = 0;
+        QString text;
+    };
+    Evidence evidence(qsizetype cleanFrom, qsizetype cleanTo) const;
+
     /// A text known to be traditional (a Big5 file) made simplified, character for character
     /// (OpenCC's t2s table); the input as it is if OpenCC is unavailable.
     static QString toSimplified(const QString &text);
@@ -57,6 +67,8 @@ public:
     static QString readable(const QString &original, std::vector<int> *position = nullptr);
 
 private:
+    /// An offset in the original's UTF-16 units counted in code points.
+    qsizetype codePointAt(qsizetype units) const;
     void simplify();
     void removeNoise();
 
