@@ -646,6 +646,17 @@ void ReportText::removeNoise()
     // character (Unicode says so), a radical of the supplement that stands for a whole character too.
     narrowForms(s);
 
+    // 赴长三角,珠三角,成渝等地, 弥勒市,蒙自市,河口县分别完成: a list of short names typed with commas, closed by
+    // 等 (or, of units' names, by 分别, 均, 各), is one with 、, one character for one, so that the words
+    // around it stay one clause.
+    if (s.contains(u'等') || s.contains(u"分别") || s.contains(u'均') || s.contains(u'各')) {
+        static const QRegularExpression commaList(QStringLiteral(
+            "(?<=\\p{Han}{2}),(?=(?:\\p{Han}{2,4},)*\\p{Han}{2,4}等)"
+            "|(?<=\\p{Han}[市县区镇乡旗州]),(?=(?:\\p{Han}{1,5}[市县区镇乡旗州],)*\\p{Han}{1,5}[市县区镇乡旗州](?:分别|均|各))"));
+        for (auto it = commaList.globalMatch(s); it.hasNext();)
+            s[it.next().capturedStart()] = u'、';
+    }
+
     // Text copied from a Markdown editor or a WeChat converter: **15**个, __加粗__, ### 标题, > 引文. The
     // marks go, so that a figure meets its measure word.
     if (s.contains(u"**") || s.contains(u"__") || s.contains(u'#') || s.contains(u'>')) {
