@@ -262,15 +262,10 @@ ReportDocument ReportDocument::read(const QString &s)
                     p.sentences.append({sentStart, lastComma + 1});
                     sentStart = lastComma + 1;
                 }
-                // (a full stop typed as ASCII between Chinese words, 签约金额90.5亿元.今年4月…, ends one too;
-                // not a decimal point, which has figures on both sides)
-                const bool asciiStop = i < lineEnd && s.at(i) == u'.' && i > lineStart && isHanChar(s.at(i - 1))
-                    && (i + 1 >= lineEnd || isHanChar(s.at(i + 1)) || s.at(i + 1).isDigit() || s.at(i + 1) == u' '
-                        || s.at(i + 1) == u'”' || s.at(i + 1) == u'’' || s.at(i + 1) == u'"');
-                if (i < lineEnd && !isSentenceEnd(s.at(i)) && !asciiStop)
+                if (i < lineEnd && !isSentenceEnd(s.at(i)))
                     continue;
                 const qsizetype sentEnd = std::min(i + 1, lineEnd);
-                // (nothing but spaces, or the CR of a CR LF line after its last full stop, is no sentence)
+                // (the spaces after a line's last full stop are no sentence: the line ends on that one)
                 if (sentEnd > sentStart && !QStringView(s).mid(sentStart, sentEnd - sentStart).trimmed().isEmpty())
                     p.sentences.append({sentStart, sentEnd});
                 sentStart = sentEnd;

@@ -444,9 +444,6 @@ QStringView afterHead(const QString &s, const Number &n)
         // (分别签约41个和38个: 和 before the next figure ends the words of this one, as 、 does)
         if (QStringView(u"和及与").contains(s.at(end)) && end + 1 < s.size() && s.at(end + 1).isDigit())
             break;
-        // (项目31个.新开工…: a full stop typed as ASCII ends them too, as the sentence)
-        if (s.at(end) == u'.' && end > 0 && isHanChar(s.at(end - 1)) && (end + 1 >= s.size() || isHanChar(s.at(end + 1))))
-            break;
         ++end;
     }
     return QStringView(s).mid(n.end, end - n.end);

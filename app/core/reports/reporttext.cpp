@@ -646,6 +646,14 @@ void ReportText::removeNoise()
     // character (Unicode says so), a radical of the supplement that stands for a whole character too.
     narrowForms(s);
 
+    // 签约金额90.5亿元.今年4月…, 早开工."…: a full stop typed as ASCII after a Chinese word is 。, one
+    // character for one, for every rule after (a decimal point has figures on both sides).
+    for (qsizetype i = s.indexOf(u'.'); i >= 0; i = s.indexOf(u'.', i + 1)) {
+        const QChar next = i + 1 < s.size() ? s.at(i + 1) : QChar(u'\n');
+        if (i > 0 && isHanChar(s.at(i - 1)) && (isHanChar(next) || next.isDigit() || next.isSpace() || QStringView(u"”’\"").contains(next)))
+            s[i] = u'。';
+    }
+
     // 赴长三角,珠三角,成渝等地, 弥勒市,蒙自市,河口县分别完成: a list of short names typed with commas, closed by
     // 等 (or, of units' names, by 分别, 均, 各), is one with 、, one character for one, so that the words
     // around it stay one clause.
@@ -909,14 +917,7 @@ void ReportText::removeNoise()
     // Without such a header, a bulleted line is a headline only past the report's last sentence or a
     // footer, and with no clause of its own (• 新签约项目27个,签约金额118.4亿元 in the body, or in a post that is
     // nothing but bullets, is a figure, not a link).
-    // (or a full stop typed as ASCII after a Chinese word: 签约金额90.5亿元.)
-    const qsizetype lastSentence = [&s] {
-        for (qsizetype k = s.size() - 1; k >= 0; --k) {
-            if (s.at(k) == u'。' || (s.at(k) == u'.' && k > 0 && isHanChar(s.at(k - 1))))
-                return k;
-        }
-        return qsizetype(-1);
-    }();
+    const qsizetype lastSentence = s.lastIndexOf(u'。');
     bool afterFooter = false; // (past 版权声明, 责任编辑 …: the page around the report)
     qsizetype start = 0;
     while (start < s.size()) {
