@@ -449,8 +449,6 @@ QStringView afterHead(const QString &s, const Number &n)
     return QStringView(s).mid(n.end, end - n.end);
 }
 
-/// Which metric a figure is, from the words since the figure before (region), the clause it stands
-/// in, and the words right after its measure word. Empty when it is none of the metrics.
 /// Whether the words before a stage's verb say it is yet to come: 签约待落地项目6个, 4个项目有望年内签约,
 /// 即将投产, 计划近期集中开工项目8个 (a pipeline, of no period's figures).
 bool stageToCome(QStringView before)
@@ -460,6 +458,8 @@ bool stageToCome(QStringView before)
         || near.contains(u"有望") || near.contains(u"近期");
 }
 
+/// Which metric a figure is, from the words since the figure before (region), the clause it stands
+/// in, and the words right after its measure word. Empty when it is none of the metrics.
 MetricChoice chooseMetric(const Number &n, QStringView region, QStringView wide, QStringView clause, QStringView after,
                           const SentenceState &st, bool listContinues)
 {
@@ -2467,10 +2467,13 @@ Extraction ReportExtractor::extract(const QString &text) const
         }
         // (一)签约项目。排名前三位的是:南城县(52个)、…: a numbered item opening with a metric's name alone
         // (no figure, a few words) names the metric of the lists in it.
+        // (or the heading on a line of its own over the paragraph: (一)新签约亿元以上项目)
+        auto fewWords = [](QStringView words) {
+            return words.size() >= 2 && words.size() <= 11 && std::none_of(words.cbegin(), words.cend(), [](QChar c) { return c.isDigit(); });
+        };
         QStringView itemHeading;
         bool headingBefore = false; // the item's heading is a paragraph before, the section's
-        if (!ctx.sectionHeading.isEmpty() && ctx.sectionHeading.size() <= 12
-            && std::none_of(ctx.sectionHeading.cbegin(), ctx.sectionHeading.cend(), [](QChar c) { return c.isDigit(); })) {
+        if (fewWords(ctx.sectionHeading)) {
             itemHeading = ctx.sectionHeading;
             headingBefore = true;
         }
@@ -2479,8 +2482,7 @@ Extraction ReportExtractor::extract(const QString &text) const
             const QStringView head = QStringView(s).mid(first.start, first.end - first.start).trimmed();
             const qsizetype number = ReportDocument::itemNumberLength(head);
             const QStringView words = number > 0 ? head.mid(number) : QStringView();
-            if (words.size() >= 3 && words.size() <= 12 && QStringView(u"。:：").contains(words.back())
-                && std::none_of(words.cbegin(), words.cend(), [](QChar c) { return c.isDigit(); })) {
+            if (!words.isEmpty() && QStringView(u"。:：").contains(words.back()) && fewWords(words.chopped(1))) {
                 itemHeading = words.chopped(1);
                 headingBefore = false;
             }
@@ -2739,9 +2741,11 @@ Extraction ReportExtractor::extract(const QString &text) const
                 // 由去年同期的41.2亿元增至86.4亿元: the figure before 增至 is where it rose from, the one
                 // after it the level now; …增加5个,达到13个: the level after a change, of what changed.
                 static const QStringList changesTo = QString::fromUtf16(u"增至 增加到 增长到 提高到 提升到 上升到 升至 降至 减少到 下降到 减至").split(u' ');
+                auto saysLevelReached = [](QStringView words) {
+                    return changesTo.contains(words) || words == u"达到" || words == u"达" || words == u"为";
+                };
                 const QStringView reached = region.startsWith(u',') ? region.mid(1) : region;
-                const bool levelAfter = reached.size() <= 3
-                    && (changesTo.contains(reached) || reached == u"达到" || reached == u"达" || reached == u"为");
+                const bool levelAfter = reached.size() <= 3 && saysLevelReached(reached);
                 const QStringView choiceRegion = levelAfter && !st.levelSubject.isEmpty() ? st.levelSubject : region;
                 MetricChoice choice = levelAfter && st.changedTo ? *st.changedTo
                                                                 : chooseMetric(n, choiceRegion, wide, clause, after, st, listContinues);
@@ -2779,13 +2783,17 @@ Extraction ReportExtractor::extract(const QString &text) const
                 // 2023年,新签约项目45个;2024年增至62个: a level its clause says nothing of but its period and that it
                 // was reached is, after a semicolon, of the metric the clause before counted in that place.
                 if (choice.metric.isEmpty() && parallelMetrics.size() > idx && metricFits(parallelMetrics.at(idx), n)) {
-                    QString words = clause.toString();
+                    QString words; // the clause without its periods
+                    qsizetype from = clauseStart;
                     for (const Period &p : sentPeriods) {
-                        if (p.start >= clauseStart && p.end <= n.qualStart)
-                            words.replace(QStringView(s).mid(p.start, p.end - p.start).toString(), QString());
+                        if (p.start >= from && p.end <= n.qualStart) {
+                            words += QStringView(s).mid(from, p.start - from);
+                            from = p.end;
+                        }
                     }
+                    words += QStringView(s).mid(from, n.qualStart - from);
                     words = words.trimmed();
-                    if (changesTo.contains(words) || words == u"达到" || words == u"达")
+                    if (saysLevelReached(words))
                         choice = {parallelMetrics.at(idx), words, 0.6};
                 }
                 // …分别完成年度任务的58.3%、55.1%;绿春县进度相对滞后,仅完成41.2%: a share said to be done, right
