@@ -359,9 +359,18 @@ bool figuresApart(QStringView line)
 /// its lines by the glyphs' widths, not by characters: more).
 int wrapWidth(const QString &s, std::vector<int> *widths, int *slack)
 {
+    // Each line's width, whether it breaks off a sentence (no table's row: ReportText::breaksOffSentence),
+    // and how many lines with words stand before it.
     widths->clear();
-    for (QStringView line : QStringView(s).split(u'\n'))
-        widths->push_back(ReportText::printedWidth(line.endsWith(u'\r') ? line.chopped(1) : line));
+    std::vector<char> breaksOff;
+    std::vector<int> wordsBefore;
+    int lines = 0;
+    for (QStringView line : QStringView(s).split(u'\n')) {
+        widths->push_back(ReportText::printedWidth(line));
+        breaksOff.push_back(ReportText::breaksOffSentence(line) ? 1 : 0);
+        wordsBefore.push_back(lines);
+        lines += line.trimmed().isEmpty() ? 0 : 1;
+    }
     // (⼯, ⽉: text copied out of a PDF, whose lines the page's width broke)
     const bool radicals = std::any_of(s.cbegin(), s.cend(), [](QChar c) { return c.unicode() >= 0x2E80 && c.unicode() <= 0x2FD5; });
     // (copied out of a PDF, a short report's two full lines are enough to tell)
@@ -369,18 +378,6 @@ int wrapWidth(const QString &s, std::vector<int> *widths, int *slack)
     const int enough = radicals ? 2 : 4;
     // The width most long lines that break off a sentence come up to (within the slack). (Not the lines
     // that end a paragraph: in a short report, those are as many as the full ones.)
-    std::vector<char> breaksOff(widths->size(), 0);
-    {
-        qsizetype lineStart = 0;
-        for (size_t k = 0; k < widths->size(); ++k) {
-            qsizetype lineEnd = s.indexOf(QLatin1Char('\n'), lineStart);
-            if (lineEnd < 0)
-                lineEnd = s.size();
-            const QStringView line = QStringView(s).mid(lineStart, lineEnd - lineStart).trimmed();
-            breaksOff[k] = !line.isEmpty() && !lineEnders().contains(line.back()) && !figuresApart(line);
-            lineStart = lineEnd + 1;
-        }
-    }
     int longLines = 0;
     int widest = 0;
     for (size_t k = 0; k < widths->size(); ++k) {
@@ -407,22 +404,13 @@ int wrapWidth(const QString &s, std::vector<int> *widths, int *slack)
         return 0;
     // And lines of that width break off sentences: at least three end in the middle of one (two, copied
     // out of a PDF).
-    // (Not a table's row, nor a title and the byline under it that happen to be as wide as each other:
-    // they end no sentence in any text. Out of a PDF, whose radicals say so, its first lines count.)
+    // (Not a title and the byline under it that happen to be as wide as each other: out of a PDF, whose
+    // radicals say so, its first lines count; elsewhere not the first two.)
     const int breaks = radicals ? 2 : 3;
     int broken = 0;
-    int lines = 0;
-    qsizetype lineStart = 0;
     for (size_t k = 0; k < widths->size() && broken < breaks; ++k) {
-        qsizetype lineEnd = s.indexOf(QLatin1Char('\n'), lineStart);
-        if (lineEnd < 0)
-            lineEnd = s.size();
-        const QStringView line = QStringView(s).mid(lineStart, lineEnd - lineStart).trimmed();
-        lines += !line.isEmpty();
-        const bool row = line.contains(u'\t') || line.contains(u"  ") || figuresApart(line);
-        if ((radicals || lines > 2) && !row && (*widths)[k] >= best - *slack && (*widths)[k] <= best && !line.isEmpty() && !lineEnders().contains(line.back()))
+        if ((radicals || wordsBefore[k] >= 2) && breaksOff[k] && (*widths)[k] >= best - *slack && (*widths)[k] <= best)
             ++broken;
-        lineStart = lineEnd + 1;
     }
     return broken >= breaks ? best : 0;
 }
