@@ -614,6 +614,34 @@ private slots:
         QVERIFY2(crlfFacts.contains(QStringLiteral("actual 武冈市 2017 M06 signed_investment 42.8 exact")), qPrintable(crlfFacts.join(u'\n')));
     }
 
+    void charactersOutsideTheBasicPlane()
+    {
+        // An emoji of a WeChat post (📌 over a section, 📈 after a figure) or a rare character of a name (王𬭚)
+        // is one character: the figures around it read as without it (the regex engine finds nothing in a
+        // piece of text that holds half a pair, and the figures before 📌 were lost), the evidence counts it
+        // once. Half a pair left alone, of a UTF-16 file cut short, hides no figure either.
+        const QString plain = QStringLiteral("仪征市招商引资工作简报\n2026-05-06\n\n1-4月,仪征市新签约项目18个,协议投资62.4亿元。\n"
+                                             "数据速览\n新开工项目9个,局长王华说。\n");
+        QString emoji = plain;
+        emoji.replace(QStringLiteral("亿元。"), QStringLiteral("亿元📈。"));
+        emoji.replace(QStringLiteral("数据"), QStringLiteral("📌 数据"));
+        emoji.replace(QStringLiteral("王华"), QStringLiteral("王𬭚"));
+        QString half = plain;
+        half.insert(half.indexOf(QStringLiteral("数据")), QChar(0xD83D));
+        const QStringList want = factLines(ReportExtractor().extract(plain).facts);
+        QVERIFY2(want.contains(QStringLiteral("actual 仪征市 2026 M01-M04 signed_investment 62.4 exact")), qPrintable(want.join(u'\n')));
+        QVERIFY2(want.filter(QStringLiteral("started_projects 9 exact")).size() == 1, qPrintable(want.join(u'\n')));
+        const Extraction e = ReportExtractor().extract(emoji);
+        QCOMPARE(factLines(e.facts), want);
+        QCOMPARE(factLines(ReportExtractor().extract(half).facts), want);
+        // (the evidence in code points, as the contract counts: the emoji before it is one)
+        const QList<uint> points = emoji.toUcs4();
+        for (const Fact &f : e.facts) {
+            const QList<uint> quoted = points.mid(f.evidenceStart, f.evidenceEnd - f.evidenceStart);
+            QCOMPARE(QString::fromUcs4(reinterpret_cast<const char32_t *>(quoted.constData()), quoted.size()), f.evidenceText);
+        }
+    }
+
     void aFewBadBytesAreShownAndSaid()
     {
         // A report cut off in the middle of a character, or with a stray byte: read, the bad places shown

@@ -120,8 +120,13 @@ ReportText::ReportText(const QString &original)
         m_lowSurrogatesBefore.back() = count;
     }
     // Line ends as Windows writes them (CR LF) are one LF; a carriage return alone (old Mac files, some
-    // exports) is one too. Each clean character keeps its place in the original.
-    if (!m_clean.contains(u'\r')) {
+    // exports) is one too. A character outside the basic plane is one character here as it is to the reader:
+    // 〓 for a rare Han one (of a person's name; the printer's mark for a character it has not), ￼ for an
+    // emoji or any other (📌 核心数据, 👉 新开工…), and half a pair left alone is �. So no rule and no
+    // pattern run on a piece of a line meets half a character (the regex engine finds nothing at all in
+    // a text with half a pair in it: the figures before 📌 were lost). Each clean character keeps its place
+    // in the original.
+    if (!m_clean.contains(u'\r') && std::none_of(original.cbegin(), original.cend(), [](QChar c) { return c.isSurrogate(); })) {
         m_map.resize(size_t(m_clean.size()) + 1);
         for (size_t i = 0; i < m_map.size(); ++i)
             m_map[i] = int(i);
@@ -131,10 +136,18 @@ ReportText::ReportText(const QString &original)
         m_map.reserve(size_t(original.size()) + 1);
         for (qsizetype i = 0; i < original.size(); ++i) {
             const QChar c = original.at(i);
-            lines += c == u'\r' ? QChar(u'\n') : c;
             m_map.push_back(int(i)); // (a CR LF's break stands where its CR does: what ends before it ends there)
-            if (c == u'\r' && i + 1 < original.size() && original.at(i + 1) == u'\n')
+            if (c == u'\r') {
+                lines += QChar(u'\n');
+                if (i + 1 < original.size() && original.at(i + 1) == u'\n')
+                    ++i;
+            } else if (c.isHighSurrogate() && i + 1 < original.size() && original.at(i + 1).isLowSurrogate()) {
+                const char32_t code = QChar::surrogateToUcs4(c, original.at(i + 1));
+                lines += QChar(code >= 0x20000 && code <= 0x3FFFF ? u'〓' : u'\uFFFC');
                 ++i;
+            } else {
+                lines += c.isSurrogate() ? QChar(QChar::ReplacementCharacter) : c;
+            }
         }
         m_map.push_back(int(original.size()));
         m_clean = lines;
