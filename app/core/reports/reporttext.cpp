@@ -96,18 +96,59 @@ bool simplifyLines(QString &text, bool everyLine)
     return changed;
 }
 
+/// The text as the rules read it, a unit for each character: line ends as Windows writes them (CR LF) one
+/// LF, a carriage return alone (old Mac files, some exports) one too; a character outside the basic plane
+/// one, as it is to the reader (〓 for a rare Han one, of a person's name: the printer's mark for a
+/// character it has not; ￼ for an emoji or any other: 📌 核心数据, 👉 新开工…), and half a pair left alone
+/// �. So no rule and no pattern run on a piece of a line meets half a character (the regex engine finds
+/// nothing at all in a text with half a pair in it: the figures before 📌 were lost). \a map, if given,
+/// gets the place in \a text of each unit of the result, and its end.
+QString unitEach(const QString &text, std::vector<int> *map)
+{
+    if (!text.contains(u'\r') && std::none_of(text.cbegin(), text.cend(), [](QChar c) { return c.isSurrogate(); })) {
+        if (map) {
+            map->resize(size_t(text.size()) + 1);
+            for (size_t i = 0; i < map->size(); ++i)
+                (*map)[i] = int(i);
+        }
+        return text;
+    }
+    QString out;
+    out.reserve(text.size());
+    if (map)
+        map->reserve(size_t(text.size()) + 1);
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (map)
+            map->push_back(int(i)); // (a CR LF's break stands where its CR does: what ends before it ends there)
+        if (c == u'\r') {
+            out += QChar(u'\n');
+            if (i + 1 < text.size() && text.at(i + 1) == u'\n')
+                ++i;
+        } else if (c.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) {
+            const char32_t code = QChar::surrogateToUcs4(c, text.at(++i));
+            out += QChar(code >= 0x20000 && code <= 0x3FFFF ? u'〓' : u'\uFFFC');
+        } else {
+            out += c.isSurrogate() ? QChar(QChar::ReplacementCharacter) : c;
+        }
+    }
+    if (map)
+        map->push_back(int(text.size()));
+    return out;
+}
+
 } // namespace
 
 QString ReportText::toSimplified(const QString &text)
 {
-    QString out = text;
+    // (a piece of the original, cut anywhere, read as the clean text is)
+    QString out = unitEach(text, nullptr);
     simplifyLines(out, true);
     return out;
 }
 
 ReportText::ReportText(const QString &original)
     : m_original(original)
-    , m_clean(original)
 {
     // (emoji and rare characters outside the basic plane: offsets in code points count each pair once)
     if (std::any_of(original.cbegin(), original.cend(), [](QChar c) { return c.isLowSurrogate(); })) {
@@ -119,39 +160,8 @@ ReportText::ReportText(const QString &original)
         }
         m_lowSurrogatesBefore.back() = count;
     }
-    // Line ends as Windows writes them (CR LF) are one LF; a carriage return alone (old Mac files, some
-    // exports) is one too. A character outside the basic plane is one character here as it is to the reader:
-    // 〓 for a rare Han one (of a person's name; the printer's mark for a character it has not), ￼ for an
-    // emoji or any other (📌 核心数据, 👉 新开工…), and half a pair left alone is �. So no rule and no
-    // pattern run on a piece of a line meets half a character (the regex engine finds nothing at all in
-    // a text with half a pair in it: the figures before 📌 were lost). Each clean character keeps its place
-    // in the original.
-    if (!m_clean.contains(u'\r') && std::none_of(original.cbegin(), original.cend(), [](QChar c) { return c.isSurrogate(); })) {
-        m_map.resize(size_t(m_clean.size()) + 1);
-        for (size_t i = 0; i < m_map.size(); ++i)
-            m_map[i] = int(i);
-    } else {
-        QString lines;
-        lines.reserve(original.size());
-        m_map.reserve(size_t(original.size()) + 1);
-        for (qsizetype i = 0; i < original.size(); ++i) {
-            const QChar c = original.at(i);
-            m_map.push_back(int(i)); // (a CR LF's break stands where its CR does: what ends before it ends there)
-            if (c == u'\r') {
-                lines += QChar(u'\n');
-                if (i + 1 < original.size() && original.at(i + 1) == u'\n')
-                    ++i;
-            } else if (c.isHighSurrogate() && i + 1 < original.size() && original.at(i + 1).isLowSurrogate()) {
-                const char32_t code = QChar::surrogateToUcs4(c, original.at(i + 1));
-                lines += QChar(code >= 0x20000 && code <= 0x3FFFF ? u'〓' : u'\uFFFC');
-                ++i;
-            } else {
-                lines += c.isSurrogate() ? QChar(QChar::ReplacementCharacter) : c;
-            }
-        }
-        m_map.push_back(int(original.size()));
-        m_clean = lines;
-    }
+    // Each clean character keeps its place in the original.
+    m_clean = unitEach(original, &m_map);
     simplify();
     removeNoise();
 }
