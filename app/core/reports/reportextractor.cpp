@@ -786,29 +786,48 @@ QString titleStemUnit(const QString &s, const ReportDocument &doc, const Gazette
     return u && u->end <= doc.titleEnd ? u->name : QString();
 }
 
+/// The forms of each kind of zone (经济技术开发区, 经济开发区, 经开区 are one kind), long to short.
+const QList<QStringList> &zoneForms()
+{
+    static const QList<QStringList> forms = {
+        {QStringLiteral("经济技术开发区"), QStringLiteral("经济开发区"), QStringLiteral("经开区")},
+        {QStringLiteral("高新技术产业开发区"), QStringLiteral("高新技术开发区"), QStringLiteral("高新技术产业园区"), QStringLiteral("高新区")}};
+    return forms;
+}
+
+/// A zone's place, without its 市, and the index of its kind in zoneForms(): 滁州 and 0 for 滁州市经开区 (and
+/// for 滁州经济技术开发区); -1 for a name of no such kind, or a form alone.
+std::pair<QString, int> zoneForm(const QString &name)
+{
+    for (int f = 0; f < zoneForms().size(); ++f) {
+        for (const QString &suffix : zoneForms().at(f)) {
+            if (name.size() > suffix.size() && name.endsWith(suffix)) {
+                QString place = name.chopped(suffix.size());
+                if (place.size() > 2 && place.endsWith(u'市'))
+                    place.chop(1);
+                return {place, f};
+            }
+        }
+    }
+    return {QString(), -1};
+}
+
+/// Whether a zone's words alone (高新区, 经开区) may stand for the zone \a named: one whose name ends in
+/// them, or one of their kind by another form (曲靖经济技术开发区 for 经开区).
+bool standsFor(const QString &bare, const QString &named)
+{
+    if (named.size() > bare.size() && named.endsWith(bare))
+        return true;
+    const int kind = zoneForm(named).second;
+    return kind >= 0 && zoneForms().at(kind).contains(bare);
+}
+
 /// The name the body gives a zone the report is about by another of its forms (a byline's 滁州经济技术开发区
 /// and the body's 滁州经开区; 宿迁市高新技术产业开发区 and 宿迁高新区): the body's, so that the zone's
 /// figures go under one name: the form the body names most often.
 QString bodyFormOfZone(const QString &subject, const QList<UnitMention> &units, qsizetype bodyFrom)
 {
-    static const QList<QStringList> forms = {
-        {QStringLiteral("经济技术开发区"), QStringLiteral("经济开发区"), QStringLiteral("经开区")},
-        {QStringLiteral("高新技术产业开发区"), QStringLiteral("高新技术开发区"), QStringLiteral("高新技术产业园区"), QStringLiteral("高新区")}};
-    // The place before the zone's words, without its 市 (滁州市经开区 is 滁州经开区).
-    auto split = [](const QString &name) -> std::pair<QString, int> {
-        for (int f = 0; f < forms.size(); ++f) {
-            for (const QString &suffix : forms.at(f)) {
-                if (name.size() > suffix.size() && name.endsWith(suffix)) {
-                    QString place = name.chopped(suffix.size());
-                    if (place.size() > 2 && place.endsWith(u'市'))
-                        place.chop(1);
-                    return {place, f};
-                }
-            }
-        }
-        return {QString(), -1};
-    };
-    const auto [place, form] = split(subject);
+    const auto [place, form] = zoneForm(subject);
     if (form < 0)
         return subject;
     // (the form named more often; the other where as often, as the subject's may be a byline's)
@@ -821,7 +840,7 @@ QString bodyFormOfZone(const QString &subject, const QList<UnitMention> &units, 
             ++own;
             continue;
         }
-        const auto [otherPlace, otherForm] = split(u.name);
+        const auto [otherPlace, otherForm] = zoneForm(u.name);
         if (otherForm == form && otherPlace == place)
             ++other[u.name];
     }
@@ -2237,6 +2256,17 @@ Extraction ReportExtractor::extract(const QString &text) const
     }
     if (result.subject.isEmpty())
         result.subject = titleStemUnit(s, doc, gazetteer);
+    // 记者从曲靖经济技术开发区获悉,…经开区共签约: a zone's words alone, the report's subject, are the one zone
+    // of their kind it names in full.
+    if (Gazetteer::zoneSuffixes().contains(result.subject)) {
+        QSet<QString> named;
+        for (const UnitMention &u : std::as_const(units)) {
+            if (!u.topic && u.name != result.subject && standsFor(result.subject, u.name))
+                named.insert(u.name);
+        }
+        if (named.size() == 1)
+            result.subject = *named.cbegin();
+    }
     result.subject = bodyFormOfZone(result.subject, units, doc.titleEnd);
     addSubjectStem(s, result.subject, units);
     addRankedListUnits(s, units);
@@ -2344,9 +2374,9 @@ Extraction ReportExtractor::extract(const QString &text) const
         if (!u.topic) {
             // 高新区 alone, in a report about 襄阳高新区, is that zone; elsewhere it stays as written.
             if (Gazetteer::zoneSuffixes().contains(u.name)) {
-                if (paragraphUnit.endsWith(u.name))
+                if (standsFor(u.name, paragraphUnit))
                     return paragraphUnit;
-                if (result.subject.endsWith(u.name))
+                if (standsFor(u.name, result.subject))
                     return result.subject;
             }
             // 松山湖, in a report that names 松山湖高新区, is that zone too (仪陇县 stays the county its
