@@ -614,6 +614,19 @@ private slots:
         QVERIFY2(crlfFacts.contains(QStringLiteral("actual 武冈市 2017 M06 signed_investment 42.8 exact")), qPrintable(crlfFacts.join(u'\n')));
     }
 
+    void aTablesCutOffDayIsItsFiguresDay()
+    {
+        // 各乡镇…完成情况(截至2026年8月31日) over a table: its figures of the year so far are as of that day
+        // (the targets are the year's, of no day).
+        const Extraction e = ReadReport::fromFile(dataDir() + QLatin1String("/r158_target_column_before_counts.txt")).extraction;
+        int soFar = 0;
+        for (const Fact &f : e.facts) {
+            QCOMPARE(f.asOf, f.kind == QLatin1String("target") ? QDate() : QDate(2026, 8, 31));
+            soFar += f.span == QLatin1String("YTD");
+        }
+        QCOMPARE(soFar, 12);
+    }
+
     void charactersOutsideTheBasicPlane()
     {
         // An emoji of a WeChat post (📌 over a section, 📈 after a figure) or a rare character of a name (王𬭚)

@@ -786,6 +786,12 @@ QString titleStemUnit(const QString &s, const ReportDocument &doc, const Gazette
     return u && u->end <= doc.titleEnd ? u->name : QString();
 }
 
+/// The day a period of the year so far runs to (截至8月31日, 截至5月底), in \a year; none where it names no day.
+QDate cutOffDay(const Period &p, int year)
+{
+    return p.asOfMonth ? QDate(year, p.asOfMonth, p.asOfDay) : QDate();
+}
+
 /// The forms of each kind of zone (经济技术开发区, 经济开发区, 经开区 are one kind), long to short.
 const QList<QStringList> &zoneForms()
 {
@@ -1173,13 +1179,18 @@ QList<Column> columnsFor(const QStringList &headers, const QString &unitLine)
         if (!targetWords || h.contains(u"完成") || columns.at(c).cls == UnitClass::Percent)
             continue;
         columns[c].target = true;
-        // 签约金额 年度目标 完成率: a target between its amount and the share done is the amount's.
-        const bool rateNext = c + 1 < columns.size() && columns.at(c + 1).cls == UnitClass::Percent;
-        if (columns.at(c).metric.isEmpty() && rateNext && c > 0 && !columns.at(c - 1).metric.isEmpty()
-            && columns.at(c - 1).cls != UnitClass::Percent && !columns.at(c - 1).target) {
-            columns[c].metric = columns.at(c - 1).metric;
-            columns[c].cls = columns.at(c - 1).cls;
-            columns[c].scale = columns.at(c - 1).scale;
+        // 签约金额 年度目标 完成率: a target between its amount and the share done is the amount's; and
+        // 年度目标 签约项目(个) 签约金额 到位资金 完成率: a target before them is the one of the amount the share
+        // done follows (the share is of that amount against the target).
+        qsizetype rate = c + 1;
+        while (rate < columns.size() && columns.at(rate).cls != UnitClass::Percent)
+            ++rate;
+        const qsizetype amount = rate == c + 1 ? c - 1 : rate - 1;
+        if (columns.at(c).metric.isEmpty() && rate < columns.size() && amount >= 0 && !columns.at(amount).metric.isEmpty()
+            && columns.at(amount).cls != UnitClass::Percent && !columns.at(amount).target) {
+            columns[c].metric = columns.at(amount).metric;
+            columns[c].cls = columns.at(amount).cls;
+            columns[c].scale = columns.at(amount).scale;
         }
         for (qsizetype k = c + 1; columns.at(c).metric.isEmpty() && k < columns.size(); ++k) {
             if (!columns.at(k).metric.isEmpty() && columns.at(k).cls != UnitClass::Percent) {
@@ -3236,11 +3247,7 @@ Extraction ReportExtractor::extract(const QString &text) const
                     } else {
                         span = spanOf(*period);
                     }
-                    if (period->asOfMonth) {
-                        const QDate d(year, period->asOfMonth, period->asOfDay);
-                        if (d.isValid())
-                            f.asOf = d;
-                    }
+                    f.asOf = cutOffDay(*period, year);
                     // A plan in a report of 1-8月 is for the year; one for a single month (9月份工作打算,
                     // 确保当月…) is for that month; a share pledged by a day of its own sentence (确保三季度末
                     // 完成年度任务的75%), or a plan by a deadline there (确保6月底前签约30个), is for the months up to it.
@@ -3554,6 +3561,8 @@ Extraction ReportExtractor::extract(const QString &text) const
                 f.span = col.target || plannedTable ? QStringLiteral("FY") : columnSpan(col);
                 if (col.target || plannedTable)
                     f.kind = QStringLiteral("target");
+                else if (period && f.span == QLatin1String("YTD")) // (…完成情况(截至2026年8月31日) over the table)
+                    f.asOf = cutOffDay(*period, year);
                 f.district = r.unitName == QLatin1String("*") ? (subjectIsARow ? QString() : result.subject) : r.unitName;
                 addTableFact(f, r.start, r.end, 0.8);
             }
