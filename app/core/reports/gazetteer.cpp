@@ -120,6 +120,15 @@ int Gazetteer::level(const QString &name) const
     return m_divisions ? m_divisions->levels.value(name) : 0;
 }
 
+bool Gazetteer::samePrefecture(const QString &a, const QString &b) const
+{
+    if (!m_divisions)
+        return false;
+    const QList<int> of = m_divisions->prefectures.value(a);
+    const QList<int> other = m_divisions->prefectures.value(b);
+    return std::any_of(of.cbegin(), of.cend(), [&other](int code) { return other.contains(code); });
+}
+
 void Gazetteer::add(Names &names, const QString &name, int level)
 {
     if (name.size() < 2 || isCommonWord(name))
@@ -201,6 +210,8 @@ void Gazetteer::load(Names &names)
             if (m.hasMatch())
                 add(names, m.captured(1) + m.captured(2) + m.captured(3) + QStringLiteral("旗"), level);
         }
+        if (level == County)
+            names.prefectures[name].append(line.left(4).toInt());
         if (level <= County)
             addStem(stem(name), level);
         // Counties become cities and districts (邵东县 → 邵东市, 长安县 → 长安区); reports of earlier

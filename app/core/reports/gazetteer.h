@@ -42,6 +42,9 @@ public:
 
     bool contains(const QString &name) const { return level(name) != 0; }
     int level(const QString &name) const;
+    /// Whether two county-level divisions may lie in one prefecture (湘潭县 and 韶山市 do; a name the code
+    /// list has twice, in either of its places).
+    bool samePrefecture(const QString &a, const QString &b) const;
     /// How many distinct names it knows.
     qsizetype size() const
     {
@@ -66,6 +69,7 @@ private:
     struct Names
     {
         QHash<QString, int> levels; // name -> level
+        QHash<QString, QList<int>> prefectures; // a county-level division's name -> the codes of the prefectures it lies in
         std::vector<int> nodeLevel; // per trie node: the level of the name ending there, 0 for none
         std::unordered_map<quint64, int> edges; // (node << 16) | character -> child node
         std::shared_ptr<const CharSet> lastChars; // the last character of every name, and of \a alsoLast

@@ -1036,6 +1036,16 @@ QString findSubject(const QString &text, const QList<UnitMention> &units, qsizet
                 most = n;
             }
         }
+        // (全市…讲评会: 湘潭县签约额居首,韶山市…增速最快,岳塘区、雨湖区…: a county-level 市 named no more
+        // often than two or more peers of its prefecture is one of the parts the city adds up, not the city)
+        if (bestLevel == Gazetteer::County) {
+            const Gazetteer &g = Gazetteer::divisions();
+            const QHash<QString, int> peers = counts([&](const UnitMention &u) {
+                return u.level == Gazetteer::County && u.name != best && g.samePrefecture(u.name, best);
+            });
+            if (std::count_if(peers.cbegin(), peers.cend(), [&](int n) { return n >= most; }) >= 2)
+                return QString();
+        }
         return best;
     }
     // Else the unit named most, not counting units named in lists of their peers.
