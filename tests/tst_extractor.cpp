@@ -860,14 +860,16 @@ private slots:
                 // Or a row of a table, under a row of a known unit (禾溪乡  8  6.5 …), with a division's suffix.
                 const QRegularExpression tableRow(QStringLiteral("^\\s*") + QRegularExpression::escape(f.district) + QStringLiteral("\\s+[\\d.]"),
                                                   QRegularExpression::MultilineOption);
-                const bool suffix = f.district.endsWith(u'乡') || f.district.endsWith(u'镇') || f.district.endsWith(QLatin1String("街道"))
-                    || f.district.endsWith(QLatin1String("苏木"));
+                const bool suffix = f.district.endsWith(u'乡') || f.district.endsWith(u'镇') || f.district.endsWith(QStringLiteral("街道"))
+                    || f.district.endsWith(QStringLiteral("苏木"));
                 // Or a town opening a clause, its figure close after (…;杏坪乡签约项目4个), as known towns do.
                 const QRegularExpression clauseOpener(QStringLiteral("(?:^|[。;,:])\\s*") + QRegularExpression::escape(f.district)
                                                           + QStringLiteral("[^\\d,。;]{0,10}\\d"),
                                                       QRegularExpression::MultilineOption);
-                // Or a town a title opens with (前辛庄镇:前三季度…) or a byline's office names (来源:垌塘镇人民政府).
-                const QRegularExpression framed(QStringLiteral("^\\s*") + QRegularExpression::escape(f.district) + QStringLiteral("[:：]"),
+                // Or a town a title opens with (前辛庄镇:前三季度…), a paragraph opens with in brackets (【榕湖街道】…)
+                // or a byline's office names (来源:垌塘镇人民政府).
+                const QRegularExpression framed(QStringLiteral("^\\s*(?:【") + QRegularExpression::escape(f.district) + QStringLiteral("】|")
+                                                    + QRegularExpression::escape(f.district) + QStringLiteral("[:：])"),
                                                 QRegularExpression::MultilineOption);
                 const bool byline = r.text.left(3000).contains(QStringLiteral("来源:") + f.district + QStringLiteral("人民政府"));
                 QVERIFY2(whole || listItem.match(clean).hasMatch()

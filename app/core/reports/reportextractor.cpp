@@ -693,7 +693,8 @@ QString sourceUnit(const QString &text, const QList<UnitMention> &units, const G
     // unit by the bare name, the body's 我区 its kind.
     // So does a newspaper's name on a line of its own, above or under the story (衡阳日报 2026年7月15日),
     // or as the byline's source (来源:宜宾日报 作者:…), where the body's 我市 says the story is of its city.
-    static const QRegularExpression account(QStringLiteral("(?:^|\\s|[:：])(\\p{Han}{2,4}?)(?:发布|融媒|日报|晚报)(?=\\s|$)"),
+    // (and in brackets at the story's end: (宜春日报))
+    static const QRegularExpression account(QStringLiteral("(?:^|\\s|[:：]|^\\s*[(（])(\\p{Han}{2,4}?)(?:发布|融媒|日报|晚报)(?=\\s|$|[)）]\\s*$)"),
                                             QRegularExpression::MultilineOption);
     const QString accountLines = head.left(600) + QLatin1Char('\n') + head.right(300);
     for (auto it = account.globalMatch(accountLines); it.hasNext();) {
@@ -1828,6 +1829,15 @@ QStringList framedTowns(const QString &text, const QString &s, const ReportDocum
     const QStringView title = QStringView(s).mid(doc.titleStart, doc.titleEnd - doc.titleStart);
     if (const auto m = opening.match(title); m.hasMatch() && s.indexOf(m.capturedView(1), doc.titleEnd) >= 0)
         consider(m.captured(1));
+    // 【石岭街道】石岭街道前10个月…: a roundup's paragraph opened by a town's name in brackets.
+    static const QRegularExpression bracketed(QStringLiteral("^\\s*【(\\p{Han}{2,6}?(?:镇|乡|街道))】"));
+    for (const ReportDocument::Paragraph &para : doc.paragraphs) {
+        const QStringView line = QStringView(s).mid(para.start, para.end - para.start);
+        if (!line.trimmed().startsWith(u'【'))
+            continue;
+        if (const auto m = bracketed.match(line); m.hasMatch() && isTownName(m.capturedView(1)))
+            consider(m.captured(1));
+    }
     return out;
 }
 
