@@ -2130,7 +2130,7 @@ QList<IndicatorTable> findIndicatorTables(const QString &s, const ReportDocument
                 continue;
             header.prepend({first, first, QString()});
         }
-        if (header.size() < 3 || !(header.first().text.isEmpty() || header.first().text.contains(u"指标") || header.first().text.startsWith(u"项目")))
+        if (header.size() < (labelled ? 2 : 3) || !(header.first().text.isEmpty() || header.first().text.contains(u"指标") || header.first().text.startsWith(u"项目")))
             continue;
         // The columns: this month (本月, 当月, 10月), the months so far (1-10月累计, 累计), the year's target.
         QStringList spans;
@@ -2184,7 +2184,8 @@ QList<IndicatorTable> findIndicatorTables(const QString &s, const ReportDocument
             found += span.isEmpty() ? 0 : 1;
             spans << span;
         }
-        if (found < 2)
+        // (one column of a period is enough under a header that says 指标: 指标 | 1-9月 | 同比增长)
+        if (found < (labelled ? 1 : 2))
             continue;
         // (本月 takes its month from the months so far: 本月 beside 1-10月累计 is October)
         for (QString &span : spans) {
@@ -2288,12 +2289,19 @@ Extraction ReportExtractor::extract(const QString &text) const
     if (result.subject.isEmpty())
         result.subject = titleStemUnit(s, doc, gazetteer);
     // 记者从曲靖经济技术开发区获悉,…经开区共签约: a zone's words alone, the report's subject, are the one zone
-    // of their kind it names in full.
+    // of their kind it names in full (in the body, or else in the byline the cleaner took out: 来源:岳阳经济技术
+    // 开发区管委会).
     if (Gazetteer::zoneSuffixes().contains(result.subject)) {
         QSet<QString> named;
         for (const UnitMention &u : std::as_const(units)) {
             if (!u.topic && u.name != result.subject && standsFor(result.subject, u.name))
                 named.insert(u.name);
+        }
+        if (named.isEmpty()) {
+            for (const Gazetteer::Mention &m : gazetteer.find(ReportText::toSimplified(text.left(3000) + QLatin1Char('\n') + text.right(600)))) {
+                if (m.name != result.subject && standsFor(result.subject, m.name))
+                    named.insert(m.name);
+            }
         }
         if (named.size() == 1)
             result.subject = *named.cbegin();
