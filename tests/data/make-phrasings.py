@@ -514,6 +514,15 @@ for k, half in enumerate(["一半以上", "半数以上"]):
         [fact(unit, span, "annual_completion_pct", 50, qual="over")])
     i += 1
 
+# 26. A band of shares done (完成率在60%—83.3%之间), a warning bulletin's yellow: no figure; the unit below it
+# with its own share is one.
+for k, (low, high) in enumerate([("60%", "83.3%"), ("50%", "75%")]):
+    unit = UNITS[i % len(UNITS)]
+    pword, span = PERIODS[i % 4]
+    add(unit, "{P},{U}签约金额完成率在{L}—{H}之间,予以黄色预警;{U}实际到位资金完成年度任务的{c}%。".format(P=pword, U=unit, L=low, H=high, c=41.5 + k),
+        [fact(unit, span, "annual_completion_pct", 41.5 + k)])
+    i += 1
+
 here = os.path.dirname(os.path.realpath(__file__))
 with open(os.path.join(here, "phrasings.tsv"), "w", encoding="utf-8", newline="\n") as fh:
     fh.write("# written by make-phrasings.py: id, unit of the report, sentence, facts (district|year|span|metric|kind|value|qualifier;...)\n")

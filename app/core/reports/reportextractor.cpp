@@ -2718,8 +2718,10 @@ Extraction ReportExtractor::extract(const QString &text) const
                 static const QRegularExpression ofTarget(QStringLiteral("^的(?:\\d+(?:\\.\\d+)?%|(?:年度|全年)?(?:目标|任务)|有|是)"));
                 if (n.cls == UnitClass::Money && after.startsWith(u'的') && !ofTarget.match(after).hasMatch())
                     continue;
-                // 投资额在5000万元至1亿元之间的项目9个: a band of project sizes, no amount.
-                if (n.cls == UnitClass::Money && after.startsWith(u"之间"))
+                // 投资额在5000万元至1亿元之间的项目9个, 完成率在60%—83.3%之间: a band (of project sizes, of
+                // shares done), no figure of anything; either end of it.
+                static const QRegularExpression band(QStringLiteral("^(?:[-—–~～至到]\\s*[\\d.]+\\s*(?:%|亿元|万元)?)?\\s*之间"));
+                if (n.end < s.size() && s.at(n.end) != u'。' && band.match(QStringView(s).mid(n.end, 16)).hasMatch())
                     continue;
                 if (cues.companyFigure(n.qualStart))
                     continue;
