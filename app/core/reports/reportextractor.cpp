@@ -1357,6 +1357,21 @@ void addBareClauseUnits(const QString &s, QList<UnitMention> &units, const Gazet
         }
         if (!isHanChar(s.at(i)))
             continue;
+        // 在合肥,1-8月全市…。在芜湖,…: a province's roundup opens each city's sentence with 在 and its bare name
+        // (one is enough: 在 and the comma say it is a place).
+        if (s.at(i) == u'在' && (before == u'。' || before == u'\n')) {
+            for (qsizetype len = 3; len >= 2; --len) {
+                if (i + 1 + len >= s.size() || s.at(i + 1 + len) != u',')
+                    continue;
+                const QString name = divisionOfStem(gazetteer, s.mid(i + 1, len), QChar());
+                const int level = gazetteer.level(name);
+                if (!name.isEmpty() && level >= Gazetteer::Prefecture && level <= Gazetteer::County && !Mentions::overlapsAny(units, i + 1, i + 1 + len)) {
+                    more.append(mention(i + 1, i + 1 + len, name, level));
+                    break;
+                }
+            }
+            continue;
+        }
         for (qsizetype len = 3; len >= 2; --len) {
             if (i + len >= s.size())
                 continue;
