@@ -523,6 +523,19 @@ for k, (low, high) in enumerate([("60%", "83.3%"), ("50%", "75%")]):
         [fact(unit, span, "annual_completion_pct", 41.5 + k)])
     i += 1
 
+# 27. Projects that went from one step straight to the next (拿地即开工, 签约即投产): how fast, not a count of
+# the stage; after 当即 (there and then) they are one.
+for k, slogan in enumerate(["拿地即开工", "签约即投产"]):
+    unit = UNITS[i % len(UNITS)]
+    pword, span = PERIODS[i % 4]
+    add(unit, "{P},{U}签约项目{a}个,其中{c}个项目实现{S}。".format(P=pword, U=unit, a=19 + k, c=5 + k, S=slogan),
+        [fact(unit, span, "signed_projects", 19 + k)])
+    i += 1
+unit = UNITS[i % len(UNITS)]
+pword, span = PERIODS[i % 4]
+add(unit, "{P},{U}举办推介会,12个项目当即签约。".format(P=pword, U=unit), [fact(unit, span, "signed_projects", 12)])
+i += 1
+
 here = os.path.dirname(os.path.realpath(__file__))
 with open(os.path.join(here, "phrasings.tsv"), "w", encoding="utf-8", newline="\n") as fh:
     fh.write("# written by make-phrasings.py: id, unit of the report, sentence, facts (district|year|span|metric|kind|value|qualifier;...)\n")

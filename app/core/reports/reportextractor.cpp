@@ -450,12 +450,15 @@ QStringView afterHead(const QString &s, const Number &n)
 }
 
 /// Whether the words before a stage's verb say it is yet to come: 签约待落地项目6个, 4个项目有望年内签约,
-/// 即将投产, 计划近期集中开工项目8个 (a pipeline, of no period's figures).
+/// 即将投产, 计划近期集中开工项目8个 (a pipeline, of no period's figures). Or that the figure counts how
+/// fast projects went on, not the stage: 5个项目实现拿地即开工, 签约即投产 (X即Y, not 随即, 当即, 立即: then).
 bool stageToCome(QStringView before)
 {
     const QStringView near = before.right(6);
+    const bool straightOn = before.endsWith(u'即') && !before.endsWith(u"随即") && !before.endsWith(u"当即") && !before.endsWith(u"立即")
+        && !before.endsWith(u"旋即");
     return (before.endsWith(u'待') && !before.endsWith(u"接待") && !before.endsWith(u"招待")) || near.contains(u"即将")
-        || near.contains(u"有望") || near.contains(u"近期");
+        || near.contains(u"有望") || near.contains(u"近期") || straightOn;
 }
 
 /// Which metric a figure is, from the words since the figure before (region), the clause it stands
