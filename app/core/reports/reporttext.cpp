@@ -625,6 +625,65 @@ void ReportText::removeNoise()
         compact();
     }
 
+    // 1 - 8 月 , 宁 乡 市 新 签 约 项 目 3 2 个: a line of a PDF set with a space after every character is
+    // read without them (a run of spaces, where a word ended, as one), so that 3 2 个 is 32 and not 2. Such a
+    // line is mostly characters standing alone, a good share of them Chinese (not a table's row of small
+    // figures, 七里镇 1 2 3, nor English words; a pinyin gloss, ( l á i ), is letters alone too). In a text
+    // with two such lines or more, so is any line of characters standing alone (a table's cell a line,
+    // 蓬 江 区 / 2 1 / 1 0 8 . 4 5, or its row, 东 宁 市   3 2   1 6 8 . 4).
+    if (s.contains(QLatin1String(" "))) {
+        auto isGap = [](QChar c) { return c == u' ' || c == u'\u3000'; };
+        struct Line
+        {
+            qsizetype start, end;
+            bool spaced, alone; // set with a space after every character; every character standing alone
+        };
+        std::vector<Line> lines;
+        int spacedLines = 0;
+        for (qsizetype lineStart = 0; lineStart < s.size();) {
+            qsizetype lineEnd = s.indexOf(QLatin1Char('\n'), lineStart);
+            if (lineEnd < 0)
+                lineEnd = s.size();
+            int runs = 0, alone = 0, hanAlone = 0;
+            for (qsizetype i = lineStart; i < lineEnd;) {
+                if (isGap(s.at(i))) {
+                    ++i;
+                    continue;
+                }
+                qsizetype end = i;
+                while (end < lineEnd && !isGap(s.at(end)))
+                    ++end;
+                ++runs;
+                if (end - i == 1) {
+                    ++alone;
+                    hanAlone += isHanChar(s.at(i));
+                }
+                i = end;
+            }
+            const bool spaced = runs >= 8 && alone * 10 >= runs * 8 && hanAlone >= std::max(4, runs / 4);
+            spacedLines += spaced;
+            lines.push_back({lineStart, lineEnd, spaced, runs >= 2 && alone == runs});
+            lineStart = lineEnd + 1;
+        }
+        for (const Line &line : lines) {
+            if (!line.spaced && !(spacedLines >= 2 && line.alone))
+                continue;
+            for (qsizetype i = line.start; i < line.end; ++i) {
+                if (!isGap(s.at(i)))
+                    continue;
+                qsizetype end = i;
+                while (end < line.end && isGap(s.at(end)))
+                    ++end;
+                // (one space between two characters goes; of a run of them, where a word or a table's cell
+                // ended, the spaces that stood there: 3 of 1, 5 of 2)
+                dropRange(i, end - std::max<qsizetype>(end - i >= 2 ? 1 : 0, (end - i - 1) / 2));
+                i = end - 1;
+            }
+        }
+        if (spacedLines)
+            compact();
+    }
+
     // 完成年度目 / 标的76.1%。其中,南康 / 区新签约…: a text wrapped at a fixed width is one line a paragraph
     // again. A full line that ends no sentence goes on in the next, unless either is a table's row (cells
     // apart by a run of spaces or a tab) or the next opens a paragraph (indented, numbered, bulleted).
