@@ -536,6 +536,13 @@ pword, span = PERIODS[i % 4]
 add(unit, "{P},{U}举办推介会,12个项目当即签约。".format(P=pword, U=unit), [fact(unit, span, "signed_projects", 12)])
 i += 1
 
+# 28. After the year's target, what is done by a period of its own (截至8月底已到位, 1-8月已引进): actual.
+for k, (done, dspan) in enumerate([("截至6月底已到位", "YTD"), ("1-6月已到位", "H1")]):
+    unit = UNITS[i % len(UNITS)]
+    add(unit, "今年,{U}年初确定的到位资金任务是80亿元,{D}资金{v}亿元。".format(U=unit, D=done, v=41.3 + k),
+        [fact(unit, "FY", "funds_in_place", 80, kind="target"), fact(unit, dspan, "funds_in_place", 41.3 + k)])
+    i += 1
+
 here = os.path.dirname(os.path.realpath(__file__))
 with open(os.path.join(here, "phrasings.tsv"), "w", encoding="utf-8", newline="\n") as fh:
     fh.write("# written by make-phrasings.py: id, unit of the report, sentence, facts (district|year|span|metric|kind|value|qualifier;...)\n")

@@ -3046,8 +3046,10 @@ Extraction ReportExtractor::extract(const QString &text) const
                     target = pledge.in(QStringView(s).mid(sent.start, n.start - sent.start));
                 } else if (!target) {
                     target = sentenceTarget || cues.targetBefore(n.start);
-                    // …任务为80亿元,目前已完成62.3亿元 / 已签约38个: after the target, what is done.
-                    static const QRegularExpression achieved(QStringLiteral("^(?:目前|现|截至目前|实际)?已"));
+                    // …任务为80亿元,目前已完成62.3亿元 / 已签约38个: after the target, what is done (and so
+                    // after the period it is done in: 截至8月底已到位56.2亿元, 1-8月已引进22个).
+                    static const QRegularExpression achieved(QStringLiteral(
+                        "^(?:目前|现在?|截至目前|实际|今年以来|年初以来|截至[^,，。;已]{1,10}|[\\d一二三四五六七八九十]{1,2}(?:[-—–~至到][\\d一二三四五六七八九十]{1,2})?月(?:底|末|份)?)?(?:共|累计)?已"));
                     if (target && !sentenceTarget && achieved.match(clause.trimmed()).hasMatch())
                         target = false;
                     if (!target) {
