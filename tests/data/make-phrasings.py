@@ -543,6 +543,19 @@ for k, (done, dspan) in enumerate([("截至6月底已到位", "YTD"), ("1-6月�
         [fact(unit, "FY", "funds_in_place", 80, kind="target"), fact(unit, dspan, "funds_in_place", 41.3 + k)])
     i += 1
 
+# 29. An amount straight after a count of projects (新签约项目32个、118.6亿元): the amount of those projects,
+# as after 总投资; of projects brought in (引进), no metric's.
+for k, (verb, sep, count, amount) in enumerate([("新签约", "、", "signed_projects", "signed_investment"),
+                                                ("新开工", ",", "started_projects", "started_investment"),
+                                                ("引进", "、", "introduced_projects", None)]):
+    unit = UNITS[i % len(UNITS)]
+    pword, span = PERIODS[i % 4]
+    facts = [fact(unit, span, count, 32 + k)]
+    if amount:
+        facts.append(fact(unit, span, amount, 118.6 + k))
+    add(unit, "{P},{U}{V}项目{a}个{S}{b}亿元。".format(P=pword, U=unit, V=verb, a=32 + k, S=sep, b=118.6 + k), facts)
+    i += 1
+
 here = os.path.dirname(os.path.realpath(__file__))
 with open(os.path.join(here, "phrasings.tsv"), "w", encoding="utf-8", newline="\n") as fh:
     fh.write("# written by make-phrasings.py: id, unit of the report, sentence, facts (district|year|span|metric|kind|value|qualifier;...)\n")

@@ -581,6 +581,14 @@ MetricChoice chooseMetric(const Number &n, QStringView region, QStringView wide,
             if (sameClass && st.previousMetric != QLatin1String("annual_completion_pct"))
                 return {st.previousMetric, QString(), 0.6}; // the cue of the list, not its own: check it
         }
+        // 新签约项目32个、118.6亿元, 新开工项目22个,86.4亿元: an amount straight after a count of projects is
+        // theirs, as after 总投资.
+        const QStringView between = region.trimmed();
+        if (n.cls == UnitClass::Money && !st.previousProjectMetric.isEmpty() && st.previousMetric == st.previousProjectMetric
+            && between.size() == 1 && QStringView(u"、,").contains(between.front())) {
+            if (const QString amount = amountMetric(QStringLiteral("generic_investment"), st.previousProjectMetric); !amount.isEmpty())
+                return {amount, QString(), 0.6};
+        }
         return none;
     }
     // 已签约未开工的21个项目: a stage not reached is none of its metric.
