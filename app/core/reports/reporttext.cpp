@@ -725,14 +725,39 @@ void ReportText::removeNoise()
     }
 
     // 赴长三角,珠三角,成渝等地, 弥勒市,蒙自市,河口县分别完成: a list of short names typed with commas, closed by
-    // 等 (or, of units' names, by 分别, 均, 各), is one with 、, one character for one, so that the words
-    // around it stay one clause.
-    if (s.contains(u'等') || s.contains(u"分别") || s.contains(u'均') || s.contains(u'各')) {
-        static const QRegularExpression commaList(QStringLiteral(
-            "(?<=\\p{Han}{2}),(?=(?:\\p{Han}{2,4},)*\\p{Han}{2,4}等)"
-            "|(?<=\\p{Han}[市县区镇乡旗州]),(?=(?:\\p{Han}{1,5}[市县区镇乡旗州],)*\\p{Han}{1,5}[市县区镇乡旗州](?:分别|均|各))"));
+    // 等 (or, of units' names, by 分别, 均, 各, 依次, or 和 and the last name: 醴陵市,渌口区和天元区), is one with
+    // 、, one character for one, so that the words around it stay one clause. So is the list of figures
+    // after 分别 or 依次 (分别为215.6亿元,188.2亿元和131.7亿元; 58.3%,55.1%,52.6%), each figure to its name.
+    if (s.contains(u'等') || s.contains(u"分别") || s.contains(u'均') || s.contains(u'各') || s.contains(u"依次") || s.contains(u'和')) {
+        // (a unit's name: 十二团 and 博望街道 too; the words of a metric may stand between the list and its
+        // 分别: 博望街道,柳林镇,老庄镇到位资金分别为…, 高新区,经开区,西咸新区签约项目数居前三,分别为…)
+        static const QString name = QStringLiteral("\\p{Han}{1,5}(?:[市县区镇乡旗州团]|街道)");
+        static const QRegularExpression commaList(QStringLiteral("(?<=\\p{Han}{2}),(?=(?:\\p{Han}{2,4},)*\\p{Han}{2,4}等)")
+                                                  + QStringLiteral("|(?<=\\p{Han}[市县区镇乡旗州团]|街道),(?=(?:") + name + QStringLiteral(",)*") + name
+                                                  + QStringLiteral("(?:[^,，。;\\d]{0,10}?,?(?:分别|依次)|均|各|[和及与]") + name + QStringLiteral("))"));
         for (auto it = commaList.globalMatch(s); it.hasNext();)
             s[it.next().capturedStart()] = u'、';
+        static const CharSet measures(QStringLiteral("%个家次项批场亿元万"));
+        for (qsizetype at = s.indexOf(u"分别"), by = s.indexOf(u"依次"); at >= 0 || by >= 0;) {
+            const qsizetype from = at < 0 ? by : by < 0 ? at : std::min(at, by);
+            // (only where the names before are a list: the figures go to them in turn)
+            qsizetype clause = from;
+            while (clause > 0 && !QStringView(u"。;!?\n").contains(s.at(clause - 1)))
+                --clause;
+            const bool named = QStringView(s).mid(clause, from - clause).contains(u'、');
+            qsizetype j = from + 2;
+            for (; named && j + 1 < s.size() && !QStringView(u"。;!?\n").contains(s.at(j)); ++j) {
+                if (s.at(j) != u',' || !s.at(j + 1).isDigit())
+                    continue;
+                qsizetype k = j - 1;
+                while (k > from && j - 1 - k < 3 && measures.contains(s.at(k)))
+                    --k;
+                if (k < j - 1 && s.at(k).isDigit())
+                    s[j] = u'、';
+            }
+            at = at >= 0 && at < j ? s.indexOf(u"分别", j) : at;
+            by = by >= 0 && by < j ? s.indexOf(u"依次", j) : by;
+        }
     }
 
     // Text copied from a Markdown editor or a WeChat converter: **15**个, __加粗__, ### 标题, > 引文. The
