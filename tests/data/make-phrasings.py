@@ -556,6 +556,19 @@ for k, (verb, sep, count, amount) in enumerate([("新签约", "、", "signed_pro
     add(unit, "{P},{U}{V}项目{a}个{S}{b}亿元。".format(P=pword, U=unit, V=verb, a=32 + k, S=sep, b=118.6 + k), facts)
     i += 1
 
+# 30. The pool named again (41个新引进项目中,已开工31个): no figure of its own, its part after it one; and a
+# stage's projects named again after a kind's count (其中…项目2个,新签约项目合同引资额152.6亿元) are the whole's.
+unit = UNITS[i % len(UNITS)]
+pword, span = PERIODS[i % 4]
+add(unit, "{P},{U}新引进项目41个。41个新引进项目中,已开工31个。".format(P=pword, U=unit),
+    [fact(unit, span, "introduced_projects", 41), fact(unit, span, "started_projects", 31)])
+i += 1
+unit = UNITS[i % len(UNITS)]
+pword, span = PERIODS[i % 4]
+add(unit, "{P},{U}新引进项目41个,其中三类500强项目2个,新签约项目合同引资额152.6亿元。".format(P=pword, U=unit),
+    [fact(unit, span, "introduced_projects", 41), fact(unit, span, "signed_investment", 152.6)])
+i += 1
+
 here = os.path.dirname(os.path.realpath(__file__))
 with open(os.path.join(here, "phrasings.tsv"), "w", encoding="utf-8", newline="\n") as fh:
     fh.write("# written by make-phrasings.py: id, unit of the report, sentence, facts (district|year|span|metric|kind|value|qualifier;...)\n")

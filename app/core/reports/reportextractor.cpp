@@ -2707,6 +2707,10 @@ Extraction ReportExtractor::extract(const QString &text) const
                     st.levelSubject = subjectOfChange(clause);
                     continue;
                 }
+                // 截至9月底,41个新引进项目中,已开工31个: the pool named again, no figure of its own (its part after it is).
+                static const QRegularExpression poolAgain(QStringLiteral("^[^,，。;\\d]{0,6}项目中(?:[,，]|$)"));
+                if (n.cls == UnitClass::Count && after.contains(u"项目中") && poolAgain.match(after).hasMatch())
+                    continue;
                 // 新开工项目中,有5个为去年签约项目: how many of them came of another year's stage, no figure of its own.
                 if (after.startsWith(u"为去年") || after.startsWith(u"为上年") || after.startsWith(u"是去年") || after.startsWith(u"系去年"))
                     continue;
@@ -2990,8 +2994,11 @@ Extraction ReportExtractor::extract(const QString &text) const
                 // say otherwise.
                 static const QStringList plainAmount = {QStringLiteral("投资额"), QStringLiteral("总投资"), QStringLiteral("投资"),
                                                         QStringLiteral("金额"), QStringLiteral("计划总投资"), QStringLiteral("总投资额")};
+                // (…其中三类500强项目2个,新签约项目合同引资额152.6亿元: projects of a stage named again are the
+                // whole's)
+                static const CueSet stageProjects(QString::fromUtf16(u"新签约项目 签约项目 新开工项目 开工项目 新引进项目 引进项目 落地项目").split(u' '));
                 if (n.cls == UnitClass::Money && st.otherKind && !target
-                    && (plainAmount.contains(choice.cue) || choice.metric == QLatin1String("signed_investment")))
+                    && (plainAmount.contains(choice.cue) || choice.metric == QLatin1String("signed_investment")) && !stageProjects.in(region))
                     choice = {};
                 // …新签约项目18个,占新签约项目总数的45%: a count the words after it say is a share of the whole
                 // is a part, no total (a unit's own, 阿拉尔经济技术开发区…52.3亿元,占全师市总量的一半以上, stays).
