@@ -383,13 +383,16 @@ bool figuresApart(QStringView line)
 int wrapWidth(const QString &s, std::vector<int> *widths, int *slack)
 {
     // Each line's width, whether it breaks off a sentence (no table's row: ReportText::breaksOffSentence),
-    // and how many lines with words stand before it.
-    widths->clear();
+    // and how many lines with words stand before it. The width as printed (a Chinese character two
+    // columns, a digit one: a PDF's lines, wrapped by the page), and in characters (an editor's, wrapped
+    // every 38 characters whatever their width): the first that shows a wrap.
+    std::vector<int> printed, characters;
     std::vector<char> breaksOff;
     std::vector<int> wordsBefore;
     int lines = 0;
     for (QStringView line : QStringView(s).split(u'\n')) {
-        widths->push_back(ReportText::printedWidth(line));
+        printed.push_back(ReportText::printedWidth(line));
+        characters.push_back(int(line.size()));
         breaksOff.push_back(ReportText::breaksOffSentence(line) ? 1 : 0);
         wordsBefore.push_back(lines);
         lines += line.trimmed().isEmpty() ? 0 : 1;
@@ -399,43 +402,56 @@ int wrapWidth(const QString &s, std::vector<int> *widths, int *slack)
     // (copied out of a PDF, a short report's two full lines are enough to tell)
     *slack = radicals ? 8 : 3;
     const int enough = radicals ? 2 : 4;
-    // The width most long lines that break off a sentence come up to (within the slack). (Not the lines
-    // that end a paragraph: in a short report, those are as many as the full ones.)
-    int longLines = 0;
-    int widest = 0;
-    for (size_t k = 0; k < widths->size(); ++k) {
-        const int w = (*widths)[k];
-        longLines += w >= 30 && breaksOff[k];
-        widest = std::max(widest, w);
-    }
-    if (longLines < enough)
-        return 0;
-    std::vector<int> count(size_t(widest + *slack) + 1, 0);
-    for (size_t k = 0; k < widths->size(); ++k) {
-        const int w = (*widths)[k];
-        for (int j = 0; w >= 30 && breaksOff[k] && j <= *slack; ++j)
-            ++count[size_t(w + j)];
-    }
-    int best = 0, most = 0;
-    for (int w = 0; w < int(count.size()); ++w) {
-        if (count[size_t(w)] >= most) {
-            best = w;
-            most = count[size_t(w)];
+    auto wrapOf = [&](const std::vector<int> &width, int longWidth) {
+        // The width most long lines that break off a sentence come up to (within the slack). (Not the lines
+        // that end a paragraph: in a short report, those are as many as the full ones.)
+        int longLines = 0;
+        int widest = 0;
+        for (size_t k = 0; k < width.size(); ++k) {
+            longLines += width[k] >= longWidth && breaksOff[k];
+            widest = std::max(widest, width[k]);
         }
+        if (longLines < enough)
+            return 0;
+        std::vector<int> count(size_t(widest + *slack) + 1, 0);
+        for (size_t k = 0; k < width.size(); ++k) {
+            for (int j = 0; width[k] >= longWidth && breaksOff[k] && j <= *slack; ++j)
+                ++count[size_t(width[k] + j)];
+        }
+        int best = 0, most = 0;
+        for (int w = 0; w < int(count.size()); ++w) {
+            if (count[size_t(w)] >= most) {
+                best = w;
+                most = count[size_t(w)];
+            }
+        }
+        if (most * 2 < longLines)
+            return 0;
+        // And lines of that width break off sentences: at least three end in the middle of one (two, copied
+        // out of a PDF).
+        // (Not a title and the byline under it that happen to be as wide as each other: out of a PDF, whose
+        // radicals say so, its first lines count; elsewhere not the first two.)
+        const int breaks = radicals ? 2 : 3;
+        int broken = 0;
+        for (size_t k = 0; k < width.size() && broken < breaks; ++k) {
+            if ((radicals || wordsBefore[k] >= 2) && breaksOff[k] && width[k] >= best - *slack && width[k] <= best)
+                ++broken;
+        }
+        return broken >= breaks ? best : 0;
+    };
+    if (const int wrapped = wrapOf(printed, 30); wrapped || radicals) {
+        *widths = std::move(printed);
+        return wrapped;
     }
-    if (most * 2 < longLines)
-        return 0;
-    // And lines of that width break off sentences: at least three end in the middle of one (two, copied
-    // out of a PDF).
-    // (Not a title and the byline under it that happen to be as wide as each other: out of a PDF, whose
-    // radicals say so, its first lines count; elsewhere not the first two.)
-    const int breaks = radicals ? 2 : 3;
-    int broken = 0;
-    for (size_t k = 0; k < widths->size() && broken < breaks; ++k) {
-        if ((radicals || wordsBefore[k] >= 2) && breaksOff[k] && (*widths)[k] >= best - *slack && (*widths)[k] <= best)
-            ++broken;
-    }
-    return broken >= breaks ? best : 0;
+    // (an editor wraps at a count of characters exactly, and at no fewer than 20: not a list of short lines
+    // of about one length, 🔹 新签约项目 47 个 / 🔹 协议总投资 196.3 亿元)
+    const int printedSlack = *slack;
+    *slack = 1;
+    const int wrapped = wrapOf(characters, 20);
+    *widths = wrapped ? std::move(characters) : std::move(printed);
+    if (!wrapped)
+        *slack = printedSlack;
+    return wrapped;
 }
 
 } // namespace
