@@ -1000,6 +1000,28 @@ void ReportText::removeNoise()
         }
     }
 
+    // …怎么办?- ·梅州市2024年第四批…- ·7月梅州卖了…: the list of unrelated headlines run into the body's last
+    // line (a page's text taken without its line breaks) goes from its first bullet to the line's end: three
+    // bullets or more after a dash, each a headline's length from the next, the last near the end.
+    for (qsizetype lineStart = 0; lineStart < s.size();) {
+        qsizetype lineEnd = s.indexOf(QLatin1Char('\n'), lineStart);
+        if (lineEnd < 0)
+            lineEnd = s.size();
+        QList<qsizetype> bullets;
+        for (qsizetype i = s.indexOf(u'-', lineStart); i >= 0 && i + 1 < lineEnd; i = s.indexOf(u'-', i + 1)) {
+            const qsizetype b = s.at(i + 1) == u' ' ? i + 2 : i + 1;
+            if (b < lineEnd && isListBullet(s.at(b)))
+                bullets << i;
+        }
+        qsizetype first = bullets.isEmpty() ? -1 : bullets.last();
+        int run = bullets.isEmpty() ? 0 : 1;
+        for (qsizetype k = bullets.size() - 2; k >= 0 && bullets.at(k + 1) - bullets.at(k) <= 80; --k, ++run)
+            first = bullets.at(k);
+        if (run >= 3 && lineEnd - bullets.last() <= 80)
+            dropRange(first, lineEnd);
+        lineStart = lineEnd + 1;
+    }
+
     // Whole lines: footers and the list of unrelated headlines that scraped pages end with. (The page's
     // path, 首页 > …, is ReportDocument's to pass over: it holds no figure.)
     static const QString related = QStringLiteral("相关阅读|相关新闻|相关报道|相关链接|相关文章|相关资讯|推荐阅读|延伸阅读|热点新闻|热点推荐|热门推荐|热门新闻|热门文章|"
