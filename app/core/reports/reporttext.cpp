@@ -402,7 +402,7 @@ int wrapWidth(const QString &s, std::vector<int> *widths, int *slack)
     // (copied out of a PDF, a short report's two full lines are enough to tell)
     *slack = radicals ? 8 : 3;
     const int enough = radicals ? 2 : 4;
-    auto wrapOf = [&](const std::vector<int> &width, int longWidth) {
+    auto wrapOf = [&](const std::vector<int> &width, int longWidth, int slackOf) {
         // The width most long lines that break off a sentence come up to (within the slack). (Not the lines
         // that end a paragraph: in a short report, those are as many as the full ones.)
         int longLines = 0;
@@ -413,9 +413,9 @@ int wrapWidth(const QString &s, std::vector<int> *widths, int *slack)
         }
         if (longLines < enough)
             return 0;
-        std::vector<int> count(size_t(widest + *slack) + 1, 0);
+        std::vector<int> count(size_t(widest + slackOf) + 1, 0);
         for (size_t k = 0; k < width.size(); ++k) {
-            for (int j = 0; width[k] >= longWidth && breaksOff[k] && j <= *slack; ++j)
+            for (int j = 0; width[k] >= longWidth && breaksOff[k] && j <= slackOf; ++j)
                 ++count[size_t(width[k] + j)];
         }
         int best = 0, most = 0;
@@ -434,24 +434,24 @@ int wrapWidth(const QString &s, std::vector<int> *widths, int *slack)
         const int breaks = radicals ? 2 : 3;
         int broken = 0;
         for (size_t k = 0; k < width.size() && broken < breaks; ++k) {
-            if ((radicals || wordsBefore[k] >= 2) && breaksOff[k] && width[k] >= best - *slack && width[k] <= best)
+            if ((radicals || wordsBefore[k] >= 2) && breaksOff[k] && width[k] >= best - slackOf && width[k] <= best)
                 ++broken;
         }
         return broken >= breaks ? best : 0;
     };
-    if (const int wrapped = wrapOf(printed, 30); wrapped || radicals) {
+    if (const int wrapped = wrapOf(printed, 30, *slack); wrapped || radicals) {
         *widths = std::move(printed);
         return wrapped;
     }
     // (an editor wraps at a count of characters exactly, and at no fewer than 20: not a list of short lines
     // of about one length, 🔹 新签约项目 47 个 / 🔹 协议总投资 196.3 亿元)
-    const int printedSlack = *slack;
-    *slack = 1;
-    const int wrapped = wrapOf(characters, 20);
-    *widths = wrapped ? std::move(characters) : std::move(printed);
-    if (!wrapped)
-        *slack = printedSlack;
-    return wrapped;
+    if (const int wrapped = wrapOf(characters, 20, 1)) {
+        *widths = std::move(characters);
+        *slack = 1;
+        return wrapped;
+    }
+    *widths = std::move(printed);
+    return 0;
 }
 
 } // namespace
@@ -642,12 +642,12 @@ void ReportText::removeNoise()
     }
 
     // 1 - 8 月 , 宁 乡 市 新 签 约 项 目 3 2 个: a line of a PDF set with a space after every character is
-    // read without them (a run of spaces, where a word ended, as one), so that 3 2 个 is 32 and not 2. Such a
-    // line is mostly characters standing alone, a good share of them Chinese (not a table's row of small
-    // figures, 七里镇 1 2 3, nor English words; a pinyin gloss, ( l á i ), is letters alone too). In a text
-    // with two such lines or more, so is any line of characters standing alone (a table's cell a line,
-    // 蓬 江 区 / 2 1 / 1 0 8 . 4 5, or its row, 东 宁 市   3 2   1 6 8 . 4).
-    if (s.contains(QLatin1String(" "))) {
+    // read without them (of a run of spaces, where a word or a cell ended, the spaces that stood there), so
+    // that 3 2 个 is 32 and not 2. Such a line is mostly characters standing alone, a good share of them
+    // Chinese (not a table's row of small figures, 七里镇 1 2 3, nor English words; a pinyin gloss,
+    // ( l á i ), is letters alone too). In a text with two such lines or more, so is any line of characters
+    // standing alone (a table's cell a line, 蓬 江 区 / 2 1 / 1 0 8 . 4 5, or its row, 东 宁 市   3 2   1 6 8 . 4).
+    if (s.contains(u' ') || s.contains(u'\u3000')) {
         auto isGap = [](QChar c) { return c == u' ' || c == u'\u3000'; };
         struct Line
         {
