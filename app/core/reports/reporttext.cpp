@@ -1003,23 +1003,26 @@ void ReportText::removeNoise()
     // …怎么办?- ·梅州市2024年第四批…- ·7月梅州卖了…: the list of unrelated headlines run into the body's last
     // line (a page's text taken without its line breaks) goes from its first bullet to the line's end: three
     // bullets or more after a dash, each a headline's length from the next, the last near the end.
-    for (qsizetype lineStart = 0; lineStart < s.size();) {
-        qsizetype lineEnd = s.indexOf(QLatin1Char('\n'), lineStart);
+    // (the dashes before a bullet, one search over the text; then a line's at a time)
+    QList<qsizetype> bullets;
+    for (qsizetype i = s.indexOf(u'-'); i >= 0 && i + 1 < s.size(); i = s.indexOf(u'-', i + 1)) {
+        const qsizetype b = s.at(i + 1) == u' ' ? i + 2 : i + 1;
+        if (b < s.size() && isListBullet(s.at(b)))
+            bullets << i;
+    }
+    for (qsizetype k = 0; k < bullets.size();) {
+        qsizetype lineEnd = s.indexOf(QLatin1Char('\n'), bullets.at(k));
         if (lineEnd < 0)
             lineEnd = s.size();
-        QList<qsizetype> bullets;
-        for (qsizetype i = s.indexOf(u'-', lineStart); i >= 0 && i + 1 < lineEnd; i = s.indexOf(u'-', i + 1)) {
-            const qsizetype b = s.at(i + 1) == u' ' ? i + 2 : i + 1;
-            if (b < lineEnd && isListBullet(s.at(b)))
-                bullets << i;
-        }
-        qsizetype first = bullets.isEmpty() ? -1 : bullets.last();
-        int run = bullets.isEmpty() ? 0 : 1;
-        for (qsizetype k = bullets.size() - 2; k >= 0 && bullets.at(k + 1) - bullets.at(k) <= 80; --k, ++run)
-            first = bullets.at(k);
-        if (run >= 3 && lineEnd - bullets.last() <= 80)
-            dropRange(first, lineEnd);
-        lineStart = lineEnd + 1;
+        qsizetype last = k; // (the line's last bullet)
+        while (last + 1 < bullets.size() && bullets.at(last + 1) < lineEnd)
+            ++last;
+        qsizetype first = last;
+        while (first > k && bullets.at(first) - bullets.at(first - 1) <= 80)
+            --first;
+        if (last - first + 1 >= 3 && lineEnd - bullets.at(last) <= 80)
+            dropRange(bullets.at(first), lineEnd);
+        k = last + 1;
     }
 
     // Whole lines: footers and the list of unrelated headlines that scraped pages end with. (The page's
