@@ -2,7 +2,10 @@
 #include "models/factreviewmodel.h"
 #include "reports/readreport.h"
 #include "desk/factstore.h"
+#include "factsview.h"
 #include "importreportdialog.h"
+#include "models/storedfactsmodel.h"
+#include "reports/reportimporter.h"
 #include "testdesk.h"
 
 #include <QApplication>
@@ -123,6 +126,38 @@ private slots:
                 QVERIFY2(marked.contains(QString::number(facts.at(k).fact.value)), qPrintable(marked));
             }
         }
+    }
+
+    void aStoredFactShowsItsSentence()
+    {
+        // The stored facts' view opens a fact's report with its sentence marked: the sentence, though an emoji
+        // stands before it (the evidence counts it as one character, the document as two units).
+        TestDesk desk;
+        ReportImporter importer(&desk.desk);
+        const ImportPlan plan = importer.prepareFile(report("r156_emoji_in_a_wechat_post.txt"));
+        QVERIFY(!plan.facts.isEmpty());
+        ImportSummary summary;
+        QVERIFY(importer.commit({plan}, &summary));
+        FactsView view(&desk.desk);
+        view.setUnits({});
+        int checked = 0;
+        for (int row = 0; row < view.model()->rowCount(); ++row) {
+            const Fact f = view.model()->factAt(row);
+            if (!f.documentId)
+                continue;
+            QString marked;
+            QTimer::singleShot(0, this, [&marked] {
+                QWidget *dialog = QApplication::activeModalWidget();
+                if (auto *browser = dialog ? dialog->findChild<QTextBrowser *>() : nullptr)
+                    marked = browser->extraSelections().value(0).cursor.selectedText();
+                if (dialog)
+                    dialog->close();
+            });
+            view.showSource(row);
+            QCOMPARE(marked, f.evidenceText);
+            ++checked;
+        }
+        QVERIFY(checked >= 8);
     }
 
     void aPdfAndAWordDocumentAreReadAsTheirText()

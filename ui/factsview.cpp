@@ -2,6 +2,7 @@
 #include "desk/desk.h"
 
 #include "models/storedfactsmodel.h"
+#include "reports/reporttext.h"
 
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -66,8 +67,10 @@ void FactsView::showSource(int row)
     browser->setPlainText(text);
     QTextEdit::ExtraSelection sel;
     sel.cursor = QTextCursor(browser->document());
-    sel.cursor.setPosition(int(f.evidenceStart));
-    sel.cursor.setPosition(int(f.evidenceEnd), QTextCursor::KeepAnchor);
+    // (the evidence counts characters, an emoji as one; the document, UTF-16 units)
+    const std::vector<int> unitAt = ReportText::unitOffsets(text);
+    sel.cursor.setPosition(int(ReportText::unitAt(unitAt, f.evidenceStart)));
+    sel.cursor.setPosition(int(ReportText::unitAt(unitAt, f.evidenceEnd)), QTextCursor::KeepAnchor);
     sel.format.setBackground(QColor(0xff, 0xf1, 0x76));
     browser->setExtraSelections({sel});
     browser->setTextCursor(sel.cursor);

@@ -504,7 +504,7 @@ void ImportReportDialog::highlight()
         QTextEdit::ExtraSelection sel;
         sel.cursor = QTextCursor(m_text->document());
         auto shown = [this](qsizetype at) {
-            const qsizetype unit = m_unitAt.empty() ? at : m_unitAt[size_t(std::clamp<qsizetype>(at, 0, qsizetype(m_unitAt.size()) - 1))];
+            const qsizetype unit = ReportText::unitAt(m_unitAt, at);
             return m_shownAt.empty() ? int(unit) : m_shownAt[size_t(std::clamp<qsizetype>(unit, 0, qsizetype(m_shownAt.size()) - 1))];
         };
         sel.cursor.setPosition(shown(f.fact.evidenceStart));

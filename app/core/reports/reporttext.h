@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <algorithm>
 #include <vector>
 
 namespace IPDesk {
@@ -40,6 +41,11 @@ public:
     /// For each code point of \a text (the unit of evidence offsets, as extraction.md asks) and its end, its
     /// offset in UTF-16 units; empty when the two are the same (no character outside the basic plane).
     static std::vector<int> unitOffsets(const QString &text);
+    /// The offset in UTF-16 units of code point \a at, by the \a offsets unitOffsets() gave.
+    static qsizetype unitAt(const std::vector<int> &offsets, qsizetype at)
+    {
+        return offsets.empty() ? at : offsets[size_t(std::clamp<qsizetype>(at, 0, qsizetype(offsets.size()) - 1))];
+    }
     /// Whether \a text is a page's markup (HTML) rather than plain text.
     /// A CJK radical (U+2E80..U+2FD5) as the character it stands for (⼯ as 工, ⻰ as 龙: the code points
     /// some fonts give their glyphs, which text taken out of a PDF carries), else itself.
