@@ -629,10 +629,10 @@ private slots:
 
     void charactersOutsideTheBasicPlane()
     {
-        // An emoji of a WeChat post (📌 over a section, 📈 after a figure) or a rare character of a name (王𬭚)
-        // is one character: the figures around it read as without it (the regex engine finds nothing in a
-        // piece of text that holds half a pair, and the figures before 📌 were lost), the evidence counts it
-        // once. Half a pair left alone, of a UTF-16 file cut short, hides no figure either.
+        // An emoji of a WeChat post (📌 over a section, 📈 after a figure) or a rare character of a name (王𬭚),
+        // outside the basic plane: the figures around it read as without it (the regex engine finds nothing in
+        // a piece of text that holds half a pair, and the figures before 📌 were lost), the evidence counts it
+        // as one character. Half a pair left alone, of a UTF-16 file cut short, hides no figure either.
         const QString plain = QStringLiteral("仪征市招商引资工作简报\n2026-05-06\n\n1-4月,仪征市新签约项目18个,协议投资62.4亿元。\n"
                                              "数据速览\n新开工项目9个,局长王华说。\n");
         QString emoji = plain;

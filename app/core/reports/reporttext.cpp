@@ -97,15 +97,19 @@ bool simplifyLines(QString &text, bool everyLine)
 }
 
 /// The text as the rules read it, a unit for each character: line ends as Windows writes them (CR LF) one
-/// LF, a carriage return alone (old Mac files, some exports) one too; a character outside the basic plane
-/// one, as it is to the reader (〓 for a rare Han one, of a person's name: the printer's mark for a
-/// character it has not; ￼ for an emoji or any other: 📌 核心数据, 👉 新开工…), and half a pair left alone
+/// LF, a carriage return alone (old Mac files, some exports) one too; a rare Han character outside the
+/// basic plane one, as it is to the reader (〓 for 王𬭚's: the printer's mark for a character it has not),
+/// an emoji none (📌 核心数据, 👉 新开工…, 亿元📈, ✅: it says nothing the rules read), and half a pair left alone
 /// �. So no rule and no pattern run on a piece of a line meets half a character (the regex engine finds
 /// nothing at all in a text with half a pair in it: the figures before 📌 were lost). \a map, if given,
 /// gets the place in \a text of each unit of the result, and its end.
 QString unitEach(const QString &text, std::vector<int> *map)
 {
-    if (!text.contains(u'\r') && std::none_of(text.cbegin(), text.cend(), [](QChar c) { return c.isSurrogate(); })) {
+    auto plain = [](QChar c) {
+        const char16_t u = c.unicode();
+        return !(c.isSurrogate() || u == 0xFE0F || u == 0xFE0E || u == 0x200D || (u >= 0x2600 && u <= 0x27BF) || (u >= 0x2B00 && u <= 0x2BFF));
+    };
+    if (!text.contains(u'\r') && std::all_of(text.cbegin(), text.cend(), plain)) {
         if (map) {
             map->resize(size_t(text.size()) + 1);
             for (size_t i = 0; i < map->size(); ++i)
@@ -119,15 +123,28 @@ QString unitEach(const QString &text, std::vector<int> *map)
         map->reserve(size_t(text.size()) + 1);
     for (qsizetype i = 0; i < text.size(); ++i) {
         const QChar c = text.at(i);
+        if (c.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) {
+            const char32_t code = QChar::surrogateToUcs4(c, text.at(i + 1));
+            if (code >= 0x20000 && code <= 0x3FFFF) {
+                if (map)
+                    map->push_back(int(i));
+                out += QChar(u'〓');
+            }
+            ++i; // (an emoji says nothing the rules read: 👉 新开工…, 亿元📈以上 read as without it)
+            continue;
+        }
+        // (and the marks that make a character an emoji, or join two; and the emoji of the basic plane, ✅ ☀
+        // ❗ ⭐, not the stars and shapes that open a list's items: ★, ☆)
+        const char16_t u = c.unicode();
+        if (u == 0xFE0F || u == 0xFE0E || u == 0x200D
+            || (((u >= 0x2600 && u <= 0x27BF) || (u >= 0x2B00 && u <= 0x2BFF)) && !isListBullet(c)))
+            continue;
         if (map)
             map->push_back(int(i)); // (a CR LF's break stands where its CR does: what ends before it ends there)
         if (c == u'\r') {
             out += QChar(u'\n');
             if (i + 1 < text.size() && text.at(i + 1) == u'\n')
                 ++i;
-        } else if (c.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) {
-            const char32_t code = QChar::surrogateToUcs4(c, text.at(++i));
-            out += QChar(code >= 0x20000 && code <= 0x3FFFF ? u'〓' : u'\uFFFC');
         } else {
             out += c.isSurrogate() ? QChar(QChar::ReplacementCharacter) : c;
         }
