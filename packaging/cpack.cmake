@@ -15,7 +15,7 @@ set(CPACK_DEBIAN_PACKAGE_SECTION "misc")
 # run time without linking it (the SQL drivers, the platform plugins, the fonts) is named here.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, qt6-qpa-plugins, fonts-noto-cjk")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libqt6sql6-psql, qt6-translations-l10n, poppler-utils, catdoc")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libqt6sql6-psql, qt6-translations-l10n, poppler-utils, catdoc, fonts-noto-color-emoji")
 set(CPACK_PACKAGING_INSTALL_PREFIX "/usr")
 set(CPACK_PACKAGE_INSTALL_DIRECTORY "ipdesk")
 include(CPack)

@@ -13,9 +13,9 @@ PACKAGES=(
   qt6-l10n-tools qt6-translations-l10n libqt6opengl6-dev libgl-dev qt6-5compat-dev
   libopencc-dev libminizip-dev zlib1g-dev libsqlite3-dev qtkeychain-qt6-dev libuchardet-dev libxlsxwriter-dev
   # qt6-5compat-dev is not linked: it owns files in the Qt6 cmake folder the build reads, which check-deps counts
-  # run: the database drivers, the platform plugins, the fonts, pdftotext that reads PDF reports and
+  # run: the database drivers, the platform plugins, the fonts: Chinese, and the emoji of WeChat posts; pdftotext that reads PDF reports and
   # catdoc that reads old Word reports
-  libqt6sql6-sqlite libqt6sql6-psql qt6-qpa-plugins fonts-noto-cjk fonts-dejavu-core poppler-utils catdoc
+  libqt6sql6-sqlite libqt6sql6-psql qt6-qpa-plugins fonts-noto-cjk fonts-noto-color-emoji fonts-dejavu-core poppler-utils catdoc
   # tests and scripts: xvfb-run, pdftoppm/pdftotext/pdfinfo/pdffonts, initdb/pg_ctl, sqlite3, the
   # fuzz build's clang and its sanitizer runtime, which clang only recommends, the spreadsheet fixtures'
   # openpyxl, the scorer's python3
