@@ -614,6 +614,19 @@ private slots:
         QVERIFY2(crlfFacts.contains(QStringLiteral("actual 武冈市 2017 M06 signed_investment 42.8 exact")), qPrintable(crlfFacts.join(u'\n')));
     }
 
+    void aShareInARowOfAmountsIsNoAmount()
+    {
+        // A table of indicators whose second column's header says a period but whose cells are growth rates
+        // (a header cut short when the table was copied): a share in a row of a count or an amount is no
+        // figure of it.
+        const QString text = QStringLiteral("经开区1-9月招商引资情况\n2026-10-12\n\n指标\t1-9月\t本年累计\n新签约项目(个)\t36\t12.5%\n"
+                                            "签约金额(亿元)\t142.8\t15.3%\n完成年度目标(%)\t78.4\t78.4\n");
+        const QStringList got = factLines(ReportExtractor().extract(text).facts);
+        QVERIFY2(got.contains(QStringLiteral("actual 经开区 2026 M01-M09 signed_projects 36 exact")), qPrintable(got.join(u'\n')));
+        QVERIFY2(got.contains(QStringLiteral("actual 经开区 2026 M01-M09 signed_investment 142.8 exact")), qPrintable(got.join(u'\n')));
+        QVERIFY2(got.filter(QStringLiteral(" 12.5 ")).isEmpty() && got.filter(QStringLiteral(" 15.3 ")).isEmpty(), qPrintable(got.join(u'\n')));
+    }
+
     void aTablesCutOffDayIsItsFiguresDay()
     {
         // 各乡镇…完成情况(截至2026年8月31日) over a table: its figures of the year so far are as of that day

@@ -2238,7 +2238,10 @@ QList<IndicatorTable> findIndicatorTables(const QString &s, const ReportDocument
                 const bool none = cell == u"-" || cell == u"—" || cell == u"--" || cell == u"/";
                 const auto v = none ? std::optional<double>(qQNaN()) : cellNumber(cell);
                 numbers = v.has_value();
-                r.values << v.value_or(0);
+                // (a share in a row of a count or an amount, 签约金额(亿元) 142.8 15.3%: a growth rate the
+                // header did not name, no amount)
+                const bool share = cell.endsWith(u'%') && r.metric.cls != UnitClass::Percent;
+                r.values << (share ? qQNaN() : v.value_or(0));
             }
             if (!numbers)
                 break;
