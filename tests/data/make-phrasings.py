@@ -569,6 +569,14 @@ add(unit, "{P},{U}新引进项目41个,其中三类500强项目2个,新签约项
     [fact(unit, span, "introduced_projects", 41), fact(unit, span, "signed_investment", 152.6)])
 i += 1
 
+# 31. A list of counts whose noun follows the last (分别以8个、6个签约项目位列前二): each count is of it.
+for k, verb in enumerate(["签约", "开工"]):
+    pword, span = PERIODS[i % 4]
+    metric = "signed_projects" if verb == "签约" else "started_projects"
+    add("吴兴区", "{P},织里镇、八里店镇分别以{a}个、{b}个{V}项目位列全区前二。".format(P=pword, a=8 + k, b=6 + k, V=verb),
+        [fact("织里镇", span, metric, 8 + k), fact("八里店镇", span, metric, 6 + k)])
+    i += 1
+
 here = os.path.dirname(os.path.realpath(__file__))
 with open(os.path.join(here, "phrasings.tsv"), "w", encoding="utf-8", newline="\n") as fh:
     fh.write("# written by make-phrasings.py: id, unit of the report, sentence, facts (district|year|span|metric|kind|value|qualifier;...)\n")

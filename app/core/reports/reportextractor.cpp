@@ -2853,6 +2853,18 @@ Extraction ReportExtractor::extract(const QString &text) const
                 const QStringView choiceRegion = levelAfter && !st.levelSubject.isEmpty() ? st.levelSubject : region;
                 MetricChoice choice = levelAfter && st.changedTo ? *st.changedTo
                                                                 : chooseMetric(n, choiceRegion, wide, clause, after, st, listContinues);
+                // 分别以8个、6个签约项目位列前二: the words after the list's last count name the counts before it.
+                if (choice.metric.isEmpty() && n.cls == UnitClass::Count && after.isEmpty()) {
+                    const Number *last = &n;
+                    for (int k = idx + 1; k < sentNumbers.size(); ++k) {
+                        const Number &next = numbers.at(sentNumbers.at(k));
+                        if (next.unit != n.unit || QStringView(s).mid(last->end, next.qualStart - last->end) != u"、")
+                            break;
+                        last = &next;
+                    }
+                    if (last != &n)
+                        choice = chooseMetric(n, choiceRegion, wide, clause, afterHead(s, *last), st, listContinues);
+                }
                 st.levelSubject = choice.metric.isEmpty() ? subjectOfChange(region) : QStringView();
                 st.changedTo.reset();
                 const bool risesTo = std::any_of(changesTo.cbegin(), changesTo.cend(), [&after](const QString &w) { return after.startsWith(w); });
