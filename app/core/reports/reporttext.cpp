@@ -105,11 +105,14 @@ bool simplifyLines(QString &text, bool everyLine)
 /// gets the place in \a text of each unit of the result, and its end.
 QString unitEach(const QString &text, std::vector<int> *map)
 {
-    auto plain = [](QChar c) {
+    // (the emoji of the basic plane, ✅ ☀ ❗ ⭐, and the marks that make a character an emoji or join two; not
+    // the stars and shapes that open a list's items: ★, ☆)
+    auto emojiPart = [](QChar c) {
         const char16_t u = c.unicode();
-        return !(c.isSurrogate() || u == 0xFE0F || u == 0xFE0E || u == 0x200D || (u >= 0x2600 && u <= 0x27BF) || (u >= 0x2B00 && u <= 0x2BFF));
+        return u == 0xFE0F || u == 0xFE0E || u == 0x200D
+            || (((u >= 0x2600 && u <= 0x27BF) || (u >= 0x2B00 && u <= 0x2BFF)) && !isListBullet(c));
     };
-    if (!text.contains(u'\r') && std::all_of(text.cbegin(), text.cend(), plain)) {
+    if (!text.contains(u'\r') && std::none_of(text.cbegin(), text.cend(), [&](QChar c) { return c.isSurrogate() || emojiPart(c); })) {
         if (map) {
             map->resize(size_t(text.size()) + 1);
             for (size_t i = 0; i < map->size(); ++i)
@@ -133,11 +136,7 @@ QString unitEach(const QString &text, std::vector<int> *map)
             ++i; // (an emoji says nothing the rules read: 👉 新开工…, 亿元📈以上 read as without it)
             continue;
         }
-        // (and the marks that make a character an emoji, or join two; and the emoji of the basic plane, ✅ ☀
-        // ❗ ⭐, not the stars and shapes that open a list's items: ★, ☆)
-        const char16_t u = c.unicode();
-        if (u == 0xFE0F || u == 0xFE0E || u == 0x200D
-            || (((u >= 0x2600 && u <= 0x27BF) || (u >= 0x2B00 && u <= 0x2BFF)) && !isListBullet(c)))
+        if (emojiPart(c))
             continue;
         if (map)
             map->push_back(int(i)); // (a CR LF's break stands where its CR does: what ends before it ends there)
