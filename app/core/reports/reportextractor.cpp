@@ -449,6 +449,16 @@ QStringView afterHead(const QString &s, const Number &n)
     return QStringView(s).mid(n.end, end - n.end);
 }
 
+/// Gives a fact or a project's mention the place and words of the sentence or row it was read from.
+template<typename Found>
+void setEvidence(Found &found, const ReportText &report, qsizetype cleanFrom, qsizetype cleanTo)
+{
+    const ReportText::Evidence evidence = report.evidence(cleanFrom, cleanTo);
+    found.evidenceStart = evidence.start;
+    found.evidenceEnd = evidence.end;
+    found.evidenceText = evidence.text;
+}
+
 /// Whether the words before a stage's verb say it is yet to come: 签约待落地项目6个, 4个项目有望年内签约,
 /// 即将投产, 计划近期集中开工项目8个 (a pipeline, of no period's figures). Or that the figure counts how
 /// fast projects went on, not the stage: 5个项目实现拿地即开工, 签约即投产 (X即Y, not 随即, 当即, 立即: then).
@@ -657,6 +667,13 @@ MetricChoice chooseMetric(const Number &n, QStringView region, QStringView wide,
     return c;
 }
 
+/// The first 3,000 and the last 600 characters of a report as decoded, simplified: where its byline, source
+/// and signature stand, which the cleaner takes out of the text the rules read.
+QString pageEnds(const QString &text)
+{
+    return ReportText::toSimplified(text.left(3000)) + QLatin1Char('\n') + ReportText::toSimplified(text.right(600));
+}
+
 /// The unit a byline names as the report's source (来源:寻乌县商务局), where the body speaks of its unit
 /// only by kind (我县, 全县): the unit of that kind with its suffix written out, or "". The cleaner
 /// drops bylines, so the text is the one decoded.
@@ -670,7 +687,7 @@ QString sourceUnit(const QString &text, const QList<UnitMention> &units, const G
     if (kinds.isEmpty())
         return QString();
     static const QRegularExpression byline(QStringLiteral("(?:信息来源|来源|來源|发布单位|发布机构)\\s*[:：]\\s*([^\\s\\n]{2,30})"));
-    const QString head = ReportText::toSimplified(text.left(3000)) + QLatin1Char('\n') + ReportText::toSimplified(text.right(600));
+    const QString head = pageEnds(text);
     // The unit an office's name opens with, of a kind the body names (江门市新会区投资促进局 and 全区:
     // 新会区, the innermost of the names written together).
     auto officeUnit = [&](const QString &office) {
@@ -2090,10 +2107,7 @@ QList<ProjectMention> findProjectMentions(const ReportText &report, const QList<
             }
             if (pm.district.isEmpty())
                 pm.district = subject;
-            const ReportText::Evidence evidence = report.evidence(sentStart, sentEnd);
-            pm.evidenceStart = evidence.start;
-            pm.evidenceEnd = evidence.end;
-            pm.evidenceText = evidence.text;
+            setEvidence(pm, report, sentStart, sentEnd);
             names.insert(name);
             out.append(pm);
         }
@@ -2327,7 +2341,7 @@ Extraction ReportExtractor::extract(const QString &text) const
                 named.insert(u.name);
         }
         if (named.isEmpty()) {
-            for (const Gazetteer::Mention &m : gazetteer.find(ReportText::toSimplified(text.left(3000) + QLatin1Char('\n') + text.right(600)))) {
+            for (const Gazetteer::Mention &m : gazetteer.find(pageEnds(text))) {
                 if (m.name != result.subject && standsFor(result.subject, m.name))
                     named.insert(m.name);
             }
@@ -3457,10 +3471,7 @@ Extraction ReportExtractor::extract(const QString &text) const
                 if (subCount)
                     continue;
 
-                const ReportText::Evidence evidence = report.evidence(sent.start, sent.end);
-                f.evidenceStart = evidence.start;
-                f.evidenceEnd = evidence.end;
-                f.evidenceText = evidence.text;
+                setEvidence(f, report, sent.start, sent.end);
 
                 for (const QString &unit : QStringList{QString()} + alsoFor) {
                     Fact one = f;
@@ -3547,10 +3558,7 @@ Extraction ReportExtractor::extract(const QString &text) const
     auto addTableFact = [&](Fact f, qsizetype rowStart, qsizetype rowEnd, double confidence) {
         f.cue = QStringLiteral("表格");
         f.confidence = confidence;
-        const ReportText::Evidence evidence = report.evidence(rowStart, rowEnd);
-        f.evidenceStart = evidence.start;
-        f.evidenceEnd = evidence.end;
-        f.evidenceText = evidence.text;
+        setEvidence(f, report, rowStart, rowEnd);
         const QString key = factKey(f);
         if (!seen.contains(key)) {
             seen.insert(key);
