@@ -1371,6 +1371,14 @@ void addBareClauseUnits(const QString &s, QList<UnitMention> &units, const Gazet
         u.group = (1 << 22) + int(more.size() + sentence.size()); // each a group of its own
         return u;
     };
+    // The prefecture or county whose bare name is s[at, at + len), not inside a unit named already.
+    auto bareDivision = [&](qsizetype at, qsizetype len) -> std::optional<UnitMention> {
+        const QString name = divisionOfStem(gazetteer, s.mid(at, len), QChar());
+        const int level = gazetteer.level(name);
+        if (name.isEmpty() || level < Gazetteer::Prefecture || level > Gazetteer::County || Mentions::overlapsAny(units, at, at + len))
+            return std::nullopt;
+        return mention(at, at + len, name, level);
+    };
     for (qsizetype i = 0; i < s.size(); ++i) {
         const QChar before = i > 0 ? s.at(i - 1) : QChar(u'\n');
         if (!clauseEnds.contains(before))
@@ -1391,10 +1399,8 @@ void addBareClauseUnits(const QString &s, QList<UnitMention> &units, const Gazet
             for (qsizetype len = 3; len >= 2; --len) {
                 if (i + 1 + len >= s.size() || s.at(i + 1 + len) != u',')
                     continue;
-                const QString name = divisionOfStem(gazetteer, s.mid(i + 1, len), QChar());
-                const int level = gazetteer.level(name);
-                if (!name.isEmpty() && level >= Gazetteer::Prefecture && level <= Gazetteer::County && !Mentions::overlapsAny(units, i + 1, i + 1 + len)) {
-                    more.append(mention(i + 1, i + 1 + len, name, level));
+                if (const auto u = bareDivision(i + 1, len)) {
+                    more.append(*u);
                     break;
                 }
             }
@@ -1411,12 +1417,10 @@ void addBareClauseUnits(const QString &s, QList<UnitMention> &units, const Gazet
             const bool verb = std::any_of(verbs.cbegin(), verbs.cend(), [&rest](const QString &v) { return rest.startsWith(v); });
             if (!figure && !verb)
                 continue;
-            const QString name = divisionOfStem(gazetteer, s.mid(i, len), QChar());
-            const int level = gazetteer.level(name);
-            if (name.isEmpty() || level < Gazetteer::Prefecture || level > Gazetteer::County || Mentions::overlapsAny(units, i, i + len))
-                continue;
-            sentence.append(mention(i, i + len, name, level));
-            break;
+            if (const auto u = bareDivision(i, len)) {
+                sentence.append(*u);
+                break;
+            }
         }
     }
     endSentence();
