@@ -770,15 +770,16 @@ void ReportText::removeNoise()
         for (auto it = commaList.globalMatch(s); it.hasNext();)
             s[it.next().capturedStart()] = u'、';
         static const CharSet measures(QStringLiteral("%个家次项批场亿元万"));
-        for (qsizetype at = s.indexOf(u"分别"), by = s.indexOf(u"依次"); at >= 0 || by >= 0;) {
-            const qsizetype from = at < 0 ? by : by < 0 ? at : std::min(at, by);
+        static const CharSet sentenceEnds(QStringLiteral("。;!?\n"));
+        static const QRegularExpression inTurn(QStringLiteral("分别|依次"));
+        for (qsizetype from = s.indexOf(inTurn); from >= 0; from = s.indexOf(inTurn, from + 2)) {
             // (only where the names before are a list: the figures go to them in turn)
             qsizetype clause = from;
-            while (clause > 0 && !QStringView(u"。;!?\n").contains(s.at(clause - 1)))
+            while (clause > 0 && !sentenceEnds.contains(s.at(clause - 1)))
                 --clause;
-            const bool named = QStringView(s).mid(clause, from - clause).contains(u'、');
-            qsizetype j = from + 2;
-            for (; named && j + 1 < s.size() && !QStringView(u"。;!?\n").contains(s.at(j)); ++j) {
+            if (!QStringView(s).mid(clause, from - clause).contains(u'、'))
+                continue;
+            for (qsizetype j = from + 2; j + 1 < s.size() && !sentenceEnds.contains(s.at(j)); ++j) {
                 if (s.at(j) != u',' || !s.at(j + 1).isDigit())
                     continue;
                 qsizetype k = j - 1;
@@ -787,8 +788,6 @@ void ReportText::removeNoise()
                 if (k < j - 1 && s.at(k).isDigit())
                     s[j] = u'、';
             }
-            at = at >= 0 && at < j ? s.indexOf(u"分别", j) : at;
-            by = by >= 0 && by < j ? s.indexOf(u"依次", j) : by;
         }
     }
 
