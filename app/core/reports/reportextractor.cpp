@@ -3399,8 +3399,29 @@ Extraction ReportExtractor::extract(const QString &text) const
                             rest->clear();
                     };
                     // 分别: the figures after it go to the units in turn.
-                    if (lastRespectively(wide) >= 0 && !named.isEmpty())
+                    if (lastRespectively(wide) >= 0 && !named.isEmpty()) {
                         fromList(&respectively);
+                        // (雨湖区到位资金96.3亿元,岳塘区到位资金102.7亿元,分别完成年度目标的48.2%和51.4%: units each
+                        // heading a clause with a figure of its own, then 分别: the figures go to them in turn)
+                        if (district.isEmpty() && named.size() > 1) {
+                            QStringList heads;
+                            bool eachCounted = true;
+                            for (qsizetype k = 0; k < named.size() && eachCounted; ++k) {
+                                const UnitMention &u = *named.at(k);
+                                const qsizetype until = k + 1 < named.size() ? named.at(k + 1)->start : n.qualStart;
+                                eachCounted = !u.topic && std::any_of(sentNumbers.cbegin(), sentNumbers.cbegin() + idx, [&](int i) {
+                                    return numbers.at(i).start >= u.end && numbers.at(i).end <= until;
+                                });
+                                const QString name = resolveTopic(u, paragraphUnit);
+                                if (!heads.contains(name))
+                                    heads << name;
+                            }
+                            if (eachCounted && heads.size() > 1) {
+                                district = heads.takeFirst();
+                                respectively = heads;
+                            }
+                        }
+                    }
                     // 均 just before the figure (均低于40%, 均超过10个; not 人均, 亩均): the list's units alike.
                     const QStringView tail = wide.right(5);
                     const qsizetype eachIn = tail.lastIndexOf(u'均');
