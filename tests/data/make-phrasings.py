@@ -577,6 +577,21 @@ for k, verb in enumerate(["签约", "开工"]):
         [fact("织里镇", span, metric, 8 + k), fact("八里店镇", span, metric, 6 + k)])
     i += 1
 
+# 32. Two kinds or sizes listed under 其中, each with its count and no amount, then a plain amount
+# (其中工业项目98个、服务业项目48个,计划总投资1026亿元): the amount is the whole's; one kind's amount stays none.
+for k, (kinds, whole) in enumerate([("工业项目{a}个、服务业项目{b}个", True), ("10亿元以上项目{a}个、50亿元以上项目{b}个", True),
+                                    ("工业项目{a}个", False)]):
+    unit = UNITS[i % len(UNITS)]
+    pword, span = PERIODS[i % 4]
+    a, b = 9 + k, 4 + k
+    facts = [fact(unit, span, "signed_projects", 15 + k)]
+    if "亿元以上" in kinds:
+        facts += [fact(unit, span, "large_projects", a)]
+    if whole:
+        facts.append(fact(unit, span, "signed_investment", 86.5 + k))
+    add(unit, ("{P},{U}新签约项目{n}个,其中" + kinds + ",计划总投资{m}亿元。").format(P=pword, U=unit, n=15 + k, a=a, b=b, m=86.5 + k), facts)
+    i += 1
+
 here = os.path.dirname(os.path.realpath(__file__))
 with open(os.path.join(here, "phrasings.tsv"), "w", encoding="utf-8", newline="\n") as fh:
     fh.write("# written by make-phrasings.py: id, unit of the report, sentence, facts (district|year|span|metric|kind|value|qualifier;...)\n")

@@ -233,6 +233,7 @@ struct SentenceState
 {
     QString previousMetric;        // of the figure before, in this sentence
     QString previousProjectMetric; // the last count of projects (for 总投资 after it)
+    QString wholeProjectMetric;    // the last count of projects not broken down by 其中 (新签约项目146个,其中…)
     QString previousMoneyMetric;   // the last amount (for a target in 目标(18亿元))
     QString previousUnit;
     QString previousSpan;
@@ -3072,6 +3073,24 @@ Extraction ReportExtractor::extract(const QString &text) const
                 if (n.cls == UnitClass::Count)
                     st.otherKind = choice.metric.isEmpty() && Phrasing::instance().takesUnit(QStringLiteral("signed_projects"), n.unit)
                         && (wide.contains(u"其中") || clause.contains(u"其中") || st.otherKind || breakdown);
+                // 新签约项目146个,其中工业项目98个、服务业项目48个,计划总投资1026亿元: after two kinds or sizes listed
+                // under 其中, each with its count and none with an amount, a plain amount is the whole's again.
+                if (n.cls == UnitClass::Money && choice.metric.isEmpty() && !target && !st.wholeProjectMetric.isEmpty()) {
+                    const qsizetype under = QStringView(s).mid(sent.start, n.qualStart - sent.start).lastIndexOf(u"其中");
+                    int counts = 0;
+                    bool amounts = false;
+                    for (int k = 0; k < idx && under >= 0; ++k) {
+                        const Number &m = numbers.at(sentNumbers.at(k));
+                        if (m.start < sent.start + under || m.threshold)
+                            continue;
+                        counts += m.cls == UnitClass::Count;
+                        amounts = amounts || m.cls == UnitClass::Money;
+                    }
+                    const CueSet::Hit plain = Phrasing::instance().beforeOf(QStringLiteral("generic_investment")).last(region);
+                    if (counts >= 2 && !amounts && plain.found() && region.size() - plain.end <= 2 && !stageProjects.in(region))
+                        if (const QString amount = amountMetric(QStringLiteral("generic_investment"), st.wholeProjectMetric); !amount.isEmpty())
+                            choice = {amount, region.mid(plain.start, plain.length()).toString(), 0.7};
+                }
                 // 实际使用外资6350万美元,完成全年任务的48.3%: the share of a task no metric tracks.
                 if (choice.metric == QLatin1String("annual_completion_pct") && idx > 0 && st.previousMetric.isEmpty()
                     && numbers.at(sentNumbers.at(idx - 1)).cls == UnitClass::Money)
@@ -3080,8 +3099,11 @@ Extraction ReportExtractor::extract(const QString &text) const
                     st.previousMetric.clear();
                     continue;
                 }
-                if (Phrasing::unitGroup(choice.metric) == QLatin1String("projects"))
+                if (Phrasing::unitGroup(choice.metric) == QLatin1String("projects")) {
                     st.previousProjectMetric = choice.metric;
+                    if (!wide.contains(u"其中") && !clause.contains(u"其中"))
+                        st.wholeProjectMetric = choice.metric;
+                }
                 const bool sameMetric = choice.metric == st.previousMetric;
                 st.previousMetric = choice.metric;
                 if (n.cls == UnitClass::Money)
