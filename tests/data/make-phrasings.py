@@ -592,6 +592,23 @@ for k, (kinds, whole) in enumerate([("工业项目{a}个、服务业项目{b}个
     add(unit, ("{P},{U}新签约项目{n}个,其中" + kinds + ",计划总投资{m}亿元。").format(P=pword, U=unit, n=15 + k, a=a, b=b, m=86.5 + k), facts)
     i += 1
 
+# 33. A span over years opening the passage (去年以来,…), then a year that opens a sentence: what follows
+# the year's semicolon is still that year's.
+unit = UNITS[i % len(UNITS)]
+add(unit, "去年以来,{U}把招商引资作为头号工程。2023年,{U}共签约项目24个,总投资87.6亿元;落地开工项目17个。".format(U=unit),
+    [fact(unit, "FY", "signed_projects", 24, year=2023), fact(unit, "FY", "signed_investment", 87.6, year=2023),
+     fact(unit, "FY", "started_projects", 17, year=2023)])
+i += 1
+
+# 34. A rate ranked, then the amount itself (到位资金增速居全市第一,达41.3亿元): the amount; a rate after it, none.
+for k, (rank, tail, metric) in enumerate([("增速居全市第一,达", "亿元", "funds_in_place"), ("增幅位居全市第二位,为", "亿元", "funds_in_place"),
+                                          ("增幅位居全市第二,为", "%", None)]):
+    unit = UNITS[i % len(UNITS)]
+    pword, span = PERIODS[i % 4]
+    add(unit, "{P},{U}到位资金{R}{v}{T}。".format(P=pword, U=unit, R=rank, v=41.3 + k, T=tail),
+        [fact(unit, span, metric, 41.3 + k)] if metric else [])
+    i += 1
+
 here = os.path.dirname(os.path.realpath(__file__))
 with open(os.path.join(here, "phrasings.tsv"), "w", encoding="utf-8", newline="\n") as fh:
     fh.write("# written by make-phrasings.py: id, unit of the report, sentence, facts (district|year|span|metric|kind|value|qualifier;...)\n")

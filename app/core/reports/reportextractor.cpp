@@ -577,7 +577,13 @@ MetricChoice chooseMetric(const Number &n, QStringView region, QStringView wide,
     }
     if (ph.blockClause.in(clause) || ph.blockClause.in(after.left(4)))
         return none;
-    const CueSet::Hit block = ph.block.last(region);
+    CueSet::Hit block = ph.block.last(region);
+    // (到位资金增速居全市第一,达41.3亿元: a rate ranked, then the amount itself)
+    if (block.found() && n.cls == UnitClass::Money) {
+        static const QRegularExpression rateRanked(QStringLiteral("^(?:增幅|增速)(?:位居|位列|排名|居)[^,，。;]{0,6}第[一二三四五六七八九十\\d]+[位名]?[,，]?(?:为|达到?)$"));
+        if (rateRanked.match(region.mid(block.start)).hasMatch())
+            block = CueSet::Hit();
+    }
     if (block.found() && (!best.hit.found() || block.end > best.hit.end || (block.end == best.hit.end && block.length() >= best.hit.length())))
         return none;
 
@@ -2310,6 +2316,10 @@ Extraction ReportExtractor::extract(const QString &text) const
     result.published = doc.published;
     result.referenceYear = doc.year;
     const int refYear = doc.year;
+    // 近五年来, 自2021年以来 and 去年以来 (in a later year): a span over years, of which no figure is one year's.
+    auto overYears = [refYear](const Period &p) {
+        return p.multiYear || (p.kind == PeriodKind::YTD && p.year && refYear && p.year < refYear);
+    };
 
     // Stage 3: mentions of units, periods and figures, each found once over the whole text.
     const Gazetteer &known = m_gazetteer ? *m_gazetteer : Gazetteer::divisions();
@@ -3269,8 +3279,7 @@ Extraction ReportExtractor::extract(const QString &text) const
                     }
                 }
                 // 近五年来, 自2021年以来 (in a later year), “十四五”以来: a sum over years, no year's figure.
-                if (period && (period->multiYear
-                               || (period->kind == PeriodKind::YTD && period->year && refYear && period->year < refYear)))
+                if (period && overYears(*period))
                     continue;
                 // 力争到2028年,累计引进…项目50个: a sum over the years up to a later one, no year's target.
                 if (period && period->kind == PeriodKind::YearOnly && refYear && period->year > refYear && period->start > 0
@@ -3564,8 +3573,9 @@ Extraction ReportExtractor::extract(const QString &text) const
                 // (a span's year too: 2025年…;今年1-9月…;截至9月底 is this year's September)
                 if (p.year && opensClause && !base && !p.sameAsBefore && !listed())
                     ctx.contextYear = p.year;
+                // (去年以来…。2025年,全县…: a year after a span over years is what the passage goes on in)
                 if (p.kind == PeriodKind::YearOnly && ctx.period && ctx.period->kind != PeriodKind::YearOnly
-                    && (p.year == refYear || p.year == ctx.period->year))
+                    && (p.year == refYear || p.year == ctx.period->year) && !overYears(*ctx.period))
                     continue; // 取得了2023年招商引资开门红 does not undo the quarter just named
                 // 比去年同期增长21.7%, 较上年增长: the base of a comparison is not what the report goes on about.
                 if (base)
