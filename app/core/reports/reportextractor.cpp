@@ -3622,8 +3622,10 @@ Extraction ReportExtractor::extract(const QString &text) const
             result.facts.append(f);
         }
     };
-    // The period the lines just above a table name (the last of them), and the year they or the title give.
-    auto periodAbove = [&](qsizetype tableStart, int *year) {
+    // The period the lines just above a table name (the last of them), else the short lines just below it
+    // (注:以上为2026年1-7月数据, a caption under the table: the first they name), else the title's; and the
+    // year they or the title give.
+    auto periodAbove = [&](qsizetype tableStart, qsizetype tableEnd, int *year) {
         std::optional<Period> period;
         *year = 0;
         for (const Period &p : periods) {
@@ -3635,6 +3637,25 @@ Extraction ReportExtractor::extract(const QString &text) const
                     *year = p.year;
             }
         }
+        for (qsizetype k = 0, taken = 0; !period && k < doc.paragraphs.size() && taken < 2; ++k) {
+            const ReportDocument::Paragraph &para = doc.paragraphs.at(k);
+            if (para.start < tableEnd)
+                continue;
+            ++taken;
+            const bool note = para.end - para.start <= 60 && std::none_of(numbers.cbegin(), numbers.cend(), [&](const Number &n) {
+                return n.start >= para.start && n.end <= para.end;
+            });
+            if (!note)
+                break;
+            for (const Period &p : periods) {
+                if (p.start >= para.start && p.end <= para.end && !p.sameAsBefore) {
+                    period = p;
+                    if (p.year)
+                        *year = p.year;
+                    break;
+                }
+            }
+        }
         if (!period)
             period = ctx.titlePeriod;
         if (!*year)
@@ -3642,8 +3663,8 @@ Extraction ReportExtractor::extract(const QString &text) const
         return period;
     };
     // The span of a table's figures, from the period the lines above it name (YTD where none), and its year.
-    auto spanAbove = [&](qsizetype tableStart, int *year, std::optional<Period> *named = nullptr) {
-        const std::optional<Period> period = periodAbove(tableStart, year);
+    auto spanAbove = [&](qsizetype tableStart, qsizetype tableEnd, int *year, std::optional<Period> *named = nullptr) {
+        const std::optional<Period> period = periodAbove(tableStart, tableEnd, year);
         if (named)
             *named = period;
         if (!period)
@@ -3655,7 +3676,7 @@ Extraction ReportExtractor::extract(const QString &text) const
     for (const Table &t : findTables(s, doc, gazetteer)) {
         int year = 0;
         std::optional<Period> period;
-        const QString span = spanAbove(t.start, &year, &period);
+        const QString span = spanAbove(t.start, t.rows.isEmpty() ? t.start : t.rows.last().end, &year, &period);
         // (10月份…: 本月 is October, 累计 January to October)
         const int lastMonth = !period                               ? 0
                             : period->kind == PeriodKind::Months  ? period->b
@@ -3717,7 +3738,7 @@ Extraction ReportExtractor::extract(const QString &text) const
     // a column each.
     for (const IndicatorTable &t : findIndicatorTables(s, doc, gazetteer)) {
         int year = 0;
-        const QString above = spanAbove(t.start, &year); // (a column of a period names its own span)
+        const QString above = spanAbove(t.start, t.rows.isEmpty() ? t.start : t.rows.last().end, &year); // (a column of a period names its own span)
         for (const IndicatorTable::Row &r : t.rows) {
             for (int c = 0; c < t.spans.size() && c < r.values.size(); ++c) {
                 const QString &unit = t.units.at(c);
