@@ -609,6 +609,18 @@ for k, (rank, tail, metric) in enumerate([("增速居全市第一,达", "亿元"
         [fact(unit, span, metric, 41.3 + k)] if metric else [])
     i += 1
 
+# 35. Brackets saying what a figure includes (签约项目33个(含续建项目3个)): a part of it of the same metric is
+# no figure; one of another metric (含10亿元以上项目12个, 包括增资扩产项目5个) is that metric's.
+for k, (inside, extra) in enumerate([("(含续建项目{b}个)", None), ("(含10亿元以上项目{b}个)", "large_projects"),
+                                     ("(包括增资扩产项目{b}个)", "capital_increase_projects"), ("(其中续建项目{b}个)", None)]):
+    unit = UNITS[i % len(UNITS)]
+    pword, span = PERIODS[i % 4]
+    facts = [fact(unit, span, "signed_projects", 33 + k), fact(unit, span, "signed_investment", 198.6 + k)]
+    if extra:
+        facts.insert(1, fact(unit, span, extra, 3 + k))
+    add(unit, ("{P},{U}签约项目{a}个" + inside + ",协议投资额{m}亿元。").format(P=pword, U=unit, a=33 + k, b=3 + k, m=198.6 + k), facts)
+    i += 1
+
 here = os.path.dirname(os.path.realpath(__file__))
 with open(os.path.join(here, "phrasings.tsv"), "w", encoding="utf-8", newline="\n") as fh:
     fh.write("# written by make-phrasings.py: id, unit of the report, sentence, facts (district|year|span|metric|kind|value|qualifier;...)\n")

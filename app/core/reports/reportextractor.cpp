@@ -3517,10 +3517,12 @@ Extraction ReportExtractor::extract(const QString &text) const
                 // 其中 … the same metric of the same unit again: a part of the figure before.
                 // (其中8月份新开工项目4个 after 1-8月's 25: a span of its own is a figure of its own; a sentence
                 // that opens with 其中 breaks down a figure the paragraph gave before)
+                // (签约项目33个(含续建项目3个): what brackets say the figure before includes is a part of it too)
+                static const QRegularExpression includes(QStringLiteral("^[(（](?:其中|含|包括|包含)"));
                 const auto thisKey = std::make_tuple(choice.metric, district, span);
-                const bool subCount = clause.contains(u"其中")
-                    && ((sameMetric && district == st.previousUnit && span == st.previousSpan)
-                        || (sentence.startsWith(u"其中") && paragraphKeys.contains(thisKey)));
+                const bool sameAsBefore = sameMetric && district == st.previousUnit && span == st.previousSpan;
+                const bool subCount = (clause.contains(u"其中") && (sameAsBefore || (sentence.startsWith(u"其中") && paragraphKeys.contains(thisKey))))
+                    || (sameAsBefore && includes.match(wide).hasMatch());
                 st.previousUnit = district;
                 st.previousSpan = span;
                 paragraphKeys.append(thisKey);
