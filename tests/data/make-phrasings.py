@@ -621,6 +621,17 @@ for k, (inside, extra) in enumerate([("(含续建项目{b}个)", None), ("(含10
     add(unit, ("{P},{U}签约项目{a}个" + inside + ",协议投资额{m}亿元。").format(P=pword, U=unit, a=33 + k, b=3 + k, m=198.6 + k), facts)
     i += 1
 
+# 36. Two units' figure together (城西区、城东区两区签约项目合计20个; 西青区和北辰区…两区实际到位资金合计…): neither's;
+# 分别 after them gives each its own.
+pword, span = PERIODS[i % 4]
+add("西宁市", "{P},城西区、城东区两区分别签约项目12个、8个。城西区、城东区两区签约项目合计20个。".format(P=pword),
+    [fact("城西区", span, "signed_projects", 12), fact("城东区", span, "signed_projects", 8)])
+i += 1
+pword, span = PERIODS[i % 4]
+add("天津市", "{P},西青区和北辰区招商势头强劲。西青区新签约项目58个,北辰区新签约项目40个;两区实际到位资金合计86.2亿元。".format(P=pword),
+    [fact("西青区", span, "signed_projects", 58), fact("北辰区", span, "signed_projects", 40)])
+i += 1
+
 here = os.path.dirname(os.path.realpath(__file__))
 with open(os.path.join(here, "phrasings.tsv"), "w", encoding="utf-8", newline="\n") as fh:
     fh.write("# written by make-phrasings.py: id, unit of the report, sentence, facts (district|year|span|metric|kind|value|qualifier;...)\n")

@@ -2467,6 +2467,18 @@ Extraction ReportExtractor::extract(const QString &text) const
             }
         }
     }
+    // 两区: the first of the last two units named together before it, where one is a development zone
+    // (肇庆新区、鼎湖区 … 两区: a zone and the district run with it, which report as one), or "" where there
+    // are no such two (西青区和北辰区 … 两区: two districts' figure together is neither's).
+    auto pairNamedBefore = [&](const UnitMention &u) {
+        for (qsizetype k = units.size() - 1; k > 0; --k) {
+            const UnitMention &b = units.at(k);
+            const UnitMention &a = units.at(k - 1);
+            if (b.end <= u.start && !a.topic && !b.topic && a.group == b.group && a.group >= 0)
+                return a.level == Gazetteer::Zone || b.level == Gazetteer::Zone ? a.name : QString();
+        }
+        return QString();
+    };
     auto resolveTopic = [&](const UnitMention &u, const QString &paragraphUnit) {
         if (!u.topic) {
             // 高新区 alone, in a report about 襄阳高新区, is that zone; elsewhere it stays as written.
@@ -2487,14 +2499,8 @@ Extraction ReportExtractor::extract(const QString &text) const
             return u.name;
         }
         if (u.kindChar == u'两') {
-            // 两区: the first of the last two units named together (肇庆新区、鼎湖区 … 两区).
-            for (qsizetype k = units.size() - 1; k > 0; --k) {
-                const UnitMention &b = units.at(k);
-                const UnitMention &a = units.at(k - 1);
-                if (b.end <= u.start && !a.topic && !b.topic && a.group == b.group && a.group >= 0)
-                    return a.name;
-            }
-            return result.subject;
+            const QString first = pairNamedBefore(u);
+            return first.isEmpty() ? result.subject : first;
         }
         // 北流市紧盯…。 / 4月,该市在广州举办…: 该 points back, to the paragraph before where this one has none.
         if (s.at(u.start) == u'该' && paragraphUnit.isEmpty() && previousParagraphUnit.endsWith(u.kindChar))
@@ -3476,9 +3482,15 @@ Extraction ReportExtractor::extract(const QString &text) const
                         const UnitMention &before = *named.at(named.size() - 2);
                         const bool listed = lastNamed.group >= 0 && lastNamed.group == before.group && !lastNamed.topic && !before.topic;
                         const QStringView since = QStringView(s).mid(lastNamed.end, n.qualStart - lastNamed.end);
-                        if (listed && (since.startsWith(u'共') || since.startsWith(u"合计") || since.startsWith(u"一共")))
+                        // (城西区、城东区两区签约项目合计20个: the list counted, and not 分别, is the list together)
+                        static const QRegularExpression together(QStringLiteral("^(?:共|合计|一共|[两二三四五六七八九十]个?[市县区州旗盟地镇乡])"));
+                        if (listed && together.match(since).hasMatch())
                             continue;
                     }
+                    // 西青区…,北辰区…;两区实际到位资金合计486.2亿元: two units not run as one, their
+                    // figure together is neither's.
+                    if (district.isEmpty() && !named.isEmpty() && named.last()->kindChar == u'两' && pairNamedBefore(*named.last()).isEmpty())
+                        continue;
                     if (district.isEmpty() && !named.isEmpty()) {
                         // 吉州区:1-5月,该区新签约…: 该区 is the 区 the sentence named before it.
                         QString context = paragraphUnit;
