@@ -470,6 +470,65 @@ int wrapWidth(const QString &s, std::vector<int> *widths, int *slack)
     return 0;
 }
 
+/// …;实际到位 / — 2 — / 资金64.3亿元 (a page break of a document taken out of a PDF or Word) and …;实际到位 /
+/// 资金64.3亿元 (a line broken by hand, in a text too short to show a wrapping width): a clause cut before
+/// its figure goes on in the next line. A page's number (— 2 —, - 3 -, 第2页, 第2页 共5页, 2/5) goes,
+/// with the blank lines around it where it cut a sentence. A line is taken to be cut where its last
+/// clause holds words and no figure yet and it is a sentence's line (a comma or semicolon in it, ending
+/// in a Chinese character, not short: no 单位:个,亿元 over a table), and the next is one too and does not
+/// open a paragraph. \a drop marks what goes.
+void joinBrokenClauses(const QString &s, const std::function<void(qsizetype, qsizetype)> &drop)
+{
+    static const QRegularExpression pageNumber(QStringLiteral(
+        "^\\s*(?:[\\x{2014}\\x{2013}\\-\\x{FF0D}]{1,2}\\s*\\d{1,3}\\s*[\\x{2014}\\x{2013}\\-\\x{FF0D}]{1,2}"
+        "|第\\s*\\d{1,3}\\s*页(?:\\s*[,，/]?\\s*共\\s*\\d{1,3}\\s*页)?|\\d{1,3}\\s*/\\s*\\d{1,3})\\s*$"));
+    static const CharSet clauseMarks(QStringLiteral(",，;；"));
+    struct Line
+    {
+        qsizetype start, end;
+        bool blank, page;
+    };
+    std::vector<Line> lines;
+    for (qsizetype start = 0; start <= s.size();) {
+        qsizetype end = s.indexOf(QLatin1Char('\n'), start);
+        if (end < 0)
+            end = s.size();
+        const QStringView text = QStringView(s).mid(start, end - start);
+        lines.push_back({start, end, text.trimmed().isEmpty(), pageNumber.match(text).hasMatch()});
+        start = end + 1;
+    }
+    auto cut = [&](const Line &l) {
+        const QStringView text = QStringView(s).mid(l.start, l.end - l.start).trimmed();
+        if (text.size() < 16 || !isHanChar(text.back()) || !ReportText::breaksOffSentence(text))
+            return false;
+        qsizetype clause = text.size();
+        while (clause > 0 && !clauseMarks.contains(text.at(clause - 1)))
+            --clause;
+        const QStringView last = text.mid(clause);
+        return clause > 0 && std::none_of(last.cbegin(), last.cend(), [](QChar c) { return c.isDigit(); });
+    };
+    for (size_t k = 0; k < lines.size(); ++k) {
+        if (lines[k].page)
+            drop(lines[k].start, lines[k].end);
+        if (lines[k].blank || lines[k].page || !cut(lines[k]))
+            continue;
+        // The next line with words, past a page's number and the blank lines around it.
+        size_t next = k + 1;
+        bool page = false;
+        while (next < lines.size() && (lines[next].blank || lines[next].page)) {
+            page = page || lines[next].page;
+            ++next;
+        }
+        if (next >= lines.size() || (next > k + 1 && !page))
+            continue;
+        const QStringView line = QStringView(s).mid(lines[k].start, lines[k].end - lines[k].start);
+        const QStringView after = QStringView(s).mid(lines[next].start, lines[next].end - lines[next].start);
+        const bool sentence = std::any_of(after.cbegin(), after.cend(), [](QChar c) { return clauseMarks.contains(c) || c == u'。'; });
+        if (!after.isEmpty() && (isHanChar(after.front()) || after.front().isDigit()) && sentence && ReportText::goesOnInNext(line, after))
+            drop(lines[k].end, lines[next].start);
+    }
+}
+
 } // namespace
 
 bool ReportText::isMarkup(const QString &text)
@@ -741,6 +800,7 @@ void ReportText::removeNoise()
             lineStart = lineEnd + 1;
         }
     }
+    joinBrokenClauses(s, dropRange);
 
     // Full-width forms (digits, letters, ，；：（）！？％ …) to ASCII, one character for one, so that
     // the rules below read reports typed either way. And the radicals some fonts map their glyphs to,
