@@ -632,6 +632,21 @@ add("天津市", "{P},西青区和北辰区招商势头强劲。西青区新签�
     [fact("西青区", span, "signed_projects", 58), fact("北辰区", span, "signed_projects", 40)])
 i += 1
 
+# 37. A labelled figure and the change after it in brackets (签约项目数:16个(同比增加5个)): the figure only.
+unit = UNITS[i % len(UNITS)]
+pword, span = PERIODS[i % 4]
+add(unit, "{P}{U}主要指标:签约项目数:16个(同比增加5个);签约金额:68.4亿元(同比增长23.5%)。".format(P=pword, U=unit),
+    [fact(unit, span, "signed_projects", 16), fact(unit, span, "signed_investment", 68.4)])
+i += 1
+
+# 38. What the signing a report is about came to (此次共签约项目3个), with no period of its own: the month the
+# report came out in, beside the year so far.
+unit = UNITS[i % len(UNITS)]
+add(unit, "本次集中签约的项目包括:智能装备制造基地项目,总投资12亿元;冷链物流园项目,总投资3.2亿元。此次共签约项目3个,总投资23.7亿元。"
+    "今年以来,{U}已累计签约项目46个。".format(U=unit),
+    [fact(unit, "M07", "signed_projects", 3), fact(unit, "M07", "signed_investment", 23.7), fact(unit, "YTD", "signed_projects", 46)])
+i += 1
+
 here = os.path.dirname(os.path.realpath(__file__))
 with open(os.path.join(here, "phrasings.tsv"), "w", encoding="utf-8", newline="\n") as fh:
     fh.write("# written by make-phrasings.py: id, unit of the report, sentence, facts (district|year|span|metric|kind|value|qualifier;...)\n")

@@ -2975,8 +2975,8 @@ Extraction ReportExtractor::extract(const QString &text) const
                         choice = {doneOf, clause.trimmed().toString(), 0.6};
                 }
                 // 按实际到位内资总量排名,前十位依次为:西咸新区328.6亿元、…: a list after a colon is of the
-                // metric its introduction names.
-                if (choice.metric.isEmpty()) {
+                // metric its introduction names (not a change said of its figure: 签约项目数:16个(同比增加5个)).
+                if (choice.metric.isEmpty() && !Phrasing::instance().block.in(region)) {
                     const qsizetype colon = QStringView(s).mid(sent.start, n.qualStart - sent.start).lastIndexOf(u':');
                     // (其中:工业项目29个 breaks the figure before down by kind: no list of its metric)
                     if (colon > 0 && !QStringView(s).mid(sent.start, colon).endsWith(u"其中")) {
@@ -3252,7 +3252,8 @@ Extraction ReportExtractor::extract(const QString &text) const
                 // (平陆县2025年…工作总结 of 2026-01-12: its events were in 2025, whose figures the summary sums).
                 const bool titleOfOtherYear = ctx.titlePeriod && ctx.titlePeriod->year && ctx.titlePeriod->year != doc.published.year();
                 if (!period && doc.published.isValid() && !target && sent.start >= doc.titleEnd && !ctx.wholeYearTitle && !titleOfOtherYear) {
-                    static const CueSet eventScene(QString::fromUtf16(u"会上 仪式上 活动上 活动现场 现场签约 集中签约").split(u' '));
+                    // (此次共签约项目3个: what the signing the report is about came to; not 此次签约项目中, a part of it)
+                    static const CueSet eventScene(QString::fromUtf16(u"会上 仪式上 活动上 活动现场 现场签约 集中签约 此次共签约 本次共签约").split(u' '));
                     if (eventScene.in(QStringView(s).mid(sent.start, n.qualStart - sent.start))) {
                         Period month;
                         month.kind = PeriodKind::Months;
