@@ -74,8 +74,18 @@ def add(unit, sentence, facts):
     rows.append(("p%03d" % (len(rows) + 1), unit, sentence, ";".join(facts)))
 
 
-# 1. Every count metric, every phrasing, over periods and units.
 i = 0
+
+
+def next_place():
+    """The unit and period (its words, its span) of the next sentence of a section, in turn."""
+    global i
+    unit, (pword, span) = UNITS[i % len(UNITS)], PERIODS[i % 4]
+    i += 1
+    return unit, pword, span
+
+
+# 1. Every count metric, every phrasing, over periods and units.
 for metric, templates in COUNTS.items():
     for t, (pword, span) in itertools.product(templates, PERIODS[:4]):
         unit = UNITS[i % len(UNITS)]
@@ -458,14 +468,12 @@ for k, t in enumerate(NONE * 2):
 
 # 19. Amounts in digits and a numeral's place, alone or after 亿 (5千万元, 7亿5千万元): one amount in 亿元.
 for k in range(6):
-    unit = UNITS[i % len(UNITS)]
-    pword, span = PERIODS[i % 4]
+    unit, pword, span = next_place()
     a, b = 3 + k, 1 + k
     add(unit, "{P},{U}实际到位资金{a}亿{b}千万元。".format(P=pword, U=unit, a=a, b=b),
         [fact(unit, span, "funds_in_place", a + b / 10)])
     add(unit, "{P},{U}实际到位资金{b}千万元。".format(P=pword, U=unit, b=b),
         [fact(unit, span, "funds_in_place", b / 10)])
-    i += 1
 
 # 20. Counts of things that are no projects after a project's verb (人才团队, 研发平台): no fact.
 for k, t in enumerate(["{P},{U}新引进高层次人才团队{N}个。", "{P},{U}引进省级研发平台{N}个,新增博士工作站2个。"]):
@@ -476,65 +484,52 @@ for k, t in enumerate(["{P},{U}新引进高层次人才团队{N}个。", "{P},{U
 
 # 21. A rate right after a list of units, no 分别: each unit's (海陵区、高港区完成率低于50%).
 for k, (unit, listed) in enumerate([("红河州", ["蒙自市", "弥勒市"]), ("吴兴区", ["织里镇", "八里店镇", "埭溪镇"])]):
-    pword, span = PERIODS[i % 4]
+    _, pword, span = next_place()
     add(unit, "{P},{L}签约总额完成率低于{N}%,予以黄色预警。".format(P=pword, L="、".join(listed), N=40 + 5 * k),
         [fact(u, span, "annual_completion_pct", 40 + 5 * k, qual="under") for u in listed])
-    i += 1
 
 # 22. The figures of a unit's own level (县本级, 市本级), a part of it and no unit: no fact of theirs.
 for k, (unit, town, own) in enumerate([("攸县", "皇图岭镇", "县本级"), ("四会市", "东城街道", "市本级")]):
-    pword, span = PERIODS[i % 4]
+    _, pword, span = next_place()
     add(unit, "{P},{T}签约项目{a}个,签约资金{b}亿元;{O}签约项目{c}个。".format(P=pword, T=town, O=own, a=3 + k, b=8.5 + k, c=4 + k),
         [fact(town, span, "signed_projects", 3 + k), fact(town, span, "signed_investment", 8.5 + k)])
-    i += 1
 
 # 23. A responsible department's share goes on through the clauses after it (签约资金 after 市商务局引进项目6个),
 # until a clause names a unit: none of it is the area's.
 for k, (unit, town) in enumerate([("攸县", "皇图岭镇"), ("四会市", "东城街道")]):
-    pword, span = PERIODS[i % 4]
+    _, pword, span = next_place()
     dept = KIND[unit] + "商务局"
     add(unit, "{P},{U}新签约项目{a}个。从责任单位看,{D}引进项目{b}个,签约资金{c}亿元;{T}引进项目{d}个。".format(
             P=pword, U=unit, D=dept, T=town, a=30 + k, b=6 + k, c=28.4 + k, d=4 + k),
         [fact(unit, span, "signed_projects", 30 + k), fact(town, span, "introduced_projects", 4 + k)])
-    i += 1
 
 # 24. The same span a year before (去年同期, 上年同期), the base of the report's own figure: no fact.
 for k, base in enumerate(["去年同期", "上年同期"]):
-    unit = UNITS[i % len(UNITS)]
-    pword, span = PERIODS[i % 4]
+    unit, pword, span = next_place()
     add(unit, "{P},{U}新签约项目{a}个,签约资金{b}亿元。{B}签约项目{c}个。".format(P=pword, U=unit, B=base, a=15 + k, b=62.3 + k, c=11 + k),
         [fact(unit, span, "signed_projects", 15 + k), fact(unit, span, "signed_investment", 62.3 + k)])
-    i += 1
 
 # 25. Half of the year's task, and more than half (一半以上, 半数以上): 50 over, as 过半 is.
 for k, half in enumerate(["一半以上", "半数以上"]):
-    unit = UNITS[i % len(UNITS)]
-    pword, span = PERIODS[i % 4]
+    unit, pword, span = next_place()
     add(unit, "{P},{U}实际到位资金完成全年任务的{H}。".format(P=pword, U=unit, H=half),
         [fact(unit, span, "annual_completion_pct", 50, qual="over")])
-    i += 1
 
 # 26. A band of shares done (完成率在60%—83.3%之间), a warning bulletin's yellow: no figure; the unit below it
 # with its own share is one.
 for k, (low, high) in enumerate([("60%", "83.3%"), ("50%", "75%")]):
-    unit = UNITS[i % len(UNITS)]
-    pword, span = PERIODS[i % 4]
+    unit, pword, span = next_place()
     add(unit, "{P},{U}签约金额完成率在{L}—{H}之间,予以黄色预警;{U}实际到位资金完成年度任务的{c}%。".format(P=pword, U=unit, L=low, H=high, c=41.5 + k),
         [fact(unit, span, "annual_completion_pct", 41.5 + k)])
-    i += 1
 
 # 27. Projects that went from one step straight to the next (拿地即开工, 签约即投产): how fast, not a count of
 # the stage; after 当即 (there and then) they are one.
 for k, slogan in enumerate(["拿地即开工", "签约即投产"]):
-    unit = UNITS[i % len(UNITS)]
-    pword, span = PERIODS[i % 4]
+    unit, pword, span = next_place()
     add(unit, "{P},{U}签约项目{a}个,其中{c}个项目实现{S}。".format(P=pword, U=unit, a=19 + k, c=5 + k, S=slogan),
         [fact(unit, span, "signed_projects", 19 + k)])
-    i += 1
-unit = UNITS[i % len(UNITS)]
-pword, span = PERIODS[i % 4]
+unit, pword, span = next_place()
 add(unit, "{P},{U}举办推介会,12个项目当即签约。".format(P=pword, U=unit), [fact(unit, span, "signed_projects", 12)])
-i += 1
 
 # 28. After the year's target, what is done by a period of its own (截至8月底已到位, 1-8月已引进): actual.
 for k, (done, dspan) in enumerate([("截至6月底已到位", "YTD"), ("1-6月已到位", "H1")]):
@@ -548,41 +543,33 @@ for k, (done, dspan) in enumerate([("截至6月底已到位", "YTD"), ("1-6月�
 for k, (verb, sep, count, amount) in enumerate([("新签约", "、", "signed_projects", "signed_investment"),
                                                 ("新开工", ",", "started_projects", "started_investment"),
                                                 ("引进", "、", "introduced_projects", None)]):
-    unit = UNITS[i % len(UNITS)]
-    pword, span = PERIODS[i % 4]
+    unit, pword, span = next_place()
     facts = [fact(unit, span, count, 32 + k)]
     if amount:
         facts.append(fact(unit, span, amount, 118.6 + k))
     add(unit, "{P},{U}{V}项目{a}个{S}{b}亿元。".format(P=pword, U=unit, V=verb, a=32 + k, S=sep, b=118.6 + k), facts)
-    i += 1
 
 # 30. The pool named again (41个新引进项目中,已开工31个): no figure of its own, its part after it one; and a
 # stage's projects named again after a kind's count (其中…项目2个,新签约项目合同引资额152.6亿元) are the whole's.
-unit = UNITS[i % len(UNITS)]
-pword, span = PERIODS[i % 4]
+unit, pword, span = next_place()
 add(unit, "{P},{U}新引进项目41个。41个新引进项目中,已开工31个。".format(P=pword, U=unit),
     [fact(unit, span, "introduced_projects", 41), fact(unit, span, "started_projects", 31)])
-i += 1
-unit = UNITS[i % len(UNITS)]
-pword, span = PERIODS[i % 4]
+unit, pword, span = next_place()
 add(unit, "{P},{U}新引进项目41个,其中三类500强项目2个,新签约项目合同引资额152.6亿元。".format(P=pword, U=unit),
     [fact(unit, span, "introduced_projects", 41), fact(unit, span, "signed_investment", 152.6)])
-i += 1
 
 # 31. A list of counts whose noun follows the last (分别以8个、6个签约项目位列前二): each count is of it.
 for k, verb in enumerate(["签约", "开工"]):
-    pword, span = PERIODS[i % 4]
+    _, pword, span = next_place()
     metric = "signed_projects" if verb == "签约" else "started_projects"
     add("吴兴区", "{P},织里镇、八里店镇分别以{a}个、{b}个{V}项目位列全区前二。".format(P=pword, a=8 + k, b=6 + k, V=verb),
         [fact("织里镇", span, metric, 8 + k), fact("八里店镇", span, metric, 6 + k)])
-    i += 1
 
 # 32. Two kinds or sizes listed under 其中, each with its count and no amount, then a plain amount
 # (其中工业项目98个、服务业项目48个,计划总投资1026亿元): the amount is the whole's; one kind's amount stays none.
 for k, (kinds, whole) in enumerate([("工业项目{a}个、服务业项目{b}个", True), ("10亿元以上项目{a}个、50亿元以上项目{b}个", True),
                                     ("工业项目{a}个", False)]):
-    unit = UNITS[i % len(UNITS)]
-    pword, span = PERIODS[i % 4]
+    unit, pword, span = next_place()
     a, b = 9 + k, 4 + k
     facts = [fact(unit, span, "signed_projects", 15 + k)]
     if "亿元以上" in kinds:
@@ -590,62 +577,51 @@ for k, (kinds, whole) in enumerate([("工业项目{a}个、服务业项目{b}个
     if whole:
         facts.append(fact(unit, span, "signed_investment", 86.5 + k))
     add(unit, ("{P},{U}新签约项目{n}个,其中" + kinds + ",计划总投资{m}亿元。").format(P=pword, U=unit, n=15 + k, a=a, b=b, m=86.5 + k), facts)
-    i += 1
 
 # 33. A span over years opening the passage (去年以来,…), then a year that opens a sentence: what follows
 # the year's semicolon is still that year's.
-unit = UNITS[i % len(UNITS)]
+unit, _, _ = next_place()
 add(unit, "去年以来,{U}把招商引资作为头号工程。2023年,{U}共签约项目24个,总投资87.6亿元;落地开工项目17个。".format(U=unit),
     [fact(unit, "FY", "signed_projects", 24, year=2023), fact(unit, "FY", "signed_investment", 87.6, year=2023),
      fact(unit, "FY", "started_projects", 17, year=2023)])
-i += 1
 
 # 34. A rate ranked, then the amount itself (到位资金增速居全市第一,达41.3亿元): the amount; a rate after it, none.
 for k, (rank, tail, metric) in enumerate([("增速居全市第一,达", "亿元", "funds_in_place"), ("增幅位居全市第二位,为", "亿元", "funds_in_place"),
                                           ("增幅位居全市第二,为", "%", None)]):
-    unit = UNITS[i % len(UNITS)]
-    pword, span = PERIODS[i % 4]
+    unit, pword, span = next_place()
     add(unit, "{P},{U}到位资金{R}{v}{T}。".format(P=pword, U=unit, R=rank, v=41.3 + k, T=tail),
         [fact(unit, span, metric, 41.3 + k)] if metric else [])
-    i += 1
 
 # 35. Brackets saying what a figure includes (签约项目33个(含续建项目3个)): a part of it of the same metric is
 # no figure; one of another metric (含10亿元以上项目12个, 包括增资扩产项目5个) is that metric's.
 for k, (inside, extra) in enumerate([("(含续建项目{b}个)", None), ("(含10亿元以上项目{b}个)", "large_projects"),
                                      ("(包括增资扩产项目{b}个)", "capital_increase_projects"), ("(其中续建项目{b}个)", None)]):
-    unit = UNITS[i % len(UNITS)]
-    pword, span = PERIODS[i % 4]
+    unit, pword, span = next_place()
     facts = [fact(unit, span, "signed_projects", 33 + k), fact(unit, span, "signed_investment", 198.6 + k)]
     if extra:
         facts.insert(1, fact(unit, span, extra, 3 + k))
     add(unit, ("{P},{U}签约项目{a}个" + inside + ",协议投资额{m}亿元。").format(P=pword, U=unit, a=33 + k, b=3 + k, m=198.6 + k), facts)
-    i += 1
 
 # 36. Two units' figure together (城西区、城东区两区签约项目合计20个; 西青区和北辰区…两区实际到位资金合计…): neither's;
 # 分别 after them gives each its own.
-pword, span = PERIODS[i % 4]
+_, pword, span = next_place()
 add("西宁市", "{P},城西区、城东区两区分别签约项目12个、8个。城西区、城东区两区签约项目合计20个。".format(P=pword),
     [fact("城西区", span, "signed_projects", 12), fact("城东区", span, "signed_projects", 8)])
-i += 1
-pword, span = PERIODS[i % 4]
+_, pword, span = next_place()
 add("天津市", "{P},西青区和北辰区招商势头强劲。西青区新签约项目58个,北辰区新签约项目40个;两区实际到位资金合计86.2亿元。".format(P=pword),
     [fact("西青区", span, "signed_projects", 58), fact("北辰区", span, "signed_projects", 40)])
-i += 1
 
 # 37. A labelled figure and the change after it in brackets (签约项目数:16个(同比增加5个)): the figure only.
-unit = UNITS[i % len(UNITS)]
-pword, span = PERIODS[i % 4]
+unit, pword, span = next_place()
 add(unit, "{P}{U}主要指标:签约项目数:16个(同比增加5个);签约金额:68.4亿元(同比增长23.5%)。".format(P=pword, U=unit),
     [fact(unit, span, "signed_projects", 16), fact(unit, span, "signed_investment", 68.4)])
-i += 1
 
 # 38. What the signing a report is about came to (此次共签约项目3个), with no period of its own: the month the
 # report came out in, beside the year so far.
-unit = UNITS[i % len(UNITS)]
+unit, _, _ = next_place()
 add(unit, "本次集中签约的项目包括:智能装备制造基地项目,总投资12亿元;冷链物流园项目,总投资3.2亿元。此次共签约项目3个,总投资23.7亿元。"
     "今年以来,{U}已累计签约项目46个。".format(U=unit),
     [fact(unit, "M07", "signed_projects", 3), fact(unit, "M07", "signed_investment", 23.7), fact(unit, "YTD", "signed_projects", 46)])
-i += 1
 
 here = os.path.dirname(os.path.realpath(__file__))
 with open(os.path.join(here, "phrasings.tsv"), "w", encoding="utf-8", newline="\n") as fh:
