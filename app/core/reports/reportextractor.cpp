@@ -1,6 +1,7 @@
 #include "reports/reportextractor.h"
 
 #include "base/charset.h"
+#include "base/chinesenumber.h"
 #include "base/domain.h"
 #include "reports/gazetteer.h"
 #include "reports/phrasing.h"
@@ -1440,6 +1441,7 @@ void addBareClauseUnits(const QString &s, QList<UnitMention> &units, const Gazet
 struct TableRow
 {
     QString unitName;   // as the row names it (全市 → the subject)
+    QString span;       // a row of a month or quarter (1月, 二季度) of the report's own unit: its span
     qsizetype start = 0, end = 0;
     QList<double> values;
 };
@@ -1518,6 +1520,20 @@ QList<Table> findTables(const QString &s, const ReportDocument &doc, const Gazet
         const auto v = cellNumber(cell);
         return v && *v >= 0 && *v == std::floor(*v) && !cell.contains(u'%');
     };
+    // 1月, 3月份, 十二月, 二季度: a row of a table by month (分月完成情况) holds the report's own unit's figures
+    // of that span; "" for a row of no period.
+    auto rowSpan = [](const QString &cell) {
+        static const QRegularExpression period(QStringLiteral("^(?:(\\d{1,2}|[一二三四五六七八九十]{1,3})月份?|([1-4一二三四])季度)$"));
+        const auto m = period.match(cell);
+        if (!m.hasMatch())
+            return QString();
+        const bool month = m.hasCaptured(1);
+        const QString n = m.captured(month ? 1 : 2);
+        const int k = n.front().isDigit() ? n.toInt() : int(parseChineseNumber(n).value_or(0));
+        if (month ? k < 1 || k > 12 : k < 1 || k > 4)
+            return QString();
+        return month ? QStringLiteral("M%1").arg(k, 2, 10, QLatin1Char('0')) : QStringLiteral("Q%1").arg(k);
+    };
     // The rows from paragraph \a from on, each \a width cells wide, a unit in cell \a lead (the rows' label
     // \a label): into \a t; the paragraph after the last row.
     auto readRows = [&](int from, qsizetype width, int lead, const QString &label, Table &t) {
@@ -1532,6 +1548,11 @@ QList<Table> findTables(const QString &s, const ReportDocument &doc, const Gazet
             r.unitName = rowUnit(row.at(at).text, label);
             if (r.unitName.isEmpty() && !t.rows.isEmpty())
                 r.unitName = unknownUnitCell(row.at(at).text);
+            if (r.unitName.isEmpty() && (t.rows.isEmpty() || !t.rows.first().span.isEmpty())) {
+                r.span = rowSpan(row.at(at).text);
+                if (!r.span.isEmpty())
+                    r.unitName = QStringLiteral("*");
+            }
             if (r.unitName.isEmpty() && t.rows.isEmpty())
                 break;
             r.start = row.at(at).start;
@@ -1589,7 +1610,7 @@ QList<Table> findTables(const QString &s, const ReportDocument &doc, const Gazet
         const bool oneColumn = header.size() == 2 + lead && firstRow.size() == header.size()
             && !columnFor(header.last().text, QString(), SentenceState()).metric.isEmpty();
         if ((header.size() >= 3 + lead || oneColumn) && firstRow.size() == header.size() && unitCell(header.at(lead).text).isEmpty()
-            && !rowUnit(firstRow.at(lead).text, header.at(lead).text).isEmpty()) {
+            && (!rowUnit(firstRow.at(lead).text, header.at(lead).text).isEmpty() || !rowSpan(firstRow.at(lead).text).isEmpty())) {
             QStringList names;
             for (int c = lead + 1; c < header.size(); ++c)
                 names << header.at(c).text;
@@ -3739,10 +3760,10 @@ Extraction ReportExtractor::extract(const QString &text) const
                 // (60100万元 is 6.01亿元, not 6.010000000000001: the cell's decimals, no more.)
                 f.value = std::round(r.values.at(c) * col.scale * 1e8) / 1e8;
                 f.year = year;
-                f.span = col.target || plannedTable ? QStringLiteral("FY") : columnSpan(col);
+                f.span = col.target || plannedTable ? QStringLiteral("FY") : !r.span.isEmpty() ? r.span : columnSpan(col);
                 if (col.target || plannedTable)
                     f.kind = QStringLiteral("target");
-                else if (period && f.span == QLatin1String("YTD")) // (…完成情况(截至2026年8月31日) over the table)
+                else if (period && f.span == QLatin1String("YTD") && r.span.isEmpty()) // (…完成情况(截至2026年8月31日) over the table)
                     f.asOf = cutOffDay(*period, year);
                 f.district = r.unitName == QLatin1String("*") ? (subjectIsARow ? QString() : result.subject) : r.unitName;
                 addTableFact(f, r.start, r.end, 0.8);
