@@ -497,8 +497,12 @@ void joinBrokenClauses(const QString &s, const std::function<void(qsizetype, qsi
         lines.push_back({start, end, text.trimmed().isEmpty(), pageNumber.match(text).hasMatch()});
         start = end + 1;
     }
+    // (a pinyin gloss at its end, 新開(kāi)工項(xiàng), is read past: the glosses go later)
+    static const QRegularExpression glossAtEnd(QStringLiteral("\\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}\\)$"));
     auto cut = [&](const Line &l) {
-        const QStringView text = QStringView(s).mid(l.start, l.end - l.start).trimmed();
+        QStringView text = QStringView(s).mid(l.start, l.end - l.start).trimmed();
+        if (text.endsWith(u')'))
+            text.chop(std::max<qsizetype>(0, glossAtEnd.match(text).capturedLength()));
         if (text.size() < 16 || !isHanChar(text.back()) || !ReportText::breaksOffSentence(text))
             return false;
         qsizetype clause = text.size();
@@ -957,8 +961,10 @@ void ReportText::removeNoise()
         lineStart = lineEnd + 1;
     }
 
+    // (a gloss a wrapped line broke, 產(chǎn)業 / (yè)興縣, 項(x / iàng)目: the line break goes with it)
     static const QRegularExpression pinyin(QStringLiteral(
-        "(?<=[\\x{3400}-\\x{9FFF}])\\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}\\)"));
+        "(?<=[\\x{3400}-\\x{9FFF}])\\n?\\((?=\\n?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ])"
+        "(?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}|[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{0,6}\\n[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,6})\\)"));
     static const QRegularExpression ticker(QStringLiteral(
         "\\(-?\\d+\\.\\d+,\\s*-?\\d+\\.\\d+,\\s*-?\\d+\\.\\d+%\\)"));
     static const QRegularExpression spam(QStringLiteral(
