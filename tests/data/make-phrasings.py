@@ -623,6 +623,20 @@ add(unit, "本次集中签约的项目包括:智能装备制造基地项目,总�
     "今年以来,{U}已累计签约项目46个。".format(U=unit),
     [fact(unit, "M07", "signed_projects", 3), fact(unit, "M07", "signed_investment", 23.7), fact(unit, "YTD", "signed_projects", 46)])
 
+# 39. The same span a year before opening a sentence (去年同期,全县签约项目仅11个): a base, no figure; a span
+# named after it is the figures' again.
+unit, pword, span = next_place()
+add(unit, "去年同期,{U}签约项目仅11个。{P},{U}签约项目达到19个。".format(P=pword, U=unit),
+    [fact(unit, span, "signed_projects", 19)])
+add(unit, "去年同期签约项目11个,{P}{U}签约项目达到19个。".format(P=pword, U=unit),
+    [fact(unit, span, "signed_projects", 19)])
+
+# 40. 累计 in a clause after a month's (其中,9月份新开工项目21个,累计新开工198个): the year up to that month.
+unit, _, _ = next_place()
+add(unit, "1-9月,{U}新签约项目286个;其中,9月份新开工项目21个,累计新开工198个。".format(U=unit),
+    [fact(unit, "M01-M09", "signed_projects", 286), fact(unit, "M09", "started_projects", 21),
+     fact(unit, "M01-M09", "started_projects", 198)])
+
 here = os.path.dirname(os.path.realpath(__file__))
 with open(os.path.join(here, "phrasings.tsv"), "w", encoding="utf-8", newline="\n") as fh:
     fh.write("# written by make-phrasings.py: id, unit of the report, sentence, facts (district|year|span|metric|kind|value|qualifier;...)\n")

@@ -3224,6 +3224,11 @@ Extraction ReportExtractor::extract(const QString &text) const
                 }
                 if (period && period->sameAsBefore)
                     period = ctx.period;
+                // 其中,9月份新开工项目21个,累计新开工198个: 累计 in a clause after a month's is the year up to that
+                // month, not the month (as after a sentence of a month: see below).
+                if (period && period->kind == PeriodKind::Months && period->a == period->b && period->a > 1
+                    && period->end <= clauseStart && clause.contains(u"累计"))
+                    period->a = 1;
                 // 一、二季度分别签约5个、7个: the periods of a list in turn; 一、二季度签约12个: together.
                 if (period && period->start >= sent.start) {
                     const QList<Period> run = periodList(s, sentPeriods, *period);
@@ -3326,13 +3331,18 @@ Extraction ReportExtractor::extract(const QString &text) const
                         const bool figureBetween = std::any_of(sentNumbers.cbegin(), sentNumbers.cend(), [&](int k) {
                             return numbers.at(k).start >= p.end && numbers.at(k).end <= n.qualStart;
                         });
-                        if (p.sameAsBefore && p.start >= clauseStart && yearBefore && yearBefore->end == p.start && !figureBetween) {
+                        // (去年同期,全县签约项目仅11个: opening the sentence, it is the sentence's span, unless another
+                        // is named after it)
+                        const bool opensSentence = yearBefore && yearBefore->start == sent.start;
+                        if (p.sameAsBefore && (p.start >= clauseStart || opensSentence) && yearBefore && yearBefore->end == p.start && !figureBetween) {
                             const QStringView year = QStringView(s).mid(yearBefore->start, yearBefore->end - yearBefore->start);
                             lastYears = lastYears || year == u"去年" || year == u"上年" || year == u"前年"
                                 || (!yearBefore->relative && yearBefore->year && yearBefore->year < refYear);
                         }
                         yearBefore = &p;
                     }
+                    if (lastYears && yearBefore && !yearBefore->sameAsBefore)
+                        lastYears = false;
                     if (lastYears)
                         continue;
                 }
