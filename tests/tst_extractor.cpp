@@ -627,6 +627,20 @@ private slots:
         QVERIFY2(got.filter(QStringLiteral(" 12.5 ")).isEmpty() && got.filter(QStringLiteral(" 15.3 ")).isEmpty(), qPrintable(got.join(u'\n')));
     }
 
+    void amountsScaledKeepTheirDecimals()
+    {
+        // 1.36万亿元 is 13600亿元 and 8650万元 0.865亿元 exactly, as the JSON and the desk store them; not
+        // 13600.000000000002, which a review and an export would show.
+        const QString text = QStringLiteral("湖南省招商引资动态\n2026-10-20\n\n前三季度,全省签约金额1.36万亿元;长沙市到位资金8650万元,"
+                                            "完成年度目标的九成。\n");
+        QHash<QString, double> values;
+        for (const Fact &f : ReportExtractor().extract(text).facts)
+            values.insert(f.metric, f.value);
+        QVERIFY2(values.value(QStringLiteral("signed_investment")) == 13600.0, qPrintable(QString::number(values.value(QStringLiteral("signed_investment")), 'g', 17)));
+        QVERIFY2(values.value(QStringLiteral("funds_in_place")) == 0.865, qPrintable(QString::number(values.value(QStringLiteral("funds_in_place")), 'g', 17)));
+        QVERIFY2(values.value(QStringLiteral("annual_completion_pct")) == 90.0, qPrintable(QString::number(values.value(QStringLiteral("annual_completion_pct")), 'g', 17)));
+    }
+
     void aTablesCutOffDayIsItsFiguresDay()
     {
         // 各乡镇…完成情况(截至2026年8月31日) over a table: its figures of the year so far are as of that day

@@ -471,23 +471,25 @@ QList<Number> findNumbers(const QString &s)
         // (n.end is past a trailing 多 already)
         if (n.unit == QStringLiteral("个") && (QStringView(s).mid(n.end).startsWith(u'月') || QStringView(s).mid(n.end).startsWith(u"工作日")))
             continue;
+        // (1.36万亿元 is 13600亿元, not 13600.000000000002: the figure's own decimals, no more)
+        auto scale = [&n](double factor) {
+            n.value = std::round(n.value * factor * 1e8) / 1e8;
+            n.valueMax = std::round(n.valueMax * factor * 1e8) / 1e8;
+        };
         if (n.unit.startsWith(u"万亿")) {
             // 1.2万亿元: ten thousand 亿.
             n.cls = UnitClass::Money;
-            n.value *= 1e4;
-            n.valueMax *= 1e4;
+            scale(1e4);
         } else if (n.unit == QStringLiteral("亿元") || n.unit == QStringLiteral("亿") || n.unit.startsWith(u"个亿")) {
             n.cls = UnitClass::Money; // (50个亿: as people say it)
         } else if (n.unit == QStringLiteral("万元")) {
             n.cls = UnitClass::Money;
-            n.value /= 1e4;
-            n.valueMax /= 1e4;
+            scale(1e-4);
         } else if (n.unit == QStringLiteral("%")) {
             n.cls = UnitClass::Percent;
         } else if (n.unit == QStringLiteral("成")) {
             n.cls = UnitClass::Percent;
-            n.value *= 10;
-            n.valueMax *= 10;
+            scale(10);
         } else if (n.unit.contains(QStringLiteral("美元")) || n.unit == QStringLiteral("元")) {
             n.cls = UnitClass::Money;
             n.foreign = true; // not in 亿元, or a single amount in yuan
