@@ -637,6 +637,13 @@ add(unit, "1-9月,{U}新签约项目286个;其中,9月份新开工项目21个,�
     [fact(unit, "M01-M09", "signed_projects", 286), fact(unit, "M09", "started_projects", 21),
      fact(unit, "M01-M09", "started_projects", 198)])
 
+# 41. Figures in brackets after the year's goal, each with its own words (与年度目标(签约项目60个、总投资300亿元)
+# 相比): the year's targets.
+unit, pword, span = next_place()
+add(unit, "{P},{U}签约项目48个,总投资236.7亿元。与年度目标(签约项目60个、总投资300亿元)相比,仍有差距。".format(P=pword, U=unit),
+    [fact(unit, span, "signed_projects", 48), fact(unit, span, "signed_investment", 236.7),
+     fact(unit, "FY", "signed_projects", 60, kind="target"), fact(unit, "FY", "signed_investment", 300, kind="target")])
+
 here = os.path.dirname(os.path.realpath(__file__))
 with open(os.path.join(here, "phrasings.tsv"), "w", encoding="utf-8", newline="\n") as fh:
     fh.write("# written by make-phrasings.py: id, unit of the report, sentence, facts (district|year|span|metric|kind|value|qualifier;...)\n")

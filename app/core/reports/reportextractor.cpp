@@ -3060,6 +3060,17 @@ Extraction ReportExtractor::extract(const QString &text) const
                     annualGoal = target && (near.contains(u"年度") || near.contains(u"全年") || after.left(4).contains(u"年度")
                                             || after.left(4).contains(u"全年"));
                 }
+                // 与年度目标(签约项目60个、总投资300亿元)相比: the figures in brackets after a goal, each with its
+                // own words, are the goal's.
+                if (!target && !choice.metric.isEmpty() && n.cls != UnitClass::Percent) {
+                    const QStringView upTo = QStringView(s).mid(sent.start, n.qualStart - sent.start);
+                    const qsizetype open = upTo.lastIndexOf(u'(');
+                    if (open > 0 && upTo.indexOf(u')', open) < 0 && goal.endsText(upTo.left(open))) {
+                        target = true;
+                        const QStringView near = upTo.left(open).right(8);
+                        annualGoal = near.contains(u"年度") || near.contains(u"全年");
+                    }
+                }
                 // 其中工业项目35个,投资额217.2亿元 (协议引资118.2亿元): the amount of the kind of project just
                 // counted, which no metric counts either; its own cue for another stage, 到位资金, would
                 // say otherwise.
