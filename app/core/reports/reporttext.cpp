@@ -533,6 +533,54 @@ void joinBrokenClauses(const QString &s, const std::function<void(qsizetype, qsi
     }
 }
 
+/// 单位,签约项目(个),签约金额(亿元) / 城关镇,12,45.6 (a spreadsheet saved as CSV and pasted into the report):
+/// lines with as many ASCII commas each, two or more, the rows under the first of figures, are a table's
+/// rows; their commas become tabs, one character for one, as the table reader splits cells by. (Not a
+/// sentence typed with ASCII commas: its clauses are words, not figures, and it ends with a stop.)
+void commaSeparatedRows(QString &s)
+{
+    struct Line
+    {
+        qsizetype start, end;
+        int commas;
+        bool figures; // most fields after the first are figures
+    };
+    std::vector<Line> lines;
+    for (qsizetype start = 0; start < s.size();) {
+        qsizetype end = s.indexOf(QLatin1Char('\n'), start);
+        if (end < 0)
+            end = s.size();
+        const QStringView line = QStringView(s).mid(start, end - start).trimmed();
+        int commas = 0, numeric = 0;
+        bool sentence = false;
+        for (QStringView field : line.split(u',')) {
+            field = field.trimmed();
+            numeric += commas > 0 && !field.isEmpty() && std::all_of(field.cbegin(), field.cend(), [](QChar c) {
+                return c.isDigit() || c == u'.' || c == u'%' || c == u'-';
+            });
+            sentence = sentence || field.contains(u'。') || field.contains(u';') || field.contains(u'；') || field.size() > 24;
+            ++commas;
+        }
+        --commas;
+        lines.push_back({start, end, sentence ? 0 : commas, commas > 0 && numeric * 2 > commas});
+        start = end + 1;
+    }
+    for (size_t k = 0; k < lines.size();) {
+        size_t end = k + 1;
+        while (end < lines.size() && lines[end].commas == lines[k].commas && lines[end].figures)
+            ++end;
+        if (lines[k].commas >= 2 && end - k >= 3) {
+            for (size_t j = k; j < end; ++j) {
+                for (qsizetype i = lines[j].start; i < lines[j].end; ++i) {
+                    if (s.at(i) == u',')
+                        s[i] = u'\t';
+                }
+            }
+        }
+        k = end;
+    }
+}
+
 } // namespace
 
 bool ReportText::isMarkup(const QString &text)
@@ -805,6 +853,7 @@ void ReportText::removeNoise()
         }
     }
     joinBrokenClauses(s, dropRange);
+    commaSeparatedRows(s);
 
     // Full-width forms (digits, letters, ，；：（）！？％ …) to ASCII, one character for one, so that
     // the rules below read reports typed either way. And the radicals some fonts map their glyphs to,
