@@ -1823,6 +1823,7 @@ struct Context
     bool planDocument = false;           // the title calls the report a plan (2026年招商引资工作要点)
     QString sectionUnit;                 // a heading that is a unit's name (◆宜黄县, 二、南丰县): its section's unit
     QString sectionHeading;              // the words of the section's heading, past its number ((一)新签约项目)
+    QString listIntro;                   // a line that ends with a colon (各县1-10月到位资金排名:), over the items after it
     int sectionParagraphs = 0;           // the paragraphs of the unit's section read so far
 };
 
@@ -2605,6 +2606,7 @@ Extraction ReportExtractor::extract(const QString &text) const
             {
                 const QStringView words = line.trimmed();
                 ctx.sectionHeading = words.mid(ReportDocument::itemNumberLength(words)).toString();
+                ctx.listIntro.clear();
             }
             for (const Period &p : inRange(periods, para.start, para.end)) {
                 if (p.day && isSubtitle(line))
@@ -2629,6 +2631,11 @@ Extraction ReportExtractor::extract(const QString &text) const
         bool headingBefore = false; // the item's heading is a paragraph before, the section's
         if (fewWords(ctx.sectionHeading)) {
             itemHeading = ctx.sectionHeading;
+            headingBefore = true;
+        }
+        // (各县(市、区)1-10月到位资金排名: / 1.南康区 186.3亿元: the items under a line ending with a colon)
+        if (!ctx.listIntro.isEmpty()) {
+            itemHeading = ctx.listIntro;
             headingBefore = true;
         }
         if (ReportDocument::isNumberedItem(line) && !para.sentences.isEmpty()) {
@@ -3655,6 +3662,13 @@ Extraction ReportExtractor::extract(const QString &text) const
             // 1-8月各县市签约及到位资金情况: a line that ends with a colon opens what follows.
             if (&sent == &para.sentences.last() && sentence.trimmed().endsWith(u':') && !sentPeriods.isEmpty())
                 ctx.sectionPeriod = sentPeriods.last();
+            // (and a list of one short item a line goes on under it)
+            if (&sent == &para.sentences.last()) {
+                if (para.sentences.size() == 1 && sentence.trimmed().endsWith(u':'))
+                    ctx.listIntro = sentence.trimmed().chopped(1).toString();
+                else if (para.end - para.start > 30 && !ReportDocument::isNumberedItem(line))
+                    ctx.listIntro.clear();
+            }
             // (…任务数为40个,已完成22个;到位资金…: what was done last does not carry a plan on)
             const bool targetWords = !cues.targetEnds.isEmpty() && lastWasTarget;
             if (targetWords && goesOn)
