@@ -644,6 +644,17 @@ add(unit, "{P},{U}签约项目48个,总投资236.7亿元。与年度目标(签�
     [fact(unit, span, "signed_projects", 48), fact(unit, span, "signed_investment", 236.7),
      fact(unit, "FY", "signed_projects", 60, kind="target"), fact(unit, "FY", "signed_investment", 300, kind="target")])
 
+# 42. A bulleted list run into one line (…开门红●今年招商引资总目标●新签约项目总额不低于400亿元): each bullet
+# opens an item; a quarter's report's plan, naming no span of its own, is for the year.
+unit, _, _ = next_place()
+add(unit, "一季度,{U}签约项目21个,总签约额达290亿元●取得了“开门红”●今年招商引资总目标●新签约项目总额不低于400亿元"
+    .format(U=unit),
+    [fact(unit, "Q1", "signed_projects", 21), fact(unit, "Q1", "signed_investment", 290),
+     fact(unit, "FY", "signed_investment", 400, kind="target", qual="at_least")])
+unit, _, _ = next_place()
+add(unit, "上半年,{U}签约项目32个。下一步,力争签约项目突破60个。".format(U=unit),
+    [fact(unit, "H1", "signed_projects", 32), fact(unit, "FY", "signed_projects", 60, kind="target", qual="at_least")])
+
 here = os.path.dirname(os.path.realpath(__file__))
 with open(os.path.join(here, "phrasings.tsv"), "w", encoding="utf-8", newline="\n") as fh:
     fh.write("# written by make-phrasings.py: id, unit of the report, sentence, facts (district|year|span|metric|kind|value|qualifier;...)\n")

@@ -262,6 +262,15 @@ ReportDocument ReportDocument::read(const QString &s)
                     p.sentences.append({sentStart, lastComma + 1});
                     sentStart = lastComma + 1;
                 }
+                // (…取得了“开门红”今年招商引资总目标●新签约项目总额不低于400亿元●…: a list run into one line; each
+                // bullet opens an item of its own, as it did on its line. Not · of a foreign name, 约翰·史密斯.)
+                const bool bulletWithin = i < lineEnd && i > sentStart && s.at(i) != u'·' && s.at(i) != u'•' && isListBullet(s.at(i));
+                if (bulletWithin) {
+                    if (!QStringView(s).mid(sentStart, i - sentStart).trimmed().isEmpty())
+                        p.sentences.append({sentStart, i});
+                    sentStart = i;
+                    continue;
+                }
                 if (i < lineEnd && !isSentenceEnd(s.at(i)))
                     continue;
                 const qsizetype sentEnd = std::min(i + 1, lineEnd);

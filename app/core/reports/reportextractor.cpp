@@ -3436,9 +3436,12 @@ Extraction ReportExtractor::extract(const QString &text) const
                     // A plan in a report of 1-8月 is for the year; one for a single month (9月份工作打算,
                     // 确保当月…) is for that month; a share pledged by a day of its own sentence (确保三季度末
                     // 完成年度任务的75%), or a plan by a deadline there (确保6月底前签约30个), is for the months up to it.
+                    // (一季度…取得了“开门红”。今年招商引资总目标:新签约项目总额不低于400亿元: a quarter's or a half's
+                    // report's plan, its sentence naming no span of its own, is for the year too)
                     const bool pledgedBy = (completion || period->deadline) && period->start >= sent.start && period->end <= n.qualStart;
+                    const bool partCarried = (period->kind == PeriodKind::Quarter || period->kind == PeriodKind::Half) && period->start < sent.start;
                     if (target && !pledgedBy
-                        && (period->kind == PeriodKind::YTD || (period->kind == PeriodKind::Months && period->a != period->b)))
+                        && (period->kind == PeriodKind::YTD || (period->kind == PeriodKind::Months && period->a != period->b) || partCarried))
                         span = QStringLiteral("FY");
                 } else {
                     span = target ? QStringLiteral("FY") : QStringLiteral("YTD");
