@@ -870,16 +870,19 @@ void ReportText::removeNoise()
     }
 
     // 赴长三角,珠三角,成渝等地, 弥勒市,蒙自市,河口县分别完成: a list of short names typed with commas, closed by
-    // 等 (or, of units' names, by 分别, 均, 各, 依次, or 和 and the last name: 醴陵市,渌口区和天元区), is one with
-    // 、, one character for one, so that the words around it stay one clause. So is the list of figures
-    // after 分别 or 依次 (分别为215.6亿元,188.2亿元和131.7亿元; 58.3%,55.1%,52.6%), each figure to its name.
-    if (s.contains(u'等') || s.contains(u"分别") || s.contains(u'均') || s.contains(u'各') || s.contains(u"依次") || s.contains(u'和')) {
+    // 等 (or, of units' names, by 分别, 均, 各, 依次, a rank (醴陵市,渌口区,天元区位居前三), or 和 and the last
+    // name: 醴陵市,渌口区和天元区), is one with 、, one character for one, so that the words around it stay one
+    // clause. So is the list of figures after 分别 or 依次 (分别为215.6亿元,188.2亿元和131.7亿元; 58.3%,55.1%,52.6%),
+    // each figure to its name.
+    if (s.contains(u'等') || s.contains(u"分别") || s.contains(u'均') || s.contains(u'各') || s.contains(u"依次") || s.contains(u'和')
+        || s.contains(u'居') || s.contains(u'列')) {
         // (a unit's name: 十二团 and 博望街道 too; the words of a metric may stand between the list and its
         // 分别: 博望街道,柳林镇,老庄镇到位资金分别为…, 高新区,经开区,西咸新区签约项目数居前三,分别为…)
         static const QString name = QStringLiteral("\\p{Han}{1,5}(?:[市县区镇乡旗州团]|街道)");
         static const QRegularExpression commaList(QStringLiteral("(?<=\\p{Han}{2}),(?=(?:\\p{Han}{2,4},)*\\p{Han}{2,4}等)")
                                                   + QStringLiteral("|(?<=\\p{Han}[市县区镇乡旗州团]|街道),(?=(?:") + name + QStringLiteral(",)*") + name
-                                                  + QStringLiteral("(?:[^,，。;\\d]{0,10}?,?(?:分别|依次)|均|各|[和及与]") + name + QStringLiteral("))"));
+                                                  + QStringLiteral("(?:[^,，。;\\d]{0,10}?,?(?:分别|依次)|均|各|位居|位列|名列|居前|居全|[和及与]") + name
+                                                  + QStringLiteral("))"));
         for (auto it = commaList.globalMatch(s); it.hasNext();)
             s[it.next().capturedStart()] = u'、';
         static const CharSet measures(QStringLiteral("%个家次项批场亿元万"));
@@ -900,6 +903,20 @@ void ReportText::removeNoise()
                     --k;
                 if (k < j - 1 && s.at(k).isDigit())
                     s[j] = u'、';
+            }
+        }
+    }
+
+    // (先后在深圳,上海,苏州举办推介会: places after 在 or 赴, closed by what was done there, are a list too, so
+    // that each is a place and none the unit of the figures after)
+    if (s.contains(u'在') || s.contains(u'赴')) {
+        static const QRegularExpression placeList(QStringLiteral(
+            "(?<=[在赴])(?:\\p{Han}{2,4},)+\\p{Han}{2,4}(?=举办|举行|召开|开展|参加|考察|拜访|对接|招商|等地)"));
+        for (auto it = placeList.globalMatch(s); it.hasNext();) {
+            const auto m = it.next();
+            for (qsizetype i = m.capturedStart(); i < m.capturedEnd(); ++i) {
+                if (s.at(i) == u',')
+                    s[i] = u'、';
             }
         }
     }
