@@ -171,7 +171,9 @@ qsizetype chromeEnd(const QString &s)
             && std::none_of(line.begin(), line.end(), [](QChar c) { return c.isDigit(); });
         menuWords = line.size() <= 4 && std::all_of(line.begin(), line.end(), isHanChar)
             ? menuWords + 1 : 0;
-        if (menu || isPathLine(line) || menuWords >= 3)
+        // (点击蓝字 关注我们, 点击上方“横州发布”关注: a WeChat post's call to follow its account)
+        const bool follow = line.size() <= 24 && line.contains(u"关注") && (line.contains(u"点击") || line.contains(u"关注我们"));
+        if (menu || isPathLine(line) || menuWords >= 3 || follow)
             end = std::min(at, s.size());
         // (the pattern only where a name's last character stands)
         else if (QStringView(u"府网站报心局室会").contains(line.back()) && siteName.match(line).hasMatch())

@@ -2355,6 +2355,23 @@ Extraction ReportExtractor::extract(const QString &text) const
         withAddressed = known.withUnits(addressed).withUnits(towns, Gazetteer::Township);
     const Gazetteer &gazetteer = withAddressed ? *withAddressed : known;
     QList<UnitMention> units = findUnits(s, gazetteer);
+    // (原创 横州发布 2026-11-08 18:30 广西: where a WeChat post was sent from, after its time at its byline's
+    // end, is a place, not a unit the post speaks of)
+    for (UnitMention &u : units) {
+        qsizetype end = u.end;
+        while (end < s.size() && s.at(end) == u' ')
+            ++end;
+        if (u.start < 6 || (end < s.size() && s.at(end) != u'\n') || s.at(u.start - 1) != u' ')
+            continue;
+        qsizetype k = u.start - 1;
+        while (k > 0 && s.at(k) == u' ')
+            --k;
+        if (k < 4)
+            continue;
+        const QStringView clock = QStringView(s).mid(k - 4, 5);
+        if (clock.at(0).isDigit() && clock.at(1).isDigit() && clock.at(2) == u':' && clock.at(3).isDigit() && clock.at(4).isDigit())
+            u.place = true;
+    }
     result.subject = findSubject(s, units, doc.titleStart, doc.titleEnd);
     if (result.subject.isEmpty()) {
         result.subject = sourceUnit(text, units, gazetteer);
