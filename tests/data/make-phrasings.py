@@ -655,6 +655,15 @@ unit, _, _ = next_place()
 add(unit, "上半年,{U}签约项目32个。下一步,力争签约项目突破60个。".format(U=unit),
     [fact(unit, "H1", "signed_projects", 32), fact(unit, "FY", "signed_projects", 60, kind="target", qual="at_least")])
 
+# 43. More than an amount, of projects (总投资5亿余元的项目有3个, 10亿多元的项目2个): a size class, no amount
+# (of 10亿 and more, the count of large projects).
+for k, size in enumerate(["5亿余元的项目有{c}个", "10亿多元的项目{c}个"]):
+    unit, pword, span = next_place()
+    facts = [fact(unit, span, "signed_projects", 20 + k), fact(unit, span, "funds_in_place", 8.5 + k)]
+    if size.startswith("10"):
+        facts.insert(1, fact(unit, span, "large_projects", 3 + k))
+    add(unit, ("{P},{U}签约项目{a}个,其中总投资" + size + ";到位资金{b}亿元。").format(P=pword, U=unit, a=20 + k, c=3 + k, b=8.5 + k), facts)
+
 here = os.path.dirname(os.path.realpath(__file__))
 with open(os.path.join(here, "phrasings.tsv"), "w", encoding="utf-8", newline="\n") as fh:
     fh.write("# written by make-phrasings.py: id, unit of the report, sentence, facts (district|year|span|metric|kind|value|qualifier;...)\n")

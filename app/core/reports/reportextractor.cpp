@@ -716,9 +716,11 @@ QString sourceUnit(const QString &text, const QList<UnitMention> &units, const G
     }
     // A bulletin signed by its office, on a line of its own near the end (江门市新会区投资促进局 / 2026年
     // 10月10日).
+    // (and with its date after it on the line: 长沙市投资促进事务中心 2026年6月10日)
     static const QRegularExpression signature(QStringLiteral(
-        "^\\s*(\\p{Han}{2,20}?(?:投资促进局|投资促进中心|投资促进服务中心|商务局|招商局|招商办|招商办公室|招商服务中心|"
-        "经济合作局|商务和投资促进局|人民政府办公室|人民政府|政府办公室|管委会|管理委员会))\\s*$"),
+        "^\\s*(\\p{Han}{2,20}?(?:投资促进局|投资促进中心|投资促进服务中心|投资促进事务中心|商务局|招商局|招商办|招商办公室|招商服务中心|"
+        "招商合作局|经济合作局|经济合作交流办公室|商务和投资促进局|人民政府办公室|人民政府|政府办公室|管委会|管理委员会))"
+        "(?:\\s+\\d{4}(?:年\\d{1,2}月\\d{1,2}日|-\\d{1,2}-\\d{1,2}))?\\s*$"),
         QRegularExpression::MultilineOption);
     const QString tail = ReportText::toSimplified(text.right(300));
     for (auto it = signature.globalMatch(tail); it.hasNext();) {
@@ -2811,9 +2813,12 @@ Extraction ReportExtractor::extract(const QString &text) const
                 }
                 // 10亿元以上(的)项目, 3000万元及以上项目: a size class; the next count is of such projects.
                 // (投资超10亿元的项目有4个, too: 的 straight before 项目 makes a class, not one project.)
+                // (and 5亿余元的项目有3个: more than an amount, of projects; 元 after 亿余 is the amount's)
+                const QStringView ofProjects = n.unit == QStringLiteral("亿") && after.startsWith(u'元') ? after.mid(1) : after;
                 const bool sizeWords = after.startsWith(u"以上") || after.startsWith(u"及以上") || n.postQual == QStringLiteral("以上")
-                    || ((n.preQual == QStringLiteral("超") || n.preQual == QStringLiteral("超过") || n.preQual == QStringLiteral("过"))
-                        && (after.startsWith(u"项目") || after.startsWith(u"的项目")));
+                    || ((n.preQual == QStringLiteral("超") || n.preQual == QStringLiteral("超过") || n.preQual == QStringLiteral("过")
+                         || n.postQual == QStringLiteral("余") || n.postQual == QStringLiteral("多"))
+                        && (ofProjects.startsWith(u"项目") || ofProjects.startsWith(u"的项目")));
                 const qsizetype projectWord = after.indexOf(u"项目");
                 if (n.cls == UnitClass::Money && sizeWords && projectWord >= 0 && projectWord <= 8) {
                     n.threshold = true;
