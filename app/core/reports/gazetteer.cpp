@@ -23,12 +23,14 @@ const QStringList &nationalities()
 }
 
 // Names of the code list that are also ordinary words of the genre (城区 "the urban area", 新区 "a new
-// district"): never a unit on their own.
+// district", 工业园区管委会 "the park's committee", after any park's name): never a unit on their own.
 bool isCommonWord(const QString &name)
 {
     static const QStringList words = QString::fromUtf16(
         u"城区 矿区 郊区 新城区 老城区 古城区 新区 开发区 经济开发区 工业园区 产业园区 园区 工业区 保税区 "
-        u"示范区 中心区 县经济开发区 经济开发区管委会 开发区管理委员会 高新园区 物流园区 高校园区 西工业园区 城市新区")
+        u"示范区 中心区 县经济开发区 经济开发区管委会 开发区管理委员会 高新园区 物流园区 高校园区 西工业园区 城市新区 "
+        u"工业园区管委会 工业园区管理委员会 开发区管委会 园区管委会 高新区管委会 经济开发区管理委员会 高新技术开发区管委会 "
+        u"经济技术开发区管委会 社区建设办公室")
                                        .split(QLatin1Char(' '));
     return words.contains(name);
 }
