@@ -664,6 +664,12 @@ for k, size in enumerate(["5亿余元的项目有{c}个", "10亿多元的项目{
         facts.insert(1, fact(unit, span, "large_projects", 3 + k))
     add(unit, ("{P},{U}签约项目{a}个,其中总投资" + size + ";到位资金{b}亿元。").format(P=pword, U=unit, a=20 + k, c=3 + k, b=8.5 + k), facts)
 
+# 44. 各 right before the figure after a list (织里镇、八里店镇签约项目各5个): each unit's.
+_, pword, span = next_place()
+add("吴兴区", "{P},织里镇、八里店镇签约项目各5个,到位资金各2.5亿元。".format(P=pword),
+    [fact("织里镇", span, "signed_projects", 5), fact("八里店镇", span, "signed_projects", 5),
+     fact("织里镇", span, "funds_in_place", 2.5), fact("八里店镇", span, "funds_in_place", 2.5)])
+
 here = os.path.dirname(os.path.realpath(__file__))
 with open(os.path.join(here, "phrasings.tsv"), "w", encoding="utf-8", newline="\n") as fh:
     fh.write("# written by make-phrasings.py: id, unit of the report, sentence, facts (district|year|span|metric|kind|value|qualifier;...)\n")

@@ -3546,7 +3546,9 @@ Extraction ReportExtractor::extract(const QString &text) const
                     const bool rateOfList = f.metric == QLatin1String("annual_completion_pct") && named.size() > 1
                         && named.last()->end < n.qualStart && n.qualStart - named.last()->end <= 10
                         && named.at(named.size() - 2)->group == named.last()->group && named.last()->group >= 0;
-                    const bool each = eachAfterList || rateOfList
+                    // (or 各 right before the figure: 和平街道、新城街道签约项目各5个; not 各类, 各项)
+                    const bool eachRightBefore = wide.endsWith(u'各');
+                    const bool each = eachAfterList || rateOfList || eachRightBefore
                         || (eachAt >= 0 && !(eachAt > 0 && QStringView(u"人亩平户").contains(wide.at(eachAt - 1))));
                     if (district.isEmpty() && each && named.size() > 1)
                         fromList(&alsoFor);
