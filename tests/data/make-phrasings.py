@@ -670,6 +670,12 @@ add("吴兴区", "{P},织里镇、八里店镇签约项目各5个,到位资金�
     [fact("织里镇", span, "signed_projects", 5), fact("八里店镇", span, "signed_projects", 5),
      fact("织里镇", span, "funds_in_place", 2.5), fact("八里店镇", span, "funds_in_place", 2.5)])
 
+# 45. A warning band's bounds written with a comparison (绿色(完成率≥66.7%), 50%≤完成率<66.7%): no figure.
+_, pword, span = next_place()
+add("吴兴区", "{P},吴兴区签约金额完成年度目标的58.7%。绿色(完成率≥66.7%):织里镇;黄色(50%≤完成率<66.7%):八里店镇;"
+    "红色(完成率<50%):埭溪镇。".format(P=pword),
+    [fact("吴兴区", span, "annual_completion_pct", 58.7)])
+
 here = os.path.dirname(os.path.realpath(__file__))
 with open(os.path.join(here, "phrasings.tsv"), "w", encoding="utf-8", newline="\n") as fh:
     fh.write("# written by make-phrasings.py: id, unit of the report, sentence, facts (district|year|span|metric|kind|value|qualifier;...)\n")

@@ -2841,6 +2841,18 @@ Extraction ReportExtractor::extract(const QString &text) const
                 static const QRegularExpression band(QStringLiteral("^(?:[-—–~～至到]\\s*[\\d.]+\\s*(?:%|亿元|万元)?)?\\s*之间"));
                 if (n.end < s.size() && s.at(n.end) != u'。' && band.match(QStringView(s).mid(n.end, 16)).hasMatch())
                     continue;
+                // 绿色(完成率≥66.7%), 50%≤完成率<66.7%: a warning band's bound, written with a comparison.
+                {
+                    static const CharSet compares(QStringLiteral("≥≤<>≧≦⩾⩽"));
+                    qsizetype before = n.qualStart;
+                    while (before > 0 && s.at(before - 1) == u' ')
+                        --before;
+                    qsizetype past = n.end;
+                    while (past < s.size() && s.at(past) == u' ')
+                        ++past;
+                    if ((before > 0 && compares.contains(s.at(before - 1))) || (past < s.size() && compares.contains(s.at(past))))
+                        continue;
+                }
                 if (cues.companyFigure(n.qualStart))
                     continue;
                 // Whether the gazetteer or the desk knows a unit named in [from, to) of the text.
