@@ -676,6 +676,13 @@ add("吴兴区", "{P},吴兴区签约金额完成年度目标的58.7%。绿色(�
     "红色(完成率<50%):埭溪镇。".format(P=pword),
     [fact("吴兴区", span, "annual_completion_pct", 58.7)])
 
+# 46. Since a month (5月份以来) in a report of July: that month to July; since a month after the report's
+# (10月份以来, last year's), up to a day unknown: no figure's span.
+unit, _, _ = next_place()
+add(unit, "5月份以来,{U}新签约项目6个。".format(U=unit), [fact(unit, "M05-M07", "signed_projects", 6)])
+add(unit, "1-6月,{U}新签约项目31个。10月份以来,又新签约项目6个。{U}到位资金48.2亿元。".format(U=unit),
+    [fact(unit, "H1", "signed_projects", 31), fact(unit, "H1", "funds_in_place", 48.2)])
+
 here = os.path.dirname(os.path.realpath(__file__))
 with open(os.path.join(here, "phrasings.tsv"), "w", encoding="utf-8", newline="\n") as fh:
     fh.write("# written by make-phrasings.py: id, unit of the report, sentence, facts (district|year|span|metric|kind|value|qualifier;...)\n")

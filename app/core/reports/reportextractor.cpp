@@ -3363,8 +3363,9 @@ Extraction ReportExtractor::extract(const QString &text) const
                         }
                     }
                 }
-                // 近五年来, 自2021年以来 (in a later year), “十四五”以来: a sum over years, no year's figure.
-                if (period && overYears(*period))
+                // 近五年来, 自2021年以来 (in a later year), “十四五”以来: a sum over years, no year's figure; nor
+                // one since a month up to a day unknown.
+                if (period && (overYears(*period) || period->openEnded))
                     continue;
                 // 力争到2028年,累计引进…项目50个: a sum over the years up to a later one, no year's target.
                 if (period && period->kind == PeriodKind::YearOnly && refYear && period->year > refYear && period->start > 0
@@ -3680,8 +3681,9 @@ Extraction ReportExtractor::extract(const QString &text) const
                 if (p.kind == PeriodKind::YearOnly && ctx.period && ctx.period->kind != PeriodKind::YearOnly
                     && (p.year == refYear || p.year == ctx.period->year) && !overYears(*ctx.period))
                     continue; // 取得了2023年招商引资开门红 does not undo the quarter just named
-                // 比去年同期增长21.7%, 较上年增长: the base of a comparison is not what the report goes on about.
-                if (base)
+                // 比去年同期增长21.7%, 较上年增长: the base of a comparison is not what the report goes on about
+                // (nor a span up to a day unknown).
+                if (base || p.openEnded)
                     continue;
                 ctx.period = p;
             }

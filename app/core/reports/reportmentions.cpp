@@ -257,9 +257,11 @@ QList<Period> findPeriods(const QString &s, int refYear, int refMonth, int refMo
         } else if (has(g_mon) || has(g_monc)) {
             p.kind = PeriodKind::Months;
             p.a = p.b = smallNumber(m.captured(has(g_mon) ? g_mon : g_monc));
-            // 10月中旬以来, 9月份以来 in a report of November: from that month to the report's.
-            if (QStringView(s).mid(p.end, 2) == u"以来" && refMonth >= p.a) {
-                p.b = refMonth;
+            // 10月中旬以来, 9月份以来 in a report of November: from that month to the report's (in a report of
+            // no month, to an end unknown: no figure's span).
+            if (QStringView(s).mid(p.end, 2) == u"以来") {
+                p.openEnded = refMonth < p.a;
+                p.b = std::max(refMonth, p.a);
                 p.end += 2;
             }
             // 确保12月底前完成…, 6月底前签约: a deadline, the months up to it (the whole year for 12月)

@@ -28,6 +28,7 @@ struct Period
     bool relative = false;          // 今年, 去年: counted from the report's year
     bool multiYear = false;         // 近五年来, “十四五”以来: more than one year
     bool deadline = false;          // 6月底前: the months up to its end (a plan to be met by then)
+    bool openEnded = false;         // 10月份以来 in a report of no date (or of a month before): up to when, unknown
 };
 
 /// FY, Q1..Q4, H1, H2, M01..M12, M01-M05, YTD; "" for a year alone.
