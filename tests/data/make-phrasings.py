@@ -683,6 +683,13 @@ add(unit, "5月份以来,{U}新签约项目6个。".format(U=unit), [fact(unit, 
 add(unit, "1-6月,{U}新签约项目31个。10月份以来,又新签约项目6个。{U}到位资金48.2亿元。".format(U=unit),
     [fact(unit, "H1", "signed_projects", 31), fact(unit, "H1", "funds_in_place", 48.2)])
 
+# 47. A clause of an area breakdown opening with a name no list knows (分镇街看,城北组团引进项目12个,到位资金5.2亿元;
+# 织里镇…): that area's, not the report's unit's.
+_, pword, span = next_place()
+add("吴兴区", "{P},吴兴区引进项目41个。分镇街看,城北组团引进项目12个,到位资金5.2亿元;织里镇引进项目8个,到位资金3.1亿元。".format(P=pword),
+    [fact("吴兴区", span, "introduced_projects", 41), fact("织里镇", span, "introduced_projects", 8),
+     fact("织里镇", span, "funds_in_place", 3.1)])
+
 here = os.path.dirname(os.path.realpath(__file__))
 with open(os.path.join(here, "phrasings.tsv"), "w", encoding="utf-8", newline="\n") as fh:
     fh.write("# written by make-phrasings.py: id, unit of the report, sentence, facts (district|year|span|metric|kind|value|qualifier;...)\n")

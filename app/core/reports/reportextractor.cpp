@@ -1001,6 +1001,25 @@ void addRankedListUnits(const QString &s, QList<UnitMention> &units)
 /// The unit a report is about: the first unit its title names (not a list of ranked units: 醴陵市、
 /// 渌口区、天元区位居前三), else, where the title names it by its kind (全市), the highest unit of that
 /// kind the text names, else the unit it names most.
+/// 贵阳贵安引进项目412个: a clause that opens with words of its own (two Chinese characters or more) before
+/// its first metric's cue, not a topic word (全市, 我县, 该区) nor a linking one (其中, 另外, 同时).
+bool opensWithUnknownName(QStringView clause)
+{
+    qsizetype cue = clause.size();
+    for (const auto &[metric, cues] : Phrasing::instance().before) {
+        const CueSet::Hit h = cues.first(clause);
+        if (h.found())
+            cue = std::min(cue, h.start);
+    }
+    QStringView name = clause.left(cue).trimmed();
+    for (const char16_t *link : {u"其中", u"另外", u"同时", u"此外", u"共", u"累计", u"新", u"已"}) {
+        if (name.startsWith(link))
+            return false;
+    }
+    return cue < clause.size() && name.size() >= 2 && std::all_of(name.cbegin(), name.cend(), isHanChar)
+        && !QStringView(u"全我该本各均").contains(name.front());
+}
+
 QString findSubject(const QString &text, const QList<UnitMention> &units, qsizetype titleStart, qsizetype titleEnd)
 {
     auto counts = [&units](auto accept) {
@@ -2721,6 +2740,9 @@ Extraction ReportExtractor::extract(const QString &text) const
             static const QRegularExpression breakdownOpening(QStringLiteral("^(?:从|分|按)[^,，。;\\d]{1,8}(?:看|来看|分)[,，:]"));
             const bool breakdown = (sentence.startsWith(u'从') || sentence.startsWith(u'分') || sentence.startsWith(u'按'))
                 && breakdownOpening.match(sentence).hasMatch();
+            // (分市州看, 从各县区看, 分乡镇看: by area, each clause opening with the area it is of)
+            static const QRegularExpression areaOpening(QStringLiteral("^(?:从|分|按)[^,，。;\\d]{0,4}(?:市|县|区|州|镇|乡|街道|地区|板块|区域)"));
+            const bool byArea = breakdown && areaOpening.match(sentence).hasMatch();
             const SentenceCues cues = sentNumbers.isEmpty() && !goesOn ? SentenceCues()
                                                                                         : SentenceCues::read(s, sent.start, sent.end);
 
@@ -2876,6 +2898,12 @@ Extraction ReportExtractor::extract(const QString &text) const
                     });
                     const auto m = subset ? unknownPark.match(clause) : QRegularExpressionMatch();
                     if (barePark && !subjectIsZone && !unitNamedIn(clauseStart, clauseStart + 5)) {
+                        st.unknownPark = true;
+                        continue;
+                    }
+                    // (分市州看,贵阳贵安引进项目412个,到位资金896.3亿元;遵义市…: a clause of an area breakdown that
+                    // opens with a name no list knows is that area's, nobody's the officer could check)
+                    if (byArea && !unitNamedIn(clauseStart, n.qualStart) && opensWithUnknownName(clause)) {
                         st.unknownPark = true;
                         continue;
                     }
