@@ -1100,14 +1100,23 @@ void ReportText::removeNoise()
             return cells.size() >= 3 && figures >= 2;
         };
         // A digit, spaces or tabs, one line break, spaces or tabs, a digit. (Across one line break only:
-        // a blank line ends a paragraph, 浏览次数:1832 above 1-5月份 too.)
+        // a blank line ends a paragraph, 浏览次数:1832 above 1-5月份 too.) And a range cut after its dash
+        // (2026年1- / 6月), or a figure cut before its measure word (58.6亿元、18.3 / 亿元,分别…), as a
+        // text wrapped at a width cuts them.
+        static const CharSet rangeDashes(QStringLiteral("-—–~至"));
+        static const QRegularExpression measureFirst(QStringLiteral("^(?:亿元|万元|亿|个|家|次|批次|场|项|月份?|%)"));
         for (qsizetype k = s.indexOf(QLatin1Char('\n')); k >= 0; k = s.indexOf(QLatin1Char('\n'), k + 1)) {
             qsizetype from = k, to = k + 1;
             while (from > 0 && (s.at(from - 1) == u' ' || s.at(from - 1) == u'\t'))
                 --from;
             while (to < s.size() && (s.at(to) == u' ' || s.at(to) == u'\t'))
                 ++to;
-            if (from == 0 || !s.at(from - 1).isDigit() || to >= s.size() || !s.at(to).isDigit())
+            if (from == 0 || to >= s.size())
+                continue;
+            const bool digits = s.at(from - 1).isDigit() && s.at(to).isDigit();
+            const bool range = from >= 2 && rangeDashes.contains(s.at(from - 1)) && s.at(from - 2).isDigit() && s.at(to).isDigit();
+            const bool measure = s.at(from - 1).isDigit() && measureFirst.match(QStringView(s).mid(to, 3)).hasMatch();
+            if (!digits && !range && !measure)
                 continue;
             const qsizetype lineStart = s.lastIndexOf(QLatin1Char('\n'), from - 1) + 1;
             qsizetype nextEnd = s.indexOf(QLatin1Char('\n'), to);
