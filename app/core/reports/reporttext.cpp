@@ -511,9 +511,16 @@ void joinBrokenClauses(const QString &s, const std::function<void(qsizetype, qsi
         const QStringView last = text.mid(clause);
         return clause > 0 && std::none_of(last.cbegin(), last.cend(), [](QChar c) { return c.isDigit(); });
     };
+    // (…丰城市(21个) / 、高安市(18个)…: no line begins with a mark that follows a word; the one before goes on)
+    static const CharSet following(QStringLiteral("、,，。;；:：)）%"));
     for (size_t k = 0; k < lines.size(); ++k) {
         if (lines[k].page)
             drop(lines[k].start, lines[k].end);
+        if (!lines[k].blank && !lines[k].page && k + 1 < lines.size() && lines[k + 1].end > lines[k + 1].start
+            && following.contains(s.at(lines[k + 1].start))) {
+            drop(lines[k].end, lines[k + 1].start);
+            continue;
+        }
         if (lines[k].blank || lines[k].page || !cut(lines[k]))
             continue;
         // The next line with words, past a page's number and the blank lines around it.
@@ -1113,7 +1120,9 @@ void ReportText::removeNoise()
                 ++to;
             if (from == 0 || to >= s.size())
                 continue;
-            const bool digits = s.at(from - 1).isDigit() && s.at(to).isDigit();
+            // (42 / .8亿元: cut before its point)
+            const bool digits = s.at(from - 1).isDigit()
+                && (s.at(to).isDigit() || (s.at(to) == u'.' && to + 1 < s.size() && s.at(to + 1).isDigit()));
             const bool range = from >= 2 && rangeDashes.contains(s.at(from - 1)) && s.at(from - 2).isDigit() && s.at(to).isDigit();
             const bool measure = s.at(from - 1).isDigit() && measureFirst.match(QStringView(s).mid(to, 3)).hasMatch();
             if (!digits && !range && !measure)
