@@ -475,8 +475,8 @@ int wrapWidth(const QString &s, std::vector<int> *widths, int *slack)
 /// its figure goes on in the next line. A page's number (— 2 —, - 3 -, 第2页, 第2页 共5页, 2/5) goes,
 /// with the blank lines around it where it cut a sentence. A line is taken to be cut where its last
 /// clause holds words and no figure yet and it is a sentence's line (a comma or semicolon in it, ending
-/// in a Chinese character, not short: no 单位:个,亿元 over a table), and the next is one too and does not
-/// open a paragraph. \a drop marks what goes.
+/// in a Chinese character, not short: no 单位:个,亿元 over a table), or where it ends with a comma, and
+/// the next is a sentence's line too and does not open a paragraph. \a drop marks what goes.
 void joinBrokenClauses(const QString &s, const std::function<void(qsizetype, qsizetype)> &drop)
 {
     static const QRegularExpression pageNumber(QStringLiteral(
@@ -503,6 +503,11 @@ void joinBrokenClauses(const QString &s, const std::function<void(qsizetype, qsi
         QStringView text = QStringView(s).mid(l.start, l.end - l.start).trimmed();
         if (text.endsWith(u')'))
             text.chop(std::max<qsizetype>(0, glossAtEnd.match(text).capturedLength()));
+        // (…的关键举措。2025年, / 全县共签约…: a sentence's line that ends with a comma goes on)
+        if (text.size() >= 16 && QStringView(u",，、").contains(text.back()) && std::any_of(text.cbegin(), text.cend() - 1, [](QChar c) {
+                return clauseMarks.contains(c) || c == u'。';
+            }))
+            return true;
         if (text.size() < 16 || !isHanChar(text.back()) || !ReportText::breaksOffSentence(text))
             return false;
         qsizetype clause = text.size();
