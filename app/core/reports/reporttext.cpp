@@ -510,8 +510,9 @@ void joinBrokenClauses(const QString &s, const std::function<void(qsizetype, qsi
             return true;
         if (text.size() < 16 || !isHanChar(text.back()) || !ReportText::breaksOffSentence(text))
             return false;
+        // (…环比增长35.4%。上半 / 年累计…: a sentence's end opens a clause too)
         qsizetype clause = text.size();
-        while (clause > 0 && !clauseMarks.contains(text.at(clause - 1)))
+        while (clause > 0 && !clauseMarks.contains(text.at(clause - 1)) && text.at(clause - 1) != u'。')
             --clause;
         const QStringView last = text.mid(clause);
         return clause > 0 && std::none_of(last.cbegin(), last.cend(), [](QChar c) { return c.isDigit(); });
