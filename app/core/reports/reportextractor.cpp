@@ -1001,6 +1001,28 @@ void addRankedListUnits(const QString &s, QList<UnitMention> &units)
 /// The unit a report is about: the first unit its title names (not a list of ranked units: 醴陵市、
 /// 渌口区、天元区位居前三), else, where the title names it by its kind (全市), the highest unit of that
 /// kind the text names, else the unit it names most.
+/// 原创 横州发布 2026-11-08 18:30 广西: where a WeChat post was sent from, after the time at its byline's
+/// end, is a place, not a unit the post speaks of.
+void markWhereSentFrom(const QString &s, QList<UnitMention> &units)
+{
+    auto clockBefore = [&s](qsizetype at) {
+        qsizetype k = at - 1;
+        while (k > 0 && s.at(k) == u' ')
+            --k;
+        if (k < 4 || k == at - 1)
+            return false;
+        const QStringView clock = QStringView(s).mid(k - 4, 5);
+        return clock.at(0).isDigit() && clock.at(1).isDigit() && clock.at(2) == u':' && clock.at(3).isDigit() && clock.at(4).isDigit();
+    };
+    for (UnitMention &u : units) {
+        qsizetype end = u.end;
+        while (end < s.size() && s.at(end) == u' ')
+            ++end;
+        if ((end == s.size() || s.at(end) == u'\n') && clockBefore(u.start))
+            u.place = true;
+    }
+}
+
 /// 贵阳贵安引进项目412个: a clause that opens with words of its own (two Chinese characters or more) before
 /// its first metric's cue, not a topic word (全市, 我县, 该区) nor a linking one (其中, 另外, 同时).
 bool opensWithUnknownName(QStringView clause)
@@ -2376,23 +2398,7 @@ Extraction ReportExtractor::extract(const QString &text) const
         withAddressed = known.withUnits(addressed).withUnits(towns, Gazetteer::Township);
     const Gazetteer &gazetteer = withAddressed ? *withAddressed : known;
     QList<UnitMention> units = findUnits(s, gazetteer);
-    // (原创 横州发布 2026-11-08 18:30 广西: where a WeChat post was sent from, after its time at its byline's
-    // end, is a place, not a unit the post speaks of)
-    for (UnitMention &u : units) {
-        qsizetype end = u.end;
-        while (end < s.size() && s.at(end) == u' ')
-            ++end;
-        if (u.start < 6 || (end < s.size() && s.at(end) != u'\n') || s.at(u.start - 1) != u' ')
-            continue;
-        qsizetype k = u.start - 1;
-        while (k > 0 && s.at(k) == u' ')
-            --k;
-        if (k < 4)
-            continue;
-        const QStringView clock = QStringView(s).mid(k - 4, 5);
-        if (clock.at(0).isDigit() && clock.at(1).isDigit() && clock.at(2) == u':' && clock.at(3).isDigit() && clock.at(4).isDigit())
-            u.place = true;
-    }
+    markWhereSentFrom(s, units);
     result.subject = findSubject(s, units, doc.titleStart, doc.titleEnd);
     if (result.subject.isEmpty()) {
         result.subject = sourceUnit(text, units, gazetteer);
@@ -3762,6 +3768,8 @@ Extraction ReportExtractor::extract(const QString &text) const
             result.facts.append(f);
         }
     };
+    // Where a table's last row ends (a table or a table of indicators).
+    auto endOf = [](const auto &table) { return table.rows.isEmpty() ? table.start : table.rows.last().end; };
     // The period the lines just above a table name (the last of them), else the short lines just below it
     // (注:以上为2026年1-7月数据, a caption under the table: the first they name), else the title's; and the
     // year they or the title give.
@@ -3816,7 +3824,7 @@ Extraction ReportExtractor::extract(const QString &text) const
     for (const Table &t : findTables(s, doc, gazetteer)) {
         int year = 0;
         std::optional<Period> period;
-        const QString span = spanAbove(t.start, t.rows.isEmpty() ? t.start : t.rows.last().end, &year, &period);
+        const QString span = spanAbove(t.start, endOf(t), &year, &period);
         // (10月份…: 本月 is October, 累计 January to October)
         const int lastMonth = !period                               ? 0
                             : period->kind == PeriodKind::Months  ? period->b
@@ -3878,7 +3886,7 @@ Extraction ReportExtractor::extract(const QString &text) const
     // a column each.
     for (const IndicatorTable &t : findIndicatorTables(s, doc, gazetteer)) {
         int year = 0;
-        const QString above = spanAbove(t.start, t.rows.isEmpty() ? t.start : t.rows.last().end, &year); // (a column of a period names its own span)
+        const QString above = spanAbove(t.start, endOf(t), &year); // (a column of a period names its own span)
         for (const IndicatorTable::Row &r : t.rows) {
             for (int c = 0; c < t.spans.size() && c < r.values.size(); ++c) {
                 const QString &unit = t.units.at(c);

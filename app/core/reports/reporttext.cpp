@@ -470,6 +470,20 @@ int wrapWidth(const QString &s, std::vector<int> *widths, int *slack)
     return 0;
 }
 
+/// Where each line of \a s starts and ends (its line break not counted).
+std::vector<std::pair<qsizetype, qsizetype>> lineSpans(const QString &s)
+{
+    std::vector<std::pair<qsizetype, qsizetype>> out;
+    for (qsizetype start = 0; start <= s.size();) {
+        qsizetype end = s.indexOf(QLatin1Char('\n'), start);
+        if (end < 0)
+            end = s.size();
+        out.emplace_back(start, end);
+        start = end + 1;
+    }
+    return out;
+}
+
 /// …;实际到位 / — 2 — / 资金64.3亿元 (a page break of a document taken out of a PDF or Word) and …;实际到位 /
 /// 资金64.3亿元 (a line broken by hand, in a text too short to show a wrapping width): a clause cut before
 /// its figure goes on in the next line. A page's number (— 2 —, - 3 -, 第2页, 第2页 共5页, 2/5) goes,
@@ -483,19 +497,16 @@ void joinBrokenClauses(const QString &s, const std::function<void(qsizetype, qsi
         "^\\s*(?:[\\x{2014}\\x{2013}\\-\\x{FF0D}]{1,2}\\s*\\d{1,3}\\s*[\\x{2014}\\x{2013}\\-\\x{FF0D}]{1,2}"
         "|第\\s*\\d{1,3}\\s*页(?:\\s*[,，/]?\\s*共\\s*\\d{1,3}\\s*页)?|\\d{1,3}\\s*/\\s*\\d{1,3})\\s*$"));
     static const CharSet clauseMarks(QStringLiteral(",，;；"));
+    auto sentenceMark = [](QChar c) { return clauseMarks.contains(c) || c == u'。'; };
     struct Line
     {
         qsizetype start, end;
         bool blank, page;
     };
     std::vector<Line> lines;
-    for (qsizetype start = 0; start <= s.size();) {
-        qsizetype end = s.indexOf(QLatin1Char('\n'), start);
-        if (end < 0)
-            end = s.size();
+    for (const auto &[start, end] : lineSpans(s)) {
         const QStringView text = QStringView(s).mid(start, end - start);
         lines.push_back({start, end, text.trimmed().isEmpty(), pageNumber.match(text).hasMatch()});
-        start = end + 1;
     }
     // (a pinyin gloss at its end, 新開(kāi)工項(xiàng), is read past: the glosses go later)
     static const QRegularExpression glossAtEnd(QStringLiteral("\\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}\\)$"));
@@ -504,15 +515,13 @@ void joinBrokenClauses(const QString &s, const std::function<void(qsizetype, qsi
         if (text.endsWith(u')'))
             text.chop(std::max<qsizetype>(0, glossAtEnd.match(text).capturedLength()));
         // (…的关键举措。2025年, / 全县共签约…: a sentence's line that ends with a comma goes on)
-        if (text.size() >= 16 && QStringView(u",，、").contains(text.back()) && std::any_of(text.cbegin(), text.cend() - 1, [](QChar c) {
-                return clauseMarks.contains(c) || c == u'。';
-            }))
+        if (text.size() >= 16 && QStringView(u",，、").contains(text.back()) && std::any_of(text.cbegin(), text.cend() - 1, sentenceMark))
             return true;
         if (text.size() < 16 || !isHanChar(text.back()) || !ReportText::breaksOffSentence(text))
             return false;
         // (…环比增长35.4%。上半 / 年累计…: a sentence's end opens a clause too)
         qsizetype clause = text.size();
-        while (clause > 0 && !clauseMarks.contains(text.at(clause - 1)) && text.at(clause - 1) != u'。')
+        while (clause > 0 && !sentenceMark(text.at(clause - 1)))
             --clause;
         const QStringView last = text.mid(clause);
         return clause > 0 && std::none_of(last.cbegin(), last.cend(), [](QChar c) { return c.isDigit(); });
@@ -540,7 +549,7 @@ void joinBrokenClauses(const QString &s, const std::function<void(qsizetype, qsi
             continue;
         const QStringView line = QStringView(s).mid(lines[k].start, lines[k].end - lines[k].start);
         const QStringView after = QStringView(s).mid(lines[next].start, lines[next].end - lines[next].start);
-        const bool sentence = std::any_of(after.cbegin(), after.cend(), [](QChar c) { return clauseMarks.contains(c) || c == u'。'; });
+        const bool sentence = std::any_of(after.cbegin(), after.cend(), sentenceMark);
         if (!after.isEmpty() && (isHanChar(after.front()) || after.front().isDigit()) && sentence && ReportText::goesOnInNext(line, after))
             drop(lines[k].end, lines[next].start);
     }
@@ -559,10 +568,7 @@ void commaSeparatedRows(QString &s)
         bool figures; // most fields after the first are figures
     };
     std::vector<Line> lines;
-    for (qsizetype start = 0; start < s.size();) {
-        qsizetype end = s.indexOf(QLatin1Char('\n'), start);
-        if (end < 0)
-            end = s.size();
+    for (const auto &[start, end] : lineSpans(s)) {
         const QStringView line = QStringView(s).mid(start, end - start).trimmed();
         int commas = 0, numeric = 0;
         bool sentence = false;
@@ -576,7 +582,6 @@ void commaSeparatedRows(QString &s)
         }
         --commas;
         lines.push_back({start, end, sentence ? 0 : commas, commas > 0 && numeric * 2 > commas});
-        start = end + 1;
     }
     for (size_t k = 0; k < lines.size();) {
         size_t end = k + 1;
