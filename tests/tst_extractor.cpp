@@ -627,6 +627,18 @@ private slots:
         QVERIFY2(got.filter(QStringLiteral(" 12.5 ")).isEmpty() && got.filter(QStringLiteral(" 15.3 ")).isEmpty(), qPrintable(got.join(u'\n')));
     }
 
+    void aReportIsListedByItsTitle()
+    {
+        // The import dialog and the desk list a report by its title: a WeChat post's call to follow over it,
+        // or a site's name and menus, is not the title; a title the caller gives (a pasted text's) stays.
+        const ReadReport post = ReadReport::fromFile(dataDir() + QLatin1String("/r177_wechat_post_sent_from_a_province.txt"));
+        QCOMPARE(post.title, QStringLiteral("重磅!前10月成绩单来了→"));
+        const QString page = QStringLiteral("赣州市人民政府\n网站首页 | 政务公开 | 互动交流\n当前位置:首页 > 县区动态\n"
+                                            "于都县1-9月新签约项目41个\n发布时间:2025-10-12\n\n1-9月,于都县新签约项目41个。\n");
+        QCOMPARE(ReadReport::fromText(page, QString()).title, QStringLiteral("于都县1-9月新签约项目41个"));
+        QCOMPARE(ReadReport::fromText(page, QStringLiteral("粘贴的文本")).title, QStringLiteral("粘贴的文本"));
+    }
+
     void amountsScaledKeepTheirDecimals()
     {
         // 1.36万亿元 is 13600亿元 and 8650万元 0.865亿元 exactly, as the JSON and the desk store them; not

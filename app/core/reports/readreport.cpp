@@ -37,6 +37,10 @@ void ReadReport::extract(const QStringList &knownUnits, const QString &encoding)
     extractor.setKnownUnits(knownUnits);
     extraction = extractor.extract(text);
     extraction.encoding = encoding;
+    // (the title the reader found, past a site's name, its menus or a WeChat post's call to follow, over
+    // the text's first line; a title the caller gave stays)
+    if (!extraction.title.isEmpty() && title == titleOf(text))
+        title = extraction.title.left(120);
 }
 
 ReadReport ReadReport::fromFile(const QString &path, const QStringList &knownUnits, const QString &encoding)

@@ -11,7 +11,7 @@ namespace IPDesk {
 struct ReadReport
 {
     QString path;
-    QString title;  ///< the first line of the text, else the file's name
+    QString title;  ///< the report's title (past a page's chrome), else the text's first line, else the file's name
     QString text;   ///< the decoded original
     QString sha256; ///< of the bytes as read (of the text as UTF-8 for pasted text)
     Extraction extraction;

@@ -2380,6 +2380,8 @@ Extraction ReportExtractor::extract(const QString &text) const
     }
     result.published = doc.published;
     result.referenceYear = doc.year;
+    if (doc.titleEnd > doc.titleStart)
+        result.title = report.evidence(doc.titleStart, doc.titleEnd).text.trimmed();
     const int refYear = doc.year;
     // 近五年来, 自2021年以来 and 去年以来 (in a later year): a span over years, of which no figure is one year's.
     auto overYears = [refYear](const Period &p) {

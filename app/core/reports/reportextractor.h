@@ -32,6 +32,7 @@ struct ProjectMention
 struct Extraction
 {
     QString subject;        // the unit the report is about
+    QString title;          // its title as written, past a page's chrome above it; "" when it has none
     QDate published;        // from the report's date line, if any
     int referenceYear = 0;  // what 今年 means
     QString encoding;
