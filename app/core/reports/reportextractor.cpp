@@ -1720,7 +1720,10 @@ QList<Table> findTables(const QString &s, const ReportDocument &doc, const Gazet
         }
         // A header of two rows laid out by spaces, as pdftotext writes a PDF's table (签约项目 centred over
         // 个数 and 金额(亿元), 完成率 down both rows): a column with no name of its own in the second row takes
-        // the first row's name nearest it; the others the nearest name left, as their group.
+        // the first row's name nearest it; the others the nearest name left, as their group. Where cells
+        // stand is counted in characters, as pdftotext sets them; where that leaves a name of the first row
+        // over no column, in printed width (a Chinese character two columns: a table typed in an editor
+        // and lined up by eye, 签约金额 / (亿元) under each other).
         if (!lead && header.size() >= 2 && p + 2 < paras.size() && cellLine(p + 1) && unitCell(header.first().text).isEmpty()) {
             const QList<Cell> sub = cellsOf(s, paras.at(p + 1).start, paras.at(p + 1).end);
             const QList<Cell> data = cellsOf(s, paras.at(p + 2).start, paras.at(p + 2).end);
@@ -1728,52 +1731,69 @@ QList<Table> findTables(const QString &s, const ReportDocument &doc, const Gazet
             const bool shaped = !sub.isEmpty() && columns >= 2 && sub.size() <= columns && header.size() - 1 <= columns
                 && std::none_of(sub.cbegin(), sub.cend(), [](const Cell &c) { return cellNumber(c.text).has_value(); })
                 && !rowUnit(data.first().text, header.first().text).isEmpty();
-            // (where a cell stands on its line: the middle of it, in characters from the line's start)
-            auto middle = [&](const Cell &c, int para) { return double(c.start + c.end) / 2 - double(paras.at(para).start); };
-            auto nearest = [&](double at, const QList<int> &among, const QList<Cell> &cells, int para) {
-                int best = -1;
-                for (int k : among) {
-                    if (best < 0 || std::abs(middle(cells.at(k), para) - at) < std::abs(middle(cells.at(best), para) - at))
-                        best = k;
+            auto namesBy = [&](bool printed) {
+                // (where a cell stands on its line: the middle of it from the line's start)
+                auto middle = [&](const Cell &c, int para) {
+                    if (!printed)
+                        return double(c.start + c.end) / 2 - double(paras.at(para).start);
+                    const QStringView before = QStringView(s).mid(paras.at(para).start, c.start - paras.at(para).start);
+                    return ReportText::printedWidth(before) + ReportText::printedWidth(QStringView(s).mid(c.start, c.end - c.start)) / 2.0;
+                };
+                auto nearest = [&](double at, const QList<int> &among, const QList<Cell> &cells, int para) {
+                    int best = -1;
+                    for (int k : among) {
+                        if (best < 0 || std::abs(middle(cells.at(k), para) - at) < std::abs(middle(cells.at(best), para) - at))
+                            best = k;
+                    }
+                    return best;
+                };
+                QStringList below(shaped ? columns : 0), above(shaped ? columns : 0);
+                bool fits = shaped;
+                QList<int> dataColumns;
+                for (int j = 1; j <= columns; ++j)
+                    dataColumns << j;
+                for (const Cell &c : sub) {
+                    const int j = fits ? nearest(middle(c, p + 1), dataColumns, data, p + 2) - 1 : -1;
+                    fits = fits && j >= 0 && below.at(j).isEmpty();
+                    if (fits)
+                        below[j] = c.text;
                 }
-                return best;
+                QList<int> groups;
+                for (int k = 1; k < header.size(); ++k)
+                    groups << k;
+                for (int j = 0; fits && j < columns; ++j) {
+                    if (!below.at(j).isEmpty())
+                        continue;
+                    const int k = nearest(middle(data.at(j + 1), p + 2), groups, header, p);
+                    fits = k >= 0;
+                    if (fits) {
+                        above[j] = header.at(k).text;
+                        groups.removeOne(k);
+                    }
+                }
+                QStringList names;
+                QSet<int> used;
+                for (int j = 0; fits && j < columns; ++j) {
+                    if (below.at(j).isEmpty()) {
+                        names << above.at(j);
+                        continue;
+                    }
+                    const int k = nearest(middle(data.at(j + 1), p + 2), groups, header, p);
+                    fits = k >= 0;
+                    if (fits) {
+                        names << columnName(header.at(k).text, below.at(j));
+                        used.insert(k);
+                    }
+                }
+                const bool everyGroup = used.size() == groups.size();
+                return std::make_pair(fits && names.size() == columns ? names : QStringList(), everyGroup);
             };
-            QStringList below(shaped ? columns : 0), above(shaped ? columns : 0);
-            bool fits = shaped;
-            QList<int> dataColumns;
-            for (int j = 1; j <= columns; ++j)
-                dataColumns << j;
-            for (const Cell &c : sub) {
-                const int j = fits ? nearest(middle(c, p + 1), dataColumns, data, p + 2) - 1 : -1;
-                fits = fits && j >= 0 && below.at(j).isEmpty();
-                if (fits)
-                    below[j] = c.text;
+            auto [names, everyGroup] = namesBy(false);
+            if (!names.isEmpty() && !everyGroup) {
+                if (auto [byWidth, widthEveryGroup] = namesBy(true); !byWidth.isEmpty() && widthEveryGroup)
+                    names = byWidth;
             }
-            QList<int> groups;
-            for (int k = 1; k < header.size(); ++k)
-                groups << k;
-            for (int j = 0; fits && j < columns; ++j) {
-                if (!below.at(j).isEmpty())
-                    continue;
-                const int k = nearest(middle(data.at(j + 1), p + 2), groups, header, p);
-                fits = k >= 0;
-                if (fits) {
-                    above[j] = header.at(k).text;
-                    groups.removeOne(k);
-                }
-            }
-            QStringList names;
-            for (int j = 0; fits && j < columns; ++j) {
-                if (below.at(j).isEmpty()) {
-                    names << above.at(j);
-                    continue;
-                }
-                const int k = nearest(middle(data.at(j + 1), p + 2), groups, header, p);
-                fits = k >= 0;
-                if (fits)
-                    names << columnName(header.at(k).text, below.at(j));
-            }
-            if (fits && names.size() == columns) {
+            if (!names.isEmpty()) {
                 if (const int q = addTable(p, names, p + 2, data.size(), 0, header.first().text, 1); q >= 0) {
                     p = q - 1;
                     continue;
