@@ -265,10 +265,8 @@ ReportDocument ReportDocument::read(const QString &s)
                     sentStart = lastComma + 1;
                 }
                 // (…取得了“开门红”今年招商引资总目标●新签约项目总额不低于400亿元●…: a list run into one line; each
-                // bullet opens an item of its own, as it did on its line. Not · of a foreign name, 约翰·史密斯.)
-                // (the bullets that may open an item within a line lie in U+25A0..U+2606: one comparison a character)
-                const bool bulletWithin = i < lineEnd && i > sentStart && s.at(i).unicode() >= 0x25A0 && s.at(i).unicode() <= 0x2606
-                    && isListBullet(s.at(i));
+                // bullet opens an item of its own, as it did on its line)
+                const bool bulletWithin = i < lineEnd && i > sentStart && isBulletWithinLine(s.at(i));
                 if (bulletWithin) {
                     if (!QStringView(s).mid(sentStart, i - sentStart).trimmed().isEmpty())
                         p.sentences.append({sentStart, i});

@@ -801,10 +801,7 @@ void ReportText::removeNoise()
         };
         std::vector<Line> lines;
         int spacedLines = 0;
-        for (qsizetype lineStart = 0; lineStart < s.size();) {
-            qsizetype lineEnd = s.indexOf(QLatin1Char('\n'), lineStart);
-            if (lineEnd < 0)
-                lineEnd = s.size();
+        for (const auto &[lineStart, lineEnd] : lineSpans(s)) {
             int runs = 0, alone = 0, hanAlone = 0;
             for (qsizetype i = lineStart; i < lineEnd;) {
                 if (isGap(s.at(i))) {
@@ -824,7 +821,6 @@ void ReportText::removeNoise()
             const bool spaced = runs >= 8 && alone * 10 >= runs * 8 && hanAlone >= std::max(4, runs / 4);
             spacedLines += spaced;
             lines.push_back({lineStart, lineEnd, spaced, runs >= 2 && alone == runs});
-            lineStart = lineEnd + 1;
         }
         for (const Line &line : lines) {
             if (!line.spaced && !(spacedLines >= 2 && line.alone))
